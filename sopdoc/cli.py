@@ -1,0 +1,208 @@
+"""The command line: a thin adapter over library functions. The only module that imports click,
+prints or exits. Messages are in Bahasa Indonesia by default, English with ``--lang en``.
+
+Each command's help is written in Indonesian; ``_EN_HELP`` holds the English texts, applied when
+the language is English. Sections below are owned by the stage they expose.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from . import __version__
+from .model.diagnostic import Teks
+
+LANGS = ("id", "en")
+_EN_HELP: dict[str, str] = {}
+
+
+def _help(key: str, id_text: str, en_text: str) -> str:
+    """Register the English help for ``key`` and return the Indonesian one."""
+    _EN_HELP[key] = en_text
+    return id_text
+
+
+def _lang(ctx: click.Context | None) -> str:
+    while ctx is not None:
+        if ctx.obj and ctx.obj.get("lang"):
+            return str(ctx.obj["lang"])
+        ctx = ctx.parent
+    return "id"
+
+
+def _set_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value:
+        ctx.ensure_object(dict)
+        root = ctx.find_root()
+        root.ensure_object(dict)
+        root.obj["lang"] = value
+    return value
+
+
+lang_option = click.option(
+    "--lang", type=click.Choice(LANGS), expose_value=False, is_eager=True, callback=_set_lang,
+    help=_help("opt.lang", "Bahasa pesan: id (bawaan) atau en.", "Language of messages: id (default) or en."),
+)
+
+
+def fail(ctx: click.Context, message: Teks, code: int = 2) -> None:
+    """Print a one-line error in the user's language and exit."""
+    click.echo(f"{'error' if _lang(ctx) == 'en' else 'galat'}: {message.get(_lang(ctx))}", err=True)
+    ctx.exit(code)
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    help=_help(
+        "main",
+        "sopdoc: SOP Administrasi Pemerintahan (PermenPAN-RB 35/2012) sebagai data yang dapat "
+        "diperiksa.\n\nContoh:\n\n  sopdoc check examples/            periksa semua *.sop.yaml\n\n"
+        "  sopdoc schema > sop.schema.json  JSON Schema untuk editor",
+        "sopdoc: Indonesian government SOPs (SOP AP, PermenPAN-RB 35/2012) as checkable data.\n\n"
+        "Examples:\n\n  sopdoc check examples/            check every *.sop.yaml\n\n"
+        "  sopdoc schema > sop.schema.json  JSON Schema for editors",
+    ),
+)
+@click.version_option(__version__, "--version", "-V", prog_name="sopdoc", message="%(prog)s %(version)s")
+@lang_option
+@click.pass_context
+def cli(ctx: click.Context) -> None:  # noqa: D103 - help above
+    ctx.ensure_object(dict)
+
+
+# --------------------------------------------------------------------------- schema (io)
+
+
+@cli.command(help=_help("schema", "Cetak JSON Schema format sumber *.sop.yaml.",
+                        "Print the JSON Schema of the *.sop.yaml source format."))
+@lang_option
+def schema() -> None:  # noqa: D103
+    from .io.schema import sop_schema_text
+
+    click.echo(sop_schema_text(), nl=False)
+
+
+# --------------------------------------------------------------------------- check (validate)
+
+
+@cli.command(help=_help(
+    "check",
+    "Periksa SOP: FILE berupa berkas *.sop.yaml atau direktori (semua *.sop.yaml di bawahnya).\n\n"
+    "Kode keluar: 0 bersih, 1 ada temuan, 2 kesalahan penggunaan.",
+    "Check SOPs: FILE is a *.sop.yaml file or a directory (every *.sop.yaml below it).\n\n"
+    "Exit codes: 0 clean, 1 findings, 2 usage error.",
+))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help=_help("check.fmt", "Bentuk keluaran.", "Output format."))
+@lang_option
+@click.pass_context
+def check(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:  # noqa: D103
+    from .io.sources import expand_inputs, load_source
+    from .validate.output import ExitPolicy, FileReport, format_json, format_text
+
+    lang = _lang(ctx)
+    paths = expand_inputs(list(files))
+    if not paths:
+        fail(ctx, Teks("tidak ada berkas *.sop.yaml yang ditemukan", "no *.sop.yaml files found"))
+    reports = []
+    for path in paths:
+        result = load_source(path)
+        reports.append(FileReport(str(path), result.diagnostics))
+    out = format_json(reports, lang) if fmt == "json" else format_text(reports, lang)
+    click.echo(out, nl=False)
+    ctx.exit(ExitPolicy().exit_code(reports))
+
+
+# --------------------------------------------------------------------------- entry point
+
+_CLICK_PATTERNS = [
+    (r"^No such option: (.*)$", "opsi tidak dikenal: {0}"),
+    (r"^No such command '([^']*)'\.(.*)$", "perintah tidak dikenal: '{0}'.{1}"),
+    (r"^Missing argument '(.*)'\.$", "argumen wajib tidak ada: '{0}'"),
+    (r"^Missing option '(.*)'\.$", "opsi wajib tidak ada: '{0}'"),
+    (r"^Invalid value for (.*?): (.*)$", "nilai tidak valid untuk {0}: {1}"),
+    (r"^Got unexpected extra arguments? \((.*)\)$", "argumen berlebih: {0}"),
+    (r"^Option '(.*)' requires an argument\.$", "opsi '{0}' memerlukan nilai"),
+]
+_CLICK_WORDS = [("Did you mean one of:", "Maksud Anda salah satu dari:"), ("Did you mean", "Maksud Anda"), ("is not one of", "bukan salah satu dari"),
+                ("does not exist", "tidak ada"), ("Path", "Jalur")]
+
+
+def _translate_click(message: str) -> str:
+    for pattern, template in _CLICK_PATTERNS:
+        m = re.match(pattern, message, re.DOTALL)
+        if m:
+            message = template.format(*m.groups())
+            break
+    for en, id_ in _CLICK_WORDS:
+        message = message.replace(en, id_)
+    return message
+
+
+def _localize(command: click.Command, lang: str, key: str = "main") -> None:
+    """Swap each command's and option's help to English when ``lang`` is 'en'."""
+    store = command.__dict__.setdefault("_sopdoc_help_id", {"help": command.help})
+    command.help = _EN_HELP.get(key, store["help"]) if lang == "en" else store["help"]
+    for param in command.params:
+        if isinstance(param, click.Option):
+            saved = param.__dict__.setdefault("_sopdoc_help_id", param.help)
+            pkey = f"opt.{param.name}" if param.name == "lang" else f"{key}.{param.name}"
+            if key == "main" and param.name == "lang":
+                pkey = "opt.lang"
+            param.help = _EN_HELP.get(pkey, saved) if lang == "en" else saved
+    if isinstance(command, click.Group):
+        for name, sub in command.commands.items():
+            _localize(sub, lang, name if key == "main" else f"{key}.{name}")
+
+
+def detect_lang(argv: Sequence[str]) -> str:
+    """The language asked for by ``--lang`` in ``argv`` or ``SOPDOC_LANG``; 'id' otherwise."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGS:
+            return argv[i + 1]
+        if arg.startswith("--lang=") and arg.split("=", 1)[1] in LANGS:
+            return arg.split("=", 1)[1]
+    env = os.environ.get("SOPDOC_LANG", "")
+    return env if env in LANGS else "id"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (0 clean, 1 findings, 2 usage error)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    lang = detect_lang(args)
+    _localize(cli, lang)
+    try:
+        rv: Any = cli.main(args=args, prog_name="sopdoc", standalone_mode=False, obj={"lang": lang})
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.UsageError as exc:
+        msg = exc.format_message() if lang == "en" else _translate_click(exc.format_message())
+        cmd = exc.ctx.command_path if exc.ctx else "sopdoc"
+        tip = f"Try '{cmd} --help'." if lang == "en" else f"Coba '{cmd} --help'."
+        click.echo(f"{'error' if lang == 'en' else 'galat'}: {msg}\n{tip}", err=True)
+        return 2
+    except click.Abort:
+        click.echo("dibatalkan" if lang == "id" else "aborted", err=True)
+        return 130
+    except click.ClickException as exc:
+        click.echo(f"{'error' if lang == 'en' else 'galat'}: {exc.format_message()}", err=True)
+        return exc.exit_code
+    except BrokenPipeError:
+        return 0
+    return int(rv or 0)
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,1 @@
+"""execution stage of sopdoc."""

@@ -1,0 +1,18 @@
+"""Shared fixtures: paths of the repository's examples and data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def examples_dir() -> Path:
+    """The bundled example SOPs."""
+    return EXAMPLES
