@@ -1,8 +1,8 @@
-"""The command line: a thin adapter over library functions. The only module that imports click,
-prints or exits. Messages are in Bahasa Indonesia by default, English with ``--lang en``.
+"""The command line: a thin adapter over library functions. This package is the only place that
+imports click, prints or exits (DESIGN.md's ``cli.py``, split per stage so modules stay small). Messages are in Bahasa Indonesia by default, English with ``--lang en``.
 
 Each command's help is written in Indonesian; ``_EN_HELP`` holds the English texts, applied when
-the language is English. Sections below are owned by the stage they expose.
+the language is English. 
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Any
 
 import click
 
-from . import __version__
-from .model.diagnostic import Teks
+from .. import __version__
+from ..model.diagnostic import Teks
 
 LANGS = ("id", "en")
 _EN_HELP: dict[str, str] = {}
@@ -76,49 +76,9 @@ def cli(ctx: click.Context) -> None:  # noqa: D103 - help above
     ctx.ensure_object(dict)
 
 
-# --------------------------------------------------------------------------- schema (io)
-
-
-@cli.command(help=_help("schema", "Cetak JSON Schema format sumber *.sop.yaml.",
-                        "Print the JSON Schema of the *.sop.yaml source format."))
-@lang_option
-def schema() -> None:  # noqa: D103
-    from .io.schema import sop_schema_text
-
-    click.echo(sop_schema_text(), nl=False)
-
-
-# --------------------------------------------------------------------------- check (validate)
-
-
-@cli.command(help=_help(
-    "check",
-    "Periksa SOP: FILE berupa berkas *.sop.yaml atau direktori (semua *.sop.yaml di bawahnya).\n\n"
-    "Kode keluar: 0 bersih, 1 ada temuan, 2 kesalahan penggunaan.",
-    "Check SOPs: FILE is a *.sop.yaml file or a directory (every *.sop.yaml below it).\n\n"
-    "Exit codes: 0 clean, 1 findings, 2 usage error.",
-))
-@click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help=_help("check.fmt", "Bentuk keluaran.", "Output format."))
-@lang_option
-@click.pass_context
-def check(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:  # noqa: D103
-    from .io.sources import expand_inputs, load_source
-    from .validate.output import ExitPolicy, FileReport, format_json, format_text
-
-    lang = _lang(ctx)
-    paths = expand_inputs(list(files))
-    if not paths:
-        fail(ctx, Teks("tidak ada berkas *.sop.yaml yang ditemukan", "no *.sop.yaml files found"))
-    reports = []
-    for path in paths:
-        result = load_source(path)
-        reports.append(FileReport(str(path), result.diagnostics))
-    out = format_json(reports, lang) if fmt == "json" else format_text(reports, lang)
-    click.echo(out, nl=False)
-    ctx.exit(ExitPolicy().exit_code(reports))
-
+# Commands live in one module per stage (sopdoc/cli/<stage>.py) and register on `cli` when
+# imported here; each imports its heavy libraries inside the command function.
+from . import check as _check  # noqa: E402,F401
 
 # --------------------------------------------------------------------------- entry point
 
