@@ -83,9 +83,9 @@ from . import check as _check  # noqa: E402,F401
 # --------------------------------------------------------------------------- entry point
 
 _CLICK_PATTERNS = [
-    (r"^No such option: (.*)$", "opsi tidak dikenal: {0}"),
+    (r"^No such option:? '?([^'\s]*)'?\.?(.*)$", "opsi tidak dikenal: {0}.{1}"),
     (r"^No such command '([^']*)'\.(.*)$", "perintah tidak dikenal: '{0}'.{1}"),
-    (r"^Missing argument '(.*)'\.$", "argumen wajib tidak ada: '{0}'"),
+    (r"^Missing argument '(.*)'\.(.*)$", "argumen wajib tidak ada: '{0}'.{1}"),
     (r"^Missing option '(.*)'\.$", "opsi wajib tidak ada: '{0}'"),
     (r"^Invalid value for (.*?): (.*)$", "nilai tidak valid untuk {0}: {1}"),
     (r"^Got unexpected extra arguments? \((.*)\)$", "argumen berlebih: {0}"),

@@ -157,6 +157,36 @@ class _Converter:
         raise self._bad_tag(node, path)
 
 
+_YAML_WORDS = {
+    "did not find expected ',' or ']'": "tidak menemukan ',' atau ']' yang diharapkan",
+    "did not find expected ',' or '}'": "tidak menemukan ',' atau '}' yang diharapkan",
+    "did not find expected key": "tidak menemukan kunci yang diharapkan (periksa indentasi)",
+    "did not find expected '-' indicator": "tidak menemukan tanda '-' yang diharapkan",
+    "mapping values are not allowed in this context":
+        "tanda ':' tidak boleh di sini (beri tanda kutip pada teks yang memuat ': ')",
+    "mapping values are not allowed here": "tanda ':' tidak boleh di sini (beri tanda kutip pada teks yang memuat ': ')",
+    "found character that cannot start any token": "ada karakter yang tidak dapat memulai nilai (mis. tab atau '@')",
+    "found unexpected end of stream": "berkas berakhir sebelum waktunya",
+    "found undefined alias": "alias tidak terdefinisi",
+    "could not find expected ':'": "tidak menemukan ':' yang diharapkan",
+    "found a tab character that violates indentation": "karakter tab merusak indentasi; gunakan spasi",
+    "expected a single document in the stream": "berkas harus berisi satu dokumen YAML saja",
+    "but found another document": "tetapi ada dokumen lain",
+    "while parsing a flow sequence": "saat membaca daftar [...]",
+    "while parsing a flow mapping": "saat membaca pemetaan {...}",
+    "while parsing a block mapping": "saat membaca pemetaan",
+    "while parsing a block collection": "saat membaca daftar",
+    "while scanning a quoted scalar": "saat membaca teks berkutip",
+    "while scanning a simple key": "saat membaca kunci",
+    "while scanning an alias": "saat membaca alias",
+    "while scanning an anchor": "saat membaca anchor",
+}
+
+
+def _indonesian(text: str) -> str:
+    return _YAML_WORDS.get(text, text)
+
+
 def _decode(data: bytes, file: str | None) -> str | Diagnostic:
     origin = Origin(file=file, line=1, column=1)
     if b"\x00" in data[:8192]:
@@ -232,8 +262,12 @@ def load_sop_text(text: str, file: str | None = None) -> LoadResult:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "").strip()
         origin = Origin(file=file, line=mark.line + 1, column=mark.column + 1) if mark else Origin(file=file)
+        ctx = exc.context_mark if exc.problem and exc.context_mark else None
+        where = (Teks(f" ({_indonesian(exc.context or '')} yang dimulai di baris {ctx.line + 1})",
+                      f" ({exc.context} started on line {ctx.line + 1})") if ctx else Teks("", ""))
         return _failed(file, reading_diagnostic(
-            "SOP004", Teks(f"sintaks YAML tidak valid: {problem}", f"invalid YAML syntax: {problem}"), origin=origin))
+            "SOP004", Teks(f"sintaks YAML tidak valid: {_indonesian(problem)}{where.id}",
+                           f"invalid YAML syntax: {problem}{where.en}"), origin=origin))
     except yaml.YAMLError as exc:
         return _failed(file, reading_diagnostic(
             "SOP004", Teks(f"YAML tidak valid: {exc}", f"invalid YAML: {exc}"), origin=Origin(file=file)))
@@ -275,7 +309,7 @@ def data_to_result(data: Any, smap: SourceMap) -> LoadResult:
         return LoadResult(file, None, (reading_diagnostic(
             "SOP013", Teks(f"{len(steps)} kegiatan; batasnya {MAX_STEPS}",
                            f"{len(steps)} steps; the limit is {MAX_STEPS}"),
-            path=("kegiatan",), origin=smap.origin(("kegiatan",))),), smap)
+            path=("kegiatan",), origin=smap.origin(("kegiatan",), key=True)),), smap)
     try:
         sop = Sop.model_validate(data)
     except ValidationError as exc:

@@ -1,0 +1,5 @@
+"""`python -m sopdoc`."""
+
+from .cli import run
+
+run()

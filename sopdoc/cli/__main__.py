@@ -1,0 +1,5 @@
+"""`python -m sopdoc.cli`."""
+
+from . import run
+
+run()
