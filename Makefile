@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SOPDOC := $(VENV)/bin/sopdoc
 OUT    ?= out
 
-.PHONY: demo test review bench schema clean
+.PHONY: demo test review bench schema docs clean
 
 $(PY):
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "sopdoc needs Python 3.11+"'
@@ -20,13 +20,20 @@ $(VENV)/.dev-installed: pyproject.toml $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $@
 
-## demo: check every example SOP and write the reports into out/
+## demo: check and render every example SOP, run the period demo; everything lands in out/
 demo: $(VENV)/.installed
 	@mkdir -p $(OUT)
+	@echo "== sopdoc check examples/"
 	@$(SOPDOC) check examples/ --format json > $(OUT)/check.json; rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	@$(SOPDOC) check examples/ --format sarif > $(OUT)/check.sarif; rc=$$?; [ $$rc -le 1 ] || exit $$rc
 	@$(SOPDOC) check examples/ > $(OUT)/check.txt; rc=$$?; [ $$rc -le 1 ] || exit $$rc
 	@tail -n 1 $(OUT)/check.txt
-	@echo "laporan: $(OUT)/check.txt, $(OUT)/check.json"
+	@echo "   laporan: $(OUT)/check.txt, $(OUT)/check.json, $(OUT)/check.sarif"
+	@echo "== sopdoc render examples/ --to pdf,docx,svg"
+	@$(SOPDOC) render examples/ --to pdf,docx,svg -o $(OUT) > $(OUT)/render.txt; rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	@echo "   dokumen: $$(wc -l < $(OUT)/render.txt) berkas di $(OUT)/ (*.pdf, *.docx, *.svg)"
+	@echo "== periode: examples/logs/"
+	@sh examples/logs/demo.sh $(SOPDOC) $(OUT)
 
 ## test: install the dev dependencies and run the whole suite
 test: $(VENV)/.dev-installed
@@ -36,9 +43,17 @@ test: $(VENV)/.dev-installed
 bench: $(VENV)/.installed
 	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
+## review: render every example to PNG pages for a person to look at (out/review/)
+review: $(VENV)/.installed
+	$(PY) tools/review.py --out $(OUT)/review
+
 ## schema: regenerate schemas/sop.schema.json from the model
 schema: $(VENV)/.installed
 	$(SOPDOC) schema > schemas/sop.schema.json
+
+## docs: regenerate docs/rules.md from the rule registry
+docs: $(VENV)/.installed
+	$(SOPDOC) rules --format markdown > docs/rules.md
 
 clean:
 	rm -rf $(OUT) build dist *.egg-info

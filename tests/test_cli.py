@@ -26,10 +26,10 @@ def test_help_is_indonesian_by_default_and_english_on_request(capsys: pytest.Cap
     assert "SOP Administrasi Pemerintahan" in out and "check" in out and "schema" in out
     assert main(["--lang", "en", "check", "--help"]) == 0
     out = capsys.readouterr().out
-    assert "Exit codes: 0 clean, 1 findings, 2 usage error." in out
+    assert "Exit codes: 0 clean, 1 findings at the --fail-on threshold, 2 usage error." in out
     assert "Output format." in out
     assert main(["check", "--help"]) == 0
-    assert "Kode keluar: 0 bersih, 1 ada temuan, 2 kesalahan penggunaan." in capsys.readouterr().out
+    assert "Kode keluar: 0 bersih, 1 ada temuan pada ambang --fail-on" in capsys.readouterr().out
 
 
 def test_unknown_command_is_a_usage_error_with_a_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
@@ -73,7 +73,7 @@ def test_check_json_and_english_messages(tmp_path: Path, capsys: pytest.CaptureF
 def test_check_text_summary_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good = tmp_path / "b.sop.yaml"
     good.write_text("sopdoc: 1\nidentitas: {nama: X}\n", encoding="utf-8")
-    code = main(["--lang", "en", "check", str(good), str(tmp_path / "missing.sop.yaml")])
+    code = main(["--lang", "en", "check", "--select", "SOP0", str(good), str(tmp_path / "missing.sop.yaml")])
     out = capsys.readouterr().out
     assert code == 1
     assert out.splitlines()[-1] == "1 error, 0 warnings in 2 files"

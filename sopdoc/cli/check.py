@@ -1,6 +1,9 @@
-"""Commands of the io and validate stages: ``schema`` and ``check``."""
+"""Commands of the io and validate stages: ``schema``, ``check``, ``rules`` and ``info``."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
 
 import click
 
@@ -19,33 +22,153 @@ def schema() -> None:  # noqa: D103
     click.echo(sop_schema_text(), nl=False)
 
 
+# --------------------------------------------------------------------------- shared
+
+
+def _settings(ctx: click.Context, files: tuple[str, ...], config: str | None, **overrides: Any) -> Any:
+    """Settings from the config file (walked up from the first input), env and CLI options."""
+    from ..config import load_settings
+    from ..errors import SopdocError
+
+    try:
+        settings = load_settings(Path(files[0]) if files else None, Path(config) if config else None)
+        select = _codes_option(overrides.pop("select", None))
+        ignore = _codes_option(overrides.pop("ignore", None))
+        mapping: dict[str, Any] = {}
+        if select is not None:
+            mapping["select"] = select
+        if ignore is not None:
+            mapping["ignore"] = ignore
+        if mapping:
+            from ..validate.settings import CheckSettings
+
+            parsed = CheckSettings.resolve(mapping)
+            overrides.update({k: getattr(parsed, k) for k in mapping})
+        fail_on = overrides.pop("fail_on", None)
+        if fail_on:
+            from ..model.diagnostic import Severity
+
+            overrides["fail_on"] = Severity(fail_on)
+        from dataclasses import replace
+
+        return replace(settings, check=settings.check.override(**overrides))
+    except SopdocError as exc:
+        fail(ctx, exc.teks)
+
+
+def _codes_option(values: tuple[str, ...] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [v for raw in values for v in raw.replace(" ", ",").split(",") if v]
+
+
+_CODES_HELP = ("Kode atau awalan kode, dipisah koma; boleh diulang (mis. SOP1,SOP205).",
+               "Codes or code prefixes, comma-separated; may repeat (e.g. SOP1,SOP205).")
+
 # --------------------------------------------------------------------------- check (validate)
 
 
 @cli.command(help=_help(
     "check",
     "Periksa SOP: FILE berupa berkas *.sop.yaml atau direktori (semua *.sop.yaml di bawahnya).\n\n"
-    "Kode keluar: 0 bersih, 1 ada temuan, 2 kesalahan penggunaan.",
+    "Konfigurasi: sopdoc.toml atau [tool.sopdoc] di pyproject.toml (dicari ke atas dari FILE), "
+    "variabel SOPDOC_*, lalu opsi baris perintah.\n\n"
+    "Kode keluar: 0 bersih, 1 ada temuan pada ambang --fail-on, 2 kesalahan penggunaan.",
     "Check SOPs: FILE is a *.sop.yaml file or a directory (every *.sop.yaml below it).\n\n"
-    "Exit codes: 0 clean, 1 findings, 2 usage error.",
+    "Configuration: sopdoc.toml or [tool.sopdoc] in pyproject.toml (searched upwards from FILE), "
+    "SOPDOC_* variables, then command-line options.\n\n"
+    "Exit codes: 0 clean, 1 findings at the --fail-on threshold, 2 usage error.",
 ))
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True,
               help=_help("check.fmt", "Bentuk keluaran.", "Output format."))
+@click.option("--select", multiple=True, help=_help("check.select", "Hanya aturan ini. " + _CODES_HELP[0],
+                                                    "Only these rules. " + _CODES_HELP[1]))
+@click.option("--ignore", multiple=True, help=_help("check.ignore", "Abaikan aturan ini. " + _CODES_HELP[0],
+                                                    "Skip these rules. " + _CODES_HELP[1]))
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help=_help("check.fail_on", "Ambang kode keluar 1 (bawaan: error).",
+                         "Threshold for exit code 1 (default: error)."))
+@click.option("--config", type=click.Path(dir_okay=False),
+              help=_help("check.config", "Berkas konfigurasi (sopdoc.toml/pyproject.toml).",
+                         "Configuration file (sopdoc.toml/pyproject.toml)."))
 @lang_option
 @click.pass_context
-def check(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:  # noqa: D103
+def check(ctx: click.Context, files: tuple[str, ...], fmt: str, select: tuple[str, ...],
+          ignore: tuple[str, ...], fail_on: str | None, config: str | None) -> None:  # noqa: D103
     from ..io.sources import expand_inputs, load_source
-    from ..validate.output import ExitPolicy, FileReport, format_json, format_text
+    from ..validate.engine import check_loaded
+    from ..validate.output import ExitPolicy, FileReport, format_json, format_sarif, format_text
 
     lang = _lang(ctx)
+    settings = _settings(ctx, files, config, select=select, ignore=ignore, fail_on=fail_on)
     paths = expand_inputs(list(files))
     if not paths:
         fail(ctx, Teks("tidak ada berkas *.sop.yaml yang ditemukan", "no *.sop.yaml files found"))
-    reports = []
-    for path in paths:
-        result = load_source(path)
-        reports.append(FileReport(str(path), result.diagnostics))
-    out = format_json(reports, lang) if fmt == "json" else format_text(reports, lang)
+    options = settings.check_options()
+    reports = [FileReport(str(p), check_loaded(load_source(p), settings.check, options)) for p in paths]
+    formatter = {"json": format_json, "sarif": format_sarif}.get(fmt, format_text)
+    click.echo(formatter(reports, lang), nl=False)
+    ctx.exit(ExitPolicy(settings.check.fail_on).exit_code(reports))
+
+
+# --------------------------------------------------------------------------- rules
+
+
+@cli.command(help=_help("rules", "Daftar semua aturan: kode, nama, tingkat, ringkasan.",
+                        "List every rule: code, slug, severity, summary."))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help=_help("rules.fmt", "Bentuk keluaran (markdown = docs/rules.md).",
+                                            "Output format (markdown = docs/rules.md)."))
+@lang_option
+@click.pass_context
+def rules(ctx: click.Context, fmt: str) -> None:  # noqa: D103
+    from ..validate.docs import rules_json, rules_markdown, rules_text
+
+    lang = _lang(ctx)
+    out = rules_markdown() if fmt == "markdown" else rules_json(lang) if fmt == "json" else rules_text(lang)
     click.echo(out, nl=False)
-    ctx.exit(ExitPolicy().exit_code(reports))
+
+
+# --------------------------------------------------------------------------- info
+
+
+@cli.command(help=_help(
+    "info",
+    "Waktu baku SOP: total jalur utama (keputusan 'ya'), per pelaksana, kegiatan terlama, dalam "
+    "hari kerja dan jam (hari kerja 450 menit, Perpres 21/2023, kecuali dikonfigurasi).",
+    "The SOP's standard time: main-path total (decisions 'ya'), per actor, the longest step, in "
+    "working days and hours (a 450-minute working day, Perpres 21/2023, unless configured).",
+))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help=_help("info.fmt", "Bentuk keluaran.", "Output format."))
+@click.option("--config", type=click.Path(dir_okay=False),
+              help=_help("info.config", "Berkas konfigurasi.", "Configuration file."))
+@lang_option
+@click.pass_context
+def info(ctx: click.Context, files: tuple[str, ...], fmt: str, config: str | None) -> None:  # noqa: D103
+    from ..io.sources import expand_inputs, load_source
+    from ..validate.info import format_info_json, format_info_text
+    from ..validate.output import FileReport, format_text
+    from ..validate.timing import sop_to_figures
+
+    lang = _lang(ctx)
+    settings = _settings(ctx, files, config)
+    paths = expand_inputs(list(files))
+    if not paths:
+        fail(ctx, Teks("tidak ada berkas *.sop.yaml yang ditemukan", "no *.sop.yaml files found"))
+    entries, broken = [], []
+    for p in paths:
+        result = load_source(p)
+        if result.sop is None:
+            broken.append(FileReport(str(p), result.diagnostics))
+        else:
+            entries.append((str(p), result.sop, sop_to_figures(result.sop, settings.check_options())))
+    if fmt == "json":
+        click.echo(format_info_json(entries), nl=False)
+    else:
+        click.echo("".join(format_info_text(f, s, fig, lang) for f, s, fig in entries), nl=False)
+    if broken:
+        click.echo(format_text(broken, lang), nl=False, err=True)
+        ctx.exit(1)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .import_report import ImportResult
 from .sop_yaml import LoadResult, load_sop
 
-__all__ = ["SOURCE_SUFFIXES", "expand_inputs", "load_source"]
+__all__ = ["IMPORT_SUFFIXES", "SOURCE_SUFFIXES", "expand_inputs", "import_source", "load_source"]
 
 SOURCE_SUFFIXES = (".sop.yaml", ".sop.yml")
+IMPORT_SUFFIXES = (".txt", ".pdf", ".docx")
 
 
 def expand_inputs(paths: list[str]) -> list[Path]:
@@ -25,5 +27,38 @@ def expand_inputs(paths: list[str]) -> list[Path]:
 
 
 def load_source(path: Path) -> LoadResult:
-    """Read one source; the format follows from the file name (YAML for now)."""
+    """Read one source; the format follows from the file name.
+
+    ``*.txt``, ``*.pdf`` and ``*.docx`` are imported in memory (their diagnostics include the IMP findings
+    and point at lines or page/table/row); everything else is read as ``*.sop.yaml``.
+    """
+    if Path(path).suffix.lower() in IMPORT_SUFFIXES:
+        return import_source(path).load
     return load_sop(path)
+
+
+def import_source(path: Path) -> ImportResult:
+    """Import one document (``.txt``, ``.pdf``, ``.docx``) in memory."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".docx":
+        from .docx_import import import_docx_file
+
+        return import_docx_file(path)
+    if suffix == ".pdf":
+        from .pdf_import import import_pdf_file
+
+        return import_pdf_file(path)
+    if suffix == ".txt":
+        from .text_import import import_text_file
+
+        return import_text_file(path)
+    from ..model.diagnostic import Origin, Teks
+    from .imp_codes import imp_diagnostic
+    from .import_report import ImportBuilder
+
+    builder = ImportBuilder(str(path), suffix.lstrip(".") or "?")
+    builder.add(imp_diagnostic("IMP001", Teks(
+        f"format {suffix or '(tanpa akhiran)'} belum dapat diimpor",
+        f"format {suffix or '(no suffix)'} cannot be imported yet"), origin=Origin(file=str(path))))
+    done = builder.finish()
+    return ImportResult(LoadResult(done.load.file, None, done.load.diagnostics, done.load.source_map), done.report)

@@ -1,1 +1,12 @@
-"""layout stage of sopdoc."""
+"""layout stage of sopdoc: pure geometry in points (origin top-left), no drawing library.
+
+``layout_sop(sop, profile)`` returns a :class:`LayoutDocument` that every painter draws as is.
+"""
+
+from __future__ import annotations
+
+from .document import layout_sop
+from .geometry import LayoutDocument
+from .profile import PageProfile
+
+__all__ = ["LayoutDocument", "PageProfile", "layout_sop"]

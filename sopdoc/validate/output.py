@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..model.diagnostic import Diagnostic, Severity, format_path
 
-__all__ = ["FileReport", "ExitPolicy", "format_text", "format_json", "summary_line"]
+__all__ = ["FileReport", "ExitPolicy", "format_text", "format_json", "format_sarif", "summary_line"]
 
 
 @dataclass(frozen=True)
@@ -72,3 +72,10 @@ def format_json(reports: Sequence[FileReport], lang: str = "id") -> str:
         "summary": {**counts, "files": len(reports)},
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def format_sarif(reports: Sequence[FileReport], lang: str = "id") -> str:
+    """SARIF 2.1.0 (see :mod:`sopdoc.validate.sarif`)."""
+    from .sarif import format_sarif as _sarif
+
+    return _sarif(reports, lang)

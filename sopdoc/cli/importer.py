@@ -1,0 +1,92 @@
+"""Command of the import stage: ``import`` (text extractions and foreign PDFs → *.sop.yaml)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+from ..model.diagnostic import Teks
+from . import _help, _lang, cli, fail, lang_option
+
+
+def _write_atomic(target: Path, text: str) -> None:
+    """Write ``text`` to a temporary file next to ``target``, then rename it into place."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _stem(path: Path) -> str:
+    name = path.name
+    for suffix in (".txt", ".pdf", ".docx"):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return path.stem
+
+
+@cli.command("import", help=_help(
+    "import",
+    "Impor dokumen SOP lama (.txt hasil ekstraksi, .pdf) ke DIR sebagai NAMA.sop.yaml, "
+    "dengan laporan impor NAMA.import.txt dan NAMA.import.json (asal tiap isian, tebakan, "
+    "dan kehilangan sebagai temuan IMPxxx). Periksa hasilnya dengan `sopdoc check`.\n\n"
+    "Kode keluar: 0 semua berkas diimpor, 1 ada berkas yang tidak dapat diimpor, "
+    "2 kesalahan penggunaan.",
+    "Import existing SOP documents (.txt extractions, .pdf) into DIR as NAME.sop.yaml, with "
+    "an import report NAME.import.txt and NAME.import.json (where each field came from, "
+    "guesses and losses as IMPxxx findings). Check the result with `sopdoc check`.\n\n"
+    "Exit codes: 0 every file imported, 1 a file could not be imported, 2 usage error.",
+))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
+              help=_help("import.output", "Direktori keluaran (dibuat bila belum ada).",
+                         "Output directory (created if missing)."))
+@lang_option
+@click.pass_context
+def import_(ctx: click.Context, files: tuple[str, ...], output: str) -> None:  # noqa: D103
+    from ..io.import_report import report_to_json, report_to_text
+    from ..io.sources import import_source
+    from ..io.yaml_writer import sop_to_yaml
+
+    lang = _lang(ctx)
+    out_dir = Path(output)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(ctx, Teks(f"tidak dapat membuat direktori {output}: {exc.strerror}",
+                       f"cannot create directory {output}: {exc.strerror}"))
+    worst = 0
+    for raw in files:
+        path = Path(raw)
+        result = import_source(path)
+        stem = _stem(path)
+        errors = [d for d in result.load.diagnostics if d.severity.value == "error"]
+        _write_atomic(out_dir / f"{stem}.import.txt", report_to_text(result.report, lang))
+        _write_atomic(out_dir / f"{stem}.import.json", report_to_json(result.report, lang))
+        sop = result.load.sop
+        if sop is None:
+            first = errors[0] if errors else None
+            reason = first.message.get(lang) if first else ("tidak ada SOP" if lang == "id" else "no SOP")
+            code = f"{first.code} " if first else ""
+            click.echo(f"{raw}: {code}{reason}", err=True)
+            worst = 1
+            continue
+        header = (f"# Diimpor oleh `sopdoc import` dari {path.name}; asal tiap isian dan temuan: "
+                  f"{stem}.import.txt\n" if lang == "id" else
+                  f"# Imported by `sopdoc import` from {path.name}; field sources and findings: "
+                  f"{stem}.import.txt\n")
+        _write_atomic(out_dir / f"{stem}.sop.yaml", sop_to_yaml(sop, header=header))
+        n_find = len(result.load.diagnostics)
+        if lang == "en":
+            click.echo(f"{raw} -> {out_dir / (stem + '.sop.yaml')} ({len(sop.kegiatan)} steps, {n_find} findings)")
+        else:
+            click.echo(f"{raw} -> {out_dir / (stem + '.sop.yaml')} ({len(sop.kegiatan)} kegiatan, {n_find} temuan)")
+    ctx.exit(worst)

@@ -1,0 +1,423 @@
+"""Commands of the execution stage: the ``period`` and ``log`` groups (DESIGN.md §8)."""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from ..model.diagnostic import Teks
+from . import _help, _lang, cli, fail, lang_option
+
+_DB_HELP = ("Berkas basis data log (bawaan ./sopdoc.db, atau SOPDOC_DB).",
+            "Log database file (default ./sopdoc.db, or SOPDOC_DB).")
+_CONFIG_HELP = ("Berkas konfigurasi sopdoc.toml (bagian [kalender] dan [period]).",
+                "sopdoc.toml configuration file ([kalender] and [period] sections).")
+
+
+def _common(key: str, config: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--db (and --config) options, --lang, and SopdocError → one-line message, exit 2."""
+    def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            from ..errors import SopdocError
+
+            ctx = click.get_current_context()
+            try:
+                return fn(*args, **kwargs)
+            except SopdocError as exc:
+                fail(ctx, exc.teks)
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                fail(ctx, Teks(f"galat berkas: {exc}", f"file error: {exc}"))
+            return None
+
+        run = click.option("--db", default="sopdoc.db", envvar="SOPDOC_DB", show_default=True,
+                           help=_help(f"{key}.db", *_DB_HELP))(run)
+        if config:
+            run = click.option("--config", "config", type=click.Path(dir_okay=False), default=None,
+                               help=_help(f"{key}.config", *_CONFIG_HELP))(run)
+        return lang_option(run)
+    return wrap
+
+
+def _store(db: str, create: bool = False) -> Any:
+    from ..execution.store import open_store
+
+    return open_store(db, create=create)
+
+
+def _user(explicit: str | None) -> str:
+    if explicit:
+        return explicit
+    import getpass
+
+    return os.environ.get("SOPDOC_USER") or getpass.getuser()
+
+
+@cli.group(help=_help("period", "Periode pelaksanaan SOP: buka, daftar, status, periksa, laporan.",
+                      "SOP runs per period: open, list, status, check, report."))
+@lang_option
+def period() -> None:  # noqa: D103
+    pass
+
+
+@cli.group(help=_help("log", "Log penyelesaian langkah (hanya-tambah): catat, impor, daftar, ekspor, verifikasi.",
+                      "Append-only step-completion log: add, import, list, export, verify."))
+@lang_option
+def log() -> None:  # noqa: D103
+    pass
+
+
+# --------------------------------------------------------------------------- period open / list / status
+
+
+@period.command("open", help=_help(
+    "period.open", "Buka periode untuk SOP: patok versi SOP, hitung jadwal rencana dan tenggat.\n\n"
+    "Contoh: sopdoc period open examples/pengumpulan-data-kinerja.sop.yaml --period 2026-TW3",
+    "Open a period for an SOP: pin the SOP version, plan the schedule and the deadline.\n\n"
+    "Example: sopdoc period open examples/pengumpulan-data-kinerja.sop.yaml --period 2026-TW3"))
+@click.argument("sop", type=click.Path())
+@click.option("--period", "period_code", required=True, help=_help(
+    "period.open.period_code", "Kode periode: 2026-10, 2026-TW3, 2026-S1, 2026.", "Period code: 2026-10, 2026-TW3, 2026-S1, 2026."))
+@click.option("--start", default=None, help=_help(
+    "period.open.start", "Mulai rencana (YYYY-MM-DD [HH:MM]); bawaan: hari kerja pertama setelah periode.",
+    "Planned start (YYYY-MM-DD [HH:MM]); default: the first working day after the period."))
+@click.option("--name", default=None, help=_help("period.open.name", "Nama instans (bawaan: <sop>-<periode>).",
+                                                 "Instance name (default: <sop>-<period>)."))
+@_common("period.open", config=True)
+@click.pass_context
+def period_open(ctx: click.Context, sop: str, period_code: str, start: str | None, name: str | None,
+                db: str, config: str | None) -> None:  # noqa: D103
+    from ..execution.config import load_settings
+    from ..execution.entries import parse_timestamp
+    from ..execution.plan import plan_from_json
+    from ..execution.runs import open_period
+    from ..execution.settings import ZONES
+
+    cal, per = load_settings(config, start=Path(sop).parent)
+    begin = None
+    if start:
+        from zoneinfo import ZoneInfo
+
+        text = start if " " in start.strip() or "T" in start else f"{start} 07:30"
+        begin, _ = parse_timestamp(text.replace("T", " "), ZoneInfo(ZONES[cal.zona_waktu]))
+    with _store(db, create=True) as store:
+        inst = open_period(store, sop, period_code, calendar=cal, period_settings=per, start=begin,
+                           name=name, user=_user(None))
+    lang = _lang(ctx)
+    meta = inst.meta_dict()
+    en = lang == "en"
+    click.echo(f"{'opened' if en else 'dibuka'}: {inst.name}  ({meta['periode_nama_en' if en else 'periode_nama']}, "
+               f"{'deadline' if en else 'tenggat'} {inst.deadline})")
+    for p in plan_from_json(inst.plan):
+        click.echo(f"  {p.langkah:>3}  {p.mulai[:16].replace('T', ' ')} → {p.selesai[:16].replace('T', ' ')}")
+
+
+@period.command("list", help=_help("period.list", "Daftar instans periode.", "List period instances."))
+@_common("period.list")
+@click.pass_context
+def period_list(ctx: click.Context, db: str) -> None:  # noqa: D103
+    with _store(db) as store:
+        instances = store.instances()
+        counts = {i.name: len(store.entries(i.name)) for i in instances}
+    en = _lang(ctx) == "en"
+    for i in instances:
+        meta = i.meta_dict()
+        click.echo(f"{i.name}\t{i.period}\t{meta.get('nama', '')}\t{'deadline' if en else 'tenggat'} {i.deadline}\t"
+                   f"{counts[i.name]} {'entries' if en else 'entri'}")
+
+
+@period.command("status", help=_help("period.status", "Rencana dan realisasi tiap langkah suatu instans.",
+                                     "Plan and progress of each step of an instance."))
+@click.argument("instance")
+@_common("period.status")
+@click.pass_context
+def period_status(ctx: click.Context, instance: str, db: str) -> None:  # noqa: D103
+    from ..execution.cmp_context import effective_entries
+    from ..execution.plan import plan_from_json
+    from ..execution.runs import find_instance
+
+    with _store(db) as store:
+        inst = find_instance(store, instance)
+        entries = effective_entries(store.entries(inst.name))
+    en = _lang(ctx) == "en"
+    meta = inst.meta_dict()
+    click.echo(f"{inst.name}: {meta.get('nama', '')} — {meta['periode_nama_en' if en else 'periode_nama']}")
+    click.echo(f"{'deadline' if en else 'tenggat'}: {inst.deadline}")
+    done = {}
+    for e in entries:
+        done[e.langkah] = e
+    plan = plan_from_json(inst.plan)
+    for p in plan:
+        e = done.get(p.langkah)
+        actual = f"{e.selesai[:16].replace('T', ' ')} ({e.oleh})" if e else ("not recorded" if en else "belum dicatat")
+        click.echo(f"  {p.langkah:>3}  {'plan' if en else 'rencana'} {p.selesai[:16].replace('T', ' ')}  |  {actual}")
+    n_done = sum(1 for p in plan if p.langkah in done)
+    click.echo(f"{n_done}/{len(plan)} {'main-path steps recorded' if en else 'langkah jalur utama dicatat'}")
+
+
+# --------------------------------------------------------------------------- period check / render
+
+
+def _checked(db: str, instance: str, config: str | None) -> Any:
+    from ..execution.calendar import WorkingCalendar
+    from ..execution.compliance import check_instance
+    from ..execution.config import load_settings
+    from ..execution.runs import find_instance, instance_calendar
+
+    cal, per = load_settings(config)
+    with _store(db) as store:
+        inst = find_instance(store, instance)
+        entries = store.entries(inst.name)
+    return inst, check_instance(inst, entries, WorkingCalendar(instance_calendar(inst, cal)), per)
+
+
+def _figures_text(result: Any, lang: str) -> str:
+    t = result.total
+    share = "-" if t.on_time_share is None else f"{t.on_time_share:.0%}"
+    if lang == "en":
+        return (f"on time: {share} ({t.on_time}/{t.measured}); working time {t.actual:.0f} min "
+                f"against a standard of {t.standard:.0f} min\n")
+    return f"tepat waktu: {share} ({t.on_time}/{t.measured}); waktu kerja {t.actual:.0f} mnt dari baku {t.standard:.0f} mnt\n"
+
+
+@period.command("check", help=_help(
+    "period.check", "Periksa kepatuhan log terhadap mutu baku (CMPxxx) dan hitung angka ringkasan.\n\n"
+    "Kode keluar: 0 bersih, 1 ada temuan, 2 kesalahan penggunaan.",
+    "Check the log against the mutu baku (CMPxxx) and compute the figures.\n\n"
+    "Exit codes: 0 clean, 1 findings, 2 usage error."))
+@click.argument("instance")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help=_help("period.check.fmt", "Bentuk keluaran.", "Output format."))
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
+              help=_help("period.check.fail_on", "Tingkat temuan yang membuat kode keluar 1.",
+                         "Severity that makes the exit code 1."))
+@_common("period.check", config=True)
+@click.pass_context
+def period_check(ctx: click.Context, instance: str, fmt: str, fail_on: str, db: str, config: str | None) -> None:  # noqa: D103
+    import json
+
+    from ..execution.report_context import figures_dict
+    from ..model.diagnostic import Severity
+    from ..validate.output import ExitPolicy, FileReport, format_json, format_text
+
+    lang = _lang(ctx)
+    _inst, result = _checked(db, instance, config)
+    reports = [FileReport(result.instance, result.diagnostics)]
+    if fmt == "json":
+        doc = json.loads(format_json(reports, lang))
+        doc["figures"] = figures_dict(result)
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_text(reports, lang) + _figures_text(result, lang), nl=False)
+    ctx.exit(ExitPolicy(Severity(fail_on)).exit_code(reports))
+
+
+@period.command("render", help=_help(
+    "period.render", "Buat laporan periode (DOCX dan/atau PDF): ringkasan, tabel log, grafik, penyimpangan, "
+    "formulir monitoring (Tabel 7), tanda tangan.",
+    "Render the period report (DOCX and/or PDF): summary, log table, chart, deviations, monitoring form "
+    "(Tabel 7), signature block."))
+@click.argument("instance")
+@click.option("--to", "targets", default="docx,pdf", show_default=True,
+              help=_help("period.render.targets", "Format, dipisah koma: docx, pdf.", "Formats, comma-separated: docx, pdf."))
+@click.option("--out", "out_dir", default=".", show_default=True, type=click.Path(file_okay=False),
+              help=_help("period.render.out_dir", "Direktori keluaran.", "Output directory."))
+@click.option("--template", default=None, type=click.Path(dir_okay=False),
+              help=_help("period.render.template", "Templat docxtpl sendiri (bawaan: laporan-periode.docx).",
+                         "Own docxtpl template (default: laporan-periode.docx)."))
+@_common("period.render", config=True)
+@click.pass_context
+def period_render(ctx: click.Context, instance: str, targets: str, out_dir: str, template: str | None,
+                  db: str, config: str | None) -> None:  # noqa: D103
+    from pathlib import Path
+
+    from ..execution.report import render_report
+
+    kinds = [t.strip().lower() for t in targets.split(",") if t.strip()]
+    bad = [k for k in kinds if k not in ("docx", "pdf")]
+    if bad or not kinds:
+        fail(ctx, Teks(f"format tidak dikenal: {', '.join(bad) or '(kosong)'} (pilih docx, pdf)",
+                       f"unknown format: {', '.join(bad) or '(empty)'} (choose docx, pdf)"))
+    inst, result = _checked(db, instance, config)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for path in render_report(inst, result, out, kinds, template=template):
+        click.echo(str(path))
+
+
+# --------------------------------------------------------------------------- log add / import / list
+
+
+def _report_rows(ctx: click.Context, results: list[Any], file: str) -> None:
+    lang = _lang(ctx)
+    word = "row" if lang == "en" else "baris"
+    for r in results:
+        for problem in r.problems:
+            click.echo(f"{file}:{word} {r.row}: {problem.get(lang)}", err=True)
+
+
+def _notes(ctx: click.Context, results: list[Any]) -> None:
+    lang = _lang(ctx)
+    seen = set()
+    for r in results:
+        for note in r.notes:
+            if note.id not in seen:
+                seen.add(note.id)
+                click.echo(f"{'note' if lang == 'en' else 'catatan'}: {note.get(lang)}", err=True)
+
+
+@log.command("add", help=_help(
+    "log.add", "Catat penyelesaian satu langkah. Waktu tanpa zona dibaca sebagai waktu setempat instansi.\n\n"
+    "Contoh: sopdoc log add INSTANS --langkah 3 --oleh \"NAMA / NIP\" --peran \"Kepala Bidang\" "
+    "--mulai \"2026-10-05 08:00\" --selesai \"2026-10-05 10:30\" --output \"Berkas data\"",
+    "Record the completion of one step. Timestamps without a zone are read in the agency's local time.\n\n"
+    "Example: sopdoc log add INSTANCE --langkah 3 --oleh \"NAME / NIP\" --peran \"Kepala Bidang\" "
+    "--mulai \"2026-10-05 08:00\" --selesai \"2026-10-05 10:30\" --output \"Berkas data\""))
+@click.argument("instance")
+@click.option("--langkah", required=True, help=_help("log.add.langkah", "Nomor langkah.", "Step number."))
+@click.option("--oleh", required=True, help=_help("log.add.oleh", "Pelaku: \"NAMA / NIP\".", "Who: \"NAME / NIP\"."))
+@click.option("--peran", required=True, help=_help("log.add.peran", "Jabatan pelaku (pelaksana SOP).", "Role (the SOP's pelaksana)."))
+@click.option("--mulai", required=True, help=_help("log.add.mulai", "Mulai: 2026-10-05 08:00[+08:00].", "Start: 2026-10-05 08:00[+08:00]."))
+@click.option("--selesai", required=True, help=_help("log.add.selesai", "Selesai.", "End."))
+@click.option("--output", default="", help=_help("log.add.output", "Output yang dihasilkan.", "Output produced."))
+@click.option("--bukti", default=None, type=click.Path(dir_okay=False),
+              help=_help("log.add.bukti", "Berkas bukti (disimpan menurut hash isinya).", "Evidence file (stored by content hash)."))
+@click.option("--keputusan", type=click.Choice(["ya", "tidak"]), default=None,
+              help=_help("log.add.keputusan", "Cabang yang diambil pada langkah keputusan.", "Branch taken at a decision step."))
+@click.option("--kelengkapan", default="", help=_help(
+    "log.add.kelengkapan", "Kelengkapan yang tersedia: 'lengkap' atau daftar dipisah ';'.",
+    "Kelengkapan available: 'lengkap' or a ';'-separated list."))
+@click.option("--catatan", default="", help=_help("log.add.catatan", "Catatan.", "Note."))
+@click.option("--menggantikan", default=None, help=_help(
+    "log.add.menggantikan", "Nomor entri yang dikoreksi oleh entri ini.", "Number of the entry this one corrects."))
+@click.option("--dicatat-oleh", "recorder", default=None, help=_help(
+    "log.add.recorder", "Siapa yang mencatat (bawaan: SOPDOC_USER atau pengguna sistem).",
+    "Who records (default: SOPDOC_USER or the system user)."))
+@_common("log.add")
+@click.pass_context
+def log_add(ctx: click.Context, instance: str, db: str, recorder: str | None, **fields: Any) -> None:  # noqa: D103
+    from ..execution.runs import ImportRejected, find_instance, record_rows
+
+    row = {k: ("" if v is None else v) for k, v in fields.items()}
+    with _store(db) as store:
+        inst = find_instance(store, instance)
+        try:
+            results, stored = record_rows(store, inst, [(1, row)], user=_user(recorder))
+        except ImportRejected as exc:
+            for problem in exc.results[0].problems:
+                click.echo(f"{'error' if _lang(ctx) == 'en' else 'galat'}: {problem.get(_lang(ctx))}", err=True)
+            ctx.exit(2)
+    _notes(ctx, results)
+    e = stored[0]
+    word = "recorded: entry" if _lang(ctx) == "en" else "dicatat: entri"
+    click.echo(f"{word} #{e.seq} {'step' if _lang(ctx) == 'en' else 'langkah'} {e.langkah} ({e.hash[:12]})")
+
+
+@log.command("import", help=_help(
+    "log.import", "Impor log CSV/XLSX: semua baris diperiksa dulu; tidak ada yang dicatat kecuali semua valid.\n\n"
+    "Kolom: langkah, oleh, peran, mulai, selesai, output, keputusan, kelengkapan, bukti, catatan, menggantikan.",
+    "Import a CSV/XLSX log: every row is checked first; nothing is recorded unless all are valid.\n\n"
+    "Columns: langkah, oleh, peran, mulai, selesai, output, keputusan, kelengkapan, bukti, catatan, menggantikan."))
+@click.argument("instance")
+@click.argument("file", type=click.Path())
+@click.option("--dicatat-oleh", "recorder", default=None, help=_help(
+    "log.import.recorder", "Siapa yang mencatat.", "Who records."))
+@_common("log.import")
+@click.pass_context
+def log_import(ctx: click.Context, instance: str, file: str, recorder: str | None, db: str) -> None:  # noqa: D103
+    from pathlib import Path
+
+    from ..execution.log_files import read_log_file
+    from ..execution.runs import ImportRejected, find_instance, record_rows
+
+    rows = read_log_file(file)
+    with _store(db) as store:
+        inst = find_instance(store, instance)
+        try:
+            results, stored = record_rows(store, inst, rows, user=_user(recorder), base_dir=Path(file).parent)
+        except ImportRejected as exc:
+            _report_rows(ctx, exc.results, file)
+            fail(ctx, exc.teks)
+            return
+    _notes(ctx, results)
+    click.echo(f"{'imported' if _lang(ctx) == 'en' else 'diimpor'}: {len(stored)} "
+               f"{'entries' if _lang(ctx) == 'en' else 'entri'} → {inst.name}")
+
+
+@log.command("list", help=_help("log.list", "Daftar entri log suatu instans.", "List the log entries of an instance."))
+@click.argument("instance")
+@_common("log.list")
+@click.pass_context
+def log_list(ctx: click.Context, instance: str, db: str) -> None:  # noqa: D103
+    from ..execution.runs import find_instance
+
+    with _store(db) as store:
+        inst = find_instance(store, instance)
+        entries = store.entries(inst.name)
+    superseded = {e.menggantikan for e in entries if e.menggantikan}
+    for e in entries:
+        mark = " (digantikan)" if e.seq in superseded else ""
+        if _lang(ctx) == "en" and mark:
+            mark = " (superseded)"
+        extra = f" [{e.keputusan}]" if e.keputusan else ""
+        click.echo(f"#{e.seq}\t{e.langkah}{extra}\t{e.mulai[:16].replace('T', ' ')}\t{e.selesai[:16].replace('T', ' ')}\t"
+                   f"{e.oleh}\t{e.peran}\t{e.output}{mark}")
+
+
+@log.command("export", help=_help("log.export", "Ekspor log ke CSV atau XES (untuk alat process mining).",
+                                  "Export the log as CSV or XES (for process-mining tools)."))
+@click.argument("instance")
+@click.option("--to", "target", type=click.Choice(["csv", "xes"]), default="csv", show_default=True,
+              help=_help("log.export.target", "Format.", "Format."))
+@click.option("-o", "--output", "output", default=None, type=click.Path(dir_okay=False),
+              help=_help("log.export.output", "Berkas keluaran (bawaan: stdout).", "Output file (default: stdout)."))
+@_common("log.export")
+@click.pass_context
+def log_export(ctx: click.Context, instance: str, target: str, output: str | None, db: str) -> None:  # noqa: D103
+    from ..atomic import write_atomic as atomic_write
+    from ..execution.flow import Flow
+    from ..execution.log_files import entries_to_csv, entries_to_xes
+    from ..execution.runs import find_instance
+
+    with _store(db) as store:
+        inst = find_instance(store, instance)
+        entries = store.entries(inst.name)
+    if target == "csv":
+        text = entries_to_csv(entries)
+    else:
+        uraian = {s.no: s.uraian for s in Flow.from_json(inst.flow).steps}
+        text = entries_to_xes(inst.name, inst.meta_dict().get("nama", ""), entries, uraian)
+    if output:
+        atomic_write(output, text.encode("utf-8"))
+    else:
+        click.echo(text, nl=False)
+
+
+@log.command("verify", help=_help(
+    "log.verify", "Verifikasi rantai hash log; laporkan tautan putus pertama bila berkas diubah di luar sopdoc.",
+    "Verify the log's hash chains; report the first broken link if the file was edited outside sopdoc."))
+@click.argument("instance", required=False)
+@_common("log.verify")
+@click.pass_context
+def log_verify(ctx: click.Context, instance: str | None, db: str) -> None:  # noqa: D103
+    from ..execution.runs import find_instance
+
+    lang = _lang(ctx)
+    with _store(db) as store:
+        if instance:
+            find_instance(store, instance)
+        broken = store.verify(instance)
+        n = sum(len(store.entries(i.name)) for i in store.instances() if not instance or i.name == instance)
+    for b in broken:
+        word = "chain broken at entry" if lang == "en" else "rantai putus di entri"
+        click.echo(f"{b.instance}: {word} #{b.seq}: {b.reason.get(lang)}")
+    if broken:
+        ctx.exit(1)
+    click.echo(f"{'chains intact' if lang == 'en' else 'rantai utuh'}: {n} {'entries' if lang == 'en' else 'entri'}")

@@ -1,0 +1,190 @@
+"""Command of the layout/render stage: ``render`` (PDF and SVG)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..model.diagnostic import Teks
+from . import _help, _lang, cli, fail, lang_option
+
+FORMATS = ("pdf", "svg", "docx")
+
+
+def _read_profile(path: str, paper: str | None, first_input: str | None = None) -> Any:
+    """The PageProfile from a TOML file's ``[profil]`` table (or ``[tool.sopdoc.profil]``); without
+    a file, from the ``sopdoc.toml`` found upwards from the first input (``sopdoc.config``)."""
+    import dataclasses
+    import tomllib
+
+    from ..errors import UsageError
+    from ..layout.profile import PageProfile
+
+    mapping: dict[str, Any] = {}
+    base = Path(".")
+    if path:
+        p = Path(path)
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(Teks(f"profil tidak dapat dibaca: {p}: {exc}", f"cannot read profile: {p}: {exc}"))
+        except tomllib.TOMLDecodeError as exc:
+            raise UsageError(Teks(f"profil bukan TOML yang sah: {p}: {exc}", f"profile is not valid TOML: {p}: {exc}"))
+        table = data.get("profil", data.get("tool", {}).get("sopdoc", {}).get("profil"))
+        if not isinstance(table, dict):
+            raise UsageError(Teks(f"tabel [profil] tidak ada di {p}", f"no [profil] table in {p}"))
+        mapping = dict(table)
+        base = p.parent
+    elif first_input:
+        from ..config import find_config
+
+        found = find_config(Path(first_input))
+        table = found[1].get("profil") if found else None
+        if isinstance(table, dict):
+            mapping, base = dict(table), found[0].parent  # type: ignore[index]
+    if paper:
+        mapping["kertas"] = paper
+    profile = PageProfile.resolve(mapping)
+    if profile.logo:
+        logo = Path(profile.logo)
+        logo = logo if logo.is_absolute() else base / logo
+        if not logo.is_file():
+            raise UsageError(Teks(f"berkas logo tidak ada: {logo}", f"logo file not found: {logo}"))
+        try:
+            from reportlab.lib.utils import ImageReader
+
+            ImageReader(str(logo)).getSize()
+        except Exception:  # noqa: BLE001 - any decoder failure means the same thing to the user
+            raise UsageError(Teks(f"logo bukan gambar yang dapat dibaca (PNG/JPEG): {logo}",
+                                  f"logo is not a readable image (PNG/JPEG): {logo}")) from None
+        profile = dataclasses.replace(profile, logo=str(logo))
+    return profile
+
+
+@cli.command(help=_help(
+    "render",
+    "Cetak SOP ke PDF dan/atau SVG: FILE berupa *.sop.yaml atau direktori (semua *.sop.yaml).\n\n"
+    "Contoh: sopdoc render examples/ --to pdf,svg -o out/\n\n"
+    "Kode keluar: 0 semua tercetak, 1 ada berkas yang tidak dapat dicetak, 2 kesalahan penggunaan.",
+    "Render SOPs to PDF and/or SVG: FILE is a *.sop.yaml file or a directory (every *.sop.yaml).\n\n"
+    "Example: sopdoc render examples/ --to pdf,svg -o out/\n\n"
+    "Exit codes: 0 all rendered, 1 some file could not be rendered, 2 usage error.",
+))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--to", "to", default="pdf", show_default=True,
+              help=_help("render.to", "Format keluaran, dipisah koma: pdf, svg, docx.",
+                         "Output formats, comma-separated: pdf, svg, docx."))
+@click.option("-o", "--output", "output", default="out", show_default=True, type=click.Path(file_okay=False),
+              help=_help("render.output", "Direktori keluaran.", "Output directory."))
+@click.option("--paper", type=click.Choice(["f4", "a4"]), default=None,
+              help=_help("render.paper", "Ukuran kertas (menimpa profil; bawaan f4).",
+                         "Paper size (overrides the profile; default f4)."))
+@click.option("--profile", "profile_path", type=click.Path(dir_okay=False), default=None,
+              help=_help("render.profile_path", "Berkas TOML dengan tabel [profil] (kop, logo, kertas, font, margin).",
+                         "TOML file with a [profil] table (kop, logo, paper, font, margins)."))
+@click.option("--template", "template", type=click.Path(dir_okay=False), default=None,
+              help=_help("render.template", "Templat DOCX (docxtpl) untuk halaman identitas (bawaan: templat sopdoc).",
+                         "DOCX (docxtpl) template of the identity page (default: sopdoc's own)."))
+@click.option("--qr", is_flag=True, default=False,
+              help=_help("render.qr", "Tambahkan kode QR berisi hash isi SOP.", "Add a QR code with the SOP's content hash."))
+@lang_option
+@click.pass_context
+def render(ctx: click.Context, files: tuple[str, ...], to: str, output: str, paper: str | None,
+           profile_path: str | None, template: str | None, qr: bool) -> None:  # noqa: D103
+    from ..errors import SopdocError
+    from ..io.sources import expand_inputs, load_source
+    from ..model.diagnostic import Severity
+
+    lang = _lang(ctx)
+    formats = [f.strip().lower() for f in to.split(",") if f.strip()]
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        shown = ", ".join(bad) or repr(to)
+        fail(ctx, Teks(f"format tidak dikenal: {shown} (pilih: pdf, svg, docx)",
+                       f"unknown format: {shown} (choose: pdf, svg, docx)"))
+    if template and "docx" in formats:  # a bad template is a usage error, found before any output
+        from ..render.docx_template import check_template
+
+        try:
+            check_template(Path(template))
+        except SopdocError as exc:
+            fail(ctx, exc.teks)
+    try:
+        profile = _read_profile(profile_path or "", paper, files[0] if files else None)
+    except SopdocError as exc:
+        fail(ctx, exc.teks)
+    out_dir = Path(output)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(ctx, Teks(f"direktori keluaran tidak dapat dibuat: {out_dir}: {exc.strerror}",
+                       f"cannot create output directory: {out_dir}: {exc.strerror}"))
+    paths = expand_inputs(list(files))
+    if not paths:
+        fail(ctx, Teks("tidak ada berkas *.sop.yaml yang ditemukan", "no *.sop.yaml files found"))
+    failed = 0
+    for path in paths:
+        if not path.exists():
+            click.echo(f"{path}: {'galat' if lang == 'id' else 'error'}: "
+                       + Teks("berkas tidak ada", "file not found").get(lang), err=True)
+            failed += 1
+            continue
+        result = load_source(path)
+        errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+        if result.sop is None:
+            for d in errors[:3]:
+                click.echo(f"{path}: {d.severity.label(lang)}: {d.code} {d.message.get(lang)}", err=True)
+            click.echo(f"{path}: " + Teks("tidak dicetak", "not rendered").get(lang), err=True)
+            failed += 1
+            continue
+        try:
+            written, warnings = _render_one(result.sop, path, out_dir, formats, profile, qr,
+                                            Path(template) if template else None)
+        except (SopdocError, OSError) as exc:
+            msg = exc.get(lang) if isinstance(exc, SopdocError) else str(exc)
+            click.echo(f"{path}: {'galat' if lang == 'id' else 'error'}: {msg}", err=True)
+            failed += 1
+            continue
+        for d in warnings:
+            where = f" ({_path(d.path)})" if d.path else ""
+            click.echo(f"{path}: {d.severity.label(lang)}: {d.code} {d.message.get(lang)}{where}", err=True)
+        for w in written:
+            click.echo(str(w))
+    ctx.exit(1 if failed else 0)
+
+
+def _path(path: tuple[str | int, ...]) -> str:
+    from ..model.diagnostic import format_path
+
+    return format_path(path)
+
+
+def _render_one(sop: Any, source: Path, out_dir: Path, formats: list[str], profile: Any,
+                qr: bool, template: Path | None = None) -> tuple[list[Path], tuple[Any, ...]]:
+    from ..layout.document import layout_sop
+    from ..render.files import output_stem, write_atomic
+
+    layout = layout_sop(sop, profile)
+    stem = output_stem(source)
+    written = []
+    if "pdf" in formats:
+        from ..render.pdf import render_pdf
+
+        target = out_dir / f"{stem}.pdf"
+        write_atomic(target, render_pdf(sop, layout, qr=qr or profile.qr))
+        written.append(target)
+    if "svg" in formats:
+        from ..render.svg import render_svg
+
+        target = out_dir / f"{stem}.svg"
+        write_atomic(target, render_svg(layout))
+        written.append(target)
+    if "docx" in formats:
+        from ..render.docx import docx_bytes
+
+        target = out_dir / f"{stem}.docx"
+        write_atomic(target, docx_bytes(sop, profile=profile, template=template, layout=layout))
+        written.append(target)
+    return written, layout.warnings

@@ -1,0 +1,124 @@
+"""What the CMP rules look at: an instance's effective entries with their derived facts.
+
+Facts are computed once per entry (local times, working minutes, the standard), so every rule
+is a cheap pure function over this context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Any
+
+from ..model.diagnostic import Diagnostic, Origin, Teks
+from ..model.waktu import Satuan, Waktu, parse_waktu
+from .calendar import WorkingCalendar
+from .entries import LogEntry
+from .flow import Flow, Step
+from .settings import PeriodSettings
+
+__all__ = ["Fact", "CheckContext", "effective_entries"]
+
+_CALENDAR_UNITS = (Satuan.BULAN, Satuan.HARI_KALENDER, Satuan.HARI)
+
+
+def _rules() -> Any:
+    from .cmp_rules import RULES
+
+    return RULES
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One effective entry and what follows from it."""
+
+    entry: LogEntry
+    step: Step | None
+    index: int | None  # position of the step in the flow (for the path kegiatan[i])
+    start: dt.datetime  # local, naive
+    end: dt.datetime
+    actual: float  # working minutes from start to end
+    standard: float | None  # working minutes allowed (tolerance not included)
+
+
+def effective_entries(entries: list[LogEntry]) -> list[LogEntry]:
+    """Entries not superseded by a later one, ordered by start time then recording order."""
+    superseded = {e.menggantikan for e in entries if e.menggantikan}
+    live = [e for e in entries if e.seq not in superseded]
+    return sorted(live, key=lambda e: (dt.datetime.fromisoformat(e.mulai), e.seq))
+
+
+@lru_cache(maxsize=1024)
+def _waktu(text: str) -> Waktu:
+    return parse_waktu(text)
+
+
+class CheckContext:
+    """An instance under check: flow, deadline, calendar, settings and entry facts."""
+
+    def __init__(self, instance: str, flow: Flow, entries: list[LogEntry], calendar: WorkingCalendar,
+                 settings: PeriodSettings, deadline: dt.date) -> None:
+        self.instance = instance
+        self.flow = flow
+        self.calendar = calendar
+        self.settings = settings
+        self.deadline = deadline
+        index = {s.no: i for i, s in enumerate(flow.steps)}
+        self._standard_cache: dict[tuple[str, None], float | None] = {}
+        superseded = {e.menggantikan for e in entries if e.menggantikan}
+        facts = []
+        for e in entries:
+            if e.seq in superseded:
+                continue
+            step = flow.step(e.langkah)
+            start = calendar.parse_local(e.mulai)
+            end = calendar.parse_local(e.selesai)
+            facts.append(Fact(e, step, index.get(e.langkah), start, end,
+                              calendar.working_minutes_between(start, end), self._standard(step, start)))
+        facts.sort(key=lambda f: (f.start, f.entry.seq))
+        self.facts = tuple(facts)
+
+    def _standard(self, step: Step | None, start: dt.datetime) -> float | None:
+        if step is None or step.waktu is None:
+            return None
+        waktu = _waktu(step.waktu)
+        if waktu.satuan in _CALENDAR_UNITS:  # months and calendar days depend on the start
+            return self.calendar.standard_minutes(waktu, start)
+        key = (step.waktu, None)
+        if key not in self._standard_cache:
+            self._standard_cache[key] = self.calendar.standard_minutes(waktu, start)
+        return self._standard_cache[key]
+
+    @cached_property
+    def order(self) -> list[tuple[str, Fact, Teks]]:
+        """The findings of the walk along the flowchart (CMP202/203/205), computed once."""
+        from .cmp_order import order_findings
+
+        return list(order_findings(self))
+
+    @cached_property
+    def recorded_steps(self) -> set[int]:
+        """Numbers of the steps that have at least one entry."""
+        return {f.entry.langkah for f in self.facts}
+
+    @cached_property
+    def main_path(self) -> tuple[int, ...]:
+        """The flow's main path."""
+        return self.flow.main_path()
+
+    def is_late(self, fact: Fact) -> bool:
+        """True when the step took longer than its standard plus the tolerance."""
+        return fact.standard is not None and fact.actual > fact.standard * (1 + self.settings.time_tolerance) + 1e-6
+
+    def diag(self, code: str, fact: Fact | None, message: Teks, hint: Teks | None = None,
+             field: str | None = None, step_index: int | None = None) -> Diagnostic:
+        """A finding of rule ``code`` about ``fact`` (or about the whole instance)."""
+        rule = _rules()[code]
+        idx = fact.index if fact is not None else step_index
+        path: tuple[str | int, ...] = ()
+        if idx is not None:
+            path = ("kegiatan", idx, "mutu_baku", field) if field else ("kegiatan", idx)
+        origin = Origin(file=self.instance, row=fact.entry.seq if fact else None)
+        return Diagnostic(code, rule.slug, rule.severity, message, path, hint or rule.hint, origin)
+

@@ -1,0 +1,120 @@
+"""CMP2xx: order, branches and repetitions of the recorded steps against the flowchart (LG-02)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model.diagnostic import Diagnostic, Severity, Teks
+from .cmp_context import CheckContext, Fact
+from .cmp_rules import rule
+
+__all__ = ["order_findings"]
+
+
+def _pure_skip(ctx: CheckContext, prev: Fact, cur: Fact) -> bool:
+    """``cur`` jumps forward along the main path over steps never recorded (CMP201 reports those)."""
+    main = ctx.main_path
+    if prev.entry.langkah not in main or cur.entry.langkah not in main:
+        return False
+    a, b = main.index(prev.entry.langkah), main.index(cur.entry.langkah)
+    return b > a and all(s not in ctx.recorded_steps for s in main[a + 1:b])
+
+
+def order_findings(ctx: CheckContext) -> Iterator[tuple[str, Fact, Teks]]:
+    """Walk the entries in time order and say where they leave the flowchart."""
+    seen: set[int] = set()
+    prev: Fact | None = None
+    for cur in ctx.facts:
+        no = cur.entry.langkah
+        if cur.step is None:
+            continue
+        if prev is not None and prev.step is not None:
+            p = prev.entry.langkah
+            if prev.step.keputusan and prev.entry.keputusan:
+                target = ctx.flow.branch_target(p, prev.entry.keputusan)
+                if no != target:
+                    yield "CMP203", cur, Teks(
+                        f"keputusan '{prev.entry.keputusan}' di langkah {p} mengarah ke langkah {target}, "
+                        f"tetapi yang dicatat langkah {no}",
+                        f"decision '{prev.entry.keputusan}' at step {p} leads to step {target}, "
+                        f"but step {no} was recorded")
+            elif no not in ctx.flow.successors(p):
+                if no in seen:
+                    yield "CMP205", cur, Teks(
+                        f"langkah {no} diulang tanpa cabang 'Tidak' yang mengarah kembali ke sana",
+                        f"step {no} repeated without a 'Tidak' branch leading back to it")
+                elif not _pure_skip(ctx, prev, cur):
+                    yield "CMP202", cur, Teks(f"langkah {no} dicatat setelah langkah {p}, tidak sesuai urutan alur",
+                                              f"step {no} recorded after step {p}, out of the flow's order")
+            if cur.start < prev.end and no != p:
+                yield "CMP202", cur, Teks(f"langkah {no} mulai sebelum langkah {p} selesai",
+                                          f"step {no} starts before step {p} ends")
+        elif prev is None and ctx.flow.steps and no != ctx.flow.steps[0].no and ctx.flow.steps[0].no in ctx.recorded_steps:
+            yield "CMP202", cur, Teks(f"langkah {no} dicatat sebelum langkah pertama",
+                                      f"step {no} recorded before the first step")
+        seen.add(no)
+        prev = cur
+
+
+def _by_code(ctx: CheckContext, code: str) -> Iterator[Diagnostic]:
+    for c, fact, message in ctx.order:
+        if c == code:
+            yield ctx.diag(code, fact, message)
+
+
+@rule("CMP201", "langkah-terlewat", Severity.ERROR, "LG-02",
+      "catat langkah yang terlewat, atau jelaskan di catatan", "record the skipped step, or explain it in a note")
+def langkah_terlewat(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A main-path step has no entry although a later main-path step has one."""
+    main = ctx.main_path
+    reached = [i for i, s in enumerate(main) if s in ctx.recorded_steps]
+    if not reached:
+        return
+    index = {s.no: i for i, s in enumerate(ctx.flow.steps)}
+    for s in main[: max(reached)]:
+        if s not in ctx.recorded_steps:
+            yield ctx.diag("CMP201", None, Teks(f"langkah {s} tidak dicatat (terlewat)", f"step {s} was not recorded (skipped)"),
+                           step_index=index[s])
+
+
+@rule("CMP202", "urutan-tidak-sesuai", Severity.ERROR, "LG-02",
+      "langkah dikerjakan sesuai urutan diagram alir", "do the steps in the flowchart's order")
+def urutan_tidak_sesuai(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A step is recorded out of the flowchart's order, or starts before its predecessor ends."""
+    yield from _by_code(ctx, "CMP202")
+
+
+@rule("CMP203", "cabang-tidak-diikuti", Severity.ERROR, "LG-02",
+      "setelah keputusan, lanjutkan ke langkah tujuan cabang yang dipilih", "after a decision, go to the chosen branch's step")
+def cabang_tidak_diikuti(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """The step after a decision is not the target of the recorded branch (Ya/Tidak)."""
+    yield from _by_code(ctx, "CMP203")
+
+
+@rule("CMP204", "keputusan-tidak-dicatat", Severity.ERROR, "LG-02",
+      "catat keputusan 'ya' atau 'tidak' pada entri langkah keputusan", "record keputusan 'ya' or 'tidak' on a decision step")
+def keputusan_tidak_dicatat(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A decision step's entry does not record which branch was taken."""
+    for f in ctx.facts:
+        if f.step is not None and f.step.keputusan and not f.entry.keputusan:
+            yield ctx.diag("CMP204", f, Teks(f"keputusan langkah {f.step.no} tidak dicatat",
+                                             f"the decision of step {f.step.no} was not recorded"))
+
+
+@rule("CMP205", "pengulangan-tidak-sah", Severity.ERROR, "LG-02",
+      "ulangi langkah hanya melalui cabang 'Tidak'; koreksi entri dengan --menggantikan",
+      "repeat steps only through a 'Tidak' branch; correct an entry with --menggantikan")
+def pengulangan_tidak_sah(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A step is repeated where no Tidak loop leads back to it."""
+    yield from _by_code(ctx, "CMP205")
+
+
+@rule("CMP206", "siklus-belum-selesai", Severity.INFO, "LG-05",
+      "catat langkah yang tersisa sebelum tenggat", "record the remaining steps before the deadline")
+def siklus_belum_selesai(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """The last step of the main path has no entry yet."""
+    main = ctx.main_path
+    if main and main[-1] not in ctx.recorded_steps:
+        left = [s for s in main if s not in ctx.recorded_steps]
+        yield ctx.diag("CMP206", None, Teks(f"siklus belum selesai: {len(left)} langkah belum dicatat",
+                                            f"cycle not finished: {len(left)} steps not recorded yet"))

@@ -1,0 +1,135 @@
+"""Compliance of one period instance: every CMP rule, plus the figures and a verdict per entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model.diagnostic import Diagnostic, Severity
+from . import cmp_order, cmp_time  # noqa: F401 - registers the CMP2xx/CMP3xx rules
+from .calendar import WorkingCalendar
+from .cmp_context import CheckContext
+from .cmp_rules import RULES, rule_functions
+from .entries import LogEntry
+from .flow import Flow
+from .settings import PeriodSettings
+from .store import Instance
+
+__all__ = ["Compliance", "EntryVerdict", "Totals", "check_entries", "check_instance"]
+
+
+@dataclass(frozen=True)
+class EntryVerdict:
+    """One effective entry with its measured time and the codes found on it."""
+
+    entry: LogEntry
+    uraian: str
+    actual: float
+    standard: float | None
+    codes: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when no warning or error concerns this entry."""
+        return not any(RULES[c].severity.rank >= 1 for c in self.codes)
+
+    def label(self, lang: str = "id") -> str:
+        """"Sesuai", "Terlambat" or "Tidak sesuai" (English with lang='en')."""
+        if self.ok:
+            return "Compliant" if lang == "en" else "Sesuai"
+        if self.codes and all(c == "CMP101" for c in self.codes if RULES[c].severity.rank >= 1):
+            return "Late" if lang == "en" else "Terlambat"
+        return "Not compliant" if lang == "en" else "Tidak sesuai"
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Working minutes and counts of a group of entries (a step, an actor, or all)."""
+
+    entries: int
+    on_time: int
+    measured: int  # entries with a readable standard
+    actual: float
+    standard: float
+
+    @property
+    def on_time_share(self) -> float | None:
+        """On-time entries among those with a standard (0–1), None when none has one."""
+        return self.on_time / self.measured if self.measured else None
+
+
+@dataclass(frozen=True)
+class Compliance:
+    """The result of checking one instance."""
+
+    instance: str
+    diagnostics: tuple[Diagnostic, ...]
+    verdicts: tuple[EntryVerdict, ...]
+    total: Totals
+    per_step: dict[int, Totals]
+    per_actor: dict[str, Totals]
+    deadline: dt.date
+    finished: dt.datetime | None  # end of the last main-path step, local time
+
+    @property
+    def good(self) -> bool:
+        """True when no error or warning was found ("Berjalan dengan baik")."""
+        return not any(d.severity.rank >= 1 for d in self.diagnostics)
+
+
+def _totals(rows: list[tuple[float, float | None, bool]]) -> Totals:
+    measured = on_time = 0
+    actual = standard = 0.0
+    for minutes, baku, ok in rows:
+        actual += minutes
+        if baku is not None:
+            measured += 1
+            standard += baku
+            on_time += ok
+    return Totals(len(rows), on_time, measured, round(actual, 2), round(standard, 2))
+
+
+def check_entries(instance: str, flow: Flow, entries: list[LogEntry], calendar: WorkingCalendar,
+                  settings: PeriodSettings, deadline: dt.date) -> Compliance:
+    """Run every CMP rule over ``entries`` and compute the figures."""
+    ctx = CheckContext(instance, flow, entries, calendar, settings, deadline)
+    diags = [d for fn in rule_functions() for d in fn(ctx)]
+    diags.sort(key=lambda d: (d.origin.row or 0 if d.origin else 0, d.code, d.message.id))
+    codes: dict[int, list[str]] = defaultdict(list)
+    for d in diags:
+        if d.origin and d.origin.row:
+            codes[d.origin.row].append(d.code)
+    verdicts, by_step, by_actor, rows = [], defaultdict(list), defaultdict(list), []
+    for f in ctx.facts:
+        late = ctx.is_late(f)
+        verdicts.append(EntryVerdict(f.entry, f.step.uraian if f.step else "", f.actual, f.standard,
+                                     tuple(sorted(set(codes.get(f.entry.seq, []))))))
+        row = (f.actual, f.standard, not late)
+        rows.append(row)
+        by_step[f.entry.langkah].append(row)
+        by_actor[f.entry.oleh].append(row)
+    main = ctx.main_path
+    last = [f for f in ctx.facts if main and f.entry.langkah == main[-1]]
+    return Compliance(
+        instance, tuple(diags), tuple(verdicts), _totals(rows),
+        {k: _totals(v) for k, v in sorted(by_step.items())}, {k: _totals(v) for k, v in sorted(by_actor.items())},
+        deadline, last[-1].end if last else None)
+
+
+@lru_cache(maxsize=64)
+def _flow(text: str) -> Flow:
+    return Flow.from_json(text)  # instances of one SOP version share one flow and its caches
+
+
+def check_instance(inst: Instance, entries: list[LogEntry], calendar: WorkingCalendar,
+                   settings: PeriodSettings) -> Compliance:
+    """Check a stored instance with its pinned flow and deadline."""
+    return check_entries(inst.name, _flow(inst.flow), entries, calendar, settings,
+                         dt.date.fromisoformat(inst.deadline))
+
+
+def severity_counts(result: Compliance) -> dict[Severity, int]:
+    """Findings per severity."""
+    return {s: sum(1 for d in result.diagnostics if d.severity is s) for s in Severity}

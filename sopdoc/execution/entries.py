@@ -1,0 +1,102 @@
+"""Log entries: one recorded completion of one step, its timestamps and its place in the chain."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass
+from zoneinfo import ZoneInfo
+
+from ..model.diagnostic import Teks
+
+__all__ = ["EntryInput", "LogEntry", "entry_hash", "parse_timestamp", "TimestampError", "GENESIS"]
+
+GENESIS = "0" * 64
+_TS = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?\s*$")
+_ZONE_WORDS = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}
+
+
+class TimestampError(ValueError):
+    """A timestamp that cannot be read; ``teks`` says why in both languages."""
+
+    def __init__(self, teks: Teks) -> None:
+        super().__init__(teks.en)
+        self.teks = teks
+
+
+def parse_timestamp(text: str, zone: ZoneInfo) -> tuple[dt.datetime, bool]:
+    """An aware datetime from ``2026-10-05 08:00[:00][+08:00|WITA]``; the flag says the zone was
+    missing and ``zone`` (the agency's) was assumed."""
+    raw = str(text).strip()
+    for word, offset in _ZONE_WORDS.items():
+        if raw.upper().endswith(" " + word):
+            raw = raw[: -len(word) - 1] + offset
+    m = _TS.match(raw)
+    if not m:
+        raise TimestampError(Teks(f"waktu tidak terbaca: '{text}' (bentuk: 2026-10-05 08:00)",
+                                  f"unreadable timestamp: '{text}' (form: 2026-10-05 08:00)"))
+    y, mo, d, h, mi, s, tz = m.groups()
+    try:
+        naive = dt.datetime(int(y), int(mo), int(d), int(h), int(mi), int(s or 0))
+    except ValueError:
+        raise TimestampError(Teks(f"tanggal/jam tidak ada: '{text}'",
+                                  f"no such date or time: '{text}'")) from None
+    if tz is None:
+        return naive.replace(tzinfo=zone), True
+    if tz == "Z":
+        return naive.replace(tzinfo=dt.UTC), False
+    sign = 1 if tz[0] == "+" else -1
+    hh, mm = int(tz[1:3]), int(tz[-2:])
+    if hh > 14 or mm > 59:
+        raise TimestampError(Teks(f"zona waktu tidak valid: '{text}'", f"invalid UTC offset: '{text}'"))
+    return naive.replace(tzinfo=dt.timezone(sign * dt.timedelta(hours=hh, minutes=mm))), False
+
+
+@dataclass(frozen=True)
+class EntryInput:
+    """What a user records for one step (before the store numbers and chains it)."""
+
+    langkah: int
+    oleh: str
+    peran: str
+    mulai: str  # ISO 8601 with UTC offset
+    selesai: str
+    output: str = ""
+    keputusan: str = ""  # "ya" | "tidak" | ""
+    kelengkapan: str = ""  # "lengkap" | items present, separated by ";" | ""
+    bukti: str = ""  # sha256 of the evidence file
+    bukti_nama: str = ""
+    catatan: str = ""
+    menggantikan: int | None = None  # seq of the entry this one supersedes
+
+
+@dataclass(frozen=True)
+class LogEntry(EntryInput):
+    """A stored entry: numbered per instance, stamped and chained."""
+
+    seq: int = 0
+    dicatat_oleh: str = ""
+    dicatat_pada: str = ""
+    prev_hash: str = GENESIS
+    hash: str = ""
+
+    def mulai_dt(self) -> dt.datetime:
+        """Start as an aware datetime."""
+        return dt.datetime.fromisoformat(self.mulai)
+
+    def selesai_dt(self) -> dt.datetime:
+        """End as an aware datetime."""
+        return dt.datetime.fromisoformat(self.selesai)
+
+
+_CHAINED = ("langkah", "oleh", "peran", "mulai", "selesai", "output", "keputusan", "kelengkapan",
+            "bukti", "bukti_nama", "catatan", "menggantikan", "seq", "dicatat_oleh", "dicatat_pada")
+
+
+def entry_hash(instance: str, entry: LogEntry | dict[str, object], prev_hash: str) -> str:
+    """sha256 over the previous hash, the instance and the entry's canonical JSON."""
+    data = asdict(entry) if isinstance(entry, LogEntry) else entry
+    body = json.dumps({k: data[k] for k in _CHAINED}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(f"{prev_hash}\n{instance}\n{body}".encode()).hexdigest()

@@ -1,0 +1,165 @@
+"""Reading log files (CSV, XLSX) into rows and writing them back (CSV, XES).
+
+Cell text is data, never a formula: XLSX formulas are read as their text and never evaluated,
+and text that a spreadsheet would run (``=``, ``+``, ``-``, ``@`` …) is escaped on CSV export.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from ..errors import UsageError
+from ..model.diagnostic import Teks
+from .entries import LogEntry
+from .log_rows import COLUMNS, column_name
+
+__all__ = ["read_log_file", "entries_to_csv", "entries_to_xes", "escape_cell", "MAX_ROWS"]
+
+MAX_ROWS = 100_000
+MAX_BYTES = 50 * 1024 * 1024
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _check_headers(headers: list[str], file: str) -> list[str]:
+    names = [column_name(h) for h in headers]
+    unknown = [h for h, n in zip(headers, names) if n not in COLUMNS and h.strip()]
+    if unknown:
+        raise UsageError(Teks(f"{file}: kolom tidak dikenal: {', '.join(unknown)} (kolom: {', '.join(COLUMNS)})",
+                              f"{file}: unknown columns: {', '.join(unknown)} (columns: {', '.join(COLUMNS)})"))
+    missing = [c for c in ("langkah", "oleh", "peran", "mulai", "selesai") if c not in names]
+    if missing:
+        raise UsageError(Teks(f"{file}: kolom wajib tidak ada: {', '.join(missing)}",
+                              f"{file}: required columns missing: {', '.join(missing)}"))
+    return names
+
+
+def _read_csv(path: Path) -> list[tuple[int, dict[str, object]]]:
+    data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise UsageError(Teks(
+                f"{path}: bukan teks UTF-8 (bita {exc.start}); simpan ulang sebagai 'CSV UTF-8'",
+                f"{path}: not UTF-8 text (byte {exc.start}); save it again as 'CSV UTF-8'")) from None
+    if "\x00" in text:
+        raise UsageError(Teks(f"{path}: berisi karakter NUL; bukan CSV", f"{path}: contains NUL characters; not a CSV"))
+    first = text.splitlines()[0] if text.strip() else ""
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise UsageError(Teks(f"{path}: CSV rusak: {exc}", f"{path}: broken CSV: {exc}")) from None
+    return _to_dicts(rows, str(path))
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _read_xlsx(path: Path) -> list[tuple[int, dict[str, object]]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=False)  # formulas stay text, never run
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise UsageError(Teks(f"{path}: bukan berkas XLSX yang utuh ({exc})",
+                              f"{path}: not an intact XLSX file ({exc})")) from None
+    try:
+        ws = wb.worksheets[0]
+        rows = [[_cell(v) for v in row] for _, row in zip(range(MAX_ROWS + 2), ws.iter_rows(values_only=True))]
+    finally:
+        wb.close()
+    return _to_dicts(rows, str(path))
+
+
+def _to_dicts(rows: list[list[object]], file: str) -> list[tuple[int, dict[str, object]]]:
+    while rows and not any(str(c or "").strip() for c in rows[0]):
+        rows.pop(0)
+    if not rows:
+        raise UsageError(Teks(f"{file}: berkas kosong", f"{file}: the file is empty"))
+    names = _check_headers([str(h or "") for h in rows[0]], file)
+    out = []
+    for i, row in enumerate(rows[1:], start=2):
+        if not any(str(c if c is not None else "").strip() for c in row):
+            continue
+        out.append((i, {n: v for n, v in zip(names, row) if n}))
+    if len(out) > MAX_ROWS:
+        raise UsageError(Teks(f"{file}: lebih dari {MAX_ROWS} baris", f"{file}: more than {MAX_ROWS} rows"))
+    return out
+
+
+def read_log_file(path: str | Path) -> list[tuple[int, dict[str, object]]]:
+    """Rows of a CSV or XLSX log as (row number in the file, {column: value}); UsageError when unreadable."""
+    p = Path(path)
+    if not p.is_file():
+        raise UsageError(Teks(f"berkas tidak ada: {p}", f"file not found: {p}"))
+    if p.stat().st_size > MAX_BYTES:
+        raise UsageError(Teks(f"{p}: berkas terlalu besar", f"{p}: file too large"))
+    suffix = p.suffix.lower()
+    if suffix == ".csv":
+        return _read_csv(p)
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(p)
+    raise UsageError(Teks(f"{p}: format tidak didukung (pakai .csv atau .xlsx)",
+                          f"{p}: unsupported format (use .csv or .xlsx)"))
+
+
+def escape_cell(text: str) -> str:
+    """Text a spreadsheet would run as a formula, prefixed with ' so it stays text."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def entries_to_csv(entries: Sequence[LogEntry]) -> str:
+    """The entries as CSV (UTF-8 text), every cell escaped against formula injection."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    cols = ["seq", *COLUMNS, "bukti_nama", "dicatat_oleh", "dicatat_pada", "hash"]
+    w.writerow(cols)
+    for e in entries:
+        values = {**vars(e)}
+        w.writerow([escape_cell("" if values[c] is None else str(values[c])) for c in cols])
+    return buf.getvalue()
+
+
+def entries_to_xes(instance: str, sop_name: str, entries: Sequence[LogEntry], uraian: dict[int, str]) -> str:
+    """The entries as an XES 1.0 event log (IEEE 1849): one trace, start and complete events."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<log xes.version="1.0" xes.features="nested-attributes" xmlns="http://www.xes-standard.org/">',
+             '  <extension name="Concept" prefix="concept" uri="http://www.xes-standard.org/concept.xesext"/>',
+             '  <extension name="Time" prefix="time" uri="http://www.xes-standard.org/time.xesext"/>',
+             '  <extension name="Lifecycle" prefix="lifecycle" uri="http://www.xes-standard.org/lifecycle.xesext"/>',
+             '  <extension name="Organizational" prefix="org" uri="http://www.xes-standard.org/org.xesext"/>',
+             f'  <string key="concept:name" value={quoteattr(sop_name)}/>',
+             '  <trace>', f'    <string key="concept:name" value={quoteattr(instance)}/>']
+    superseded = {e.menggantikan for e in entries if e.menggantikan}
+    for e in entries:
+        if e.seq in superseded:
+            continue
+        name = f"{e.langkah}. {uraian.get(e.langkah, '')}".strip()
+        for phase, stamp in (("start", e.mulai), ("complete", e.selesai)):
+            lines += ["    <event>",
+                      f'      <string key="concept:name" value={quoteattr(name)}/>',
+                      f'      <string key="lifecycle:transition" value="{phase}"/>',
+                      f'      <date key="time:timestamp" value="{escape(dt.datetime.fromisoformat(stamp).isoformat())}"/>',
+                      f'      <string key="org:resource" value={quoteattr(e.oleh)}/>',
+                      f'      <string key="org:role" value={quoteattr(e.peran)}/>',
+                      f'      <int key="sopdoc:seq" value="{e.seq}"/>']
+            if phase == "complete" and e.keputusan:
+                lines.append(f'      <string key="sopdoc:keputusan" value={quoteattr(e.keputusan)}/>')
+            lines.append("    </event>")
+    lines += ["  </trace>", "</log>"]
+    return "\n".join(lines) + "\n"

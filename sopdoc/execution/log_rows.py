@@ -1,0 +1,123 @@
+"""Checking what a user records before anything is stored: one row → an entry or its problems.
+
+Used by ``log add`` (one row) and ``log import`` (every row first; nothing is written unless all
+rows are valid). A timestamp without a zone is read in the agency's zone, and a note says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from ..model.diagnostic import Teks
+from .entries import EntryInput, TimestampError, parse_timestamp
+from .flow import Flow
+
+__all__ = ["RowResult", "check_row", "COLUMNS", "MAX_TEXT"]
+
+COLUMNS = ("langkah", "oleh", "peran", "mulai", "selesai", "output", "keputusan", "kelengkapan",
+           "bukti", "catatan", "menggantikan")
+_ALIASES = {"no": "langkah", "step": "langkah", "nama": "oleh", "pelaksana": "oleh", "jabatan": "peran",
+            "role": "peran", "start": "mulai", "end": "selesai", "keputusan/cabang": "keputusan",
+            "bukti/evidence": "bukti", "keterangan": "catatan"}
+MAX_TEXT = 2000
+
+
+@dataclass
+class RowResult:
+    """The entry read from one row, or the problems that keep it out; notes are for information."""
+
+    row: int
+    entry: EntryInput | None = None
+    problems: list[Teks] = field(default_factory=list)
+    notes: list[Teks] = field(default_factory=list)
+    evidence: tuple[bytes, str] | None = None
+
+
+def column_name(header: str) -> str:
+    """The canonical column for a header cell ("Langkah", "NO", "jabatan" → langkah/peran)."""
+    key = " ".join(str(header).strip().lower().split())
+    return _ALIASES.get(key, key)
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def check_row(row_no: int, values: Mapping[str, object], flow: Flow, zone: ZoneInfo, *,
+              known_seqs: set[int] | None = None, base_dir: Path | None = None) -> RowResult:
+    """Validate one row of a log; never raises on content."""
+    res = RowResult(row_no)
+    p = res.problems.append
+    raw = {k: _text(v) for k, v in values.items()}
+    for key, val in raw.items():
+        if len(val) > MAX_TEXT:
+            p(Teks(f"kolom '{key}' terlalu panjang ({len(val)} karakter, maks. {MAX_TEXT})",
+                   f"column '{key}' is too long ({len(val)} characters, max. {MAX_TEXT})"))
+    langkah_txt = raw.get("langkah", "")
+    step = None
+    if not langkah_txt.isdigit():
+        p(Teks(f"langkah harus nomor langkah, bukan '{langkah_txt}'", f"langkah must be a step number, not '{langkah_txt}'"))
+    else:
+        step = flow.step(int(langkah_txt))
+        if step is None:
+            nums = ", ".join(str(s.no) for s in flow.steps)
+            p(Teks(f"langkah {langkah_txt} tidak ada di SOP (langkah: {nums})",
+                   f"step {langkah_txt} is not in the SOP (steps: {nums})"))
+    for key in ("oleh", "peran"):
+        if not raw.get(key):
+            p(Teks(f"kolom '{key}' kosong", f"column '{key}' is empty"))
+    times = {}
+    for key in ("mulai", "selesai"):
+        if not raw.get(key):
+            p(Teks(f"kolom '{key}' kosong", f"column '{key}' is empty"))
+            continue
+        try:
+            moment, assumed = parse_timestamp(raw[key], zone)
+        except TimestampError as exc:
+            p(exc.teks)
+            continue
+        times[key] = moment
+        if assumed:
+            res.notes.append(Teks(f"'{key}' tanpa zona waktu; dibaca sebagai waktu setempat ({zone.key})",
+                                  f"'{key}' has no time zone; read as local time ({zone.key})"))
+    if len(times) == 2 and times["selesai"] < times["mulai"]:
+        p(Teks(f"selesai ({raw['selesai']}) sebelum mulai ({raw['mulai']})",
+               f"end ({raw['selesai']}) is before start ({raw['mulai']})"))
+    keputusan = raw.get("keputusan", "").lower()
+    if keputusan not in ("", "ya", "tidak"):
+        p(Teks(f"keputusan harus 'ya' atau 'tidak', bukan '{keputusan}'", f"keputusan must be 'ya' or 'tidak', not '{keputusan}'"))
+    elif keputusan and step is not None and not step.keputusan:
+        p(Teks(f"langkah {step.no} bukan keputusan; kosongkan kolom keputusan",
+               f"step {step.no} is not a decision; leave keputusan empty"))
+    menggantikan = None
+    if raw.get("menggantikan"):
+        if not raw["menggantikan"].isdigit():
+            p(Teks("menggantikan harus nomor entri", "menggantikan must be an entry number"))
+        else:
+            menggantikan = int(raw["menggantikan"])
+            if known_seqs is not None and menggantikan not in known_seqs:
+                p(Teks(f"entri #{menggantikan} yang digantikan tidak ada", f"superseded entry #{menggantikan} does not exist"))
+    bukti, bukti_nama = "", ""
+    if raw.get("bukti"):
+        path = Path(raw["bukti"])
+        if base_dir is not None and not path.is_absolute():
+            path = base_dir / path
+        try:
+            data = path.read_bytes()
+        except OSError:
+            p(Teks(f"berkas bukti tidak dapat dibaca: {raw['bukti']}", f"evidence file cannot be read: {raw['bukti']}"))
+        else:
+            bukti, bukti_nama = hashlib.sha256(data).hexdigest(), path.name
+            res.evidence = (data, path.name)
+    if res.problems or step is None:
+        return res
+    res.entry = EntryInput(
+        langkah=step.no, oleh=raw["oleh"], peran=raw["peran"],
+        mulai=times["mulai"].isoformat(), selesai=times["selesai"].isoformat(),
+        output=raw.get("output", ""), keputusan=keputusan, kelengkapan=raw.get("kelengkapan", ""),
+        bukti=bukti, bukti_nama=bukti_nama, catatan=raw.get("catatan", ""), menggantikan=menggantikan)
+    return res

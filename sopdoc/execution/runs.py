@@ -1,0 +1,125 @@
+"""Opening period instances and recording entries: the operations behind ``period``/``log``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from ..errors import UsageError
+from ..model.diagnostic import Teks
+from .flow import Flow
+from .log_rows import RowResult, check_row
+from .settings import ZONES, CalendarSettings, PeriodSettings
+from .store import Instance, LogStore
+
+__all__ = ["open_period", "find_instance", "record_rows", "instance_name", "ImportRejected"]
+
+
+class ImportRejected(UsageError):
+    """Rows with problems: nothing was written. ``results`` holds every row's problems."""
+
+    def __init__(self, results: list[RowResult]) -> None:
+        bad = [r for r in results if r.problems]
+        super().__init__(Teks(f"{len(bad)} baris bermasalah; tidak ada yang dicatat",
+                              f"{len(bad)} rows have problems; nothing was recorded"))
+        self.results = bad
+
+
+def instance_name(sop_file: str | Path, period_code: str) -> str:
+    """``examples/seed-000-x.sop.yaml`` + ``2026-10`` → ``seed-000-x-2026-10``."""
+    stem = Path(sop_file).name
+    for suffix in (".sop.yaml", ".sop.yml", ".yaml", ".yml"):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-").lower() or "sop"
+    return f"{slug}-{period_code}"
+
+
+def open_period(store: LogStore, sop_file: str | Path, period_code: str, *, calendar: CalendarSettings,
+                period_settings: PeriodSettings, start: dt.datetime | None = None, name: str | None = None,
+                user: str = "") -> Instance:
+    """Pin the SOP version, plan the schedule and record the instance."""
+    from ..io.sop_yaml import load_sop
+    from ..io.yaml_writer import sop_to_yaml
+    from ..model.diagnostic import Severity
+    from .calendar import WorkingCalendar
+    from .flow import sop_to_flow
+    from .periods import parse_period
+    from .plan import default_start, plan_schedule, plan_to_json
+
+    period = parse_period(period_code)
+    if not Path(sop_file).is_file():
+        raise UsageError(Teks(f"berkas SOP tidak ada: {sop_file}", f"SOP file not found: {sop_file}"))
+    result = load_sop(sop_file)
+    errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    if result.sop is None:  # document findings (sopdoc check) do not stop a run; unreadable input does
+        first = errors[0] if errors else None
+        why = f": {first.code} {first.message.id}" if first else ""
+        why_en = f": {first.code} {first.message.en}" if first else ""
+        raise UsageError(Teks(f"SOP tidak dapat dipakai ({sop_file}){why}; jalankan 'sopdoc check'",
+                              f"the SOP cannot be used ({sop_file}){why_en}; run 'sopdoc check'"))
+    sop = result.sop
+    flow = sop_to_flow(sop)
+    if not flow.steps:
+        raise UsageError(Teks(f"SOP tanpa langkah bernomor: {sop_file}", f"SOP without numbered steps: {sop_file}"))
+    source = sop_to_yaml(sop)
+    sop_hash = hashlib.sha256(source.encode()).hexdigest()
+    cal = WorkingCalendar(calendar)
+    begin = cal.to_local(start) if start else default_start(cal, period.end)
+    plan = plan_schedule(flow, cal, begin)
+    ident = sop.identitas
+    signer = ident.disahkan_oleh
+    meta = {"file": str(sop_file), "nama": ident.nama or "", "nomor": ident.nomor or "",
+            "instansi": list(ident.instansi), "unit": ident.unit or "",
+            "periode_nama": period.name("id"), "periode_nama_en": period.name("en"),
+            "jabatan": signer.jabatan if signer else "", "penandatangan": signer.nama if signer else "",
+            "nip": signer.nip if signer else ""}
+    inst = Instance(
+        name=name or instance_name(sop_file, period.code), sop_hash=sop_hash, period=period.code,
+        start=begin.replace(tzinfo=cal.zone).isoformat(timespec="minutes"),
+        deadline=period.deadline(cal, period_settings).isoformat(), zona_waktu=calendar.zona_waktu,
+        flow=flow.to_json(), plan=plan_to_json(plan), meta=json.dumps(meta, ensure_ascii=False, sort_keys=True),
+        created_by=user)
+    store.add_sop_version(sop_hash, ident.nama or "", ident.nomor, source)
+    store.create_instance(inst)
+    return inst
+
+
+def find_instance(store: LogStore, name: str) -> Instance:
+    """The instance called ``name``; UsageError with a did-you-mean otherwise."""
+    inst = store.instance(name)
+    if inst is not None:
+        return inst
+    import difflib
+
+    names = [i.name for i in store.instances()]
+    close = difflib.get_close_matches(name, names, n=1)
+    tip = (f"; maksud Anda '{close[0]}'?", f"; did you mean '{close[0]}'?") if close else ("", "")
+    raise UsageError(Teks(f"instans tidak dikenal: '{name}'{tip[0]} (lihat: sopdoc period list)",
+                          f"unknown instance: '{name}'{tip[1]} (see: sopdoc period list)"))
+
+
+def instance_calendar(inst: Instance, settings: CalendarSettings) -> CalendarSettings:
+    """The calendar settings with the instance's pinned time zone."""
+    return replace(settings, zona_waktu=inst.zona_waktu) if inst.zona_waktu in ZONES else settings
+
+
+def record_rows(store: LogStore, inst: Instance, rows: Sequence[tuple[int, dict[str, object]]], *,
+                user: str, base_dir: Path | None = None) -> tuple[list[RowResult], list]:
+    """Validate every row, then append them all in one transaction; ImportRejected if any is bad."""
+    flow = Flow.from_json(inst.flow)
+    zone = ZoneInfo(ZONES.get(inst.zona_waktu, "Asia/Makassar"))
+    seqs = {e.seq for e in store.entries(inst.name)} if any(r.get("menggantikan") for _, r in rows) else None
+    results = [check_row(n, r, flow, zone, known_seqs=seqs, base_dir=base_dir) for n, r in rows]
+    if any(r.problems for r in results):
+        raise ImportRejected(results)
+    evidence = [r.evidence for r in results if r.evidence]
+    stored = store.append(inst.name, [r.entry for r in results if r.entry], user, evidence)
+    return results, stored

@@ -1,0 +1,80 @@
+"""Import Word SOPs (.docx): ours losslessly from the customXml source, else from the tables.
+
+Order of trust: (1) the canonical YAML sopdoc embeds as a customXml item; (2) sopdoc's own
+tables and anchored shapes (identity table, one flowchart table per page); (3) foreign Word SOPs:
+the identity table and boxes by their label variants, flowchart tables whose actor cells hold
+shapes (DrawingML or legacy VML) or text marks (Mulai, [], Ya/Tidak). Every problem with the
+file itself is an IMP finding; nothing here raises on bad content.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model.diagnostic import Origin, Teks
+from ._docx_xml import DocTable, DocxError, read_docx_tables
+from .imp_codes import imp_diagnostic
+from .import_report import ImportBuilder, ImportResult, source_to_result
+
+__all__ = ["import_docx_file"]
+
+
+def _failed(b: ImportBuilder) -> ImportResult:
+    result = b.finish()
+    load = result.load.__class__(result.load.file, None, result.load.diagnostics, result.load.source_map)
+    return ImportResult(load, result.report)
+
+
+def import_docx_file(path: str | Path) -> ImportResult:
+    """Import one DOCX; bad files (not a zip, zip bomb, DTD/entities, no tables) are findings."""
+    from ..render.docx_source import sop_yaml_from_docx
+
+    name = str(path)
+    b = ImportBuilder(name, "docx")
+    where = Origin(file=name)
+    try:
+        tables = read_docx_tables(path)
+    except DocxError as exc:
+        en = {"IMP040": "the DOCX is damaged, not a zip archive, or too large once unpacked",
+              "IMP041": "XML with a DTD or entities refused"}[exc.code]
+        b.add(imp_diagnostic(exc.code, Teks(f"DOCX tidak dapat dibaca: {exc.reason}", f"{en} ({exc.reason})"),
+                             origin=where))
+        return _failed(b)
+    source = sop_yaml_from_docx(path)
+    if source is not None:
+        return source_to_result(source, b, "customXml (sumber sopdoc)")
+    if not tables:
+        b.add(imp_diagnostic("IMP020", Teks("dokumen tidak memuat tabel; tabel kegiatan tidak ditemukan",
+                                            "the document has no tables; no step table found"), origin=where))
+        return _failed(b)
+    from .docx_import_own import is_own_flow_table
+
+    if any(is_own_flow_table(t) for t in tables):
+        return _own(tables, b)
+    return _foreign(tables, b)
+
+
+def _own(tables: list[DocTable], b: ImportBuilder) -> ImportResult:
+    from .docx_import_own import is_own_flow_table, read_own_flow_table, read_own_identity_table
+    from .pdf_own import flows_to_builder
+
+    flows = []
+    identity = False
+    for k, t in enumerate(tables, start=1):
+        if is_own_flow_table(t):
+            flows.append(read_own_flow_table(t, k, b.file))
+        elif not identity:
+            identity = read_own_identity_table(t, b, k)
+    flows_to_builder(flows, b)
+    b.add(imp_diagnostic("IMP008", Teks("DOCX sopdoc tanpa sumber customXml; dibaca dari tabel dan bentuknya",
+                                        "sopdoc DOCX without its customXml source; read from its tables and shapes"),
+                         origin=Origin(file=b.file)))
+    return b.finish()
+
+
+def _foreign(tables: list[DocTable], b: ImportBuilder) -> ImportResult:
+    from .docx_import_foreign import read_foreign_tables
+
+    if not read_foreign_tables(tables, b):
+        return _failed(b)
+    return b.finish()

@@ -1,0 +1,126 @@
+"""Flowchart symbols and connectors from the vector graphics of a PDF page (pdfplumber objects).
+
+Word/Excel exports draw the same symbol in many ways: a stroked rectangle, a filled outline
+polygon, a rounded rectangle of Bézier curves or of a hundred short lines, a diamond of four
+lines. Classification is by geometry only: the vertices relative to the bounding box and the
+polygon's area relative to the box (a connector drawn as a thin filled outline has almost none).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Shape", "Piece", "extract_shapes", "extract_pieces", "extract_arrowheads"]
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A flowchart symbol: its kind ('terminator', 'proses', 'keputusan') and bounding box."""
+
+    kind: str
+    bbox: BBox
+
+    @property
+    def center(self) -> tuple[float, float]:
+        """Centre point (x, y) in PDF points from the top-left."""
+        return (self.bbox[0] + self.bbox[2]) / 2, (self.bbox[1] + self.bbox[3]) / 2
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A piece of connector: its bounding box (a thin line or a thin outline polygon)."""
+
+    bbox: BBox
+
+
+def _area(pts: list[tuple[float, float]]) -> float:
+    s = 0.0
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]):
+        s += x0 * y1 - x1 * y0
+    return abs(s) / 2
+
+
+def _bbox(obj: dict[str, Any]) -> BBox:
+    return float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"])
+
+
+def _classify_curve(obj: dict[str, Any]) -> str | None:
+    """'terminator' | 'proses' | 'keputusan' | 'piece' | None for one curve object."""
+    w, h = float(obj["width"]), float(obj["height"])
+    pts = [(float(x), float(y)) for x, y in obj.get("pts", [])]
+    if max(w, h) < 8 or len(pts) < 3:
+        return None
+    x0, top = float(obj["x0"]), float(obj["top"])
+    ratio = _area(pts) / (w * h) if w * h else 0.0
+    if ratio < 0.3:
+        return "piece"
+    if not (9 <= h <= 60 and 15 <= w <= 150):
+        return None
+    cmds = [seg[0] for seg in obj.get("path", [])] if obj.get("path") else []
+    tol = max(1.5, 0.12 * min(w, h))
+    corner = sum(1 for x, y in pts if (abs(x - x0) < tol or abs(x - x0 - w) < tol)
+                 and (abs(y - top) < tol or abs(y - top - h) < tol))
+    mid = sum(1 for x, y in pts if abs(x - x0 - w / 2) < tol or abs(y - top - h / 2) < tol)
+    if 0.35 <= ratio <= 0.65 and mid >= 4 and corner == 0:
+        return "keputusan"
+    if "c" in cmds or len(pts) > 16:
+        return "terminator"
+    if corner >= len(pts) - 1:
+        return "proses"
+    return "terminator" if ratio > 0.75 else None
+
+
+def extract_shapes(page: Any) -> list[Shape]:
+    """Flowchart symbols on ``page``, duplicates (fill + stroke of one symbol) merged."""
+    found: list[Shape] = []
+    for r in page.rects:
+        w, h = float(r["width"]), float(r["height"])
+        if 9 <= h <= 60 and 15 <= w <= 150 and w / h < 8:
+            found.append(Shape("proses", _bbox(r)))
+    for c in page.curves:
+        kind = _classify_curve(c)
+        if kind in ("terminator", "proses", "keputusan"):
+            found.append(Shape(kind, _bbox(c)))
+    order = {"keputusan": 0, "terminator": 1, "proses": 2}
+    found.sort(key=lambda s: (order[s.kind], s.bbox))
+    out: list[Shape] = []
+    for s in found:
+        if not any(_overlap(s.bbox, o.bbox) > 0.6 for o in out):
+            out.append(s)
+    return sorted(out, key=lambda s: (s.bbox[1], s.bbox[0]))
+
+
+def _overlap(a: BBox, b: BBox) -> float:
+    ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    small = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1])) or 1.0
+    return ix * iy / small
+
+
+def extract_pieces(page: Any, grid: list[BBox]) -> list[Piece]:
+    """Connector pieces: thin outline polygons, lines, and thin rectangles that are not grid rules."""
+    pieces = [Piece(_bbox(c)) for c in page.curves if _classify_curve(c) == "piece"]
+    pieces += [Piece(_bbox(ln)) for ln in page.lines]
+    for r in page.rects:
+        b = _bbox(r)
+        if min(float(r["width"]), float(r["height"])) < 3 and not any(_on_rule(b, g) for g in grid):
+            pieces.append(Piece(b))
+    return pieces
+
+
+def _on_rule(b: BBox, cell: BBox) -> bool:
+    """True when thin box ``b`` lies along an edge of table cell ``cell``."""
+    tol = 2.0
+    horiz = b[3] - b[1] < 3
+    if horiz:
+        return any(abs(b[1] - y) < tol for y in (cell[1], cell[3])) and b[0] <= cell[2] and b[2] >= cell[0]
+    return any(abs(b[0] - x) < tol for x in (cell[0], cell[2])) and b[1] <= cell[3] and b[3] >= cell[1]
+
+
+def extract_arrowheads(page: Any) -> list[BBox]:
+    """Small filled triangles (arrow tips)."""
+    return [_bbox(c) for c in page.curves
+            if max(float(c["width"]), float(c["height"])) < 8 and c.get("fill") and 3 <= len(c.get("pts", [])) <= 5]

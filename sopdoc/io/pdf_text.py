@@ -1,0 +1,97 @@
+"""Text lines and boxes from pdfplumber's raw page objects (chars, rects, curves, lines).
+
+pdfplumber objects are plain dicts (``x0``, ``top``, ``x1``, ``bottom`` with y downwards); the
+helpers here turn chars into baseline-ordered :class:`TextLine` values and select objects by box.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Box", "TextLine", "box_of", "chars_in", "chars_to_lines", "join_lines", "page_chars", "stroked"]
+
+WATERMARK_SIZE = 30.0
+"""Characters this large are the DRAFT watermark, not content."""
+
+Obj = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Box:
+    """An axis-aligned box in page points, y downwards."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def cx(self) -> float:
+        """x of the centre."""
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        """y of the centre."""
+        return (self.top + self.bottom) / 2
+
+    def holds(self, x: float, y: float, tol: float = 0.0) -> bool:
+        """True when (x, y) lies inside, within ``tol``."""
+        return self.x0 - tol <= x <= self.x1 + tol and self.top - tol <= y <= self.bottom + tol
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of text: its characters in x order, left x, baseline, font size and weight."""
+
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float
+    bold: bool
+
+
+def box_of(obj: Obj) -> Box:
+    """The bounding box of a pdfplumber object."""
+    return Box(float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"]))
+
+
+def stroked(objs: list[Obj], width: float, tol: float = 0.04) -> list[Obj]:
+    """The stroked objects drawn with line width ``width``."""
+    return [o for o in objs if o.get("stroke") and abs(float(o.get("linewidth") or 0) - width) < tol]
+
+
+def page_chars(page: Any) -> list[Obj]:
+    """The content characters of a page (without the DRAFT watermark)."""
+    return [c for c in page.chars if float(c["size"]) < WATERMARK_SIZE]
+
+
+def chars_in(chars: list[Obj], box: Box, tol: float = 0.5) -> list[Obj]:
+    """The characters whose centre lies in ``box``."""
+    return [c for c in chars if box.holds((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, tol)]
+
+
+def _baseline(c: Obj, height: float) -> float:
+    return round(height - float(c["matrix"][5]), 1)
+
+
+def chars_to_lines(chars: list[Obj], page_height: float) -> list[TextLine]:
+    """Group characters by baseline (top to bottom), each line in x order."""
+    by_line: dict[float, list[Obj]] = {}
+    for c in chars:
+        by_line.setdefault(_baseline(c, page_height), []).append(c)
+    lines = []
+    for base in sorted(by_line):
+        row = sorted(by_line[base], key=lambda c: c["x0"])
+        text = "".join(c["text"] for c in row)
+        bold = sum("Bold" in c["fontname"] for c in row if c["text"].strip()) * 2 > len(text.replace(" ", ""))
+        lines.append(TextLine(text, float(row[0]["x0"]), float(row[-1]["x1"]), base,
+                              round(max(float(c["size"]) for c in row), 2), bold))
+    return lines
+
+
+def join_lines(lines: list[TextLine]) -> str:
+    """Wrapped lines back to one text (lines break at spaces)."""
+    return " ".join(line.text.strip() for line in lines if line.text.strip())

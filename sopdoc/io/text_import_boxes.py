@@ -1,0 +1,99 @@
+"""Box contents (Dasar Hukum, Keterkaitan, …) of a text extraction as list items.
+
+Lists come as ``- 1 …``, ``1. …``, ``4, …``, inline ``1. … 2. …`` (flattened ``<ol>``), or as
+paragraphs separated by blank lines; lines wrapped inside an item are joined with a space.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["Item", "lines_to_items", "inline_items", "split_pair"]
+
+Item = tuple[int, str, int | None]  # (line number, text, list marker number or None)
+
+_DASH_MARK = re.compile(r"^[-•·*]\s*(?:(\d{1,2})[.,)]?\s+)?(?=\S)")
+_NUM_MARK = re.compile(r"^(\d{1,2})\s*[.,)]\s*(?=\S|$)")
+_ONLY_MARKS = re.compile(r"^(?:\d{1,2}\s*[.,)]\s*)+$")
+
+
+def _marker(text: str) -> tuple[int | None, str, bool]:
+    """(number, text without marker, had a marker)."""
+    m = _DASH_MARK.match(text)
+    if m:
+        return (int(m.group(1)) if m.group(1) else None), text[m.end():], True
+    m = _NUM_MARK.match(text)
+    if m:
+        return int(m.group(1)), text[m.end():], True
+    return None, text, False
+
+
+def inline_items(text: str) -> list[str]:
+    """Split ``1. A 2. B 3. C`` (numbers in sequence) into items; other text is one item."""
+    pieces: list[str] = []
+    expect, starts = 1, []
+    for m in re.finditer(r"(?:^|(?<=\s))(\d{1,2})\.\s+", text):
+        if int(m.group(1)) == expect:
+            starts.append((m.start(), m.end()))
+            expect += 1
+    if not starts:
+        return [text.strip()] if text.strip() else []
+    for k, (s, e) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(text)
+        if k == 0 and text[:s].strip():
+            pieces.append(text[:s].strip())
+        pieces.append(text[e:end].strip())
+    return [p for p in pieces if p]
+
+
+def _garbage(text: str) -> bool:
+    """OCR noise such as ``o Ok~ w``: no two letters in a row, or stray marks and no real word."""
+    if not re.search(r"[A-Za-z]{2,}", text):
+        return True
+    return bool(re.search(r"[~^`|{}]", text)) and not re.search(r"[A-Za-z]{4,}", text)
+
+
+def lines_to_items(lines: list[tuple[int, str]]) -> list[Item]:
+    """Items of a box from its (line number, text) lines; blank text separates paragraphs."""
+    items: list[list] = []
+    joinable = False
+    for no, text in lines:
+        text = text.strip()
+        if not text:
+            joinable = False
+            continue
+        if _ONLY_MARKS.match(text):
+            items.append([no, "", 0])  # a line of bare markers ("1. 2."): a list starts here
+            joinable = False
+            continue
+        number, rest, marked = _marker(text)
+        if marked:
+            items.append([no, rest.strip(), number])
+            joinable = True
+        elif joinable and items:
+            items[-1][1] = (items[-1][1] + " " + text).strip()
+        else:
+            items.append([no, text, None])
+            joinable = True
+    out: list[Item] = []
+    for no, text, number in items:
+        if text and text != "-" and _garbage(text):
+            continue
+        if number is None and len(inline_items(text)) > 1:
+            out.extend((no, t, i + 1) for i, t in enumerate(inline_items(text)))
+        else:
+            out.append((no, text, number))
+    return out
+
+
+def split_pair(items: list[Item]) -> tuple[list[Item], list[Item]]:
+    """Split the interleaved content of two boxes read as one (OCR of a two-column grid)."""
+    for i in range(1, len(items)):
+        number = items[i][2]
+        prev = [it[2] for it in items[:i]]
+        restart = number in (0, 1) and any(p not in (None, 0) for p in prev)
+        after_plain = number in (0, 1) and all(p is None for p in prev)
+        if restart or after_plain:
+            return items[:i], items[i:]
+    half = max(1, (len(items) + 1) // 2)
+    return items[:half], items[half:]

@@ -1,0 +1,90 @@
+"""Flowchart table columns: which columns exist and how wide they are, from content and page."""
+
+from __future__ import annotations
+
+from ..model.sop import Sop
+from .geometry import Column, ColumnKind
+from .metrics import FontSet
+
+__all__ = ["actors_of", "layout_columns", "MIN_ACTOR_WIDTH"]
+
+MIN_ACTOR_WIDTH = 34.0
+_TITLES = {ColumnKind.NO: "NO", ColumnKind.KEGIATAN: "KEGIATAN", ColumnKind.KELENGKAPAN: "KELENGKAPAN",
+           ColumnKind.WAKTU: "WAKTU", ColumnKind.OUTPUT: "OUTPUT", ColumnKind.KETERANGAN: "KETERANGAN"}
+
+
+def actors_of(sop: Sop) -> tuple[str, ...]:
+    """The actor columns: ``sop.pelaksana``, then actors named only by steps, in order of use."""
+    actors = list(dict.fromkeys(a for a in sop.pelaksana))
+    for step in sop.kegiatan:
+        for a in step.pelaksana:
+            if a not in actors:
+                actors.append(a)
+    return tuple(actors)
+
+
+def _desired(sop: Sop, fonts: FontSet, size: float) -> dict[ColumnKind, float]:
+    """Preferred widths of the text columns, from their content."""
+    def longest_word(texts: list[str]) -> float:
+        words = [w for t in texts for w in t.split()]
+        return max((fonts.width(w, size) for w in words), default=0.0)
+
+    kel = [k for s in sop.kegiatan for k in s.mutu_baku.kelengkapan]
+    out = [s.mutu_baku.output or "" for s in sop.kegiatan]
+    ket = [s.keterangan or "" for s in sop.kegiatan]
+    waktu = [s.mutu_baku.waktu.teks if s.mutu_baku.waktu else "" for s in sop.kegiatan]
+    def title(kind: ColumnKind) -> float:
+        return fonts.width(_TITLES[kind], size, bold=True) + 8
+
+    return {
+        ColumnKind.KELENGKAPAN: min(max(90.0 if kel else title(ColumnKind.KELENGKAPAN), longest_word(kel) + 8), 130.0),
+        ColumnKind.WAKTU: min(max(46.0, longest_word(waktu) + 8), 70.0),
+        ColumnKind.OUTPUT: min(max(70.0 if any(out) else 50.0, longest_word(out) + 8), 110.0),
+        ColumnKind.KETERANGAN: min(max(80.0 if any(ket) else title(ColumnKind.KETERANGAN), longest_word(ket) + 8), 120.0),
+    }
+
+
+def layout_columns(sop: Sop, fonts: FontSet, size: float, x0: float, width: float) -> tuple[Column, ...]:
+    """Columns NO | KEGIATAN | actors… | KELENGKAPAN | WAKTU | OUTPUT | KETERANGAN filling ``width``.
+
+    KEGIATAN takes what is left after the other columns get their preferred widths. When the page
+    is too narrow, in this order: actor columns shrink to 50 pt, the mutu baku columns shrink
+    towards their header words, actor columns shrink to ``MIN_ACTOR_WIDTH``, KEGIATAN gives up
+    its minimum; only absurd actor counts squeeze the actor columns further.
+    """
+    actors = actors_of(sop) or ("",)
+    n = len(actors)
+    no_w = max(22.0, fonts.width(str(max((s.no or 0 for s in sop.kegiatan), default=0)), size) + 8)
+    mutu = _desired(sop, fonts, size)
+    floor = {k: fonts.width(_TITLES[k], min(size, 6.5), bold=True) + 8 for k in mutu}  # headers may shrink
+    mutu = {k: max(v, floor[k]) for k, v in mutu.items()}
+    min_keg = min(max(0.2 * width, 100.0), 150.0)
+    room = width - no_w - min_keg  # for actors and mutu baku
+
+    def actors_fit(mutu_total: float, lo: float) -> float:
+        return max(min((room - mutu_total) / n, 72.0), lo)
+
+    actor_w = actors_fit(sum(mutu.values()), 50.0)
+    if n * actor_w + sum(mutu.values()) > room:
+        spare = sum(mutu.values()) - sum(floor.values())
+        need = n * actor_w + sum(mutu.values()) - room
+        take = min(need, spare) / spare if spare > 0 else 0.0
+        mutu = {k: v - (v - floor[k]) * take for k, v in mutu.items()}
+        actor_w = actors_fit(sum(mutu.values()), MIN_ACTOR_WIDTH)
+    mutu_total = sum(mutu.values())
+    keg_w = width - no_w - mutu_total - n * actor_w
+    for keg_floor, actor_floor in ((0.6 * min_keg, 24.0), (40.0, 4.0)):  # many actors: squeeze them
+        if keg_w < keg_floor:
+            actor_w = max((width - no_w - mutu_total - keg_floor) / n, actor_floor)
+            keg_w = width - no_w - mutu_total - n * actor_w
+    spec: list[tuple[ColumnKind, float, str | None]] = [(ColumnKind.NO, no_w, None), (ColumnKind.KEGIATAN, keg_w, None)]
+    spec += [(ColumnKind.PELAKSANA, actor_w, a) for a in actors]
+    spec += [(k, mutu[k], None) for k in (ColumnKind.KELENGKAPAN, ColumnKind.WAKTU, ColumnKind.OUTPUT,
+                                          ColumnKind.KETERANGAN)]
+    cols = []
+    x = x0
+    for i, (kind, w, actor) in enumerate(spec):
+        cols.append(Column(index=i, x=x, width=w, kind=kind, title=actor if actor is not None else _TITLES[kind],
+                           actor=actor))
+        x += w
+    return tuple(cols)

@@ -1,0 +1,225 @@
+"""Flowchart pages: paginate step rows, place symbols and off-page connectors, route connectors.
+
+Rows never split. A page holds the two header rows, then (when a flow arrives from another page) a
+connector row with the incoming off-page connectors, the step rows, and (when a flow leaves the
+page) a connector row with the outgoing ones. Each crossing flow gets a label (A, B, …) shared by
+the pentagon that closes one page and its twin that opens the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model.diagnostic import Diagnostic
+from ..model.sop import Simbol, Sop
+from .columns import actors_of, layout_columns
+from .geometry import Column, ColumnKind, FlowTable, Page, PageKind, Rect, Row, SymbolBox, SymbolKind
+from .metrics import FontSet
+from .notes import note
+from .profile import PageProfile
+from .routing import Edge, route_page
+from .rows import OFFPAGE_H, connector_row, header_rows, kind_of, measure_step, step_row, symbol_size
+
+__all__ = ["flow_edges", "layout_flow_pages", "offpage_label"]
+
+CONNECTOR_ROW_H = OFFPAGE_H + 20.0
+
+
+@dataclass(frozen=True)
+class FlowEdge:
+    """A flow between two steps (indexes in ``Sop.kegiatan``)."""
+
+    source: int
+    target: int
+    kind: str
+    label: str
+
+
+def offpage_label(i: int) -> str:
+    """0 → A, 25 → Z, 26 → AA, …"""
+    out = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+def flow_edges(sop: Sop, has_symbol: list[bool]) -> list[FlowEdge]:
+    """The flows between steps that have symbols: next step, and decision exits by step number."""
+    steps = sop.kegiatan
+    index_of: dict[int, int] = {}
+    for i, s in enumerate(steps):
+        if s.no is not None and has_symbol[i]:
+            index_of.setdefault(s.no, i)
+    edges: list[FlowEdge] = []
+
+    def next_of(i: int) -> int | None:
+        return next((j for j in range(i + 1, len(steps)) if has_symbol[j]), None)
+
+    for i, s in enumerate(steps):
+        if not has_symbol[i]:
+            continue
+        if s.simbol is Simbol.KEPUTUSAN and s.cabang is not None:
+            exits = [(s.cabang.ya, "ya", s.cabang.label_ya or "Ya"),
+                     (s.cabang.tidak, "tidak", s.cabang.label_tidak or "Tidak")]
+            found = [(index_of[t], k, lab) for t, k, lab in exits if t is not None and t in index_of]
+            if found:
+                edges.extend(FlowEdge(i, t, k, lab) for t, k, lab in found)
+                continue
+        if s.simbol is Simbol.TERMINATOR and i > 0:
+            continue
+        j = next_of(i)
+        if j is not None:
+            edges.append(FlowEdge(i, j, "next", ""))
+    return edges
+
+
+def _paginate(heights: list[float], avail: float, reserve_all: bool) -> list[list[int]]:
+    """Greedy page filling. Every page but the first reserves an incoming connector row; a page
+    reserves an outgoing one unless the rest of the steps fits on it (``reserve_all``: always)."""
+    pages: list[list[int]] = [[]]
+    used = CONNECTOR_ROW_H if reserve_all else 0.0
+    for i, h in enumerate(heights):
+        rest = sum(heights[i:])
+        limit = avail - (CONNECTOR_ROW_H if reserve_all or used + rest > avail + 1e-6 else 0.0)
+        if pages[-1] and used + h > limit + 1e-6:
+            pages.append([])
+            used = CONNECTOR_ROW_H
+        pages[-1].append(i)
+        used += h
+    return pages
+
+
+def _fits(groups: list[list[int]], heights: list[float], crossing: list[FlowEdge],
+          page_of: dict[int, int], avail: float) -> bool:
+    """True when every page holds its rows plus the connector rows its crossing flows need."""
+    for p, group in enumerate(groups):
+        extra = CONNECTOR_ROW_H * (any(page_of[e.target] == p for e in crossing)
+                                   + any(page_of[e.source] == p for e in crossing))
+        if sum(heights[i] for i in group) + extra > avail + 1e-6:
+            return False
+    return True
+
+
+def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_number: int
+                      ) -> tuple[list[Page], list[Diagnostic]]:
+    """The flowchart pages, numbered from ``first_number``, and the layout notes."""
+    size = profile.ukuran_font
+    notes: list[Diagnostic] = []
+    width, height = profile.page_size(profile.orientasi_alur)
+    mt, mr, mb, ml = profile.margins_pt()
+    cols = layout_columns(sop, fonts, size, ml, width - ml - mr)
+    actor_cols = {c.actor: c for c in cols if c.kind is ColumnKind.PELAKSANA}
+    if len(actors_of(sop)) > profile.maks_pelaksana:
+        notes.append(note("SOP603", ("pelaksana",)))
+    hdr = header_rows(cols, mt, fonts, size, sop.satuan_waktu.value if sop.satuan_waktu else None)
+    table_top = mt
+    body_top = table_top + hdr[0].height + hdr[1].height
+    avail = height - mb - body_top
+    measures = [measure_step(s, cols, fonts, size) for s in sop.kegiatan]
+    heights = []
+    row_avail = avail - 2 * CONNECTOR_ROW_H
+    for i, m in enumerate(measures):
+        if m.height > row_avail:
+            notes.append(note("SOP601", ("kegiatan", i)))
+        if m.replaced:
+            notes.append(note("SOP602", ("kegiatan", i)))
+        heights.append(min(m.height, row_avail))
+    step_col: list[Column | None] = []
+    for i, s in enumerate(sop.kegiatan):
+        col = next((actor_cols[a] for a in s.pelaksana if a in actor_cols), None)
+        step_col.append(col)
+        if col is None:
+            notes.append(note("SOP605", ("kegiatan", i, "pelaksana")))
+    edges = flow_edges(sop, [c is not None for c in step_col])
+    for reserve_all in (False, True):
+        groups = _paginate(heights, avail, reserve_all)
+        page_of = {i: p for p, group in enumerate(groups) for i in group}
+        crossing = [e for e in edges if page_of[e.source] != page_of[e.target]]
+        if _fits(groups, heights, crossing, page_of, avail):
+            break
+    label_of = {id(e): offpage_label(k) for k, e in enumerate(crossing)}
+    pages: list[Page] = []
+    for p, group in enumerate(groups):
+        incoming = [e for e in crossing if page_of[e.target] == p]
+        outgoing = [e for e in crossing if page_of[e.source] == p]
+        rows: list[Row] = list(hdr)
+        y = body_top
+        top_row = bottom_row = None
+        if incoming:
+            top_row = connector_row(len(rows), cols, y, CONNECTOR_ROW_H)
+            rows.append(top_row)
+            y += CONNECTOR_ROW_H
+        symbols: list[SymbolBox] = []
+        sym_of_step: dict[int, int] = {}
+        for i in group:
+            row = step_row(len(rows), i, measures[i], cols, y, heights[i], fonts, size)
+            if any(c.text is not None and c.text.clipped for c in row.cells) and heights[i] >= measures[i].height:
+                notes.append(note("SOP601", ("kegiatan", i)))
+            rows.append(row)
+            col = step_col[i]
+            if col is not None:
+                kind = kind_of(sop.kegiatan[i])
+                sz = symbol_size(kind, col.width)
+                rect = Rect(col.x + (col.width - sz.w) / 2, y + (heights[i] - sz.h) / 2, sz.w, sz.h)
+                sym_of_step[i] = len(symbols)
+                symbols.append(SymbolBox(kind=kind, rect=rect, row=row.index, col=col.index, step=i,
+                                         font_size=size))
+            y += heights[i]
+        if outgoing:
+            bottom_row = connector_row(len(rows), cols, y, CONNECTOR_ROW_H)
+            rows.append(bottom_row)
+        page_edges: list[Edge] = []
+        for e in edges:
+            if page_of[e.source] == p and page_of[e.target] == p:
+                page_edges.append(Edge(sym_of_step[e.source], sym_of_step[e.target], e.kind, e.label))
+        pent_in = _pentagons(incoming, top_row, lambda e: step_col[e.target], label_of, False, symbols)
+        for e, k in pent_in:
+            page_edges.append(Edge(k, sym_of_step[e.target], "next", ""))
+        pent_out = _pentagons(outgoing, bottom_row, lambda e: step_col[e.source], label_of, True, symbols)
+        for e, k in pent_out:
+            page_edges.append(Edge(sym_of_step[e.source], k, e.kind, e.label))
+        connectors, labels, failures = route_page(tuple(rows), cols, tuple(symbols), page_edges, fonts)
+        if failures:
+            notes.append(note("SOP604", ("kegiatan",)))
+        pages.append(Page(
+            number=first_number + p, width=width, height=height, orientation=profile.orientasi_alur,
+            kind=PageKind.FLOWCHART, cells=tuple(c for r in rows for c in r.cells),
+            table=_table(cols, rows), symbols=tuple(symbols), connectors=connectors,
+            labels=labels, steps=tuple(group),
+        ))
+    return pages, notes
+
+
+def _pentagons(edges: list[FlowEdge], row: Row | None, col_of: Callable[[FlowEdge], Column | None],
+               label_of: dict[int, str], outgoing: bool,
+               symbols: list[SymbolBox]) -> list[tuple[FlowEdge, int]]:
+    """Place one off-page connector per crossing edge in ``row``, spread when sharing a column."""
+    if row is None:
+        return []
+    out: list[tuple[FlowEdge, int]] = []
+    by_col: dict[int, list[FlowEdge]] = {}
+    for e in edges:
+        by_col.setdefault(col_of(e).index, []).append(e)
+    for ci, group in sorted(by_col.items()):
+        col = col_of(group[0])
+        sz = symbol_size(SymbolKind.OFFPAGE, col.width)
+        n = len(group)
+        inner = col.width - 2 * max((col.width - 50) / 2, 8.0)
+        spacing = min(sz.w + 4, inner / max(n, 1))
+        w = min(sz.w, spacing - 2)
+        for k, e in enumerate(group):
+            cx = col.x + col.width / 2 + (k - (n - 1) / 2) * spacing
+            rect = Rect(cx - w / 2, row.y + (row.height - sz.h) / 2, w, sz.h)
+            out.append((e, len(symbols)))
+            symbols.append(SymbolBox(kind=SymbolKind.OFFPAGE, rect=rect, row=row.index, col=ci,
+                                     step=e.target, label=label_of[id(e)],
+                                     font_size=6.5, outgoing=outgoing))
+    return out
+
+
+def _table(cols: tuple[Column, ...], rows: list[Row]) -> FlowTable:
+    return FlowTable(x=cols[0].x, y=rows[0].y, columns=cols, rows=tuple(rows))
+

@@ -1,0 +1,222 @@
+"""Orthogonal connector routing and exit-label placement on one flowchart page.
+
+Connectors leave a symbol at the bottom (or a decision at its side vertex) and enter the target
+at the top. An edge to the next row is an elbow through the gap under the source symbol. Any other
+edge (forward skip, loop-back, self-loop) runs in a gutter: a vertical track inside the source's
+actor column between the symbols and the column border, then along the target row above the
+target symbol. Only one symbol sits in a row, so these horizontal runs never cross a symbol.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .geometry import (Cell, Column, Connector, ConnectorPiece, Label, Point, Rect, Row, SymbolBox,
+                       SymbolKind)
+from .metrics import FontSet
+from .shapes import rect_hits_symbol, segment_rect, segments_of
+from .text import text_block
+
+__all__ = ["Edge", "route_page"]
+
+LABEL_SIZES = (6.0, 5.0, 4.5)
+GUTTER_STEP = 2.5
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A flow from symbol ``source`` to symbol ``target`` (indexes into the page's symbols)."""
+
+    source: int
+    target: int
+    kind: str = "next"  # next | ya | tidak
+    label: str = ""
+
+
+def _gutter(col: Column, side: str, used: dict[tuple[int, str], int], sym_w: float) -> float:
+    k = used.get((col.index, side), 0)
+    used[(col.index, side)] = k + 1
+    room = (col.width - sym_w) / 2
+    off = min(2.0 + GUTTER_STEP * k, max(room - 1.5, 1.0))
+    off = min(off, room * 0.6) if room < 6 else off
+    return col.right - off if side == "right" else col.x + off
+
+
+def route_page(rows: tuple[Row, ...], cols: tuple[Column, ...], symbols: tuple[SymbolBox, ...],
+               edges: list[Edge], fonts: FontSet) -> tuple[tuple[Connector, ...], tuple[Label, ...], int]:
+    """Connectors and exit labels for ``edges``; returns them and the number of labels that could
+    not be placed without touching something (placed anyway, reported by the caller)."""
+    used: dict[tuple[int, str], int] = {}
+    max_w = {c.index: max((s.rect.w for s in symbols if s.col == c.index), default=0.0) for c in cols}
+    connectors: list[Connector] = []
+    pending: list[tuple[int, str, Point, str]] = []  # (connector index, label, exit point, exit side)
+    by_source: dict[int, list[Edge]] = {}
+    for e in edges:
+        by_source.setdefault(e.source, []).append(e)
+    for src_i in sorted(by_source):
+        a = symbols[src_i]
+        row_a = rows[a.row]
+        ordered = sorted(by_source[src_i], key=lambda e: (symbols[e.target].row != a.row + 1, e.kind == "tidak"))
+        sides = ["bottom"] + (["right", "left"] if a.kind is SymbolKind.KEPUTUSAN else [])
+        for n, e in enumerate(ordered):
+            b = symbols[e.target]
+            row_b = rows[b.row]
+            side = sides[n] if n < len(sides) else sides[-1]
+            if side == "bottom" and b.row != a.row + 1 and a.kind is SymbolKind.KEPUTUSAN and b.row <= a.row:
+                side = "right" if len(ordered) == 1 else side
+            sx, sy = a.rect.cx, a.rect.bottom
+            tx, ty = b.rect.cx, b.rect.y
+            gap = row_a.bottom - a.rect.bottom
+            # under a decision the horizontal runs lower, leaving room for the exit label
+            y_h = a.rect.bottom + gap * (0.7 if a.kind is SymbolKind.KEPUTUSAN else 0.5)
+            y_e = (row_b.y + b.rect.y) / 2
+            col = cols[a.col]
+            if side == "bottom" and b.row == a.row + 1:
+                pts: list[Point] = [(sx, sy), (tx, ty)] if abs(sx - tx) < 0.01 else [(sx, sy), (sx, y_h), (tx, y_h), (tx, ty)]
+                exit_pt = (sx, sy)
+            elif side == "bottom":
+                gx = _gutter(col, "right", used, max_w[col.index])
+                pts = [(sx, sy), (sx, y_h), (gx, y_h), (gx, y_e), (tx, y_e), (tx, ty)]
+                exit_pt = (sx, sy)
+            else:
+                px = a.rect.right if side == "right" else a.rect.x
+                gx = _gutter(col, side, used, max_w[col.index])
+                pts = [(px, a.rect.cy), (gx, a.rect.cy), (gx, y_e), (tx, y_e), (tx, ty)]
+                exit_pt = (px, a.rect.cy)
+            pts = _simplify(pts)
+            connectors.append(Connector(points=tuple(pts), source=src_i, target=e.target, kind=e.kind,
+                                        pieces=_pieces(tuple(pts), rows, cols)))
+            if e.label:
+                pending.append((len(connectors) - 1, e.label, exit_pt, side))
+    labels: list[Label] = []
+    failures = 0
+    cells = [c for r in rows if not r.header for c in r.cells if c.role in ("pelaksana", "offpage")]
+    for ci, text, exit_pt, side in pending:
+        label = _place_label(text, exit_pt, side, connectors[ci], connectors, symbols, labels, cells, fonts)
+        if label is None:
+            failures += 1
+            label = _fallback_label(text, connectors[ci], symbols, fonts)
+        labels.append(label)
+    return tuple(connectors), tuple(labels), failures
+
+
+def _simplify(pts: list[Point]) -> list[Point]:
+    """Drop repeated and collinear middle points."""
+    out: list[Point] = []
+    for p in pts:
+        if out and abs(out[-1][0] - p[0]) < 1e-6 and abs(out[-1][1] - p[1]) < 1e-6:
+            continue
+        if len(out) >= 2:
+            (x0, y0), (x1, y1) = out[-2], out[-1]
+            if (abs(x0 - x1) < 1e-6 and abs(x1 - p[0]) < 1e-6) or (abs(y0 - y1) < 1e-6 and abs(y1 - p[1]) < 1e-6):
+                out[-1] = p
+                continue
+        out.append(p)
+    return out
+
+
+def _pieces(pts: tuple[Point, ...], rows: tuple[Row, ...], cols: tuple[Column, ...]) -> tuple[ConnectorPiece, ...]:
+    """Cut the polyline at row and column borders; each piece knows its cell."""
+    xs = sorted({c.x for c in cols} | {cols[-1].right})
+    ys = sorted({r.y for r in rows} | {rows[-1].bottom})
+    out: list[ConnectorPiece] = []
+    segs = segments_of(pts)
+    for i, (a, b) in enumerate(segs):
+        cuts = xs if abs(a[1] - b[1]) < 1e-6 else ys
+        axis = 0 if cuts is xs else 1
+        lo, hi = sorted((a[axis], b[axis]))
+        stops = [a[axis]] + [c for c in cuts if lo < c < hi][:: 1 if a[axis] <= b[axis] else -1] + [b[axis]]
+        for j in range(len(stops) - 1):
+            p = (stops[j], a[1]) if axis == 0 else (a[0], stops[j])
+            q = (stops[j + 1], a[1]) if axis == 0 else (a[0], stops[j + 1])
+            mx, my = (p[0] + q[0]) / 2, (p[1] + q[1]) / 2
+            row = next((r.index for r in rows if r.y <= my <= r.bottom), -1)
+            col = next((c.index for c in cols if c.x <= mx <= c.right), -1)
+            out.append(ConnectorPiece(start=p, end=q, row=row, col=col,
+                                      arrow_end=(i == len(segs) - 1 and j == len(stops) - 2)))
+    return tuple(out)
+
+
+def _label_rect(w: float, h: float, p: Point, side: str, shift: float) -> Rect:
+    """A label box of ``w`` × ``h`` beside the exit point ``p``, pushed ``shift`` away from it."""
+    if side == "bottom":  # right of the vertical exit, just under the symbol
+        return Rect(p[0] + 1.5, p[1] + 1.0 + shift, w, h)
+    if side == "bottom-left":
+        return Rect(p[0] - 1.5 - w, p[1] + 1.0 + shift, w, h)
+    if side == "right":
+        return Rect(p[0] + shift - w, p[1] - h - 1.0, w, h)
+    if side == "right-below":
+        return Rect(p[0] + shift - w, p[1] + 1.0, w, h)
+    if side == "left":
+        return Rect(p[0] - shift, p[1] - h - 1.0, w, h)
+    return Rect(p[0] - shift, p[1] + 1.0, w, h)  # left-below
+
+
+def _along(text: str, conn: Connector, size: float, fonts: FontSet) -> list[Rect]:
+    """Candidate label boxes beside every segment of the labelled connector, near its start first."""
+    w = fonts.width(text, size) + 1.0
+    h = size * 1.2
+    out: list[Rect] = []
+    for a, b in segments_of(conn.points):
+        length = abs(b[0] - a[0]) + abs(b[1] - a[1])
+        for k in range(0, int(length // 3) + 1):
+            t = min(k * 3.0 / length, 1.0) if length else 0.0
+            x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+            if abs(a[1] - b[1]) < 1e-6:
+                out += [Rect(x - w / 2, y - h - 1.0, w, h), Rect(x - w / 2, y + 1.0, w, h)]
+            else:
+                out += [Rect(x + 1.5, y - h / 2, w, h), Rect(x - 1.5 - w, y - h / 2, w, h)]
+    return out
+
+
+def _place_label(text: str, p: Point, side: str, own: Connector, connectors: list[Connector],
+                 symbols: tuple[SymbolBox, ...], labels: list[Label], cells: list[Cell],
+                 fonts: FontSet) -> Label | None:
+    """The first candidate position that touches no symbol, line, border or other label: next to
+    the exit first, then anywhere along the connector; failing that, one clear of symbols only."""
+    variants = ["bottom", "bottom-left"] if side == "bottom" else (
+        [side, f"{side}-below"] if side == "right" else ["left", "left-below"])
+    home = next((c for c in cells if c.rect.contains(symbols[own.source].rect)), None)
+    for same_cell in (True, False):
+        for size in LABEL_SIZES:
+            w, h = fonts.width(text, size) + 1.0, size * 1.2
+            candidates = [_label_rect(w, h, p, v, float(step)) for v in variants for step in range(0, 48)]
+            along = sorted(_along(text, own, size, fonts),
+                           key=lambda r: abs(r.cx - p[0]) + abs(r.cy - p[1]))
+            for rect in candidates + along:
+                if same_cell and home is not None and not home.rect.contains(rect):
+                    continue
+                if _free(rect, connectors, symbols, labels, cells):
+                    return _label_box(text, rect, size, fonts)
+    return None
+
+
+def _fallback_label(text: str, own: Connector, symbols: tuple[SymbolBox, ...], fonts: FontSet) -> Label:
+    """A spot beside the connector that at least stays off every symbol."""
+    size = LABEL_SIZES[-1]
+    for rect in _along(text, own, size, fonts):
+        if not any(rect_hits_symbol(rect, s, -0.5) for s in symbols):
+            return _label_box(text, rect, size, fonts)
+    rect = _along(text, own, size, fonts)[0]
+    return _label_box(text, rect, size, fonts)
+
+
+def _label_box(text: str, rect: Rect, size: float, fonts: FontSet) -> Label:
+    block, _ = text_block(text, fonts, size, rect, pad_x=0.5, pad_top=0)
+    return Label(rect=rect, text=block, role="exit")
+
+
+def _free(r: Rect, connectors: list[Connector], symbols: tuple[SymbolBox, ...], labels: list[Label],
+          cells: list[Cell]) -> bool:
+    grown = Rect(r.x - 0.8, r.y - 0.8, r.w + 1.6, r.h + 1.6)
+    cx, cy = r.cx, r.cy
+    if not any(c.rect.contains(grown) for c in cells
+               if c.rect.x <= cx <= c.rect.right and c.rect.y <= cy <= c.rect.bottom):
+        return False
+    if any(rect_hits_symbol(r, s, -0.5) for s in symbols):
+        return False
+    for c in connectors:
+        for a, b in segments_of(c.points):
+            if segment_rect(a, b, 0.6).intersects(r):
+                return False
+    return not any(lb.rect.intersects(r) for lb in labels)

@@ -1,0 +1,171 @@
+"""Flowchart table rows: the two header rows, step rows and connector rows, with wrapped cells.
+
+A step row's height is the tallest of its wrapped texts and its symbol plus the room connectors
+and labels need above and below the symbol. Rows are measured once (``measure_step``) and placed
+at a y by ``step_row``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model.sop import Kegiatan, Simbol
+from .geometry import Align, Cell, Column, ColumnKind, Rect, Row, SymbolKind, TextBlock
+from .metrics import FontSet
+from .text import block_height, text_block, wrap_text
+
+__all__ = ["SymbolSize", "StepMeasure", "header_rows", "measure_step", "step_row", "connector_row",
+           "symbol_size", "V_GAP", "PAD"]
+
+PAD = 3.0
+V_GAP = 17.0  # room above and below a symbol for connectors and the Ya/Tidak label
+OFFPAGE_H = 16.0
+
+
+@dataclass(frozen=True)
+class SymbolSize:
+    """Width and height of a symbol kind in a given actor column width."""
+
+    w: float
+    h: float
+
+
+def symbol_size(kind: SymbolKind, col_w: float) -> SymbolSize:
+    """The size of ``kind`` in an actor column ``col_w`` wide, leaving gutters on both sides."""
+    side = 11.0 if col_w >= 50 else max(col_w * 0.18, 3.0)
+    w = max(min(56.0, col_w - 2 * side), 6.0)
+    if kind is SymbolKind.KEPUTUSAN:
+        return SymbolSize(min(w, 50.0), 28.0)
+    if kind is SymbolKind.TERMINATOR:
+        return SymbolSize(w, 16.0)
+    if kind is SymbolKind.OFFPAGE:
+        return SymbolSize(min(w, 18.0), OFFPAGE_H)
+    return SymbolSize(w, 18.0)
+
+
+def kind_of(step: Kegiatan) -> SymbolKind:
+    """The symbol kind drawn for a step (a lost symbol is drawn as a process)."""
+    if step.simbol is Simbol.TERMINATOR:
+        return SymbolKind.TERMINATOR
+    if step.simbol is Simbol.KEPUTUSAN:
+        return SymbolKind.KEPUTUSAN
+    return SymbolKind.PROSES
+
+
+@dataclass(frozen=True)
+class StepMeasure:
+    """What a step row needs: texts per column and the natural height."""
+
+    texts: tuple[tuple[int, str, Align, bool], ...]  # (column index, text, align, middle)
+    height: float
+    replaced: bool
+
+
+def _step_texts(step: Kegiatan, cols: tuple[Column, ...]) -> list[tuple[int, str, Align, bool]]:
+    out = []
+    mb = step.mutu_baku
+    for c in cols:
+        if c.kind is ColumnKind.NO:
+            out.append((c.index, "" if step.no is None else str(step.no), Align.CENTER, True))
+        elif c.kind is ColumnKind.KEGIATAN:
+            out.append((c.index, step.uraian, Align.LEFT, True))
+        elif c.kind is ColumnKind.KELENGKAPAN:
+            out.append((c.index, "\n".join(mb.kelengkapan), Align.LEFT, False))
+        elif c.kind is ColumnKind.WAKTU:
+            out.append((c.index, mb.waktu.teks if mb.waktu else "", Align.CENTER, False))
+        elif c.kind is ColumnKind.OUTPUT:
+            out.append((c.index, mb.output or "", Align.CENTER, False))
+        elif c.kind is ColumnKind.KETERANGAN:
+            out.append((c.index, step.keterangan or "", Align.LEFT, False))
+    return out
+
+
+def measure_step(step: Kegiatan, cols: tuple[Column, ...], fonts: FontSet, size: float) -> StepMeasure:
+    """Texts and natural height of a step's row."""
+    texts = _step_texts(step, cols)
+    replaced = False
+    text_h = 0.0
+    for ci, text, _align, _mid in texts:
+        clean, rep = fonts.sanitize(text)
+        replaced |= rep
+        n = len(wrap_text(clean, fonts, size, max(cols[ci].width - 2 * PAD, 1.0)))
+        text_h = max(text_h, block_height(n, size) + 2 * PAD)
+    actor_w = min((c.width for c in cols if c.kind is ColumnKind.PELAKSANA), default=60.0)
+    sym = symbol_size(kind_of(step), actor_w)
+    return StepMeasure(tuple(texts), max(text_h, sym.h + 2 * V_GAP), replaced)
+
+
+def step_row(index: int, step_index: int, measure: StepMeasure, cols: tuple[Column, ...], y: float,
+             height: float, fonts: FontSet, size: float) -> Row:
+    """A step row at ``y`` with ``height``; text longer than the row is clipped (flagged)."""
+    cells: list[Cell] = []
+    texts = {ci: (t, a, m) for ci, t, a, m in measure.texts}
+    for c in cols:
+        rect = Rect(c.x, y, c.width, height)
+        block: TextBlock | None = None
+        if c.index in texts:
+            text, align, middle = texts[c.index]
+            block, _ = text_block(text, fonts, size, rect, align=align, pad_x=PAD, pad_top=PAD,
+                                  valign_middle=middle, max_height=height - 2 * PAD)
+        role = c.kind.value if c.kind is not ColumnKind.PELAKSANA else "pelaksana"
+        cells.append(Cell(rect=rect, text=block, role=role, row=index, col=c.index, pad_left=PAD,
+                          pad_right=PAD, pad_top=PAD))
+    return Row(index=index, y=y, height=height, cells=tuple(cells), step=step_index)
+
+
+def connector_row(index: int, cols: tuple[Column, ...], y: float, height: float) -> Row:
+    """An unnumbered row that holds off-page connectors (top or bottom of a page)."""
+    cells = tuple(Cell(rect=Rect(c.x, y, c.width, height), role="offpage", row=index, col=c.index)
+                  for c in cols)
+    return Row(index=index, y=y, height=height, cells=cells)
+
+
+MIN_HEADER_SIZE = 5.5
+
+
+def header_size(title: str, width: float, fonts: FontSet, size: float) -> float:
+    """The largest font size (≤ ``size``, ≥ 5.5 pt) at which every word of ``title`` fits ``width``."""
+    words = fonts.sanitize(title)[0].split() or [""]
+    while size > MIN_HEADER_SIZE and max(fonts.width(w, size, True) for w in words) > width - 2 * PAD:
+        size -= 0.5
+    return size
+
+
+def header_rows(cols: tuple[Column, ...], y: float, fonts: FontSet, size: float,
+                waktu_unit: str | None = None) -> tuple[Row, Row]:
+    """The two header rows: NO, KEGIATAN, PELAKSANA (over the actors), MUTU BAKU (over
+    KELENGKAPAN/WAKTU/OUTPUT), KETERANGAN; merged cells span rows or columns. A title whose
+    longest word does not fit its column is set smaller (down to 5.5 pt) before it breaks."""
+    line = block_height(1, size) + 2 * PAD
+    titles = {c.index: c.title for c in cols}
+    titles.update({c.index: f"WAKTU ({waktu_unit.upper()})" for c in cols if c.kind is ColumnKind.WAKTU and waktu_unit})
+    sizes = {c.index: header_size(titles[c.index], c.width, fonts, size) for c in cols}
+    sub = [c for c in cols if c.kind in (ColumnKind.PELAKSANA, ColumnKind.KELENGKAPAN, ColumnKind.WAKTU,
+                                         ColumnKind.OUTPUT)]
+    h2 = max((block_height(max(len(wrap_text(fonts.sanitize(titles[c.index])[0], fonts, sizes[c.index],
+                                             max(c.width - 2 * PAD, 1), True)), 1), sizes[c.index]) + 2 * PAD
+              for c in sub), default=line)
+    h1 = line
+    top_cells: list[Cell] = []
+    sub_cells: list[Cell] = []
+
+    def cell(rect: Rect, title: str, row: int, col: int, cspan: int = 1, rspan: int = 1,
+             fsize: float = size) -> Cell:
+        block, _ = text_block(title, fonts, fsize, rect, bold=True, align=Align.CENTER, pad_x=PAD,
+                              pad_top=PAD, valign_middle=True)
+        return Cell(rect=rect, text=block, role="header", row=row, col=col, col_span=cspan,
+                    row_span=rspan, pad_left=PAD, pad_right=PAD, pad_top=PAD, shade=True)
+
+    actors = [c for c in cols if c.kind is ColumnKind.PELAKSANA]
+    mutu = [c for c in cols if c.kind in (ColumnKind.KELENGKAPAN, ColumnKind.WAKTU, ColumnKind.OUTPUT)]
+    for c in cols:
+        if c.kind in (ColumnKind.NO, ColumnKind.KEGIATAN, ColumnKind.KETERANGAN):
+            top_cells.append(cell(Rect(c.x, y, c.width, h1 + h2), c.title, 0, c.index, 1, 2, sizes[c.index]))
+        elif c is actors[0]:
+            top_cells.append(cell(Rect(c.x, y, sum(a.width for a in actors), h1), "PELAKSANA", 0, c.index, len(actors)))
+        elif c is mutu[0]:
+            top_cells.append(cell(Rect(c.x, y, sum(m.width for m in mutu), h1), "MUTU BAKU", 0, c.index, len(mutu)))
+        if c in sub:
+            sub_cells.append(cell(Rect(c.x, y + h1, c.width, h2), titles[c.index], 1, c.index, fsize=sizes[c.index]))
+    return (Row(index=0, y=y, height=h1, cells=tuple(top_cells), header=True),
+            Row(index=1, y=y + h1, height=h2, cells=tuple(sub_cells), header=True))

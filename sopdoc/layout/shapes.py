@@ -1,0 +1,61 @@
+"""Small geometric predicates on symbols, segments and rectangles (used by routing and tests)."""
+
+from __future__ import annotations
+
+from .geometry import Point, Rect, SymbolBox, SymbolKind
+
+__all__ = ["rect_hits_symbol", "segment_hits_symbol", "segment_rect", "segments_of", "point_on_outline"]
+
+
+def rect_hits_symbol(r: Rect, sym: SymbolBox, tol: float = 0.0) -> bool:
+    """True when rectangle ``r`` overlaps the interior of the symbol's shape (diamond exact)."""
+    s = sym.rect
+    if not r.intersects(s, tol):
+        return False
+    if sym.kind is not SymbolKind.KEPUTUSAN:
+        return True
+    hx, hy = s.w / 2, s.h / 2
+    px = min(max(s.cx, r.x + tol), r.right - tol)
+    py = min(max(s.cy, r.y + tol), r.bottom - tol)
+    return abs(px - s.cx) / hx + abs(py - s.cy) / hy < 1.0
+
+
+def segment_rect(a: Point, b: Point, pad: float = 0.0) -> Rect:
+    """The axis-aligned box of segment ``ab`` grown by ``pad``."""
+    x0, x1 = sorted((a[0], b[0]))
+    y0, y1 = sorted((a[1], b[1]))
+    return Rect(x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad)
+
+
+def segment_hits_symbol(a: Point, b: Point, sym: SymbolBox, tol: float = 0.3) -> bool:
+    """True when the segment passes through the symbol's interior (touching the outline is fine)."""
+    r = segment_rect(a, b)
+    # a degenerate rectangle: test the interior shrunk by tol
+    s = sym.rect
+    inner = Rect(s.x + tol, s.y + tol, max(s.w - 2 * tol, 0), max(s.h - 2 * tol, 0))
+    if not (r.x <= inner.right and inner.x <= r.right and r.y <= inner.bottom and inner.y <= r.bottom):
+        return False
+    if sym.kind is not SymbolKind.KEPUTUSAN:
+        return True
+    hx, hy = s.w / 2 - tol, s.h / 2 - tol
+    px = min(max(s.cx, r.x), r.right)
+    py = min(max(s.cy, r.y), r.bottom)
+    return abs(px - s.cx) / hx + abs(py - s.cy) / hy < 1.0
+
+
+def segments_of(points: tuple[Point, ...]) -> list[tuple[Point, Point]]:
+    """Consecutive point pairs of a polyline."""
+    return list(zip(points[:-1], points[1:]))
+
+
+def point_on_outline(p: Point, sym: SymbolBox, tol: float = 0.05) -> bool:
+    """True when ``p`` lies on the symbol's outline (its top/bottom/side anchor points included)."""
+    s = sym.rect
+    if sym.kind is SymbolKind.KEPUTUSAN:
+        d = abs(p[0] - s.cx) / (s.w / 2) + abs(p[1] - s.cy) / (s.h / 2)
+        return abs(d - 1.0) < tol
+    on_x = s.x - tol <= p[0] <= s.right + tol
+    on_y = s.y - tol <= p[1] <= s.bottom + tol
+    edge_x = min(abs(p[0] - s.x), abs(p[0] - s.right)) <= tol
+    edge_y = min(abs(p[1] - s.y), abs(p[1] - s.bottom)) <= tol
+    return (on_x and edge_y) or (on_y and edge_x)

@@ -1,0 +1,93 @@
+"""Text wrapping with real font metrics, and text blocks placed in boxes.
+
+Lines break at spaces; a word longer than the width is broken between characters (never clipped).
+Explicit newlines start new lines. Unsupported glyphs are replaced (see ``metrics.FontSet.sanitize``).
+"""
+
+from __future__ import annotations
+
+from .geometry import Align, Rect, TextBlock
+from .metrics import FontSet
+
+__all__ = ["LEADING", "wrap_text", "text_block", "block_height"]
+
+LEADING = 1.2
+"""Line height as a multiple of the font size."""
+
+
+def _break_word(word: str, fonts: FontSet, size: float, width: float, bold: bool) -> list[str]:
+    """Split a word wider than ``width`` into pieces that fit (at least one character each)."""
+    pieces: list[str] = []
+    current = ""
+    for ch in word:
+        if current and fonts.width(current + ch, size, bold) > width:
+            pieces.append(current)
+            current = ch
+        else:
+            current += ch
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def wrap_text(text: str, fonts: FontSet, size: float, width: float, bold: bool = False) -> list[str]:
+    """Wrap ``text`` into lines no wider than ``width`` points (empty text gives no lines)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        words = paragraph.split()
+        current = ""
+        for word in words:
+            candidate = f"{current} {word}" if current else word
+            if fonts.width(candidate, size, bold) <= width:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+                current = ""
+            if fonts.width(word, size, bold) <= width:
+                current = word
+            else:
+                pieces = _break_word(word, fonts, size, width, bold)
+                lines.extend(pieces[:-1])
+                current = pieces[-1]
+        if current:
+            lines.append(current)
+    return lines
+
+
+def block_height(n_lines: int, size: float) -> float:
+    """Height of ``n_lines`` lines at ``size``."""
+    return n_lines * size * LEADING
+
+
+def text_block(text: str, fonts: FontSet, size: float, box: Rect, *, bold: bool = False,
+               align: Align = Align.LEFT, pad_x: float = 2.0, pad_top: float = 2.0,
+               valign_middle: bool = False, max_height: float | None = None) -> tuple[TextBlock, bool]:
+    """Wrap ``text`` into ``box`` (insets ``pad_x``/``pad_top``); returns the block and whether
+    characters had to be replaced. ``max_height`` drops lines that do not fit (``clipped``)."""
+    clean, replaced = fonts.sanitize(text)
+    width = max(box.w - 2 * pad_x, 1.0)
+    lines = wrap_text(clean, fonts, size, width, bold)
+    clipped = False
+    if max_height is not None:
+        fit = max(int((max_height + 0.01) // (size * LEADING)), 0)
+        if len(lines) > fit:
+            lines, clipped = lines[:fit], True
+            if lines:
+                lines[-1] = _ellipsis(lines[-1], fonts, size, width, bold)
+    top = box.y + pad_top
+    if valign_middle:
+        top = box.y + (box.h - block_height(len(lines), size)) / 2
+    widths = tuple(fonts.width(line, size, bold) for line in lines)
+    block = TextBlock(
+        lines=tuple(lines), x=box.x + pad_x, top=top, width=width, font_size=size,
+        leading=size * LEADING, ascent=fonts.ascent(size) + (LEADING - 1) * size / 2, bold=bold,
+        align=align, line_widths=widths, clipped=clipped,
+    )
+    return block, replaced
+
+
+def _ellipsis(line: str, fonts: FontSet, size: float, width: float, bold: bool) -> str:
+    while line and fonts.width(line + "…", size, bold) > width:
+        line = line[:-1]
+    return line + "…"

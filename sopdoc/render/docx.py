@@ -1,0 +1,197 @@
+"""DOCX painter: the identity page from a docxtpl template, the flowchart pages from the layout.
+
+The document has one section for the identity page and one per flowchart page (so paper and
+orientation can differ and every layout page starts a Word page); each flowchart page is one
+table with exact row heights and native shapes (``docx_flow``). The footer "Halaman X dari Y"
+uses PAGE/NUMPAGES fields; unsigned SOPs get a DRAFT watermark in the header; the canonical SOP
+travels as a customXml part (``docx_source`` reads it back).
+"""
+
+from __future__ import annotations
+
+import io
+import uuid
+from pathlib import Path
+from typing import Any
+
+from ..errors import UsageError
+from ..layout.geometry import LayoutDocument, Orientation, Page, PageKind
+from ..layout.profile import PageProfile
+from ..model.diagnostic import Teks
+from ..model.sop import Sop
+from . import _ooxml as ox
+
+__all__ = ["docx_bytes", "render_docx", "word_font"]
+
+WATERMARK_GREY = "D9D9D9"
+HEADER_DISTANCE = 20.0
+FOOTER_SIZE = 7.0
+
+
+def word_font(profile: PageProfile) -> str:
+    """The Word font whose metrics the layout used (Liberation Sans/Serif are metric twins)."""
+    return "Times New Roman" if profile.font == "serif" else "Arial"
+
+
+def render_docx(sop: Sop, out_path: str | Path, *, profile: PageProfile | None = None,
+                template: Path | None = None) -> None:
+    """Write the DOCX of ``sop`` to ``out_path`` atomically (temp file in the same folder, then
+    rename: on any failure no output file remains). Template faults raise :class:`UsageError`."""
+    from .files import write_atomic
+
+    write_atomic(Path(out_path), docx_bytes(sop, profile=profile, template=template))
+
+
+def docx_bytes(sop: Sop, *, profile: PageProfile | None = None, template: Path | None = None,
+               layout: LayoutDocument | None = None) -> bytes:
+    """The DOCX of ``sop`` as bytes (``layout`` may be passed when already computed)."""
+    from ..layout.document import layout_sop
+    from ..resources import template_path
+    from .context import template_context
+    from .docx_template import open_template, render_template
+
+    profile = profile or PageProfile()
+    layout = layout or layout_sop(sop, profile)
+    tpl_path = Path(template) if template is not None else template_path("sop.docx")
+    tpl = open_template(tpl_path)
+    render_template(tpl, tpl_path, template_context(sop, profile, _logo(tpl, profile)))
+    doc = tpl.docx
+    font = word_font(profile)
+    _assemble(doc, sop, layout, profile, font)
+    _embed_source(doc, sop)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _logo(tpl: Any, profile: PageProfile) -> Any:
+    if not profile.logo:
+        return ""
+    from docx.shared import Pt
+    from docxtpl import InlineImage
+
+    try:
+        with open(profile.logo, "rb"):
+            pass
+        return InlineImage(tpl, profile.logo, height=Pt(60))
+    except OSError as exc:
+        raise UsageError(Teks(f"berkas logo tidak dapat dibaca: {profile.logo}: {exc.strerror}",
+                              f"cannot read logo file: {profile.logo}: {exc.strerror}")) from None
+
+
+def _sect(page: Page, profile: PageProfile, refs: list[tuple[str, str, str]]):
+    mt, mr, mb, ml = profile.margins_pt()
+    footer = next((lb for lb in page.labels if lb.role == "footer"), None)
+    footer_distance = page.height - footer.rect.bottom if footer else mb / 2
+    return ox.w_sectPr(page.width, page.height, (mt, mr, mb, ml),
+                       landscape=page.orientation is Orientation.LANDSCAPE,
+                       header_distance=min(HEADER_DISTANCE, mt / 2), footer_distance=max(footer_distance, 0.0),
+                       references=refs)
+
+
+def _header_footer(doc: Any, layout: LayoutDocument, font: str) -> list[tuple[str, str, str]]:
+    """Fill the first section's header (watermark) and footer (page X of Y); their references."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = False
+    footer_p = section.footer.paragraphs[0]._p
+    for child in list(footer_p):
+        footer_p.remove(child)
+    new_p = ox.w_p(align="right", line=FOOTER_SIZE * 1.2)
+    for child in list(new_p):
+        footer_p.append(child)
+    runs = [ox.w_r("Halaman ", font, FOOTER_SIZE), *ox.w_fld_runs("PAGE", "1", font, FOOTER_SIZE),
+            ox.w_r(" dari ", font, FOOTER_SIZE), *ox.w_fld_runs("NUMPAGES", str(len(layout.pages)), font, FOOTER_SIZE)]
+    for r in runs:
+        footer_p.append(r)
+    header_p = section.header.paragraphs[0]._p
+    for child in list(header_p):
+        header_p.remove(child)
+    for child in list(ox.w_p(keep_tiny=True)):
+        header_p.append(child)
+    if layout.draft:
+        size = min(p.width for p in layout.pages) / 4 if layout.pages else 100.0
+        w, h = size * 3.4, size * 1.25
+        drawing = ox.wps_anchor(900, geometry="rect", x=0, y=0, w=w, h=h, line_width=None, fill=None,
+                                text="DRAFT", font=font, size=size, bold=True, text_color=WATERMARK_GREY,
+                                rotation=-30.0, rel_h="page", rel_v="page", behind=True, in_cell=False,
+                                centred=True)
+        header_p.append(ox.mc_alternate_content(drawing))
+    refs = []
+    sect = doc.element.body.sectPr
+    for ref in sect:
+        if ref.tag in (ox.qn("w:headerReference"), ox.qn("w:footerReference")):
+            kind = "header" if ref.tag == ox.qn("w:headerReference") else "footer"
+            refs.append((kind, ref.get(ox.qn("w:type")), ref.get(ox.qn("r:id"))))
+    return refs
+
+
+def _assemble(doc: Any, sop: Sop, layout: LayoutDocument, profile: PageProfile, font: str) -> None:
+    """Identity section, then one section per flowchart page, with header/footer and settings."""
+    from ..layout.metrics import font_set
+    from ..layout.rows import measure_step
+    from .docx_flow import ShapeIds, flow_table_xml
+
+    body = doc.element.body
+    ox.wp_inline_zero_distances(body)
+    ox.w_compat_mode(doc.settings.element)
+    refs = _header_footer(doc, layout, font)
+    old_sect = body.sectPr
+    identity = next((p for p in layout.pages if p.kind is PageKind.IDENTITY), layout.pages[0])
+    mt, mr, mb, ml = profile.margins_pt()
+    width_tw = ox.twips(identity.width - ml - mr)
+    for tbl in body.findall(ox.qn("w:tbl")):
+        ox.w_tbl_fit_width(tbl, width_tw)
+    flow = [p for p in layout.pages if p.kind is PageKind.FLOWCHART and p.table is not None]
+    body.remove(old_sect)
+    fonts = font_set(profile.font)
+    size = profile.ukuran_font
+    cache: dict[int, dict[int, str]] = {}
+
+    def texts_of(step: int) -> dict[int, str]:
+        if step not in cache:
+            cols = flow[0].table.columns
+            m = measure_step(sop.kegiatan[step], cols, fonts, size)
+            # exactly what the layout wrapped: its sanitize() (today it turns newlines into spaces)
+            cache[step] = {ci: fonts.sanitize(t)[0] for ci, t, _a, _m in m.texts}
+        return cache[step]
+
+    ids = ShapeIds()
+    last = identity
+    body.append(ox.w_p(keep_tiny=True, sect_pr=_sect(identity, profile, refs)) if flow else ox.w_p(keep_tiny=True))
+    for k, page in enumerate(flow):
+        body.append(flow_table_xml(page, texts_of, font, font, ids))
+        if k < len(flow) - 1:
+            body.append(ox.w_p(keep_tiny=True, sect_pr=_sect(page, profile, [])))
+        else:
+            body.append(ox.w_p(keep_tiny=True))
+        last = page
+    body.append(_sect(last, profile, [] if flow else refs))
+
+
+def _embed_source(doc: Any, sop: Sop) -> None:
+    """Add the canonical SOP YAML as a customXml item (+ itemProps) related to the document."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    from ..io.yaml_writer import sop_to_yaml
+    from .docx_source import SOURCE_ENCODING_BASE64, needs_base64
+
+    text = sop_to_yaml(sop)
+    encoding = "text"
+    if needs_base64(text):
+        import base64
+
+        text, encoding = base64.b64encode(text.encode("utf-8")).decode("ascii"), SOURCE_ENCODING_BASE64
+    package = doc.part.package
+    used = {str(p.partname) for p in package.iter_parts()}
+    n = 1
+    while f"/customXml/item{n}.xml" in used or f"/customXml/itemProps{n}.xml" in used:
+        n += 1
+    guid = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, "sopdoc:" + text[:64])).upper() + "}"
+    item = Part(PackURI(f"/customXml/item{n}.xml"), "application/xml", ox.custom_xml_item(text, encoding), package)
+    props = Part(PackURI(f"/customXml/itemProps{n}.xml"),
+                 "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
+                 ox.custom_xml_props(guid), package)
+    item.relate_to(props, RT.CUSTOM_XML_PROPS)
+    doc.part.relate_to(item, RT.CUSTOM_XML)

@@ -1,0 +1,199 @@
+"""One flowchart page of the layout as a Word table with native shapes anchored in its cells.
+
+Column widths and row heights come from the layout (rounded on cumulative edges so the error
+never adds up); text cells get the layout's paddings as left/right cell margins and top spacing
+(LibreOffice ignores per-cell top margins), and the unbroken text so Word and LibreOffice wrap it
+themselves at the same words. Each symbol, connector piece and exit label is anchored in the
+paragraph of the cell it lies in, positioned relative to that cell's top-left corner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from ..layout.geometry import (LINE_WIDTHS, Align, Cell, ColumnKind, ConnectorPiece, FlowTable, Label,
+                               LineClass, Page, Row, SymbolBox, SymbolKind)
+from . import _ooxml as ox
+
+__all__ = ["GEOMETRY", "ShapeIds", "flow_table_xml", "step_texts"]
+
+GEOMETRY = {
+    SymbolKind.TERMINATOR: "flowChartTerminator",
+    SymbolKind.PROSES: "flowChartProcess",
+    SymbolKind.KEPUTUSAN: "flowChartDecision",
+    SymbolKind.OFFPAGE: "flowChartOffpageConnector",
+}
+"""DrawingML preset geometry of each symbol kind."""
+
+HEADER_FILL = "E6E6E6"
+
+
+@dataclass
+class ShapeIds:
+    """Unique ``wp:docPr`` ids across the whole document."""
+
+    next_id: int = 1000
+
+    def take(self) -> int:
+        """The next free id."""
+        self.next_id += 1
+        return self.next_id
+
+
+@dataclass
+class _Anchors:
+    """Drawings collected per (row, col) cell."""
+
+    by_cell: dict[tuple[int, int], list] = field(default_factory=dict)
+
+    def add(self, row: int, col: int, drawing) -> None:
+        self.by_cell.setdefault((row, col), []).append(drawing)
+
+
+def _edges_twips(starts: list[float], end: float) -> list[int]:
+    """Sizes in twips from cumulative rounded edges (the rounding error never accumulates)."""
+    edges = [ox.twips(v) for v in (*starts, end)]
+    return [b - a for a, b in zip(edges[:-1], edges[1:])]
+
+
+def step_texts(table: FlowTable, texts_of: Callable[[int], dict[int, str]]) -> Iterator[tuple[Row, dict[int, str]]]:
+    """Each row with its unbroken cell texts by column index (header rows use the column titles)."""
+    for row in table.rows:
+        yield row, (texts_of(row.step) if row.step is not None else {})
+
+
+def _cell_text(cell: Cell, row: Row, table: FlowTable, texts: dict[int, str]) -> list[str]:
+    """The paragraphs of a cell: the model's text (split at explicit newlines) unless the layout
+    clipped it, in which case its shown lines are kept as separate paragraphs."""
+    block = cell.text
+    if block is None or not block.lines:
+        return []
+    if row.header:
+        return [" ".join(block.lines)]
+    if block.clipped or cell.col not in texts:
+        return list(block.lines)
+    return [t for t in texts[cell.col].split("\n")] or list(block.lines)
+
+
+def _paragraphs(cell: Cell, paras: list[str], font: str, middle: bool) -> list[tuple[str, str]]:
+    """(opening, runs) of each paragraph of a text cell; the caller closes them with ``</w:p>``."""
+    block = cell.text
+    if block is None or not paras:
+        return [(ox.s_p_start(line=8.0, keep_tiny=True), "")]
+    out = []
+    align = "center" if block.align is Align.CENTER else "left"
+    for i, text in enumerate(paras):
+        start = ox.s_p_start(align=align, before=(cell.pad_top if i == 0 and not middle else 0.0), line=block.leading)
+        out.append((start, ox.s_r(text, font, block.font_size, block.bold, keep_hyphens=True) if text else ""))
+    return out
+
+
+def _symbol_drawing(sym: SymbolBox, cell: Cell, ids: ShapeIds, font_bold: str) -> str:
+    return ox.s_anchor_run(ids.take(), geometry=GEOMETRY[sym.kind], x=sym.rect.x - cell.rect.x,
+                           y=sym.rect.y - cell.rect.y, w=sym.rect.w, h=sym.rect.h,
+                           line_width=LINE_WIDTHS[LineClass.SYMBOL], fill="FFFFFF", text=sym.label,
+                           font=font_bold, size=sym.font_size, bold=True, rotation=0.0)
+
+
+def _piece_drawing(piece: ConnectorPiece, cell: Cell, ids: ShapeIds) -> str:
+    (x0, y0), (x1, y1) = piece.start, piece.end
+    return ox.s_anchor_run(ids.take(), geometry="straightConnector1", x=min(x0, x1) - cell.rect.x,
+                           y=min(y0, y1) - cell.rect.y, w=abs(x1 - x0), h=abs(y1 - y0),
+                           line_width=LINE_WIDTHS[LineClass.CONNECTOR], fill=None, arrow=piece.arrow_end,
+                           flip_h=x1 < x0, flip_v=y1 < y0, is_line=True)
+
+
+def _label_drawing(label: Label, cell: Cell, ids: ShapeIds, font: str) -> str:
+    r = label.rect
+    return ox.s_anchor_run(ids.take(), geometry="rect", x=r.x - cell.rect.x, y=r.y - cell.rect.y, w=r.w, h=r.h,
+                           line_width=None, fill=None, text=" ".join(label.text.lines), font=font,
+                           size=label.text.font_size)
+
+
+def _cell_at(table: FlowTable, x: float, y: float) -> tuple[int, int]:
+    row = next((r.index for r in table.rows if r.y <= y <= r.bottom and not r.header), table.rows[-1].index)
+    col = next((c.index for c in table.columns if c.x <= x <= c.right), table.columns[-1].index)
+    return row, col
+
+
+def _collect(page: Page, cells: dict[tuple[int, int], Cell], ids: ShapeIds, font: str, font_bold: str) -> _Anchors:
+    table = page.table
+    anchors = _Anchors()
+    for sym in page.symbols:
+        anchors.add(sym.row, sym.col, _symbol_drawing(sym, cells[(sym.row, sym.col)], ids, font_bold))
+    for conn in page.connectors:
+        for piece in conn.pieces:
+            if abs(piece.start[0] - piece.end[0]) < 1e-6 and abs(piece.start[1] - piece.end[1]) < 1e-6:
+                continue
+            key = (piece.row, piece.col)
+            if key not in cells:
+                key = _cell_at(table, (piece.start[0] + piece.end[0]) / 2, (piece.start[1] + piece.end[1]) / 2)
+            anchors.add(*key, _piece_drawing(piece, cells[key], ids))
+    for label in page.labels:
+        if label.role == "footer":
+            continue
+        key = _cell_at(table, label.rect.cx, label.rect.cy)
+        anchors.add(*key, _label_drawing(label, cells[key], ids, font))
+    return anchors
+
+
+def flow_table_xml(page: Page, texts_of: Callable[[int], dict[int, str]], font: str, font_bold: str,
+                   ids: ShapeIds):
+    """The ``w:tbl`` element of one flowchart page.
+
+    ``texts_of(step)`` gives the unbroken texts of a step's row by column index; ``font`` and
+    ``font_bold`` are the Word font names (e.g. ``"Arial"``) of the layout's metrics.
+    """
+    table = page.table
+    assert table is not None
+    cols = table.columns
+    col_tw = _edges_twips([c.x for c in cols], cols[-1].right)
+    row_tw = _edges_twips([r.y for r in table.rows], table.rows[-1].bottom)
+    pad = next((c.pad_left for r in table.rows for c in r.cells if c.text is not None), 3.0)
+    out = [ox.s_tbl_start(table.width, pad, LINE_WIDTHS[LineClass.GRID], col_tw)]
+    cells: dict[tuple[int, int], Cell] = {}
+    for row in table.rows:
+        for c in row.cells:
+            cells[(row.index, c.col)] = c
+    # covered[(row, col)] for vertically merged continuation cells
+    covered: dict[tuple[int, int], Cell] = {}
+    for row in table.rows:
+        for c in row.cells:
+            for k in range(1, c.row_span):
+                covered[(row.index + k, c.col)] = c
+    anchors = _collect(page, cells, ids, font, font_bold)
+    tiny = ox.s_p_start(keep_tiny=True) + "</w:p>"
+    for row, texts in step_texts(table, texts_of):
+        out.append(ox.s_tr_start(row_tw[row.index], header=row.header))
+        col = 0
+        while col < len(cols):
+            cell = cells.get((row.index, col))
+            if cell is None and (row.index, col) in covered:
+                top = covered[(row.index, col)]
+                out += [ox.s_tc_start(sum(col_tw[col:col + top.col_span]), grid_span=top.col_span, v_merge="continue",
+                                      shade=HEADER_FILL if top.shade else None), tiny, "</w:tc>"]
+                col += top.col_span
+                continue
+            if cell is None:  # no cell from the layout: an empty one keeps the grid whole
+                out += [ox.s_tc_start(col_tw[col]), tiny, "</w:tc>"]
+                col += 1
+                continue
+            middle = bool(row.header or (cell.text is not None and cols[col].kind in (ColumnKind.NO, ColumnKind.KEGIATAN)))
+            actor = cols[col].kind is ColumnKind.PELAKSANA and not row.header
+            out.append(ox.s_tc_start(sum(col_tw[col:col + cell.col_span]), grid_span=cell.col_span,
+                                     v_merge="restart" if cell.row_span > 1 else None,
+                                     v_align="center" if middle else "top",
+                                     shade=HEADER_FILL if cell.shade else None,
+                                     margin_lr=(0.0, 0.0) if actor else (cell.pad_left, cell.pad_right)))
+            paras = _paragraphs(cell, _cell_text(cell, row, table, texts), font, middle)
+            drawings = anchors.by_cell.get((row.index, col), [])
+            if cell.text is None or not cell.text.lines:  # the drawings' own paragraph, no spacing
+                paras = [(ox.s_p_start(keep_tiny=True), "")]
+            for i, (start, runs) in enumerate(paras):
+                out += [start, runs, *(drawings if i == 0 else ()), "</w:p>"]
+            out.append("</w:tc>")
+            col += cell.col_span
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return ox.parse_fragment("".join(out))

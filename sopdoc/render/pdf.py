@@ -1,0 +1,259 @@
+"""PDF painter: draws a :class:`LayoutDocument` with reportlab, then attaches the canonical SOP.
+
+The painter decides nothing: every position, line break and page break comes from the layout.
+Grid, connector and symbol strokes use the widths of ``LINE_WIDTHS`` so our PDFs can be read
+back. Layout y grows downwards; PDF y grows upwards, so ``_y(page, y) = page.height - y``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+from .. import __version__
+from ..layout.geometry import (LINE_WIDTHS, Cell, Connector, LayoutDocument, LineClass, Page,
+                               SymbolBox, SymbolKind, TextBlock)
+from ..model.sop import Sop
+
+__all__ = ["ATTACHMENT_NAME", "content_hash", "render_pdf"]
+
+ATTACHMENT_NAME = "sop.sop.yaml"
+HEADER_FILL = (0.9, 0.9, 0.9)
+ARROW = 4.0
+
+
+def content_hash(canonical_yaml: str) -> str:
+    """SHA-256 of the canonical YAML text (what the QR code and the attachment pin)."""
+    return hashlib.sha256(canonical_yaml.encode("utf-8")).hexdigest()
+
+
+def render_pdf(sop: Sop, layout: LayoutDocument, *, qr: bool = False, attach: bool = True) -> bytes:
+    """The PDF of ``sop`` as laid out in ``layout`` (bytes). ``qr`` adds a QR code with the
+    content hash to every page; ``attach`` embeds the canonical SOP YAML as a file attachment."""
+    from reportlab import rl_config
+
+    saved = rl_config.useA85
+    rl_config.useA85 = 0  # binary streams: ASCII85 only makes the file bigger and slower
+    try:
+        return _render(sop, layout, qr, attach)
+    finally:
+        rl_config.useA85 = saved
+
+
+def _render(sop: Sop, layout: LayoutDocument, qr: bool, attach: bool) -> bytes:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from ..io.yaml_writer import sop_to_yaml
+
+    canonical = sop_to_yaml(sop)
+    buf = io.BytesIO()
+    first = layout.pages[0] if layout.pages else None
+    canvas = Canvas(buf, pagesize=(first.width, first.height) if first else (595, 842), invariant=1,
+                    pageCompression=1, initialFontName=layout.font_regular, initialFontSize=8)
+    canvas.setTitle(layout.title)
+    canvas.setSubject(layout.subject)
+    canvas.setCreator(f"sopdoc {__version__}")
+    canvas.setAuthor(" / ".join(sop.identitas.instansi))
+    digest = content_hash(canonical)
+    if attach:
+        _attach(canvas, canonical.encode("utf-8"))
+    for page in layout.pages:
+        canvas.setPageSize((page.width, page.height))
+        _paint_page(canvas, page, layout, digest if qr else None)
+        _item_marks(canvas, page, sop)
+        canvas.showPage()
+    canvas.save()
+    return buf.getvalue()
+
+
+def _paint_page(canvas, page: Page, layout: LayoutDocument, digest: str | None) -> None:
+    if layout.draft:
+        _watermark(canvas, page, layout.font_bold)
+    for image in page.images:
+        try:
+            canvas.drawImage(image.path, image.rect.x, page.height - image.rect.bottom, image.rect.w,
+                             image.rect.h, preserveAspectRatio=True, mask="auto")
+        except Exception:  # noqa: BLE001 - an unreadable logo must not stop the document
+            pass
+    texts: list[TextBlock] = []
+    for cell in page.cells:
+        _paint_cell(canvas, page, cell, texts)
+    canvas.setLineWidth(LINE_WIDTHS[LineClass.CONNECTOR])
+    for conn in page.connectors:
+        _paint_connector(canvas, page, conn)
+    canvas.setLineWidth(LINE_WIDTHS[LineClass.SYMBOL])
+    for sym in page.symbols:
+        _paint_symbol(canvas, page, sym, layout)
+    texts.extend(label.text for label in page.labels)
+    _paint_texts(canvas, page, texts, layout)
+    if digest:
+        _qr(canvas, page, digest)
+
+
+def _paint_cell(canvas, page: Page, cell: Cell, texts: list[TextBlock]) -> None:
+    r = cell.rect
+    if cell.shade or cell.border:
+        canvas.setLineWidth(LINE_WIDTHS[LineClass.GRID])
+        if cell.shade:
+            canvas.setFillColorRGB(*HEADER_FILL)
+        canvas.rect(r.x, page.height - r.bottom, r.w, r.h, stroke=1 if cell.border else 0,
+                    fill=1 if cell.shade else 0)
+        canvas.setFillColorRGB(0, 0, 0)
+    if cell.text is not None and cell.text.lines:
+        texts.append(cell.text)
+
+
+def _paint_texts(canvas, page: Page, blocks: list[TextBlock], layout: LayoutDocument) -> None:
+    """All text of a page in one PDF text object (one Tm per line, Tf only when the font changes)."""
+    from ..layout.metrics import font_runs
+
+    text = canvas.beginText()
+    current: tuple[str, float] | None = None
+    for block in blocks:
+        font = layout.font_bold if block.bold else (layout.font_italic if block.italic else layout.font_regular)
+        fallback = layout.font_fallback_bold if block.bold else layout.font_fallback
+        for i, line in enumerate(block.lines):
+            if not line:
+                continue
+            text.setTextOrigin(block.line_x(i), page.height - block.baseline(i))
+            for face, run in font_runs(line, font, fallback):
+                if current != (face, block.font_size):
+                    text.setFont(face, block.font_size)
+                    current = (face, block.font_size)
+                text.textOut(run)
+    canvas.drawText(text)
+
+
+def _paint_connector(canvas, page: Page, conn: Connector) -> None:
+    pts = [(x, page.height - y) for x, y in conn.points]
+    path = canvas.beginPath()
+    path.moveTo(*pts[0])
+    end = pts[-1]
+    prev = pts[-2]
+    for i, p in enumerate(pts[1:], 1):
+        if i == len(pts) - 1 and conn.arrow_end:  # stop the line at the arrowhead's base
+            dx, dy = _unit(prev, end)
+            p = (end[0] - dx * ARROW * 0.8, end[1] - dy * ARROW * 0.8)
+        path.lineTo(*p)
+    canvas.drawPath(path, stroke=1, fill=0)
+    if conn.arrow_end:
+        dx, dy = _unit(prev, end)
+        base = (end[0] - dx * ARROW, end[1] - dy * ARROW)
+        head = canvas.beginPath()
+        head.moveTo(*end)
+        head.lineTo(base[0] - dy * ARROW * 0.45, base[1] + dx * ARROW * 0.45)
+        head.lineTo(base[0] + dy * ARROW * 0.45, base[1] - dx * ARROW * 0.45)
+        head.close()
+        canvas.drawPath(head, stroke=0, fill=1)
+
+
+def _unit(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    n = (dx * dx + dy * dy) ** 0.5 or 1.0
+    return dx / n, dy / n
+
+
+def _paint_symbol(canvas, page: Page, sym: SymbolBox, layout: LayoutDocument) -> None:
+    r = sym.rect
+    x, y = r.x, page.height - r.bottom
+    canvas.setFillColorRGB(1, 1, 1)
+    if sym.kind is SymbolKind.PROSES:
+        canvas.rect(x, y, r.w, r.h, stroke=1, fill=1)
+    elif sym.kind is SymbolKind.TERMINATOR:
+        canvas.roundRect(x, y, r.w, r.h, min(r.h, r.w) / 2, stroke=1, fill=1)
+    else:
+        if sym.kind is SymbolKind.KEPUTUSAN:
+            pts = [(r.cx, y + r.h), (r.right, y + r.h / 2), (r.cx, y), (x, y + r.h / 2)]
+        else:  # off-page connector: a pentagon pointing down
+            tip = r.h * 0.35
+            pts = [(x, y + r.h), (r.right, y + r.h), (r.right, y + tip), (r.cx, y), (x, y + tip)]
+        path = canvas.beginPath()
+        path.moveTo(*pts[0])
+        for p in pts[1:]:
+            path.lineTo(*p)
+        path.close()
+        canvas.drawPath(path, stroke=1, fill=1)
+    canvas.setFillColorRGB(0, 0, 0)
+    if sym.label:
+        canvas.setFont(layout.font_bold, sym.font_size)
+        canvas.drawCentredString(r.cx, page.height - r.y - r.h * 0.55, sym.label)
+
+
+ITEM_MARK = 0.5
+"""Side of the invisible (white) square drawn at the baseline of each kelengkapan item's first
+line, so that an importer can tell a new item from a wrapped line (``sopdoc.io``)."""
+
+
+def _item_marks(canvas, page: Page, sop: Sop) -> None:
+    """Mark where each kelengkapan item starts in the step rows of ``page``."""
+    if page.table is None:
+        return
+    rows = {r.index: r for r in page.table.rows}
+    canvas.setFillColorRGB(1, 1, 1)
+    for cell in page.cells:
+        row = rows.get(cell.row)
+        if cell.role != "kelengkapan" or cell.text is None or row is None or row.step is None:
+            continue
+        if not 0 <= row.step < len(sop.kegiatan):
+            continue
+        for i in _item_starts(sop.kegiatan[row.step].mutu_baku.kelengkapan, cell.text.lines):
+            canvas.rect(cell.rect.x + ITEM_MARK, page.height - cell.text.baseline(i), ITEM_MARK, ITEM_MARK,
+                        stroke=0, fill=1)
+    canvas.setFillColorRGB(0, 0, 0)
+
+
+def _item_starts(items: tuple[str, ...], lines: tuple[str, ...]) -> list[int]:
+    """Indexes of the lines that begin an item: lines are consumed until they hold as many
+    non-space characters as the item (wrapping only moves characters between lines)."""
+    starts: list[int] = []
+    k = 0
+    for item in items:
+        want = len("".join(item.split()))
+        if k >= len(lines) or not want:
+            continue
+        starts.append(k)
+        got = 0
+        while k < len(lines) and got < want:
+            got += len("".join(lines[k].split()))
+            k += 1
+    return starts
+
+
+def _watermark(canvas, page: Page, font: str) -> None:
+    canvas.saveState()
+    canvas.setFillColorRGB(0.85, 0.85, 0.85)
+    canvas.setFont(font, min(page.width, page.height) / 4)
+    canvas.translate(page.width / 2, page.height / 2)
+    canvas.rotate(30)
+    canvas.drawCentredString(0, -min(page.width, page.height) / 12, "DRAFT")
+    canvas.restoreState()
+
+
+def _qr(canvas, page: Page, digest: str) -> None:
+    from reportlab.graphics import renderPDF
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+
+    size = 34.0
+    widget = QrCodeWidget(f"sopdoc:sha256:{digest}")
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    renderPDF.draw(drawing, canvas, 20.0, 8.0)
+
+
+def _attach(canvas, data: bytes) -> None:
+    """Embed ``data`` as the file attachment ``ATTACHMENT_NAME`` (catalog /Names /EmbeddedFiles).
+
+    reportlab has no public API for this; its PDF object classes build the three objects."""
+    from reportlab.pdfbase import pdfdoc as d
+
+    doc = canvas._doc
+    stream = d.PDFStream(d.PDFDictionary({"Type": d.PDFName("EmbeddedFile"),
+                                          "Params": d.PDFDictionary({"Size": len(data)})}),
+                         data, filters=[d.PDFZCompress])
+    spec = d.PDFDictionary({"Type": d.PDFName("Filespec"), "F": d.PDFString(ATTACHMENT_NAME),
+                            "UF": d.PDFString(ATTACHMENT_NAME), "Desc": d.PDFString("SOP (sopdoc YAML)"),
+                            "EF": d.PDFDictionary({"F": doc.Reference(stream)})})
+    names = d.PDFArray([d.PDFString(ATTACHMENT_NAME), doc.Reference(spec)])
+    doc.Catalog.Names = d.PDFDictionary({"EmbeddedFiles": d.PDFDictionary({"Names": names})})

@@ -1,0 +1,112 @@
+"""SVG painter: the flowchart pages of a :class:`LayoutDocument` as one SVG (pages stacked).
+
+Same geometry as the PDF; SVG's y already grows downwards, so coordinates are used as they are.
+Line classes become CSS classes (``grid``, ``connector``, ``symbol``) with the layout's widths.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from ..layout.geometry import (LINE_WIDTHS, Align, Connector, LayoutDocument, LineClass, Page,
+                               PageKind, SymbolBox, SymbolKind, TextBlock)
+
+__all__ = ["render_svg"]
+
+PAGE_GAP = 16.0
+
+
+def _f(v: float) -> str:
+    return f"{v:.2f}".rstrip("0").rstrip(".")
+
+
+def render_svg(layout: LayoutDocument, include_identity: bool = False) -> str:
+    """The flowchart pages (and the identity page when asked) as an SVG document string."""
+    pages = [p for p in layout.pages if include_identity or p.kind is PageKind.FLOWCHART]
+    width = max((p.width for p in pages), default=100.0)
+    height = sum(p.height for p in pages) + PAGE_GAP * max(len(pages) - 1, 0)
+    family = "'Liberation Serif', 'Times New Roman', 'DejaVu Serif', serif" if "Serif" in layout.font_regular or \
+        "Times" in layout.font_regular else "'Liberation Sans', Arial, Helvetica, 'DejaVu Sans', sans-serif"
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_f(width)}pt" height="{_f(height)}pt" '
+        f'viewBox="0 0 {_f(width)} {_f(height)}">',
+        f"<title>{escape(layout.title)}</title>",
+        "<defs><marker id=\"arrow\" viewBox=\"0 0 8 8\" refX=\"8\" refY=\"4\" markerWidth=\"5\" "
+        "markerHeight=\"5\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#000\"/></marker></defs>",
+        "<style>"
+        f".grid{{fill:none;stroke:#000;stroke-width:{LINE_WIDTHS[LineClass.GRID]}}}"
+        f".connector{{fill:none;stroke:#000;stroke-width:{LINE_WIDTHS[LineClass.CONNECTOR]}}}"
+        f".symbol{{fill:#fff;stroke:#000;stroke-width:{LINE_WIDTHS[LineClass.SYMBOL]}}}"
+        ".shade{fill:#e6e6e6}"
+        f"text{{font-family:{family};fill:#000}}.b{{font-weight:bold}}"
+        "</style>",
+    ]
+    y0 = 0.0
+    for page in pages:
+        out.append(f'<g transform="translate(0 {_f(y0)})">')
+        out.append(f'<rect x="0" y="0" width="{_f(page.width)}" height="{_f(page.height)}" fill="#fff"/>')
+        if layout.draft:
+            out.append(f'<text x="{_f(page.width / 2)}" y="{_f(page.height / 2)}" text-anchor="middle" '
+                       f'font-size="{_f(min(page.width, page.height) / 4)}" fill="#d9d9d9" class="b" '
+                       f'transform="rotate(-30 {_f(page.width / 2)} {_f(page.height / 2)})">DRAFT</text>')
+        _page(out, page)
+        out.append("</g>")
+        y0 += page.height + PAGE_GAP
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def _page(out: list[str], page: Page) -> None:
+    for cell in page.cells:
+        r = cell.rect
+        if cell.shade:
+            out.append(f'<rect class="shade" x="{_f(r.x)}" y="{_f(r.y)}" width="{_f(r.w)}" height="{_f(r.h)}"/>')
+        if cell.border:
+            out.append(f'<rect class="grid" x="{_f(r.x)}" y="{_f(r.y)}" width="{_f(r.w)}" height="{_f(r.h)}"/>')
+        if cell.text is not None:
+            _text(out, cell.text)
+    for conn in page.connectors:
+        _connector(out, conn)
+    for sym in page.symbols:
+        _symbol(out, sym)
+    for label in page.labels:
+        _text(out, label.text)
+
+
+def _text(out: list[str], block: TextBlock) -> None:
+    cls = ' class="b"' if block.bold else ""
+    for i, line in enumerate(block.lines):
+        if not line.strip():
+            continue
+        if block.align is Align.CENTER:
+            attrs = f'x="{_f(block.x + block.width / 2)}" text-anchor="middle"'
+        else:
+            attrs = f'x="{_f(block.x)}"'
+        out.append(f'<text {attrs} y="{_f(block.baseline(i))}" font-size="{_f(block.font_size)}"{cls} '
+                   f'xml:space="preserve">{escape(line)}</text>')
+
+
+def _connector(out: list[str], conn: Connector) -> None:
+    pts = " ".join(f"{_f(x)},{_f(y)}" for x, y in conn.points)
+    marker = ' marker-end="url(#arrow)"' if conn.arrow_end else ""
+    out.append(f'<polyline class="connector" points="{pts}"{marker}/>')
+
+
+def _symbol(out: list[str], sym: SymbolBox) -> None:
+    r = sym.rect
+    if sym.kind is SymbolKind.PROSES:
+        out.append(f'<rect class="symbol" x="{_f(r.x)}" y="{_f(r.y)}" width="{_f(r.w)}" height="{_f(r.h)}"/>')
+    elif sym.kind is SymbolKind.TERMINATOR:
+        rad = min(r.w, r.h) / 2
+        out.append(f'<rect class="symbol" x="{_f(r.x)}" y="{_f(r.y)}" width="{_f(r.w)}" height="{_f(r.h)}" '
+                   f'rx="{_f(rad)}" ry="{_f(rad)}"/>')
+    else:
+        if sym.kind is SymbolKind.KEPUTUSAN:
+            pts = [(r.cx, r.y), (r.right, r.cy), (r.cx, r.bottom), (r.x, r.cy)]
+        else:
+            tip = r.h * 0.35
+            pts = [(r.x, r.y), (r.right, r.y), (r.right, r.bottom - tip), (r.cx, r.bottom), (r.x, r.bottom - tip)]
+        out.append(f'<polygon class="symbol" points="{" ".join(f"{_f(x)},{_f(y)}" for x, y in pts)}"/>')
+    if sym.label:
+        out.append(f'<text x="{_f(r.cx)}" y="{_f(r.y + r.h * 0.55)}" text-anchor="middle" '
+                   f'font-size="{_f(sym.font_size)}" class="b">{escape(sym.label)}</text>')

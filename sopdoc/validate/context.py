@@ -1,0 +1,60 @@
+"""What a rule sees besides the SOP: the check settings and facts computed once per SOP."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+
+from ..model.sop import Kegiatan, Simbol, Sop
+from ..model.waktu import Waktu
+
+__all__ = ["CheckOptions", "RuleContext", "is_end_row"]
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """The figures rules depend on (from ``[check]``/``[kalender]``; defaults per Perpres 21/2023)."""
+
+    menit_per_hari_kerja: int = 450
+    hari_is_hari_kerja: bool = True
+    max_pelaksana: int = 8
+    hari_kerja_per_bulan: int = 21
+    tenggat_hari_kerja: int = 10
+
+
+def is_end_row(step: Kegiatan) -> bool:
+    """An unnumbered terminator row without text (a trailing "SELESAI" row, seed 002)."""
+    return step.no is None and step.simbol is Simbol.TERMINATOR and not step.uraian.strip()
+
+
+@dataclass
+class RuleContext:
+    """Per-SOP cache shared by the rules of one run."""
+
+    sop: Sop
+    options: CheckOptions = field(default_factory=CheckOptions)
+
+    def minutes(self, waktu: Waktu | None) -> Decimal | None:
+        """Working minutes of ``waktu`` (upper value) on the configured calendar, or None."""
+        if waktu is None:
+            return None
+        o = self.options
+        return waktu.to_minutes(menit_per_hari_kerja=o.menit_per_hari_kerja,
+                                hari_kerja_per_bulan=o.hari_kerja_per_bulan,
+                                hari_is_hari_kerja=o.hari_is_hari_kerja)
+
+    @cached_property
+    def graph(self) -> dict[int, tuple[int, ...]]:
+        """Successors of each step, by index in ``sop.kegiatan`` (see :mod:`.flow`)."""
+        from .flow import steps_to_graph
+
+        return steps_to_graph(self.sop.kegiatan)
+
+    @cached_property
+    def reach(self) -> dict[int, frozenset[int]]:
+        """Indexes reachable from each index (itself included)."""
+        from .flow import reachable_from
+
+        graph = self.graph
+        return {i: frozenset(reachable_from(graph, i)) for i in graph}

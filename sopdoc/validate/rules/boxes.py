@@ -1,0 +1,122 @@
+"""SOP208–SOP211: the content of the boxes — Peringatan, Keterkaitan, outdated terms, equipment."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...model.diagnostic import Path, Severity, Teks
+from ...model.sop import Sop
+from ..context import RuleContext
+from ..registry import Finding, rule
+from ..text import is_blank, norm
+
+_W, _I = Severity.WARNING, Severity.INFO
+
+_NEGATION = re.compile(r"\b(tidak|tak|tanpa|belum|gagal|bukan)\b")
+_RISK = re.compile(r"\b(risiko|beresiko|berisiko|terlambat|keterlambatan|terhambat|hambatan|kesalahan|"
+                   r"kesulitan|kerugian|sanksi|temuan|terganggu|gangguan|menurun|penurunan|hilang|"
+                   r"rusak|salah|lambat|kendala)\b")
+_INVERTED = re.compile(r"\b(jika|apabila|bila|bilamana)\s+(sop\s+(ini\s+)?)?(sudah|telah)\s+dilaksanakan\b")
+
+
+@rule("SOP208", "peringatan-bukan-akibat", _W, catalogue="SEC-07",
+      summary=Teks("Peringatan tidak menyebut akibat bila SOP tidak dilaksanakan",
+                   "Peringatan does not state what happens if the SOP is not followed"),
+      hint=Teks("tulis akibat/risiko bila SOP tidak dilaksanakan, mis. 'Apabila SOP tidak dilaksanakan, …'",
+                "state the consequence of not following the SOP, e.g. 'Apabila SOP tidak dilaksanakan, …'"))
+def peringatan_bukan_akibat(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
+    """SEC-07: Peringatan states the consequence of non-compliance.
+
+    Heuristic: the box as a whole needs negation (tidak, tanpa, belum, gagal) or risk wording
+    (risiko, terlambat, terhambat, kesalahan …); an item that opens "Apabila SOP sudah/telah
+    dilaksanakan" states the benefit instead (inverted, seed 004) and is reported even so.
+    """
+    items = [i for i in (sop.peringatan or ()) if not is_blank(i)]
+    if not items:
+        return
+    for i, item in enumerate(sop.peringatan or ()):
+        if _INVERTED.search(norm(item)):
+            yield Finding(("peringatan", i),
+                          Teks("Peringatan menyebut manfaat bila SOP dilaksanakan, bukan akibat bila tidak",
+                               "Peringatan states the benefit of following the SOP, not the consequence of not"))
+            return
+    text = norm(" ".join(items))
+    if not _NEGATION.search(text) and not _RISK.search(text):
+        yield Finding(("peringatan",), Teks("Peringatan tidak menyebut akibat atau risiko",
+                                            "Peringatan names no consequence or risk"))
+
+
+@rule("SOP209", "keterkaitan-bukan-sop", _W, catalogue="SEC-08",
+      summary=Teks("Butir Keterkaitan tidak menyebut SOP", "A Keterkaitan item does not name an SOP"),
+      hint=Teks("tulis nama SOP terkait, mis. 'SOP Penyusunan Laporan Kinerja'",
+                "name the related SOP, e.g. 'SOP Penyusunan Laporan Kinerja'"))
+def keterkaitan_bukan_sop(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
+    """SEC-08 (form): each Keterkaitan item names an SOP ("SOP …" or "Standar Operasional Prosedur …");
+    "-" means none and passes."""
+    for i, item in enumerate(sop.keterkaitan or ()):
+        if is_blank(item):
+            continue
+        t = norm(item)
+        if not re.match(r"^(sop|standar operasional prosedur|prosedur)\b", t):
+            yield Finding(("keterkaitan", i), Teks(f"{item!r} tidak menyebut SOP", f"{item!r} does not name an SOP"))
+
+
+_OUTDATED = [
+    (re.compile(r"\bLAKIP\b", re.IGNORECASE), "LAKIP", "LKjIP"),
+    (re.compile(r"\bTapkin\b|\bPenetapan Kinerja\b", re.IGNORECASE), "Penetapan Kinerja (Tapkin)", "Perjanjian Kinerja"),
+]
+
+
+def _texts(sop: Sop) -> Iterator[tuple[Path, str]]:
+    yield ("identitas", "nama"), sop.identitas.nama or ""
+    for key in ("keterkaitan", "peringatan", "kualifikasi_pelaksana", "pencatatan_pendataan"):
+        for i, item in enumerate(getattr(sop, key) or ()):
+            yield (key, i), item
+    for i, step in enumerate(sop.kegiatan):
+        yield ("kegiatan", i, "uraian"), step.uraian
+        for j, item in enumerate(step.mutu_baku.kelengkapan):
+            yield ("kegiatan", i, "mutu_baku", "kelengkapan", j), item
+        yield ("kegiatan", i, "mutu_baku", "output"), step.mutu_baku.output or ""
+
+
+@rule("SOP210", "istilah-usang", _I, catalogue="SEC-08",
+      summary=Teks("Istilah usang (LAKIP, Penetapan Kinerja/Tapkin)", "Outdated term (LAKIP, Penetapan Kinerja/Tapkin)"),
+      hint=Teks("LAKIP → LKjIP (Perpres 29/2014); Penetapan Kinerja → Perjanjian Kinerja (PermenPAN-RB 53/2014)",
+                "LAKIP → LKjIP (Perpres 29/2014); Penetapan Kinerja → Perjanjian Kinerja (PermenPAN-RB 53/2014)"))
+def istilah_usang(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
+    """SEC-08 (terms): outdated terms — LAKIP (now LKjIP) and Penetapan Kinerja/Tapkin (now
+    Perjanjian Kinerja) — in the Nama SOP, the boxes and the steps. Dasar Hukum is skipped:
+    cited titles keep their historical wording."""
+    for path, text in _texts(sop):
+        for pattern, old, new in _OUTDATED:
+            if pattern.search(text):
+                yield Finding(path, Teks(f"istilah usang '{old}'; kini '{new}'", f"outdated term '{old}'; now '{new}'"))
+
+
+_EQUIPMENT = re.compile(
+    r"\b(atk|alat tulis( kantor)?|komputer|computer|laptop|notebook|printer|pc|flash ?disk|flasdisk|"
+    r"flashdisk|cd|dvd|lcd|proyektor|projector|scanner|hvs|kertas|tinta|toner|jaringan internet|"
+    r"internet|wifi|kendaraan|telepon|faksimil[ei]|mesin fotokopi)\b")
+
+
+@rule("SOP211", "peralatan-di-kelengkapan", _W, catalogue="SEC-09",
+      summary=Teks("Peralatan dicantumkan sebagai Kelengkapan", "Equipment listed as Kelengkapan"),
+      hint=Teks("Kelengkapan memuat dokumen/masukan; pindahkan peralatan ke Peralatan/Perlengkapan",
+                "Kelengkapan holds documents/inputs; move equipment to Peralatan/Perlengkapan"))
+def peralatan_di_kelengkapan(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
+    """SEC-09: equipment (ATK, komputer, printer, flashdisk, CD, LCD, jaringan internet …) belongs
+    in Peralatan/Perlengkapan, not in a step's Kelengkapan.
+
+    Heuristic: an item is equipment when it matches the equipment word list and names no document
+    (dokumen, laporan, data, surat, form/format, berkas); "Laporan/Data" stays a document.
+    """
+    document = re.compile(r"\b(dokumen|laporan|data|surat|form|format|formulir|berkas|daftar|aplikasi)\b")
+    for i, step in enumerate(sop.kegiatan):
+        for j, item in enumerate(step.mutu_baku.kelengkapan):
+            t = norm(item)
+            m = _EQUIPMENT.search(t)
+            if m and not document.search(t):
+                yield Finding(("kegiatan", i, "mutu_baku", "kelengkapan", j),
+                              Teks(f"{item!r} adalah peralatan, bukan kelengkapan",
+                                   f"{item!r} is equipment, not an input"))

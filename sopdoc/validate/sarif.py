@@ -1,0 +1,81 @@
+"""SARIF 2.1.0 output, as code-scanning tools read it (GitHub, VS Code SARIF viewer)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from .. import __version__
+from ..model.diagnostic import Diagnostic, Severity, format_path
+from .output import FileReport
+from .registry import Rule, all_rules
+
+__all__ = ["format_sarif", "SARIF_SCHEMA"]
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _rule_entry(rule: Rule, lang: str) -> dict[str, object]:
+    help_text = rule.summary.get(lang)
+    if rule.hint:
+        help_text += "\n" + rule.hint.get(lang)
+    if rule.catalogue:
+        help_text += f"\n(DOMAIN.md §9 {rule.catalogue})"
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary.get(lang)},
+        "fullDescription": {"text": rule.doc or rule.summary.get(lang)},
+        "help": {"text": help_text},
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "properties": {"catalogue": rule.catalogue} if rule.catalogue else {},
+    }
+
+
+def _uri(file: str) -> str:
+    p = Path(file)
+    return p.as_posix() if not p.is_absolute() else p.as_uri()
+
+
+def _result(d: Diagnostic, file: str, index: dict[str, int], lang: str) -> dict[str, object]:
+    o = d.origin
+    region = {"startLine": (o.line if o and o.line else 1)}
+    if o and o.column:
+        region["startColumn"] = o.column
+    message = d.message.get(lang)
+    if d.hint:
+        message += f" — hint: {d.hint.get(lang)}"
+    out: dict[str, object] = {
+        "ruleId": d.code,
+        "level": _LEVEL[d.severity],
+        "message": {"text": message},
+        "locations": [{
+            "physicalLocation": {"artifactLocation": {"uri": _uri(o.file if o and o.file else file)},
+                                 "region": region},
+            **({"logicalLocations": [{"fullyQualifiedName": format_path(d.path)}]} if d.path else {}),
+        }],
+    }
+    if d.code in index:
+        out["ruleIndex"] = index[d.code]
+    return out
+
+
+def format_sarif(reports: Sequence[FileReport], lang: str = "id") -> str:
+    """One SARIF log with one run: every registered rule, and a result per finding."""
+    rules = all_rules()
+    index = {r.code: i for i, r in enumerate(rules)}
+    doc = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "sopdoc", "version": __version__, "informationUri": "https://example.invalid/sopdoc",
+                "rules": [_rule_entry(r, lang) for r in rules],
+            }},
+            "results": [_result(d, r.file, index, lang) for r in reports for d in r.diagnostics],
+            "columnKind": "unicodeCodePoints",
+        }],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

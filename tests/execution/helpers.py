@@ -1,0 +1,58 @@
+"""Small builders shared by the execution tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sopdoc.execution.calendar import WorkingCalendar
+from sopdoc.execution.compliance import Compliance, check_entries
+from sopdoc.execution.entries import LogEntry
+from sopdoc.execution.flow import Flow, sop_to_flow
+from sopdoc.execution.settings import CalendarSettings, PeriodSettings
+from sopdoc.io.sop_yaml import load_sop
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "execution"
+LOOP_SOP = DATA / "keputusan-loop.sop.yaml"
+CAL = WorkingCalendar(CalendarSettings())
+
+
+def loop_flow() -> Flow:
+    """The fixture SOP: 1 → 2 → 3 (decision: ya → 4, tidak → 2) → 4 → 5."""
+    result = load_sop(LOOP_SOP)
+    assert result.sop is not None
+    return sop_to_flow(result.sop)
+
+
+ROLES = {1: "Kepala Dinas", 2: "Kasubag Perencanaan", 3: "Kepala Bidang", 4: "Kepala Dinas", 5: "Kasubag Perencanaan"}
+OUTPUTS = {1: "Surat permintaan", 2: "Konsep", 3: "Konsep terverifikasi", 4: "Laporan", 5: "Tanda terima"}
+
+
+def entry(seq: int, langkah: int, start: str, end: str, **kw: object) -> LogEntry:
+    """An entry with sensible defaults (right role, output, kelengkapan lengkap), WITA times."""
+    fields = dict(langkah=langkah, oleh=f"Pegawai {langkah}", peran=ROLES.get(langkah, "Kepala Dinas"),
+                  mulai=f"{start}:00+08:00", selesai=f"{end}:00+08:00", output=OUTPUTS.get(langkah, "x"),
+                  kelengkapan="lengkap", seq=seq)
+    if langkah == 3:
+        fields["keputusan"] = "ya"
+    fields.update(kw)
+    return LogEntry(**fields)  # type: ignore[arg-type]
+
+
+def good_log() -> list[LogEntry]:
+    """A clean run of the fixture SOP on Mon 5 – Tue 6 Oct 2026."""
+    return [entry(1, 1, "2026-10-05T08:00", "2026-10-05T08:20"),
+            entry(2, 2, "2026-10-05T08:30", "2026-10-05T14:00"),
+            entry(3, 3, "2026-10-05T14:00", "2026-10-05T15:00"),
+            entry(4, 4, "2026-10-06T08:00", "2026-10-06T08:45"),
+            entry(5, 5, "2026-10-06T09:00", "2026-10-06T09:20")]
+
+
+def check(entries: list[LogEntry], *, deadline: dt.date = dt.date(2026, 10, 14), **settings: object) -> Compliance:
+    """Check ``entries`` against the fixture SOP."""
+    return check_entries("uji", loop_flow(), entries, CAL, PeriodSettings(**settings), deadline)  # type: ignore[arg-type]
+
+
+def codes(result: Compliance) -> list[str]:
+    """The codes found, sorted."""
+    return sorted(d.code for d in result.diagnostics)

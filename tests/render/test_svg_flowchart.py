@@ -1,0 +1,53 @@
+"""The SVG painter draws the same geometry as the PDF."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from hypothesis import HealthCheck, Phase, given, settings
+
+from sopdoc.layout import layout_sop
+from sopdoc.layout.geometry import SymbolKind
+from sopdoc.model.sop import Cabang
+from sopdoc.render.svg import render_svg
+from tests.layout.builders import make_sop
+from tests.strategies import sops
+
+NS = {"s": "http://www.w3.org/2000/svg"}
+
+
+def test_svg_has_every_symbol_connector_and_step_text():
+    sop = make_sop(30, 5, {7: Cabang(ya=8, tidak=3)})
+    doc = layout_sop(sop)
+    root = ET.fromstring(render_svg(doc))
+    flow = doc.flow_pages
+    symbols = [s for p in flow for s in p.symbols]
+    polygons = root.findall(".//s:polygon", NS)
+    assert len(polygons) == sum(s.kind in (SymbolKind.KEPUTUSAN, SymbolKind.OFFPAGE) for s in symbols)
+    rects = [r for r in root.findall(".//s:rect", NS) if r.get("class") == "symbol"]
+    assert len(rects) == sum(s.kind in (SymbolKind.PROSES, SymbolKind.TERMINATOR) for s in symbols)
+    assert len(root.findall(".//s:polyline", NS)) == sum(len(p.connectors) for p in flow)
+    text = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    for step in sop.kegiatan:
+        assert step.mutu_baku.output in text
+    height = float(root.get("viewBox").split()[3])
+    assert height > sum(p.height for p in flow) - 1
+
+
+def test_svg_escapes_markup_in_text():
+    sop = make_sop(3, 2, uraian="Cek <b> & \"kutip\"")
+    svg = render_svg(layout_sop(sop))
+    root = ET.fromstring(svg)
+    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert any(t and "<b> &" in t for t in texts)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+          phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@given(sops(max_steps=25, max_actors=10, absurd=True))
+def test_painters_never_raise_on_absurd_sops(sop):
+    from sopdoc.render.pdf import render_pdf
+
+    doc = layout_sop(sop)
+    assert render_pdf(sop, doc, qr=True).startswith(b"%PDF")
+    ET.fromstring(render_svg(doc, include_identity=True))

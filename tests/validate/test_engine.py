@@ -1,0 +1,93 @@
+"""The engine: never raises, collects everything, deterministic, registry well-formed."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+
+from sopdoc.model.diagnostic import Severity, Teks
+from sopdoc.validate import registry as reg
+from sopdoc.validate.engine import check, check_loaded
+from sopdoc.validate.registry import CODE_RE, Finding, all_rules, register_documented, rule
+from tests.strategies import sops
+
+from .cases import build_sop
+
+
+@settings(max_examples=50, deadline=None)
+@given(sops(max_steps=12, absurd=True))
+def test_never_raises_on_absurd_sops(sop) -> None:
+    found = check(sop)
+    assert all(CODE_RE.match(d.code) for d in found)
+    assert found == check(sop)
+
+
+@settings(max_examples=30, deadline=None)
+@given(sops(max_steps=12))
+def test_order_does_not_depend_on_rule_order(sop) -> None:
+    rules = [r for r in all_rules() if r.executable]
+    shuffled = rules[:]
+    random.Random(7).shuffle(shuffled)
+    assert check(sop, rules=rules) == check(sop, rules=shuffled)
+
+
+def test_collects_every_finding_not_just_the_first() -> None:
+    sop = build_sop({"patch": {"identitas": {"nama": None, "nomor": None, "tanggal_pembuatan": None}}})
+    codes = {d.code for d in check(sop)}
+    assert {"SOP101", "SOP102", "SOP104"} <= codes
+
+
+def test_registry_codes_and_slugs_unique_and_documented() -> None:
+    rules = all_rules()
+    assert len({r.code for r in rules}) == len(rules)
+    assert len({r.name for r in rules}) == len(rules)
+    for r in rules:
+        assert CODE_RE.match(r.code)
+        if r.executable:
+            assert r.catalogue and r.catalogue in r.doc, r.code
+
+
+@pytest.mark.parametrize(("code", "slug"), [("SOP1", "x-y"), ("XYZ001", "x-y"), ("SOP101", "dup-slug"),
+                                            ("SOP999", "nama-sop-kosong"), ("SOP998", "Bad Slug")])
+def test_registry_refuses_bad_or_duplicate_entries(code: str, slug: str) -> None:
+    all_rules()
+    with pytest.raises(ValueError):
+        register_documented(code, slug, Severity.INFO, Teks("x", "x"))
+    assert code not in reg.REGISTRY or reg.REGISTRY[code].name != slug
+
+
+def test_rule_docstring_must_name_catalogue_id() -> None:
+    with pytest.raises(ValueError, match="catalogue"):
+        @rule("SOP997", "tanpa-katalog", Severity.INFO, summary=Teks("x", "x"), catalogue="ZZ-99")
+        def _f(sop, ctx):  # type: ignore[no-untyped-def]
+            """No ID here."""
+            yield Finding((), Teks("x", "x"))
+    assert "SOP997" not in reg.REGISTRY
+
+
+def test_reading_codes_are_registered_and_filterable(tmp_path) -> None:
+    from sopdoc.io.sop_yaml import load_sop
+    from sopdoc.validate.settings import CheckSettings
+
+    assert reg.REGISTRY["SOP012"].executable is False
+    bad = tmp_path / "rusak.sop.yaml"
+    bad.write_text("sopdoc: 1\nidentitas: [\n", encoding="utf-8")
+    result = load_sop(bad)
+    assert [d.code for d in check_loaded(result)] == ["SOP004"]
+    assert check_loaded(result, CheckSettings(ignore=("SOP0",))) == ()
+    demoted = check_loaded(result, CheckSettings(severity=(("SOP004", Severity.WARNING),)))
+    assert demoted[0].severity is Severity.WARNING
+
+
+def test_located_findings_carry_file_line_col(tmp_path) -> None:
+    from sopdoc.io.sop_yaml import load_sop
+
+    text = (build_sop.__globals__["BASE"]).read_text(encoding="utf-8").replace("nomor: 800/001/DC/2023", "nomor: null")
+    f = tmp_path / "x.sop.yaml"
+    f.write_text(text, encoding="utf-8")
+    found = [d for d in check_loaded(load_sop(f)) if d.code == "SOP102"]
+    assert found and found[0].origin is not None
+    line = text.splitlines().index("  nomor: null") + 1
+    assert (found[0].origin.file, found[0].origin.line, found[0].origin.column) == (str(f), line, 10)
