@@ -62,11 +62,27 @@ def fail(ctx: click.Context, message: Teks, code: int = 2) -> None:
     help=_help(
         "main",
         "sopdoc: SOP Administrasi Pemerintahan (PermenPAN-RB 35/2012) sebagai data yang dapat "
-        "diperiksa.\n\nContoh:\n\n  sopdoc check examples/            periksa semua *.sop.yaml\n\n"
-        "  sopdoc schema > sop.schema.json  JSON Schema untuk editor",
-        "sopdoc: Indonesian government SOPs (SOP AP, PermenPAN-RB 35/2012) as checkable data.\n\n"
-        "Examples:\n\n  sopdoc check examples/            check every *.sop.yaml\n\n"
-        "  sopdoc schema > sop.schema.json  JSON Schema for editors",
+        "diperiksa, dicetak, dan dijalankan per periode.\n\n"
+        "Contoh:\n\n\b\n"
+        "  sopdoc check examples/                        periksa semua *.sop.yaml\n"
+        "  sopdoc render examples/ --to pdf,docx -o out/ cetak lembar SOP dan bagan alir\n"
+        "  sopdoc import lama.pdf -o sop/                impor SOP lama (.txt, .pdf, .docx)\n"
+        "  sopdoc info sop.sop.yaml                      waktu baku jalur utama\n"
+        "  sopdoc period open sop.sop.yaml --period 2026-TW3\n"
+        "  sopdoc schema > sop.schema.json               JSON Schema untuk editor\n\n"
+        "Pesan dalam Bahasa Indonesia; --lang en (atau SOPDOC_LANG=en) untuk bahasa Inggris. "
+        "Bantuan tiap perintah: sopdoc PERINTAH --help.",
+        "sopdoc: Indonesian government SOPs (SOP AP, PermenPAN-RB 35/2012) as data you can check, "
+        "print and run per period.\n\n"
+        "Examples:\n\n\b\n"
+        "  sopdoc check examples/                        check every *.sop.yaml\n"
+        "  sopdoc render examples/ --to pdf,docx -o out/ print the SOP sheet and flowchart\n"
+        "  sopdoc import old.pdf -o sop/                 import old SOPs (.txt, .pdf, .docx)\n"
+        "  sopdoc info sop.sop.yaml                      standard time along the main path\n"
+        "  sopdoc period open sop.sop.yaml --period 2026-TW3\n"
+        "  sopdoc schema > sop.schema.json               JSON Schema for editors\n\n"
+        "Messages are in Bahasa Indonesia; --lang en (or SOPDOC_LANG=en) for English. "
+        "Help on a command: sopdoc COMMAND --help.",
     ),
 )
 @click.version_option(__version__, "--version", "-V", prog_name="sopdoc", message="%(prog)s %(version)s")

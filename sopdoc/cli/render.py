@@ -1,4 +1,4 @@
-"""Command of the layout/render stage: ``render`` (PDF and SVG)."""
+"""Command of the layout/render stage: ``render`` (PDF, DOCX and SVG)."""
 
 from __future__ import annotations
 
@@ -65,11 +65,13 @@ def _read_profile(path: str, paper: str | None, first_input: str | None = None) 
 
 @cli.command(help=_help(
     "render",
-    "Cetak SOP ke PDF dan/atau SVG: FILE berupa *.sop.yaml atau direktori (semua *.sop.yaml).\n\n"
-    "Contoh: sopdoc render examples/ --to pdf,svg -o out/\n\n"
+    "Cetak SOP ke PDF, DOCX (dapat disunting di Word) dan/atau SVG: FILE berupa *.sop.yaml atau "
+    "direktori (semua *.sop.yaml).\n\n"
+    "Contoh: sopdoc render examples/ --to pdf,docx,svg -o out/\n\n"
     "Kode keluar: 0 semua tercetak, 1 ada berkas yang tidak dapat dicetak, 2 kesalahan penggunaan.",
-    "Render SOPs to PDF and/or SVG: FILE is a *.sop.yaml file or a directory (every *.sop.yaml).\n\n"
-    "Example: sopdoc render examples/ --to pdf,svg -o out/\n\n"
+    "Render SOPs to PDF, DOCX (editable in Word) and/or SVG: FILE is a *.sop.yaml file or a "
+    "directory (every *.sop.yaml).\n\n"
+    "Example: sopdoc render examples/ --to pdf,docx,svg -o out/\n\n"
     "Exit codes: 0 all rendered, 1 some file could not be rendered, 2 usage error.",
 ))
 @click.argument("files", nargs=-1, required=True, type=click.Path())

@@ -33,13 +33,14 @@ def report_to_pdf(c: dict[str, Any], chart_png: bytes) -> bytes:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
     from xml.sax.saxutils import escape
 
     regular, bold = _fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=9, leading=11)
     small = ParagraphStyle("small", parent=body, fontSize=7.5, leading=9)
-    head = ParagraphStyle("head", parent=body, fontName=bold, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4)
+    head = ParagraphStyle("head", parent=body, fontName=bold, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4,
+                          keepWithNext=1)  # a section heading never ends a page
     center = ParagraphStyle("center", parent=body, fontName=bold, alignment=TA_CENTER, fontSize=11, leading=14)
     title = ParagraphStyle("title", parent=center, fontSize=14, leading=18, spaceBefore=4, spaceAfter=8)
 
@@ -98,13 +99,16 @@ def report_to_pdf(c: dict[str, Any], chart_png: bytes) -> bytes:
     story.append(Spacer(1, 4 * mm))
     story.append(table(["Pelaksana", "Entri", "Waktu aktual", "Tepat waktu"], c["per_pelaku"],
                        ["oleh", "n", "aktual", "tepat"], [120, 20, 40, 30]))
-    story.append(para("F. Monitoring Pelaksanaan SOP AP (Tabel 7)", head))
-    story.append(table(["No.", "Prosedur", "Penilaian Terhadap Penerapan", "Catatan Hasil Penilaian",
-                        "Tindakan yang Harus Diambil", "Paraf Penilai"], c["monitoring"],
-                       ["no", "prosedur", "penilaian", "catatan", "tindakan", "paraf"], [12, 45, 40, 80, 70, 20]))
     sign = ParagraphStyle("sign", parent=body, leftIndent=170 * mm)
-    story += [Spacer(1, 8 * mm), para(f"...................., {c['ttd_tanggal']}", sign), para(c["ttd_jabatan"], sign),
-              Spacer(1, 18 * mm), para(c["ttd_nama"], sign), para(f"NIP. {c['ttd_nip']}", sign)]
+    # the monitoring form and its signature stay on one page, as the form is signed
+    story.append(KeepTogether([
+        para("F. Monitoring Pelaksanaan SOP AP (Tabel 7)", head),
+        table(["No.", "Prosedur", "Penilaian Terhadap Penerapan", "Catatan Hasil Penilaian",
+               "Tindakan yang Harus Diambil", "Paraf Penilai"], c["monitoring"],
+              ["no", "prosedur", "penilaian", "catatan", "tindakan", "paraf"], [12, 45, 40, 80, 70, 20]),
+        Spacer(1, 8 * mm), para(f"...................., {c['ttd_tanggal']}", sign), para(c["ttd_jabatan"], sign),
+        Spacer(1, 18 * mm), para(c["ttd_nama"], sign), para(f"NIP. {c['ttd_nip']}", sign),
+    ]))
 
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=landscape(A4), leftMargin=18 * mm, rightMargin=18 * mm,

@@ -197,16 +197,11 @@ def _table(tbl: Any) -> DocTable:
     return DocTable(widths, tuple(heights), tuple(rows))
 
 
-def _outside_shapes(el: Any) -> bool:
-    return not any(a.tag in (_q("w:txbxContent"), _q("mc:Fallback"), _q("w:tbl")) for a in el.iterancestors()
-                   if a.tag != _q("w:tc"))
-
-
 def _paragraphs(tc: Any) -> tuple[tuple[str, bool, float], ...]:
     out = []
     for p in tc.findall(_q("w:p")):
         parts, bold, size = [], False, 0.0
-        for el in p.iter(_q("w:t"), _q("w:tab"), _q("w:br")):
+        for el in p.iter(_q("w:t"), _q("w:tab"), _q("w:br"), _q("w:noBreakHyphen")):
             if any(a.tag in (_q("w:txbxContent"), _q("mc:Fallback"), _q("w:pict")) for a in el.iterancestors()):
                 continue
             if el.tag == _q("w:t"):
@@ -219,7 +214,7 @@ def _paragraphs(tc: Any) -> tuple[tuple[str, bool, float], ...]:
                     if sz is not None:
                         size = max(size, int(sz.get(_q("w:val"), "0")) / 2)
             else:
-                parts.append("\t" if el.tag == _q("w:tab") else "\n")
+                parts.append({_q("w:tab"): "\t", _q("w:br"): "\n"}.get(el.tag, "-"))
         out.append(("".join(parts), bold, size))
     return tuple(out)
 

@@ -179,7 +179,7 @@ def _near(p: tuple[float, float], q: tuple[float, float], tol: float = 0.6) -> b
 
 
 def _chain(pieces: list[tuple[tuple[float, float], tuple[float, float], bool]],
-           symbols: list[Symbol]) -> list[tuple[Symbol, Symbol, tuple[float, float]]]:
+           symbols: list[Symbol]) -> list[tuple[Symbol, Symbol, list[tuple[float, float]]]]:
     """Follow connector pieces from each symbol's edge to the arrow; (source, target, start)."""
     out = []
     used: set[int] = set()
@@ -189,6 +189,7 @@ def _chain(pieces: list[tuple[tuple[float, float], tuple[float, float], bool]],
                 continue
             used.add(i)
             cur_end, cur_arrow = end, arrow
+            pts = [start, end]
             for _ in range(len(pieces)):
                 if cur_arrow:
                     break
@@ -197,9 +198,10 @@ def _chain(pieces: list[tuple[tuple[float, float], tuple[float, float], bool]],
                     break
                 used.add(nxt)
                 _s, cur_end, cur_arrow = pieces[nxt]
+                pts.append(cur_end)
             if not cur_arrow:
                 continue
             dst = [t for t in symbols if t.box.holds(*cur_end, tol=1.5)]
             if dst:
-                out.append((src, next((t for t in dst if t is not src), dst[0]), start))
+                out.append((src, next((t for t in dst if t is not src), dst[0]), pts))
     return out

@@ -66,7 +66,7 @@ class FlowPage:
     satuan: str | None
     steps: list[OwnStep]
     symbols: list[Symbol]
-    links: list[tuple[Symbol, Symbol, tuple[float, float]]]
+    links: list[tuple[Symbol, Symbol, list[tuple[float, float]]]]
 
 
 def _columns(header: list[Box], texts: list[str]) -> tuple[list[Column], str | None]:
@@ -100,7 +100,7 @@ def _symbols(page: Any, pno: int) -> list[tuple[str, Box]]:
     return out
 
 
-def _links(page: Any, symbols: list[Symbol]) -> list[tuple[Symbol, Symbol, tuple[float, float]]]:
+def _links(page: Any, symbols: list[Symbol]) -> list[tuple[Symbol, Symbol, list[tuple[float, float]]]]:
     """(source, target, start point) of every connector: it starts on the source's edge, its last segment
     points at the target's edge."""
     out = []
@@ -115,7 +115,7 @@ def _links(page: Any, symbols: list[Symbol]) -> list[tuple[Symbol, Symbol, tuple
         dst = [s for s in symbols if s.box.holds(*tip, tol=1.0)]
         if src and dst:
             target = next((d for d in dst if d is not src[0]), dst[0])
-            out.append((src[0], target, pts[0]))
+            out.append((src[0], target, pts))
     return out
 
 
@@ -196,7 +196,7 @@ def _marks_in(page: Any, box: Box) -> list[dict[str, float]]:
 
 
 def _exit_labels(chars: list[Any], cols: list[Column], rows: list[Box], symbols: list[Symbol],
-                 links: list[tuple[Symbol, Symbol, tuple[float, float]]], step_of_row: dict[int, OwnStep], height: float) -> None:
+                 links: list[tuple[Symbol, Symbol, list[tuple[float, float]]]], step_of_row: dict[int, OwnStep], height: float) -> None:
     """Attach each decision's labelled exits (the free text nearest to where the exit leaves)."""
     actor_x = [(c.x0, c.x1) for c in cols if c.kind == "pelaksana"]
     if not actor_x or not rows:
@@ -223,24 +223,37 @@ def _exit_labels(chars: list[Any], cols: list[Column], rows: list[Box], symbols:
 
 
 def assign_exits(labels: list[tuple[str, Box]], symbols: list[Symbol],
-                 links: list[tuple[Symbol, Symbol, tuple[float, float]]], step_of_row: dict[int, OwnStep]) -> None:
+                 links: list[tuple[Symbol, Symbol, list[tuple[float, float]]]], step_of_row: dict[int, OwnStep]) -> None:
     """Give each decision its labelled exits: the label nearest to where an exit leaves the
     symbol names it ('Ya'/'Tidak' or a custom label); an exit without a label is no branch."""
-    used: set[int] = set()
-    for sym in symbols:
-        if sym.kind != "keputusan" or sym.row not in step_of_row:
+    pairs = []
+    for n, (source, target, pts) in enumerate(links):
+        if source.kind != "keputusan" or source.row not in step_of_row:
             continue
-        for source, target, start in links:
-            if source is not sym:
-                continue
-            best = min((i for i in range(len(labels)) if i not in used),
-                       key=lambda i: _dist(labels[i][1], start), default=None)
-            if best is None or _dist(labels[best][1], start) > 60:
-                continue
-            used.add(best)
-            text = labels[best][0]
-            key = _exit_kind(text, step_of_row[sym.row].exits)
-            step_of_row[sym.row].exits[key] = (target, text)
+        for i, (_text, box) in enumerate(labels):
+            d = min(_seg_dist(box, a, b) for a, b in zip(pts, pts[1:])) if len(pts) > 1 else _dist(box, pts[0])
+            if d <= 12.0:
+                pairs.append((round(d, 2), _dist(box, pts[0]), n, i))
+    done_links: set[int] = set()
+    done_labels: set[int] = set()
+    for _d, _d0, n, i in sorted(pairs):
+        if n in done_links or i in done_labels:
+            continue
+        done_links.add(n)
+        done_labels.add(i)
+        source, target, _pts = links[n]
+        step = step_of_row[source.row]
+        text = labels[i][0]
+        step.exits[_exit_kind(text, step.exits)] = (target, text)
+
+
+def _seg_dist(box: Box, a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Distance from ``box`` to the axis-parallel segment a–b (0 when they touch)."""
+    x0, x1 = sorted((a[0], b[0]))
+    y0, y1 = sorted((a[1], b[1]))
+    dx = max(box.x0 - x1, 0.0, x0 - box.x1)
+    dy = max(box.top - y1, 0.0, y0 - box.bottom)
+    return (dx * dx + dy * dy) ** 0.5
 
 
 def _dist(box: Box, p: tuple[float, float]) -> float:

@@ -32,6 +32,7 @@ class _Page:
     def __init__(self, page: Any, cells: list[Box]) -> None:
         self.height = float(page.height)
         self.chars = page_chars(page)
+        self.rects = page.rects
         self.cells = cells
 
     def lines(self, box: Box) -> list[TextLine]:
@@ -134,12 +135,21 @@ def _kop(p: _Page, nomor_label: Box, b: ImportBuilder, pno: int) -> None:
     else:
         inst_size = bold_sizes[0] if bold_sizes else None
     where = Origin(file=b.file, page=pno, table=1, row=1, cell=1)
-    inst = [ln.text.strip() for ln in lines if ln.bold and ln.size == inst_size]
-    if inst:
+    inst_lines = [ln for ln in lines if ln.bold and ln.size == inst_size]
+    marks = [float(r["bottom"]) for r in p.rects
+             if r.get("fill") and not r.get("stroke") and float(r["width"]) < 1 and kop.holds(float(r["x0"]), float(r["bottom"]))]
+    if inst_lines and marks:
+        entries: list[list[str]] = []
+        for ln in inst_lines:
+            if not entries or any(abs(ln.baseline - m) < 0.6 for m in marks):
+                entries.append([])
+            entries[-1].append(ln.text.strip())
+        b.put(("identitas", "instansi"), [" ".join(e) for e in entries], where, 0.95)
+    elif inst_lines:
         fonts = font_set("sans")
         width = (kop.x1 - kop.x0) - 4 * PAD
-        b.put(("identitas", "instansi"),
-              split_items_by_fit(inst, lambda t: fonts.width(t, inst_size, True) <= width), where, 0.9)
+        b.put(("identitas", "instansi"), split_items_by_fit(
+            [ln.text.strip() for ln in inst_lines], lambda t: fonts.width(t, inst_size, True) <= width), where, 0.8)
     unit = [ln for ln in lines if ln.bold and ln.size != inst_size]
     if unit:
         b.put(("identitas", "unit"), join_lines(unit), where, 0.9)

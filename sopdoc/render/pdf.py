@@ -180,16 +180,19 @@ def _paint_symbol(canvas, page: Page, sym: SymbolBox, layout: LayoutDocument) ->
 
 
 ITEM_MARK = 0.5
-"""Side of the invisible (white) square drawn at the baseline of each kelengkapan item's first
-line, so that an importer can tell a new item from a wrapped line (``sopdoc.io``)."""
+"""Side of the invisible (white) square drawn at the baseline of the first line of each
+kelengkapan item and each kop line, so that an importer can tell a new item from a wrapped line
+(``sopdoc.io.pdf_own``)."""
 
 
 def _item_marks(canvas, page: Page, sop: Sop) -> None:
-    """Mark where each kelengkapan item starts in the step rows of ``page``."""
-    if page.table is None:
-        return
-    rows = {r.index: r for r in page.table.rows}
+    """Mark where each kop line and each kelengkapan item starts on ``page``."""
     canvas.setFillColorRGB(1, 1, 1)
+    for cell in page.cells:
+        if cell.role == "kop.line" and cell.text is not None and cell.text.lines:
+            canvas.rect(cell.rect.x + ITEM_MARK, page.height - cell.text.baseline(0), ITEM_MARK, ITEM_MARK,
+                        stroke=0, fill=1)
+    rows = {r.index: r for r in page.table.rows} if page.table is not None else {}
     for cell in page.cells:
         row = rows.get(cell.row)
         if cell.role != "kelengkapan" or cell.text is None or row is None or row.step is None:
