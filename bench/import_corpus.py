@@ -1,4 +1,5 @@
-"""Import benchmark over ../shared/corpus (foreign PDFs) and ../shared/seeds (text extractions).
+"""Import benchmark over ../shared/corpus (foreign PDFs), ../shared/seeds (text extractions) and
+our own PDF/DOCX of the clean example (with and without the embedded source).
 
 Usage: .venv/bin/python bench/import_corpus.py [--repeat N]
 
@@ -21,6 +22,32 @@ sys.path.insert(0, str(ROOT))
 from sopdoc.io.sources import import_source  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
+
+
+def own_documents(out: Path) -> list[Path]:
+    """The clean example rendered as PDF and DOCX, each with and without its embedded source."""
+    import io
+    import zipfile
+
+    from sopdoc.io.sop_yaml import load_sop
+    from sopdoc.layout import layout_sop
+    from sopdoc.render.docx import docx_bytes
+    from sopdoc.render.pdf import render_pdf
+
+    sop = load_sop(ROOT / "examples" / "pengumpulan-data-kinerja.sop.yaml").sop
+    stem = "pengumpulan-data-kinerja"
+    layout = layout_sop(sop)
+    (out / f"{stem}.pdf").write_bytes(render_pdf(sop, layout))
+    (out / f"{stem}.tanpa-lampiran.pdf").write_bytes(render_pdf(sop, layout, attach=False))
+    raw = docx_bytes(sop)
+    (out / f"{stem}.docx").write_bytes(raw)
+    with zipfile.ZipFile(io.BytesIO(raw)) as zin, \
+            zipfile.ZipFile(out / f"{stem}.tanpa-customxml.docx", "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            if not info.filename.startswith("customXml/"):
+                zout.writestr(info, zin.read(info))
+    return [out / f"{stem}.pdf", out / f"{stem}.tanpa-lampiran.pdf", out / f"{stem}.docx",
+            out / f"{stem}.tanpa-customxml.docx"]
 
 
 def _pages(path: Path) -> int:
@@ -58,7 +85,10 @@ def measure(path: Path, repeat: int) -> dict[str, object]:
 def main(argv: list[str]) -> int:
     """Print the table."""
     repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 5
-    docs = sorted((SHARED / "corpus").glob("*.pdf")) + sorted((SHARED / "seeds").glob("*.txt"))
+    import tempfile
+
+    tmp = Path(tempfile.mkdtemp(prefix="sopdoc-bench-"))
+    docs = sorted((SHARED / "corpus").glob("*.pdf")) + sorted((SHARED / "seeds").glob("*.txt")) + own_documents(tmp)
     print(f"| document | steps | actors | steps with actor + symbol | waktu parsed | median ms "
           f"(of {repeat}) | ms/page |")
     print("|---|---|---|---|---|---|---|")

@@ -1,4 +1,4 @@
-"""Command of the import stage: ``import`` (text extractions and foreign PDFs → *.sop.yaml)."""
+"""Command of the import stage: ``import`` (text extractions, PDF and DOCX → *.sop.yaml)."""
 
 from __future__ import annotations
 
@@ -35,12 +35,12 @@ def _stem(path: Path) -> str:
 
 @cli.command("import", help=_help(
     "import",
-    "Impor dokumen SOP lama (.txt hasil ekstraksi, .pdf) ke DIR sebagai NAMA.sop.yaml, "
+    "Impor dokumen SOP lama (.txt hasil ekstraksi, .pdf, .docx) ke DIR sebagai NAMA.sop.yaml, "
     "dengan laporan impor NAMA.import.txt dan NAMA.import.json (asal tiap isian, tebakan, "
     "dan kehilangan sebagai temuan IMPxxx). Periksa hasilnya dengan `sopdoc check`.\n\n"
     "Kode keluar: 0 semua berkas diimpor, 1 ada berkas yang tidak dapat diimpor, "
     "2 kesalahan penggunaan.",
-    "Import existing SOP documents (.txt extractions, .pdf) into DIR as NAME.sop.yaml, with "
+    "Import existing SOP documents (.txt extractions, .pdf, .docx) into DIR as NAME.sop.yaml, with "
     "an import report NAME.import.txt and NAME.import.json (where each field came from, "
     "guesses and losses as IMPxxx findings). Check the result with `sopdoc check`.\n\n"
     "Exit codes: 0 every file imported, 1 a file could not be imported, 2 usage error.",

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..model.diagnostic import Teks
+
 __all__ = ["DocCell", "DocShape", "DocTable", "DocxError", "MAX_DOCX_BYTES", "read_docx_tables"]
 
 MAX_DOCX_BYTES = 50 * 1024 * 1024
@@ -47,8 +49,8 @@ _VML_TYPES = {"t116": "terminator", "t176": "proses", "t109": "proses", "t110": 
 class DocxError(Exception):
     """A DOCX that cannot be read safely; ``code`` is the IMP code and ``reason`` says why."""
 
-    def __init__(self, code: str, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, code: str, reason: Teks) -> None:
+        super().__init__(reason.en)
         self.code = code
         self.reason = reason
 
@@ -118,7 +120,7 @@ def _read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     with zf.open(info) as fh:
         data = fh.read(MAX_PART_BYTES + 1)
     if len(data) > MAX_PART_BYTES:
-        raise DocxError("IMP040", f"bagian {info.filename} terlalu besar")
+        raise DocxError("IMP040", Teks(f"bagian {info.filename} terlalu besar", f"part {info.filename} is too large"))
     return data
 
 
@@ -127,48 +129,56 @@ def _parse(data: bytes, name: str) -> Any:
 
     head = data[:4096].upper()
     if b"<!DOCTYPE" in head or b"<!ENTITY" in data.upper():
-        raise DocxError("IMP041", f"{name} memuat DTD/entitas")
+        raise DocxError("IMP041", Teks(f"{name} memuat DTD/entitas", f"{name} holds a DTD/entities"))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                              huge_tree=False, remove_comments=True, remove_pis=True)
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise DocxError("IMP040", f"{name} bukan XML yang sah ({exc.msg})") from None
+        raise DocxError("IMP040", Teks(f"{name} bukan XML yang sah ({exc.msg})", f"{name} is not well-formed XML ({exc.msg})")) from None
 
 
-def read_docx_tables(path: str | Path) -> list[DocTable]:
-    """The body tables of ``path`` in document order (tables nested in tables are skipped)."""
+def read_docx_tables(path: str | Path) -> tuple[list[DocTable], bool]:
+    """The body tables of ``path`` in document order (tables nested in tables are skipped), and
+    whether the document says it was made by sopdoc (``docProps/core.xml`` description)."""
     try:
         size = Path(path).stat().st_size
     except OSError as exc:
-        raise DocxError("IMP040", f"tidak dapat dibaca: {exc.strerror}") from None
+        raise DocxError("IMP040", Teks(f"tidak dapat dibaca: {exc.strerror}", f"cannot be read: {exc.strerror}")) from None
     if size > MAX_DOCX_BYTES:
-        raise DocxError("IMP040", f"berkas {size} bita terlalu besar")
+        raise DocxError("IMP040", Teks(f"berkas {size} bita terlalu besar", f"file of {size} bytes is too large"))
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             if len(infos) > MAX_MEMBERS:
-                raise DocxError("IMP040", f"{len(infos)} anggota zip")
+                raise DocxError("IMP040", Teks(f"{len(infos)} anggota zip", f"{len(infos)} zip members"))
             if sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
-                raise DocxError("IMP040", "ukuran setelah dibuka terlalu besar (zip bomb)")
+                raise DocxError("IMP040", Teks("ukuran setelah dibuka terlalu besar (zip bomb)", "too large once unpacked (zip bomb)"))
             for i in infos:
                 if i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
-                    raise DocxError("IMP040", f"rasio kompresi {i.filename} mencurigakan (zip bomb)")
+                    raise DocxError("IMP040", Teks(f"rasio kompresi {i.filename} mencurigakan (zip bomb)", f"suspicious compression ratio of {i.filename} (zip bomb)"))
             main = next((i for i in infos if i.filename == "word/document.xml"), None)
             if main is None:
-                raise DocxError("IMP040", "word/document.xml tidak ada (bukan DOCX)")
+                raise DocxError("IMP040", Teks("word/document.xml tidak ada (bukan DOCX)", "no word/document.xml (not a DOCX)"))
             root = _parse(_read_part(zf, main), main.filename)
+            core = next((i for i in infos if i.filename == "docProps/core.xml"), None)
+            ours = core is not None and _made_by_sopdoc(_parse(_read_part(zf, core), core.filename))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, RuntimeError, NotImplementedError, OSError) as exc:
-        raise DocxError("IMP040", f"bukan arsip zip yang sah ({type(exc).__name__})") from None
+        raise DocxError("IMP040", Teks(f"bukan arsip zip yang sah ({type(exc).__name__})", f"not a valid zip archive ({type(exc).__name__})")) from None
     body = root.find(_q("w:body"))
     if body is None:
-        return []
+        return [], ours
     tables = []
     for tbl in body.iter(_q("w:tbl")):
         if any(anc.tag == _q("w:tbl") for anc in tbl.iterancestors()):
             continue
         tables.append(_table(tbl))
-    return tables
+    return tables, ours
+
+
+def _made_by_sopdoc(core: Any) -> bool:
+    desc = core.find("{http://purl.org/dc/elements/1.1/}description")
+    return desc is not None and "sopdoc" in (desc.text or "")
 
 
 def _table(tbl: Any) -> DocTable:

@@ -33,12 +33,10 @@ def import_docx_file(path: str | Path) -> ImportResult:
     b = ImportBuilder(name, "docx")
     where = Origin(file=name)
     try:
-        tables = read_docx_tables(path)
+        tables, ours = read_docx_tables(path)
     except DocxError as exc:
-        en = {"IMP040": "the DOCX is damaged, not a zip archive, or too large once unpacked",
-              "IMP041": "XML with a DTD or entities refused"}[exc.code]
-        b.add(imp_diagnostic(exc.code, Teks(f"DOCX tidak dapat dibaca: {exc.reason}", f"{en} ({exc.reason})"),
-                             origin=where))
+        b.add(imp_diagnostic(exc.code, Teks(f"DOCX tidak dapat dibaca: {exc.reason.id}",
+                                            f"the DOCX cannot be read: {exc.reason.en}"), origin=where))
         return _failed(b)
     source = sop_yaml_from_docx(path)
     if source is not None:
@@ -49,7 +47,7 @@ def import_docx_file(path: str | Path) -> ImportResult:
         return _failed(b)
     from .docx_import_own import is_own_flow_table
 
-    if any(is_own_flow_table(t) for t in tables):
+    if ours and any(is_own_flow_table(t) for t in tables):
         return _own(tables, b)
     return _foreign(tables, b)
 

@@ -14,7 +14,8 @@ import re
 from ..model.diagnostic import Origin
 from ._docx_xml import DocCell, DocShape, DocTable
 from .import_report import ImportBuilder
-from .pdf_own_flow import Column, FlowPage, OwnStep, Symbol, assign_exits
+from .own_flow_exits import assign_exits
+from .own_flow_model import Column, FlowPage, Link, OwnStep, Symbol
 from .pdf_text import Box
 
 __all__ = ["is_own_flow_table", "read_own_flow_table", "read_own_identity_table"]
@@ -179,7 +180,7 @@ def _near(p: tuple[float, float], q: tuple[float, float], tol: float = 0.6) -> b
 
 
 def _chain(pieces: list[tuple[tuple[float, float], tuple[float, float], bool]],
-           symbols: list[Symbol]) -> list[tuple[Symbol, Symbol, list[tuple[float, float]]]]:
+           symbols: list[Symbol]) -> list[Link]:
     """Follow connector pieces from each symbol's edge to the arrow; (source, target, start)."""
     out = []
     used: set[int] = set()

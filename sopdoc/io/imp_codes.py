@@ -6,23 +6,12 @@ rule registry lists them; importers create them with :func:`imp_diagnostic`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ..model.diagnostic import Diagnostic, Origin, Path, Severity, Teks
+from ..model.diagnostic import Diagnostic, FindingKind, Origin, Path, Severity, Teks
 
 __all__ = ["IMP_CODES", "ImpCode", "imp_diagnostic"]
 
 
-@dataclass(frozen=True)
-class ImpCode:
-    """An import finding kind: code, slug, severity and one-line documentation."""
-
-    code: str
-    name: str
-    severity: Severity
-    doc: Teks
-    hint: Teks | None = None
-
+ImpCode = FindingKind  # one row of the table below
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -124,6 +113,4 @@ IMP_CODES: dict[str, ImpCode] = {c.code: c for c in [
 def imp_diagnostic(code: str, message: Teks, *, path: Path = (), origin: Origin | None = None,
                    hint: Teks | None = None) -> Diagnostic:
     """A located IMPxxx finding with the code's slug, severity and default hint."""
-    kind = IMP_CODES[code]
-    return Diagnostic(code=code, name=kind.name, severity=kind.severity, message=message,
-                      path=path, hint=hint or kind.hint, origin=origin)
+    return IMP_CODES[code].make(message, path=path, origin=origin, hint=hint)

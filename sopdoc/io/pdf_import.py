@@ -81,15 +81,17 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
     if getattr(pdf.doc, "encryption", None) and not pdf.pages:
         b.add(imp_diagnostic("IMP004", Teks("PDF terenkripsi", "the PDF is encrypted"), origin=Origin(file=name)))
         return _failed(b)
-    pages = pdf.pages
     from .pdf_own import attached_sop_yaml, is_sopdoc_pdf, read_own_pages
 
-    if is_sopdoc_pdf(pdf):
+    ours = is_sopdoc_pdf(pdf)
+    if ours:
         text = attached_sop_yaml(pdf)
         if text is not None:
             from .import_report import source_to_result
 
             return source_to_result(text, b, "lampiran sop.sop.yaml")
+    pages = _fast_pages(name, pdf.pages)
+    if ours:
         if len(pages) <= MAX_PAGES and read_own_pages(pages, b):
             b.add(imp_diagnostic("IMP008", Teks(
                 "PDF sopdoc tanpa lampiran sop.sop.yaml; dibaca dari tata letaknya",
@@ -138,6 +140,19 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
         return b.finish()
     merge_flows(b, flows)
     return b.finish()
+
+
+def _fast_pages(name: str, pages: list[Any]) -> list[Any]:
+    """The pages read with pdfium (fast), or pdfplumber's own pages when pdfium cannot."""
+    from .pdf_pdfium import open_pdfium_pages
+
+    try:
+        total, fast = open_pdfium_pages(name, MAX_PAGES)
+    except Exception:  # noqa: BLE001 - pdfium refuses some files pdfminer reads; use pdfminer then
+        return pages
+    if total != len(pages):
+        return pages
+    return fast + list(pages[len(fast):])
 
 
 def _branches(flow: PdfFlowTable, page: Any, grid: list[Any]) -> None:

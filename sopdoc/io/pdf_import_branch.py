@@ -47,12 +47,13 @@ def decision_targets(diamond: Shape, step_index: int, shapes_by_step: list[list[
     """{'ya': step index, 'tidak': step index} as far as the geometry tells (indexes into steps)."""
     x0, y0, x1, y1 = diamond.bbox
     cx, cy = diamond.center
-    exits = {"left": (x0, cy, x0, cy), "right": (x1, cy, x1, cy), "bottom": (cx, y1, cx, y1)}
+    exits = {"left": (x0, cy, x0, cy), "right": (x1, cy, x1, cy), "bottom": (cx, y1, cx, y1), "top": (cx, y0, cx, y0)}
     comps = _components(pieces)
     found: dict[str, set[int]] = {}
     for name, point in exits.items():
         for comp in comps:
-            if not any(_near(b, point, 4.5) for b in comp):
+            # a line leaving the top vertex often starts a little above it (011, step 8)
+            if not any(_near(b, point, 9.0 if name == "top" else 4.5) for b in comp):
                 continue
             for tip in arrows:
                 if not any(_near(b, tip, 2.0) for b in comp):

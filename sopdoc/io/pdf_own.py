@@ -12,7 +12,8 @@ from typing import Any
 from ..model.diagnostic import Origin, Teks
 from .imp_codes import imp_diagnostic
 from .import_report import ImportBuilder
-from .pdf_own_flow import FlowPage, OwnStep, Symbol, read_flow_page
+from .own_flow_model import FlowPage, OwnStep, Symbol
+from .pdf_own_flow import read_flow_page
 from .pdf_own_identity import read_identity_page
 
 __all__ = ["MAX_ATTACHMENT_BYTES", "attached_sop_yaml", "flows_to_builder", "is_sopdoc_pdf", "read_own_pages"]
@@ -43,13 +44,30 @@ def attached_sop_yaml(pdf: Any) -> str | None:
             size = resolve1(resolve1(stream.attrs.get("Params") or {}).get("Size") or 0)
             if int(size or 0) > MAX_ATTACHMENT_BYTES or int(resolve1(stream.attrs.get("Length", 0))) > MAX_ATTACHMENT_BYTES:
                 return None
-            data = stream.get_data()
-            if len(data) > MAX_ATTACHMENT_BYTES:
-                return None
-            return data.decode("utf-8")
+            data = _bounded_data(stream)
+            return None if data is None else data.decode("utf-8")
     except Exception:  # noqa: BLE001 - any damage in the name tree means "no attachment"
         return None
     return None
+
+
+def _bounded_data(stream: Any) -> bytes | None:
+    """The stream's bytes, inflating at most ``MAX_ATTACHMENT_BYTES`` (a flate bomb stops there)."""
+    import zlib
+
+    from pdfminer.pdftypes import resolve1
+
+    filters = resolve1(stream.attrs.get("Filter"))
+    names = [getattr(resolve1(f), "name", f) for f in (filters if isinstance(filters, list) else [filters])]
+    raw = stream.rawdata if stream.rawdata is not None else None
+    if names == ["FlateDecode"] and raw is not None:
+        inflater = zlib.decompressobj()
+        data = inflater.decompress(raw, MAX_ATTACHMENT_BYTES + 1)
+        return None if len(data) > MAX_ATTACHMENT_BYTES else data
+    if names in ([], [None]) and raw is not None:
+        return raw if len(raw) <= MAX_ATTACHMENT_BYTES else None
+    data = stream.get_data()
+    return data if len(data) <= MAX_ATTACHMENT_BYTES else None
 
 
 def read_own_pages(pages: list[Any], b: ImportBuilder) -> bool:
@@ -124,16 +142,26 @@ def _follow(target: Symbol, flows: list[FlowPage]) -> Symbol | None:
 
 
 def _put_step(b: ImportBuilder, i: int, s: OwnStep, cols: list[Any]) -> None:
+    from dataclasses import replace
+
     o = s.origin
+    b.locate(("kegiatan", i), o)
+    at = {c.kind: replace(o, cell=k + 1) for k, c in reversed(list(enumerate(cols)))}
+    for path, kind in ((("no",), "no"), (("uraian",), "kegiatan"), (("keterangan",), "keterangan"),
+                       (("mutu_baku", "kelengkapan"), "kelengkapan"), (("mutu_baku", "waktu"), "waktu"),
+                       (("mutu_baku", "output"), "output")):
+        if kind in at:
+            b.locate(("kegiatan", i, *path), at[kind])
     no = s.texts.get("no", "")
     if no.lstrip("-").isdigit():
-        b.put(("kegiatan", i, "no"), int(no), o, 1.0)
-    b.put(("kegiatan", i, "uraian"), s.texts.get("kegiatan", ""), o, 0.98)
+        b.put(("kegiatan", i, "no"), int(no), at.get("no", o), 1.0)
+    b.put(("kegiatan", i, "uraian"), s.texts.get("kegiatan", ""), at.get("kegiatan", o), 0.98)
     if s.symbol is not None:
         actor = cols[s.symbol.col].actor if 0 <= s.symbol.col < len(cols) else None
+        here = replace(o, cell=s.symbol.col + 1)
         if actor:
-            b.put(("kegiatan", i, "pelaksana"), [actor], o, 0.95)
-        b.put(("kegiatan", i, "simbol"), s.symbol.kind if s.symbol.kind != "offpage" else "proses", o, 0.95)
+            b.put(("kegiatan", i, "pelaksana"), [actor], here, 0.95)
+        b.put(("kegiatan", i, "simbol"), s.symbol.kind if s.symbol.kind != "offpage" else "proses", here, 0.95)
     else:
         b.locate(("kegiatan", i, "pelaksana"), o)
     mutu: dict[str, Any] = {}
@@ -144,6 +172,6 @@ def _put_step(b: ImportBuilder, i: int, s: OwnStep, cols: list[Any]) -> None:
     if s.texts.get("output"):
         mutu["output"] = s.texts["output"]
     for key, value in mutu.items():
-        b.put(("kegiatan", i, "mutu_baku", key), value, o, 0.95)
+        b.put(("kegiatan", i, "mutu_baku", key), value, at.get(key, o), 0.95)
     if s.texts.get("keterangan"):
-        b.put(("kegiatan", i, "keterangan"), s.texts["keterangan"], o, 0.95)
+        b.put(("kegiatan", i, "keterangan"), s.texts["keterangan"], at.get("keterangan", o), 0.95)

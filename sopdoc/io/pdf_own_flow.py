@@ -10,63 +10,20 @@ cells. Off-page connectors with the same label join a flow that crosses pages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.diagnostic import Origin
+from .own_flow_exits import assign_exits
+from .own_flow_model import Column, FlowPage, Link, OwnStep, Symbol
 from .pdf_own_identity import split_items_by_fit
 from .pdf_text import Box, TextLine, box_of, chars_in, chars_to_lines, join_lines, page_chars, stroked
 
-__all__ = ["Column", "FlowPage", "OwnStep", "Symbol", "assign_exits", "read_flow_page"]
+__all__ = ["read_flow_page"]
 
 PAD = 3.0
 ARROW_BASE = 3.2  # the painter stops a connector 0.8 × 4 pt before the arrow's tip
 _TEXT_KINDS = {"NO": "no", "KEGIATAN": "kegiatan", "KELENGKAPAN": "kelengkapan", "OUTPUT": "output",
                "KETERANGAN": "keterangan"}
-
-
-@dataclass
-class Column:
-    """A leaf column of the flowchart table."""
-
-    kind: str
-    x0: float
-    x1: float
-    actor: str | None = None
-
-
-@dataclass
-class Symbol:
-    """A symbol shape: kind, box, page, step row (None in a connector row), column, inner label."""
-
-    kind: str
-    box: Box
-    page: int
-    row: int | None
-    col: int
-    label: str = ""
-
-
-@dataclass
-class OwnStep:
-    """One step row as read: its texts, its symbol and where it is."""
-
-    texts: dict[str, str]
-    kelengkapan: list[str]
-    origin: Origin
-    symbol: Symbol | None = None
-    exits: dict[str, tuple[Symbol, str]] = field(default_factory=dict)  # ya/tidak → (target, label)
-
-
-@dataclass
-class FlowPage:
-    """A flowchart page as read: columns, steps, symbols, connectors (source, target symbol)."""
-
-    columns: list[Column]
-    satuan: str | None
-    steps: list[OwnStep]
-    symbols: list[Symbol]
-    links: list[tuple[Symbol, Symbol, list[tuple[float, float]]]]
 
 
 def _columns(header: list[Box], texts: list[str]) -> tuple[list[Column], str | None]:
@@ -92,7 +49,7 @@ def _columns(header: list[Box], texts: list[str]) -> tuple[list[Column], str | N
     return cols, satuan
 
 
-def _symbols(page: Any, pno: int) -> list[tuple[str, Box]]:
+def _symbols(page: Any) -> list[tuple[str, Box]]:
     out = [("proses", box_of(r)) for r in stroked(page.rects, 0.9)]
     for c in stroked(page.curves, 0.9):
         n = len(c.get("pts") or ())
@@ -100,7 +57,7 @@ def _symbols(page: Any, pno: int) -> list[tuple[str, Box]]:
     return out
 
 
-def _links(page: Any, symbols: list[Symbol]) -> list[tuple[Symbol, Symbol, list[tuple[float, float]]]]:
+def _links(page: Any, symbols: list[Symbol]) -> list[Link]:
     """(source, target, start point) of every connector: it starts on the source's edge, its last segment
     points at the target's edge."""
     out = []
@@ -156,7 +113,7 @@ def read_flow_page(page: Any, pno: int, file: str) -> FlowPage | None:
         cells = [c for c in body if abs(c.top - t) < 0.2]
         rows.append(Box(min(c.x0 for c in cells), t, max(c.x1 for c in cells), max(c.bottom for c in cells)))
     symbols: list[Symbol] = []
-    for kind, box in _symbols(page, pno):
+    for kind, box in _symbols(page):
         r = next((i for i, row in enumerate(rows) if row.top <= box.cy <= row.bottom), None)
         c = next((i for i, col in enumerate(cols) if col.x0 <= box.cx <= col.x1), -1)
         label = ""
@@ -196,7 +153,7 @@ def _marks_in(page: Any, box: Box) -> list[dict[str, float]]:
 
 
 def _exit_labels(chars: list[Any], cols: list[Column], rows: list[Box], symbols: list[Symbol],
-                 links: list[tuple[Symbol, Symbol, list[tuple[float, float]]]], step_of_row: dict[int, OwnStep], height: float) -> None:
+                 links: list[Link], step_of_row: dict[int, OwnStep], height: float) -> None:
     """Attach each decision's labelled exits (the free text nearest to where the exit leaves)."""
     actor_x = [(c.x0, c.x1) for c in cols if c.kind == "pelaksana"]
     if not actor_x or not rows:
@@ -220,55 +177,3 @@ def _exit_labels(chars: list[Any], cols: list[Column], rows: list[Box], symbols:
             if c is not None:
                 part.append(c)
     assign_exits(labels, symbols, links, step_of_row)
-
-
-def assign_exits(labels: list[tuple[str, Box]], symbols: list[Symbol],
-                 links: list[tuple[Symbol, Symbol, list[tuple[float, float]]]], step_of_row: dict[int, OwnStep]) -> None:
-    """Give each decision its labelled exits: the label nearest to where an exit leaves the
-    symbol names it ('Ya'/'Tidak' or a custom label); an exit without a label is no branch."""
-    pairs = []
-    for n, (source, target, pts) in enumerate(links):
-        if source.kind != "keputusan" or source.row not in step_of_row:
-            continue
-        for i, (_text, box) in enumerate(labels):
-            d = min(_seg_dist(box, a, b) for a, b in zip(pts, pts[1:])) if len(pts) > 1 else _dist(box, pts[0])
-            if d <= 12.0:
-                pairs.append((round(d, 2), _dist(box, pts[0]), n, i))
-    done_links: set[int] = set()
-    done_labels: set[int] = set()
-    for _d, _d0, n, i in sorted(pairs):
-        if n in done_links or i in done_labels:
-            continue
-        done_links.add(n)
-        done_labels.add(i)
-        source, target, _pts = links[n]
-        step = step_of_row[source.row]
-        text = labels[i][0]
-        step.exits[_exit_kind(text, step.exits)] = (target, text)
-
-
-def _seg_dist(box: Box, a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Distance from ``box`` to the axis-parallel segment a–b (0 when they touch)."""
-    x0, x1 = sorted((a[0], b[0]))
-    y0, y1 = sorted((a[1], b[1]))
-    dx = max(box.x0 - x1, 0.0, x0 - box.x1)
-    dy = max(box.top - y1, 0.0, y0 - box.bottom)
-    return (dx * dx + dy * dy) ** 0.5
-
-
-def _dist(box: Box, p: tuple[float, float]) -> float:
-    dx = max(box.x0 - p[0], 0.0, p[0] - box.x1)
-    dy = max(box.top - p[1], 0.0, p[1] - box.bottom)
-    return (dx * dx + dy * dy) ** 0.5
-
-
-_NO_WORDS = ("tidak", "belum", "kurang", "ditolak", "salah", "no")
-
-
-def _exit_kind(text: str, taken: dict[str, Any]) -> str:
-    """'ya' or 'tidak' for an exit label ('Tidak sesuai' → tidak, 'Sesuai' → ya)."""
-    low = text.lower()
-    kind = "tidak" if low == "tidak" or any(low.startswith(w) for w in _NO_WORDS) else "ya"
-    if kind in taken:
-        kind = "ya" if kind == "tidak" else "tidak"
-    return kind

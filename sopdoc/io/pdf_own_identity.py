@@ -22,6 +22,8 @@ BOX_TITLES = {
 }
 _ROWS = {"Nomor SOP": "nomor", "Tanggal Pembuatan": "tanggal_pembuatan", "Tanggal Revisi": "tanggal_revisi",
          "Tanggal Efektif": "tanggal_efektif", "Nama SOP": "nama"}
+_ROW_NO = {"Nomor SOP": 1, "Tanggal Pembuatan": 2, "Tanggal Revisi": 3, "Tanggal Efektif": 4, "Disahkan oleh": 5,
+           "Nama SOP": 6}
 PAD = 3.0
 _SIGN_GAP = 20.0  # the signature space is 36 pt; text lines are never that far apart
 
@@ -71,8 +73,9 @@ def read_identity_page(page: Any, b: ImportBuilder, pno: int) -> bool:
             found[label] = cell
     if "Nomor SOP" not in found:
         return False
-    where = Origin(file=b.file, page=pno, table=1)
-    for row_no, (label, key) in enumerate(_ROWS.items(), start=1):
+    where = Origin(file=b.file, page=pno, table=1, row=5, cell=2)
+    for label, key in _ROWS.items():
+        row_no = _ROW_NO[label]
         value = p.right_of(found[label]) if label in found else None
         if value is None:
             continue

@@ -64,13 +64,24 @@ def stroked(objs: list[Obj], width: float, tol: float = 0.04) -> list[Obj]:
 
 
 def page_chars(page: Any) -> list[Obj]:
-    """The content characters of a page (without the DRAFT watermark)."""
-    return [c for c in page.chars if float(c["size"]) < WATERMARK_SIZE]
+    """The content characters of a page (without the DRAFT watermark), with their centres."""
+    out = []
+    for c in page.chars:
+        if float(c["size"]) < WATERMARK_SIZE:
+            out.append({**c, "cx": (c["x0"] + c["x1"]) / 2, "cy": (c["top"] + c["bottom"]) / 2})
+    return out
 
 
 def chars_in(chars: list[Obj], box: Box, tol: float = 0.5) -> list[Obj]:
-    """The characters whose centre lies in ``box``."""
-    return [c for c in chars if box.holds((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, tol)]
+    """The characters whose centre lies in ``box`` (centres from :func:`page_chars` when present)."""
+    x0, x1, y0, y1 = box.x0 - tol, box.x1 + tol, box.top - tol, box.bottom + tol
+    out = []
+    for c in chars:
+        cx = c["cx"] if "cx" in c else (c["x0"] + c["x1"]) / 2
+        cy = c["cy"] if "cy" in c else (c["top"] + c["bottom"]) / 2
+        if x0 <= cx <= x1 and y0 <= cy <= y1:
+            out.append(c)
+    return out
 
 
 def _baseline(c: Obj, height: float) -> float:

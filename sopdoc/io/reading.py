@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ..model.diagnostic import Diagnostic, Origin, Path, Severity, Teks
+from ..model.diagnostic import Diagnostic, FindingKind, Origin, Path, Severity, Teks
 
 __all__ = ["READING_CODES", "ReadingCode", "reading_diagnostic"]
 
 
-@dataclass(frozen=True)
-class ReadingCode:
-    """A reading/structure finding kind: code, slug, severity and one-line documentation."""
-
-    code: str
-    name: str
-    severity: Severity
-    doc: Teks
-    hint: Teks | None = None
-
+ReadingCode = FindingKind  # one row of the table below
 
 _E, _W = Severity.ERROR, Severity.WARNING
 
@@ -83,6 +72,4 @@ READING_CODES: dict[str, ReadingCode] = {c.code: c for c in [
 def reading_diagnostic(code: str, message: Teks, *, path: Path = (), origin: Origin | None = None,
                        hint: Teks | None = None) -> Diagnostic:
     """A located SOP0xx finding with the code's slug, severity and default hint."""
-    kind = READING_CODES[code]
-    return Diagnostic(code=code, name=kind.name, severity=kind.severity, message=message,
-                      path=path, hint=hint or kind.hint, origin=origin)
+    return READING_CODES[code].make(message, path=path, origin=origin, hint=hint)

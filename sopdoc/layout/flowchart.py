@@ -24,6 +24,9 @@ from .rows import OFFPAGE_H, connector_row, header_rows, kind_of, measure_step, 
 __all__ = ["flow_edges", "layout_flow_pages", "offpage_label"]
 
 CONNECTOR_ROW_H = OFFPAGE_H + 20.0
+PAGE_END_RESERVE = 2.0
+"""Points kept free above the bottom margin: Word and LibreOffice end each section with a 1 pt
+paragraph after the table, and a table filled to the margin would push it onto a blank page."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,7 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
     hdr = header_rows(cols, mt, fonts, size, sop.satuan_waktu.value if sop.satuan_waktu else None)
     table_top = mt
     body_top = table_top + hdr[0].height + hdr[1].height
-    avail = height - mb - body_top
+    avail = height - mb - body_top - PAGE_END_RESERVE
     measures = [measure_step(s, cols, fonts, size) for s in sop.kegiatan]
     heights = []
     row_avail = avail - 2 * CONNECTOR_ROW_H

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .geometry import (Cell, Column, Connector, ConnectorPiece, Label, Point, Rect, Row, SymbolBox,
-                       SymbolKind)
+from .geometry import (Cell, Column, ColumnKind, Connector, ConnectorPiece, Label, Point, Rect, Row,
+                       SymbolBox, SymbolKind)
 from .metrics import FontSet
 from .shapes import rect_hits_symbol, segment_rect, segments_of
-from .text import text_block
+from .text import LEADING, text_block, wrap_text
 
 __all__ = ["Edge", "route_page"]
 
 LABEL_SIZES = (6.0, 5.0, 4.5)
+LABEL_MARGIN = 1.0
+"""Room kept between an exit label and its cell's side borders (points)."""
 GUTTER_STEP = 2.5
 
 
@@ -90,12 +92,16 @@ def route_page(rows: tuple[Row, ...], cols: tuple[Column, ...], symbols: tuple[S
                 pending.append((len(connectors) - 1, e.label, exit_pt, side))
     labels: list[Label] = []
     failures = 0
-    cells = [c for r in rows if not r.header for c in r.cells if c.role in ("pelaksana", "offpage")]
+    # labels go only into actor-column cells: never over the NO, KEGIATAN, MUTU BAKU or KETERANGAN text
+    actor = {c.index for c in cols if c.kind is ColumnKind.PELAKSANA}
+    cells = [c for r in rows if not r.header for c in r.cells
+             if c.role in ("pelaksana", "offpage") and c.col in actor and c.col_span == 1]
+    max_w = min((cols[i].width for i in actor), default=0.0) - 2 * LABEL_MARGIN
     for ci, text, exit_pt, side in pending:
-        label = _place_label(text, exit_pt, side, connectors[ci], connectors, symbols, labels, cells, fonts)
+        label = _place_label(text, exit_pt, side, connectors[ci], connectors, symbols, labels, cells, fonts, max_w)
         if label is None:
             failures += 1
-            label = _fallback_label(text, connectors[ci], symbols, fonts)
+            label = _fallback_label(text, exit_pt, connectors[ci], connectors, symbols, labels, cells, fonts, max_w)
         labels.append(label)
     return tuple(connectors), tuple(labels), failures
 
@@ -152,10 +158,21 @@ def _label_rect(w: float, h: float, p: Point, side: str, shift: float) -> Rect:
     return Rect(p[0] - shift, p[1] + 1.0, w, h)  # left-below
 
 
-def _along(text: str, conn: Connector, size: float, fonts: FontSet) -> list[Rect]:
-    """Candidate label boxes beside every segment of the labelled connector, near its start first."""
-    w = fonts.width(text, size) + 1.0
-    h = size * 1.2
+def _measure(text: str, size: float, fonts: FontSet, max_w: float) -> tuple[float, float]:
+    """Width and height of a label's box at ``size``, wrapped at spaces to ``max_w`` when needed."""
+    lines = _lines(text, size, fonts, max_w)
+    return max(fonts.width(line, size) for line in lines) + 1.0, len(lines) * size * LEADING
+
+
+def _lines(text: str, size: float, fonts: FontSet, max_w: float) -> list[str]:
+    clean = fonts.sanitize(text)[0]
+    if fonts.width(clean, size) + 1.0 <= max_w or max_w <= 2.0:
+        return [clean]
+    return wrap_text(clean, fonts, size, max_w - 1.0) or [clean]
+
+
+def _along(w: float, h: float, conn: Connector) -> list[Rect]:
+    """Candidate label boxes of ``w`` × ``h`` beside every segment of the labelled connector."""
     out: list[Rect] = []
     for a, b in segments_of(conn.points):
         length = abs(b[0] - a[0]) + abs(b[1] - a[1])
@@ -171,38 +188,87 @@ def _along(text: str, conn: Connector, size: float, fonts: FontSet) -> list[Rect
 
 def _place_label(text: str, p: Point, side: str, own: Connector, connectors: list[Connector],
                  symbols: tuple[SymbolBox, ...], labels: list[Label], cells: list[Cell],
-                 fonts: FontSet) -> Label | None:
-    """The first candidate position that touches no symbol, line, border or other label: next to
-    the exit first, then anywhere along the connector; failing that, one clear of symbols only."""
+                 fonts: FontSet, max_w: float) -> Label | None:
+    """The first candidate position inside an actor cell that touches no symbol, line, border or
+    other label: next to the exit first, then anywhere along the connector (text wider than the
+    actor columns is wrapped to their width)."""
     variants = ["bottom", "bottom-left"] if side == "bottom" else (
         [side, f"{side}-below"] if side == "right" else ["left", "left-below"])
     home = next((c for c in cells if c.rect.contains(symbols[own.source].rect)), None)
     for same_cell in (True, False):
         for size in LABEL_SIZES:
-            w, h = fonts.width(text, size) + 1.0, size * 1.2
+            w, h = _measure(text, size, fonts, max_w)
             candidates = [_label_rect(w, h, p, v, float(step)) for v in variants for step in range(0, 48)]
-            along = sorted(_along(text, own, size, fonts),
-                           key=lambda r: abs(r.cx - p[0]) + abs(r.cy - p[1]))
+            along = sorted(_along(w, h, own), key=lambda r: abs(r.cx - p[0]) + abs(r.cy - p[1]))
             for rect in candidates + along:
                 if same_cell and home is not None and not home.rect.contains(rect):
                     continue
                 if _free(rect, connectors, symbols, labels, cells):
-                    return _label_box(text, rect, size, fonts)
+                    return _label_box(text, rect, size, fonts, max_w)
     return None
 
 
-def _fallback_label(text: str, own: Connector, symbols: tuple[SymbolBox, ...], fonts: FontSet) -> Label:
-    """A spot beside the connector that at least stays off every symbol."""
+def _fallback_label(text: str, p: Point, own: Connector, connectors: list[Connector],
+                    symbols: tuple[SymbolBox, ...], labels: list[Label], cells: list[Cell],
+                    fonts: FontSet, max_w: float) -> Label:
+    """A spot inside the actor columns the connector runs through, nearest its exit, that stays
+    off every symbol and, where possible, off lines and other labels (the caller reports the
+    page as crowded)."""
     size = LABEL_SIZES[-1]
-    for rect in _along(text, own, size, fonts):
-        if not any(rect_hits_symbol(rect, s, -0.5) for s in symbols):
-            return _label_box(text, rect, size, fonts)
-    rect = _along(text, own, size, fonts)[0]
-    return _label_box(text, rect, size, fonts)
+    w, h = _measure(text, size, fonts, max_w)
+    candidates = [_into_cells(r, cells) for r in _along(w, h, own)]
+    candidates += sorted(_strip_grid(w, h, own, cells), key=lambda r: abs(r.cx - p[0]) + abs(r.cy - p[1]))
+    lines = [segment_rect(a, b, 0.6) for c in connectors for a, b in segments_of(c.points)]
+    first_clear: Rect | None = None
+    for rect in candidates:
+        if any(rect_hits_symbol(rect, s, -0.5) for s in symbols):
+            continue
+        if not any(seg.intersects(rect) for seg in lines) and not any(lb.rect.intersects(rect) for lb in labels):
+            return _label_box(text, rect, size, fonts, max_w)
+        first_clear = first_clear or rect
+    rect = first_clear or (candidates[0] if candidates else Rect(p[0], p[1], w, h))
+    return _label_box(text, rect, size, fonts, max_w)
 
 
-def _label_box(text: str, rect: Rect, size: float, fonts: FontSet) -> Label:
-    block, _ = text_block(text, fonts, size, rect, pad_x=0.5, pad_top=0)
+def _strip_grid(w: float, h: float, own: Connector, cells: list[Cell]) -> list[Rect]:
+    """Boxes of ``w`` × ``h`` on a 1 pt grid over the actor columns ``own`` runs through, from
+    the first body row to the last."""
+    if not cells:
+        return []
+    top, bottom = min(c.rect.y for c in cells), max(c.rect.bottom for c in cells)
+    strips = {(c.rect.x, c.rect.right) for c in cells if any(c.col == piece.col for piece in own.pieces)}
+    out: list[Rect] = []
+    for x0, x1 in sorted(strips):
+        xs = [x0 + LABEL_MARGIN + k for k in range(int(max(x1 - x0 - 2 * LABEL_MARGIN - w, 0.0)) + 1)]
+        ys = [top + 1.5 * k for k in range(int(max(bottom - top - h, 0.0) / 1.5) + 1)]
+        out += [Rect(x, y, w, h) for x in xs for y in ys]
+    return out
+
+
+def _into_cells(r: Rect, cells: list[Cell]) -> Rect:
+    """``r`` shifted into the actor cell nearest its centre (kept ``LABEL_MARGIN`` off the side
+    borders; a box taller than the cell stays level with the cell's top)."""
+    if not cells:
+        return r
+    cell = min(cells, key=lambda c: _distance(c.rect, r.cx, r.cy)).rect
+    x = min(max(r.x, cell.x + LABEL_MARGIN), cell.right - LABEL_MARGIN - r.w)
+    y = max(min(r.y, cell.bottom - r.h), cell.y)
+    return Rect(max(x, cell.x), y, r.w, r.h)
+
+
+def _distance(rect: Rect, x: float, y: float) -> float:
+    dx = max(rect.x - x, 0.0, x - rect.right)
+    dy = max(rect.y - y, 0.0, y - rect.bottom)
+    return dx + dy
+
+
+def _label_box(text: str, rect: Rect, size: float, fonts: FontSet, max_w: float) -> Label:
+    lines = _lines(text, size, fonts, max_w)
+    if len(lines) == 1:
+        block, _ = text_block(text, fonts, size, rect, pad_x=0.5, pad_top=0)
+    else:  # the lines _measure sized the box for (a hair of slack against rounding)
+        box = Rect(rect.x, rect.y, rect.w + 1e-6, rect.h)
+        block, _ = text_block("\n".join(lines), fonts, size, box, pad_x=0.5, pad_top=0)
     return Label(rect=rect, text=block, role="exit")
 
 

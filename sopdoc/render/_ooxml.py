@@ -14,9 +14,10 @@ from xml.sax.saxutils import escape as xml_escape
 from lxml import etree
 
 __all__ = [
-    "NS", "qn", "twips", "emu", "w_tbl", "w_tblPr", "w_tblCellMar", "w_tblGrid", "w_tr", "w_tc", "w_p", "w_r", "w_sectPr",
-    "w_fld_runs", "wps_anchor", "mc_alternate_content", "custom_xml_item", "custom_xml_props",
+    "NS", "qn", "twips", "emu", "w_tbl", "w_tblPr", "w_tblCellMar", "w_tblGrid", "w_tr", "w_tc", "w_p", "w_r",
+    "w_sectPr", "w_fld_runs", "wps_anchor", "mc_alternate_content", "custom_xml_item", "custom_xml_props",
     "w_compat_mode", "w_tbl_fit_width", "wp_inline_zero_distances",
+    "parse_fragment", "s_tbl_start", "s_tr_start", "s_tc_start", "s_p_start", "s_rPr", "s_r", "s_anchor_run",
 ]
 
 NS = {
@@ -363,7 +364,7 @@ def wps_anchor_new(shape_id: int, *, geometry: str, x: float, y: float, w: float
     """A ``w:drawing`` holding one floating ``wps:wsp`` shape with preset ``geometry``
     (``flowChartProcess``, ``straightConnector1``, ``rect`` …) at (x, y) relative to
     ``rel_h``/``rel_v`` (``centred``: centred there instead), optional fill, outline, arrowhead
-    and centred text (a text box)."""
+    and centred text (a text box; each ``\n`` starts a new line)."""
     drawing = _el("w:drawing")
     anchor = _anchor(shape_id, "Konektor" if is_line else "Simbol", x, y, w, h, rel_h=rel_h, rel_v=rel_v,
                      behind=behind, in_cell=in_cell, centred=centred)
@@ -401,14 +402,15 @@ def wps_anchor_new(shape_id: int, *, geometry: str, x: float, y: float, w: float
     if text:
         box = _el("wps:txbx", None, wsp)
         content = _el("w:txbxContent", None, box)
-        p = _el("w:p", None, content)
-        ppr = _el("w:pPr", None, p)
-        _el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": twips(size * 1.2), "w:lineRule": "exact"}, ppr)
-        _el("w:jc", {"w:val": "center"}, ppr)
-        r = w_r(text, font, size, bold)
-        if text_color != "000000":
-            _el("w:color", {"w:val": text_color}, r.find(qn("w:rPr")))
-        p.append(r)
+        for line in text.split("\n"):  # one paragraph per line of a wrapped label
+            p = _el("w:p", None, content)
+            ppr = _el("w:pPr", None, p)
+            _el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": twips(size * 1.2), "w:lineRule": "exact"}, ppr)
+            _el("w:jc", {"w:val": "center"}, ppr)
+            r = w_r(line, font, size, bold)
+            if text_color != "000000":
+                _el("w:color", {"w:val": text_color}, r.find(qn("w:rPr")))
+            p.append(r)
     body = _el("wps:bodyPr", {"rot": 0, "vert": "horz", "wrap": "none", "lIns": 0, "tIns": 0, "rIns": 0,
                               "bIns": 0, "anchor": "ctr", "anchorCtr": 0, "upright": 1}, wsp)
     _el("a:noAutofit", None, body)
@@ -461,12 +463,13 @@ def _x(text: str) -> str:
 
 def parse_fragment(xml: str) -> etree._Element:
     """Parse one element written by the ``s_*`` builders (its prefixes are declared here)."""
-    head_end = xml.index(">") if not xml.startswith("<?") else None
-    assert head_end is not None
-    tag_end = min(i for i in (xml.find(" "), head_end) if i > 0)
-    if xml[tag_end - 1] == "/":
-        tag_end -= 1
-    return etree.fromstring(f"{xml[:tag_end]} {_DECLS}{xml[tag_end:]}")
+    m = re.match(r"<[\w:]+", xml)
+    if m is None:
+        raise ValueError("not an XML element")
+    return etree.fromstring(f"{m.group(0)} {_DECLS}{xml[m.end():]}", _PARSER)
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
 def s_tbl_start(width: float, cell_margin_lr: float, border_pt: float, widths_twips: list[int]) -> str:

@@ -26,6 +26,8 @@ __all__ = ["docx_bytes", "render_docx", "word_font"]
 WATERMARK_GREY = "D9D9D9"
 HEADER_DISTANCE = 20.0
 FOOTER_SIZE = 7.0
+ZIP_LEVEL = 1
+"""Deflate level of the package (1: fastest; the DOCX is a few tens of kB either way)."""
 
 
 def word_font(profile: PageProfile) -> str:
@@ -59,8 +61,34 @@ def docx_bytes(sop: Sop, *, profile: PageProfile | None = None, template: Path |
     font = word_font(profile)
     _assemble(doc, sop, layout, profile, font)
     _embed_source(doc, sop)
+    return _package_bytes(doc)
+
+
+def _package_bytes(doc: Any) -> bytes:
+    """The package as zip bytes: python-docx's ``save`` with fast compression and fixed member
+    dates (the same SOP gives the same bytes)."""
+    import zipfile
+
+    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from docx.opc.pkgwriter import _ContentTypesItem
+
+    package = doc.part.package
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
     out = io.BytesIO()
-    doc.save(out)
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as z:
+        def put(name: str, blob: bytes) -> None:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, blob, compress_type=zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL)
+
+        put(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob)
+        put(PACKAGE_URI.rels_uri.membername, package.rels.xml)
+        for part in parts:
+            put(part.partname.membername, part.blob)
+            if len(part.rels):
+                put(part.partname.rels_uri.membername, part.rels.xml)
     return out.getvalue()
 
 

@@ -107,7 +107,7 @@ def _piece_drawing(piece: ConnectorPiece, cell: Cell, ids: ShapeIds) -> str:
 def _label_drawing(label: Label, cell: Cell, ids: ShapeIds, font: str) -> str:
     r = label.rect
     return ox.s_anchor_run(ids.take(), geometry="rect", x=r.x - cell.rect.x, y=r.y - cell.rect.y, w=r.w, h=r.h,
-                           line_width=None, fill=None, text=" ".join(label.text.lines), font=font,
+                           line_width=None, fill=None, text="\n".join(label.text.lines), font=font,
                            size=label.text.font_size)
 
 

@@ -61,6 +61,13 @@ def test_decision_targets_fully_read_for_314() -> None:
     assert (sop.kegiatan[3].cabang.ya, sop.kegiatan[3].cabang.tidak) == (5, 7)
 
 
+def test_decision_targets_fully_read_for_011_tidak_leaving_the_top_vertex() -> None:
+    result = import_pdf_file(_corpus("bps-bengkulu-011-revisi-anggaran.pdf"))
+    sop = result.load.sop
+    assert [(k.no, k.cabang.ya, k.cabang.tidak) for k in sop.kegiatan if k.cabang] == [(4, 5, 1), (6, 7, 1), (8, 9, 1)]
+    assert "IMP024" not in {d.code for d in result.load.diagnostics}
+
+
 def test_identity_table_and_boxes_from_020() -> None:
     sop = import_pdf_file(_corpus("bps-bengkulu-020-naskah-dinas-sk.pdf")).load.sop
     assert sop is not None

@@ -85,3 +85,16 @@ def grid_cells(tr) -> list[tuple[int, object]]:
         span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
         col += int(span.get(qn("w:val"))) if span is not None else 1
     return out
+
+
+def exact_fill_case(n: int = 30):
+    """(sop, profile) whose first flowchart page would end exactly on the bottom margin if the
+    layout kept no room for the 1 pt paragraph Word and LibreOffice put after each table."""
+    from sopdoc.layout import PageProfile, layout_sop
+    from sopdoc.layout.profile import MM
+
+    sop = long_sop(n)
+    first = layout_sop(sop).flow_pages[0]
+    bottom = first.table.rows[-1].bottom
+    t, r, _b, l_ = PageProfile().margin_mm
+    return sop, PageProfile(margin_mm=(t, r, (first.height - bottom) / MM, l_))

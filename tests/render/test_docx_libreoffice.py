@@ -3,7 +3,8 @@
 Each DOCX is converted to PDF by LibreOffice and read with pdfplumber: the page count equals the
 layout's, every symbol lies within 1 pt of its layout box, connector pieces land within 1 pt of
 the layout and join each other within 1 pt, and every text cell wraps at the same words as the
-layout without leaving its cell.
+layout without leaving its cell. "exact-fill" is a SOP whose first page would end on the bottom
+margin without the layout's reserve (LibreOffice would then add a blank page).
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from sopdoc.layout import layout_sop
+from sopdoc.layout import PageProfile, layout_sop
 from sopdoc.layout.geometry import LINE_WIDTHS, LineClass, PageKind, SymbolKind
 from sopdoc.render.docx import render_docx
 
-from .docx_helpers import example_paths, load, long_sop
+from .docx_helpers import exact_fill_case, example_paths, load, long_sop
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
@@ -43,21 +44,22 @@ def convert(docx_files: list[Path], out_dir: Path) -> None:
 def rendered(tmp_path_factory) -> dict[str, tuple[object, Path]]:
     """name → (layout, LibreOffice PDF) for every example, the fixtures and a long SOP."""
     work = tmp_path_factory.mktemp("lo")
-    cases = {p.name: load(p) for p in example_paths()}
-    cases["long-26-steps"] = long_sop(26)
+    cases = {p.name: (load(p), PageProfile()) for p in example_paths()}
+    cases["long-26-steps"] = (long_sop(26), PageProfile())
+    cases["exact-fill"] = exact_fill_case()
     out: dict[str, tuple[object, Path]] = {}
     docs = []
-    for name, sop in cases.items():
+    for name, (sop, profile) in cases.items():
         stem = name.replace(".sop.yaml", "")
         docx = work / f"{stem}.docx"
-        render_docx(sop, docx)
+        render_docx(sop, docx, profile=profile)
         docs.append(docx)
-        out[name] = (layout_sop(sop), work / f"{stem}.pdf")
+        out[name] = (layout_sop(sop, profile), work / f"{stem}.pdf")
     convert(docs, work)
     return out
 
 
-NAMES = [p.name for p in example_paths()] + ["long-26-steps"]
+NAMES = [p.name for p in example_paths()] + ["long-26-steps", "exact-fill"]
 
 
 def _close(a: float, b: float) -> bool:

@@ -114,3 +114,32 @@ def test_any_sop_renders_and_its_source_round_trips(sop) -> None:
         assert zf.testzip() is None
     tmp = io.BytesIO(data)
     assert sop_yaml_from_docx(tmp) == sop_to_yaml(sop)
+
+
+def test_template_caches_follow_the_file_and_keep_the_sandbox(tmp_path: Path) -> None:
+    """Within one process the template's bytes, patched XML and compiled Jinja code are reused;
+    editing the file is seen at once, a second template never gets the first one's text, and a
+    cached template is still sandboxed."""
+    import os
+
+    sop = long_sop(3)
+    path = _template(tmp_path, "Satu {{ nama }}", name="cache")
+    assert "Satu SOP Panjang" in all_text(open_docx(docx_bytes(sop, template=path)).element.body)
+    assert "Satu SOP Panjang" in all_text(open_docx(docx_bytes(sop, template=path)).element.body)
+    other = _template(tmp_path, "Dua {{ nomor }}", name="cache-lain")
+    text = all_text(open_docx(docx_bytes(sop, template=other)).element.body)
+    assert "Dua -" in text and "Satu" not in text
+    _template(tmp_path, "Tiga {{ nama.__class__ }}", name="cache")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    with pytest.raises(UsageError, match="internals"):
+        docx_bytes(sop, template=path)
+    _template(tmp_path, "Empat {{ nama }}", name="cache")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 2_000_000_000))
+    assert "Empat SOP Panjang" in all_text(open_docx(docx_bytes(sop, template=path)).element.body)
+
+
+def test_same_sop_gives_the_same_bytes() -> None:
+    sop = long_sop(12)
+    assert docx_bytes(sop) == docx_bytes(sop)

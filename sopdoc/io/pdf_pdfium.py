@@ -1,0 +1,242 @@
+"""Pages read with pdfium (``pypdfium2``, installed with pdfplumber) as pdfplumber-style objects.
+
+pdfminer interprets content streams in pure Python; the signed SOP PDFs wrap each page in one
+form XObject full of text and rules, and that costs 150–250 ms a page. pdfium parses the same
+page in a few milliseconds. This module turns pdfium's text page and path objects into the dicts
+pdfplumber would give (``char``, ``rect``, ``line``, ``curve``, ``image``; y downwards, subpaths
+split and classified like ``pdfminer.converter.PDFLayoutAnalyzer.paint_path``), so pdfplumber's
+table finder and the importers work on them unchanged.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from typing import Any, Callable
+
+from pdfplumber.container import Container
+
+__all__ = ["PdfiumPage", "open_pdfium_pages"]
+
+Obj = dict[str, Any]
+Matrix = tuple[float, float, float, float, float, float]
+_TEXT, _PATH, _IMAGE, _FORM = 1, 2, 3, 5
+_LINETO, _BEZIERTO, _MOVETO = 0, 1, 2
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_LIGATURES = {"ff": "\ufb00", "fi": "\ufb01", "fl": "\ufb02", "ffi": "\ufb03", "ffl": "\ufb04", "st": "\ufb06"}
+
+
+class PdfiumPage(Container):
+    """A page with pdfplumber's object lists, ``filter`` and ``find_tables``."""
+
+    cached_properties = Container.cached_properties
+
+    def __init__(self, objects: dict[str, list[Obj]], width: float, height: float, page_number: int) -> None:
+        self._objects = objects
+        self.width = width
+        self.height = height
+        self.page_number = page_number
+        self.bbox = (0.0, 0.0, width, height)
+
+    @property
+    def objects(self) -> dict[str, list[Obj]]:
+        """Objects by kind, as pdfplumber's ``Page.objects``."""
+        return self._objects
+
+    def filter(self, test: Callable[[Obj], bool]) -> PdfiumPage:
+        """A page holding only the objects for which ``test`` is true."""
+        kept = {k: [o for o in v if test(o)] for k, v in self._objects.items()}
+        return PdfiumPage(kept, self.width, self.height, self.page_number)
+
+    def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Any]:
+        """Tables found by pdfplumber's ``TableFinder`` on these objects."""
+        from pdfplumber.table import TableFinder, TableSettings
+
+        return TableFinder(self, TableSettings.resolve(table_settings)).tables
+
+
+def _mul(a: Matrix, b: Matrix) -> Matrix:
+    """a then b (PDF row-vector convention)."""
+    return (a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
+            a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
+            a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5])
+
+
+def _matrix(raw: Any, obj: Any) -> Matrix:
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        return _IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _color(raw: Any, getter: Any, obj: Any) -> tuple[float, ...]:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not getter(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
+        return (0.0,)
+    return (r.value / 255, g.value / 255, b.value / 255)
+
+
+def open_pdfium_pages(path: str, max_pages: int) -> tuple[int, list[PdfiumPage]]:
+    """The page count and the first ``max_pages`` pages; pdfium errors propagate, and a rotated
+    or cropped page raises ``ValueError`` (pdfminer's coordinates differ there; use pdfplumber)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(path)
+    try:
+        total = len(doc)
+        pages = []
+        for i in range(min(total, max_pages)):
+            page = doc[i]
+            try:
+                if page.get_rotation() or tuple(page.get_cropbox()) != tuple(page.get_mediabox()):
+                    raise ValueError("rotated or cropped page")
+                pages.append(_page(pdfium, page, i + 1))
+            finally:
+                page.close()
+        return total, pages
+    finally:
+        doc.close()
+
+
+def _page(pdfium: Any, page: Any, number: int) -> PdfiumPage:
+    raw = pdfium.raw
+    left, bottom, right, top = page.get_cropbox()
+    width, height = right - left, top - bottom
+    objects: dict[str, list[Obj]] = {"char": [], "rect": [], "line": [], "curve": [], "image": []}
+    ctx = (raw, objects, left, top, number)
+    _walk(ctx, [raw.FPDFPage_GetObject(page.raw, k) for k in range(raw.FPDFPage_CountObjects(page.raw))],
+          _IDENTITY)
+    _chars(raw, page, objects["char"], left, top, bottom, number)
+    for group in objects.values():
+        for o in group:  # pdfplumber's PDF-space coordinates (y upwards)
+            o["y0"], o["y1"], o["doctop"] = height - o["bottom"], height - o["top"], o["top"]
+    return PdfiumPage(objects, width, height, number)
+
+
+def _walk(ctx: tuple, objs: list[Any], outer: Matrix) -> None:
+    raw = ctx[0]
+    for obj in objs:
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == _FORM:
+            m = _mul(_matrix(raw, obj), outer)
+            _walk(ctx, [raw.FPDFFormObj_GetObject(obj, k) for k in range(raw.FPDFFormObj_CountObjects(obj))], m)
+        elif kind == _PATH:
+            _path(ctx, obj, _mul(_matrix(raw, obj), outer))
+        elif kind == _IMAGE:
+            _image(ctx, obj, _mul(_matrix(raw, obj), outer))
+
+
+def _image(ctx: tuple, obj: Any, m: Matrix) -> None:
+    _raw, objects, left, top, number = ctx
+    xs = [m[0] * x + m[2] * y + m[4] for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
+    ys = [m[1] * x + m[3] * y + m[5] for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
+    x0, x1, y0, y1 = min(xs) - left, max(xs) - left, top - max(ys), top - min(ys)
+    objects["image"].append({"object_type": "image", "x0": x0, "x1": x1, "top": y0, "bottom": y1,
+                             "width": x1 - x0, "height": y1 - y0, "page_number": number})
+
+
+def _path(ctx: tuple, obj: Any, m: Matrix) -> None:
+    raw, objects, left, top, number = ctx
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke))
+    width = ctypes.c_float()
+    raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))
+    style = {"stroke": bool(stroke.value), "fill": bool(fill_mode.value), "evenodd": fill_mode.value == 1,
+             "linewidth": float(width.value), "page_number": number,
+             "stroking_color": _color(raw, raw.FPDFPageObj_GetStrokeColor, obj),
+             "non_stroking_color": _color(raw, raw.FPDFPageObj_GetFillColor, obj)}
+    ops: list[tuple[str, tuple[float, float]]] = []
+    pending: list[tuple[float, float]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for k in range(raw.FPDFPath_CountSegments(obj)):
+        seg = raw.FPDFPath_GetPathSegment(obj, k)
+        raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+        px, py = x.value, y.value
+        pt = (m[0] * px + m[2] * py + m[4] - left, top - (m[1] * px + m[3] * py + m[5]))
+        t = raw.FPDFPathSegment_GetType(seg)
+        if t == _MOVETO:
+            if ops:
+                _emit(objects, ops, style)
+            ops = [("m", pt)]
+        elif t == _BEZIERTO:
+            pending.append(pt)
+            if len(pending) == 3:
+                ops.append(("c", pending[-1]))
+                pending = []
+        else:
+            ops.append(("l", pt))
+        if raw.FPDFPathSegment_GetClose(seg) and ops:
+            ops.append(("h", ops[0][1]))
+    if ops:
+        _emit(objects, ops, style)
+
+
+def _r(v: float) -> float:
+    return round(v, 4)
+
+
+def _emit(objects: dict[str, list[Obj]], ops: list[tuple[str, tuple[float, float]]], style: Obj) -> None:
+    """One subpath as a line, rect or curve, the way pdfminer classifies it."""
+    shape = "".join(o for o, _p in ops)
+    pts = [(_r(p[0]), _r(p[1])) for _o, p in ops]
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts.pop(-2)
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    box = {"x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys),
+           "width": max(xs) - min(xs), "height": max(ys) - min(ys), **style}
+    if shape in ("ml", "mlh"):
+        objects["line"].append({"object_type": "line", "pts": pts[:2], **box})
+        return
+    if shape in ("mlllh", "mllll") and pts[0] == pts[4]:
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        if (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0):
+            objects["rect"].append({"object_type": "rect", "pts": pts[:4], **box})
+            return
+    objects["curve"].append({"object_type": "curve", "pts": pts, "path": [(o, p) for o, p in ops], **box})
+
+
+def _chars(raw: Any, page: Any, out: list[Obj], left: float, top: float, bottom: float, number: int) -> None:
+    textpage = page.get_textpage()
+    try:
+        tp = textpage.raw
+        box = raw.FS_RECTF()
+        cm = raw.FS_MATRIX()
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        name = ctypes.create_string_buffer(128)
+        flags = ctypes.c_int()
+        fonts: dict[int, str] = {}
+        for i in range(raw.FPDFText_CountChars(tp)):
+            if raw.FPDFText_IsGenerated(tp, i) == 1:
+                continue
+            code = raw.FPDFText_GetUnicode(tp, i)
+            if code in (0, 0xFFFE, 0xFFFF) or code in (10, 13) or 0xD800 <= code <= 0xDFFF:
+                continue
+            size = float(raw.FPDFText_GetFontSize(tp, i))
+            if raw.FPDFText_GetMatrix(tp, i, ctypes.byref(cm)):  # the size pdfium gives ignores forms' scaling
+                size *= abs(cm.a * cm.d - cm.b * cm.c) ** 0.5 or 1.0
+            raw.FPDFText_GetCharOrigin(tp, i, ctypes.byref(ox), ctypes.byref(oy))
+            raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(box))
+            obj = ctypes.cast(raw.FPDFText_GetTextObject(tp, i), ctypes.c_void_p).value or 0
+            font = fonts.get(obj)
+            if font is None:
+                n = raw.FPDFText_GetFontInfo(tp, i, name, 128, ctypes.byref(flags))
+                font = fonts[obj] = name.raw[: max(n - 1, 0)].decode("utf-8", "replace")
+            x0, x1 = box.left - left, box.right - left
+            baseline = oy.value
+            prev = out[-1] if out else None
+            if prev is not None and abs(prev["matrix"][4] - (ox.value - left)) < 0.01 \
+                    and abs(prev["matrix"][5] - (baseline - bottom)) < 0.01 and abs(prev["x1"] - x1) < 0.01:
+                # one glyph, several characters: pdfium spells out ligatures (ﬁ → f, i)
+                joined = prev.get("spelled", prev["text"]) + chr(code)
+                prev["spelled"] = joined
+                prev["text"] = _LIGATURES.get(joined, joined)
+                continue
+            y_top, y_bottom = top - (baseline + size * 0.8), top - (baseline - size * 0.2)
+            out.append({"object_type": "char", "text": chr(code), "fontname": font, "size": size,
+                        "x0": x0, "x1": x1, "top": y_top, "bottom": y_bottom, "width": x1 - x0,
+                        "height": y_bottom - y_top, "upright": True, "adv": x1 - x0,
+                        "matrix": (1.0, 0.0, 0.0, 1.0, ox.value - left, baseline - bottom),
+                        "size_raw": size,
+                        "page_number": number, "non_stroking_color": (0.0,), "stroking_color": (0.0,)})
+    finally:
+        textpage.close()
