@@ -164,7 +164,7 @@ def read_own_flow_table(table: DocTable, t_index: int, file: str) -> FlowPage:
         step = OwnStep(texts, kel, Origin(file=file, table=t_index, row=r + 1), own[0] if own else None)
         steps.append(step)
         step_of_row[r] = step
-    links = _chain(pieces, symbols)
+    links = _chain(pieces, symbols, xs, ys)
     assign_exits(labels, symbols, links, step_of_row)
     return FlowPage(cols, satuan, steps, symbols, links)
 
@@ -179,9 +179,22 @@ def _near(p: tuple[float, float], q: tuple[float, float], tol: float = 0.6) -> b
     return abs(p[0] - q[0]) <= tol and abs(p[1] - q[1]) <= tol
 
 
+def _direction(start: tuple[float, float], end: tuple[float, float]) -> tuple[int, int]:
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    return (dx > 0.01) - (dx < -0.01), (dy > 0.01) - (dy < -0.01)
+
+
+def _on_grid(p: tuple[float, float], xs: list[float], ys: list[float], tol: float = 0.6) -> bool:
+    return any(abs(p[0] - x) <= tol for x in xs) or any(abs(p[1] - y) <= tol for y in ys)
+
+
 def _chain(pieces: list[tuple[tuple[float, float], tuple[float, float], bool]],
-           symbols: list[Symbol]) -> list[Link]:
-    """Follow connector pieces from each symbol's edge to the arrow; (source, target, start)."""
+           symbols: list[Symbol], xs: list[float], ys: list[float]) -> list[Link]:
+    """Follow connector pieces from each symbol's edge to the arrow; (source, target, start).
+
+    Where two routes meet at one point (crossing loop-backs), the next piece is the one that
+    goes on straight when the current piece was clipped at a cell border, and the one that turns
+    when it ended inside a cell (a bend of the route)."""
     out = []
     used: set[int] = set()
     for src in symbols:
@@ -189,16 +202,20 @@ def _chain(pieces: list[tuple[tuple[float, float], tuple[float, float], bool]],
             if i in used or not src.box.holds(*start, tol=0.6) or src.box.holds(*end, tol=0.6):
                 continue
             used.add(i)
-            cur_end, cur_arrow = end, arrow
+            cur_start, cur_end, cur_arrow = start, end, arrow
             pts = [start, end]
             for _ in range(len(pieces)):
                 if cur_arrow:
                     break
-                nxt = next((k for k, (s2, _e2, _a2) in enumerate(pieces) if k not in used and _near(s2, cur_end)), None)
-                if nxt is None:
+                cands = [k for k, (s2, _e2, _a2) in enumerate(pieces) if k not in used and _near(s2, cur_end)]
+                if not cands:
                     break
+                heading = _direction(cur_start, cur_end)
+                straight = _on_grid(cur_end, xs, ys)
+                cands.sort(key=lambda k: (_direction(*pieces[k][:2]) == heading) != straight)
+                nxt = cands[0]
                 used.add(nxt)
-                _s, cur_end, cur_arrow = pieces[nxt]
+                cur_start, cur_end, cur_arrow = pieces[nxt]
                 pts.append(cur_end)
             if not cur_arrow:
                 continue
