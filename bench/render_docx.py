@@ -22,21 +22,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _timing import median_ms  # noqa: E402
 from sopdoc.io.sop_yaml import load_sop  # noqa: E402
 from sopdoc.layout import layout_sop  # noqa: E402
 from sopdoc.render.docx import docx_bytes  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "pengumpulan-data-kinerja.sop.yaml"
-
-
-def _median_ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
 
 
 def main() -> int:
@@ -50,9 +43,9 @@ def main() -> int:
     docx_bytes(sop)  # warm-up: imports, font registration, metric caches, template parse/compile
     first = (time.perf_counter() - t0) * 1000
     layout = layout_sop(sop)
-    total = _median_ms(lambda: docx_bytes(sop), args.runs)
-    layout_ms = _median_ms(lambda: layout_sop(sop), args.runs)
-    painter = _median_ms(lambda: docx_bytes(sop, layout=layout), args.runs)
+    total = median_ms(lambda: docx_bytes(sop), args.runs)
+    layout_ms = median_ms(lambda: layout_sop(sop), args.runs)
+    painter = median_ms(lambda: docx_bytes(sop, layout=layout), args.runs)
     print(f"docx (layout + template + flowchart + save), {len(sop.kegiatan)} steps: median {total:.1f} ms "
           f"over {args.runs} runs (budget 80 ms)")
     print(f"  layout alone: {layout_ms:.1f} ms; DOCX painter alone: {painter:.1f} ms")

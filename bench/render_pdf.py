@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -20,22 +19,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _timing import median_ms  # noqa: E402
 from sopdoc.io.sop_yaml import load_sop  # noqa: E402
 from sopdoc.layout import layout_sop  # noqa: E402
 from sopdoc.render.pdf import render_pdf  # noqa: E402
 from sopdoc.render.svg import render_svg  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "pengumpulan-data-kinerja.sop.yaml"
-
-
-def _median_ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
 
 
 def _soffice_ms(sop, runs: int) -> float | None:
@@ -52,7 +44,7 @@ def _soffice_ms(sop, runs: int) -> float | None:
         profile = f"-env:UserInstallation=file://{tmp}/lo-profile"
         cmd = [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(docx)]
         subprocess.run(cmd, capture_output=True, timeout=180)  # warm-up (profile creation)
-        return _median_ms(lambda: subprocess.run(cmd, capture_output=True, timeout=180), runs)
+        return median_ms(lambda: subprocess.run(cmd, capture_output=True, timeout=180), runs)
 
 
 def main() -> int:
@@ -65,17 +57,17 @@ def main() -> int:
     assert sop is not None
     render_pdf(sop, layout_sop(sop))  # warm-up: imports, font registration, metric caches
     layout = layout_sop(sop)
-    total = _median_ms(lambda: render_pdf(sop, layout_sop(sop)), args.runs)
-    layout_ms = _median_ms(lambda: layout_sop(sop), args.runs)
-    paint_ms = _median_ms(lambda: render_pdf(sop, layout), args.runs)
-    plain_ms = _median_ms(lambda: render_pdf(sop, layout, attach=False), args.runs)
-    svg_ms = _median_ms(lambda: render_svg(layout), args.runs)
+    total = median_ms(lambda: render_pdf(sop, layout_sop(sop)), args.runs)
+    layout_ms = median_ms(lambda: layout_sop(sop), args.runs)
+    paint_ms = median_ms(lambda: render_pdf(sop, layout), args.runs)
+    plain_ms = median_ms(lambda: render_pdf(sop, layout, attach=False), args.runs)
+    svg_ms = median_ms(lambda: render_svg(layout), args.runs)
     print(f"pdf (layout + paint + attachment), {len(sop.kegiatan)} steps, {len(layout.pages)} pages: "
           f"median {total:.1f} ms over {args.runs} runs (budget 50 ms)")
     print(f"  layout {layout_ms:.1f} ms; PDF painter {paint_ms:.1f} ms ({plain_ms:.1f} ms without the "
           f"attachment); SVG painter {svg_ms:.1f} ms")
     sops = [r.sop for r in (load_sop(p) for p in sorted((ROOT / "examples").glob("*.sop.yaml"))) if r.sop]
-    all_ms = _median_ms(lambda: [render_pdf(s, layout_sop(s)) for s in sops], max(args.runs // 4, 3))
+    all_ms = median_ms(lambda: [render_pdf(s, layout_sop(s)) for s in sops], max(args.runs // 4, 3))
     print(f"all {len(sops)} examples to PDF: median {all_ms:.1f} ms ({all_ms / max(len(sops), 1):.1f} ms per SOP)")
     lo = _soffice_ms(sop, args.soffice_runs)
     if lo is None:

@@ -19,12 +19,6 @@ from .import_report import ImportBuilder, ImportResult, source_to_result
 __all__ = ["import_docx_file"]
 
 
-def _failed(b: ImportBuilder) -> ImportResult:
-    result = b.finish()
-    load = result.load.__class__(result.load.file, None, result.load.diagnostics, result.load.source_map)
-    return ImportResult(load, result.report)
-
-
 def import_docx_file(path: str | Path) -> ImportResult:
     """Import one DOCX; bad files (not a zip, zip bomb, DTD/entities, no tables) are findings."""
     from ..render.docx_source import sop_yaml_from_docx
@@ -37,14 +31,14 @@ def import_docx_file(path: str | Path) -> ImportResult:
     except DocxError as exc:
         b.add(imp_diagnostic(exc.code, Teks(f"DOCX tidak dapat dibaca: {exc.reason.id}",
                                             f"the DOCX cannot be read: {exc.reason.en}"), origin=where))
-        return _failed(b)
+        return b.fail()
     source = sop_yaml_from_docx(path)
     if source is not None:
         return source_to_result(source, b, "customXml (sumber sopdoc)")
     if not tables:
         b.add(imp_diagnostic("IMP020", Teks("dokumen tidak memuat tabel; tabel kegiatan tidak ditemukan",
                                             "the document has no tables; no step table found"), origin=where))
-        return _failed(b)
+        return b.fail()
     from .docx_import_own import is_own_flow_table
 
     if ours and any(is_own_flow_table(t) for t in tables):
@@ -74,5 +68,5 @@ def _foreign(tables: list[DocTable], b: ImportBuilder) -> ImportResult:
     from .docx_import_foreign import read_foreign_tables
 
     if not read_foreign_tables(tables, b):
-        return _failed(b)
+        return b.fail()
     return b.finish()

@@ -113,6 +113,12 @@ class ImportBuilder:
         fields = tuple(self.sources[p] for p in sorted(self.sources, key=_path_key))
         return ImportResult(load, ImportReport(self.file, self.format, fields, diags))
 
+    def fail(self) -> ImportResult:
+        """The result of a file that could not be imported: its findings, no SOP."""
+        result = self.finish()
+        load = LoadResult(result.load.file, None, result.load.diagnostics, result.load.source_map)
+        return ImportResult(load, result.report)
+
 
 def source_to_result(text: str, b: ImportBuilder, where: str) -> ImportResult:
     """An import whose document carries its canonical YAML (our PDF/DOCX): load it as is, lossless.

@@ -36,12 +36,6 @@ def _keep(obj: dict[str, Any]) -> bool:
     return False
 
 
-def _failed(b: ImportBuilder) -> ImportResult:
-    result = b.finish()
-    load = result.load.__class__(result.load.file, None, result.load.diagnostics, result.load.source_map)
-    return ImportResult(load, result.report)
-
-
 def import_pdf_file(path: str | Path) -> ImportResult:
     """Import one foreign PDF; every problem with the file is an IMP finding, never an exception."""
     name = str(path)
@@ -52,11 +46,11 @@ def import_pdf_file(path: str | Path) -> ImportResult:
     except OSError as exc:
         b.add(imp_diagnostic("IMP003", Teks(f"tidak dapat membaca berkas: {exc.strerror}",
                                             f"cannot read the file: {exc.strerror}"), origin=where))
-        return _failed(b)
+        return b.fail()
     if size > MAX_PDF_BYTES:
         b.add(imp_diagnostic("IMP006", Teks(f"berkas {size} bita terlalu besar", f"file of {size} bytes is too large"),
                              origin=where))
-        return _failed(b)
+        return b.fail()
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
@@ -70,17 +64,17 @@ def import_pdf_file(path: str | Path) -> ImportResult:
         if any(isinstance(a, PDFPasswordIncorrect) for a in getattr(exc, "args", ())):
             b.add(imp_diagnostic("IMP004", Teks("PDF terenkripsi (perlu kata sandi)",
                                                 "the PDF is encrypted (password needed)"), origin=where))
-            return _failed(b)
+            return b.fail()
         b.add(imp_diagnostic("IMP003", Teks(f"PDF rusak atau terpotong ({type(exc).__name__})",
                                             f"damaged or truncated PDF ({type(exc).__name__})"), origin=where))
-    return _failed(b)
+    return b.fail()
 
 
 def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
     name = b.file
     if getattr(pdf.doc, "encryption", None) and not pdf.pages:
         b.add(imp_diagnostic("IMP004", Teks("PDF terenkripsi", "the PDF is encrypted"), origin=Origin(file=name)))
-        return _failed(b)
+        return b.fail()
     from .pdf_own import attached_sop_yaml, is_sopdoc_pdf, read_own_pages
 
     ours = is_sopdoc_pdf(pdf)
@@ -132,11 +126,11 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
             b.add(imp_diagnostic("IMP002", Teks("semua halaman hasil pindai; tidak ada teks untuk dibaca",
                                                 "every page is scanned; there is no text to read"),
                                  origin=Origin(file=name)))
-            return _failed(b)
+            return b.fail()
         b.add(imp_diagnostic("IMP020", Teks("tabel kegiatan tidak ditemukan", "no step table found"),
                              origin=Origin(file=name)))
         if not identity_done:
-            return _failed(b)
+            return b.fail()
         return b.finish()
     merge_flows(b, flows)
     return b.finish()
