@@ -228,11 +228,26 @@ def load_sop(path: str | FsPath) -> LoadResult:
                 origin=Origin(file=name)))
         data = fs.read_bytes()
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
+        reason = _os_reason(exc)
         return _failed(name, reading_diagnostic(
-            "SOP001", Teks(f"tidak dapat membaca berkas: {reason}", f"cannot read the file: {reason}"),
+            "SOP001", Teks(f"tidak dapat membaca berkas: {reason.id}", f"cannot read the file: {reason.en}"),
             origin=Origin(file=name)))
     return load_sop_bytes(data, name)
+
+
+def _os_reason(exc: OSError) -> Teks:
+    import errno
+
+    known = {
+        errno.ENOENT: Teks("berkas tidak ada", "no such file"),
+        errno.EACCES: Teks("akses ditolak", "permission denied"),
+        errno.EISDIR: Teks("berupa direktori, bukan berkas", "is a directory, not a file"),
+        errno.ENOTDIR: Teks("jalur tidak valid", "not a valid path"),
+    }
+    if isinstance(exc, IsADirectoryError):
+        return known[errno.EISDIR]
+    text = exc.strerror or type(exc).__name__
+    return known.get(exc.errno or -1, Teks(text, text))
 
 
 def load_sop_bytes(data: bytes, file: str | None = None) -> LoadResult:
