@@ -88,11 +88,13 @@ class DocCell:
 
 @dataclass(frozen=True)
 class DocTable:
-    """A table: grid column widths and row heights (points), rows of cells."""
+    """A table: grid column widths and row heights (points), rows of cells, and the text of the
+    bold paragraphs just before it (back to the previous table or section break)."""
 
     widths: tuple[float, ...]
     heights: tuple[float, ...]
     rows: tuple[tuple[DocCell, ...], ...]
+    caption: str = ""  # bold body paragraphs right before the table (sopdoc: the table's title)
 
     def grid_rows(self) -> list[list[str | None]]:
         """Rows as one text per grid column; a merged cell's text repeats over its span, a
@@ -172,8 +174,22 @@ def read_docx_tables(path: str | Path) -> tuple[list[DocTable], bool]:
     for tbl in body.iter(_q("w:tbl")):
         if any(anc.tag == _q("w:tbl") for anc in tbl.iterancestors()):
             continue
-        tables.append(_table(tbl))
+        tables.append(_table(tbl, _caption(tbl)))
     return tables, ours
+
+
+def _caption(tbl: Any) -> str:
+    """The bold body paragraphs directly before ``tbl`` (blank ones skipped), joined by spaces."""
+    parts: list[str] = []
+    node = tbl.getprevious()
+    while node is not None and node.tag == _q("w:p") and node.find(f"{_q('w:pPr')}/{_q('w:sectPr')}") is None:
+        text, bold, _size = _paragraphs_of([node])[0]
+        if text.strip():
+            if not bold:
+                break
+            parts.append(text.strip())
+        node = node.getprevious()
+    return " ".join(reversed(parts))
 
 
 def _made_by_sopdoc(core: Any) -> bool:
@@ -181,7 +197,7 @@ def _made_by_sopdoc(core: Any) -> bool:
     return desc is not None and "sopdoc" in (desc.text or "")
 
 
-def _table(tbl: Any) -> DocTable:
+def _table(tbl: Any, caption: str = "") -> DocTable:
     widths = tuple(int(g.get(_q("w:w"), "0")) / 20 for g in tbl.findall(f"{_q('w:tblGrid')}/{_q('w:gridCol')}"))
     rows, heights = [], []
     for tr in tbl.findall(_q("w:tr")):
@@ -204,12 +220,17 @@ def _table(tbl: Any) -> DocTable:
             cells.append(DocCell(col, span, merge, _paragraphs(tc), _shapes(tc)))
             col += span
         rows.append(tuple(cells))
-    return DocTable(widths, tuple(heights), tuple(rows))
+    return DocTable(widths, tuple(heights), tuple(rows), caption)
 
 
 def _paragraphs(tc: Any) -> tuple[tuple[str, bool, float], ...]:
+    return _paragraphs_of(tc.findall(_q("w:p")))
+
+
+def _paragraphs_of(paras: Any) -> tuple[tuple[str, bool, float], ...]:
+    """(text, bold, size) of each paragraph."""
     out = []
-    for p in tc.findall(_q("w:p")):
+    for p in paras:
         parts, bold, size = [], False, 0.0
         for el in p.iter(_q("w:t"), _q("w:tab"), _q("w:br"), _q("w:noBreakHyphen")):
             if any(a.tag in (_q("w:txbxContent"), _q("mc:Fallback"), _q("w:pict")) for a in el.iterancestors()):

@@ -47,13 +47,16 @@ def import_docx_file(path: str | Path) -> ImportResult:
 
 
 def _own(tables: list[DocTable], b: ImportBuilder) -> ImportResult:
-    from .docx_import_own import is_own_flow_table, read_own_flow_table, read_own_identity_table
+    from .docx_import_own import (is_own_flow_table, read_own_flow_table, read_own_identity_table,
+                                  read_own_worksheet_table)
     from .pdf_own import flows_to_builder
 
     flows = []
-    identity = False
+    identity = sheet = False
     for k, t in enumerate(tables, start=1):
-        if is_own_flow_table(t):
+        if not sheet and not identity and not flows and read_own_worksheet_table(t, b, k):
+            sheet = True
+        elif is_own_flow_table(t):
             flows.append(read_own_flow_table(t, k, b.file))
         elif not identity:
             identity = read_own_identity_table(t, b, k)

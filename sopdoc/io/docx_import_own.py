@@ -18,10 +18,10 @@ from .own_flow_exits import assign_exits
 from .own_flow_model import Column, FlowPage, Link, OwnStep, Symbol
 from .pdf_text import Box
 
-__all__ = ["is_own_flow_table", "read_own_flow_table", "read_own_identity_table"]
+__all__ = ["is_own_flow_table", "read_own_flow_table", "read_own_identity_table", "read_own_worksheet_table"]
 
 _ROWS = {"Nomor SOP": "nomor", "Tanggal Pembuatan": "tanggal_pembuatan", "Tanggal Revisi": "tanggal_revisi",
-         "Tanggal Efektif": "tanggal_efektif", "Nama SOP": "nama"}
+         "Tanggal Efektif": "tanggal_efektif", "Nama SOP": "nama", "Periode": "periode"}
 _BOXES = {"DASAR HUKUM": "dasar_hukum", "KUALIFIKASI PELAKSANA": "kualifikasi_pelaksana",
           "KETERKAITAN": "keterkaitan", "PERALATAN/PERLENGKAPAN": "peralatan_perlengkapan",
           "PERINGATAN": "peringatan", "PENCATATAN DAN PENDATAAN": "pencatatan_pendataan"}
@@ -46,8 +46,11 @@ def read_own_identity_table(table: DocTable, b: ImportBuilder, t_index: int) -> 
             if label in _ROWS:
                 found = True
                 text = " ".join(p.strip() for p in _para_texts(value) if p.strip())
-                if text and text != "-":
-                    b.put(("identitas", _ROWS[label]), text, Origin(file=b.file, table=t_index, row=r + 1, cell=k + 2))
+                at = Origin(file=b.file, table=t_index, row=r + 1, cell=k + 2)
+                if text and text != "-" and label == "Periode":  # top-level, shown capitalised
+                    b.put(("periode",), text.lower(), at)
+                elif text and text != "-":
+                    b.put(("identitas", _ROWS[label]), text, at)
             elif label == "Disahkan oleh":
                 _signature(value, b, where)
         if r == 0 and row and row[0].merge == "restart" and found:
@@ -61,6 +64,21 @@ def read_own_identity_table(table: DocTable, b: ImportBuilder, t_index: int) -> 
                     if items and items != ["-"]:
                         b.put((key,), items, Origin(file=b.file, table=t_index, row=r + 2, cell=k + 1))
     return found
+
+
+def read_own_worksheet_table(table: DocTable, b: ImportBuilder, t_index: int) -> bool:
+    """The worksheet table (its caption is "LEMBAR KERJA IDENTIFIKASI KEGIATAN"); False if it is not one."""
+    from ..layout.worksheet import WORKSHEET_TITLE
+    from .pdf_own_worksheet import worksheet_from_rows
+
+    if table.caption != WORKSHEET_TITLE:
+        return False
+    rows = [[" ".join(p.strip() for p in _para_texts(c) if p.strip()) for c in row] for row in table.rows]
+    data = worksheet_from_rows(rows)
+    if data is None:
+        return False
+    b.put(("lembar_kerja",), data, Origin(file=b.file, table=t_index), 0.95)
+    return True
 
 
 def _items(paras: list[str]) -> list[str]:
@@ -166,7 +184,7 @@ def read_own_flow_table(table: DocTable, t_index: int, file: str) -> FlowPage:
         step_of_row[r] = step
     links = _chain(pieces, symbols, xs, ys)
     assign_exits(labels, symbols, links, step_of_row)
-    return FlowPage(cols, satuan, steps, symbols, links)
+    return FlowPage(cols, satuan, steps, symbols, links, table.caption)
 
 
 def _piece(s: DocShape, x: float, y: float) -> tuple[tuple[float, float], tuple[float, float], bool]:

@@ -52,6 +52,7 @@ class FlowPage:
     steps: list[OwnStep]
     symbols: list[Symbol]
     links: list[Link]
+    title: str = ""  # the bold title above the table (``judul_flowchart``), "" when none
 
 
 Link = tuple[Symbol, Symbol, list[tuple[float, float]]]

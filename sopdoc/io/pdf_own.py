@@ -1,12 +1,14 @@
 """PDFs written by sopdoc: lossless from the attached ``sop.sop.yaml``, else through geometry.
 
 ``render_pdf`` attaches the canonical YAML; when a tool stripped it, the pages are read back
-(identity page, then the flowchart pages whose repeated headers are merged) and off-page
+(the worksheet page when there is one, the identity page, then the flowchart pages whose repeated
+headers are merged; the title above the first flowchart table is ``judul_flowchart``) and off-page
 connectors with the same label are joined so decision targets across pages survive.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ..model.diagnostic import Origin, Teks
@@ -72,10 +74,15 @@ def _bounded_data(stream: Any) -> bytes | None:
 
 def read_own_pages(pages: list[Any], b: ImportBuilder) -> bool:
     """Read a sopdoc PDF's pages into ``b``; False when no flowchart table was found."""
+    from .pdf_own_worksheet import read_worksheet_page
+
     flows: list[FlowPage] = []
-    identity = False
+    identity = sheet = False
     for pno, page in enumerate(pages, start=1):
-        if not identity and pno == 1 and read_identity_page(page, b, pno):
+        if pno == 1 and read_worksheet_page(page, b, pno):
+            sheet = True
+            continue
+        if not identity and pno == 1 + sheet and read_identity_page(page, b, pno):
             identity = True
             continue
         flow = read_flow_page(page, pno, b.file)
@@ -104,6 +111,8 @@ def flows_to_builder(flows: list[FlowPage], b: ImportBuilder) -> None:
         b.put(("pelaksana",), [a for a in actors if a], where, 0.98)
     if first.satuan:
         b.put(("satuan_waktu",), first.satuan, where, 0.95)
+    if first.title:
+        b.put(("judul_flowchart",), first.title, replace(where, row=None), 0.95)
     steps = [s for f in flows for s in f.steps]
     cols_of = {id(s): f.columns for f in flows for s in f.steps}
     number: dict[int, int | None] = {}

@@ -143,7 +143,11 @@ def read_flow_page(page: Any, pno: int, file: str) -> FlowPage | None:
         step_of_row[ri] = step
     page_links = _links(page, symbols)
     _exit_labels(chars, cols, rows, symbols, page_links, step_of_row, height)
-    return FlowPage(cols, satuan, steps, symbols, page_links)
+    top = min(h.top for h in header)
+    above = [ln for ln in chars_to_lines(chars_in(chars, Box(cols[0].x0 if cols else 0.0, 0.0,
+                                                             cols[-1].x1 if cols else float(page.width), top - 0.5)),
+                                         height) if ln.bold]
+    return FlowPage(cols, satuan, steps, symbols, page_links, join_lines(above))
 
 
 def _marks_in(page: Any, box: Box) -> list[dict[str, float]]:

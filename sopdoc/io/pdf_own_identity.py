@@ -21,9 +21,9 @@ BOX_TITLES = {
     "PERINGATAN": "peringatan", "PENCATATAN DAN PENDATAAN": "pencatatan_pendataan",
 }
 _ROWS = {"Nomor SOP": "nomor", "Tanggal Pembuatan": "tanggal_pembuatan", "Tanggal Revisi": "tanggal_revisi",
-         "Tanggal Efektif": "tanggal_efektif", "Nama SOP": "nama"}
-_ROW_NO = {"Nomor SOP": 1, "Tanggal Pembuatan": 2, "Tanggal Revisi": 3, "Tanggal Efektif": 4, "Disahkan oleh": 5,
-           "Nama SOP": 6}
+         "Tanggal Efektif": "tanggal_efektif", "Nama SOP": "nama", "Periode": "periode"}
+_ROW_NO = {"Nomor SOP": 1, "Tanggal Pembuatan": 2, "Tanggal Revisi": 3, "Tanggal Efektif": 4, "Periode": 5,
+           "Disahkan oleh": 5, "Nama SOP": 6}
 PAD = 3.0
 _SIGN_GAP = 20.0  # the signature space is 36 pt; text lines are never that far apart
 
@@ -81,7 +81,11 @@ def read_identity_page(page: Any, b: ImportBuilder, pno: int) -> bool:
             continue
         text = join_lines(p.lines(value))
         if text and text != "-":
-            b.put(("identitas", key), text, Origin(file=b.file, page=pno, table=1, row=row_no, cell=2), 0.98)
+            at = Origin(file=b.file, page=pno, table=1, row=row_no, cell=2)
+            if key == "periode":  # a top-level field, shown capitalised ("Triwulan")
+                b.put(("periode",), text.lower(), at, 0.98)
+            else:
+                b.put(("identitas", key), text, at, 0.98)
     if "Disahkan oleh" in found:
         sig = p.right_of(found["Disahkan oleh"])
         if sig is not None:
