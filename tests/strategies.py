@@ -12,7 +12,8 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from sopdoc.model.sop import (
-    Cabang, Identitas, Kegiatan, LangkahKerja, LembarKerja, MutuBaku, Pengesahan, Periode, Simbol, Sop,
+    Cabang, Identitas, Kegiatan, LangkahKerja, LembarKerja, MutuBaku, Pengesahan, PenanggungJawab, Periode, Simbol,
+    Sop,
 )
 from sopdoc.model.waktu import parse_waktu
 
@@ -89,6 +90,9 @@ def sops(draw: st.DrawFn, max_steps: int = 20, max_actors: int = 6, absurd: bool
     box = st.one_of(st.none(), st.lists(text, max_size=4).map(tuple))
     lembar = draw(st.one_of(st.none(), st.builds(
         LembarKerja, judul_sop=st.one_of(st.none(), text), jenis_kegiatan=st.sampled_from(["Rutin", "Pelayanan", "x"]),
+        penanggung_jawab=st.one_of(st.none(), st.builds(PenanggungJawab, produk=st.one_of(st.none(), text),
+                                                        kegiatan=st.one_of(st.none(), text))),
+        ruang_lingkup=st.one_of(st.none(), text), langkah_utama=st.one_of(st.none(), long_text),
         langkah=st.lists(st.builds(LangkahKerja, no=st.integers(1, 9), tahap=st.sampled_from(["awal", "utama", "akhir"]),
                                    uraian=text), max_size=4).map(tuple))))
     return Sop(
@@ -96,6 +100,7 @@ def sops(draw: st.DrawFn, max_steps: int = 20, max_actors: int = 6, absurd: bool
         dasar_hukum=draw(box), kualifikasi_pelaksana=draw(box), keterkaitan=draw(box),
         peralatan_perlengkapan=draw(box), peringatan=draw(box), pencatatan_pendataan=draw(box),
         periode=draw(st.one_of(st.none(), st.sampled_from(list(Periode)))),
+        judul_flowchart=draw(st.one_of(st.none(), text)),
         pelaksana=actors,
         kegiatan=tuple(steps),
         lembar_kerja=lembar,

@@ -3,7 +3,8 @@
     .venv/bin/python tools/make_sop_template.py [OUT]
 
 The template is an ordinary Word document: one table with the kop (logo and agency lines) on the
-left, the identity rows and the signature block on the right, and the six boxes in the 2 × 3 grid
+left, the identity rows (with the Periode row only when ``periode`` is set) and the signature
+block on the right, and the six boxes in the 2 × 3 grid
 below, the way signed SOPs look (shared/docs/img/real-bps-identity-page.png). Jinja tags use only
 variables from ``sopdoc.render.context.CONTEXT_VARIABLES``. The flowchart pages, the footer and
 the DRAFT watermark are added by ``sopdoc.render.docx`` (they need the layout's geometry).
@@ -89,7 +90,7 @@ def build(out: Path) -> None:
     section.page_width, section.page_height = Mm(330), Mm(215)
     for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
         setattr(section, side, Mm(15))
-    table = doc.add_table(rows=12, cols=3)
+    table = doc.add_table(rows=15, cols=3)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
@@ -104,7 +105,7 @@ def build(out: Path) -> None:
     tbl_pr = table._tbl.find(qn("w:tblPr"))
     tbl_pr.find(qn("w:tblLook")).addprevious(w_tblCellMar(3.0, 1.0))
     # --- kop: the left half of the six identity rows
-    kop = table.cell(0, 0).merge(table.cell(5, 0))
+    kop = table.cell(0, 0).merge(table.cell(8, 0))
     _para(kop, "{%p if logo %}", first=True, align="center")
     _para(kop, "{{ logo }}", align="center")
     _para(kop, "{%p endif %}", align="center")
@@ -122,8 +123,14 @@ def build(out: Path) -> None:
     for r, (label, var) in enumerate(IDENTITY_ROWS):
         _para(table.cell(r, 1), label, first=True)
         _para(table.cell(r, 2), f"{{{{ {var} }}}}", first=True)
-    _para(table.cell(4, 1), "Disahkan oleh", first=True)
-    sign = table.cell(4, 2)
+    # --- Periode, only for periodic SOPs: docxtpl drops the {%tr %} rows (and the row between
+    # them when ``periode`` is '')
+    _para(table.cell(4, 1), "{%tr if periode %}", first=True)
+    _para(table.cell(5, 1), "Periode", first=True)
+    _para(table.cell(5, 2), "{{ periode }}", first=True)
+    _para(table.cell(6, 1), "{%tr endif %}", first=True)
+    _para(table.cell(7, 1), "Disahkan oleh", first=True)
+    sign = table.cell(7, 2)
     _para(sign, "{{ pengesah.jabatan }}", first=True, align="center")
     for _ in range(4):
         _para(sign, "", align="center")
@@ -134,11 +141,11 @@ def build(out: Path) -> None:
     _para(sign, "{%p if pengesah.nip %}", align="center")
     _para(sign, "NIP. {{ pengesah.nip }}", align="center")
     _para(sign, "{%p endif %}", align="center")
-    _para(table.cell(5, 1), "Nama SOP", bold=True, first=True)
-    _para(table.cell(5, 2), "{{ nama }}", bold=True, size=9, first=True)
+    _para(table.cell(8, 1), "Nama SOP", bold=True, first=True)
+    _para(table.cell(8, 2), "{{ nama }}", bold=True, size=9, first=True)
     # --- the six boxes, two per row: title row then body row
     for k in range(3):
-        title_row, body_row = 6 + 2 * k, 7 + 2 * k
+        title_row, body_row = 9 + 2 * k, 10 + 2 * k
         right_title = table.cell(title_row, 1).merge(table.cell(title_row, 2))
         right_body = table.cell(body_row, 1).merge(table.cell(body_row, 2))
         for (key, title), t_cell, b_cell in zip(BOXES[2 * k: 2 * k + 2], (table.cell(title_row, 0), right_title),

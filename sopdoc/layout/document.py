@@ -1,4 +1,5 @@
-"""Lay out a whole SOP: the identity page, the flowchart pages, footers "Halaman X dari Y"."""
+"""Lay out a whole SOP: the worksheet page (when the SOP has a ``lembar_kerja``), the identity page,
+the flowchart pages, footers "Halaman X dari Y" (counting every page)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ FOOTER_SIZE = 7.0
 def layout_sop(sop: Sop, profile: PageProfile | None = None) -> LayoutDocument:
     """The complete layout of ``sop`` under ``profile`` (the default profile when None)."""
     from .identity import layout_identity_page
+    from .worksheet import layout_worksheet_page
 
     profile = profile or PageProfile()
     fonts = font_set(profile.font)
@@ -32,9 +34,17 @@ def layout_sop(sop: Sop, profile: PageProfile | None = None) -> LayoutDocument:
         notes.append(note("SOP602", ("identitas",)))
     if clipped:
         notes.append(note("SOP601", ("identitas",)))
-    flow, flow_notes = layout_flow_pages(sop, profile, fonts, 2)
+    sheet, sheet_replaced, sheet_clipped = layout_worksheet_page(sop, profile, fonts)
+    if sheet_replaced:
+        notes.append(note("SOP602", ("lembar_kerja",)))
+    if sheet_clipped:
+        notes.append(note("SOP601", ("lembar_kerja",)))
+    lead = [sheet] if sheet is not None else []
+    if sheet is not None:
+        identity = replace(identity, number=2)
+    flow, flow_notes = layout_flow_pages(sop, profile, fonts, len(lead) + 2)
     notes.extend(flow_notes)
-    pages = [identity, *flow]
+    pages = [*lead, identity, *flow]
     total = len(pages)
     pages = [replace(p, labels=(*p.labels, _footer(p, total, profile, fonts))) for p in pages]
     ident = sop.identitas

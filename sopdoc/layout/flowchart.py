@@ -14,16 +14,19 @@ from dataclasses import dataclass
 from ..model.diagnostic import Diagnostic
 from ..model.sop import Simbol, Sop
 from .columns import actors_of, layout_columns
-from .geometry import Column, ColumnKind, FlowTable, Page, PageKind, Rect, Row, SymbolBox, SymbolKind
+from .geometry import Align, Column, ColumnKind, FlowTable, Label, Page, PageKind, Rect, Row, SymbolBox, SymbolKind
 from .metrics import FontSet
 from .notes import note
 from .profile import PageProfile
 from .routing import Edge, route_page
 from .rows import OFFPAGE_H, connector_row, header_rows, kind_of, measure_step, step_row, symbol_size
+from .text import text_block
 
-__all__ = ["flow_edges", "layout_flow_pages", "offpage_label"]
+__all__ = ["TITLE_GAP", "flow_edges", "flow_title", "layout_flow_pages", "offpage_label"]
 
 CONNECTOR_ROW_H = OFFPAGE_H + 20.0
+TITLE_GAP = 4.0
+"""Points between the flowchart title (``judul_flowchart``) and the table."""
 PAGE_END_RESERVE = 2.0
 """Points kept free above the bottom margin: Word and LibreOffice end each section with a 1 pt
 paragraph after the table, and a table filled to the margin would push it onto a blank page."""
@@ -106,6 +109,18 @@ def _fits(groups: list[list[int]], heights: list[float], crossing: list[FlowEdge
     return True
 
 
+def flow_title(title: str | None, fonts: FontSet, size: float, rect: Rect) -> tuple[Label | None, float]:
+    """The bold centred title above the flowchart table (``rect``: its width and top) and the height
+    it takes including the gap to the table; (None, 0) when there is no title."""
+    if not title or not title.strip():
+        return None, 0.0
+    block, _ = text_block(title, fonts, size + 2, rect, bold=True, align=Align.CENTER, pad_x=0.0, pad_top=0.0)
+    if not block.lines:
+        return None, 0.0
+    label = Label(rect=Rect(rect.x, rect.y, rect.w, block.height), text=block, role="judul_flowchart")
+    return label, block.height + TITLE_GAP
+
+
 def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_number: int
                       ) -> tuple[list[Page], list[Diagnostic]]:
     """The flowchart pages, numbered from ``first_number``, and the layout notes."""
@@ -117,8 +132,10 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
     actor_cols = {c.actor: c for c in cols if c.kind is ColumnKind.PELAKSANA}
     if len(actors_of(sop)) > profile.maks_pelaksana:
         notes.append(note("SOP603", ("pelaksana",)))
-    hdr = header_rows(cols, mt, fonts, size, sop.satuan_waktu.value if sop.satuan_waktu else None)
-    table_top = mt
+    title, title_h = flow_title(sop.judul_flowchart, fonts, size,
+                                Rect(cols[0].x, mt, cols[-1].right - cols[0].x, 0.0))
+    table_top = mt + title_h
+    hdr = header_rows(cols, table_top, fonts, size, sop.satuan_waktu.value if sop.satuan_waktu else None)
     body_top = table_top + hdr[0].height + hdr[1].height
     avail = height - mb - body_top - PAGE_END_RESERVE
     measures = [measure_step(s, cols, fonts, size) for s in sop.kegiatan]
@@ -191,7 +208,7 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
             number=first_number + p, width=width, height=height, orientation=profile.orientasi_alur,
             kind=PageKind.FLOWCHART, cells=tuple(c for r in rows for c in r.cells),
             table=_table(cols, rows), symbols=tuple(symbols), connectors=connectors,
-            labels=labels, steps=tuple(group),
+            labels=(*labels, title) if title is not None else labels, steps=tuple(group),
         ))
     return pages, notes
 

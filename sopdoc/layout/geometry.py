@@ -21,8 +21,8 @@ A :class:`LayoutDocument` holds :class:`Page` objects. A page carries:
 - ``connectors``: orthogonal polylines with arrow flags (:data:`LineClass.CONNECTOR`), plus the
   pieces of each connector clipped at cell borders (``pieces``) for painters that anchor shapes
   per cell.
-- ``labels``: free text (decision exit labels "Ya"/"Tidak", page footer, watermark is a flag on
-  the document).
+- ``labels``: free text (decision exit labels "Ya"/"Tidak", page footer, the flowchart title
+  ``role="judul_flowchart"`` above the table; the watermark is a flag on the document).
 - ``images``: the logo.
 
 Text: a :class:`TextBlock` gives the already wrapped lines; line ``i`` has its baseline at
@@ -70,6 +70,7 @@ class Orientation(StrEnum):
 class PageKind(StrEnum):
     """What a page shows."""
 
+    WORKSHEET = "worksheet"  # lembar kerja identifikasi kegiatan, before the identity page
     IDENTITY = "identity"
     FLOWCHART = "flowchart"
 

@@ -16,7 +16,7 @@ from .metrics import FontSet
 from .profile import PageProfile
 from .text import LEADING, block_height, text_block, wrap_text
 
-__all__ = ["BOXES", "format_tanggal", "layout_identity_page"]
+__all__ = ["BOXES", "format_periode", "format_tanggal", "layout_identity_page"]
 
 BOXES = (
     ("dasar_hukum", "DASAR HUKUM"), ("kualifikasi_pelaksana", "KUALIFIKASI PELAKSANA"),
@@ -32,6 +32,11 @@ SIGN_SPACE = 36.0
 def format_tanggal(value: dt.date | None) -> str:
     """``2023-01-23`` → ``23 Januari 2023``; None → ``-``."""
     return "-" if value is None else f"{value.day} {_BULAN[value.month - 1]} {value.year}"
+
+
+def format_periode(value: object | None) -> str:
+    """``triwulan`` → ``Triwulan``; None → ``-``."""
+    return "-" if value is None else str(value).capitalize()
 
 
 @dataclass
@@ -118,6 +123,8 @@ def _layout(sop: Sop, profile: PageProfile, fonts: FontSet, size: float) -> tupl
         ("tanggal_revisi", "Tanggal Revisi", format_tanggal(ident.tanggal_revisi)),
         ("tanggal_efektif", "Tanggal Efektif", format_tanggal(ident.tanggal_efektif)),
     ]
+    if sop.periode is not None:  # only periodic SOPs carry the row (after Tanggal Efektif)
+        rows.append(("periode", "Periode", format_periode(sop.periode)))
     rx = x0 + half
     y = y0
     for role, label, value in rows:

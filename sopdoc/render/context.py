@@ -10,7 +10,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
-from ..layout.identity import BOXES, format_tanggal
+from ..layout.identity import BOXES, format_periode, format_tanggal
 from ..layout.profile import PageProfile
 from ..model.sop import Sop
 
@@ -26,6 +26,7 @@ CONTEXT_VARIABLES: dict[str, str] = {
     "tanggal_pembuatan": "e.g. '23 Januari 2023' ('-' when empty)",
     "tanggal_revisi": "as above",
     "tanggal_efektif": "as above",
+    "periode": "e.g. 'Triwulan' for a periodic SOP ('' when the SOP has no periode)",
     "pengesah": "mapping: jabatan, nama, pangkat, nip (each '' when empty)",
     "dasar_hukum": "list of text ('-' alone when empty); also the five other boxes below",
     "kualifikasi_pelaksana": "list of text",
@@ -55,6 +56,7 @@ def template_context(sop: Sop, profile: PageProfile | None = None, logo: Any = "
         "tanggal_pembuatan": format_tanggal(ident.tanggal_pembuatan),
         "tanggal_revisi": format_tanggal(ident.tanggal_revisi),
         "tanggal_efektif": format_tanggal(ident.tanggal_efektif),
+        "periode": format_periode(sop.periode) if sop.periode is not None else "",
         "pengesah": MappingProxyType({
             "jabatan": (pengesah.jabatan if pengesah else None) or "",
             "nama": (pengesah.nama if pengesah else None) or "",

@@ -1,6 +1,7 @@
 """DOCX painter: the identity page from a docxtpl template, the flowchart pages from the layout.
 
-The document has one section for the identity page and one per flowchart page (so paper and
+The document has one section for the worksheet page (when the SOP has a ``lembar_kerja``), one
+for the identity page and one per flowchart page (so paper and
 orientation can differ and every layout page starts a Word page); each flowchart page is one
 table with exact row heights and native shapes (``docx_flow``). The footer "Halaman X dari Y"
 uses PAGE/NUMPAGES fields; unsigned SOPs get a DRAFT watermark in the header; the canonical SOP
@@ -158,6 +159,7 @@ def _assemble(doc: Any, sop: Sop, layout: LayoutDocument, profile: PageProfile, 
     from ..layout.metrics import font_set
     from ..layout.rows import measure_step
     from .docx_flow import ShapeIds, flow_table_xml
+    from .docx_sheet import title_paragraphs, worksheet_xml
 
     body = doc.element.body
     ox.wp_inline_zero_distances(body)
@@ -183,17 +185,27 @@ def _assemble(doc: Any, sop: Sop, layout: LayoutDocument, profile: PageProfile, 
             cache[step] = {ci: fonts.sanitize(t)[0] for ci, t, _a, _m in m.texts}
         return cache[step]
 
+    sheet = next((p for p in layout.pages if p.kind is PageKind.WORKSHEET), None)
+    if sheet is not None:  # the worksheet section comes first and carries the header/footer
+        lead = [*worksheet_xml(sheet, font), ox.w_p(keep_tiny=True, sect_pr=_sect(sheet, profile, refs))]
+        for i, el in enumerate(lead):
+            body.insert(i, el)
+        refs = []
     ids = ShapeIds()
     last = identity
     body.append(ox.w_p(keep_tiny=True, sect_pr=_sect(identity, profile, refs)) if flow else ox.w_p(keep_tiny=True))
     for k, page in enumerate(flow):
+        title = next((lb for lb in page.labels if lb.role == "judul_flowchart"), None)
+        if title is not None:
+            for p in title_paragraphs(title, page.table.y, font):
+                body.append(p)
         body.append(flow_table_xml(page, texts_of, font, font, ids))
         if k < len(flow) - 1:
             body.append(ox.w_p(keep_tiny=True, sect_pr=_sect(page, profile, [])))
         else:
             body.append(ox.w_p(keep_tiny=True))
         last = page
-    body.append(_sect(last, profile, [] if flow else refs))
+    body.append(_sect(last, profile, [] if flow or sheet is not None else refs))
 
 
 def _embed_source(doc: Any, sop: Sop) -> None:

@@ -131,7 +131,7 @@ def _collect(page: Page, cells: dict[tuple[int, int], Cell], ids: ShapeIds, font
                 key = _cell_at(table, (piece.start[0] + piece.end[0]) / 2, (piece.start[1] + piece.end[1]) / 2)
             anchors.add(*key, _piece_drawing(piece, cells[key], ids))
     for label in page.labels:
-        if label.role == "footer":
+        if label.role in ("footer", "judul_flowchart"):  # drawn outside the table
             continue
         key = _cell_at(table, label.rect.cx, label.rect.cy)
         anchors.add(*key, _label_drawing(label, cells[key], ids, font))

@@ -2,7 +2,10 @@
 (PDF without attachment, DOCX without customXml) can recover.
 
 Exclusions, and why:
-- ``periode``, ``judul_flowchart``, ``lembar_kerja``, ``tanda``: not drawn on any page.
+- ``tanda``: source residue, not drawn on any page.
+- ``judul_flowchart`` and the worksheet (``lembar_kerja``) texts as drawn (see ``_t``); an empty
+  worksheet value shows "-" (absent); an empty ``penanggung_jawab`` is absent; a langkah's
+  unknown tahap or missing number shows "-".
 - a joint step (several ``pelaksana``) draws one symbol, in the first actor column that exists.
 - ``simbol: null`` is drawn as a process; a step without a drawn symbol has no actor or symbol.
 - ``cabang`` only as drawn: targets that have a symbol; an explicit ``label_ya: Ya`` equals none.
@@ -15,7 +18,7 @@ Exclusions, and why:
 from __future__ import annotations
 
 from sopdoc.layout.columns import actors_of
-from sopdoc.model.sop import Cabang, Kegiatan, MutuBaku, Simbol, Sop
+from sopdoc.model.sop import Cabang, Kegiatan, LangkahKerja, LembarKerja, MutuBaku, PenanggungJawab, Simbol, Sop
 
 BOXES = ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan", "peringatan",
          "pencatatan_pendataan")
@@ -40,6 +43,25 @@ def _items(items: tuple[str, ...] | None) -> tuple[str, ...] | None:
         return None
     out = tuple(t for t in (_t(i) for i in items) if t)
     return None if out in ((), ("-",)) else out
+
+
+def _value(text: str | None) -> str | None:
+    return None if _t(text) in (None, "-") else _t(text)
+
+
+def _lembar(lk: LembarKerja | None) -> LembarKerja | None:
+    """The worksheet as drawn: texts through ``_value``, "-" for absent values."""
+    if lk is None:
+        return None
+    pj = lk.penanggung_jawab
+    if pj is not None:
+        pj = PenanggungJawab(produk=_value(pj.produk), kegiatan=_value(pj.kegiatan))
+        if pj.produk is None and pj.kegiatan is None:
+            pj = None
+    fields = ("judul_sop", "jenis_kegiatan", "ruang_lingkup", "judul_kegiatan", "langkah_awal", "langkah_utama",
+              "langkah_akhir")
+    langkah = tuple(LangkahKerja(no=s.no, tahap=s.tahap, uraian=_value(s.uraian) or "") for s in lk.langkah)
+    return LembarKerja(penanggung_jawab=pj, langkah=langkah, **{f: _value(getattr(lk, f)) for f in fields})
 
 
 def shown(sop: Sop) -> Sop:
@@ -78,6 +100,6 @@ def shown(sop: Sop) -> Sop:
         "nomor": None if _t(ident.nomor) in (None, "-") else _t(ident.nomor),
         "nama": None if _t(ident.nama) in (None, "-") else _t(ident.nama), "disahkan_oleh": signer})
     return sop.model_copy(update={
-        "identitas": ident, "periode": None, "judul_flowchart": None, "lembar_kerja": None,
+        "identitas": ident, "judul_flowchart": _t(sop.judul_flowchart), "lembar_kerja": _lembar(sop.lembar_kerja),
         "pelaksana": tuple(a for a in actors if a), "kegiatan": tuple(steps),
         **{box: _items(getattr(sop, box)) for box in BOXES}})

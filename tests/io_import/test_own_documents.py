@@ -182,3 +182,12 @@ def test_docx_saved_again_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
                    check=True, capture_output=True, timeout=180)
     got = import_docx_file(out / "asli.docx").load.sop
     assert got is not None and shown(got) == shown(sop)
+
+
+def test_worksheet_periode_and_title_read_back_without_source(tmp_path: Path) -> None:
+    sop = load_sop(EXAMPLES / "seed-000-distan-buleleng.sop.yaml").sop
+    assert sop.lembar_kerja is not None and sop.periode is not None and sop.judul_flowchart
+    for path in (_pdf(sop, tmp_path / "x.pdf", False), _docx(sop, tmp_path / "x.docx", False)):
+        got = (import_pdf_file if path.suffix == ".pdf" else import_docx_file)(path).load.sop
+        assert got.lembar_kerja == sop.lembar_kerja, path.suffix
+        assert (got.periode, got.judul_flowchart) == (sop.periode, sop.judul_flowchart), path.suffix

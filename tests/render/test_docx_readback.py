@@ -74,7 +74,11 @@ def test_examples_read_back(path: Path) -> None:
     data = docx_bytes(sop, layout=layout)
     doc = open_docx(data)
     _check_flow_tables(sop, layout, doc)
-    first = all_text(doc.element.body.find(qn("w:tbl")))
+    tables = doc.element.body.findall(qn("w:tbl"))
+    if sop.lembar_kerja is not None:  # the worksheet table comes first
+        sheet = all_text(tables.pop(0))
+        assert "A. DATA KEGIATAN" in sheet and "C. IDENTIFIKASI LANGKAH" in sheet
+    first = all_text(tables[0])
     assert (sop.identitas.nomor or "-") in first
     assert " ".join((sop.identitas.nama or "-").split()) in first
 
