@@ -142,7 +142,9 @@ def render(ctx: click.Context, files: tuple[str, ...], to: str, output: str, pap
             failed += 1
             continue
         try:
-            written, warnings = _render_one(result.sop, path, out_dir, formats, profile, qr,
+            # without --profile, each file takes the [profil] of the sopdoc.toml above it
+            own = profile if profile_path else _read_profile("", paper, str(path))
+            written, warnings = _render_one(result.sop, path, out_dir, formats, own, qr,
                                             Path(template) if template else None)
         except (SopdocError, OSError) as exc:
             msg = exc.get(lang) if isinstance(exc, SopdocError) else str(exc)
