@@ -47,9 +47,10 @@ bench: $(VENV)/.installed
 review: $(VENV)/.installed
 	$(PY) tools/review.py --out $(OUT)/review
 
-## schema: regenerate schemas/sop.schema.json from the model
+## schema: regenerate schemas/sop.schema.json and schemas/config.schema.json
 schema: $(VENV)/.installed
 	$(SOPDOC) schema > schemas/sop.schema.json
+	$(SOPDOC) schema --config > schemas/config.schema.json
 
 ## docs: regenerate docs/rules.md from the rule registry
 docs: $(VENV)/.installed

@@ -23,7 +23,7 @@ from .validate.settings import DEFAULT_MENIT_PER_HARI_KERJA, CheckSettings
 __all__ = ["Settings", "find_config", "load_settings", "SECTIONS", "ENV_KEYS"]
 
 SECTIONS = ("check", "profil", "kalender", "period")
-_CALENDAR_KEYS_IN_PROFIL = ("zona_waktu", "libur_lokal")
+_CALENDAR_KEYS_IN_PROFIL = ("zona_waktu", "libur_lokal", "jam_kerja", "jam_ramadan", "ramadan")  # = layout FOREIGN_KEYS
 # SOPDOC_* variables read into [check] (comma-separated lists for select/ignore)
 ENV_KEYS = {"SOPDOC_SELECT": "select", "SOPDOC_IGNORE": "ignore", "SOPDOC_FAIL_ON": "fail-on",
             "SOPDOC_MENIT_PER_HARI_KERJA": "menit-per-hari-kerja"}

@@ -13,10 +13,20 @@ from . import _help, _lang, cli, fail, lang_option
 # --------------------------------------------------------------------------- schema (io)
 
 
-@cli.command(help=_help("schema", "Cetak JSON Schema format sumber *.sop.yaml.",
-                        "Print the JSON Schema of the *.sop.yaml source format."))
+@cli.command(help=_help(
+    "schema",
+    "Cetak JSON Schema format sumber *.sop.yaml (atau, dengan --config, berkas sopdoc.toml).",
+    "Print the JSON Schema of the *.sop.yaml source format (or, with --config, of sopdoc.toml).",
+))
+@click.option("--config", "config", is_flag=True, default=False,
+              help=_help("schema.config", "Skema konfigurasi sopdoc.toml.", "The sopdoc.toml configuration schema."))
 @lang_option
-def schema() -> None:  # noqa: D103
+def schema(config: bool) -> None:  # noqa: D103
+    if config:
+        from ..config_schema import config_schema_text
+
+        click.echo(config_schema_text(), nl=False)
+        return
     from ..io.schema import sop_schema_text
 
     click.echo(sop_schema_text(), nl=False)
