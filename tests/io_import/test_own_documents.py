@@ -60,27 +60,22 @@ def test_examples_exist() -> None:
     assert any(p.name == "pengumpulan-data-kinerja.sop.yaml" for p in EXAMPLE_FILES)
 
 
-def test_pdf_with_attachment_is_lossless(example: Sop, tmp_path: Path) -> None:
-    result = import_pdf_file(_pdf(example, tmp_path / "x.pdf", True))
+_FORMATS = {"pdf": (_pdf, import_pdf_file), "docx": (_docx, import_docx_file)}
+
+
+@pytest.mark.parametrize("fmt", sorted(_FORMATS))
+def test_with_embedded_source_is_lossless(fmt: str, example: Sop, tmp_path: Path) -> None:
+    make, read = _FORMATS[fmt]
+    result = read(make(example, tmp_path / f"x.{fmt}", True))
     assert result.load.sop == example
     assert "IMP007" in _codes(result)
 
 
-def test_pdf_without_attachment_through_geometry(example: Sop, tmp_path: Path) -> None:
-    result = import_pdf_file(_pdf(example, tmp_path / "x.pdf", False))
-    assert result.load.sop is not None
-    assert "IMP008" in _codes(result)
-    assert shown(result.load.sop) == shown(example)
-
-
-def test_docx_with_custom_xml_is_lossless(example: Sop, tmp_path: Path) -> None:
-    result = import_docx_file(_docx(example, tmp_path / "x.docx", True))
-    assert result.load.sop == example
-    assert "IMP007" in _codes(result)
-
-
-def test_docx_without_custom_xml_through_tables_and_shapes(example: Sop, tmp_path: Path) -> None:
-    result = import_docx_file(_docx(example, tmp_path / "x.docx", False))
+@pytest.mark.parametrize("fmt", sorted(_FORMATS))
+def test_without_embedded_source_through_geometry(fmt: str, example: Sop, tmp_path: Path) -> None:
+    """PDF: text cells, symbol shapes, connectors; DOCX: tables and anchored shapes."""
+    make, read = _FORMATS[fmt]
+    result = read(make(example, tmp_path / f"x.{fmt}", False))
     assert result.load.sop is not None
     assert "IMP008" in _codes(result)
     assert shown(result.load.sop) == shown(example)
