@@ -37,7 +37,7 @@ demo: $(VENV)/.installed
 
 ## test: install the dev dependencies and run the whole suite
 test: $(VENV)/.dev-installed
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
 
 ## bench: print the performance figures of the README table
 bench: $(VENV)/.installed

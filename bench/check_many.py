@@ -41,8 +41,8 @@ def _vary(sop, rng: random.Random):  # type: ignore[no-untyped-def]
 
 def generate(folder: Path) -> int:
     """Write N varied SOPs into ``folder``; returns the count."""
-    from sopdoc.io.sop_yaml import load_sop
-    from sopdoc.io.yaml_writer import sop_to_yaml
+    from sopdoc.source.reader import load_sop
+    from sopdoc.source.writer import sop_to_yaml
 
     seeds = [s for s in (load_sop(p).sop for p in sorted((ROOT / "examples").glob("*.sop.yaml"))) if s is not None]
     rng = random.Random(35_2012)

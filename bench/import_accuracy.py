@@ -20,9 +20,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sopdoc.io.sop_yaml import load_sop  # noqa: E402
-from sopdoc.io.text_import import import_text_file  # noqa: E402
-from sopdoc.io.text_import_clean import clean_cell  # noqa: E402
+from sopdoc.source.reader import load_sop  # noqa: E402
+from sopdoc.importers.text.importer import import_text_file  # noqa: E402
+from sopdoc.importers.grid.clean import clean_cell  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sopdoc.io.sources import import_source  # noqa: E402
+from sopdoc.importers.dispatch import import_source  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 
@@ -29,7 +29,7 @@ def own_documents(out: Path) -> list[Path]:
     import io
     import zipfile
 
-    from sopdoc.io.sop_yaml import load_sop
+    from sopdoc.source.reader import load_sop
     from sopdoc.layout import layout_sop
     from sopdoc.render.docx import docx_bytes
     from sopdoc.render.pdf import render_pdf

@@ -6,7 +6,7 @@ import statistics
 import time
 from pathlib import Path
 
-from sopdoc.io.sop_yaml import load_sop
+from sopdoc.source.reader import load_sop
 
 ROOT = Path(__file__).resolve().parents[1]
 REPEATS = 100

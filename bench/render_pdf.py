@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _timing import median_ms  # noqa: E402
-from sopdoc.io.sop_yaml import load_sop  # noqa: E402
+from sopdoc.source.reader import load_sop  # noqa: E402
 from sopdoc.layout import layout_sop  # noqa: E402
 from sopdoc.render.pdf import render_pdf  # noqa: E402
 from sopdoc.render.svg import render_svg  # noqa: E402

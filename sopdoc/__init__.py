@@ -10,7 +10,7 @@ __version__ = "0.1.0"
 
 def __getattr__(name: str) -> Any:
     if name == "Sop":
-        from .model.sop import Sop
+        from sopdoc.model.sop import Sop
 
         return Sop
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

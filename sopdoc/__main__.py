@@ -1,5 +1,5 @@
 """`python -m sopdoc`."""
 
-from .cli import run
+from sopdoc.cli import run
 
 run()

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import UsageError
-from .model.diagnostic import Teks
-from .validate.settings import DEFAULT_MENIT_PER_HARI_KERJA, CheckSettings
+from sopdoc.errors import UsageError
+from sopdoc.model.diagnostic import Teks
+from sopdoc.validate.settings import DEFAULT_MENIT_PER_HARI_KERJA, CheckSettings
 
 __all__ = ["Settings", "find_config", "load_settings", "SECTIONS", "ENV_KEYS"]
 
@@ -79,10 +79,10 @@ def _resolve_section(name: str, mapping: Mapping[str, Any]) -> Any:
     """The owning stage's resolved object, or the raw mapping if its resolver does not exist yet."""
     try:
         if name == "profil":
-            from .layout.profile import PageProfile
+            from sopdoc.layout.profile import PageProfile
 
             return PageProfile.resolve(dict(mapping))
-        from .execution import settings as ex
+        from sopdoc.execution import settings as ex
 
         cls = ex.CalendarSettings if name == "kalender" else ex.PeriodSettings
         return cls.resolve(dict(mapping))

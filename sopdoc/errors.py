@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model.diagnostic import Teks
+from sopdoc.model.diagnostic import Teks
 
 __all__ = ["SopdocError", "UsageError"]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sopdoc.io.sop_yaml import load_sop
+from sopdoc.source.reader import load_sop
 from sopdoc.model.sop import Simbol, Sop
 from sopdoc.model.waktu import Satuan
 

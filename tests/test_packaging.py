@@ -13,9 +13,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from sopdoc.io.schema import sop_json_schema, sop_schema_text
-from sopdoc.io.sop_yaml import load_sop
-from sopdoc.io.yaml_writer import sop_to_dict
+from sopdoc.source.schema import sop_json_schema, sop_schema_text
+from sopdoc.source.reader import load_sop
+from sopdoc.source.writer import sop_to_dict
 from tests.conftest import EXAMPLES, ROOT
 
 

@@ -3,7 +3,7 @@
 Run: .venv/bin/python tools/make_report_template.py
 The template holds only text, Jinja tags and table row loops ({%tr %}); geometry stays simple
 (A4 landscape, Liberation Sans/Arial 10 pt). Keys are those of
-sopdoc.execution.report_context.report_context plus ``grafik`` (the chart image).
+sopdoc.render.report.context.report_context plus ``grafik`` (the chart image).
 """
 
 from __future__ import annotations

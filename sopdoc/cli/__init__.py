@@ -15,8 +15,8 @@ from typing import Any
 
 import click
 
-from .. import __version__
-from ..model.diagnostic import Teks
+from sopdoc import __version__
+from sopdoc.model.diagnostic import Teks
 
 LANGS = ("id", "en")
 _EN_HELP: dict[str, str] = {}
@@ -94,10 +94,10 @@ def cli(ctx: click.Context) -> None:  # noqa: D103 - help above
 
 # Commands live in one module per stage (sopdoc/cli/<stage>.py) and register on `cli` when
 # imported here; each imports its heavy libraries inside the command function.
-from . import check as _check  # noqa: E402,F401
-from . import importer as _importer  # noqa: E402,F401
-from . import render as _render  # noqa: E402,F401
-from . import period as _period  # noqa: E402,F401
+from sopdoc.cli import check as _check  # noqa: E402,F401
+from sopdoc.cli import importer as _importer  # noqa: E402,F401
+from sopdoc.cli import render as _render  # noqa: E402,F401
+from sopdoc.cli import period as _period  # noqa: E402,F401
 
 # --------------------------------------------------------------------------- entry point
 

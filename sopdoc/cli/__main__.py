@@ -1,5 +1,5 @@
 """`python -m sopdoc.cli`."""
 
-from . import run
+from sopdoc.cli import run
 
 run()

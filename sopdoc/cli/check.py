@@ -7,8 +7,8 @@ from typing import Any
 
 import click
 
-from ..model.diagnostic import Teks
-from . import _help, _lang, cli, fail, lang_option
+from sopdoc.model.diagnostic import Teks
+from sopdoc.cli import _help, _lang, cli, fail, lang_option
 
 # --------------------------------------------------------------------------- schema (io)
 
@@ -23,11 +23,11 @@ from . import _help, _lang, cli, fail, lang_option
 @lang_option
 def schema(config: bool) -> None:  # noqa: D103
     if config:
-        from ..config_schema import config_schema_text
+        from sopdoc.config_schema import config_schema_text
 
         click.echo(config_schema_text(), nl=False)
         return
-    from ..io.schema import sop_schema_text
+    from sopdoc.source.schema import sop_schema_text
 
     click.echo(sop_schema_text(), nl=False)
 
@@ -37,8 +37,8 @@ def schema(config: bool) -> None:  # noqa: D103
 
 def _settings(ctx: click.Context, files: tuple[str, ...], config: str | None, **overrides: Any) -> Any:
     """Settings from the config file (walked up from the first input), env and CLI options."""
-    from ..config import load_settings
-    from ..errors import SopdocError
+    from sopdoc.config import load_settings
+    from sopdoc.errors import SopdocError
 
     try:
         settings = load_settings(Path(files[0]) if files else None, Path(config) if config else None)
@@ -50,13 +50,13 @@ def _settings(ctx: click.Context, files: tuple[str, ...], config: str | None, **
         if ignore is not None:
             mapping["ignore"] = ignore
         if mapping:
-            from ..validate.settings import CheckSettings
+            from sopdoc.validate.settings import CheckSettings
 
             parsed = CheckSettings.resolve(mapping)
             overrides.update({k: getattr(parsed, k) for k in mapping})
         fail_on = overrides.pop("fail_on", None)
         if fail_on:
-            from ..model.diagnostic import Severity
+            from sopdoc.model.diagnostic import Severity
 
             overrides["fail_on"] = Severity(fail_on)
         from dataclasses import replace
@@ -106,9 +106,9 @@ _CODES_HELP = ("Kode atau awalan kode, dipisah koma; boleh diulang (mis. SOP1,SO
 @click.pass_context
 def check(ctx: click.Context, files: tuple[str, ...], fmt: str, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, config: str | None) -> None:  # noqa: D103
-    from ..io.sources import expand_inputs, load_source
-    from ..validate.engine import check_loaded
-    from ..validate.output import ExitPolicy, FileReport, format_json, format_sarif, format_text
+    from sopdoc.importers.dispatch import expand_inputs, load_source
+    from sopdoc.validate.engine import check_loaded
+    from sopdoc.validate.output import ExitPolicy, FileReport, format_json, format_sarif, format_text
 
     lang = _lang(ctx)
     settings = _settings(ctx, files, config, select=select, ignore=ignore, fail_on=fail_on)
@@ -133,7 +133,7 @@ def check(ctx: click.Context, files: tuple[str, ...], fmt: str, select: tuple[st
 @lang_option
 @click.pass_context
 def rules(ctx: click.Context, fmt: str) -> None:  # noqa: D103
-    from ..validate.docs import rules_json, rules_markdown, rules_text
+    from sopdoc.validate.docs import rules_json, rules_markdown, rules_text
 
     lang = _lang(ctx)
     out = rules_markdown() if fmt == "markdown" else rules_json(lang) if fmt == "json" else rules_text(lang)
@@ -158,10 +158,10 @@ def rules(ctx: click.Context, fmt: str) -> None:  # noqa: D103
 @lang_option
 @click.pass_context
 def info(ctx: click.Context, files: tuple[str, ...], fmt: str, config: str | None) -> None:  # noqa: D103
-    from ..io.sources import expand_inputs, load_source
-    from ..validate.info import format_info_json, format_info_text
-    from ..validate.output import FileReport, format_text
-    from ..validate.timing import sop_to_figures
+    from sopdoc.importers.dispatch import expand_inputs, load_source
+    from sopdoc.validate.info import format_info_json, format_info_text
+    from sopdoc.validate.output import FileReport, format_text
+    from sopdoc.validate.timing import sop_to_figures
 
     lang = _lang(ctx)
     settings = _settings(ctx, files, config)

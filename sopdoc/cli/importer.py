@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from ..model.diagnostic import Teks
-from . import _help, _lang, cli, fail, lang_option
+from sopdoc.model.diagnostic import Teks
+from sopdoc.cli import _help, _lang, cli, fail, lang_option
 
 
 def _write_atomic(target: Path, text: str) -> None:
@@ -52,9 +52,9 @@ def _stem(path: Path) -> str:
 @lang_option
 @click.pass_context
 def import_(ctx: click.Context, files: tuple[str, ...], output: str) -> None:  # noqa: D103
-    from ..io.import_report import report_to_json, report_to_text
-    from ..io.sources import import_source
-    from ..io.yaml_writer import sop_to_yaml
+    from sopdoc.importers.report import report_to_json, report_to_text
+    from sopdoc.importers.dispatch import import_source
+    from sopdoc.source.writer import sop_to_yaml
 
     lang = _lang(ctx)
     out_dir = Path(output)

@@ -10,8 +10,8 @@ from typing import Any
 
 import click
 
-from ..model.diagnostic import Teks
-from . import _help, _lang, cli, fail, lang_option
+from sopdoc.model.diagnostic import Teks
+from sopdoc.cli import _help, _lang, cli, fail, lang_option
 
 _DB_HELP = ("Berkas basis data log (bawaan ./sopdoc.db, atau SOPDOC_DB).",
             "Log database file (default ./sopdoc.db, or SOPDOC_DB).")
@@ -24,7 +24,7 @@ def _common(key: str, config: bool = False) -> Callable[[Callable[..., Any]], Ca
     def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(fn)
         def run(*args: Any, **kwargs: Any) -> Any:
-            from ..errors import SopdocError
+            from sopdoc.errors import SopdocError
 
             ctx = click.get_current_context()
             try:
@@ -47,7 +47,7 @@ def _common(key: str, config: bool = False) -> Callable[[Callable[..., Any]], Ca
 
 
 def _store(db: str, create: bool = False) -> Any:
-    from ..execution.store import open_store
+    from sopdoc.execution.store import open_store
 
     return open_store(db, create=create)
 
@@ -94,11 +94,11 @@ def log() -> None:  # noqa: D103
 @click.pass_context
 def period_open(ctx: click.Context, sop: str, period_code: str, start: str | None, name: str | None,
                 db: str, config: str | None) -> None:  # noqa: D103
-    from ..execution.config import load_settings
-    from ..execution.entries import parse_timestamp
-    from ..execution.plan import plan_from_json
-    from ..execution.runs import open_period
-    from ..execution.settings import ZONES
+    from sopdoc.execution.config import load_settings
+    from sopdoc.execution.entries import parse_timestamp
+    from sopdoc.execution.plan import plan_from_json
+    from sopdoc.execution.runs import open_period
+    from sopdoc.execution.settings import ZONES
 
     cal, per = load_settings(config, start=Path(sop).parent)
     begin = None
@@ -139,9 +139,9 @@ def period_list(ctx: click.Context, db: str) -> None:  # noqa: D103
 @_common("period.status")
 @click.pass_context
 def period_status(ctx: click.Context, instance: str, db: str) -> None:  # noqa: D103
-    from ..execution.cmp_context import effective_entries
-    from ..execution.plan import plan_from_json
-    from ..execution.runs import find_instance
+    from sopdoc.execution.cmp_context import effective_entries
+    from sopdoc.execution.plan import plan_from_json
+    from sopdoc.execution.runs import find_instance
 
     with _store(db) as store:
         inst = find_instance(store, instance)
@@ -166,10 +166,10 @@ def period_status(ctx: click.Context, instance: str, db: str) -> None:  # noqa: 
 
 
 def _checked(db: str, instance: str, config: str | None) -> Any:
-    from ..execution.calendar import WorkingCalendar
-    from ..execution.compliance import check_instance
-    from ..execution.config import load_settings
-    from ..execution.runs import find_instance, instance_calendar
+    from sopdoc.execution.calendar import WorkingCalendar
+    from sopdoc.execution.compliance import check_instance
+    from sopdoc.execution.config import load_settings
+    from sopdoc.execution.runs import find_instance, instance_calendar
 
     cal, per = load_settings(config)
     with _store(db) as store:
@@ -203,9 +203,9 @@ def _figures_text(result: Any, lang: str) -> str:
 def period_check(ctx: click.Context, instance: str, fmt: str, fail_on: str, db: str, config: str | None) -> None:  # noqa: D103
     import json
 
-    from ..execution.report_context import figures_dict
-    from ..model.diagnostic import Severity
-    from ..validate.output import ExitPolicy, FileReport, format_json, format_text
+    from sopdoc.render.report.context import figures_dict
+    from sopdoc.model.diagnostic import Severity
+    from sopdoc.validate.output import ExitPolicy, FileReport, format_json, format_text
 
     lang = _lang(ctx)
     _inst, result = _checked(db, instance, config)
@@ -238,7 +238,7 @@ def period_render(ctx: click.Context, instance: str, targets: str, out_dir: str,
                   db: str, config: str | None) -> None:  # noqa: D103
     from pathlib import Path
 
-    from ..execution.report import render_report
+    from sopdoc.render.report.docx import render_report
 
     kinds = [t.strip().lower() for t in targets.split(",") if t.strip()]
     bad = [k for k in kinds if k not in ("docx", "pdf")]
@@ -303,7 +303,7 @@ def _notes(ctx: click.Context, results: list[Any]) -> None:
 @_common("log.add")
 @click.pass_context
 def log_add(ctx: click.Context, instance: str, db: str, recorder: str | None, **fields: Any) -> None:  # noqa: D103
-    from ..execution.runs import ImportRejected, find_instance, record_rows
+    from sopdoc.execution.runs import ImportRejected, find_instance, record_rows
 
     row = {k: ("" if v is None else v) for k, v in fields.items()}
     with _store(db) as store:
@@ -334,8 +334,8 @@ def log_add(ctx: click.Context, instance: str, db: str, recorder: str | None, **
 def log_import(ctx: click.Context, instance: str, file: str, recorder: str | None, db: str) -> None:  # noqa: D103
     from pathlib import Path
 
-    from ..execution.log_files import read_log_file
-    from ..execution.runs import ImportRejected, find_instance, record_rows
+    from sopdoc.execution.log_files import read_log_file
+    from sopdoc.execution.runs import ImportRejected, find_instance, record_rows
 
     rows = read_log_file(file)
     with _store(db) as store:
@@ -356,7 +356,7 @@ def log_import(ctx: click.Context, instance: str, file: str, recorder: str | Non
 @_common("log.list")
 @click.pass_context
 def log_list(ctx: click.Context, instance: str, db: str) -> None:  # noqa: D103
-    from ..execution.runs import find_instance
+    from sopdoc.execution.runs import find_instance
 
     with _store(db) as store:
         inst = find_instance(store, instance)
@@ -381,10 +381,10 @@ def log_list(ctx: click.Context, instance: str, db: str) -> None:  # noqa: D103
 @_common("log.export")
 @click.pass_context
 def log_export(ctx: click.Context, instance: str, target: str, output: str | None, db: str) -> None:  # noqa: D103
-    from ..atomic import write_atomic as atomic_write
-    from ..execution.flow import Flow
-    from ..execution.log_files import entries_to_csv, entries_to_xes
-    from ..execution.runs import find_instance
+    from sopdoc.atomic import write_atomic as atomic_write
+    from sopdoc.execution.flow import Flow
+    from sopdoc.execution.log_files import entries_to_csv, entries_to_xes
+    from sopdoc.execution.runs import find_instance
 
     with _store(db) as store:
         inst = find_instance(store, instance)
@@ -407,7 +407,7 @@ def log_export(ctx: click.Context, instance: str, target: str, output: str | Non
 @_common("log.verify")
 @click.pass_context
 def log_verify(ctx: click.Context, instance: str | None, db: str) -> None:  # noqa: D103
-    from ..execution.runs import find_instance
+    from sopdoc.execution.runs import find_instance
 
     lang = _lang(ctx)
     with _store(db) as store:

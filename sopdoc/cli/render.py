@@ -7,8 +7,8 @@ from typing import Any
 
 import click
 
-from ..model.diagnostic import Teks
-from . import _help, _lang, cli, fail, lang_option
+from sopdoc.model.diagnostic import Teks
+from sopdoc.cli import _help, _lang, cli, fail, lang_option
 
 FORMATS = ("pdf", "svg", "docx")
 
@@ -19,8 +19,8 @@ def _read_profile(path: str, paper: str | None, first_input: str | None = None) 
     import dataclasses
     import tomllib
 
-    from ..errors import UsageError
-    from ..layout.profile import PageProfile
+    from sopdoc.errors import UsageError
+    from sopdoc.layout.profile import PageProfile
 
     mapping: dict[str, Any] = {}
     base = Path(".")
@@ -38,7 +38,7 @@ def _read_profile(path: str, paper: str | None, first_input: str | None = None) 
         mapping = dict(table)
         base = p.parent
     elif first_input:
-        from ..config import find_config
+        from sopdoc.config import find_config
 
         found = find_config(Path(first_input))
         table = found[1].get("profil") if found else None
@@ -95,9 +95,9 @@ def _read_profile(path: str, paper: str | None, first_input: str | None = None) 
 @click.pass_context
 def render(ctx: click.Context, files: tuple[str, ...], to: str, output: str, paper: str | None,
            profile_path: str | None, template: str | None, qr: bool) -> None:  # noqa: D103
-    from ..errors import SopdocError
-    from ..io.sources import expand_inputs, load_source
-    from ..model.diagnostic import Severity
+    from sopdoc.errors import SopdocError
+    from sopdoc.importers.dispatch import expand_inputs, load_source
+    from sopdoc.model.diagnostic import Severity
 
     lang = _lang(ctx)
     formats = [f.strip().lower() for f in to.split(",") if f.strip()]
@@ -107,7 +107,7 @@ def render(ctx: click.Context, files: tuple[str, ...], to: str, output: str, pap
         fail(ctx, Teks(f"format tidak dikenal: {shown} (pilih: pdf, svg, docx)",
                        f"unknown format: {shown} (choose: pdf, svg, docx)"))
     if template and "docx" in formats:  # a bad template is a usage error, found before any output
-        from ..render.docx_template import check_template
+        from sopdoc.render.docx_template import check_template
 
         try:
             check_template(Path(template))
@@ -160,33 +160,33 @@ def render(ctx: click.Context, files: tuple[str, ...], to: str, output: str, pap
 
 
 def _path(path: tuple[str | int, ...]) -> str:
-    from ..model.diagnostic import format_path
+    from sopdoc.model.diagnostic import format_path
 
     return format_path(path)
 
 
 def _render_one(sop: Any, source: Path, out_dir: Path, formats: list[str], profile: Any,
                 qr: bool, template: Path | None = None) -> tuple[list[Path], tuple[Any, ...]]:
-    from ..layout.document import layout_sop
-    from ..render.files import output_stem, write_atomic
+    from sopdoc.layout.document import layout_sop
+    from sopdoc.render.files import output_stem, write_atomic
 
     layout = layout_sop(sop, profile)
     stem = output_stem(source)
     written = []
     if "pdf" in formats:
-        from ..render.pdf import render_pdf
+        from sopdoc.render.pdf import render_pdf
 
         target = out_dir / f"{stem}.pdf"
         write_atomic(target, render_pdf(sop, layout, qr=qr or profile.qr))
         written.append(target)
     if "svg" in formats:
-        from ..render.svg import render_svg
+        from sopdoc.render.svg import render_svg
 
         target = out_dir / f"{stem}.svg"
         write_atomic(target, render_svg(layout))
         written.append(target)
     if "docx" in formats:
-        from ..render.docx import docx_bytes
+        from sopdoc.render.docx import docx_bytes
 
         target = out_dir / f"{stem}.docx"
         write_atomic(target, docx_bytes(sop, profile=profile, template=template, layout=layout))

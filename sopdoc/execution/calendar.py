@@ -14,8 +14,8 @@ from decimal import Decimal
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from ..model.waktu import Satuan, Waktu
-from .settings import CalendarSettings
+from sopdoc.model.waktu import Satuan, Waktu
+from sopdoc.execution.settings import CalendarSettings
 
 __all__ = ["WorkingCalendar"]
 

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
-from ..model.diagnostic import Diagnostic, Origin, Teks
-from ..model.waktu import Satuan, Waktu, parse_waktu
-from .calendar import WorkingCalendar
-from .entries import LogEntry
-from .flow import Flow, Step
-from .settings import PeriodSettings
+from sopdoc.model.diagnostic import Diagnostic, Origin, Teks
+from sopdoc.model.waktu import Satuan, Waktu, parse_waktu
+from sopdoc.execution.calendar import WorkingCalendar
+from sopdoc.execution.entries import LogEntry
+from sopdoc.execution.flow import Flow, Step
+from sopdoc.execution.settings import PeriodSettings
 
 __all__ = ["Fact", "CheckContext", "effective_entries"]
 
@@ -24,7 +24,7 @@ _CALENDAR_UNITS = (Satuan.BULAN, Satuan.HARI_KALENDER, Satuan.HARI)
 
 
 def _rules() -> Any:
-    from .cmp_rules import RULES
+    from sopdoc.execution.cmp_rules import RULES
 
     return RULES
 
@@ -93,7 +93,7 @@ class CheckContext:
     @cached_property
     def order(self) -> list[tuple[str, Fact, Teks]]:
         """The findings of the walk along the flowchart (CMP202/203/205), computed once."""
-        from .cmp_order import order_findings
+        from sopdoc.execution.cmp_order import order_findings
 
         return list(order_findings(self))
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model.diagnostic import Diagnostic, Severity, Teks
-from .cmp_context import CheckContext, Fact
-from .cmp_rules import rule
+from sopdoc.model.diagnostic import Diagnostic, Severity, Teks
+from sopdoc.execution.cmp_context import CheckContext, Fact
+from sopdoc.execution.cmp_rules import rule
 
 __all__ = ["order_findings"]
 

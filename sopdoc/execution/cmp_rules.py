@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..model.diagnostic import Diagnostic, Severity, Teks
-from .cmp_context import CheckContext, Fact
+from sopdoc.model.diagnostic import Diagnostic, Severity, Teks
+from sopdoc.execution.cmp_context import CheckContext, Fact
 
 __all__ = ["Rule", "RULES", "rule_functions"]
 

@@ -7,15 +7,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model.diagnostic import Diagnostic, Severity
-from . import cmp_order, cmp_time  # noqa: F401 - registers the CMP2xx/CMP3xx rules
-from .calendar import WorkingCalendar
-from .cmp_context import CheckContext
-from .cmp_rules import RULES, rule_functions
-from .entries import LogEntry
-from .flow import Flow
-from .settings import PeriodSettings
-from .store import Instance
+from sopdoc.model.diagnostic import Diagnostic, Severity
+from sopdoc.execution import cmp_order, cmp_time  # noqa: F401 - registers the CMP2xx/CMP3xx rules
+from sopdoc.execution.calendar import WorkingCalendar
+from sopdoc.execution.cmp_context import CheckContext
+from sopdoc.execution.cmp_rules import RULES, rule_functions
+from sopdoc.execution.entries import LogEntry
+from sopdoc.execution.flow import Flow
+from sopdoc.execution.settings import PeriodSettings
+from sopdoc.execution.store import Instance
 
 __all__ = ["Compliance", "EntryVerdict", "Totals", "check_entries", "check_instance"]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..config import load_settings as _load_all
-from .settings import CalendarSettings, PeriodSettings
+from sopdoc.config import load_settings as _load_all
+from sopdoc.execution.settings import CalendarSettings, PeriodSettings
 
 __all__ = ["load_settings"]
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import asdict, dataclass
 from zoneinfo import ZoneInfo
 
-from ..model.diagnostic import Teks
+from sopdoc.model.diagnostic import Teks
 
 __all__ = ["EntryInput", "LogEntry", "entry_hash", "parse_timestamp", "TimestampError", "GENESIS"]
 

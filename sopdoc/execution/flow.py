@@ -14,8 +14,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..model.sop import Sop
-    from ..model.waktu import Waktu
+    from sopdoc.model.sop import Sop
+    from sopdoc.model.waktu import Waktu
 
 __all__ = ["Step", "Flow", "sop_to_flow"]
 
@@ -43,7 +43,7 @@ class Step:
     @property
     def waktu_value(self) -> Waktu | None:
         """The parsed waktu, or None when the step has none."""
-        from ..model.waktu import parse_waktu  # lazily: `log add` never needs it
+        from sopdoc.model.waktu import parse_waktu  # lazily: `log add` never needs it
 
         return None if self.waktu is None else parse_waktu(self.waktu)
 

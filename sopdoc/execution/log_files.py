@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from ..errors import UsageError
-from ..model.diagnostic import Teks
-from .entries import LogEntry
-from .log_rows import COLUMNS, column_name
+from sopdoc.errors import UsageError
+from sopdoc.model.diagnostic import Teks
+from sopdoc.execution.entries import LogEntry
+from sopdoc.execution.log_rows import COLUMNS, column_name
 
 __all__ = ["read_log_file", "entries_to_csv", "entries_to_xes", "escape_cell", "MAX_ROWS"]
 

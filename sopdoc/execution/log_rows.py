@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from ..model.diagnostic import Teks
-from .entries import EntryInput, TimestampError, parse_timestamp
-from .flow import Flow
+from sopdoc.model.diagnostic import Teks
+from sopdoc.execution.entries import EntryInput, TimestampError, parse_timestamp
+from sopdoc.execution.flow import Flow
 
 __all__ = ["RowResult", "check_row", "COLUMNS", "MAX_TEXT"]
 

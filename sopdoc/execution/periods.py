@@ -10,10 +10,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..errors import UsageError
-from ..model.diagnostic import Teks
-from .calendar import WorkingCalendar
-from .settings import PeriodSettings
+from sopdoc.errors import UsageError
+from sopdoc.model.diagnostic import Teks
+from sopdoc.execution.calendar import WorkingCalendar
+from sopdoc.execution.settings import PeriodSettings
 
 __all__ = ["Period", "parse_period", "BULAN", "ROMAWI"]
 

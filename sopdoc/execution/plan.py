@@ -6,9 +6,9 @@ import datetime as dt
 import json
 from dataclasses import asdict, dataclass
 
-from ..model.waktu import parse_waktu
-from .calendar import WorkingCalendar
-from .flow import Flow
+from sopdoc.model.waktu import parse_waktu
+from sopdoc.execution.calendar import WorkingCalendar
+from sopdoc.execution.flow import Flow
 
 __all__ = ["PlannedStep", "plan_schedule", "plan_to_json", "plan_from_json", "default_start"]
 

@@ -11,12 +11,12 @@ from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from ..errors import UsageError
-from ..model.diagnostic import Teks
-from .flow import Flow
-from .log_rows import RowResult, check_row
-from .settings import ZONES, CalendarSettings, PeriodSettings
-from .store import Instance, LogStore
+from sopdoc.errors import UsageError
+from sopdoc.model.diagnostic import Teks
+from sopdoc.execution.flow import Flow
+from sopdoc.execution.log_rows import RowResult, check_row
+from sopdoc.execution.settings import ZONES, CalendarSettings, PeriodSettings
+from sopdoc.execution.store import Instance, LogStore
 
 __all__ = ["open_period", "find_instance", "record_rows", "instance_name", "ImportRejected"]
 
@@ -46,13 +46,13 @@ def open_period(store: LogStore, sop_file: str | Path, period_code: str, *, cale
                 period_settings: PeriodSettings, start: dt.datetime | None = None, name: str | None = None,
                 user: str = "") -> Instance:
     """Pin the SOP version, plan the schedule and record the instance."""
-    from ..io.sop_yaml import load_sop
-    from ..io.yaml_writer import sop_to_yaml
-    from ..model.diagnostic import Severity
-    from .calendar import WorkingCalendar
-    from .flow import sop_to_flow
-    from .periods import parse_period
-    from .plan import default_start, plan_schedule, plan_to_json
+    from sopdoc.source.reader import load_sop
+    from sopdoc.source.writer import sop_to_yaml
+    from sopdoc.model.diagnostic import Severity
+    from sopdoc.execution.calendar import WorkingCalendar
+    from sopdoc.execution.flow import sop_to_flow
+    from sopdoc.execution.periods import parse_period
+    from sopdoc.execution.plan import default_start, plan_schedule, plan_to_json
 
     period = parse_period(period_code)
     if not Path(sop_file).is_file():

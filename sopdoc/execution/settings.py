@@ -28,8 +28,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from ..errors import UsageError
-from ..model.diagnostic import Teks
+from sopdoc.errors import UsageError
+from sopdoc.model.diagnostic import Teks
 
 __all__ = ["CalendarSettings", "PeriodSettings", "ZONES", "Hours", "DEFAULT_HOURS", "RAMADAN_HOURS"]
 

@@ -17,10 +17,10 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..errors import SopdocError
-from ..model.diagnostic import Teks
-from .entries import GENESIS, EntryInput, LogEntry, entry_hash
-from .store_schema import MIGRATIONS, SCHEMA_VERSION
+from sopdoc.errors import SopdocError
+from sopdoc.model.diagnostic import Teks
+from sopdoc.execution.entries import GENESIS, EntryInput, LogEntry, entry_hash
+from sopdoc.execution.store_schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["Instance", "LogStore", "SqliteStore", "StoreError", "BrokenLink", "open_store"]
 

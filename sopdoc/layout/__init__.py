@@ -5,8 +5,8 @@
 
 from __future__ import annotations
 
-from .document import layout_sop
-from .geometry import LayoutDocument
-from .profile import PageProfile
+from sopdoc.layout.document import layout_sop
+from sopdoc.layout.geometry import LayoutDocument
+from sopdoc.layout.profile import PageProfile
 
 __all__ = ["LayoutDocument", "PageProfile", "layout_sop"]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..model.sop import Sop
-from .geometry import Column, ColumnKind
-from .metrics import FontSet
+from sopdoc.model.sop import Sop
+from sopdoc.layout.geometry import Column, ColumnKind
+from sopdoc.layout.metrics import FontSet
 
 __all__ = ["actors_of", "layout_columns", "MIN_ACTOR_WIDTH"]
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model.diagnostic import Diagnostic
-from ..model.sop import Sop
-from .flowchart import layout_flow_pages
-from .geometry import Label, LayoutDocument, Page, Rect
-from .metrics import font_set
-from .notes import note
-from .profile import PageProfile
-from .text import LEADING, text_block
+from sopdoc.model.diagnostic import Diagnostic
+from sopdoc.model.sop import Sop
+from sopdoc.layout.flowchart import layout_flow_pages
+from sopdoc.layout.geometry import Label, LayoutDocument, Page, Rect
+from sopdoc.layout.metrics import font_set
+from sopdoc.layout.notes import note
+from sopdoc.layout.profile import PageProfile
+from sopdoc.layout.text import LEADING, text_block
 
 __all__ = ["layout_sop"]
 
@@ -21,8 +21,8 @@ FOOTER_SIZE = 7.0
 
 def layout_sop(sop: Sop, profile: PageProfile | None = None) -> LayoutDocument:
     """The complete layout of ``sop`` under ``profile`` (the default profile when None)."""
-    from .identity import layout_identity_page
-    from .worksheet import layout_worksheet_page
+    from sopdoc.layout.identity import layout_identity_page
+    from sopdoc.layout.worksheet import layout_worksheet_page
 
     profile = profile or PageProfile()
     fonts = font_set(profile.font)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..model.sop import Sop
-from .geometry import Align, Cell, ImageBox, Page, PageKind, Rect
-from .metrics import FontSet
-from .profile import PageProfile
-from .text import LEADING, block_height, text_block, wrap_text
+from sopdoc.model.sop import Sop
+from sopdoc.layout.geometry import Align, Cell, ImageBox, Page, PageKind, Rect
+from sopdoc.layout.metrics import FontSet
+from sopdoc.layout.profile import PageProfile
+from sopdoc.layout.text import LEADING, block_height, text_block, wrap_text
 
 __all__ = ["BOXES", "format_periode", "format_tanggal", "layout_identity_page"]
 

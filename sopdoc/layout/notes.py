@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model.diagnostic import Diagnostic, Path, Severity, Teks
+from sopdoc.model.diagnostic import Diagnostic, Path, Severity, Teks
 
 __all__ = ["NOTES", "note"]
 

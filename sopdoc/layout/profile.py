@@ -12,9 +12,9 @@ import difflib
 from dataclasses import dataclass, fields
 from typing import Any
 
-from ..errors import UsageError
-from ..model.diagnostic import Teks
-from .geometry import Orientation
+from sopdoc.errors import UsageError
+from sopdoc.model.diagnostic import Teks
+from sopdoc.layout.geometry import Orientation
 
 __all__ = ["PAPER_SIZES_MM", "PageProfile", "FOREIGN_KEYS"]
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model.sop import Kegiatan, Simbol
-from .geometry import Align, Cell, Column, ColumnKind, Rect, Row, SymbolKind, TextBlock
-from .metrics import FontSet
-from .text import block_height, text_block, wrap_text
+from sopdoc.model.sop import Kegiatan, Simbol
+from sopdoc.layout.geometry import Align, Cell, Column, ColumnKind, Rect, Row, SymbolKind, TextBlock
+from sopdoc.layout.metrics import FontSet
+from sopdoc.layout.text import block_height, text_block, wrap_text
 
 __all__ = ["SymbolSize", "StepMeasure", "header_rows", "measure_step", "step_row", "connector_row",
            "symbol_size", "V_GAP", "PAD"]

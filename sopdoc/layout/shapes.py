@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .geometry import Point, Rect, SymbolBox, SymbolKind
+from sopdoc.layout.geometry import Point, Rect, SymbolBox, SymbolKind
 
 __all__ = ["rect_hits_symbol", "segment_hits_symbol", "segment_rect", "segments_of", "point_on_outline"]
 

@@ -6,8 +6,8 @@ Explicit newlines start new lines. Unsupported glyphs are replaced (see ``metric
 
 from __future__ import annotations
 
-from .geometry import Align, Rect, TextBlock
-from .metrics import FontSet
+from sopdoc.layout.geometry import Align, Rect, TextBlock
+from sopdoc.layout.metrics import FontSet
 
 __all__ = ["LEADING", "wrap_text", "text_block", "block_height"]
 

@@ -8,11 +8,11 @@ No | Tahap | Uraian and one row per langkah, in the model's order. "-" marks an 
 
 from __future__ import annotations
 
-from ..model.sop import LembarKerja, Sop
-from .geometry import Align, Cell, Page, PageKind, Rect
-from .metrics import FontSet
-from .profile import PageProfile
-from .text import block_height, text_block, wrap_text
+from sopdoc.model.sop import LembarKerja, Sop
+from sopdoc.layout.geometry import Align, Cell, Page, PageKind, Rect
+from sopdoc.layout.metrics import FontSet
+from sopdoc.layout.profile import PageProfile
+from sopdoc.layout.text import block_height, text_block, wrap_text
 
 __all__ = ["LANGKAH_HEADER", "SECTIONS", "TAHAP_LABELS", "WORKSHEET_TITLE", "layout_worksheet_page",
            "worksheet_rows"]

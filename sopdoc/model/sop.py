@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from .waktu import Satuan, Waktu, parse_waktu
+from sopdoc.model.waktu import Satuan, Waktu, parse_waktu
 
 __all__ = [
     "Cabang", "Identitas", "Kegiatan", "LangkahKerja", "LembarKerja", "MutuBaku",

@@ -10,9 +10,9 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
-from ..layout.identity import BOXES, format_periode, format_tanggal
-from ..layout.profile import PageProfile
-from ..model.sop import Sop
+from sopdoc.layout.identity import BOXES, format_periode, format_tanggal
+from sopdoc.layout.profile import PageProfile
+from sopdoc.model.sop import Sop
 
 __all__ = ["CONTEXT_VARIABLES", "template_context"]
 

@@ -15,12 +15,12 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from ..errors import UsageError
-from ..layout.geometry import LayoutDocument, Orientation, Page, PageKind
-from ..layout.profile import PageProfile
-from ..model.diagnostic import Teks
-from ..model.sop import Sop
-from . import _ooxml as ox
+from sopdoc.errors import UsageError
+from sopdoc.layout.geometry import LayoutDocument, Orientation, Page, PageKind
+from sopdoc.layout.profile import PageProfile
+from sopdoc.model.diagnostic import Teks
+from sopdoc.model.sop import Sop
+from sopdoc.render import _ooxml as ox
 
 __all__ = ["docx_bytes", "render_docx", "word_font"]
 
@@ -40,7 +40,7 @@ def render_docx(sop: Sop, out_path: str | Path, *, profile: PageProfile | None =
                 template: Path | None = None) -> None:
     """Write the DOCX of ``sop`` to ``out_path`` atomically (temp file in the same folder, then
     rename: on any failure no output file remains). Template faults raise :class:`UsageError`."""
-    from .files import write_atomic
+    from sopdoc.render.files import write_atomic
 
     write_atomic(Path(out_path), docx_bytes(sop, profile=profile, template=template))
 
@@ -48,10 +48,10 @@ def render_docx(sop: Sop, out_path: str | Path, *, profile: PageProfile | None =
 def docx_bytes(sop: Sop, *, profile: PageProfile | None = None, template: Path | None = None,
                layout: LayoutDocument | None = None) -> bytes:
     """The DOCX of ``sop`` as bytes (``layout`` may be passed when already computed)."""
-    from ..layout.document import layout_sop
-    from ..resources import template_path
-    from .context import template_context
-    from .docx_template import open_template, render_template
+    from sopdoc.layout.document import layout_sop
+    from sopdoc.resources import template_path
+    from sopdoc.render.context import template_context
+    from sopdoc.render.docx_template import open_template, render_template
 
     profile = profile or PageProfile()
     layout = layout or layout_sop(sop, profile)
@@ -156,10 +156,10 @@ def _header_footer(doc: Any, layout: LayoutDocument, font: str) -> list[tuple[st
 
 def _assemble(doc: Any, sop: Sop, layout: LayoutDocument, profile: PageProfile, font: str) -> None:
     """Identity section, then one section per flowchart page, with header/footer and settings."""
-    from ..layout.metrics import font_set
-    from ..layout.rows import measure_step
-    from .docx_flow import ShapeIds, flow_table_xml
-    from .docx_sheet import title_paragraphs, worksheet_xml
+    from sopdoc.layout.metrics import font_set
+    from sopdoc.layout.rows import measure_step
+    from sopdoc.render.docx_flow import ShapeIds, flow_table_xml
+    from sopdoc.render.docx_sheet import title_paragraphs, worksheet_xml
 
     body = doc.element.body
     ox.wp_inline_zero_distances(body)
@@ -214,8 +214,8 @@ def _embed_source(doc: Any, sop: Sop) -> None:
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
-    from ..io.yaml_writer import sop_to_yaml
-    from .docx_source import SOURCE_ENCODING_BASE64, needs_base64
+    from sopdoc.source.writer import sop_to_yaml
+    from sopdoc.importers.own.docx_source import SOURCE_ENCODING_BASE64, needs_base64
 
     text = sop_to_yaml(sop)
     encoding = "text"

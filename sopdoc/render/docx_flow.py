@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from ..layout.geometry import (LINE_WIDTHS, Align, Cell, ColumnKind, ConnectorPiece, FlowTable, Label,
+from sopdoc.layout.geometry import (LINE_WIDTHS, Align, Cell, ColumnKind, ConnectorPiece, FlowTable, Label,
                                LineClass, Page, Row, SymbolBox, SymbolKind)
-from . import _ooxml as ox
+from sopdoc.render import _ooxml as ox
 
 __all__ = ["GEOMETRY", "ShapeIds", "flow_table_xml", "step_texts"]
 

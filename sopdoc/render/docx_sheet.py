@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..layout.geometry import LINE_WIDTHS, Label, LineClass, Page
-from . import _ooxml as ox
+from sopdoc.layout.geometry import LINE_WIDTHS, Label, LineClass, Page
+from sopdoc.render import _ooxml as ox
 
 __all__ = ["title_paragraphs", "worksheet_xml"]
 

@@ -15,8 +15,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from ..errors import UsageError
-from ..model.diagnostic import Teks
+from sopdoc.errors import UsageError
+from sopdoc.model.diagnostic import Teks
 
 __all__ = ["check_template", "open_template", "render_template", "sandbox_env", "template_text", "template_variables"]
 
@@ -203,8 +203,8 @@ def _syntax(path: Path, exc: Any) -> UsageError:
 def check_template(path: Path) -> None:
     """Open, parse and trial-render a user template with an empty SOP, so that a bad template is
     reported once, before anything is written; raises :class:`UsageError`."""
-    from ..model.sop import Sop
-    from .context import template_context
+    from sopdoc.model.sop import Sop
+    from sopdoc.render.context import template_context
 
     path = Path(path)
     render_template(open_template(path), path, template_context(Sop()))

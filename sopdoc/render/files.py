@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..atomic import write_atomic
+from sopdoc.atomic import write_atomic
 
 __all__ = ["output_stem", "write_atomic"]
 

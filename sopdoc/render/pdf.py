@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 import io
 
-from .. import __version__
-from ..layout.geometry import (LINE_WIDTHS, Cell, Connector, LayoutDocument, LineClass, Page,
+from sopdoc import __version__
+from sopdoc.layout.geometry import (LINE_WIDTHS, Cell, Connector, LayoutDocument, LineClass, Page,
                                SymbolBox, SymbolKind, TextBlock)
-from ..model.sop import Sop
+from sopdoc.model.sop import Sop
 
 __all__ = ["ATTACHMENT_NAME", "content_hash", "render_pdf"]
 
@@ -43,7 +43,7 @@ def render_pdf(sop: Sop, layout: LayoutDocument, *, qr: bool = False, attach: bo
 def _render(sop: Sop, layout: LayoutDocument, qr: bool, attach: bool) -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
-    from ..io.yaml_writer import sop_to_yaml
+    from sopdoc.source.writer import sop_to_yaml
 
     canonical = sop_to_yaml(sop)
     buf = io.BytesIO()
@@ -105,7 +105,7 @@ def _paint_cell(canvas, page: Page, cell: Cell, texts: list[TextBlock]) -> None:
 
 def _paint_texts(canvas, page: Page, blocks: list[TextBlock], layout: LayoutDocument) -> None:
     """All text of a page in one PDF text object (one Tm per line, Tf only when the font changes)."""
-    from ..layout.metrics import font_runs
+    from sopdoc.layout.metrics import font_runs
 
     text = canvas.beginText()
     current: tuple[str, float] | None = None
@@ -182,7 +182,7 @@ def _paint_symbol(canvas, page: Page, sym: SymbolBox, layout: LayoutDocument) ->
 ITEM_MARK = 0.5
 """Side of the invisible (white) square drawn at the baseline of the first line of each
 kelengkapan item and each kop line, so that an importer can tell a new item from a wrapped line
-(``sopdoc.io.pdf_own``)."""
+(``sopdoc.importers.own.pdf``)."""
 
 
 def _item_marks(canvas, page: Page, sop: Sop) -> None:

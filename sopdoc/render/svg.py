@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from ..layout.geometry import (LINE_WIDTHS, Align, Connector, LayoutDocument, LineClass, Page,
+from sopdoc.layout.geometry import (LINE_WIDTHS, Align, Connector, LayoutDocument, LineClass, Page,
                                PageKind, SymbolBox, SymbolKind, TextBlock)
 
 __all__ = ["render_svg"]

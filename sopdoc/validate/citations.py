@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text import norm
+from sopdoc.validate.text import norm
 
 __all__ = ["Citation", "parse_citation", "KNOWN_TITLES", "RANKS"]
 

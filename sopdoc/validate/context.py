@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from ..model.sop import Kegiatan, Simbol, Sop
-from ..model.waktu import Waktu
+from sopdoc.model.sop import Kegiatan, Simbol, Sop
+from sopdoc.model.waktu import Waktu
 
 __all__ = ["CheckOptions", "RuleContext", "is_end_row"]
 
@@ -47,14 +47,14 @@ class RuleContext:
     @cached_property
     def graph(self) -> dict[int, tuple[int, ...]]:
         """Successors of each step, by index in ``sop.kegiatan`` (see :mod:`.flow`)."""
-        from .flow import steps_to_graph
+        from sopdoc.validate.flow import steps_to_graph
 
         return steps_to_graph(self.sop.kegiatan)
 
     @cached_property
     def reach(self) -> dict[int, frozenset[int]]:
         """Indexes reachable from each index (itself included)."""
-        from .flow import reachable_from
+        from sopdoc.validate.flow import reachable_from
 
         graph = self.graph
         return {i: frozenset(reachable_from(graph, i)) for i in graph}

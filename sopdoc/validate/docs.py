@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .registry import Rule, all_rules
+from sopdoc.validate.registry import Rule, all_rules
 
 __all__ = ["rules_text", "rules_json", "rules_markdown"]
 

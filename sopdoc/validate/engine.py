@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..model.diagnostic import Diagnostic, Path
-from ..model.sop import Sop
-from .context import CheckOptions, RuleContext
-from .registry import Rule, all_rules
-from .settings import CheckSettings
+from sopdoc.model.diagnostic import Diagnostic, Path
+from sopdoc.model.sop import Sop
+from sopdoc.validate.context import CheckOptions, RuleContext
+from sopdoc.validate.registry import Rule, all_rules
+from sopdoc.validate.settings import CheckSettings
 
 if TYPE_CHECKING:
-    from ..io.sop_yaml import LoadResult
+    from sopdoc.source.reader import LoadResult
 
 __all__ = ["check", "check_loaded", "path_key"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model.sop import Kegiatan, Simbol
+from sopdoc.model.sop import Kegiatan, Simbol
 
 __all__ = ["steps_to_graph", "reachable_from", "main_path", "number_to_index"]
 

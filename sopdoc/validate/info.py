@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from ..model.sop import Sop
-from .timing import TimeFigures
+from sopdoc.model.sop import Sop
+from sopdoc.validate.timing import TimeFigures
 
 __all__ = ["format_info_text", "format_info_json", "minutes_to_text"]
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model.diagnostic import Diagnostic, Severity, format_path
+from sopdoc.model.diagnostic import Diagnostic, Severity, format_path
 
 __all__ = ["FileReport", "ExitPolicy", "format_text", "format_json", "format_sarif", "summary_line"]
 
@@ -76,6 +76,6 @@ def format_json(reports: Sequence[FileReport], lang: str = "id") -> str:
 
 def format_sarif(reports: Sequence[FileReport], lang: str = "id") -> str:
     """SARIF 2.1.0 (see :mod:`sopdoc.validate.sarif`)."""
-    from .sarif import format_sarif as _sarif
+    from sopdoc.validate.sarif import format_sarif as _sarif
 
     return _sarif(reports, lang)

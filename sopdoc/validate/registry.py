@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model.diagnostic import Path, Severity, Teks
+from sopdoc.model.diagnostic import Path, Severity, Teks
 
 if TYPE_CHECKING:
-    from ..model.sop import Sop
-    from .context import RuleContext
+    from sopdoc.model.sop import Sop
+    from sopdoc.validate.context import RuleContext
 
 __all__ = ["Finding", "Rule", "RuleFunc", "REGISTRY", "rule", "register_documented", "all_rules"]
 
@@ -98,7 +98,7 @@ def register_documented(code: str, name: str, severity: Severity, summary: Teks,
 
 def all_rules() -> list[Rule]:
     """Every registered kind, sorted by code (rule modules and known code tables loaded)."""
-    from . import rules as _rules  # noqa: F401 - importing registers the rules
+    from sopdoc.validate import rules as _rules  # noqa: F401 - importing registers the rules
 
     _rules.load_plugins()
     return sorted(REGISTRY.values(), key=lambda r: r.code)

@@ -6,10 +6,10 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from .. import __version__
-from ..model.diagnostic import Diagnostic, Severity, format_path
-from .output import FileReport
-from .registry import Rule, all_rules
+from sopdoc import __version__
+from sopdoc.model.diagnostic import Diagnostic, Severity, format_path
+from sopdoc.validate.output import FileReport
+from sopdoc.validate.registry import Rule, all_rules
 
 __all__ = ["format_sarif", "SARIF_SCHEMA"]
 

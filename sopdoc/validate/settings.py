@@ -7,9 +7,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..errors import UsageError
-from ..model.diagnostic import Severity, Teks
-from .context import CheckOptions
+from sopdoc.errors import UsageError
+from sopdoc.model.diagnostic import Severity, Teks
+from sopdoc.validate.context import CheckOptions
 
 __all__ = ["CheckSettings", "DEFAULT_MENIT_PER_HARI_KERJA"]
 
@@ -30,7 +30,7 @@ def _close_en(word: str, choices: Iterable[str]) -> str:
 
 
 def _codes() -> list[str]:
-    from .registry import all_rules
+    from sopdoc.validate.registry import all_rules
 
     return [r.code for r in all_rules()]
 

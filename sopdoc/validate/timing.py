@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model.sop import Simbol, Sop
-from .context import CheckOptions, RuleContext, is_end_row
-from .flow import main_path
+from sopdoc.model.sop import Simbol, Sop
+from sopdoc.validate.context import CheckOptions, RuleContext, is_end_row
+from sopdoc.validate.flow import main_path
 
 __all__ = ["TimeFigures", "sop_to_figures"]
 

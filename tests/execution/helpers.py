@@ -10,7 +10,7 @@ from sopdoc.execution.compliance import Compliance, check_entries
 from sopdoc.execution.entries import LogEntry
 from sopdoc.execution.flow import Flow, sop_to_flow
 from sopdoc.execution.settings import CalendarSettings, PeriodSettings
-from sopdoc.io.sop_yaml import load_sop
+from sopdoc.source.reader import load_sop
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "execution"
 LOOP_SOP = DATA / "keputusan-loop.sop.yaml"

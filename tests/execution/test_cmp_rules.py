@@ -12,7 +12,7 @@ from sopdoc.execution.cmp_rules import RULES
 from sopdoc.execution.compliance import check_entries
 from sopdoc.execution.settings import PeriodSettings
 
-from .helpers import CAL, check, codes, entry, good_log, loop_flow
+from tests.execution.helpers import CAL, check, codes, entry, good_log, loop_flow
 
 
 def replace(log: list, i: int, **kw: object) -> list:

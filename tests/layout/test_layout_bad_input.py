@@ -13,8 +13,8 @@ from sopdoc.layout.geometry import PageKind
 from sopdoc.model.sop import Cabang, Kegiatan
 from sopdoc.render.pdf import render_pdf
 
-from .builders import make_sop
-from .invariants import check_layout
+from tests.layout.builders import make_sop
+from tests.layout.invariants import check_layout
 
 
 def _codes(doc) -> set[str]:

@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from sopdoc.io.sop_yaml import load_sop
+from sopdoc.source.reader import load_sop
 from sopdoc.layout import layout_sop
 from sopdoc.layout.metrics import font_set
 from tests.conftest import DATA

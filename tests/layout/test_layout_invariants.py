@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 
-from sopdoc.io.sop_yaml import load_sop
+from sopdoc.source.reader import load_sop
 from sopdoc.layout import PageProfile, layout_sop
 from sopdoc.layout.geometry import SymbolKind
 from sopdoc.model.sop import Cabang
 from tests.conftest import DATA, EXAMPLES
 from tests.strategies import long_text, sops
 
-from .builders import make_sop
-from .invariants import check_layout
+from tests.layout.builders import make_sop
+from tests.layout.invariants import check_layout
 
 SOURCES = sorted(EXAMPLES.glob("*.sop.yaml")) + sorted((DATA / "layout").glob("*.sop.yaml"))
 

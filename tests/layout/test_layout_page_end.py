@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from sopdoc.io.sop_yaml import load_sop
+from sopdoc.source.reader import load_sop
 from sopdoc.layout import PageProfile, layout_sop
 from sopdoc.layout import flowchart
 from sopdoc.layout.geometry import LayoutDocument

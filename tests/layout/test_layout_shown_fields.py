@@ -12,7 +12,7 @@ from sopdoc.layout.geometry import PageKind
 from sopdoc.model.sop import LangkahKerja, LembarKerja, Periode
 from tests.strategies import sops
 
-from .builders import make_sop
+from tests.layout.builders import make_sop
 
 MARGINS = PageProfile().margins_pt()
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 
-from sopdoc.io.sop_yaml import load_sop
+from sopdoc.source.reader import load_sop
 from sopdoc.model.sop import Sop
 
-from ..conftest import DATA, EXAMPLES
+from tests.conftest import DATA, EXAMPLES
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"

@@ -22,7 +22,7 @@ from sopdoc.layout import PageProfile, layout_sop
 from sopdoc.layout.geometry import LINE_WIDTHS, LineClass, PageKind, SymbolKind
 from sopdoc.render.docx import render_docx
 
-from .docx_helpers import exact_fill_case, example_paths, load, long_sop
+from tests.render.docx_helpers import exact_fill_case, example_paths, load, long_sop
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")

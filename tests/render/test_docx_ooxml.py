@@ -13,8 +13,8 @@ from sopdoc.model.sop import Cabang
 from sopdoc.render import _ooxml as ox
 from sopdoc.render.docx import docx_bytes
 
-from ..layout.builders import make_sop
-from .docx_helpers import grid_cells, open_docx
+from tests.layout.builders import make_sop
+from tests.render.docx_helpers import grid_cells, open_docx
 
 
 def _c14n(el) -> bytes:

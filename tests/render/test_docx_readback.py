@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 from docx.oxml.ns import qn
 
-from sopdoc.io.yaml_writer import sop_to_yaml
+from sopdoc.source.writer import sop_to_yaml
 from sopdoc.layout import layout_sop
 from sopdoc.layout.geometry import ColumnKind, Orientation, PageKind
 from sopdoc.layout.profile import PageProfile
 from sopdoc.render._ooxml import twips
 from sopdoc.render.docx import docx_bytes, render_docx
 from sopdoc.render.docx_flow import GEOMETRY
-from sopdoc.render.docx_source import sop_yaml_from_docx
+from sopdoc.importers.own.docx_source import sop_yaml_from_docx
 
-from .docx_helpers import all_text, cell_text, example_paths, grid_cells, load, long_sop, open_docx, shapes_in
+from tests.render.docx_helpers import all_text, cell_text, example_paths, grid_cells, load, long_sop, open_docx, shapes_in
 
 CASES = [pytest.param(p, id=p.name) for p in example_paths()]
 SYMBOL_PRESETS = set(GEOMETRY.values())

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from pypdf import PdfReader
 
-from sopdoc.io.sop_yaml import load_sop
-from sopdoc.io.yaml_writer import sop_to_yaml
+from sopdoc.source.reader import load_sop
+from sopdoc.source.writer import sop_to_yaml
 from sopdoc.layout import layout_sop
 from sopdoc.layout.geometry import LINE_WIDTHS, LineClass, SymbolKind
 from sopdoc.layout.metrics import font_set

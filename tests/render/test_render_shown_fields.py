@@ -13,8 +13,8 @@ from sopdoc.render.docx import docx_bytes
 from sopdoc.render.pdf import render_pdf
 from sopdoc.render.svg import render_svg
 
-from ..layout.builders import make_sop
-from .docx_helpers import all_text, open_docx
+from tests.layout.builders import make_sop
+from tests.render.docx_helpers import all_text, open_docx
 
 TITLE = "SOP : PENGUMPULAN DATA KINERJA"
 LK = LembarKerja(judul_sop="Pengumpulan Data Kinerja", jenis_kegiatan="Rutin",

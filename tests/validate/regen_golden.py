@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .golden import GOLDEN, examples, golden_path, run_check
+from tests.validate.golden import GOLDEN, examples, golden_path, run_check
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ from sopdoc.validate.engine import check, check_loaded
 from sopdoc.validate.registry import CODE_RE, Finding, all_rules, register_documented, rule
 from tests.strategies import sops
 
-from .cases import build_sop
+from tests.validate.cases import build_sop
 
 
 @settings(max_examples=50, deadline=None)
@@ -68,7 +68,7 @@ def test_rule_docstring_must_name_catalogue_id() -> None:
 
 
 def test_reading_codes_are_registered_and_filterable(tmp_path) -> None:
-    from sopdoc.io.sop_yaml import load_sop
+    from sopdoc.source.reader import load_sop
     from sopdoc.validate.settings import CheckSettings
 
     assert reg.REGISTRY["SOP012"].executable is False
@@ -82,7 +82,7 @@ def test_reading_codes_are_registered_and_filterable(tmp_path) -> None:
 
 
 def test_located_findings_carry_file_line_col(tmp_path) -> None:
-    from sopdoc.io.sop_yaml import load_sop
+    from sopdoc.source.reader import load_sop
 
     text = (build_sop.__globals__["BASE"]).read_text(encoding="utf-8").replace("nomor: 800/001/DC/2023", "nomor: null")
     f = tmp_path / "x.sop.yaml"

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from .golden import examples, golden_path, run_check
+from tests.validate.golden import examples, golden_path, run_check
 
 EXAMPLES = examples()
 

@@ -9,7 +9,7 @@ from sopdoc.validate.engine import check
 from sopdoc.validate.registry import REGISTRY, all_rules
 from sopdoc.validate.settings import CheckSettings
 
-from .cases import BASE, build_sop, case_files
+from tests.validate.cases import BASE, build_sop, case_files
 
 CASES = [(path.stem, case) for path in case_files()
          for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]]

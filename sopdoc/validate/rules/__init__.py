@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import importlib
 
-from . import boxes, chain, damage, flowchart, identity, legal, mutu_baku, sections, signatory, wording, worksheet  # noqa: F401
-from ._external import register_reading_codes
+from sopdoc.validate.rules import boxes, chain, damage, flowchart, identity, legal, mutu_baku, sections, signatory, wording, worksheet  # noqa: F401
+from sopdoc.validate.rules._external import register_reading_codes
 
 __all__ = ["PLUGIN_MODULES", "load_plugins"]
 
 # Modules that register non-executable codes (IMPxxx import notes, CMPxxx compliance findings).
-PLUGIN_MODULES: tuple[str, ...] = ("sopdoc.io.imp_codes",)
+PLUGIN_MODULES: tuple[str, ...] = ("sopdoc.importers.codes",)
 
 register_reading_codes()
 _loaded = False
@@ -27,7 +27,7 @@ def load_plugins() -> None:
     if _loaded:
         return
     _loaded = True
-    from ._external import register_code_table, register_compliance_rules, register_layout_notes
+    from sopdoc.validate.rules._external import register_code_table, register_compliance_rules, register_layout_notes
 
     for name in PLUGIN_MODULES:
         try:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ...io.reading import READING_CODES
-from ...model.diagnostic import Teks
-from ..registry import CONFLICTS, REGISTRY, register_documented
+from sopdoc.source.codes import READING_CODES
+from sopdoc.model.diagnostic import Teks
+from sopdoc.validate.registry import CONFLICTS, REGISTRY, register_documented
 
 _CATALOGUE = {"SOP012": "MB-02", "SOP007": "FC-05"}
 
@@ -28,7 +28,7 @@ def register_code_table(table: Mapping[str, Any]) -> None:
 
 def register_layout_notes() -> None:
     """The renderer's SOP6xx layout notes (sopdoc.layout.notes)."""
-    from ...layout.notes import NOTES
+    from sopdoc.layout.notes import NOTES
 
     for code, (name, severity, message, hint) in NOTES.items():
         if code not in REGISTRY:
@@ -39,8 +39,8 @@ def register_layout_notes() -> None:
 
 def register_compliance_rules() -> None:
     """The execution stage's CMPxxx rules (sopdoc.execution.cmp_rules), documented by docstring."""
-    from ...execution import compliance  # noqa: F401 - registers the rules of every cmp_* module
-    from ...execution.cmp_rules import RULES
+    from sopdoc.execution import compliance  # noqa: F401 - registers the rules of every cmp_* module
+    from sopdoc.execution.cmp_rules import RULES
 
     for code, entry in sorted(RULES.items()):
         if code in REGISTRY:

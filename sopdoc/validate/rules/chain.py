@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...model.diagnostic import Path, Severity, Teks
-from ...model.sop import Sop
-from ..context import RuleContext, is_end_row
-from ..registry import Finding, rule
-from ..text import is_blank, overlaps, words
+from sopdoc.model.diagnostic import Path, Severity, Teks
+from sopdoc.model.sop import Sop
+from sopdoc.validate.context import RuleContext, is_end_row
+from sopdoc.validate.registry import Finding, rule
+from sopdoc.validate.text import is_blank, overlaps, words
 
 _W, _I = Severity.WARNING, Severity.INFO
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...model.diagnostic import Severity, Teks
-from ...model.sop import Simbol, Sop
-from ..context import RuleContext, is_end_row
-from ..flow import number_to_index, reachable_from
-from ..registry import Finding, rule
-from ..text import norm
+from sopdoc.model.diagnostic import Severity, Teks
+from sopdoc.model.sop import Simbol, Sop
+from sopdoc.validate.context import RuleContext, is_end_row
+from sopdoc.validate.flow import number_to_index, reachable_from
+from sopdoc.validate.registry import Finding, rule
+from sopdoc.validate.text import norm
 
 _E, _W = Severity.ERROR, Severity.WARNING
 

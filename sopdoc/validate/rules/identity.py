@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...model.diagnostic import Severity, Teks
-from ...model.sop import Sop
-from ..context import RuleContext
-from ..registry import Finding, rule
-from ..text import is_blank, words
+from sopdoc.model.diagnostic import Severity, Teks
+from sopdoc.model.sop import Sop
+from sopdoc.validate.context import RuleContext
+from sopdoc.validate.registry import Finding, rule
+from sopdoc.validate.text import is_blank, words
 
 _E, _W = Severity.ERROR, Severity.WARNING
 _ID = ("identitas",)

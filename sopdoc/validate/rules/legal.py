@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...model.diagnostic import Severity, Teks
-from ...model.sop import Sop
-from ..citations import KNOWN_TITLES, Citation, parse_citation
-from ..context import RuleContext
-from ..registry import Finding, rule
-from ..text import is_blank, norm
+from sopdoc.model.diagnostic import Severity, Teks
+from sopdoc.model.sop import Sop
+from sopdoc.validate.citations import KNOWN_TITLES, Citation, parse_citation
+from sopdoc.validate.context import RuleContext
+from sopdoc.validate.registry import Finding, rule
+from sopdoc.validate.text import is_blank, norm
 
 _E, _W = Severity.ERROR, Severity.WARNING
 

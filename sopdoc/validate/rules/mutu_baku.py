@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ...model.diagnostic import Severity, Teks
-from ...model.sop import Periode, Simbol, Sop
-from ...model.waktu import Satuan
-from ..context import RuleContext, is_end_row
-from ..flow import main_path
-from ..registry import Finding, rule
-from ..text import first_word, is_blank
+from sopdoc.model.diagnostic import Severity, Teks
+from sopdoc.model.sop import Periode, Simbol, Sop
+from sopdoc.model.waktu import Satuan
+from sopdoc.validate.context import RuleContext, is_end_row
+from sopdoc.validate.flow import main_path
+from sopdoc.validate.registry import Finding, rule
+from sopdoc.validate.text import first_word, is_blank
 
 _E, _W = Severity.ERROR, Severity.WARNING
 

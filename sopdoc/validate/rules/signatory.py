@@ -6,12 +6,12 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ...model.diagnostic import Severity, Teks
-from ...model.sop import Sop
-from ..context import RuleContext
-from ..nip import parse_nip
-from ..registry import Finding, rule
-from ..text import is_blank, norm
+from sopdoc.model.diagnostic import Severity, Teks
+from sopdoc.model.sop import Sop
+from sopdoc.validate.context import RuleContext
+from sopdoc.validate.nip import parse_nip
+from sopdoc.validate.registry import Finding, rule
+from sopdoc.validate.text import is_blank, norm
 
 _E, _W = Severity.ERROR, Severity.WARNING
 _WHO = ("identitas", "disahkan_oleh")

@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ...model.diagnostic import Severity, Teks
-from ...model.sop import Kegiatan, Simbol, Sop
-from ..context import RuleContext, is_end_row
-from ..registry import Finding, rule
-from ..text import norm, words
+from sopdoc.model.diagnostic import Severity, Teks
+from sopdoc.model.sop import Kegiatan, Simbol, Sop
+from sopdoc.validate.context import RuleContext, is_end_row
+from sopdoc.validate.registry import Finding, rule
+from sopdoc.validate.text import norm, words
 
 _W = Severity.WARNING
 

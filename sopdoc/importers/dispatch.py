@@ -1,0 +1,64 @@
+"""Find SOP sources on disk and read each with the reader its format needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sopdoc.importers.report import ImportResult
+from sopdoc.source.reader import LoadResult, load_sop
+
+__all__ = ["IMPORT_SUFFIXES", "SOURCE_SUFFIXES", "expand_inputs", "import_source", "load_source"]
+
+SOURCE_SUFFIXES = (".sop.yaml", ".sop.yml")
+IMPORT_SUFFIXES = (".txt", ".pdf", ".docx")
+
+
+def expand_inputs(paths: list[str]) -> list[Path]:
+    """Files named on the command line, with directories expanded to their ``*.sop.yaml``, sorted."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = [f for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(SOURCE_SUFFIXES)]
+            out.extend(sorted(found))
+        else:
+            out.append(p)
+    return out
+
+
+def load_source(path: Path) -> LoadResult:
+    """Read one source; the format follows from the file name.
+
+    ``*.txt``, ``*.pdf`` and ``*.docx`` are imported in memory (their diagnostics include the IMP findings
+    and point at lines or page/table/row); everything else is read as ``*.sop.yaml``.
+    """
+    if Path(path).suffix.lower() in IMPORT_SUFFIXES:
+        return import_source(path).load
+    return load_sop(path)
+
+
+def import_source(path: Path) -> ImportResult:
+    """Import one document (``.txt``, ``.pdf``, ``.docx``) in memory."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".docx":
+        from sopdoc.importers.docx.importer import import_docx_file
+
+        return import_docx_file(path)
+    if suffix == ".pdf":
+        from sopdoc.importers.pdf.importer import import_pdf_file
+
+        return import_pdf_file(path)
+    if suffix == ".txt":
+        from sopdoc.importers.text.importer import import_text_file
+
+        return import_text_file(path)
+    from sopdoc.model.diagnostic import Origin, Teks
+    from sopdoc.importers.codes import imp_diagnostic
+    from sopdoc.importers.report import ImportBuilder
+
+    builder = ImportBuilder(str(path), suffix.lstrip(".") or "?")
+    builder.add(imp_diagnostic("IMP001", Teks(
+        f"format {suffix or '(tanpa akhiran)'} belum dapat diimpor",
+        f"format {suffix or '(no suffix)'} cannot be imported yet"), origin=Origin(file=str(path))))
+    done = builder.finish()
+    return ImportResult(LoadResult(done.load.file, None, done.load.diagnostics, done.load.source_map), done.report)

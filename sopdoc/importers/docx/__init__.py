@@ -1,0 +1,1 @@
+"""sopdoc/importers/docx."""

@@ -1,0 +1,312 @@
+"""The DOCX reader's XML layer (the twin of ``render/_ooxml.py``): safe unzip, safe parse, and
+tables with their cells, paragraphs and shapes as plain values. No XPath leaves this module.
+
+Hostile files: the zip is checked before anything is inflated (member count, declared sizes,
+compression ratio) and members are read with a hard cap; XML with a DTD or entity declaration is
+refused, and the parser never resolves entities, loads a DTD or touches the network.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sopdoc.model.diagnostic import Teks
+
+__all__ = ["DocCell", "DocShape", "DocTable", "DocxError", "MAX_DOCX_BYTES", "read_docx_tables"]
+
+MAX_DOCX_BYTES = 50 * 1024 * 1024
+MAX_MEMBERS = 5000
+MAX_PART_BYTES = 32 * 1024 * 1024
+MAX_TOTAL_BYTES = 256 * 1024 * 1024
+MAX_RATIO = 200  # deflate rarely exceeds ~20:1 on real XML; zip bombs are 1000:1 and more
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS = {
+    "w": _W,
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "v": "urn:schemas-microsoft-com:vml",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+}
+EMU_PER_PT = 12700
+_PRESETS = {
+    "flowChartTerminator": "terminator", "roundRect": "terminator", "ellipse": "terminator",
+    "flowChartProcess": "proses", "flowChartAlternateProcess": "proses",
+    "flowChartDecision": "keputusan", "diamond": "keputusan",
+    "flowChartOffpageConnector": "offpage", "flowChartConnector": "offpage",
+    "straightConnector1": "connector", "line": "connector", "bentConnector2": "connector",
+    "bentConnector3": "connector",
+}
+_VML_TYPES = {"t116": "terminator", "t176": "proses", "t109": "proses", "t110": "keputusan", "t4": "keputusan",
+              "t177": "offpage", "t120": "offpage", "t32": "connector", "t33": "connector", "t34": "connector"}
+
+
+class DocxError(Exception):
+    """A DOCX that cannot be read safely; ``code`` is the IMP code and ``reason`` says why."""
+
+    def __init__(self, code: str, reason: Teks) -> None:
+        super().__init__(reason.en)
+        self.code = code
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class DocShape:
+    """A shape anchored in a cell: kind, box relative to the cell (points), text, line ends."""
+
+    kind: str  # terminator | proses | keputusan | offpage | connector | label | rect
+    x: float
+    y: float
+    w: float
+    h: float
+    text: str = ""
+    flip_h: bool = False
+    flip_v: bool = False
+    arrow: bool = False
+
+
+@dataclass(frozen=True)
+class DocCell:
+    """A table cell: grid column, span, vertical merge, paragraphs (text, bold, size), shapes."""
+
+    col: int
+    span: int
+    merge: str | None  # None, "restart" or "continue"
+    paragraphs: tuple[tuple[str, bool, float], ...]
+    shapes: tuple[DocShape, ...]
+
+    @property
+    def text(self) -> str:
+        """The paragraphs joined by newlines."""
+        return "\n".join(p for p, _b, _s in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class DocTable:
+    """A table: grid column widths and row heights (points), rows of cells, and the text of the
+    bold paragraphs just before it (back to the previous table or section break)."""
+
+    widths: tuple[float, ...]
+    heights: tuple[float, ...]
+    rows: tuple[tuple[DocCell, ...], ...]
+    caption: str = ""  # bold body paragraphs right before the table (sopdoc: the table's title)
+
+    def grid_rows(self) -> list[list[str | None]]:
+        """Rows as one text per grid column; a merged cell's text repeats over its span, a
+        vertically continued cell repeats the text above (like pdfplumber's extract)."""
+        out: list[list[str | None]] = []
+        n = len(self.widths) or max((c.col + c.span for r in self.rows for c in r), default=0)
+        for r, row in enumerate(self.rows):
+            line: list[str | None] = [None] * n
+            for c in row:
+                text = c.text
+                if c.merge == "continue" and out:
+                    text = out[-1][c.col] if c.col < len(out[-1]) else ""
+                for k in range(c.col, min(c.col + c.span, n)):
+                    line[k] = text
+            out.append(line)
+        return out
+
+
+def _q(tag: str) -> str:
+    prefix, local = tag.split(":")
+    return f"{{{_NS[prefix]}}}{local}"
+
+
+def _read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    with zf.open(info) as fh:
+        data = fh.read(MAX_PART_BYTES + 1)
+    if len(data) > MAX_PART_BYTES:
+        raise DocxError("IMP040", Teks(f"bagian {info.filename} terlalu besar", f"part {info.filename} is too large"))
+    return data
+
+
+def _parse(data: bytes, name: str) -> Any:
+    from lxml import etree
+
+    head = data[:4096].upper()
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in data.upper():
+        raise DocxError("IMP041", Teks(f"{name} memuat DTD/entitas", f"{name} holds a DTD/entities"))
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                             huge_tree=False, remove_comments=True, remove_pis=True)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise DocxError("IMP040", Teks(f"{name} bukan XML yang sah ({exc.msg})", f"{name} is not well-formed XML ({exc.msg})")) from None
+
+
+def read_docx_tables(path: str | Path) -> tuple[list[DocTable], bool]:
+    """The body tables of ``path`` in document order (tables nested in tables are skipped), and
+    whether the document says it was made by sopdoc (``docProps/core.xml`` description)."""
+    try:
+        size = Path(path).stat().st_size
+    except OSError as exc:
+        raise DocxError("IMP040", Teks(f"tidak dapat dibaca: {exc.strerror}", f"cannot be read: {exc.strerror}")) from None
+    if size > MAX_DOCX_BYTES:
+        raise DocxError("IMP040", Teks(f"berkas {size} bita terlalu besar", f"file of {size} bytes is too large"))
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if len(infos) > MAX_MEMBERS:
+                raise DocxError("IMP040", Teks(f"{len(infos)} anggota zip", f"{len(infos)} zip members"))
+            if sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
+                raise DocxError("IMP040", Teks("ukuran setelah dibuka terlalu besar (zip bomb)", "too large once unpacked (zip bomb)"))
+            for i in infos:
+                if i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+                    raise DocxError("IMP040", Teks(f"rasio kompresi {i.filename} mencurigakan (zip bomb)", f"suspicious compression ratio of {i.filename} (zip bomb)"))
+            main = next((i for i in infos if i.filename == "word/document.xml"), None)
+            if main is None:
+                raise DocxError("IMP040", Teks("word/document.xml tidak ada (bukan DOCX)", "no word/document.xml (not a DOCX)"))
+            root = _parse(_read_part(zf, main), main.filename)
+            core = next((i for i in infos if i.filename == "docProps/core.xml"), None)
+            ours = core is not None and _made_by_sopdoc(_parse(_read_part(zf, core), core.filename))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, RuntimeError, NotImplementedError, OSError) as exc:
+        raise DocxError("IMP040", Teks(f"bukan arsip zip yang sah ({type(exc).__name__})", f"not a valid zip archive ({type(exc).__name__})")) from None
+    body = root.find(_q("w:body"))
+    if body is None:
+        return [], ours
+    tables = []
+    for tbl in body.iter(_q("w:tbl")):
+        if any(anc.tag == _q("w:tbl") for anc in tbl.iterancestors()):
+            continue
+        tables.append(_table(tbl, _caption(tbl)))
+    return tables, ours
+
+
+def _caption(tbl: Any) -> str:
+    """The bold body paragraphs directly before ``tbl`` (blank ones skipped), joined by spaces."""
+    parts: list[str] = []
+    node = tbl.getprevious()
+    while node is not None and node.tag == _q("w:p") and node.find(f"{_q('w:pPr')}/{_q('w:sectPr')}") is None:
+        text, bold, _size = _paragraphs_of([node])[0]
+        if text.strip():
+            if not bold:
+                break
+            parts.append(text.strip())
+        node = node.getprevious()
+    return " ".join(reversed(parts))
+
+
+def _made_by_sopdoc(core: Any) -> bool:
+    desc = core.find("{http://purl.org/dc/elements/1.1/}description")
+    return desc is not None and "sopdoc" in (desc.text or "")
+
+
+def _table(tbl: Any, caption: str = "") -> DocTable:
+    widths = tuple(int(g.get(_q("w:w"), "0")) / 20 for g in tbl.findall(f"{_q('w:tblGrid')}/{_q('w:gridCol')}"))
+    rows, heights = [], []
+    for tr in tbl.findall(_q("w:tr")):
+        h = tr.find(f"{_q('w:trPr')}/{_q('w:trHeight')}")
+        heights.append(int(h.get(_q("w:val"), "0")) / 20 if h is not None else 0.0)
+        col = 0
+        before = tr.find(f"{_q('w:trPr')}/{_q('w:gridBefore')}")
+        if before is not None:
+            col = int(before.get(_q("w:val"), "0"))
+        cells = []
+        for tc in tr.findall(_q("w:tc")):
+            pr = tc.find(_q("w:tcPr"))
+            span, merge = 1, None
+            if pr is not None:
+                gs = pr.find(_q("w:gridSpan"))
+                span = int(gs.get(_q("w:val"), "1")) if gs is not None else 1
+                vm = pr.find(_q("w:vMerge"))
+                if vm is not None:
+                    merge = vm.get(_q("w:val")) or "continue"
+            cells.append(DocCell(col, span, merge, _paragraphs(tc), _shapes(tc)))
+            col += span
+        rows.append(tuple(cells))
+    return DocTable(widths, tuple(heights), tuple(rows), caption)
+
+
+def _paragraphs(tc: Any) -> tuple[tuple[str, bool, float], ...]:
+    return _paragraphs_of(tc.findall(_q("w:p")))
+
+
+def _paragraphs_of(paras: Any) -> tuple[tuple[str, bool, float], ...]:
+    """(text, bold, size) of each paragraph."""
+    out = []
+    for p in paras:
+        parts, bold, size = [], False, 0.0
+        for el in p.iter(_q("w:t"), _q("w:tab"), _q("w:br"), _q("w:noBreakHyphen")):
+            if any(a.tag in (_q("w:txbxContent"), _q("mc:Fallback"), _q("w:pict")) for a in el.iterancestors()):
+                continue
+            if el.tag == _q("w:t"):
+                parts.append(el.text or "")
+                rpr = el.getparent().find(_q("w:rPr"))
+                if rpr is not None:
+                    b = rpr.find(_q("w:b"))
+                    bold = bold or (b is not None and b.get(_q("w:val"), "1") not in ("0", "false"))
+                    sz = rpr.find(_q("w:sz"))
+                    if sz is not None:
+                        size = max(size, int(sz.get(_q("w:val"), "0")) / 2)
+            else:
+                parts.append({_q("w:tab"): "\t", _q("w:br"): "\n"}.get(el.tag, "-"))
+        out.append(("".join(parts), bold, size))
+    return tuple(out)
+
+
+def _shape_text(el: Any) -> str:
+    return " ".join("".join(t.text or "" for t in p.iter(_q("w:t"))) for p in el.iter(_q("w:p"))).strip()
+
+
+def _shapes(tc: Any) -> tuple[DocShape, ...]:
+    out: list[DocShape] = []
+    for anchor in tc.iter(_q("wp:anchor"), _q("wp:inline")):
+        if any(a.tag == _q("mc:Fallback") for a in anchor.iterancestors()):
+            continue
+        out.append(_wps(anchor))
+    for el in tc.iter(_q("v:rect"), _q("v:roundrect"), _q("v:oval"), _q("v:shape"), _q("v:line")):
+        if any(a.tag == _q("mc:Fallback") for a in el.iterancestors()):
+            continue
+        out.append(_vml(el))
+    return tuple(s for s in out if s is not None)
+
+
+def _emu(el: Any, default: float = 0.0) -> float:
+    return int(el.text) / EMU_PER_PT if el is not None and (el.text or "").lstrip("-").isdigit() else default
+
+
+def _wps(anchor: Any) -> DocShape:
+    ext = anchor.find(_q("wp:extent"))
+    w = int(ext.get("cx", "0")) / EMU_PER_PT if ext is not None else 0.0
+    h = int(ext.get("cy", "0")) / EMU_PER_PT if ext is not None else 0.0
+    x = _emu(anchor.find(f"{_q('wp:positionH')}/{_q('wp:posOffset')}"))
+    y = _emu(anchor.find(f"{_q('wp:positionV')}/{_q('wp:posOffset')}"))
+    prst = anchor.find(f".//{_q('a:prstGeom')}")
+    kind = _PRESETS.get(prst.get("prst", ""), "rect") if prst is not None else "rect"
+    xfrm = anchor.find(f".//{_q('a:xfrm')}")
+    flip_h = xfrm is not None and xfrm.get("flipH") in ("1", "true")
+    flip_v = xfrm is not None and xfrm.get("flipV") in ("1", "true")
+    ln = anchor.find(f".//{_q('wps:spPr')}/{_q('a:ln')}")
+    tail = ln.find(_q("a:tailEnd")) if ln is not None else None
+    arrow = tail is not None and tail.get("type", "none") != "none"
+    text = _shape_text(anchor)
+    no_line = ln is not None and ln.find(_q("a:noFill")) is not None
+    if kind == "rect" and (no_line or anchor.find(f".//{_q('wps:cNvSpPr')}[@txBox='1']") is not None) and text:
+        kind = "label"
+    elif kind == "rect" and not no_line:
+        kind = "proses"
+    return DocShape(kind, x, y, w, h, text, flip_h, flip_v, arrow)
+
+
+_STYLE = re.compile(r"(margin-left|margin-top|left|top|width|height)\s*:\s*(-?[\d.]+)(pt|in|px)?")
+
+
+def _vml(el: Any) -> DocShape:
+    local = el.tag.split("}")[1]
+    if local == "shape":
+        ref = (el.get("type") or "").lstrip("#").replace("_x0000_", "")
+        kind = _VML_TYPES.get(ref, "label" if el.find(f".//{_q('v:textbox')}") is not None else "rect")
+    else:
+        kind = {"rect": "proses", "roundrect": "terminator", "oval": "terminator", "line": "connector"}[local]
+    if local == "rect" and el.find(f".//{_q('v:textbox')}") is not None and el.get("stroked") in ("f", "false"):
+        kind = "label"
+    style = {k: float(v) * (72 if u == "in" else 0.75 if u == "px" else 1) for k, v, u in _STYLE.findall(el.get("style") or "")}
+    x = style.get("margin-left", style.get("left", 0.0))
+    y = style.get("margin-top", style.get("top", 0.0))
+    return DocShape(kind, x, y, style.get("width", 0.0), style.get("height", 0.0), _shape_text(el))

@@ -1,0 +1,135 @@
+"""Turn the rows of a flowchart table (from text or PDF) into ``kegiatan`` data with provenance.
+
+Both importers reduce a table to :class:`RawStep` values; this module decides actor, symbol,
+step number and branches the same way for both, and records every guess as an IMP finding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sopdoc.model.diagnostic import Origin, Teks
+from sopdoc.importers.codes import imp_diagnostic
+from sopdoc.importers.report import ImportBuilder
+from sopdoc.importers.grid.vocab import mark_kind
+
+__all__ = ["RawStep", "split_items", "steps_to_kegiatan"]
+
+
+@dataclass
+class RawStep:
+    """One table row as read: texts per column, marks/shapes per actor column, where it was."""
+
+    no_text: str
+    uraian: str
+    origin: Origin
+    marks: dict[int, str] = field(default_factory=dict)  # actor index -> text in the cell
+    shapes: dict[int, str] = field(default_factory=dict)  # actor index -> simbol from a drawn shape
+    kelengkapan: str = ""
+    waktu: str = ""
+    output: str = ""
+    keterangan: str = ""
+    cabang: dict[str, int] = field(default_factory=dict)  # 'ya'/'tidak' -> row index target
+    cell_origin: dict[str, Origin] = field(default_factory=dict)
+
+
+def split_items(text: str) -> list[str]:
+    """Kelengkapan cell → items: split at commas, bullets and line breaks; trimmed, empties dropped."""
+    parts = re.split(r"\s*,\s*|\n+|\s*(?:^|\s)[-•·]\s+", text)
+    return [p.strip(" -•·") for p in parts if p and p.strip(" -•·")]
+
+
+def _number(text: str) -> int | None:
+    m = re.fullmatch(r"\s*(\d{1,3})\s*\.?\s*", text)
+    return int(m.group(1)) if m else None
+
+
+def steps_to_kegiatan(builder: ImportBuilder, actors: list[str], steps: list[RawStep],
+                      *, confidence: float = 0.9) -> None:
+    """Put ``kegiatan`` (and the actor list) into ``builder`` with findings for every guess."""
+    builder.put(("pelaksana",), list(actors), steps[0].origin if steps else Origin(file=builder.file),
+                confidence)
+    number = 0
+    for i, raw in enumerate(steps):
+        base = ("kegiatan", i)
+        no = _number(raw.no_text)
+        unnumbered_end = no is None and not raw.uraian.strip() and bool(raw.marks or raw.shapes)
+        if no is None and not unnumbered_end:
+            no = number + 1
+            builder.add(imp_diagnostic("IMP025", Teks(f"kegiatan ke-{i + 1} tanpa nomor; diberi nomor {no}",
+                                                      f"step {i + 1} has no number; numbered {no}"),
+                                       path=(*base, "no"), origin=raw.origin))
+        if no is not None:
+            number = no
+        builder.locate(base, raw.origin)
+        for kind in ("kelengkapan", "waktu", "output"):
+            if kind in raw.cell_origin:
+                builder.locate((*base, "mutu_baku", kind), raw.cell_origin[kind])
+        builder.put((*base, "no"), no, raw.origin, 1.0 if _number(raw.no_text) is not None else 0.5)
+        builder.put((*base, "uraian"), raw.uraian, raw.cell_origin.get("uraian", raw.origin), 0.95)
+        _actor_and_symbol(builder, actors, raw, base)
+        _mutu_baku(builder, raw, base)
+        if raw.keterangan.strip():
+            builder.put((*base, "keterangan"), raw.keterangan.strip(),
+                        raw.cell_origin.get("keterangan", raw.origin), 0.95)
+
+
+def _actor_and_symbol(builder: ImportBuilder, actors: list[str], raw: RawStep, base: tuple) -> None:
+    kinds = {i: mark_kind(t) for i, t in raw.marks.items() if t.strip()}
+    tanda = {actors[i]: raw.marks[i].strip() for i in sorted(kinds) if i < len(actors)}
+    if tanda:
+        builder.put((*base, "tanda"), tanda, raw.origin, 1.0)
+    simbol, cols, conf = None, [], 0.0
+    if raw.shapes:
+        cols = sorted(raw.shapes)
+        order = {"keputusan": 0, "terminator": 1, "proses": 2}
+        simbol = min(raw.shapes.values(), key=lambda s: order.get(s, 3))
+        conf = 0.9
+    else:
+        strong = [i for i, k in sorted(kinds.items()) if k in ("terminator", "proses")]
+        labels = [i for i, k in sorted(kinds.items()) if k in ("ya", "tidak")]
+        if strong:
+            cols = strong
+            simbol = "terminator" if any(kinds[i] == "terminator" for i in strong) else "proses"
+            conf = 0.9
+        elif labels:
+            cols, simbol, conf = labels[:1], "proses", 0.4
+            builder.add(imp_diagnostic("IMP026", Teks(
+                "label " + "/".join(raw.marks[i].strip() for i in labels) + " di sel pelaksana; "
+                "simbol keputusan hilang, dianggap proses",
+                "label " + "/".join(raw.marks[i].strip() for i in labels) + " in actor cells; "
+                "the decision symbol is lost, assumed proses"), path=(*base, "simbol"), origin=raw.origin))
+    if cols and all(c < len(actors) for c in cols):
+        names = [actors[c] for c in cols]
+        builder.put((*base, "pelaksana"), names[0] if len(names) == 1 else names, raw.origin, conf)
+    else:
+        builder.add(imp_diagnostic("IMP022", Teks("pelaksana tidak terbaca (sel pelaksana kosong)",
+                                                  "actor not readable (actor cells empty)"),
+                                   path=(*base, "pelaksana"), origin=raw.origin))
+    if simbol is None:
+        simbol = "proses"
+        builder.add(imp_diagnostic("IMP023", Teks("simbol tidak terbaca; dianggap proses",
+                                                  "symbol not readable; assumed proses"),
+                                   path=(*base, "simbol"), origin=raw.origin))
+        conf = 0.3
+    builder.put((*base, "simbol"), simbol, raw.origin, conf)
+    if simbol == "keputusan":
+        cab = {k: v for k, v in raw.cabang.items() if k in ("ya", "tidak")}
+        if cab:
+            builder.put((*base, "cabang"), cab, raw.origin, 0.7)
+        if len(cab) < 2:
+            builder.add(imp_diagnostic("IMP024", Teks("tujuan cabang ya/tidak tidak terbaca lengkap",
+                                                      "the ya/tidak targets could not all be read"),
+                                       path=(*base, "cabang"), origin=raw.origin))
+
+
+def _mutu_baku(builder: ImportBuilder, raw: RawStep, base: tuple) -> None:
+    mb = (*base, "mutu_baku")
+    items = split_items(raw.kelengkapan)
+    if items:
+        builder.put((*mb, "kelengkapan"), items, raw.cell_origin.get("kelengkapan", raw.origin), 0.9)
+    if raw.waktu.strip():
+        builder.put((*mb, "waktu"), raw.waktu.strip(), raw.cell_origin.get("waktu", raw.origin), 0.95)
+    if raw.output.strip():
+        builder.put((*mb, "output"), raw.output.strip(), raw.cell_origin.get("output", raw.origin), 0.95)

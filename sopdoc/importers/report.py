@@ -1,0 +1,177 @@
+"""What an import found: the SOP data, where each field came from, and every guess and loss.
+
+Importers fill an :class:`ImportBuilder` field by field (``put``), then ``finish`` validates the
+data into the model and returns an :class:`ImportResult`: a normal ``LoadResult`` (so ``check``
+treats an imported document like a YAML source) plus the :class:`ImportReport` that
+``sopdoc import`` writes next to the YAML as text and JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sopdoc.model.diagnostic import Diagnostic, Origin, Path, format_path
+from sopdoc.source.reader import LoadResult, SourceMap, data_to_result
+
+__all__ = ["FieldSource", "ImportBuilder", "ImportReport", "ImportResult", "ProvenanceMap",
+           "report_to_json", "report_to_text", "source_to_result"]
+
+
+@dataclass(frozen=True)
+class FieldSource:
+    """Where one field's value came from and how sure the reader is (0–1)."""
+
+    path: Path
+    origin: Origin
+    confidence: float
+    note: str = ""
+
+
+@dataclass
+class ProvenanceMap(SourceMap):
+    """A source map for imported documents: any origin (line, or page/table/row/cell) per path."""
+
+    origins: dict[Path, Origin] = field(default_factory=dict)
+
+    def origin(self, path: Path, *, key: bool = False) -> Origin:
+        """Where ``path`` came from, or its nearest ancestor that has a recorded origin."""
+        p = tuple(path)
+        while True:
+            if p in self.origins:
+                return self.origins[p]
+            if not p:
+                return Origin(file=self.file)
+            p = p[:-1]
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """The import report of one file: format, field sources and findings."""
+
+    file: str
+    format: str
+    fields: tuple[FieldSource, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """An imported document: the load result (model + all findings) and its report."""
+
+    load: LoadResult
+    report: ImportReport
+
+
+class ImportBuilder:
+    """Collects the data, provenance and IMP findings of one import."""
+
+    def __init__(self, file: str, fmt: str) -> None:
+        self.file = file
+        self.format = fmt
+        self.data: dict[str, Any] = {"sopdoc": 1}
+        self.sources: dict[Path, FieldSource] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self.places: dict[Path, Origin] = {}
+
+    def locate(self, path: Path, origin: Origin) -> None:
+        """Record where ``path`` is in the document without setting a value (e.g. an empty cell)."""
+        self.places[tuple(path)] = origin
+
+    def put(self, path: Path, value: Any, origin: Origin, confidence: float = 1.0, note: str = "") -> None:
+        """Set the field at ``path`` (creating parents) and record where it came from."""
+        node: Any = self.data
+        for i, part in enumerate(path[:-1]):
+            nxt = path[i + 1]
+            if isinstance(node, list):
+                while len(node) <= int(part):
+                    node.append({})
+                node = node[int(part)]
+                continue
+            node = node.setdefault(part, [] if isinstance(nxt, int) else {})
+        last = path[-1]
+        if isinstance(node, list):
+            while len(node) <= int(last):
+                node.append({})
+            node[int(last)] = value
+        else:
+            node[last] = value
+        self.sources[tuple(path)] = FieldSource(tuple(path), origin, round(confidence, 2), note)
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        """Record an IMP (or SOP0xx) finding."""
+        self.diagnostics.append(diagnostic)
+
+    def finish(self) -> ImportResult:
+        """Validate the collected data into the model; findings are sorted, never raised."""
+        origins = {**self.places, **{p: s.origin for p, s in self.sources.items()}}
+        pmap = ProvenanceMap(file=self.file, origins=origins)
+        result = data_to_result(self.data, pmap)
+        diags = tuple(sorted((*self.diagnostics, *result.diagnostics), key=Diagnostic.sort_key))
+        load = LoadResult(self.file, result.sop, diags, pmap)
+        fields = tuple(self.sources[p] for p in sorted(self.sources, key=_path_key))
+        return ImportResult(load, ImportReport(self.file, self.format, fields, diags))
+
+    def fail(self) -> ImportResult:
+        """The result of a file that could not be imported: its findings, no SOP."""
+        result = self.finish()
+        load = LoadResult(result.load.file, None, result.load.diagnostics, result.load.source_map)
+        return ImportResult(load, result.report)
+
+
+def source_to_result(text: str, b: ImportBuilder, where: str) -> ImportResult:
+    """An import whose document carries its canonical YAML (our PDF/DOCX): load it as is, lossless.
+
+    ``where`` names the carrier (``"lampiran sop.sop.yaml"`` / ``"customXml"``) for the report."""
+    from sopdoc.model.diagnostic import Origin, Teks
+    from sopdoc.importers.codes import imp_diagnostic
+    from sopdoc.source.reader import load_sop_text
+
+    loaded = load_sop_text(text, b.file)
+    note = imp_diagnostic("IMP007", Teks(f"SOP dibaca tanpa kehilangan dari {where}",
+                                         f"SOP read losslessly from {where}"), origin=Origin(file=b.file))
+    diags = tuple(sorted((*b.diagnostics, note, *loaded.diagnostics), key=Diagnostic.sort_key))
+    load = LoadResult(loaded.file, loaded.sop, diags, loaded.source_map)
+    fields = (FieldSource((), Origin(file=b.file), 1.0, where),)
+    return ImportResult(load, ImportReport(b.file, b.format, fields, diags))
+
+
+def _path_key(path: Path) -> tuple[tuple[int, str], ...]:
+    return tuple((0, f"{p:08d}") if isinstance(p, int) else (1, p) for p in path)
+
+
+def report_to_text(report: ImportReport, lang: str = "id") -> str:
+    """The report as readable text: one line per field, then the findings."""
+    en = lang == "en"
+    head = "Import report" if en else "Laporan impor"
+    lines = [f"{head}: {report.file} ({report.format})", ""]
+    lines.append("Fields (path  origin  confidence):" if en else "Isian (jalur  asal  keyakinan):")
+    for fs in report.fields:
+        note = f"  [{fs.note}]" if fs.note else ""
+        lines.append(f"  {format_path(fs.path)}  {fs.origin.format(lang)}  {fs.confidence:.2f}{note}")
+    lines.append("")
+    lines.append("Findings:" if en else "Temuan:")
+    for d in report.diagnostics:
+        where = d.origin.format(lang) if d.origin else report.file
+        path = f" [{format_path(d.path)}]" if d.path else ""
+        lines.append(f"  {where}: {d.code} {d.severity.label(lang)}: {d.message.get(lang)}{path}")
+    if not report.diagnostics:
+        lines.append("  -")
+    return "\n".join(lines) + "\n"
+
+
+def report_to_json(report: ImportReport, lang: str = "id") -> str:
+    """The report as JSON (stable key order)."""
+    data = {
+        "file": report.file,
+        "format": report.format,
+        "fields": [
+            {"path": format_path(fs.path),
+             "origin": {k: v for k, v in vars(fs.origin).items() if v is not None},
+             "confidence": fs.confidence, "note": fs.note or None}
+            for fs in report.fields
+        ],
+        "diagnostics": [d.to_dict(lang) for d in report.diagnostics],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

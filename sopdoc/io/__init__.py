@@ -1,1 +1,0 @@
-"""io stage of sopdoc."""

@@ -1,0 +1,120 @@
+"""The content of the period report as plain data: one context for the DOCX template and the PDF.
+
+Both painters draw exactly this, so the two documents say the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from typing import Any
+
+from sopdoc.execution.cmp_rules import RULES
+from sopdoc.execution.compliance import Compliance, Totals
+from sopdoc.execution.flow import Flow
+from sopdoc.execution.periods import BULAN
+from sopdoc.execution.plan import plan_from_json
+from sopdoc.execution.store import Instance
+
+__all__ = ["report_context", "figures_dict", "format_minutes", "tanggal_id", "monitoring_notes"]
+
+BAIK, TIDAK_BAIK = "Berjalan dengan baik", "Tidak berjalan dengan baik"
+
+
+def format_minutes(minutes: float | None) -> str:
+    """``495`` → ``8 j 15 mnt``; None → ``-``."""
+    if minutes is None:
+        return "-"
+    m = int(round(minutes))
+    h, rest = divmod(m, 60)
+    return f"{h} j {rest} mnt" if h else f"{rest} mnt"
+
+
+def tanggal_id(day: dt.date) -> str:
+    """``2026-10-05`` → ``5 Oktober 2026``."""
+    return f"{day.day} {BULAN[day.month - 1]} {day.year}"
+
+
+def _stamp(iso: str) -> str:
+    moment = dt.datetime.fromisoformat(iso)
+    return f"{moment:%d/%m/%Y %H:%M}"
+
+
+def _share(t: Totals) -> str:
+    return "-" if t.on_time_share is None else f"{t.on_time_share * 100:.0f} %"
+
+
+def figures_dict(result: Compliance) -> dict[str, Any]:
+    """The figures as JSON-ready data (``period check --format json``)."""
+    def tot(t: Totals) -> dict[str, Any]:
+        return {"entries": t.entries, "on_time": t.on_time, "measured": t.measured,
+                "on_time_share": t.on_time_share, "working_minutes": t.actual, "standard_minutes": t.standard}
+
+    return {"total": tot(result.total), "per_step": {str(k): tot(v) for k, v in result.per_step.items()},
+            "per_actor": {k: tot(v) for k, v in result.per_actor.items()},
+            "deadline": result.deadline.isoformat(),
+            "finished": result.finished.isoformat() if result.finished else None,
+            "assessment": BAIK if result.good else TIDAK_BAIK}
+
+
+def monitoring_notes(result: Compliance) -> tuple[str, str]:
+    """Notes and corrective actions for the monitoring form, derived from the deviations."""
+    groups: OrderedDict[str, list[str]] = OrderedDict()
+    for d in sorted(result.diagnostics, key=lambda d: d.code):
+        if d.severity.rank >= 1:
+            groups.setdefault(d.code, [])
+            step = d.path[1] if len(d.path) > 1 else None
+            if d.origin and d.origin.row:
+                groups[d.code].append(f"#{d.origin.row}")
+            elif isinstance(step, int):
+                groups[d.code].append(f"kegiatan {step + 1}")
+    if not groups:
+        return ("Seluruh langkah dilaksanakan sesuai mutu baku dan tepat waktu.",
+                "Pertahankan pelaksanaan sesuai SOP.")
+    notes = [f"{code} {RULES[code].slug.replace('-', ' ')}: {len(where)} kali ({', '.join(where[:6])})"
+             for code, where in groups.items()]
+    actions = [RULES[code].hint.id[0].upper() + RULES[code].hint.id[1:] + "." for code in groups]
+    return "; ".join(notes) + ".", " ".join(actions)
+
+
+def report_context(inst: Instance, result: Compliance) -> dict[str, Any]:
+    """Every text of the report, keyed for the template (the chart is added by the painter)."""
+    meta = inst.meta_dict()
+    flow = Flow.from_json(inst.flow)
+    plan = plan_from_json(inst.plan)
+    t = result.total
+    notes, actions = monitoring_notes(result)
+    finished = result.finished
+    signed = finished.date() if finished else dt.date.fromisoformat(inst.deadline)
+    counts = {s: sum(1 for d in result.diagnostics if d.severity.value == s) for s in ("error", "warning", "info")}
+    rows = [{"seq": v.entry.seq, "langkah": v.entry.langkah, "uraian": v.uraian, "oleh": v.entry.oleh,
+             "peran": v.entry.peran, "mulai": _stamp(v.entry.mulai), "selesai": _stamp(v.entry.selesai),
+             "durasi": format_minutes(v.actual), "baku": format_minutes(v.standard),
+             "output": v.entry.output or "-", "putusan": v.label("id"),
+             "kode": ", ".join(c for c in v.codes if RULES[c].severity.rank >= 1)} for v in result.verdicts]
+    return {
+        "instansi": meta.get("instansi", []), "unit": meta.get("unit", ""),
+        "sop_nama": meta.get("nama", ""), "sop_nomor": meta.get("nomor", "") or "-",
+        "periode": meta.get("periode_nama", inst.period), "periode_kode": inst.period, "instans": inst.name,
+        "sop_hash": inst.sop_hash[:16], "tenggat": tanggal_id(dt.date.fromisoformat(inst.deadline)),
+        "selesai": tanggal_id(finished.date()) if finished else "belum selesai",
+        "penilaian": BAIK if result.good else TIDAK_BAIK,
+        "tepat_waktu": _share(t), "tepat_waktu_n": f"{t.on_time} dari {t.measured}",
+        "waktu_aktual": format_minutes(t.actual), "waktu_baku": format_minutes(t.standard),
+        "jumlah_entri": t.entries, "jumlah_langkah": len(flow.steps),
+        "galat": counts["error"], "peringatan": counts["warning"], "info": counts["info"],
+        "log": rows,
+        "per_langkah": [{"langkah": k, "uraian": (flow.step(k).uraian if flow.step(k) else ""), "n": v.entries,
+                         "aktual": format_minutes(v.actual), "baku": format_minutes(v.standard),
+                         "tepat": _share(v)} for k, v in result.per_step.items()],
+        "per_pelaku": [{"oleh": k, "n": v.entries, "aktual": format_minutes(v.actual), "tepat": _share(v)}
+                       for k, v in result.per_actor.items()],
+        "penyimpangan": [{"kode": d.code, "nama": d.name, "tingkat": d.severity.label("id"),
+                          "entri": f"#{d.origin.row}" if d.origin and d.origin.row else "-",
+                          "pesan": d.message.id, "saran": d.hint.id if d.hint else ""} for d in result.diagnostics],
+        "rencana": [{"langkah": p.langkah, "mulai": _stamp(p.mulai), "selesai": _stamp(p.selesai)} for p in plan],
+        "monitoring": [{"no": 1, "prosedur": meta.get("nama", ""), "penilaian": BAIK if result.good else TIDAK_BAIK,
+                        "catatan": notes, "tindakan": actions, "paraf": ""}],
+        "ttd_tanggal": tanggal_id(signed), "ttd_jabatan": meta.get("jabatan", "") or "",
+        "ttd_nama": meta.get("penandatangan", "") or "", "ttd_nip": meta.get("nip", "") or "",
+    }

@@ -1,0 +1,169 @@
+"""``sopdoc period`` / ``sopdoc log`` end to end through main(): output, exit codes, bad input."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from sopdoc.cli import main
+from sopdoc.execution.store_schema import SCHEMA_VERSION
+
+from tests.execution.helpers import LOOP_SOP
+
+INST = "keputusan-loop-2026-TW3"
+ADD = ["log", "add", INST, "--oleh", "Budi / 1980", "--dicatat-oleh", "uji"]
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOPDOC_DB", str(tmp_path / "uji.db"))
+    monkeypatch.delenv("SOPDOC_LANG", raising=False)
+    assert main(["period", "open", str(LOOP_SOP), "--period", "2026-TW3"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"dibuka: {INST}  (Triwulan III 2026, tenggat 2026-10-14)\n")
+    assert "    1  2026-10-01 07:30 → 2026-10-01 08:00\n" in out
+    return tmp_path / "uji.db"
+
+
+def _count(db: Path) -> int:
+    return sqlite3.connect(db).execute("SELECT count(*) FROM entry").fetchone()[0]
+
+
+def test_add_check_list_export_verify(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00+08:00",
+                 "--selesai", "2026-10-01 08:20+08:00", "--output", "Surat", "--kelengkapan", "lengkap"]) == 0
+    assert capsys.readouterr().out.startswith("dicatat: entri #1 langkah 1 (")
+    assert main([*ADD, "--langkah", "2", "--peran", "Staf", "--mulai", "2026-10-01 08:30",
+                 "--selesai", "2026-10-01 09:00", "--output", "=HYPERLINK(\"http://x\")"]) == 0
+    captured = capsys.readouterr()
+    assert "catatan: 'mulai' tanpa zona waktu; dibaca sebagai waktu setempat (Asia/Makassar)" in captured.err
+    assert main(["period", "check", INST]) == 1
+    out = capsys.readouterr().out
+    assert f"{INST}:baris 2: galat CMP102 [peran-tidak-sesuai] langkah 2 dikerjakan oleh 'Staf', bukan Kasubag Perencanaan" in out
+    assert "tepat waktu: 100% (2/2)" in out
+    assert main(["--lang", "en", "period", "check", INST, "--format", "json"]) == 1
+    assert '"code": "CMP102"' in capsys.readouterr().out
+    assert main(["log", "export", INST, "--to", "csv"]) == 0
+    csv_text = capsys.readouterr().out
+    assert "'=HYPERLINK(\"\"http://x\"\")" in csv_text  # escaped: a spreadsheet shows text, runs nothing
+    assert main(["log", "export", INST, "--to", "xes", "-o", "log.xes"]) == 0
+    assert Path("log.xes").read_text(encoding="utf-8").count("<event>") == 4
+    assert main(["log", "verify"]) == 0
+    assert capsys.readouterr().out == "rantai utuh: 2 entri\n"
+    assert main(["period", "list"]) == 0
+    assert capsys.readouterr().out.startswith(f"{INST}\t2026-TW3\tPenyusunan Laporan Triwulan\ttenggat 2026-10-14\t2 entri")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--langkah", "9"], "langkah 9 tidak ada di SOP (langkah: 1, 2, 3, 4, 5)"),
+    (["--langkah", "1", "--selesai", "2026-10-01 07:00"], "selesai (2026-10-01 07:00) sebelum mulai (2026-10-01 08:00)"),
+    (["--langkah", "1", "--mulai", "2026-02-30 08:00"], "tanggal/jam tidak ada: '2026-02-30 08:00'"),
+    (["--langkah", "1", "--mulai", "kemarin"], "waktu tidak terbaca: 'kemarin'"),
+    (["--langkah", "1", "--keputusan", "ya"], "langkah 1 bukan keputusan"),
+])
+def test_bad_entries_are_refused_and_nothing_is_written(db: Path, capsys: pytest.CaptureFixture[str],
+                                                          args: list[str], message: str) -> None:
+    base = {"--peran": "Kepala Dinas", "--mulai": "2026-10-01 08:00", "--selesai": "2026-10-01 09:00"}
+    for i in range(0, len(args), 2):
+        base[args[i]] = args[i + 1]
+    flat = [x for kv in base.items() for x in kv]
+    assert main([*ADD, *flat]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert _count(db) == 0
+
+
+def test_unknown_instance_suggests_the_right_one(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["period", "status", "keputusan-loop-2026-TW2"]) == 2
+    assert capsys.readouterr().err == (f"galat: instans tidak dikenal: 'keputusan-loop-2026-TW2'; maksud Anda '{INST}'? "
+                                       "(lihat: sopdoc period list)\n")
+
+
+def test_import_is_all_or_nothing_with_row_numbers(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "log.csv"
+    bad.write_text("langkah;oleh;peran;mulai;selesai;output\n"
+                   "1;A;Kepala Dinas;2026-10-01 08:00;2026-10-01 08:20;Surat\n"
+                   "7;B;Kepala Dinas;2026-10-01 08:30;2026-10-01 08:40;x\n"
+                   "2;C;Kasubag Perencanaan;2026-10-01 09:00;2026-10-01 08:00;x\n", encoding="utf-8")
+    assert main(["log", "import", INST, str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:baris 3: langkah 7 tidak ada di SOP" in err
+    assert f"{bad}:baris 4: selesai (2026-10-01 08:00) sebelum mulai" in err
+    assert err.endswith("galat: 2 baris bermasalah; tidak ada yang dicatat\n")
+    assert _count(db) == 0
+
+
+def test_import_wrong_encoding_is_a_clear_error(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("langkah,oleh,peran,mulai,selesai\n1,Sörensen,Kepala Dinas,2026-10-01 08:00,2026-10-01 08:20\n".encode("latin-1"))
+    assert main(["log", "import", INST, str(latin)]) == 2
+    assert "bukan teks UTF-8" in capsys.readouterr().err
+    assert _count(db) == 0
+
+
+def test_import_xlsx_keeps_formulas_as_text(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Langkah", "Oleh", "Peran", "Mulai", "Selesai", "Output", "Kelengkapan"])
+    ws.append([1, "A / 1", "Kepala Dinas", "2026-10-01 08:00", "2026-10-01 08:20", '=HYPERLINK("http://x","y")', "lengkap"])
+    path = tmp_path / "log.xlsx"
+    wb.save(path)
+    assert main(["log", "import", INST, str(path)]) == 0
+    assert "diimpor: 1 entri" in capsys.readouterr().out
+    assert main(["log", "list", INST]) == 0
+    assert '=HYPERLINK("http://x","y")' in capsys.readouterr().out
+
+
+def test_newer_schema_and_bad_period_are_usage_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    new = tmp_path / "new.db"
+    raw = sqlite3.connect(new)
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    raw.close()
+    assert main(["period", "list", "--db", str(new)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "lebih baru dari sopdoc ini" in err
+    assert main(["period", "open", str(LOOP_SOP), "--period", "2026-TW5", "--db", "x.db"]) == 2
+    assert "kode periode tidak dikenal: '2026-TW5'" in capsys.readouterr().err
+    assert main(["period", "list", "--db", "tidak-ada.db"]) == 2
+    assert "basis data tidak ada" in capsys.readouterr().err
+    assert not Path("tidak-ada.db").exists()
+
+
+def test_evidence_file_is_stored_by_hash(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    proof = tmp_path / "notulen.pdf"
+    proof.write_bytes(b"%PDF-1.4 notulen")
+    assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00",
+                 "--selesai", "2026-10-01 08:20", "--bukti", str(proof)]) == 0
+    row = sqlite3.connect(db).execute("SELECT e.bukti_nama, b.data FROM entry e JOIN bukti b ON b.hash = e.bukti").fetchone()
+    assert row == ("notulen.pdf", b"%PDF-1.4 notulen")
+
+
+def test_csv_formula_cells_are_kept_as_text_and_escaped_on_export(db: Path, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "rumus.csv"
+    f.write_text("langkah,oleh,peran,mulai,selesai,output\n"
+                 '1,"=HYPERLINK(""http://evil"",""klik"")",Kepala Dinas,2026-10-01 08:00,2026-10-01 08:20,@SUM(A1)\n',
+                 encoding="utf-8")
+    assert main(["log", "import", INST, str(f)]) == 0
+    capsys.readouterr()
+    assert main(["log", "export", INST, "--to", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert "\"'=HYPERLINK(\"\"http://evil\"\",\"\"klik\"\")\"" in out and ",'@SUM(A1)," in out
+
+
+def test_period_open_with_an_explicit_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["period", "open", str(LOOP_SOP), "--period", "2026-TW1", "--start", "2026-03-17 13:00",
+                 "--db", "s.db", "--name", "tw1"]) == 0
+    out = capsys.readouterr().out
+    # Step 2 (1 hari kerja) from 13:30 on Tue 17 Mar: 150 min that day, then Nyepi and Idul Fitri
+    # (18–24 Mar) are off; 270 min before the 12:00 break and 30 after it: Wed 25 Mar 13:30.
+    assert "    2  2026-03-17 13:30 → 2026-03-25 13:30\n" in out
