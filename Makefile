@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SOPDOC := $(VENV)/bin/sopdoc
 OUT    ?= out
 
-.PHONY: demo test review bench schema docs clean
+.PHONY: demo test lint review bench schema docs clean
 
 $(PY):
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "sopdoc needs Python 3.11+"'
@@ -38,6 +38,12 @@ demo: $(VENV)/.installed
 ## test: install the dev dependencies and run the whole suite
 test: $(VENV)/.dev-installed
 	$(PY) -m pytest -q -n auto
+
+## lint: ruff, mypy and the import-linter layer contract (run by .ci/run before the tests)
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check sopdoc tests bench tools
+	$(VENV)/bin/mypy sopdoc
+	$(VENV)/bin/lint-imports
 
 ## bench: print the performance figures of the README table
 bench: $(VENV)/.installed
