@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python bench/import_accuracy.py [-v]
 
-Each seed in ../shared/seeds is imported and compared field by field (leaf values: identity
+Each seed in tests/data/seeds is imported and compared field by field (leaf values: identity
 fields, each box item, each step's no/uraian/pelaksana/simbol/waktu/output/keterangan, each
 kelengkapan item, tanda, worksheet fields) with examples/seed-00N-*.sop.yaml. Fields the
 transcriber *inferred* (a step's pelaksana/simbol where the source shows no mark in any actor
@@ -24,7 +24,7 @@ from sopdoc.source.reader import load_sop  # noqa: E402
 from sopdoc.importers.text.importer import import_text_file  # noqa: E402
 from sopdoc.importers.grid.clean import clean_cell  # noqa: E402
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "data" / "seeds"  # the five seeds, copied into the repository
 
 
 def flatten(value: Any, path: str = "") -> dict[str, Any]:

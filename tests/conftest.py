@@ -9,7 +9,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 DATA = Path(__file__).resolve().parent / "data"
-SHARED = ROOT.parent / "shared"
+CORPUS = DATA / "corpus"  # the four BPS Bengkulu PDFs (tests/data/README.md)
+SEEDS = DATA / "seeds"  # the five seed text extractions (tests/data/README.md)
 
 
 @pytest.fixture

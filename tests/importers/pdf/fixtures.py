@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import SHARED
-
-CORPUS = SHARED / "corpus"
+from tests.conftest import CORPUS
 
 
 def pdf_500_halaman(path: Path) -> Path:
@@ -41,13 +39,10 @@ def pdf_terenkripsi(path: Path) -> Path:
     """A corpus PDF encrypted with a user password."""
     from pypdf import PdfReader, PdfWriter
 
-    src = next(iter(sorted(CORPUS.glob("*.pdf"))), None)
+    src = sorted(CORPUS.glob("*.pdf"))[0]
     writer = PdfWriter()
-    if src is not None:
-        for page in PdfReader(src).pages:
-            writer.add_page(page)
-    else:
-        writer.add_blank_page(595, 842)
+    for page in PdfReader(src).pages:
+        writer.add_page(page)
     writer.encrypt(user_password="rahasia", owner_password="pemilik")
     with open(path, "wb") as fh:
         writer.write(fh)
@@ -56,8 +51,7 @@ def pdf_terenkripsi(path: Path) -> Path:
 
 def pdf_terpotong(path: Path) -> Path:
     """The first third of a PDF's bytes."""
-    src = next(iter(sorted(CORPUS.glob("*.pdf"))), None)
-    data = src.read_bytes() if src else b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n" * 50
+    data = sorted(CORPUS.glob("*.pdf"))[0].read_bytes()
     path.write_bytes(data[: len(data) // 3])
     return path
 

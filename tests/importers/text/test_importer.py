@@ -14,9 +14,8 @@ from sopdoc.importers.text.importer import import_text, import_text_file, tangga
 from sopdoc.importers.grid.boxes import inline_items, lines_to_items, split_pair
 from sopdoc.importers.grid.vocab import BOX_LABELS, IDENTITY_LABELS, column_kind, find_label, mark_kind
 from sopdoc.source.writer import sop_to_yaml
-from tests.conftest import DATA, EXAMPLES, ROOT, SHARED
+from tests.conftest import DATA, EXAMPLES, ROOT, SEEDS
 
-SEEDS = SHARED / "seeds"
 FIXTURE = DATA / "import" / "label-varian-dua-halaman.txt"
 
 
@@ -48,8 +47,7 @@ def test_seed_field_accuracy_at_least_95_percent(seed: Path, example: Path) -> N
 
 def test_seed_003_is_a_partial_model_flagged_for_manual_review() -> None:
     seeds = sorted(SEEDS.glob("003_*.txt"))
-    if not seeds:
-        pytest.skip("seed 003 not available")
+    assert seeds, f"seed 003 is missing from {SEEDS} (tests/data/README.md)"
     result = import_text_file(seeds[0])
     sop = result.load.sop
     assert sop is not None
