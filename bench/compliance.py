@@ -22,13 +22,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sopdoc.execution.calendar import WorkingCalendar  # noqa: E402
 from sopdoc.execution.compliance import check_instance  # noqa: E402
 from sopdoc.execution.entries import EntryInput  # noqa: E402
-from sopdoc.execution.flow import Flow, Step  # noqa: E402
+from sopdoc.execution.pinned import Step, StepTable  # noqa: E402
 from sopdoc.execution.settings import PeriodSettings  # noqa: E402
 from sopdoc.execution.store import Instance, SqliteStore  # noqa: E402
 
 INSTANCES, PER_INSTANCE, RUNS = 1000, 100, 3
 ROLES = ["Kepala Dinas", "Sekretaris", "Kepala Bidang", "Kasubag Program", "Staf"]
-FLOW = Flow(tuple(
+FLOW = StepTable(tuple(
     Step(no=i, uraian=f"Langkah {i}", pelaksana=(ROLES[i % 5],), keputusan=i in (6, 10), ya=7 if i == 6 else None,
          tidak={6: 5, 10: 1}.get(i), kelengkapan=("Dokumen",), waktu="2 jam", output=f"Output {i}")
     for i in range(1, 11)))

@@ -382,7 +382,7 @@ def log_list(ctx: click.Context, instance: str, db: str) -> None:  # noqa: D103
 @click.pass_context
 def log_export(ctx: click.Context, instance: str, target: str, output: str | None, db: str) -> None:  # noqa: D103
     from sopdoc.atomic import write_atomic as atomic_write
-    from sopdoc.execution.flow import Flow
+    from sopdoc.execution.pinned import StepTable
     from sopdoc.execution.log_files import entries_to_csv, entries_to_xes
     from sopdoc.execution.runs import find_instance
 
@@ -392,7 +392,7 @@ def log_export(ctx: click.Context, instance: str, target: str, output: str | Non
     if target == "csv":
         text = entries_to_csv(entries)
     else:
-        uraian = {s.no: s.uraian for s in Flow.from_json(inst.flow).steps}
+        uraian = {s.no: s.uraian for s in StepTable.from_json(inst.flow).steps}
         text = entries_to_xes(inst.name, inst.meta_dict().get("nama", ""), entries, uraian)
     if output:
         atomic_write(output, text.encode("utf-8"))

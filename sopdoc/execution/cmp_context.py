@@ -15,7 +15,7 @@ from sopdoc.model.diagnostic import Diagnostic, Origin, Teks
 from sopdoc.model.waktu import Satuan, Waktu, parse_waktu
 from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.entries import LogEntry
-from sopdoc.execution.flow import Flow, Step
+from sopdoc.execution.pinned import Step, StepTable
 from sopdoc.execution.settings import PeriodSettings
 
 __all__ = ["Fact", "CheckContext", "effective_entries"]
@@ -57,7 +57,7 @@ def _waktu(text: str) -> Waktu:
 class CheckContext:
     """An instance under check: flow, deadline, calendar, settings and entry facts."""
 
-    def __init__(self, instance: str, flow: Flow, entries: list[LogEntry], calendar: WorkingCalendar,
+    def __init__(self, instance: str, flow: StepTable, entries: list[LogEntry], calendar: WorkingCalendar,
                  settings: PeriodSettings, deadline: dt.date) -> None:
         self.instance = instance
         self.flow = flow

@@ -33,10 +33,11 @@ def order_findings(ctx: CheckContext) -> Iterator[tuple[str, Fact, Teks]]:
             if prev.step.keputusan and prev.entry.keputusan:
                 target = ctx.flow.branch_target(p, prev.entry.keputusan)
                 if no != target:
+                    shown = "-" if target is None else target  # None: the exit ends the flow
                     yield "CMP203", cur, Teks(
-                        f"keputusan '{prev.entry.keputusan}' di langkah {p} mengarah ke langkah {target}, "
+                        f"keputusan '{prev.entry.keputusan}' di langkah {p} mengarah ke langkah {shown}, "
                         f"tetapi yang dicatat langkah {no}",
-                        f"decision '{prev.entry.keputusan}' at step {p} leads to step {target}, "
+                        f"decision '{prev.entry.keputusan}' at step {p} leads to step {shown}, "
                         f"but step {no} was recorded")
             elif no not in ctx.flow.successors(p):
                 if no in seen:

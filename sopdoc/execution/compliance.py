@@ -13,7 +13,7 @@ from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.cmp_context import CheckContext
 from sopdoc.execution.cmp_rules import RULES, rule_functions
 from sopdoc.execution.entries import LogEntry
-from sopdoc.execution.flow import Flow
+from sopdoc.execution.pinned import StepTable
 from sopdoc.execution.settings import PeriodSettings
 from sopdoc.execution.store import Instance
 
@@ -91,7 +91,7 @@ def _totals(rows: list[tuple[float, float | None, bool]]) -> Totals:
     return Totals(len(rows), on_time, measured, round(actual, 2), round(standard, 2))
 
 
-def check_entries(instance: str, flow: Flow, entries: list[LogEntry], calendar: WorkingCalendar,
+def check_entries(instance: str, flow: StepTable, entries: list[LogEntry], calendar: WorkingCalendar,
                   settings: PeriodSettings, deadline: dt.date) -> Compliance:
     """Run every CMP rule over ``entries`` and compute the figures."""
     ctx = CheckContext(instance, flow, entries, calendar, settings, deadline)
@@ -119,8 +119,8 @@ def check_entries(instance: str, flow: Flow, entries: list[LogEntry], calendar: 
 
 
 @lru_cache(maxsize=64)
-def _flow(text: str) -> Flow:
-    return Flow.from_json(text)  # instances of one SOP version share one flow and its caches
+def _flow(text: str) -> StepTable:
+    return StepTable.from_json(text)  # instances of one SOP version share one flow and its caches
 
 
 def check_instance(inst: Instance, entries: list[LogEntry], calendar: WorkingCalendar,

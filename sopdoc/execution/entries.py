@@ -82,14 +82,6 @@ class LogEntry(EntryInput):
     prev_hash: str = GENESIS
     hash: str = ""
 
-    def mulai_dt(self) -> dt.datetime:
-        """Start as an aware datetime."""
-        return dt.datetime.fromisoformat(self.mulai)
-
-    def selesai_dt(self) -> dt.datetime:
-        """End as an aware datetime."""
-        return dt.datetime.fromisoformat(self.selesai)
-
 
 _CHAINED = ("langkah", "oleh", "peran", "mulai", "selesai", "output", "keputusan", "kelengkapan",
             "bukti", "bukti_nama", "catatan", "menggantikan", "seq", "dicatat_oleh", "dicatat_pada")

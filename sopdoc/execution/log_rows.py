@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from sopdoc.model.diagnostic import Teks
 from sopdoc.execution.entries import EntryInput, TimestampError, parse_timestamp
-from sopdoc.execution.flow import Flow
+from sopdoc.execution.pinned import StepTable
 
 __all__ = ["RowResult", "check_row", "COLUMNS", "MAX_TEXT"]
 
@@ -47,7 +47,7 @@ def _text(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
-def check_row(row_no: int, values: Mapping[str, object], flow: Flow, zone: ZoneInfo, *,
+def check_row(row_no: int, values: Mapping[str, object], flow: StepTable, zone: ZoneInfo, *,
               known_seqs: set[int] | None = None, base_dir: Path | None = None) -> RowResult:
     """Validate one row of a log; never raises on content."""
     res = RowResult(row_no)

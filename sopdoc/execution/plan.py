@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 
 from sopdoc.model.waktu import parse_waktu
 from sopdoc.execution.calendar import WorkingCalendar
-from sopdoc.execution.flow import Flow
+from sopdoc.execution.pinned import StepTable
 
 __all__ = ["PlannedStep", "plan_schedule", "plan_to_json", "plan_from_json", "default_start"]
 
@@ -28,8 +28,9 @@ def default_start(calendar: WorkingCalendar, period_end: dt.date) -> dt.datetime
     return calendar.next_working_moment(dt.datetime.combine(period_end + dt.timedelta(days=1), dt.time()))
 
 
-def plan_schedule(flow: Flow, calendar: WorkingCalendar, start: dt.datetime) -> tuple[PlannedStep, ...]:
-    """Steps of the main path back to back from ``start``; an unreadable waktu takes no time."""
+def plan_schedule(flow: StepTable, calendar: WorkingCalendar, start: dt.datetime) -> tuple[PlannedStep, ...]:
+    """Steps of the main path (:mod:`sopdoc.model.flow`, rule 6) back to back from ``start``; an
+    unreadable waktu takes no time."""
     moment = calendar.next_working_moment(start)
     out = []
     for no in flow.main_path():

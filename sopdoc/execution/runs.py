@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sopdoc.errors import UsageError
 from sopdoc.model.diagnostic import Teks
-from sopdoc.execution.flow import Flow
+from sopdoc.execution.pinned import StepTable
 from sopdoc.execution.log_rows import RowResult, check_row
 from sopdoc.execution.settings import ZONES, CalendarSettings, PeriodSettings
 from sopdoc.execution.store import Instance, LogStore
@@ -50,7 +50,7 @@ def open_period(store: LogStore, sop_file: str | Path, period_code: str, *, cale
     from sopdoc.source.writer import sop_to_yaml
     from sopdoc.model.diagnostic import Severity
     from sopdoc.execution.calendar import WorkingCalendar
-    from sopdoc.execution.flow import sop_to_flow
+    from sopdoc.execution.pinned import pin_steps
     from sopdoc.execution.periods import parse_period
     from sopdoc.execution.plan import default_start, plan_schedule, plan_to_json
 
@@ -66,7 +66,7 @@ def open_period(store: LogStore, sop_file: str | Path, period_code: str, *, cale
         raise UsageError(Teks(f"SOP tidak dapat dipakai ({sop_file}){why}; jalankan 'sopdoc check'",
                               f"the SOP cannot be used ({sop_file}){why_en}; run 'sopdoc check'"))
     sop = result.sop
-    flow = sop_to_flow(sop)
+    flow = pin_steps(sop)
     if not flow.steps:
         raise UsageError(Teks(f"SOP tanpa langkah bernomor: {sop_file}", f"SOP without numbered steps: {sop_file}"))
     source = sop_to_yaml(sop)
@@ -114,7 +114,7 @@ def instance_calendar(inst: Instance, settings: CalendarSettings) -> CalendarSet
 def record_rows(store: LogStore, inst: Instance, rows: Sequence[tuple[int, dict[str, object]]], *,
                 user: str, base_dir: Path | None = None) -> tuple[list[RowResult], list]:
     """Validate every row, then append them all in one transaction; ImportRejected if any is bad."""
-    flow = Flow.from_json(inst.flow)
+    flow = StepTable.from_json(inst.flow)
     zone = ZoneInfo(ZONES.get(inst.zona_waktu, "Asia/Makassar"))
     seqs = {e.seq for e in store.entries(inst.name)} if any(r.get("menggantikan") for _, r in rows) else None
     results = [check_row(n, r, flow, zone, known_seqs=seqs, base_dir=base_dir) for n, r in rows]

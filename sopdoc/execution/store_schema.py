@@ -26,7 +26,7 @@ CREATE TABLE instance (
     start       TEXT NOT NULL,            -- planned start, ISO 8601 local with offset
     deadline    TEXT NOT NULL,            -- ISO date
     zona_waktu  TEXT NOT NULL,
-    flow        TEXT NOT NULL,            -- Flow.to_json()
+    flow        TEXT NOT NULL,            -- StepTable.to_json()
     plan        TEXT NOT NULL,            -- planned schedule, JSON
     meta        TEXT NOT NULL,            -- cover data (instansi, nama, nomor, file), JSON
     created_by  TEXT NOT NULL,

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sopdoc.model.diagnostic import Diagnostic
-from sopdoc.model.sop import Simbol, Sop
+from sopdoc.model.flow import flow_of
+from sopdoc.model.sop import Sop
 from sopdoc.layout.columns import actors_of, layout_columns
 from sopdoc.layout.geometry import Align, Column, ColumnKind, FlowTable, Label, Page, PageKind, Rect, Row, SymbolBox, SymbolKind
 from sopdoc.layout.metrics import FontSet
@@ -53,32 +54,29 @@ def offpage_label(i: int) -> str:
 
 
 def flow_edges(sop: Sop, has_symbol: list[bool]) -> list[FlowEdge]:
-    """The flows between steps that have symbols: next step, and decision exits by step number."""
+    """The flows between steps that have symbols, as :mod:`sopdoc.model.flow` defines them: a
+    decision's exits to existing steps (labelled), and the fall-through to the next step. A step
+    drawn without a symbol is passed over: a fall-through goes on to the next step that has one,
+    and a decision exit to it is not drawn."""
     steps = sop.kegiatan
-    index_of: dict[int, int] = {}
-    for i, s in enumerate(steps):
-        if s.no is not None and has_symbol[i]:
-            index_of.setdefault(s.no, i)
+    flow = flow_of(steps)
     edges: list[FlowEdge] = []
 
-    def next_of(i: int) -> int | None:
-        return next((j for j in range(i + 1, len(steps)) if has_symbol[j]), None)
+    def drawn_from(j: int) -> int | None:
+        return next((k for k in range(j, len(steps)) if has_symbol[k]), None)
 
     for i, s in enumerate(steps):
         if not has_symbol[i]:
             continue
-        if s.simbol is Simbol.KEPUTUSAN and s.cabang is not None:
-            exits = [(s.cabang.ya, "ya", s.cabang.label_ya or "Ya"),
-                     (s.cabang.tidak, "tidak", s.cabang.label_tidak or "Tidak")]
-            found = [(index_of[t], k, lab) for t, k, lab in exits if t is not None and t in index_of]
-            if found:
-                edges.extend(FlowEdge(i, t, k, lab) for t, k, lab in found)
-                continue
-        if s.simbol is Simbol.TERMINATOR and i > 0:
-            continue
-        j = next_of(i)
-        if j is not None:
-            edges.append(FlowEdge(i, j, "next", ""))
+        for e in flow.edges(i):
+            if e.kind == "next":
+                j = drawn_from(e.target)
+                if j is not None:
+                    edges.append(FlowEdge(i, j, "next", ""))
+            elif has_symbol[e.target]:
+                assert s.cabang is not None  # an explicit exit comes from the branches
+                label = (s.cabang.label_ya or "Ya") if e.kind == "ya" else (s.cabang.label_tidak or "Tidak")
+                edges.append(FlowEdge(i, e.target, e.kind, label))
     return edges
 
 

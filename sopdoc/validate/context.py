@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
+from sopdoc.model.flow import Flow, flow_of
 from sopdoc.model.sop import Kegiatan, Simbol, Sop
 from sopdoc.model.waktu import Waktu
 
@@ -45,16 +46,12 @@ class RuleContext:
                                 hari_is_hari_kerja=o.hari_is_hari_kerja)
 
     @cached_property
-    def graph(self) -> dict[int, tuple[int, ...]]:
-        """Successors of each step, by index in ``sop.kegiatan`` (see :mod:`.flow`)."""
-        from sopdoc.validate.flow import steps_to_graph
-
-        return steps_to_graph(self.sop.kegiatan)
+    def flow(self) -> Flow:
+        """The flow of ``sop.kegiatan`` (rows by index; see :mod:`sopdoc.model.flow`)."""
+        return flow_of(self.sop.kegiatan)
 
     @cached_property
     def reach(self) -> dict[int, frozenset[int]]:
         """Indexes reachable from each index (itself included)."""
-        from sopdoc.validate.flow import reachable_from
-
-        graph = self.graph
-        return {i: frozenset(reachable_from(graph, i)) for i in graph}
+        flow = self.flow
+        return {i: flow.reachable(i) for i in range(len(flow))}

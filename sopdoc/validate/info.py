@@ -39,10 +39,10 @@ def format_info_text(file: str, sop: Sop, fig: TimeFigures, lang: str = "id") ->
                          f"keputusan {fig.jumlah_keputusan}"),
              (f"  working day: {per_day} minutes" if en else f"  hari kerja: {per_day} menit"),
              (f"  main path (decisions 'ya'): " if en else "  jalur utama (keputusan 'ya'): ")
-             + " → ".join("-" if n is None else str(n) for n in fig.jalur),
+             + " → ".join(str(n) for n in fig.jalur),
              (f"  standard time: " if en else "  waktu baku: ") + minutes_to_text(fig.total_menit, per_day, lang)]
     if fig.tidak_terhitung:
-        shown = ", ".join("-" if n is None else str(n) for n in fig.tidak_terhitung)
+        shown = ", ".join(str(n) for n in fig.tidak_terhitung)
         lines.append(f"  not counted (no working-time value): steps {shown}" if en
                      else f"  tidak terhitung (waktu tanpa nilai jam kerja): kegiatan {shown}")
     if fig.terlama is not None:

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from sopdoc.model.sop import Simbol, Sop
 from sopdoc.validate.context import CheckOptions, RuleContext, is_end_row
-from sopdoc.validate.flow import main_path
 
 __all__ = ["TimeFigures", "sop_to_figures"]
 
@@ -19,9 +18,9 @@ class TimeFigures:
     menit_per_hari_kerja: int
     total_menit: Decimal
     per_pelaksana: tuple[tuple[str, Decimal], ...]
-    terlama: tuple[int | None, str, Decimal] | None  # (step number, waktu text, minutes)
-    tidak_terhitung: tuple[int | None, ...]  # steps on the path whose waktu has no working-time value
-    jalur: tuple[int | None, ...]  # step numbers along the main path
+    terlama: tuple[int, str, Decimal] | None  # (step number, waktu text, minutes)
+    tidak_terhitung: tuple[int, ...]  # steps on the path whose waktu has no working-time value
+    jalur: tuple[int, ...]  # step numbers along the main path (sopdoc.model.flow, rule 6)
     jumlah_kegiatan: int
     jumlah_pelaksana: int
     jumlah_keputusan: int
@@ -52,14 +51,14 @@ class TimeFigures:
 def sop_to_figures(sop: Sop, options: CheckOptions | None = None) -> TimeFigures:
     """Compute the time figures of ``sop`` (a joint step counts fully for each of its actors)."""
     ctx = RuleContext(sop, options or CheckOptions())
-    path = main_path(sop.kegiatan)
+    path = ctx.flow.main_path_rows()
     total = Decimal(0)
     per: dict[str, Decimal] = {name: Decimal(0) for name in sop.pelaksana}
-    longest: tuple[int | None, str, Decimal] | None = None
-    unknown: list[int | None] = []
+    longest: tuple[int, str, Decimal] | None = None
+    unknown: list[int] = []
     for i in path:
         step = sop.kegiatan[i]
-        if is_end_row(step):
+        if step.no is None:  # not a step (the flow's rule 3)
             continue
         minutes = ctx.minutes(step.mutu_baku.waktu)
         if minutes is None:
@@ -76,7 +75,7 @@ def sop_to_figures(sop: Sop, options: CheckOptions | None = None) -> TimeFigures
         per_pelaksana=tuple(per.items()),
         terlama=longest,
         tidak_terhitung=tuple(unknown),
-        jalur=tuple(sop.kegiatan[i].no for i in path),
+        jalur=ctx.flow.main_path(),
         jumlah_kegiatan=sum(1 for k in sop.kegiatan if not is_end_row(k)),
         jumlah_pelaksana=len(sop.pelaksana),
         jumlah_keputusan=sum(1 for k in sop.kegiatan if k.simbol is Simbol.KEPUTUSAN),

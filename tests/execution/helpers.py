@@ -8,7 +8,7 @@ from pathlib import Path
 from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.compliance import Compliance, check_entries
 from sopdoc.execution.entries import LogEntry
-from sopdoc.execution.flow import Flow, sop_to_flow
+from sopdoc.execution.pinned import StepTable, pin_steps
 from sopdoc.execution.settings import CalendarSettings, PeriodSettings
 from sopdoc.source.reader import load_sop
 
@@ -17,11 +17,11 @@ LOOP_SOP = DATA / "keputusan-loop.sop.yaml"
 CAL = WorkingCalendar(CalendarSettings())
 
 
-def loop_flow() -> Flow:
+def loop_flow() -> StepTable:
     """The fixture SOP: 1 → 2 → 3 (decision: ya → 4, tidak → 2) → 4 → 5."""
     result = load_sop(LOOP_SOP)
     assert result.sop is not None
-    return sop_to_flow(result.sop)
+    return pin_steps(result.sop)
 
 
 ROLES = {1: "Kepala Dinas", 2: "Kasubag Perencanaan", 3: "Kepala Bidang", 4: "Kepala Dinas", 5: "Kasubag Perencanaan"}

@@ -11,7 +11,7 @@ from typing import Any
 
 from sopdoc.execution.cmp_rules import RULES
 from sopdoc.execution.compliance import Compliance, Totals
-from sopdoc.execution.flow import Flow
+from sopdoc.execution.pinned import StepTable
 from sopdoc.execution.periods import BULAN
 from sopdoc.execution.plan import plan_from_json
 from sopdoc.execution.store import Instance
@@ -80,7 +80,7 @@ def monitoring_notes(result: Compliance) -> tuple[str, str]:
 def report_context(inst: Instance, result: Compliance) -> dict[str, Any]:
     """Every text of the report, keyed for the template (the chart is added by the painter)."""
     meta = inst.meta_dict()
-    flow = Flow.from_json(inst.flow)
+    flow = StepTable.from_json(inst.flow)
     plan = plan_from_json(inst.plan)
     t = result.total
     notes, actions = monitoring_notes(result)

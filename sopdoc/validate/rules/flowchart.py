@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Simbol, Sop
 from sopdoc.validate.context import RuleContext, is_end_row
-from sopdoc.validate.flow import number_to_index, reachable_from
 from sopdoc.validate.registry import Finding, rule
 from sopdoc.validate.text import norm
 
@@ -155,7 +154,7 @@ def terminator_salah(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
 def keputusan_tidak_lengkap(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """FC-07: a decision has exactly two exits (Ya/Tidak) to existing steps, one of them other than
     the next step; branches on a step that is not a decision are reported as well."""
-    index = number_to_index(sop.kegiatan)
+    flow = ctx.flow
     for i, step in enumerate(sop.kegiatan):
         path = ("kegiatan", i, "cabang")
         if step.simbol is not Simbol.KEPUTUSAN:
@@ -168,7 +167,7 @@ def keputusan_tidak_lengkap(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(path if c else ("kegiatan", i, "simbol"),
                           Teks("keputusan tanpa cabang ya dan tidak", "decision without both ya and tidak branches"))
             continue
-        bad = [t for t in (c.ya, c.tidak) if t not in index]
+        bad = [t for t in (c.ya, c.tidak) if flow.index_of(t) is None]
         for t in bad:
             yield Finding(path, Teks(f"cabang menuju kegiatan {t} yang tidak ada", f"branch to step {t}, which does not exist"))
         if not bad and c.ya == c.tidak:
@@ -205,23 +204,20 @@ def label_keputusan_tanpa_keputusan(sop: Sop, ctx: RuleContext) -> Iterator[Find
                 "check the decision branches: every step must lie on a path from start to end"))
 def alur_tidak_terhubung(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """FC-08: every step is reachable from the first and can reach the last (so every loop has an
-    exit). Rows follow each other; a decision goes only where its branches point; a terminator
-    other than the first row ends the flow. Dangling targets are SOP310's finding."""
+    exit). Rows follow each other; a decision goes where its branches point (a missing or dangling
+    target continues with the next row; SOP310's finding); a terminator other than the first step
+    ends the flow (the rules of ``sopdoc.model.flow``)."""
     steps = sop.kegiatan
     if len(steps) < 2:
         return
-    graph = ctx.graph
-    forward = reachable_from(graph, 0)
-    reverse: dict[int, tuple[int, ...]] = {i: () for i in graph}
-    for src, targets in graph.items():
-        for t in targets:
-            reverse[t] = (*reverse[t], src)
-    back = reachable_from(reverse, len(steps) - 1)
+    flow = ctx.flow
+    forward = flow.reachable(0)
+    stuck = flow.stuck()
     for i, step in enumerate(steps):
         label = step.no if step.no is not None else f"#{i + 1}"
         if i not in forward:
             yield Finding(("kegiatan", i), Teks(f"kegiatan {label} tidak terjangkau dari awal alur",
                                                 f"step {label} cannot be reached from the start"))
-        elif i not in back:
+        elif i in stuck:
             yield Finding(("kegiatan", i), Teks(f"dari kegiatan {label} alur tidak sampai ke akhir",
                                                 f"from step {label} the flow never reaches the end"))

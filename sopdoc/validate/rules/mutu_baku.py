@@ -9,7 +9,6 @@ from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Periode, Simbol, Sop
 from sopdoc.model.waktu import Satuan
 from sopdoc.validate.context import RuleContext, is_end_row
-from sopdoc.validate.flow import main_path
 from sopdoc.validate.registry import Finding, rule
 from sopdoc.validate.text import first_word, is_blank
 
@@ -88,8 +87,9 @@ def total_waktu_melebihi_periode(sop: Sop, ctx: RuleContext) -> Iterator[Finding
     if sop.periode is None or not sop.kegiatan:
         return
     total = Decimal(0)
-    for i in main_path(sop.kegiatan):
-        total += ctx.minutes(sop.kegiatan[i].mutu_baku.waktu) or 0
+    for i in ctx.flow.main_path_rows():
+        if sop.kegiatan[i].no is not None:  # rows without a number are not steps (sopdoc.model.flow)
+            total += ctx.minutes(sop.kegiatan[i].mutu_baku.waktu) or 0
     limit = _PERIOD_DAYS[sop.periode] + ctx.options.tenggat_hari_kerja
     days = _days(total, ctx)
     if days > limit:
