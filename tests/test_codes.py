@@ -165,3 +165,16 @@ def test_the_low_layer_imports_only_the_model() -> None:
     source = (ROOT / "sopdoc" / "codes.py").read_text(encoding="utf-8")
     imported = set(re.findall(r"^\s*(?:from|import) (sopdoc[\w.]*)", source, flags=re.M))
     assert imported == {"sopdoc.model.diagnostic"}
+
+
+@pytest.mark.parametrize(("package", "above"), [
+    ("source", ("layout", "importers", "validate", "execution", "render", "config", "cli", "all_codes")),
+    ("validate", ("execution", "render", "config", "cli", "all_codes")),
+])
+def test_stages_with_codes_do_not_import_upwards(package: str, above: tuple[str, ...]) -> None:
+    """The complete list is assembled at the top (sopdoc.all_codes), never by a stage importing later ones."""
+    pattern = re.compile(rf"^\s*(?:from|import) sopdoc\.({'|'.join(above)})\b", flags=re.M)
+    found = [f"{path.relative_to(ROOT)}: {m.group(0).strip()}"
+             for path in sorted((ROOT / "sopdoc" / package).rglob("*.py"))
+             for m in pattern.finditer(path.read_text(encoding="utf-8"))]
+    assert found == []
