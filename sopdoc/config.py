@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sopdoc import all_codes as _all_codes  # noqa: F401 - every stage registers its codes, which [check] may name
 from sopdoc.errors import UsageError
 from sopdoc.model.diagnostic import Teks
 from sopdoc.validate.settings import DEFAULT_MENIT_PER_HARI_KERJA, CheckSettings

@@ -117,8 +117,12 @@ def check(ctx: click.Context, files: tuple[str, ...], fmt: str, select: tuple[st
         fail(ctx, Teks("tidak ada berkas *.sop.yaml yang ditemukan", "no *.sop.yaml files found"))
     options = settings.check_options()
     reports = [FileReport(str(p), check_loaded(load_source(p), settings.check, options)) for p in paths]
-    formatter = {"json": format_json, "sarif": format_sarif}.get(fmt, format_text)
-    click.echo(formatter(reports, lang), nl=False)
+    if fmt == "sarif":
+        from sopdoc.all_codes import all_codes
+
+        click.echo(format_sarif(reports, lang, all_codes()), nl=False)
+    else:
+        click.echo((format_json if fmt == "json" else format_text)(reports, lang), nl=False)
     ctx.exit(ExitPolicy(settings.check.fail_on).exit_code(reports))
 
 
@@ -133,10 +137,15 @@ def check(ctx: click.Context, files: tuple[str, ...], fmt: str, select: tuple[st
 @lang_option
 @click.pass_context
 def rules(ctx: click.Context, fmt: str) -> None:  # noqa: D103
+    from sopdoc.all_codes import all_codes
     from sopdoc.validate.docs import rules_json, rules_markdown, rules_text
 
     lang = _lang(ctx)
-    out = rules_markdown() if fmt == "markdown" else rules_json(lang) if fmt == "json" else rules_text(lang)
+    codes = all_codes()  # every stage's codes, not only those this process has imported so far
+    if fmt == "markdown":
+        out = rules_markdown(codes)
+    else:
+        out = rules_json(codes, lang) if fmt == "json" else rules_text(codes, lang)
     click.echo(out, nl=False)
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any
 
-from sopdoc.model.diagnostic import Diagnostic, Origin, Teks
+from sopdoc.codes import Finding
+from sopdoc.model.diagnostic import Origin, Teks
 from sopdoc.model.waktu import Satuan, Waktu, parse_waktu
 from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.entries import LogEntry
@@ -21,12 +21,6 @@ from sopdoc.execution.settings import PeriodSettings
 __all__ = ["Fact", "CheckContext", "effective_entries"]
 
 _CALENDAR_UNITS = (Satuan.BULAN, Satuan.HARI_KALENDER, Satuan.HARI)
-
-
-def _rules() -> Any:
-    from sopdoc.execution.cmp_rules import RULES
-
-    return RULES
 
 
 @dataclass(frozen=True)
@@ -111,14 +105,14 @@ class CheckContext:
         """True when the step took longer than its standard plus the tolerance."""
         return fact.standard is not None and fact.actual > fact.standard * (1 + self.settings.time_tolerance) + 1e-6
 
-    def diag(self, code: str, fact: Fact | None, message: Teks, hint: Teks | None = None,
-             field: str | None = None, step_index: int | None = None) -> Diagnostic:
-        """A finding of rule ``code`` about ``fact`` (or about the whole instance)."""
-        rule = _rules()[code]
+    def finding(self, fact: Fact | None, message: Teks, hint: Teks | None = None,
+                field: str | None = None, step_index: int | None = None) -> Finding:
+        """A finding about ``fact`` (or about the whole instance, at step ``step_index``): the
+        path of its step (and mutu baku ``field``), the log row as origin; the engine adds the code."""
         idx = fact.index if fact is not None else step_index
         path: tuple[str | int, ...] = ()
         if idx is not None:
             path = ("kegiatan", idx, "mutu_baku", field) if field else ("kegiatan", idx)
         origin = Origin(file=self.instance, row=fact.entry.seq if fact else None)
-        return Diagnostic(code, rule.slug, rule.severity, message, path, hint or rule.hint, origin)
+        return Finding(path, message, hint, origin)
 

@@ -7,11 +7,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sopdoc.model.diagnostic import Diagnostic, Severity
-from sopdoc.execution import cmp_order, cmp_time  # noqa: F401 - registers the CMP2xx/CMP3xx rules
+from sopdoc.model.diagnostic import Diagnostic
 from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.cmp_context import CheckContext
-from sopdoc.execution.cmp_rules import RULES, rule_functions
+from sopdoc.execution.cmp_rules import RULES
 from sopdoc.execution.entries import LogEntry
 from sopdoc.execution.pinned import StepTable
 from sopdoc.execution.settings import PeriodSettings
@@ -93,9 +92,10 @@ def _totals(rows: list[tuple[float, float | None, bool]]) -> Totals:
 
 def check_entries(instance: str, flow: StepTable, entries: list[LogEntry], calendar: WorkingCalendar,
                   settings: PeriodSettings, deadline: dt.date) -> Compliance:
-    """Run every CMP rule over ``entries`` and compute the figures."""
+    """Run every CMP rule over ``entries`` (the engine adds each finding's code, slug and
+    severity) and compute the figures."""
     ctx = CheckContext(instance, flow, entries, calendar, settings, deadline)
-    diags = [d for fn in rule_functions() for d in fn(ctx)]
+    diags = [rule.report(finding) for _, rule in sorted(RULES.items()) for finding in rule.func(ctx)]
     diags.sort(key=lambda d: (d.origin.row or 0 if d.origin else 0, d.code, d.message.id))
     codes: dict[int, list[str]] = defaultdict(list)
     for d in diags:
@@ -128,8 +128,3 @@ def check_instance(inst: Instance, entries: list[LogEntry], calendar: WorkingCal
     """Check a stored instance with its pinned flow and deadline."""
     return check_entries(inst.name, _flow(inst.flow), entries, calendar, settings,
                          dt.date.fromisoformat(inst.deadline))
-
-
-def severity_counts(result: Compliance) -> dict[Severity, int]:
-    """Findings per severity."""
-    return {s: sum(1 for d in result.diagnostics if d.severity is s) for s in Severity}

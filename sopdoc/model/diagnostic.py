@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-__all__ = ["Diagnostic", "FindingKind", "Origin", "Path", "Severity", "Teks", "format_path"]
+__all__ = ["Diagnostic", "Origin", "Path", "Severity", "Teks", "format_path"]
 
 Path = tuple[str | int, ...]
 
@@ -125,20 +125,3 @@ class Diagnostic:
             },
         }
 
-
-@dataclass(frozen=True)
-class FindingKind:
-    """A kind of finding reported outside the rule engine (reading, import): code, slug,
-    severity, one-line documentation and default hint."""
-
-    code: str
-    name: str
-    severity: Severity
-    doc: Teks
-    hint: Teks | None = None
-
-    def make(self, message: Teks, *, path: Path = (), origin: Origin | None = None,
-             hint: Teks | None = None) -> Diagnostic:
-        """A located finding of this kind (the default hint unless ``hint`` is given)."""
-        return Diagnostic(code=self.code, name=self.name, severity=self.severity, message=message,
-                          path=path, hint=hint or self.hint, origin=origin)

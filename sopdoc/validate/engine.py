@@ -1,14 +1,15 @@
-"""Run the rules over an SOP: collect every finding, stamp code/slug/severity, locate, sort."""
+"""Run the document rules over an SOP: collect every finding, stamp code/slug/severity, locate, sort."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from sopdoc.codes import Code
 from sopdoc.model.diagnostic import Diagnostic, Path
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import CheckOptions, RuleContext
-from sopdoc.validate.registry import Rule, all_rules
+from sopdoc.validate.rules import document_rules
 from sopdoc.validate.settings import CheckSettings
 
 if TYPE_CHECKING:
@@ -22,13 +23,8 @@ def path_key(path: Path) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, p) if isinstance(p, int) else (1, p) for p in path)
 
 
-def _stamp(rule: Rule, settings: CheckSettings, path: Path, message: object, hint: object) -> Diagnostic:
-    return Diagnostic(code=rule.code, name=rule.name, severity=settings.severity_of(rule.code, rule.severity),
-                      message=message, path=path, hint=hint or rule.hint)  # type: ignore[arg-type]
-
-
 def check(sop: Sop, settings: CheckSettings | None = None, options: CheckOptions | None = None,
-          rules: Sequence[Rule] | None = None) -> list[Diagnostic]:
+          rules: Sequence[Code] | None = None) -> list[Diagnostic]:
     """Every finding of the enabled rules on ``sop``, sorted by path, code and message.
 
     ``options`` carries the calendar figures (450 working minutes a day by default); ``rules``
@@ -37,11 +33,11 @@ def check(sop: Sop, settings: CheckSettings | None = None, options: CheckOptions
     settings = settings or CheckSettings()
     ctx = RuleContext(sop, options or settings.options())
     out: list[Diagnostic] = []
-    for rule in rules if rules is not None else all_rules():
+    for rule in rules if rules is not None else document_rules():
         if rule.func is None or not settings.enabled(rule.code):
             continue
-        for finding in rule.func(sop, ctx):
-            out.append(_stamp(rule, settings, finding.path, finding.message, finding.hint))
+        severity = settings.severity_of(rule.code, rule.severity)
+        out.extend(rule.report(finding, severity) for finding in rule.func(sop, ctx))
     out.sort(key=lambda d: (path_key(d.path), d.code, d.message.id))
     return out
 

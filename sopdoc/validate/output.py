@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sopdoc.codes import Code
 from sopdoc.model.diagnostic import Diagnostic, Severity, format_path
 
 __all__ = ["FileReport", "ExitPolicy", "format_text", "format_json", "format_sarif", "summary_line"]
@@ -74,8 +75,8 @@ def format_json(reports: Sequence[FileReport], lang: str = "id") -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def format_sarif(reports: Sequence[FileReport], lang: str = "id") -> str:
-    """SARIF 2.1.0 (see :mod:`sopdoc.validate.sarif`)."""
+def format_sarif(reports: Sequence[FileReport], lang: str = "id", codes: Sequence[Code] | None = None) -> str:
+    """SARIF 2.1.0 (see :mod:`sopdoc.validate.sarif`) listing ``codes`` (default: those registered)."""
     from sopdoc.validate.sarif import format_sarif as _sarif
 
-    return _sarif(reports, lang)
+    return _sarif(reports, lang, codes)

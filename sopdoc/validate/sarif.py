@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sopdoc import __version__
+from sopdoc.codes import Code, registered_codes
 from sopdoc.model.diagnostic import Diagnostic, Severity, format_path
+from sopdoc.validate.docs import description
 from sopdoc.validate.output import FileReport
-from sopdoc.validate.registry import Rule, all_rules
 
 __all__ = ["format_sarif", "SARIF_SCHEMA"]
 
@@ -17,7 +18,7 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def _rule_entry(rule: Rule, lang: str) -> dict[str, object]:
+def _rule_entry(rule: Code, lang: str) -> dict[str, object]:
     help_text = rule.summary.get(lang)
     if rule.hint:
         help_text += "\n" + rule.hint.get(lang)
@@ -25,9 +26,9 @@ def _rule_entry(rule: Rule, lang: str) -> dict[str, object]:
         help_text += f"\n(DOMAIN.md §9 {rule.catalogue})"
     return {
         "id": rule.code,
-        "name": rule.name,
+        "name": rule.slug,
         "shortDescription": {"text": rule.summary.get(lang)},
-        "fullDescription": {"text": rule.doc or rule.summary.get(lang)},
+        "fullDescription": {"text": description(rule)},
         "help": {"text": help_text},
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "properties": {"catalogue": rule.catalogue} if rule.catalogue else {},
@@ -62,9 +63,10 @@ def _result(d: Diagnostic, file: str, index: dict[str, int], lang: str) -> dict[
     return out
 
 
-def format_sarif(reports: Sequence[FileReport], lang: str = "id") -> str:
-    """One SARIF log with one run: every registered rule, and a result per finding."""
-    rules = all_rules()
+def format_sarif(reports: Sequence[FileReport], lang: str = "id", codes: Sequence[Code] | None = None) -> str:
+    """One SARIF log with one run: every code (``codes``, by default those registered), and a
+    result per finding."""
+    rules = sorted(codes if codes is not None else registered_codes(), key=lambda c: c.code)
     index = {r.code: i for i, r in enumerate(rules)}
     doc = {
         "$schema": SARIF_SCHEMA,

@@ -7,8 +7,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from sopdoc.codes import registered_codes
 from sopdoc.errors import UsageError
 from sopdoc.model.diagnostic import Severity, Teks
+from sopdoc.source import codes as _reading_codes  # noqa: F401 - registers SOP0xx, which [check] may name
+from sopdoc.validate import rules as _document_rules  # noqa: F401 - registers SOP1xx–SOP5xx
 from sopdoc.validate.context import CheckOptions
 
 __all__ = ["CheckSettings", "DEFAULT_MENIT_PER_HARI_KERJA"]
@@ -30,9 +33,9 @@ def _close_en(word: str, choices: Iterable[str]) -> str:
 
 
 def _codes() -> list[str]:
-    from sopdoc.validate.registry import all_rules
-
-    return [r.code for r in all_rules()]
+    """Every registered code; the codes of later stages (IMP, SOP6xx, CMP) are registered by
+    whoever imports those stages (``sopdoc.config`` imports them all through ``sopdoc.all_codes``)."""
+    return [c.code for c in registered_codes()]
 
 
 def _prefixes(key: str, value: Any) -> tuple[str, ...]:

@@ -32,7 +32,7 @@ def test_the_clean_log_passes_every_rule() -> None:
 def test_every_rule_is_documented_and_has_a_case_below() -> None:
     assert sorted(RULES) == sorted(FAILING)
     for r in RULES.values():
-        assert r.fn.__doc__ and r.hint.id and r.hint.en and r.catalogue.startswith("LG-")
+        assert r.func.__doc__ and r.hint.id and r.hint.en and r.catalogue.startswith("LG-")
 
 
 FAILING = {

@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, settings
 
 from sopdoc.model.diagnostic import Severity, Teks
-from sopdoc.validate import registry as reg
+from sopdoc.all_codes import all_codes
+from sopdoc.codes import CODE_RE, REGISTRY, Code, Finding, code_of, register, rule
 from sopdoc.validate.engine import check, check_loaded
-from sopdoc.validate.registry import CODE_RE, Finding, all_rules, register_documented, rule
+from sopdoc.validate.rules import document_rules
 from tests.strategies import sops
 
 from tests.validate.cases import build_sop
@@ -27,7 +28,7 @@ def test_never_raises_on_absurd_sops(sop) -> None:
 @settings(max_examples=30, deadline=None)
 @given(sops(max_steps=12))
 def test_order_does_not_depend_on_rule_order(sop) -> None:
-    rules = [r for r in all_rules() if r.executable]
+    rules = document_rules()
     shuffled = rules[:]
     random.Random(7).shuffle(shuffled)
     assert check(sop, rules=rules) == check(sop, rules=shuffled)
@@ -40,38 +41,38 @@ def test_collects_every_finding_not_just_the_first() -> None:
 
 
 def test_registry_codes_and_slugs_unique_and_documented() -> None:
-    rules = all_rules()
+    rules = all_codes()
     assert len({r.code for r in rules}) == len(rules)
-    assert len({r.name for r in rules}) == len(rules)
+    assert len({r.slug for r in rules}) == len(rules)
     for r in rules:
         assert CODE_RE.match(r.code)
-        if r.executable:
+        if r.func is not None:
             assert r.catalogue and r.catalogue in r.doc, r.code
 
 
 @pytest.mark.parametrize(("code", "slug"), [("SOP1", "x-y"), ("XYZ001", "x-y"), ("SOP101", "dup-slug"),
                                             ("SOP999", "nama-sop-kosong"), ("SOP998", "Bad Slug")])
 def test_registry_refuses_bad_or_duplicate_entries(code: str, slug: str) -> None:
-    all_rules()
+    all_codes()
     with pytest.raises(ValueError):
-        register_documented(code, slug, Severity.INFO, Teks("x", "x"))
-    assert code not in reg.REGISTRY or reg.REGISTRY[code].name != slug
+        register(Code(code, slug, Severity.INFO, Teks("x", "x"), stage="validate"))
+    assert code not in REGISTRY or code_of(code).slug != slug
 
 
 def test_rule_docstring_must_name_catalogue_id() -> None:
     with pytest.raises(ValueError, match="catalogue"):
-        @rule("SOP997", "tanpa-katalog", Severity.INFO, summary=Teks("x", "x"), catalogue="ZZ-99")
+        @rule(code="SOP997", slug="tanpa-katalog", severity=Severity.INFO, summary=Teks("x", "x"), catalogue="ZZ-99")
         def _f(sop, ctx):  # type: ignore[no-untyped-def]
             """No ID here."""
             yield Finding((), Teks("x", "x"))
-    assert "SOP997" not in reg.REGISTRY
+    assert "SOP997" not in REGISTRY
 
 
 def test_reading_codes_are_registered_and_filterable(tmp_path) -> None:
     from sopdoc.source.reader import load_sop
     from sopdoc.validate.settings import CheckSettings
 
-    assert reg.REGISTRY["SOP012"].executable is False
+    assert code_of("SOP012").func is None
     bad = tmp_path / "rusak.sop.yaml"
     bad.write_text("sopdoc: 1\nidentitas: [\n", encoding="utf-8")
     result = load_sop(bad)

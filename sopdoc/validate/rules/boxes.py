@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from sopdoc.model.diagnostic import Path, Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import RuleContext
-from sopdoc.validate.registry import Finding, rule
+from sopdoc.codes import Finding, rule
 from sopdoc.validate.text import is_blank, norm
 
 _W, _I = Severity.WARNING, Severity.INFO
@@ -20,7 +20,7 @@ _RISK = re.compile(r"\b(risiko|beresiko|berisiko|terlambat|keterlambatan|terhamb
 _INVERTED = re.compile(r"\b(jika|apabila|bila|bilamana)\s+(sop\s+(ini\s+)?)?(sudah|telah)\s+dilaksanakan\b")
 
 
-@rule("SOP208", "peringatan-bukan-akibat", _W, catalogue="SEC-07",
+@rule(code="SOP208", slug="peringatan-bukan-akibat", severity=_W, catalogue="SEC-07",
       summary=Teks("Peringatan tidak menyebut akibat bila SOP tidak dilaksanakan",
                    "Peringatan does not state what happens if the SOP is not followed"),
       hint=Teks("tulis akibat/risiko bila SOP tidak dilaksanakan, mis. 'Apabila SOP tidak dilaksanakan, …'",
@@ -47,7 +47,7 @@ def peringatan_bukan_akibat(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
                                             "Peringatan names no consequence or risk"))
 
 
-@rule("SOP209", "keterkaitan-bukan-sop", _W, catalogue="SEC-08",
+@rule(code="SOP209", slug="keterkaitan-bukan-sop", severity=_W, catalogue="SEC-08",
       summary=Teks("Butir Keterkaitan tidak menyebut SOP", "A Keterkaitan item does not name an SOP"),
       hint=Teks("tulis nama SOP terkait, mis. 'SOP Penyusunan Laporan Kinerja'",
                 "name the related SOP, e.g. 'SOP Penyusunan Laporan Kinerja'"))
@@ -80,7 +80,7 @@ def _texts(sop: Sop) -> Iterator[tuple[Path, str]]:
         yield ("kegiatan", i, "mutu_baku", "output"), step.mutu_baku.output or ""
 
 
-@rule("SOP210", "istilah-usang", _I, catalogue="SEC-08",
+@rule(code="SOP210", slug="istilah-usang", severity=_I, catalogue="SEC-08",
       summary=Teks("Istilah usang (LAKIP, Penetapan Kinerja/Tapkin)", "Outdated term (LAKIP, Penetapan Kinerja/Tapkin)"),
       hint=Teks("LAKIP → LKjIP (Perpres 29/2014); Penetapan Kinerja → Perjanjian Kinerja (PermenPAN-RB 53/2014)",
                 "LAKIP → LKjIP (Perpres 29/2014); Penetapan Kinerja → Perjanjian Kinerja (PermenPAN-RB 53/2014)"))
@@ -100,7 +100,7 @@ _EQUIPMENT = re.compile(
     r"internet|wifi|kendaraan|telepon|faksimil[ei]|mesin fotokopi)\b")
 
 
-@rule("SOP211", "peralatan-di-kelengkapan", _W, catalogue="SEC-09",
+@rule(code="SOP211", slug="peralatan-di-kelengkapan", severity=_W, catalogue="SEC-09",
       summary=Teks("Peralatan dicantumkan sebagai Kelengkapan", "Equipment listed as Kelengkapan"),
       hint=Teks("Kelengkapan memuat dokumen/masukan; pindahkan peralatan ke Peralatan/Perlengkapan",
                 "Kelengkapan holds documents/inputs; move equipment to Peralatan/Perlengkapan"))

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from sopdoc.model.diagnostic import Path, Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import RuleContext, is_end_row
-from sopdoc.validate.registry import Finding, rule
+from sopdoc.codes import Finding, rule
 from sopdoc.validate.text import is_blank, overlaps, words
 
 _W, _I = Severity.WARNING, Severity.INFO
@@ -18,7 +18,7 @@ def _outputs(sop: Sop) -> dict[int, str]:
     return {i: s.mutu_baku.output or "" for i, s in enumerate(sop.kegiatan) if not is_blank(s.mutu_baku.output)}
 
 
-@rule("SOP406", "kelengkapan-tanpa-sumber", _W, catalogue="MB-07",
+@rule(code="SOP406", slug="kelengkapan-tanpa-sumber", severity=_W, catalogue="MB-07",
       summary=Teks("Tidak ada kelengkapan yang berasal dari output kegiatan sebelumnya",
                    "No kelengkapan comes from an earlier step's output"),
       hint=Teks("sebutkan output kegiatan sebelumnya sebagai kelengkapan (nama yang sama)",
@@ -44,7 +44,7 @@ def kelengkapan_tanpa_sumber(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
                                "no input is the output of an earlier step"))
 
 
-@rule("SOP407", "output-tidak-dipakai", _W, catalogue="MB-07",
+@rule(code="SOP407", slug="output-tidak-dipakai", severity=_W, catalogue="MB-07",
       summary=Teks("Output tidak dipakai kegiatan berikutnya", "Output not used by a later step"),
       hint=Teks("cantumkan output ini sebagai kelengkapan kegiatan berikutnya",
                 "list this output as an input of a later step"))
@@ -78,7 +78,7 @@ def _product(nama: str) -> str:
     return " ".join(ws)
 
 
-@rule("SOP408", "output-akhir-bukan-produk", _W, catalogue="MB-08",
+@rule(code="SOP408", slug="output-akhir-bukan-produk", severity=_W, catalogue="MB-08",
       summary=Teks("Output terakhir tidak sesuai produk SOP", "The last output is not the SOP's product"),
       hint=Teks("output kegiatan terakhir adalah produk yang disebut Nama SOP",
                 "the last step's output is the product named by the Nama SOP"))
@@ -118,7 +118,7 @@ def _mixed(word: str) -> bool:
     return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
 
 
-@rule("SOP409", "ejaan-artefak-tidak-konsisten", _I, catalogue="MB-09",
+@rule(code="SOP409", slug="ejaan-artefak-tidak-konsisten", severity=_I, catalogue="MB-09",
       summary=Teks("Ejaan artefak tidak konsisten atau tidak baku", "Inconsistent or non-standard spelling of an artefact"),
       hint=Teks("pakai satu ejaan baku, mis. 'Draf', 'LKjIP'", "use one standard spelling, e.g. 'Draf', 'LKjIP'"))
 def ejaan_artefak_tidak_konsisten(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:

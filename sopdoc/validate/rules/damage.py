@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import RuleContext
-from sopdoc.validate.registry import Finding, rule
+from sopdoc.codes import Finding, rule
 
 _GLYPHS = re.compile(r"[\ufb00-\ufb06\u201c\u201d\u2018\u2019|~{}<>^`]|[a-z][A-Z]{2,}[a-z]|\w[!?;:]\w")
 
@@ -23,7 +23,7 @@ def _texts(sop: Sop) -> Iterator[str]:
         yield step.mutu_baku.output or ""
 
 
-@rule("SOP090", "teks-rusak", Severity.WARNING, catalogue="PR-02",
+@rule(code="SOP090", slug="teks-rusak", severity=Severity.WARNING, catalogue="PR-02",
       summary=Teks("Teks tampak rusak (OCR/ekstraksi); perlu ditinjau manual",
                    "Text looks damaged (OCR/extraction); needs manual review"),
       hint=Teks("bandingkan dengan dokumen asli dan ketik ulang bagian yang rusak",

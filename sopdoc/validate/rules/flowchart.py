@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Simbol, Sop
 from sopdoc.validate.context import RuleContext, is_end_row
-from sopdoc.validate.registry import Finding, rule
+from sopdoc.codes import Finding, rule
 from sopdoc.validate.text import norm
 
 _E, _W = Severity.ERROR, Severity.WARNING
 
 
-@rule("SOP301", "kegiatan-kosong", _E, catalogue="FC-01",
+@rule(code="SOP301", slug="kegiatan-kosong", severity=_E, catalogue="FC-01",
       summary=Teks("Tidak ada kegiatan", "No steps"),
       hint=Teks("tambahkan kegiatan di bawah `kegiatan:`", "add steps under `kegiatan:`"))
 def kegiatan_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
@@ -22,7 +22,7 @@ def kegiatan_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
         yield Finding(("kegiatan",), Teks("flowchart tidak memuat kegiatan", "the flowchart has no steps"))
 
 
-@rule("SOP302", "nomor-kegiatan-tidak-urut", _E, catalogue="FC-01",
+@rule(code="SOP302", slug="nomor-kegiatan-tidak-urut", severity=_E, catalogue="FC-01",
       summary=Teks("Nomor kegiatan tidak 1..n berurutan dan unik", "Step numbers are not 1..n, consecutive and unique"),
       hint=Teks("beri nomor 1, 2, 3, … sesuai urutan baris", "number the rows 1, 2, 3, … in order"))
 def nomor_kegiatan_tidak_urut(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
@@ -41,7 +41,7 @@ def nomor_kegiatan_tidak_urut(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
         expected += 1
 
 
-@rule("SOP303", "uraian-kegiatan-kosong", _E, catalogue="FC-02",
+@rule(code="SOP303", slug="uraian-kegiatan-kosong", severity=_E, catalogue="FC-02",
       summary=Teks("Uraian kegiatan kosong", "Step text is empty"),
       hint=Teks("tulis kegiatan dengan kata kerja aktif, mis. 'Menyusun draf laporan'",
                 "write the activity with an active verb, e.g. 'Menyusun draf laporan'"))
@@ -52,7 +52,7 @@ def uraian_kegiatan_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(("kegiatan", i, "uraian"), Teks("uraian kegiatan kosong", "the step text is empty"))
 
 
-@rule("SOP304", "pelaksana-tidak-valid", _E, catalogue="FC-03",
+@rule(code="SOP304", slug="pelaksana-tidak-valid", severity=_E, catalogue="FC-03",
       summary=Teks("Kolom pelaksana kosong, ganda, atau tidak dikenal", "Actor column empty, duplicated or unknown"),
       hint=Teks("daftarkan setiap pelaksana sekali di `pelaksana:` dan pakai nama yang sama di kegiatan",
                 "list each actor once under `pelaksana:` and use the same name in the steps"))
@@ -79,7 +79,7 @@ def pelaksana_tidak_valid(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
                                    f"actor {actor!r} is not among the actor columns"))
 
 
-@rule("SOP305", "pelaksana-terlalu-banyak", _W, catalogue="FC-03",
+@rule(code="SOP305", slug="pelaksana-terlalu-banyak", severity=_W, catalogue="FC-03",
       summary=Teks("Terlalu banyak kolom pelaksana untuk satu halaman", "Too many actor columns for one page"),
       hint=Teks("gabungkan peran atau pecah SOP; batas diatur `max-pelaksana` di [check]",
                 "merge roles or split the SOP; the limit is `max-pelaksana` in [check]"))
@@ -91,7 +91,7 @@ def pelaksana_terlalu_banyak(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
                                            f"{len(sop.pelaksana)} actor columns; the limit is {limit}"))
 
 
-@rule("SOP306", "kegiatan-tanpa-pelaksana", _E, catalogue="FC-04",
+@rule(code="SOP306", slug="kegiatan-tanpa-pelaksana", severity=_E, catalogue="FC-04",
       summary=Teks("Kegiatan tanpa pelaksana", "Step without an actor"),
       hint=Teks("isi `pelaksana` kegiatan dengan satu kolom pelaksana", "set the step's `pelaksana` to one actor column"))
 def kegiatan_tanpa_pelaksana(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
@@ -101,7 +101,7 @@ def kegiatan_tanpa_pelaksana(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(("kegiatan", i, "pelaksana"), Teks("kegiatan tidak memiliki pelaksana", "the step has no actor"))
 
 
-@rule("SOP307", "kegiatan-bersama", _W, catalogue="FC-04",
+@rule(code="SOP307", slug="kegiatan-bersama", severity=_W, catalogue="FC-04",
       summary=Teks("Kegiatan dengan lebih dari satu pelaksana", "Step with more than one actor"),
       hint=Teks("satu simbol di satu kolom; pecah kegiatan bersama per pelaksana",
                 "one symbol in one column; split a joint step per actor"))
@@ -113,7 +113,7 @@ def kegiatan_bersama(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(("kegiatan", i, "pelaksana"), Teks(f"kegiatan bersama oleh {names}", f"joint step by {names}"))
 
 
-@rule("SOP308", "simbol-kosong", _E, catalogue="FC-05",
+@rule(code="SOP308", slug="simbol-kosong", severity=_E, catalogue="FC-05",
       summary=Teks("Simbol kegiatan tidak ada", "Step symbol missing"),
       hint=Teks("isi `simbol`: terminator, proses atau keputusan", "set `simbol`: terminator, proses or keputusan"))
 def simbol_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
@@ -124,7 +124,7 @@ def simbol_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(("kegiatan", i, "simbol"), Teks("simbol kegiatan tidak ada", "the step has no symbol"))
 
 
-@rule("SOP309", "terminator-salah", _E, catalogue="FC-06",
+@rule(code="SOP309", slug="terminator-salah", severity=_E, catalogue="FC-06",
       summary=Teks("Alur tidak diawali Mulai dan diakhiri Selesai (terminator)",
                    "The flow does not start and end with a terminator"),
       hint=Teks("beri `simbol: terminator` pada kegiatan pertama dan terakhir saja",
@@ -147,7 +147,7 @@ def terminator_salah(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(("kegiatan", i, "simbol"), Teks("terminator di tengah alur", "a terminator inside the flow"))
 
 
-@rule("SOP310", "keputusan-tidak-lengkap", _E, catalogue="FC-07",
+@rule(code="SOP310", slug="keputusan-tidak-lengkap", severity=_E, catalogue="FC-07",
       summary=Teks("Keputusan tanpa dua cabang yang sah", "Decision without two valid branches"),
       hint=Teks("tulis `cabang: {ya: <no>, tidak: <no>}` dengan nomor kegiatan yang ada",
                 "write `cabang: {ya: <no>, tidak: <no>}` with existing step numbers"))
@@ -177,7 +177,7 @@ def keputusan_tidak_lengkap(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
 _BRANCH_WORDS = frozenset("ya tidak yes no lengkap benar salah sesuai setuju".split())
 
 
-@rule("SOP311", "label-keputusan-tanpa-keputusan", _E, catalogue="FC-07",
+@rule(code="SOP311", slug="label-keputusan-tanpa-keputusan", severity=_E, catalogue="FC-07",
       summary=Teks("Label cabang (Ya/Tidak) pada kegiatan yang bukan keputusan",
                    "Branch labels (Ya/Tidak) on a step that is not a decision"),
       hint=Teks("jadikan kegiatan ini `simbol: keputusan` dengan `cabang: {ya: …, tidak: …}`",
@@ -197,7 +197,7 @@ def label_keputusan_tanpa_keputusan(sop: Sop, ctx: RuleContext) -> Iterator[Find
                                f"branch labels in actor cells ({shown}) without a decision symbol"))
 
 
-@rule("SOP312", "alur-tidak-terhubung", _E, catalogue="FC-08",
+@rule(code="SOP312", slug="alur-tidak-terhubung", severity=_E, catalogue="FC-08",
       summary=Teks("Kegiatan tidak terjangkau dari Mulai atau tidak sampai ke Selesai",
                    "A step cannot be reached from the start or cannot reach the end"),
       hint=Teks("periksa cabang keputusan: setiap kegiatan harus di jalur dari Mulai ke Selesai",

@@ -7,14 +7,14 @@ from collections.abc import Iterator
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import RuleContext
-from sopdoc.validate.registry import Finding, rule
+from sopdoc.codes import Finding, rule
 from sopdoc.validate.text import is_blank, words
 
 _E, _W = Severity.ERROR, Severity.WARNING
 _ID = ("identitas",)
 
 
-@rule("SOP101", "nama-sop-kosong", _E, catalogue="ID-01",
+@rule(code="SOP101", slug="nama-sop-kosong", severity=_E, catalogue="ID-01",
       summary=Teks("Nama SOP kosong", "Nama SOP is empty"),
       hint=Teks("isi `identitas.nama`: aspek + output, mis. 'Penyusunan Renstra'",
                 "fill in `identitas.nama`: aspect + output, e.g. 'Penyusunan Renstra'"))
@@ -24,7 +24,7 @@ def nama_sop_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
         yield Finding((*_ID, "nama"), Teks("Nama SOP kosong", "Nama SOP is empty"))
 
 
-@rule("SOP102", "nomor-sop-kosong", _E, catalogue="ID-02",
+@rule(code="SOP102", slug="nomor-sop-kosong", severity=_E, catalogue="ID-02",
       summary=Teks("Nomor SOP kosong", "Nomor SOP is empty"),
       hint=Teks("isi `identitas.nomor` sesuai tata naskah dinas, mis. '800/045/DPLH/2023'",
                 "fill in `identitas.nomor` per the tata naskah dinas, e.g. '800/045/DPLH/2023'"))
@@ -42,7 +42,7 @@ def nomor_sop_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
                            "Nomor SOP is empty" + (" (draft)" if draft else "")))
 
 
-@rule("SOP103", "nomor-sop-tidak-baku", _W, catalogue="ID-03",
+@rule(code="SOP103", slug="nomor-sop-tidak-baku", severity=_W, catalogue="ID-03",
       summary=Teks("Nomor SOP tidak berbentuk segmen/.../tahun", "Nomor SOP is not of the form seg/.../year"),
       hint=Teks("tulis nomor sebagai segmen dipisah '/', diakhiri tahun 4 angka, mis. '061/2696/Org/2021'",
                 "write the number as segments joined by '/', ending in a 4-digit year, e.g. '061/2696/Org/2021'"))
@@ -77,7 +77,7 @@ def nomor_sop_tidak_baku(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
                                  f"year {last} of the number is far from the SOP's dates ({shown})"))
 
 
-@rule("SOP104", "tanggal-pembuatan-kosong", _E, catalogue="ID-04",
+@rule(code="SOP104", slug="tanggal-pembuatan-kosong", severity=_E, catalogue="ID-04",
       summary=Teks("Tanggal Pembuatan kosong", "Tanggal Pembuatan is empty"),
       hint=Teks("isi tanggal selesainya penyusunan SOP, mis. 2023-01-16",
                 "fill in the date the SOP was finished, e.g. 2023-01-16"))
@@ -87,7 +87,7 @@ def tanggal_pembuatan_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
         yield Finding((*_ID, "tanggal_pembuatan"), Teks("Tanggal Pembuatan kosong", "Tanggal Pembuatan is empty"))
 
 
-@rule("SOP105", "tanggal-efektif-kosong", _E, catalogue="ID-05",
+@rule(code="SOP105", slug="tanggal-efektif-kosong", severity=_E, catalogue="ID-05",
       summary=Teks("Tanggal Efektif kosong", "Tanggal Efektif is empty"),
       hint=Teks("isi tanggal penandatanganan/pengesahan SOP", "fill in the date the SOP was signed"))
 def tanggal_efektif_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
@@ -96,7 +96,7 @@ def tanggal_efektif_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
         yield Finding((*_ID, "tanggal_efektif"), Teks("Tanggal Efektif kosong", "Tanggal Efektif is empty"))
 
 
-@rule("SOP106", "efektif-sebelum-pembuatan", _E, catalogue="ID-06",
+@rule(code="SOP106", slug="efektif-sebelum-pembuatan", severity=_E, catalogue="ID-06",
       summary=Teks("Tanggal Efektif sebelum Tanggal Pembuatan", "Tanggal Efektif before Tanggal Pembuatan"),
       hint=Teks("SOP berlaku setelah selesai disusun; periksa kedua tanggal",
                 "an SOP takes effect once finished; check both dates"))
@@ -109,7 +109,7 @@ def efektif_sebelum_pembuatan(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
                            f"Tanggal Efektif {eff.isoformat()} is before Tanggal Pembuatan {made.isoformat()}"))
 
 
-@rule("SOP107", "tanggal-revisi-janggal", _W, catalogue="ID-07",
+@rule(code="SOP107", slug="tanggal-revisi-janggal", severity=_W, catalogue="ID-07",
       summary=Teks("Tanggal Revisi tidak cocok dengan tanggal lain", "Tanggal Revisi does not fit the other dates"),
       hint=Teks("Tanggal Revisi adalah tanggal revisi (≥ Pembuatan) atau rencana kaji ulang (> Efektif)",
                 "Tanggal Revisi is a revision date (≥ Pembuatan) or a planned review date (> Efektif)"))
@@ -131,7 +131,7 @@ def tanggal_revisi_janggal(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
                                  f"Tanggal Revisi {rev.isoformat()} is before Tanggal Pembuatan {made.isoformat()}"))
 
 
-@rule("SOP108", "pengesah-jabatan-kosong", _E, catalogue="ID-08",
+@rule(code="SOP108", slug="pengesah-jabatan-kosong", severity=_E, catalogue="ID-08",
       summary=Teks("Jabatan pengesah kosong", "The signing official's jabatan is empty"),
       hint=Teks("isi `identitas.disahkan_oleh.jabatan`, mis. 'Kepala Dinas Pertanian'",
                 "fill in `identitas.disahkan_oleh.jabatan`, e.g. 'Kepala Dinas Pertanian'"))
@@ -152,7 +152,7 @@ def _name_is_titles_only(name: str) -> bool:
     return bool(ws) and all(w in _TITLES for w in ws)
 
 
-@rule("SOP109", "pengesah-nama-nip-kosong", _W, catalogue="ID-08",
+@rule(code="SOP109", slug="pengesah-nama-nip-kosong", severity=_W, catalogue="ID-08",
       summary=Teks("Nama atau NIP pengesah kosong", "The signing official's name or NIP is empty"),
       hint=Teks("isi nama lengkap (dengan gelar) dan NIP pejabat yang mengesahkan",
                 "fill in the official's full name (with titles) and NIP"))

@@ -9,7 +9,7 @@ from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.citations import KNOWN_TITLES, Citation, parse_citation
 from sopdoc.validate.context import RuleContext
-from sopdoc.validate.registry import Finding, rule
+from sopdoc.codes import Finding, rule
 from sopdoc.validate.text import is_blank, norm
 
 _E, _W = Severity.ERROR, Severity.WARNING
@@ -21,7 +21,7 @@ def _items(sop: Sop) -> Iterator[tuple[int, str, Citation]]:
             yield i, item, parse_citation(item)
 
 
-@rule("SOP203", "dasar-hukum-tidak-baku", _W, catalogue="SEC-02",
+@rule(code="SOP203", slug="dasar-hukum-tidak-baku", severity=_W, catalogue="SEC-02",
       summary=Teks("Butir Dasar Hukum tidak lengkap (jenis, nomor, tahun, tentang)",
                    "A Dasar Hukum item lacks kind, number, year or title"),
       hint=Teks("tulis '{Jenis} Nomor {n} Tahun {yyyy} tentang {Judul}'",
@@ -55,7 +55,7 @@ _NAMES = {"uud": "UUD", "uu": "Undang-Undang", "pp": "Peraturan Pemerintah", "pe
           "perda": "Peraturan Daerah", "perbup": "Peraturan Bupati/Wali Kota", "kepbup": "Keputusan Kepala Daerah"}
 
 
-@rule("SOP204", "dasar-hukum-tidak-berurutan", _W, catalogue="SEC-03",
+@rule(code="SOP204", slug="dasar-hukum-tidak-berurutan", severity=_W, catalogue="SEC-03",
       summary=Teks("Dasar Hukum tidak berurutan menurut hierarki", "Dasar Hukum not in hierarchy order"),
       hint=Teks("urutkan: UUD > UU/Perppu > PP > Perpres > Peraturan Menteri > Perda > Perkada",
                 "order: UUD > UU/Perppu > PP > Perpres > ministerial rules > Perda > head-of-region rules"))
@@ -96,7 +96,7 @@ def _truncated(c: Citation) -> bool:
     return given != full and full.startswith(given + " ")
 
 
-@rule("SOP205", "judul-peraturan-salah-eja", _W, catalogue="SEC-04",
+@rule(code="SOP205", slug="judul-peraturan-salah-eja", severity=_W, catalogue="SEC-04",
       summary=Teks("Judul peraturan berbeda dari judul resminya", "A cited title differs from the official title"),
       hint=Teks("salin judul dari naskah resmi peraturan", "copy the title from the regulation's official text"))
 def judul_peraturan_salah_eja(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
@@ -121,7 +121,7 @@ def judul_peraturan_salah_eja(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(path, Teks(f"judul resmi: '{known}'", f"official title: '{known}'"))
 
 
-@rule("SOP206", "peraturan-lebih-baru", _E, catalogue="SEC-05",
+@rule(code="SOP206", slug="peraturan-lebih-baru", severity=_E, catalogue="SEC-05",
       summary=Teks("Peraturan yang dikutip lebih baru dari SOP", "A cited regulation is newer than the SOP"),
       hint=Teks("periksa tahun peraturan atau tanggal efektif SOP", "check the regulation's year or the SOP's date"))
 def peraturan_lebih_baru(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
@@ -140,7 +140,7 @@ _OPEN_END = frozenset("dan atau serta tentang atas di ke dari untuk pada yang de
                       "tata cara".split())
 
 
-@rule("SOP207", "dasar-hukum-terpotong", _W, catalogue="SEC-06",
+@rule(code="SOP207", slug="dasar-hukum-terpotong", severity=_W, catalogue="SEC-06",
       summary=Teks("Judul peraturan terpotong", "A cited title is cut short"),
       hint=Teks("lengkapi judul dari naskah resmi peraturan", "complete the title from the official text"))
 def dasar_hukum_terpotong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:

@@ -9,13 +9,13 @@ from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Periode, Simbol, Sop
 from sopdoc.model.waktu import Satuan
 from sopdoc.validate.context import RuleContext, is_end_row
-from sopdoc.validate.registry import Finding, rule
+from sopdoc.codes import Finding, rule
 from sopdoc.validate.text import first_word, is_blank
 
 _E, _W = Severity.ERROR, Severity.WARNING
 
 
-@rule("SOP401", "waktu-kosong", _E, catalogue="MB-02",
+@rule(code="SOP401", slug="waktu-kosong", severity=_E, catalogue="MB-02",
       summary=Teks("Waktu mutu baku kosong", "Mutu baku waktu is empty"),
       hint=Teks("isi waktu baku, mis. '30 menit', '2 jam', '1 hari kerja'",
                 "fill in the standard time, e.g. '30 menit', '2 jam', '1 hari kerja'"))
@@ -41,7 +41,7 @@ def _fmt(value: Decimal) -> str:
     return f"{value:.1f}".replace(".", ",")
 
 
-@rule("SOP402", "waktu-tidak-wajar", _W, catalogue="MB-03",
+@rule(code="SOP402", slug="waktu-tidak-wajar", severity=_W, catalogue="MB-03",
       summary=Teks("Waktu baku tidak wajar", "Implausible standard time"),
       hint=Teks("periksa angka dan satuan; tulis durasi panjang dalam jam/hari kerja",
                 "check the number and unit; write long durations in jam/hari kerja"))
@@ -75,7 +75,7 @@ def waktu_tidak_wajar(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
                                      f"waktu {w.teks!r} exceeds 20 working days for one step"))
 
 
-@rule("SOP403", "total-waktu-melebihi-periode", _W, catalogue="MB-04",
+@rule(code="SOP403", slug="total-waktu-melebihi-periode", severity=_W, catalogue="MB-04",
       summary=Teks("Total waktu jalur utama melebihi periode dan tenggatnya",
                    "Main-path total time exceeds the period and its deadline"),
       hint=Teks("periksa waktu tiap kegiatan; lihat `sopdoc info` untuk rinciannya",
@@ -100,7 +100,7 @@ def total_waktu_melebihi_periode(sop: Sop, ctx: RuleContext) -> Iterator[Finding
             f"({limit} working days)"))
 
 
-@rule("SOP404", "kelengkapan-kosong", _W, catalogue="MB-05",
+@rule(code="SOP404", slug="kelengkapan-kosong", severity=_W, catalogue="MB-05",
       summary=Teks("Kelengkapan kosong", "Kelengkapan is empty"),
       hint=Teks("sebutkan dokumen/masukan yang harus ada sebelum kegiatan dimulai",
                 "name the documents/inputs needed before the step starts"))
@@ -113,7 +113,7 @@ def kelengkapan_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(("kegiatan", i, "mutu_baku", "kelengkapan"), Teks("kelengkapan kosong", "kelengkapan is empty"))
 
 
-@rule("SOP405", "output-kosong", _W, catalogue="MB-06",
+@rule(code="SOP405", slug="output-kosong", severity=_W, catalogue="MB-06",
       summary=Teks("Output kosong", "Output is empty"),
       hint=Teks("sebutkan hasil kegiatan, mis. 'Draf Laporan Kinerja'", "name the step's result, e.g. 'Draf Laporan Kinerja'"))
 def output_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import RuleContext
-from sopdoc.validate.registry import Finding, rule
+from sopdoc.codes import Finding, rule
 from sopdoc.validate.text import is_blank
 
 _E, _W = Severity.ERROR, Severity.WARNING
@@ -22,7 +22,7 @@ BOXES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-@rule("SOP201", "bagian-identitas-hilang", _E, catalogue="SEC-01",
+@rule(code="SOP201", slug="bagian-identitas-hilang", severity=_E, catalogue="SEC-01",
       summary=Teks("Salah satu dari enam kotak identitas tidak ada", "One of the six identity boxes is missing"),
       hint=Teks("tambahkan kotaknya; tulis '-' bila memang tidak ada isinya",
                 "add the box; write '-' when it really has no content"))
@@ -34,7 +34,7 @@ def bagian_identitas_hilang(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
             yield Finding((key,), Teks(f"kotak {id_name} tidak ada", f"the {id_name} box ({en_name}) is missing"))
 
 
-@rule("SOP202", "bagian-identitas-kosong", _W, catalogue="SEC-01",
+@rule(code="SOP202", slug="bagian-identitas-kosong", severity=_W, catalogue="SEC-01",
       summary=Teks("Kotak identitas kosong", "An identity box is empty"),
       hint=Teks("isi kotaknya sesuai PermenPAN-RB 35/2012", "fill in the box per PermenPAN-RB 35/2012"))
 def bagian_identitas_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:

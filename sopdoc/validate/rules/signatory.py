@@ -10,14 +10,14 @@ from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import RuleContext
 from sopdoc.validate.nip import parse_nip
-from sopdoc.validate.registry import Finding, rule
+from sopdoc.codes import Finding, rule
 from sopdoc.validate.text import is_blank, norm
 
 _E, _W = Severity.ERROR, Severity.WARNING
 _WHO = ("identitas", "disahkan_oleh")
 
 
-@rule("SOP110", "nip-tidak-valid", _E, catalogue="ID-09",
+@rule(code="SOP110", slug="nip-tidak-valid", severity=_E, catalogue="ID-09",
       summary=Teks("NIP tidak sesuai struktur Perka BKN 22/2007", "NIP does not fit the Perka BKN 22/2007 layout"),
       hint=Teks("NIP = tanggal lahir (8) + TMT CPNS tahun-bulan (6) + jenis kelamin (1) + nomor urut (3)",
                 "NIP = birth date (8) + TMT CPNS year-month (6) + sex (1) + sequence (3)"))
@@ -48,7 +48,7 @@ def _retirement_age(jabatan: str) -> int:
     return 58
 
 
-@rule("SOP111", "nip-tidak-wajar", _W, catalogue="ID-10",
+@rule(code="SOP111", slug="nip-tidak-wajar", severity=_W, catalogue="ID-10",
       summary=Teks("NIP tidak masuk akal terhadap tanggal SOP", "NIP is implausible against the SOP's dates"),
       hint=Teks("periksa salah ketik pada NIP; NIP tidak punya digit pemeriksa",
                 "look for a typo in the NIP; NIP has no check digit"))
@@ -97,7 +97,7 @@ def _pangkat_norm(text: str) -> str:
     return re.sub(r"\btk (i|1)\b", "tk i", t)
 
 
-@rule("SOP112", "pangkat-golongan-tidak-cocok", _W, catalogue="ID-11",
+@rule(code="SOP112", slug="pangkat-golongan-tidak-cocok", severity=_W, catalogue="ID-11",
       summary=Teks("Pangkat tidak cocok dengan golongan", "Pangkat does not match golongan"),
       hint=Teks("pasangan yang sah mis. 'Pembina Tk. I (IV/b)', 'Penata (III/c)'",
                 "valid pairs are e.g. 'Pembina Tk. I (IV/b)', 'Penata (III/c)'"))
@@ -124,7 +124,7 @@ _LEADER = ("kepala", "sekretaris daerah", "sekda", "bupati", "walikota", "wali k
            "camat", "lurah", "direktur", "inspektur", "menteri", "kabag", "plt", "plh", "pj")
 
 
-@rule("SOP113", "pengesah-bukan-pimpinan", _W, catalogue="ID-12",
+@rule(code="SOP113", slug="pengesah-bukan-pimpinan", severity=_W, catalogue="ID-12",
       summary=Teks("Jabatan pengesah bukan pimpinan instansi/unit", "The signing jabatan is not the head of the unit"),
       hint=Teks("SOP disahkan oleh pimpinan instansi pada kop (mis. Kepala Dinas) atau atasannya",
                 "an SOP is signed by the head of the kop's agency (e.g. Kepala Dinas) or a superior"))
@@ -156,7 +156,7 @@ def _title_key(text: str) -> str:
         t = t[m.end():]
 
 
-@rule("SOP114", "nama-sop-tidak-konsisten", _W, catalogue="ID-13",
+@rule(code="SOP114", slug="nama-sop-tidak-konsisten", severity=_W, catalogue="ID-13",
       summary=Teks("Nama SOP berbeda antarbagian", "Nama SOP differs between sections"),
       hint=Teks("samakan Nama SOP pada identitas, judul flowchart dan lembar kerja",
                 "use one Nama SOP in the identity, the flowchart title and the worksheet"))

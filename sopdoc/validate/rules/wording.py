@@ -9,7 +9,7 @@ from functools import lru_cache
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Kegiatan, Simbol, Sop
 from sopdoc.validate.context import RuleContext, is_end_row
-from sopdoc.validate.registry import Finding, rule
+from sopdoc.codes import Finding, rule
 from sopdoc.validate.text import norm, words
 
 _W = Severity.WARNING
@@ -19,7 +19,7 @@ _CONDITIONAL = re.compile(
     r"disetujui|memenuhi))\b")
 
 
-@rule("SOP313", "keputusan-tersembunyi", _W, catalogue="FC-09",
+@rule(code="SOP313", slug="keputusan-tersembunyi", severity=_W, catalogue="FC-09",
       summary=Teks("Kata bersyarat pada kegiatan proses: keputusan tersembunyi",
                    "Conditional wording in a process step: a hidden decision"),
       hint=Teks("pisahkan pemeriksaan menjadi kegiatan `simbol: keputusan` dengan cabang ya/tidak",
@@ -91,7 +91,7 @@ def _verb_problem(step: Kegiatan, sop: Sop) -> Teks | None:
                 f"the step does not open with an active verb ('{ws[0]}')")
 
 
-@rule("SOP314", "uraian-bukan-kata-kerja-aktif", _W, catalogue="FC-10",
+@rule(code="SOP314", slug="uraian-bukan-kata-kerja-aktif", severity=_W, catalogue="FC-10",
       summary=Teks("Kegiatan tidak diawali kata kerja aktif tanpa subjek",
                    "The step does not open with an active verb without subject"),
       hint=Teks("tulis 'Menyusun …', 'Memeriksa …', bukan 'Kepala Bidang menyusun …' atau 'Tersusunnya …'",
@@ -113,7 +113,7 @@ def uraian_bukan_kata_kerja_aktif(sop: Sop, ctx: RuleContext) -> Iterator[Findin
             yield Finding(("kegiatan", i, "uraian"), problem)
 
 
-@rule("SOP315", "pelaksana-uraian-berbeda", _W, catalogue="FC-11",
+@rule(code="SOP315", slug="pelaksana-uraian-berbeda", severity=_W, catalogue="FC-11",
       summary=Teks("Pelaksana yang disebut di uraian berbeda dari kolom pelaksananya",
                    "The actor named in the text differs from the step's actor column"),
       hint=Teks("pindahkan simbol ke kolom pelaksana yang disebut, atau perbaiki uraian",

@@ -8,14 +8,14 @@ from collections.abc import Iterator
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import RuleContext, is_end_row
-from sopdoc.validate.registry import Finding, rule
+from sopdoc.codes import Finding, rule
 from sopdoc.validate.text import is_blank, norm, overlaps
 
 _W = Severity.WARNING
 _JENIS = ("pelayanan", "rutin", "penugasan")
 
 
-@rule("SOP501", "jenis-kegiatan-tidak-sesuai", _W, catalogue="WS-01",
+@rule(code="SOP501", slug="jenis-kegiatan-tidak-sesuai", severity=_W, catalogue="WS-01",
       summary=Teks("Jenis Kegiatan tidak dikenal atau tidak sesuai alurnya",
                    "Jenis Kegiatan unknown or not matched by the flow"),
       hint=Teks("Jenis Kegiatan: Pelayanan, Rutin atau Penugasan; SOP pelayanan diawali permohonan "
@@ -46,7 +46,7 @@ def jenis_kegiatan_tidak_sesuai(sop: Sop, ctx: RuleContext) -> Iterator[Finding]
                                  "a service SOP that does not end with delivery to the applicant"))
 
 
-@rule("SOP502", "langkah-kerja-tidak-sesuai", _W, catalogue="WS-02",
+@rule(code="SOP502", slug="langkah-kerja-tidak-sesuai", severity=_W, catalogue="WS-02",
       summary=Teks("Langkah lembar kerja tidak sesuai dengan kegiatan flowchart",
                    "Worksheet steps do not match the flowchart steps"),
       hint=Teks("samakan jumlah dan urutan langkah lembar kerja (bagian C) dengan flowchart",
