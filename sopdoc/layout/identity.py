@@ -7,31 +7,24 @@ draws only rectangles and text.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from sopdoc.model.sop import Sop
+from sopdoc.model.tanggal import format_tanggal
 from sopdoc.layout.geometry import Align, Cell, ImageBox, Page, PageKind, Rect
 from sopdoc.layout.metrics import FontSet
 from sopdoc.layout.profile import PageProfile
 from sopdoc.layout.text import LEADING, block_height, text_block, wrap_text
 
-__all__ = ["BOXES", "format_periode", "format_tanggal", "layout_identity_page"]
+__all__ = ["BOXES", "format_periode", "layout_identity_page"]
 
 BOXES = (
     ("dasar_hukum", "DASAR HUKUM"), ("kualifikasi_pelaksana", "KUALIFIKASI PELAKSANA"),
     ("keterkaitan", "KETERKAITAN"), ("peralatan_perlengkapan", "PERALATAN/PERLENGKAPAN"),
     ("peringatan", "PERINGATAN"), ("pencatatan_pendataan", "PENCATATAN DAN PENDATAAN"),
 )
-_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-          "Oktober", "November", "Desember")
 PAD = 3.0
 SIGN_SPACE = 36.0
-
-
-def format_tanggal(value: dt.date | None) -> str:
-    """``2023-01-23`` → ``23 Januari 2023``; None → ``-``."""
-    return "-" if value is None else f"{value.day} {_BULAN[value.month - 1]} {value.year}"
 
 
 def format_periode(value: object | None) -> str:

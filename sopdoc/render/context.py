@@ -10,7 +10,8 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
-from sopdoc.layout.identity import BOXES, format_periode, format_tanggal
+from sopdoc.layout.identity import BOXES, format_periode
+from sopdoc.model.tanggal import format_tanggal
 from sopdoc.layout.profile import PageProfile
 from sopdoc.model.sop import Sop
 
