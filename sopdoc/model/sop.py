@@ -41,6 +41,15 @@ class Simbol(StrEnum):
     PROSES = "proses"
     KEPUTUSAN = "keputusan"
 
+    @property
+    def rank(self) -> int:
+        """Which symbol wins when a step's cell holds several shapes: keputusan (0), then
+        terminator (1), then proses (2)."""
+        return _SIMBOL_ORDER.index(self)
+
+
+_SIMBOL_ORDER = (Simbol.KEPUTUSAN, Simbol.TERMINATOR, Simbol.PROSES)
+
 
 class Periode(StrEnum):
     """How often a periodic SOP runs."""

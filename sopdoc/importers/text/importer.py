@@ -23,13 +23,12 @@ from sopdoc.importers.text.ocr_table import OcrTable, read_ocr_table
 from sopdoc.importers.text.sections import Sections, scan_sections
 from sopdoc.importers.text.table import find_header, read_table
 from sopdoc.importers.text.worksheet import find_worksheet, read_worksheet
+from sopdoc.model.labels import BOX_KEYS
 from sopdoc.model.tanggal import tanggal_to_iso
 
 __all__ = ["MAX_TEXT_BYTES", "import_text", "import_text_file"]
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024
-_BOXES = ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan",
-          "peringatan", "pencatatan_pendataan")
 
 
 def import_text_file(path: str | Path) -> ImportResult:
@@ -171,7 +170,7 @@ def _identity(b: ImportBuilder, front: list[Line], lines: list[Line], sections: 
 
 
 def _boxes(b: ImportBuilder, sections: Sections, at: Callable[[int], Origin]) -> None:
-    for name in _BOXES:
+    for name in BOX_KEYS:
         items = sections.boxes.get(name)
         if items:
             b.put((name,), [t for _, t, _ in items], at(items[0][0]), 0.85)
