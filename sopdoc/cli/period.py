@@ -358,12 +358,13 @@ def log_import(ctx: click.Context, instance: str, file: str, recorder: str | Non
 @_common("log.list")
 @click.pass_context
 def log_list(ctx: click.Context, instance: str, db: str) -> None:  # noqa: D103
+    from sopdoc.execution.entries import superseded_seqs
     from sopdoc.execution.runs import find_instance
 
     with _store(db) as store:
         inst = find_instance(store, instance)
         entries = store.entries(inst.name)
-    superseded = {e.menggantikan for e in entries if e.menggantikan}
+    superseded = superseded_seqs(entries)
     for e in entries:
         mark = " (digantikan)" if e.seq in superseded else ""
         if _lang(ctx) == "en" and mark:

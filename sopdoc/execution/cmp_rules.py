@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from sopdoc.model.diagnostic import Diagnostic, Severity, Teks
+from sopdoc.model.waktu import format_minutes
 from sopdoc.execution.cmp_context import CheckContext, Fact
 
 __all__ = ["Rule", "RULES", "rule_functions"]
@@ -48,12 +49,6 @@ def rule_functions() -> list[RuleFn]:
     return [RULES[c].fn for c in sorted(RULES)]
 
 
-def _minutes(m: float) -> str:
-    m = round(m)
-    h, rest = divmod(m, 60)
-    return f"{h} j {rest} mnt" if h else f"{rest} mnt"
-
-
 @rule("CMP001", "langkah-tidak-dikenal", Severity.ERROR, "LG-01",
       "catat hanya langkah yang ada pada SOP yang dipatok", "record only steps of the pinned SOP")
 def langkah_tidak_dikenal(ctx: CheckContext) -> Iterator[Diagnostic]:
@@ -83,10 +78,10 @@ def melampaui_mutu_baku(ctx: CheckContext) -> Iterator[Diagnostic]:
         if f.step is not None and ctx.is_late(f):
             assert f.standard is not None
             yield ctx.diag("CMP101", f, Teks(
-                f"langkah {f.step.no} memakan {_minutes(f.actual)} waktu kerja, melampaui mutu baku "
-                f"{f.step.waktu} ({_minutes(f.standard)})",
-                f"step {f.step.no} took {_minutes(f.actual)} of working time, over the standard "
-                f"{f.step.waktu} ({_minutes(f.standard)})"), field="waktu")
+                f"langkah {f.step.no} memakan {format_minutes(f.actual)} waktu kerja, melampaui mutu baku "
+                f"{f.step.waktu} ({format_minutes(f.standard)})",
+                f"step {f.step.no} took {format_minutes(f.actual)} of working time, over the standard "
+                f"{f.step.waktu} ({format_minutes(f.standard)})"), field="waktu")
 
 
 @rule("CMP102", "peran-tidak-sesuai", Severity.ERROR, "LG-01",

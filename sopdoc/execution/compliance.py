@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sopdoc.model.diagnostic import Diagnostic, Severity
+from sopdoc.model.diagnostic import Diagnostic
 from sopdoc.execution import cmp_order, cmp_time  # noqa: F401 - registers the CMP2xx/CMP3xx rules
 from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.cmp_context import CheckContext
@@ -128,8 +128,3 @@ def check_instance(inst: Instance, entries: list[LogEntry], calendar: WorkingCal
     """Check a stored instance with its pinned flow and deadline."""
     return check_entries(inst.name, _flow(inst.flow), entries, calendar, settings,
                          dt.date.fromisoformat(inst.deadline))
-
-
-def severity_counts(result: Compliance) -> dict[Severity, int]:
-    """Findings per severity."""
-    return {s: sum(1 for d in result.diagnostics if d.severity is s) for s in Severity}

@@ -13,21 +13,13 @@ from sopdoc.execution.cmp_rules import RULES
 from sopdoc.execution.compliance import Compliance, Totals
 from sopdoc.execution.flow import Flow
 from sopdoc.model.tanggal import format_tanggal
+from sopdoc.model.waktu import format_minutes
 from sopdoc.execution.plan import plan_from_json
 from sopdoc.execution.store import Instance
 
-__all__ = ["report_context", "figures_dict", "format_minutes", "monitoring_notes"]
+__all__ = ["report_context", "figures_dict", "monitoring_notes"]
 
 BAIK, TIDAK_BAIK = "Berjalan dengan baik", "Tidak berjalan dengan baik"
-
-
-def format_minutes(minutes: float | None) -> str:
-    """``495`` → ``8 j 15 mnt``; None → ``-``."""
-    if minutes is None:
-        return "-"
-    m = int(round(minutes))
-    h, rest = divmod(m, 60)
-    return f"{h} j {rest} mnt" if h else f"{rest} mnt"
 
 
 def _stamp(iso: str) -> str:
