@@ -2,8 +2,11 @@
 found by walking up from the input, then ``SOPDOC_*`` environment variables, then CLI options.
 
 Sections and their owners: ``[check]`` (validate, :class:`sopdoc.validate.settings.CheckSettings`),
-``[profil]`` (render, ``sopdoc.layout.profile.PageProfile``), ``[kalender]`` and ``[period]``
-(execution, ``sopdoc.execution.settings``). Unknown sections and keys raise UsageError.
+``[profil]`` (layout, :class:`sopdoc.layout.profile.PageProfile`), ``[kalender]`` and ``[period]``
+(execution, :mod:`sopdoc.execution.settings`). Each owner resolves its own section; this module,
+just under the CLI, only finds the file and composes them. Unknown sections and keys raise UsageError.
+
+:func:`load_settings` is the one way to read configuration (check, period and render commands alike).
 """
 
 from __future__ import annotations
@@ -18,13 +21,15 @@ from typing import Any
 
 from sopdoc import all_codes as _all_codes  # noqa: F401 - every stage registers its codes, which [check] may name
 from sopdoc.errors import UsageError
+from sopdoc.execution.settings import CalendarSettings, PeriodSettings
+from sopdoc.layout.profile import FOREIGN_KEYS, PageProfile
 from sopdoc.model.diagnostic import Teks
-from sopdoc.validate.settings import DEFAULT_MENIT_PER_HARI_KERJA, CheckSettings
+from sopdoc.validate.context import CheckOptions
+from sopdoc.validate.settings import CheckSettings
 
-__all__ = ["Settings", "find_config", "load_settings", "SECTIONS", "ENV_KEYS"]
+__all__ = ["Settings", "find_config", "load_settings", "settings_from_mapping", "SECTIONS", "ENV_KEYS"]
 
 SECTIONS = ("check", "profil", "kalender", "period")
-_CALENDAR_KEYS_IN_PROFIL = ("zona_waktu", "libur_lokal", "jam_kerja", "jam_ramadan", "ramadan")  # = layout FOREIGN_KEYS
 # SOPDOC_* variables read into [check] (comma-separated lists for select/ignore)
 ENV_KEYS = {"SOPDOC_SELECT": "select", "SOPDOC_IGNORE": "ignore", "SOPDOC_FAIL_ON": "fail-on",
             "SOPDOC_MENIT_PER_HARI_KERJA": "menit-per-hari-kerja"}
@@ -32,21 +37,19 @@ ENV_KEYS = {"SOPDOC_SELECT": "select", "SOPDOC_IGNORE": "ignore", "SOPDOC_FAIL_O
 
 @dataclass(frozen=True)
 class Settings:
-    """All configuration of one run. ``profil``/``kalender``/``period`` are the owning stage's
-    resolved objects, or the raw mapping when that stage's resolver is not available."""
+    """All configuration of one run, each section resolved by the stage that owns it."""
 
     check: CheckSettings = field(default_factory=CheckSettings)
-    profil: Any = None
-    kalender: Any = None
-    period: Any = None
+    profil: PageProfile = field(default_factory=PageProfile)
+    kalender: CalendarSettings = field(default_factory=CalendarSettings)
+    period: PeriodSettings = field(default_factory=PeriodSettings)
     source: Path | None = None  # the file the settings came from, if any
+    sections: frozenset[str] = frozenset()  # the sections that file set (e.g. to require [profil])
 
-    def check_options(self) -> Any:
+    def check_options(self) -> CheckOptions:
         """The figures the rules use, taking the calendar's working day and the period deadline."""
-        menit = getattr(self.kalender, "menit_per_hari_kerja", DEFAULT_MENIT_PER_HARI_KERJA)
-        hari = getattr(self.kalender, "hari_is_hari_kerja", True)
-        tenggat = getattr(self.period, "deadline_working_days", 10)
-        return self.check.options(int(menit), bool(hari), int(tenggat))
+        return self.check.options(self.kalender.menit_per_hari_kerja, self.kalender.hari_is_hari_kerja,
+                                  self.period.deadline_working_days)
 
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -76,21 +79,6 @@ def _read(path: Path) -> dict[str, Any]:
                               f"configuration {path} cannot be read: {exc}")) from None
 
 
-def _resolve_section(name: str, mapping: Mapping[str, Any]) -> Any:
-    """The owning stage's resolved object, or the raw mapping if its resolver does not exist yet."""
-    try:
-        if name == "profil":
-            from sopdoc.layout.profile import PageProfile
-
-            return PageProfile.resolve(dict(mapping))
-        from sopdoc.execution import settings as ex
-
-        cls = ex.CalendarSettings if name == "kalender" else ex.PeriodSettings
-        return cls.resolve(dict(mapping))
-    except (ImportError, AttributeError):
-        return dict(mapping) or None
-
-
 def settings_from_mapping(data: Mapping[str, Any], source: Path | None = None,
                           env: Mapping[str, str] | None = None) -> Settings:
     """Settings from a parsed configuration mapping plus environment overrides."""
@@ -114,15 +102,16 @@ def settings_from_mapping(data: Mapping[str, Any], source: Path | None = None,
         raise UsageError(Teks(exc.teks.id + where, exc.teks.en + where)) from None
     kalender = dict(data.get("kalender", {}))
     profil = data.get("profil", {})
-    for key in _CALENDAR_KEYS_IN_PROFIL:  # DESIGN.md §10 puts them in [profil]; the calendar owns them
+    for key in sorted(FOREIGN_KEYS):  # DESIGN.md §10 puts them in [profil]; the calendar owns them
         if key in profil and key not in kalender:
             kalender[key] = profil[key]
     return Settings(
         check=check_settings,
-        profil=_resolve_section("profil", profil),
-        kalender=_resolve_section("kalender", kalender),
-        period=_resolve_section("period", data.get("period", {})),
+        profil=PageProfile.resolve(dict(profil)),
+        kalender=CalendarSettings.resolve(kalender),
+        period=PeriodSettings.resolve(data.get("period", {})),
         source=source,
+        sections=frozenset(data),
     )
 
 
@@ -133,8 +122,11 @@ def load_settings(start: Path | None = None, config: Path | None = None,
         if not config.is_file():
             raise UsageError(Teks(f"berkas konfigurasi {config} tidak ada", f"configuration file {config} does not exist"))
         data = _read(config)
-        if config.name == "pyproject.toml":
-            data = dict(data.get("tool", {}).get("sopdoc", {}))
+        tool = data.get("tool", {})
+        if isinstance(tool, dict) and isinstance(tool.get("sopdoc"), dict):
+            data = dict(tool["sopdoc"])  # [tool.sopdoc] in pyproject.toml, or in any file named by --config/--profile
+        elif config.name == "pyproject.toml":
+            data = {}
         return settings_from_mapping(data, config, env)
     found = find_config(start or Path.cwd())
     if found is None:

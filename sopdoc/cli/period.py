@@ -94,13 +94,14 @@ def log() -> None:  # noqa: D103
 @click.pass_context
 def period_open(ctx: click.Context, sop: str, period_code: str, start: str | None, name: str | None,
                 db: str, config: str | None) -> None:  # noqa: D103
-    from sopdoc.execution.config import load_settings
+    from sopdoc.config import load_settings
     from sopdoc.execution.entries import parse_timestamp
     from sopdoc.execution.plan import plan_from_json
     from sopdoc.execution.runs import open_period
     from sopdoc.execution.settings import ZONES
 
-    cal, per = load_settings(config, start=Path(sop).parent)
+    settings = load_settings(Path(sop).parent, Path(config) if config else None)
+    cal, per = settings.kalender, settings.period
     begin = None
     if start:
         from zoneinfo import ZoneInfo
@@ -168,10 +169,11 @@ def period_status(ctx: click.Context, instance: str, db: str) -> None:  # noqa: 
 def _checked(db: str, instance: str, config: str | None) -> Any:
     from sopdoc.execution.calendar import WorkingCalendar
     from sopdoc.execution.compliance import check_instance
-    from sopdoc.execution.config import load_settings
+    from sopdoc.config import load_settings
     from sopdoc.execution.runs import find_instance, instance_calendar
 
-    cal, per = load_settings(config)
+    settings = load_settings(None, Path(config) if config else None)
+    cal, per = settings.kalender, settings.period
     with _store(db) as store:
         inst = find_instance(store, instance)
         entries = store.entries(inst.name)
@@ -356,12 +358,13 @@ def log_import(ctx: click.Context, instance: str, file: str, recorder: str | Non
 @_common("log.list")
 @click.pass_context
 def log_list(ctx: click.Context, instance: str, db: str) -> None:  # noqa: D103
+    from sopdoc.execution.entries import superseded_seqs
     from sopdoc.execution.runs import find_instance
 
     with _store(db) as store:
         inst = find_instance(store, instance)
         entries = store.entries(inst.name)
-    superseded = {e.menggantikan for e in entries if e.menggantikan}
+    superseded = superseded_seqs(entries)
     for e in entries:
         mark = " (digantikan)" if e.seq in superseded else ""
         if _lang(ctx) == "en" and mark:

@@ -3,50 +3,41 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from sopdoc.model.diagnostic import Teks
 from sopdoc.cli import _help, _lang, cli, fail, lang_option
 
+if TYPE_CHECKING:
+    from sopdoc.layout.profile import PageProfile
+
 FORMATS = ("pdf", "svg", "docx")
 
 
-def _read_profile(path: str, paper: str | None, first_input: str | None = None) -> Any:
+def _read_profile(path: str, paper: str | None, first_input: str | None = None) -> PageProfile:
     """The PageProfile from a TOML file's ``[profil]`` table (or ``[tool.sopdoc.profil]``); without
-    a file, from the ``sopdoc.toml`` found upwards from the first input (``sopdoc.config``)."""
+    a file, from the ``sopdoc.toml`` found upwards from the first input. ``--paper`` overrides both."""
     import dataclasses
-    import tomllib
 
+    from sopdoc.config import load_settings
     from sopdoc.errors import UsageError
-    from sopdoc.layout.profile import PageProfile
 
-    mapping: dict[str, Any] = {}
     base = Path(".")
     if path:
         p = Path(path)
-        try:
-            data = tomllib.loads(p.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(Teks(f"profil tidak dapat dibaca: {p}: {exc}", f"cannot read profile: {p}: {exc}"))
-        except tomllib.TOMLDecodeError as exc:
-            raise UsageError(Teks(f"profil bukan TOML yang sah: {p}: {exc}", f"profile is not valid TOML: {p}: {exc}"))
-        table = data.get("profil", data.get("tool", {}).get("sopdoc", {}).get("profil"))
-        if not isinstance(table, dict):
+        settings = load_settings(config=p, env={})  # env: SOPDOC_* only concern [check]
+        if "profil" not in settings.sections:
             raise UsageError(Teks(f"tabel [profil] tidak ada di {p}", f"no [profil] table in {p}"))
-        mapping = dict(table)
         base = p.parent
-    elif first_input:
-        from sopdoc.config import find_config
-
-        found = find_config(Path(first_input))
-        table = found[1].get("profil") if found else None
-        if isinstance(table, dict):
-            mapping, base = dict(table), found[0].parent  # type: ignore[index]
+    else:
+        settings = load_settings(Path(first_input) if first_input else Path("."), env={})
+        if settings.source is not None:
+            base = settings.source.parent
+    profile = settings.profil
     if paper:
-        mapping["kertas"] = paper
-    profile = PageProfile.resolve(mapping)
+        profile = dataclasses.replace(profile, kertas=paper)
     if profile.logo:
         logo = Path(profile.logo)
         logo = logo if logo.is_absolute() else base / logo

@@ -14,7 +14,7 @@ from sopdoc.codes import Finding
 from sopdoc.model.diagnostic import Origin, Teks
 from sopdoc.model.waktu import Satuan, Waktu, parse_waktu
 from sopdoc.execution.calendar import WorkingCalendar
-from sopdoc.execution.entries import LogEntry
+from sopdoc.execution.entries import LogEntry, current_entries
 from sopdoc.execution.pinned import Step, StepTable
 from sopdoc.execution.settings import PeriodSettings
 
@@ -38,9 +38,7 @@ class Fact:
 
 def effective_entries(entries: list[LogEntry]) -> list[LogEntry]:
     """Entries not superseded by a later one, ordered by start time then recording order."""
-    superseded = {e.menggantikan for e in entries if e.menggantikan}
-    live = [e for e in entries if e.seq not in superseded]
-    return sorted(live, key=lambda e: (dt.datetime.fromisoformat(e.mulai), e.seq))
+    return sorted(current_entries(entries), key=lambda e: (dt.datetime.fromisoformat(e.mulai), e.seq))
 
 
 @lru_cache(maxsize=1024)
@@ -60,11 +58,8 @@ class CheckContext:
         self.deadline = deadline
         index = {s.no: i for i, s in enumerate(flow.steps)}
         self._standard_cache: dict[tuple[str, None], float | None] = {}
-        superseded = {e.menggantikan for e in entries if e.menggantikan}
         facts = []
-        for e in entries:
-            if e.seq in superseded:
-                continue
+        for e in current_entries(entries):
             step = flow.step(e.langkah)
             start = calendar.parse_local(e.mulai)
             end = calendar.parse_local(e.selesai)

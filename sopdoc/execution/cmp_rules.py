@@ -12,16 +12,11 @@ from collections.abc import Iterator
 
 from sopdoc.codes import Code, Finding, registered_codes, rule
 from sopdoc.model.diagnostic import Severity, Teks
+from sopdoc.model.waktu import format_minutes
 from sopdoc.execution import cmp_order, cmp_time  # noqa: F401 - registers the CMP2xx/CMP3xx rules
 from sopdoc.execution.cmp_context import CheckContext, Fact
 
 __all__ = ["RULES"]
-
-
-def _minutes(m: float) -> str:
-    m = round(m)
-    h, rest = divmod(m, 60)
-    return f"{h} j {rest} mnt" if h else f"{rest} mnt"
 
 
 @rule(code="CMP001", slug="langkah-tidak-dikenal", severity=Severity.ERROR, catalogue="LG-01",
@@ -56,10 +51,10 @@ def melampaui_mutu_baku(ctx: CheckContext) -> Iterator[Finding]:
         if f.step is not None and ctx.is_late(f):
             assert f.standard is not None
             yield ctx.finding(f, Teks(
-                f"langkah {f.step.no} memakan {_minutes(f.actual)} waktu kerja, melampaui mutu baku "
-                f"{f.step.waktu} ({_minutes(f.standard)})",
-                f"step {f.step.no} took {_minutes(f.actual)} of working time, over the standard "
-                f"{f.step.waktu} ({_minutes(f.standard)})"), field="waktu")
+                f"langkah {f.step.no} memakan {format_minutes(f.actual)} waktu kerja, melampaui mutu baku "
+                f"{f.step.waktu} ({format_minutes(f.standard)})",
+                f"step {f.step.no} took {format_minutes(f.actual)} of working time, over the standard "
+                f"{f.step.waktu} ({format_minutes(f.standard)})"), field="waktu")
 
 
 @rule(code="CMP102", slug="peran-tidak-sesuai", severity=Severity.ERROR, catalogue="LG-01",

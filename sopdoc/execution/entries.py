@@ -6,12 +6,14 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from zoneinfo import ZoneInfo
 
 from sopdoc.model.diagnostic import Teks
 
-__all__ = ["EntryInput", "LogEntry", "entry_hash", "parse_timestamp", "TimestampError", "GENESIS"]
+__all__ = ["EntryInput", "LogEntry", "entry_hash", "parse_timestamp", "TimestampError", "GENESIS", "superseded_seqs",
+           "current_entries"]
 
 GENESIS = "0" * 64
 _TS = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?\s*$")
@@ -92,3 +94,14 @@ def entry_hash(instance: str, entry: LogEntry | dict[str, object], prev_hash: st
     data = asdict(entry) if isinstance(entry, LogEntry) else entry
     body = json.dumps({k: data[k] for k in _CHAINED}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(f"{prev_hash}\n{instance}\n{body}".encode()).hexdigest()
+
+
+def superseded_seqs(entries: Iterable[LogEntry]) -> frozenset[int]:
+    """The ``seq`` of every entry corrected by a later one (named by its ``menggantikan``)."""
+    return frozenset(e.menggantikan for e in entries if e.menggantikan)
+
+
+def current_entries(entries: Sequence[LogEntry]) -> list[LogEntry]:
+    """The entries that still count: those not superseded by a later entry, in recorded order."""
+    gone = superseded_seqs(entries)
+    return [e for e in entries if e.seq not in gone]

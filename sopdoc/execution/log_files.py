@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from sopdoc.errors import UsageError
 from sopdoc.model.diagnostic import Teks
-from sopdoc.execution.entries import LogEntry
+from sopdoc.execution.entries import LogEntry, current_entries
 from sopdoc.execution.log_rows import COLUMNS, column_name
 
 __all__ = ["read_log_file", "entries_to_csv", "entries_to_xes", "escape_cell", "MAX_ROWS"]
@@ -145,10 +145,7 @@ def entries_to_xes(instance: str, sop_name: str, entries: Sequence[LogEntry], ur
              '  <extension name="Organizational" prefix="org" uri="http://www.xes-standard.org/org.xesext"/>',
              f'  <string key="concept:name" value={quoteattr(sop_name)}/>',
              '  <trace>', f'    <string key="concept:name" value={quoteattr(instance)}/>']
-    superseded = {e.menggantikan for e in entries if e.menggantikan}
-    for e in entries:
-        if e.seq in superseded:
-            continue
+    for e in current_entries(entries):
         name = f"{e.langkah}. {uraian.get(e.langkah, '')}".strip()
         for phase, stamp in (("start", e.mulai), ("complete", e.selesai)):
             lines += ["    <event>",

@@ -14,13 +14,10 @@ from sopdoc.errors import UsageError
 from sopdoc.model.diagnostic import Teks
 from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.settings import PeriodSettings
+from sopdoc.model.tanggal import BULAN, MONTHS_EN
 
-__all__ = ["Period", "parse_period", "BULAN", "ROMAWI"]
+__all__ = ["Period", "parse_period", "ROMAWI"]
 
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-         "Oktober", "November", "Desember")
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
 ROMAWI = ("I", "II", "III", "IV")
 _CODE = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})|TW(?P<tw>[1-4])|S(?P<s>[12])))?$", re.I)
 
@@ -42,7 +39,7 @@ class Period:
     def name(self, lang: str = "id") -> str:
         """"Oktober 2026", "Triwulan III 2026", "Semester I 2026", "Tahun 2026" (or English)."""
         if self.kind == "bulanan":
-            return f"{(_MONTHS_EN if lang == 'en' else BULAN)[self.index - 1]} {self.year}"
+            return f"{(MONTHS_EN if lang == 'en' else BULAN)[self.index - 1]} {self.year}"
         word = {"triwulan": ("Triwulan", "Quarter"), "semester": ("Semester", "Half-year"),
                 "tahunan": ("Tahun", "Year")}[self.kind][lang == "en"]
         if self.kind == "tahunan":

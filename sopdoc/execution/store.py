@@ -69,7 +69,6 @@ class LogStore(Protocol):
     def create_instance(self, instance: Instance) -> None: ...
     def instance(self, name: str) -> Instance | None: ...
     def instances(self) -> list[Instance]: ...
-    def sop_source(self, sop_hash: str) -> str | None: ...
     def append(self, instance: str, entries: Sequence[EntryInput], recorded_by: str,
                evidence: Sequence[tuple[bytes, str]] = ()) -> list[LogEntry]: ...
     def entries(self, instance: str) -> list[LogEntry]: ...
@@ -162,11 +161,6 @@ class SqliteStore:
         with self._write() as conn:
             conn.execute("INSERT OR IGNORE INTO sop_version VALUES (?, ?, ?, ?, ?)",
                          (sop_hash, nama, nomor, source, _now()))
-
-    def sop_source(self, sop_hash: str) -> str | None:
-        """The canonical YAML of a pinned SOP version."""
-        row = self.conn.execute("SELECT source FROM sop_version WHERE hash = ?", (sop_hash,)).fetchone()
-        return None if row is None else str(row[0])
 
     def create_instance(self, instance: Instance) -> None:
         """Record a new period instance; StoreError when the name is taken."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sopdoc.model.labels import COLUMN_TITLES
 from sopdoc.model.sop import Sop
 from sopdoc.layout.geometry import Column, ColumnKind
 from sopdoc.layout.metrics import FontSet
@@ -9,8 +10,7 @@ from sopdoc.layout.metrics import FontSet
 __all__ = ["actors_of", "layout_columns", "MIN_ACTOR_WIDTH"]
 
 MIN_ACTOR_WIDTH = 34.0
-_TITLES = {ColumnKind.NO: "NO", ColumnKind.KEGIATAN: "KEGIATAN", ColumnKind.KELENGKAPAN: "KELENGKAPAN",
-           ColumnKind.WAKTU: "WAKTU", ColumnKind.OUTPUT: "OUTPUT", ColumnKind.KETERANGAN: "KETERANGAN"}
+_TITLES = {kind: COLUMN_TITLES[kind.value] for kind in ColumnKind if kind is not ColumnKind.PELAKSANA}
 
 
 def actors_of(sop: Sop) -> tuple[str, ...]:

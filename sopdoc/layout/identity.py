@@ -7,31 +7,21 @@ draws only rectangles and text.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
+from sopdoc.model.labels import BOX_TITLES, IDENTITY_FIELD_LABELS
 from sopdoc.model.sop import Sop
+from sopdoc.model.tanggal import format_tanggal
 from sopdoc.layout.geometry import Align, Cell, ImageBox, Page, PageKind, Rect
 from sopdoc.layout.metrics import FontSet
 from sopdoc.layout.profile import PageProfile
 from sopdoc.layout.text import LEADING, block_height, text_block, wrap_text
 
-__all__ = ["BOXES", "format_periode", "format_tanggal", "layout_identity_page"]
+__all__ = ["format_periode", "layout_identity_page"]
 
-BOXES = (
-    ("dasar_hukum", "DASAR HUKUM"), ("kualifikasi_pelaksana", "KUALIFIKASI PELAKSANA"),
-    ("keterkaitan", "KETERKAITAN"), ("peralatan_perlengkapan", "PERALATAN/PERLENGKAPAN"),
-    ("peringatan", "PERINGATAN"), ("pencatatan_pendataan", "PENCATATAN DAN PENDATAAN"),
-)
-_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-          "Oktober", "November", "Desember")
+_BOXES = tuple(BOX_TITLES.items())  # (field, printed title), two per row
 PAD = 3.0
 SIGN_SPACE = 36.0
-
-
-def format_tanggal(value: dt.date | None) -> str:
-    """``2023-01-23`` → ``23 Januari 2023``; None → ``-``."""
-    return "-" if value is None else f"{value.day} {_BULAN[value.month - 1]} {value.year}"
 
 
 def format_periode(value: object | None) -> str:
@@ -118,16 +108,17 @@ def _layout(sop: Sop, profile: PageProfile, fonts: FontSet, size: float) -> tupl
     extra = [v for v in ((pengesah.pangkat if pengesah else None),
                          f"NIP. {pengesah.nip}" if pengesah and pengesah.nip else None) if v]
     rows = [
-        ("nomor", "Nomor SOP", ident.nomor or "-"),
-        ("tanggal_pembuatan", "Tanggal Pembuatan", format_tanggal(ident.tanggal_pembuatan)),
-        ("tanggal_revisi", "Tanggal Revisi", format_tanggal(ident.tanggal_revisi)),
-        ("tanggal_efektif", "Tanggal Efektif", format_tanggal(ident.tanggal_efektif)),
+        ("nomor", ident.nomor or "-"),
+        ("tanggal_pembuatan", format_tanggal(ident.tanggal_pembuatan)),
+        ("tanggal_revisi", format_tanggal(ident.tanggal_revisi)),
+        ("tanggal_efektif", format_tanggal(ident.tanggal_efektif)),
     ]
     if sop.periode is not None:  # only periodic SOPs carry the row (after Tanggal Efektif)
-        rows.append(("periode", "Periode", format_periode(sop.periode)))
+        rows.append(("periode", format_periode(sop.periode)))
     rx = x0 + half
     y = y0
-    for role, label, value in rows:
+    for role, value in rows:
+        label = IDENTITY_FIELD_LABELS[role]
         n = max(len(wrap_text(fonts.sanitize(value)[0], fonts, size, val_w - 2 * PAD)), 1)
         h = block_height(n, size) + 2 * PAD
         _text_cell(out, label, fonts, size, Rect(rx, y, lab_w, h), f"{role}.label")
@@ -141,7 +132,7 @@ def _layout(sop: Sop, profile: PageProfile, fonts: FontSet, size: float) -> tupl
               for t, b, _ in tail]
     sig_h = jab_h + SIGN_SPACE + sum(tail_h) + 2 * PAD
     sig_rect = Rect(rx + lab_w, y, val_w, sig_h)
-    _text_cell(out, "Disahkan oleh", fonts, size, Rect(rx, y, lab_w, sig_h), "disahkan_oleh.label")
+    _text_cell(out, IDENTITY_FIELD_LABELS["disahkan_oleh"], fonts, size, Rect(rx, y, lab_w, sig_h), "disahkan_oleh.label")
     out.add(Cell(rect=sig_rect, role="disahkan_oleh.value"))
     _text_cell(out, jabatan, fonts, size, Rect(sig_rect.x, y, val_w, jab_h + PAD), "disahkan_oleh.jabatan",
                align=Align.CENTER, border=False)
@@ -154,7 +145,7 @@ def _layout(sop: Sop, profile: PageProfile, fonts: FontSet, size: float) -> tupl
     nama_sop = ident.nama or "-"
     n = max(len(wrap_text(fonts.sanitize(nama_sop)[0], fonts, size + 1, val_w - 2 * PAD, True)), 1)
     h = block_height(n, size + 1) + 2 * PAD
-    _text_cell(out, "Nama SOP", fonts, size, Rect(rx, y, lab_w, h), "nama.label", bold=True)
+    _text_cell(out, IDENTITY_FIELD_LABELS["nama"], fonts, size, Rect(rx, y, lab_w, h), "nama.label", bold=True)
     _text_cell(out, nama_sop, fonts, size + 1, Rect(rx + lab_w, y, val_w, h), "nama.value", bold=True)
     y += h
     top_bottom = y
@@ -185,7 +176,7 @@ def _layout(sop: Sop, profile: PageProfile, fonts: FontSet, size: float) -> tupl
     avail = bottom_limit - y - 3 * line_h
     wanted = []
     for i in range(0, 6, 2):
-        pair = [getattr(sop, BOXES[i + j][0]) or ("-",) for j in (0, 1)]
+        pair = [getattr(sop, _BOXES[i + j][0]) or ("-",) for j in (0, 1)]
         wanted.append(max(_list_height(tuple(items), fonts, size, half) for items in pair) + PAD)
     scale = min(1.0, avail / sum(wanted)) if sum(wanted) > 0 else 1.0
     for r, i in enumerate(range(0, 6, 2)):
@@ -193,7 +184,7 @@ def _layout(sop: Sop, profile: PageProfile, fonts: FontSet, size: float) -> tupl
         if r == 2 and scale == 1.0:  # the last row of boxes fills the page like the signed originals
             body_h = max(body_h, min(bottom_limit - y - line_h, 4 * line_h))
         for j in (0, 1):
-            key, title = BOXES[i + j]
+            key, title = _BOXES[i + j]
             bx = x0 + j * half
             _text_cell(out, title, fonts, size, Rect(bx, y, half, line_h), f"{key}.title", bold=True)
             body = Rect(bx, y + line_h, half, body_h)

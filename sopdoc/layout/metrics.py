@@ -85,10 +85,6 @@ class FontSet:
         """Distance from the top of a line box to the baseline (points)."""
         return 0.86 * size  # Liberation/Helvetica ascender ~0.905; centred in the line box
 
-    def supports(self, ch: str) -> bool:
-        """True when the main font or the fallback has a glyph for ``ch``."""
-        return _supports(self.regular, ch) or bool(self.fallback and _supports(self.fallback, ch))
-
     def sanitize(self, text: str) -> tuple[str, bool]:
         """``text`` with control characters removed and glyphs no font has replaced (tabs become
         spaces, newlines stay as paragraph breaks); the flag says whether anything was replaced."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sopdoc.model.labels import COLUMN_TITLES
 from sopdoc.model.sop import Kegiatan, Simbol
 from sopdoc.layout.geometry import Align, Cell, Column, ColumnKind, Rect, Row, SymbolKind, TextBlock
 from sopdoc.layout.metrics import FontSet
@@ -162,9 +163,11 @@ def header_rows(cols: tuple[Column, ...], y: float, fonts: FontSet, size: float,
         if c.kind in (ColumnKind.NO, ColumnKind.KEGIATAN, ColumnKind.KETERANGAN):
             top_cells.append(cell(Rect(c.x, y, c.width, h1 + h2), c.title, 0, c.index, 1, 2, sizes[c.index]))
         elif c is actors[0]:
-            top_cells.append(cell(Rect(c.x, y, sum(a.width for a in actors), h1), "PELAKSANA", 0, c.index, len(actors)))
+            top_cells.append(cell(Rect(c.x, y, sum(a.width for a in actors), h1), COLUMN_TITLES["pelaksana"], 0, c.index,
+                                  len(actors)))
         elif c is mutu[0]:
-            top_cells.append(cell(Rect(c.x, y, sum(m.width for m in mutu), h1), "MUTU BAKU", 0, c.index, len(mutu)))
+            top_cells.append(cell(Rect(c.x, y, sum(m.width for m in mutu), h1), COLUMN_TITLES["mutu_baku"], 0, c.index,
+                                  len(mutu)))
         if c in sub:
             sub_cells.append(cell(Rect(c.x, y + h1, c.width, h2), titles[c.index], 1, c.index, fsize=sizes[c.index]))
     return (Row(index=0, y=y, height=h1, cells=tuple(top_cells), header=True),

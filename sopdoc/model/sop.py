@@ -23,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from sopdoc.model.tanggal import parse_tanggal
 from sopdoc.model.waktu import Satuan, Waktu, parse_waktu
 
 __all__ = [
@@ -39,6 +40,15 @@ class Simbol(StrEnum):
     TERMINATOR = "terminator"
     PROSES = "proses"
     KEPUTUSAN = "keputusan"
+
+    @property
+    def rank(self) -> int:
+        """Which symbol wins when a step's cell holds several shapes: keputusan (0), then
+        terminator (1), then proses (2)."""
+        return _SIMBOL_ORDER.index(self)
+
+
+_SIMBOL_ORDER = (Simbol.KEPUTUSAN, Simbol.TERMINATOR, Simbol.PROSES)
 
 
 class Periode(StrEnum):
@@ -81,19 +91,10 @@ WaktuField = Annotated[
 ]
 TextList = Annotated[tuple[str, ...], BeforeValidator(_as_tuple, json_schema_input_type=str | list[str])]
 
-_BULAN = {
-    "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
-    "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "nopember": 11, "november": 11,
-    "desember": 12,
-}
-
-
 def _parse_tanggal(value: Any) -> Any:
     """Accept Indonesian dates ("3 Januari 2022") besides ISO dates."""
     if isinstance(value, str):
-        parts = value.strip().split()
-        if len(parts) == 3 and parts[1].lower() in _BULAN and parts[0].isdigit() and parts[2].isdigit():
-            return _dt.date(int(parts[2]), _BULAN[parts[1].lower()], int(parts[0]))
+        return parse_tanggal(value) or value
     return value
 
 

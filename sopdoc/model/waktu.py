@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
-__all__ = ["Bentuk", "Satuan", "Waktu", "parse_waktu", "satuan_from_text"]
+__all__ = ["Bentuk", "Satuan", "Waktu", "format_minutes", "parse_waktu", "satuan_from_text"]
 
 
 class Satuan(StrEnum):
@@ -173,3 +173,11 @@ def parse_waktu(text: str | int | float | Decimal, satuan_header: Satuan | None 
         return Waktu(raw, Bentuk.PALING_LAMA, None, high, unit, from_header)
     shape = Bentuk.RENTANG if m["high"] and high != low else Bentuk.TEPAT
     return Waktu(raw, shape, low, high, unit, from_header)
+
+
+def format_minutes(minutes: float | None) -> str:
+    """A duration as the reports print it: ``495`` → ``8 j 15 mnt``, ``40`` → ``40 mnt``; None → ``-``."""
+    if minutes is None:
+        return "-"
+    h, rest = divmod(int(round(minutes)), 60)
+    return f"{h} j {rest} mnt" if h else f"{rest} mnt"

@@ -10,7 +10,9 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
-from sopdoc.layout.identity import BOXES, format_periode, format_tanggal
+from sopdoc.layout.identity import format_periode
+from sopdoc.model.labels import BOX_KEYS, BOX_TITLES
+from sopdoc.model.tanggal import format_tanggal
 from sopdoc.layout.profile import PageProfile
 from sopdoc.model.sop import Sop
 
@@ -63,10 +65,10 @@ def template_context(sop: Sop, profile: PageProfile | None = None, logo: Any = "
             "pangkat": (pengesah.pangkat if pengesah else None) or "",
             "nip": (pengesah.nip if pengesah else None) or "",
         }),
-        "judul_kotak": MappingProxyType(dict(BOXES)),
+        "judul_kotak": MappingProxyType(dict(BOX_TITLES)),
         "draf": ident.tanggal_efektif is None,
     }
-    for key, _title in BOXES:
+    for key in BOX_KEYS:
         ctx[key] = list(getattr(sop, key) or ()) or ["-"]
     assert set(ctx) == set(CONTEXT_VARIABLES)
     return ctx

@@ -8,6 +8,7 @@ columns, repeated headers and several flowchart tables are handled by the shared
 from __future__ import annotations
 
 from sopdoc.model.diagnostic import Origin, Teks
+from sopdoc.model.labels import SIMBOL_NAMES, simbol_rank
 from sopdoc.importers.docx.reader import DocTable
 from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.report import ImportBuilder
@@ -20,7 +21,6 @@ from sopdoc.importers.grid.vocab import waktu_unit_in_header
 
 __all__ = ["read_foreign_tables"]
 
-_RANK = {"keputusan": 0, "terminator": 1, "proses": 2}
 
 
 def _text(cell: str | None) -> str:
@@ -81,7 +81,7 @@ def _flow(table: DocTable, rows: list[list[str | None]], index: int, file: str) 
             if mark:
                 step.marks[k] = mark
             for s in c.shapes:
-                if s.kind in _RANK and (k not in step.shapes or _RANK[s.kind] < _RANK[step.shapes[k]]):
+                if s.kind in SIMBOL_NAMES and (k not in step.shapes or simbol_rank(s.kind) < simbol_rank(step.shapes[k])):
                     step.shapes[k] = s.kind
                 elif s.kind == "label" and s.text and k not in step.marks:
                     step.marks[k] = s.text

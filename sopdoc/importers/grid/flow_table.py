@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sopdoc.model.diagnostic import Origin
+from sopdoc.model.labels import simbol_rank
 from sopdoc.importers.grid.steps import RawStep
 from sopdoc.importers.pdf.shapes import BBox, Shape
 from sopdoc.importers.grid.clean import Line, clean_cell
@@ -103,8 +104,7 @@ def read_flow_table(table: Any, page_no: int, index: int, file: str, shapes: lis
                 if xa <= cx <= xb and (s.bbox[2] - s.bbox[0]) < 0.95 * (xb - xa):
                     placed.append(s)
                     prev = step.shapes.get(k)
-                    if prev is None or {"keputusan": 0, "terminator": 1, "proses": 2}[s.kind] < \
-                            {"keputusan": 0, "terminator": 1, "proses": 2}[prev]:
+                    if prev is None or simbol_rank(s.kind) < simbol_rank(prev):
                         step.shapes[k] = s.kind
         flow.steps.append(step)
         flow.shapes.append(placed)

@@ -6,7 +6,7 @@ import re
 
 from sopdoc.model.diagnostic import Origin
 from sopdoc.importers.report import ImportBuilder
-from sopdoc.importers.text.importer import tanggal_to_iso
+from sopdoc.model.tanggal import tanggal_to_iso
 from sopdoc.importers.grid.boxes import lines_to_items
 from sopdoc.importers.grid.clean import Line, clean_cell
 from sopdoc.importers.grid.heading import parse_signer_block

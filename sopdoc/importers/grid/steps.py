@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from sopdoc.model.diagnostic import Origin, Teks
+from sopdoc.model.labels import simbol_rank
 from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.report import ImportBuilder
 from sopdoc.importers.grid.vocab import mark_kind
@@ -83,8 +84,7 @@ def _actor_and_symbol(builder: ImportBuilder, actors: list[str], raw: RawStep, b
     simbol, cols, conf = None, [], 0.0
     if raw.shapes:
         cols = sorted(raw.shapes)
-        order = {"keputusan": 0, "terminator": 1, "proses": 2}
-        simbol = min(raw.shapes.values(), key=lambda s: order.get(s, 3))
+        simbol = min(raw.shapes.values(), key=simbol_rank)
         conf = 0.9
     else:
         strong = [i for i, k in sorted(kinds.items()) if k in ("terminator", "proses")]

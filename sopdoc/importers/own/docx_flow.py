@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from sopdoc.model.diagnostic import Origin
+from sopdoc.model.labels import BOX_TITLES, COLUMN_TITLES, IDENTITY_FIELD_LABELS
 from sopdoc.importers.docx.reader import DocCell, DocShape, DocTable
 from sopdoc.importers.report import ImportBuilder
 from sopdoc.importers.own.exits import assign_exits
@@ -20,13 +21,11 @@ from sopdoc.importers.pdf.chars import Box
 
 __all__ = ["is_own_flow_table", "read_own_flow_table", "read_own_identity_table", "read_own_worksheet_table"]
 
-_ROWS = {"Nomor SOP": "nomor", "Tanggal Pembuatan": "tanggal_pembuatan", "Tanggal Revisi": "tanggal_revisi",
-         "Tanggal Efektif": "tanggal_efektif", "Nama SOP": "nama", "Periode": "periode"}
-_BOXES = {"DASAR HUKUM": "dasar_hukum", "KUALIFIKASI PELAKSANA": "kualifikasi_pelaksana",
-          "KETERKAITAN": "keterkaitan", "PERALATAN/PERLENGKAPAN": "peralatan_perlengkapan",
-          "PERINGATAN": "peringatan", "PENCATATAN DAN PENDATAAN": "pencatatan_pendataan"}
-_TEXT_KINDS = {"NO": "no", "KEGIATAN": "kegiatan", "KELENGKAPAN": "kelengkapan", "OUTPUT": "output",
-               "KETERANGAN": "keterangan"}
+_ROWS = {IDENTITY_FIELD_LABELS[key]: key
+         for key in ("nomor", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "nama", "periode")}
+_BOXES = {title: key for key, title in BOX_TITLES.items()}
+_TEXT_KINDS = {COLUMN_TITLES[kind]: kind for kind in ("no", "kegiatan", "kelengkapan", "output", "keterangan")}
+_PELAKSANA, _WAKTU = COLUMN_TITLES["pelaksana"], COLUMN_TITLES["waktu"]
 SYMBOL_KINDS = ("terminator", "proses", "keputusan", "offpage")
 
 
@@ -47,11 +46,11 @@ def read_own_identity_table(table: DocTable, b: ImportBuilder, t_index: int) -> 
                 found = True
                 text = " ".join(p.strip() for p in _para_texts(value) if p.strip())
                 at = Origin(file=b.file, table=t_index, row=r + 1, cell=k + 2)
-                if text and text != "-" and label == "Periode":  # top-level, shown capitalised
+                if text and text != "-" and _ROWS[label] == "periode":  # top-level, shown capitalised
                     b.put(("periode",), text.lower(), at)
                 elif text and text != "-":
                     b.put(("identitas", _ROWS[label]), text, at)
-            elif label == "Disahkan oleh":
+            elif label == IDENTITY_FIELD_LABELS["disahkan_oleh"]:
                 _signature(value, b, where)
         if r == 0 and row and row[0].merge == "restart" and found:
             _kop(row[0], b, Origin(file=b.file, table=t_index, row=1, cell=1))
@@ -131,7 +130,8 @@ def _kop(cell: DocCell, b: ImportBuilder, where: Origin) -> None:
 def is_own_flow_table(table: DocTable) -> bool:
     """True for sopdoc's flowchart table: two header rows NO / KEGIATAN / PELAKSANA … ."""
     grid = table.grid_rows()
-    return len(grid) >= 2 and (grid[0][:2] == ["NO", "KEGIATAN"]) and "PELAKSANA" in grid[0]
+    return (len(grid) >= 2 and (grid[0][:2] == [COLUMN_TITLES["no"], COLUMN_TITLES["kegiatan"]])
+            and _PELAKSANA in grid[0])
 
 
 def read_own_flow_table(table: DocTable, t_index: int, file: str) -> FlowPage:
@@ -143,12 +143,12 @@ def read_own_flow_table(table: DocTable, t_index: int, file: str) -> FlowPage:
     satuan = None
     for k, (top, sub) in enumerate(zip(grid[0], grid[1])):
         top, sub = (top or "").strip(), (sub or "").strip()
-        if top == "PELAKSANA":
+        if top == _PELAKSANA:
             cols.append(Column("pelaksana", xs[k], xs[k + 1], sub))
-        elif sub.startswith("WAKTU"):
+        elif sub.startswith(_WAKTU):
             cols.append(Column("waktu", xs[k], xs[k + 1]))
-            if sub.startswith("WAKTU (") and sub.endswith(")"):
-                satuan = sub[len("WAKTU ("):-1].lower()
+            if sub.startswith(f"{_WAKTU} (") and sub.endswith(")"):
+                satuan = sub[len(f"{_WAKTU} ("):-1].lower()
         else:
             cols.append(Column(_TEXT_KINDS.get(sub, _TEXT_KINDS.get(top, "?")), xs[k], xs[k + 1]))
     symbols: list[Symbol] = []

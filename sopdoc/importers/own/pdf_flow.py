@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from sopdoc.model.diagnostic import Origin
+from sopdoc.model.labels import COLUMN_TITLES
 from sopdoc.importers.own.exits import assign_exits
 from sopdoc.importers.own.flow_model import Column, FlowPage, Link, OwnStep, Symbol
 from sopdoc.importers.own.pdf_identity import split_items_by_fit
@@ -22,8 +23,8 @@ __all__ = ["read_flow_page"]
 
 PAD = 3.0
 ARROW_BASE = 3.2  # the painter stops a connector 0.8 × 4 pt before the arrow's tip
-_TEXT_KINDS = {"NO": "no", "KEGIATAN": "kegiatan", "KELENGKAPAN": "kelengkapan", "OUTPUT": "output",
-               "KETERANGAN": "keterangan"}
+_TEXT_KINDS = {COLUMN_TITLES[kind]: kind for kind in ("no", "kegiatan", "kelengkapan", "output", "keterangan")}
+_PELAKSANA, _WAKTU = COLUMN_TITLES["pelaksana"], COLUMN_TITLES["waktu"]
 
 
 def _columns(header: list[Box], texts: list[str]) -> tuple[list[Column], str | None]:
@@ -37,12 +38,12 @@ def _columns(header: list[Box], texts: list[str]) -> tuple[list[Column], str | N
             continue
         parent = next((p for p, pt in zip(header, texts) if p.top < h.top - 0.5 and p.x0 - 0.5 <= h.x0 < p.x1 - 0.5), None)
         ptext = texts[header.index(parent)] if parent is not None else ""
-        if ptext == "PELAKSANA":
+        if ptext == _PELAKSANA:
             cols.append(Column("pelaksana", h.x0, h.x1, t))
-        elif t.startswith("WAKTU"):
+        elif t.startswith(_WAKTU):
             cols.append(Column("waktu", h.x0, h.x1))
-            if t.startswith("WAKTU (") and t.endswith(")"):
-                satuan = t[len("WAKTU ("):-1].lower()
+            if t.startswith(f"{_WAKTU} (") and t.endswith(")"):
+                satuan = t[len(f"{_WAKTU} ("):-1].lower()
         else:
             cols.append(Column(_TEXT_KINDS.get(t, "?"), h.x0, h.x1))
     cols.sort(key=lambda c: c.x0)

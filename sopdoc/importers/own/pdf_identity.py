@@ -10,20 +10,19 @@ from __future__ import annotations
 from typing import Any
 
 from sopdoc.model.diagnostic import Origin
+from sopdoc.model.labels import BOX_TITLES, IDENTITY_FIELD_LABELS
 from sopdoc.importers.report import ImportBuilder
 from sopdoc.importers.pdf.chars import Box, TextLine, box_of, chars_in, chars_to_lines, join_lines, page_chars
 
-__all__ = ["BOX_TITLES", "read_identity_page", "split_items_by_fit"]
+__all__ = ["read_identity_page", "split_items_by_fit"]
 
-BOX_TITLES = {
-    "DASAR HUKUM": "dasar_hukum", "KUALIFIKASI PELAKSANA": "kualifikasi_pelaksana",
-    "KETERKAITAN": "keterkaitan", "PERALATAN/PERLENGKAPAN": "peralatan_perlengkapan",
-    "PERINGATAN": "peringatan", "PENCATATAN DAN PENDATAAN": "pencatatan_pendataan",
-}
-_ROWS = {"Nomor SOP": "nomor", "Tanggal Pembuatan": "tanggal_pembuatan", "Tanggal Revisi": "tanggal_revisi",
-         "Tanggal Efektif": "tanggal_efektif", "Nama SOP": "nama", "Periode": "periode"}
-_ROW_NO = {"Nomor SOP": 1, "Tanggal Pembuatan": 2, "Tanggal Revisi": 3, "Tanggal Efektif": 4, "Periode": 5,
-           "Disahkan oleh": 5, "Nama SOP": 6}
+_BOX_OF_TITLE = {title: key for key, title in BOX_TITLES.items()}
+_ROWS = {IDENTITY_FIELD_LABELS[key]: key
+         for key in ("nomor", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "nama", "periode")}
+_ROW_NO = {IDENTITY_FIELD_LABELS[key]: n for key, n in (
+    ("nomor", 1), ("tanggal_pembuatan", 2), ("tanggal_revisi", 3), ("tanggal_efektif", 4), ("periode", 5),
+    ("disahkan_oleh", 5), ("nama", 6))}
+_NOMOR, _DISAHKAN = IDENTITY_FIELD_LABELS["nomor"], IDENTITY_FIELD_LABELS["disahkan_oleh"]
 PAD = 3.0
 _SIGN_GAP = 20.0  # the signature space is 36 pt; text lines are never that far apart
 
@@ -69,9 +68,9 @@ def read_identity_page(page: Any, b: ImportBuilder, pno: int) -> bool:
     found: dict[str, Box] = {}
     for cell in grid:
         label = join_lines(p.lines(cell))
-        if (label in _ROWS or label == "Disahkan oleh" or label in BOX_TITLES) and label not in found:
+        if (label in _ROWS or label == _DISAHKAN or label in _BOX_OF_TITLE) and label not in found:
             found[label] = cell
-    if "Nomor SOP" not in found:
+    if _NOMOR not in found:
         return False
     where = Origin(file=b.file, page=pno, table=1, row=5, cell=2)
     for label, key in _ROWS.items():
@@ -86,12 +85,12 @@ def read_identity_page(page: Any, b: ImportBuilder, pno: int) -> bool:
                 b.put(("periode",), text.lower(), at, 0.98)
             else:
                 b.put(("identitas", key), text, at, 0.98)
-    if "Disahkan oleh" in found:
-        sig = p.right_of(found["Disahkan oleh"])
+    if _DISAHKAN in found:
+        sig = p.right_of(found[_DISAHKAN])
         if sig is not None:
             _signature(p.lines(sig), sig, b, where)
-    _kop(p, found["Nomor SOP"], b, pno)
-    for k, (title, key) in enumerate(BOX_TITLES.items(), start=1):
+    _kop(p, found[_NOMOR], b, pno)
+    for k, (title, key) in enumerate(_BOX_OF_TITLE.items(), start=1):
         body = p.below(found[title]) if title in found else None
         if body is None:
             continue

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from sopdoc.model.labels import simbol_rank
+
 __all__ = ["Shape", "Piece", "extract_shapes", "extract_pieces", "extract_arrowheads"]
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -84,8 +86,7 @@ def extract_shapes(page: Any) -> list[Shape]:
         kind = _classify_curve(c)
         if kind in ("terminator", "proses", "keputusan"):
             found.append(Shape(kind, _bbox(c)))
-    order = {"keputusan": 0, "terminator": 1, "proses": 2}
-    found.sort(key=lambda s: (order[s.kind], s.bbox))
+    found.sort(key=lambda s: (simbol_rank(s.kind), s.bbox))
     out: list[Shape] = []
     for s in found:
         if not any(_overlap(s.bbox, o.bbox) > 0.6 for o in out):

@@ -7,7 +7,6 @@ its line number; every guess and loss is an IMPxxx finding. Content problems nev
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -24,27 +23,12 @@ from sopdoc.importers.text.ocr_table import OcrTable, read_ocr_table
 from sopdoc.importers.text.sections import Sections, scan_sections
 from sopdoc.importers.text.table import find_header, read_table
 from sopdoc.importers.text.worksheet import find_worksheet, read_worksheet
+from sopdoc.model.labels import BOX_KEYS
+from sopdoc.model.tanggal import tanggal_to_iso
 
-__all__ = ["MAX_TEXT_BYTES", "import_text", "import_text_file", "tanggal_to_iso"]
+__all__ = ["MAX_TEXT_BYTES", "import_text", "import_text_file"]
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024
-_BULAN = ("januari februari maret april mei juni juli agustus september oktober november desember"
-          .split())
-_BOXES = ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan",
-          "peringatan", "pencatatan_pendataan")
-
-
-def tanggal_to_iso(text: str) -> str | None:
-    """``3 Januari 2022`` (also ``02 Januari 2025``, ``Pebruari``, ``Nopember``) → ``2022-01-03``."""
-    t = text.lower().replace("pebruari", "februari").replace("nopember", "november")
-    m = re.search(r"(\d{1,2})\s+([a-z]+)\s+(\d{4})", t)
-    if not m or m.group(2) not in _BULAN:
-        return None
-    day, month, year = int(m.group(1)), _BULAN.index(m.group(2)) + 1, int(m.group(3))
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
 
 
 def import_text_file(path: str | Path) -> ImportResult:
@@ -186,7 +170,7 @@ def _identity(b: ImportBuilder, front: list[Line], lines: list[Line], sections: 
 
 
 def _boxes(b: ImportBuilder, sections: Sections, at: Callable[[int], Origin]) -> None:
-    for name in _BOXES:
+    for name in BOX_KEYS:
         items = sections.boxes.get(name)
         if items:
             b.put((name,), [t for _, t, _ in items], at(items[0][0]), 0.85)

@@ -12,27 +12,14 @@ from typing import Any
 from sopdoc.execution.cmp_rules import RULES
 from sopdoc.execution.compliance import Compliance, Totals
 from sopdoc.execution.pinned import StepTable
-from sopdoc.execution.periods import BULAN
+from sopdoc.model.tanggal import format_tanggal
+from sopdoc.model.waktu import format_minutes
 from sopdoc.execution.plan import plan_from_json
 from sopdoc.execution.store import Instance
 
-__all__ = ["report_context", "figures_dict", "format_minutes", "tanggal_id", "monitoring_notes"]
+__all__ = ["report_context", "figures_dict", "monitoring_notes"]
 
 BAIK, TIDAK_BAIK = "Berjalan dengan baik", "Tidak berjalan dengan baik"
-
-
-def format_minutes(minutes: float | None) -> str:
-    """``495`` → ``8 j 15 mnt``; None → ``-``."""
-    if minutes is None:
-        return "-"
-    m = int(round(minutes))
-    h, rest = divmod(m, 60)
-    return f"{h} j {rest} mnt" if h else f"{rest} mnt"
-
-
-def tanggal_id(day: dt.date) -> str:
-    """``2026-10-05`` → ``5 Oktober 2026``."""
-    return f"{day.day} {BULAN[day.month - 1]} {day.year}"
 
 
 def _stamp(iso: str) -> str:
@@ -96,8 +83,8 @@ def report_context(inst: Instance, result: Compliance) -> dict[str, Any]:
         "instansi": meta.get("instansi", []), "unit": meta.get("unit", ""),
         "sop_nama": meta.get("nama", ""), "sop_nomor": meta.get("nomor", "") or "-",
         "periode": meta.get("periode_nama", inst.period), "periode_kode": inst.period, "instans": inst.name,
-        "sop_hash": inst.sop_hash[:16], "tenggat": tanggal_id(dt.date.fromisoformat(inst.deadline)),
-        "selesai": tanggal_id(finished.date()) if finished else "belum selesai",
+        "sop_hash": inst.sop_hash[:16], "tenggat": format_tanggal(dt.date.fromisoformat(inst.deadline)),
+        "selesai": format_tanggal(finished.date()) if finished else "belum selesai",
         "penilaian": BAIK if result.good else TIDAK_BAIK,
         "tepat_waktu": _share(t), "tepat_waktu_n": f"{t.on_time} dari {t.measured}",
         "waktu_aktual": format_minutes(t.actual), "waktu_baku": format_minutes(t.standard),
@@ -115,6 +102,6 @@ def report_context(inst: Instance, result: Compliance) -> dict[str, Any]:
         "rencana": [{"langkah": p.langkah, "mulai": _stamp(p.mulai), "selesai": _stamp(p.selesai)} for p in plan],
         "monitoring": [{"no": 1, "prosedur": meta.get("nama", ""), "penilaian": BAIK if result.good else TIDAK_BAIK,
                         "catatan": notes, "tindakan": actions, "paraf": ""}],
-        "ttd_tanggal": tanggal_id(signed), "ttd_jabatan": meta.get("jabatan", "") or "",
+        "ttd_tanggal": format_tanggal(signed), "ttd_jabatan": meta.get("jabatan", "") or "",
         "ttd_nama": meta.get("penandatangan", "") or "", "ttd_nip": meta.get("nip", "") or "",
     }

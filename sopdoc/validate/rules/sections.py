@@ -5,21 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sopdoc.model.diagnostic import Severity, Teks
+from sopdoc.model.labels import BOXES
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import RuleContext
 from sopdoc.codes import Finding, rule
 from sopdoc.validate.text import is_blank
 
 _E, _W = Severity.ERROR, Severity.WARNING
-
-BOXES: tuple[tuple[str, str, str], ...] = (
-    ("dasar_hukum", "Dasar Hukum", "Legal basis"),
-    ("kualifikasi_pelaksana", "Kualifikasi Pelaksana", "Actor qualifications"),
-    ("keterkaitan", "Keterkaitan", "Related SOPs"),
-    ("peralatan_perlengkapan", "Peralatan/Perlengkapan", "Equipment"),
-    ("peringatan", "Peringatan", "Warning"),
-    ("pencatatan_pendataan", "Pencatatan dan Pendataan", "Records"),
-)
 
 
 @rule(code="SOP201", slug="bagian-identitas-hilang", severity=_E, catalogue="SEC-01",
