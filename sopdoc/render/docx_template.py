@@ -161,6 +161,7 @@ def _undeclared(tpl, path: Path) -> frozenset[str]:
     """The variables the template's text reads, remembered per template text (parsing it is slow);
     ``include``/``import``/``extends`` are refused here."""
     from jinja2 import meta
+    from jinja2.exceptions import TemplateError
 
     key = (str(path), "\n".join(template_text(tpl)))
     hit = _UNDECLARED.get(key)
@@ -170,7 +171,11 @@ def _undeclared(tpl, path: Path) -> frozenset[str]:
         if refused:
             tags = ", ".join(refused)
             raise _err(path, f"tag tidak diizinkan: {tags}", f"tag not allowed: {tags}")
-        hit = _UNDECLARED[key] = frozenset(meta.find_undeclared_variables(ast))
+        try:
+            found = meta.find_undeclared_variables(ast)
+        except TemplateError as exc:  # e.g. an unknown filter
+            raise _err(path, f"galat templat: {_one_line(exc)}", f"template error: {_one_line(exc)}") from None
+        hit = _UNDECLARED[key] = frozenset(found)
         while len(_UNDECLARED) > _COMPILED_MAX:
             _UNDECLARED.popitem(last=False)
     return hit
