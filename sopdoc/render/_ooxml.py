@@ -13,6 +13,8 @@ from xml.sax.saxutils import escape as xml_escape
 
 from lxml import etree
 
+from sopdoc.ooxml.ns import NS, SOPDOC_NS, SOURCE_ENCODING_BASE64, XML_SPACE, qn
+
 __all__ = [
     "NS", "qn", "twips", "emu", "w_tbl", "w_tblPr", "w_tblCellMar", "w_tblGrid", "w_tr", "w_tc", "w_p", "w_r",
     "w_sectPr", "w_fld_runs", "wps_anchor", "mc_alternate_content", "custom_xml_item", "custom_xml_props",
@@ -20,31 +22,8 @@ __all__ = [
     "parse_fragment", "s_tbl_start", "s_tr_start", "s_tc_start", "s_p_start", "s_rPr", "s_r", "s_anchor_run",
 ]
 
-NS = {
-    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
-    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
-    "ds": "http://schemas.openxmlformats.org/officeDocument/2006/customXml",
-}
 WPS_URI = NS["wps"]
 _NSMAP = {k: NS[k] for k in ("w", "r", "wp", "a", "wps", "mc")}
-SOPDOC_NS = "urn:sopdoc:source:1"
-
-
-_CLARK: dict[str, str] = {}
-
-
-def qn(tag: str) -> str:
-    """``"w:p"`` → ``"{http://…/main}p"`` (memoised: tables call this tens of thousands of times)."""
-    try:
-        return _CLARK[tag]
-    except KeyError:
-        prefix, local = tag.split(":")
-        _CLARK[tag] = name = f"{{{NS[prefix]}}}{local}"
-        return name
 
 
 def twips(pt: float) -> int:
@@ -58,10 +37,10 @@ def emu(pt: float) -> int:
 
 
 def _el(tag: str, attrs: dict[str, object] | None = None, parent: etree._Element | None = None) -> etree._Element:
-    attrib = {(_CLARK.get(k) or (qn(k) if ":" in k else k)): str(v) for k, v in attrs.items()} if attrs else None
+    attrib = {(qn(k) if ":" in k else k): str(v) for k, v in attrs.items()} if attrs else None
     if parent is None:  # declare the usual prefixes once, so children reuse them
-        return etree.Element(_CLARK.get(tag) or qn(tag), attrib, nsmap=_NSMAP)
-    return etree.SubElement(parent, _CLARK.get(tag) or qn(tag), attrib)
+        return etree.Element(qn(tag), attrib, nsmap=_NSMAP)
+    return etree.SubElement(parent, qn(tag), attrib)
 
 
 # --------------------------------------------------------------------------- tables
@@ -189,7 +168,7 @@ def w_r(text: str, font: str, size: float, bold: bool = False, *, keep_hyphens: 
         if piece:
             t = _el("w:t", None, r)
             t.text = piece
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            t.set(XML_SPACE, "preserve")
     return r
 
 
@@ -203,7 +182,7 @@ def w_fld_runs(instr: str, placeholder: str, font: str, size: float) -> list[etr
         if kind == "instr":
             t = _el("w:instrText", None, r)
             t.text = f" {instr} "
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            t.set(XML_SPACE, "preserve")
         elif kind == "result":
             t = _el("w:t", None, r)
             t.text = placeholder
@@ -431,6 +410,19 @@ def mc_alternate_content(drawing: etree._Element) -> etree._Element:
 # --------------------------------------------------------------------------- customXml
 
 
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def source_text(yaml_text: str) -> tuple[str, str]:
+    """The text and ``encoding`` of the customXml item for ``yaml_text``: as is (``text``), or
+    base64 when it has characters XML 1.0 cannot carry (or a CR the parser would change)."""
+    if _XML_ILLEGAL.search(yaml_text) or "\r" in yaml_text:
+        import base64
+
+        return base64.b64encode(yaml_text.encode("utf-8")).decode("ascii"), SOURCE_ENCODING_BASE64
+    return yaml_text, "text"
+
+
 def custom_xml_item(text: str, encoding: str = "text") -> bytes:
     """The customXml item holding the canonical SOP: ``<source xmlns="urn:sopdoc:source:1">``."""
     root = etree.Element(f"{{{SOPDOC_NS}}}source", {"version": "1", "encoding": encoding},
@@ -453,7 +445,7 @@ def custom_xml_props(item_guid: str) -> bytes:
 # above (same elements, same attributes) and return text; ``parse_fragment`` turns it into a tree.
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_DECLS = " ".join(f'xmlns:{k}="{v}"' for k, v in NS.items() if k != "ds")
+_DECLS = " ".join(f'xmlns:{k}="{v}"' for k, v in _NSMAP.items())
 
 
 def _x(text: str) -> str:

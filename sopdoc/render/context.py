@@ -22,7 +22,7 @@ CONTEXT_VARIABLES: dict[str, str] = {
     "instansi": "kop lines (profile's instansi, else identitas.instansi), list of text",
     "unit": "unit/bidang under the kop, text ('' when none)",
     "alamat": "address line of the kop, text ('' when none)",
-    "logo": "the agency logo as an inline image ('' when the profile has none)",
+    "logo": "a marker replaced by the agency logo after rendering ('' when the profile has none)",
     "nomor": "Nomor SOP ('-' when empty)",
     "nama": "Nama SOP ('-' when empty)",
     "tanggal_pembuatan": "e.g. '23 Januari 2023' ('-' when empty)",
@@ -43,8 +43,8 @@ CONTEXT_VARIABLES: dict[str, str] = {
 
 
 def template_context(sop: Sop, profile: PageProfile | None = None, logo: Any = "") -> dict[str, Any]:
-    """The template variables for ``sop``; ``logo`` is the already built inline image (docxtpl's
-    ``InlineImage`` needs the template, so the caller makes it) or ``''``."""
+    """The template variables for ``sop`` (plain data only); ``logo`` is the picture marker the
+    painter replaces by the logo after rendering (``docx_template.picture_marker``) or ``''``."""
     profile = profile or PageProfile()
     ident = sop.identitas
     pengesah = ident.disahkan_oleh

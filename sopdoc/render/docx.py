@@ -10,7 +10,6 @@ travels as a customXml part (``docx_source`` reads it back).
 
 from __future__ import annotations
 
-import io
 import uuid
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,10 @@ from sopdoc.layout.geometry import LayoutDocument, Orientation, Page, PageKind
 from sopdoc.layout.profile import PageProfile
 from sopdoc.model.diagnostic import Teks
 from sopdoc.model.sop import Sop
+from sopdoc.ooxml.package import write_package
 from sopdoc.render import _ooxml as ox
+from sopdoc.render.context import CONTEXT_VARIABLES, template_context
+from sopdoc.render.docx_template import Picture, picture_marker, render_document
 
 __all__ = ["docx_bytes", "render_docx", "word_font"]
 
@@ -50,62 +52,38 @@ def docx_bytes(sop: Sop, *, profile: PageProfile | None = None, template: Path |
     """The DOCX of ``sop`` as bytes (``layout`` may be passed when already computed)."""
     from sopdoc.layout.document import layout_sop
     from sopdoc.resources import template_path
-    from sopdoc.render.context import template_context
-    from sopdoc.render.docx_template import open_template, render_template
 
     profile = profile or PageProfile()
     layout = layout or layout_sop(sop, profile)
     tpl_path = Path(template) if template is not None else template_path("sop.docx")
-    tpl = open_template(tpl_path)
-    render_template(tpl, tpl_path, template_context(sop, profile, _logo(tpl, profile)))
-    doc = tpl.docx
+    logo = _logo(profile)
+    marker = picture_marker("logo")
+    doc = render_document(tpl_path, template_context(sop, profile, marker if logo else ""), CONTEXT_VARIABLES,
+                          {marker: logo} if logo else None)
     font = word_font(profile)
     _assemble(doc, sop, layout, profile, font)
     _embed_source(doc, sop)
-    return _package_bytes(doc)
+    return write_package(doc, ZIP_LEVEL)
 
 
-def _package_bytes(doc: Any) -> bytes:
-    """The package as zip bytes: python-docx's ``save`` with fast compression and fixed member
-    dates (the same SOP gives the same bytes)."""
-    import zipfile
-
-    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
-    from docx.opc.pkgwriter import _ContentTypesItem
-
-    package = doc.part.package
-    parts = list(package.iter_parts())
-    for part in parts:
-        part.before_marshal()
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as z:
-        def put(name: str, blob: bytes) -> None:
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, blob, compress_type=zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL)
-
-        put(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob)
-        put(PACKAGE_URI.rels_uri.membername, package.rels.xml)
-        for part in parts:
-            put(part.partname.membername, part.blob)
-            if len(part.rels):
-                put(part.partname.rels_uri.membername, part.rels.xml)
-    return out.getvalue()
+LOGO_HEIGHT = 60.0
+"""Height of the kop logo (points; the width follows the picture)."""
 
 
-def _logo(tpl: Any, profile: PageProfile) -> Any:
+def _logo(profile: PageProfile) -> Picture | None:
+    """The profile's logo as a :class:`Picture` (None without one); an unreadable file is a
+    :class:`UsageError`."""
     if not profile.logo:
-        return ""
+        return None
     from docx.shared import Pt
-    from docxtpl import InlineImage
 
     try:
-        with open(profile.logo, "rb"):
-            pass
-        return InlineImage(tpl, profile.logo, height=Pt(60))
+        with open(profile.logo, "rb") as fh:
+            data = fh.read()
     except OSError as exc:
         raise UsageError(Teks(f"berkas logo tidak dapat dibaca: {profile.logo}: {exc.strerror}",
                               f"cannot read logo file: {profile.logo}: {exc.strerror}")) from None
+    return Picture(data, height=Pt(LOGO_HEIGHT))
 
 
 def _sect(page: Page, profile: PageProfile, refs: list[tuple[str, str, str]]):
@@ -215,14 +193,8 @@ def _embed_source(doc: Any, sop: Sop) -> None:
     from docx.opc.part import Part
 
     from sopdoc.source.writer import sop_to_yaml
-    from sopdoc.importers.own.docx_source import SOURCE_ENCODING_BASE64, needs_base64
 
-    text = sop_to_yaml(sop)
-    encoding = "text"
-    if needs_base64(text):
-        import base64
-
-        text, encoding = base64.b64encode(text.encode("utf-8")).decode("ascii"), SOURCE_ENCODING_BASE64
+    text, encoding = ox.source_text(sop_to_yaml(sop))
     package = doc.part.package
     used = {str(p.partname) for p in package.iter_parts()}
     n = 1

@@ -1,63 +1,55 @@
-"""Open and render a docxtpl template safely: sandboxed Jinja, autoescape on, clear errors.
+"""Open, check and render a docxtpl template safely; the one path for the SOP identity page and
+the period report.
 
-A template may come from the user through configuration, so it is rendered in Jinja's
-``SandboxedEnvironment`` (no access to Python internals) with ``StrictUndefined``; every problem
-becomes a :class:`UsageError` naming the template and, where possible, the paragraph ("line" of
-the template's text) that holds the faulty tag.
+A template may come from the user through configuration, so it only ever sees plain data and runs
+in the sandbox of :mod:`sopdoc.render.template_sandbox` (immutable sandboxed Jinja, autoescape,
+``StrictUndefined``, bounded operations, a child process under time and memory limits). Pictures
+(logo, chart) reach the template as marker strings and are put in by python-docx afterwards
+(:func:`insert_pictures`). Every problem becomes a :class:`UsageError` naming the template and,
+for syntax errors, the paragraph ("line" of the template's text) that holds the faulty tag.
 """
 
 from __future__ import annotations
 
 import collections
 import functools
+import io
 import re
-import zipfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sopdoc.errors import UsageError
 from sopdoc.model.diagnostic import Teks
+from sopdoc.model.sop import Sop
+from sopdoc.ooxml.ns import XML_SPACE, qn
+from sopdoc.ooxml.package import PackageError, open_package, write_package
+from sopdoc.render.context import CONTEXT_VARIABLES, template_context
+from sopdoc.render.template_sandbox import (TemplateRefused, forbidden_tags, plain_context, run_isolated,
+                                            sandbox_env)
 
-__all__ = ["check_template", "open_template", "render_template", "sandbox_env", "template_text", "template_variables"]
+__all__ = ["Picture", "check_template", "open_template", "picture_marker", "render_document", "sandbox_env",
+           "template_text", "template_variables"]
 
 _MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
 _COMPILED_MAX = 32
 
 
-def sandbox_env():
-    """The Jinja environment templates run in: sandboxed, autoescaping, strict about undefined."""
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+@dataclass(frozen=True)
+class Picture:
+    """A picture put where a template wrote its marker: the image bytes and its size in EMU (one
+    of them may be None: python-docx keeps the aspect ratio)."""
 
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    data: bytes
+    width: int | None = None
+    height: int | None = None
 
 
-@functools.lru_cache(maxsize=1)
-def _render_env():
-    """The sandbox used for rendering, shared within the process: compiling the template's XML
-    is the slow part of docxtpl, so ``from_string`` keeps the compiled templates of the last few
-    sources (keyed by the exact source text, so two templates never share an entry)."""
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    class _CachingSandbox(SandboxedEnvironment):
-        _compiled: "collections.OrderedDict[str, Any]"
-
-        def from_string(self, source, globals=None, template_class=None):  # noqa: A002 - Jinja's name
-            if globals is not None or template_class is not None or not isinstance(source, str):
-                return super().from_string(source, globals, template_class)
-            hit = self._compiled.get(source)
-            if hit is None:
-                hit = self._compiled[source] = super().from_string(source)
-                while len(self._compiled) > _COMPILED_MAX:
-                    self._compiled.popitem(last=False)
-            else:
-                self._compiled.move_to_end(source)
-            return hit
-
-    env = _CachingSandbox(autoescape=True, undefined=StrictUndefined)
-    env._compiled = collections.OrderedDict()
-    return env
+def picture_marker(name: str) -> str:
+    """The plain text a template sees for picture ``name`` (e.g. ``{{ logo }}``); after rendering,
+    each occurrence in the document's text is replaced by the picture."""
+    return f"\u27e6gambar:{name}\u27e7"
 
 
 def _err(path: Path, id_text: str, en_text: str) -> UsageError:
@@ -95,17 +87,24 @@ def _template_bytes(stamp: tuple[str, int, int]) -> bytes:
 
 
 def open_template(path: Path):
-    """A ``DocxTemplate`` for ``path``; :class:`UsageError` when it is missing or not a DOCX."""
-    import io
-
+    """A ``DocxTemplate`` for ``path``; :class:`UsageError` when it is missing or not a DOCX. The
+    package goes through the hardened zip reader first (sizes, member count, ratio)."""
     path = Path(path)
     if not path.is_file():
         raise _err(path, "berkas tidak ada", "file not found")
     if path.stat().st_size > _MAX_TEMPLATE_BYTES:
         raise _err(path, "berkas terlalu besar", "file too large")
     data = _template_bytes(_stamp(path))
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise _err(path, "bukan berkas DOCX (bukan arsip zip)", "not a DOCX file (not a zip archive)")
+    try:
+        with open_package(data) as pkg:
+            if not pkg.has("word/document.xml"):
+                raise ValueError("no word/document.xml")
+    except PackageError as exc:
+        if exc.kind == "zip":
+            raise _err(path, "bukan berkas DOCX (bukan arsip zip)", "not a DOCX file (not a zip archive)") from None
+        raise _err(path, exc.reason.id, exc.reason.en) from None
+    except ValueError:
+        pass  # python-docx below says it is not a Word document
     tpl = _template_class()(io.BytesIO(data))
     try:
         tpl.init_docx()
@@ -146,6 +145,8 @@ def _parse(tpl, path: Path, env):
         shown = f" ({lines[n - 1].strip()!r})" if 0 < n <= len(lines) and lines[n - 1].strip() else ""
         raise _err(path, f"galat sintaks Jinja pada baris {n}: {exc.message}{shown}",
                    f"Jinja syntax error at line {n}: {exc.message}{shown}") from None
+    except RecursionError:
+        raise _err(path, "templat bersarang terlalu dalam", "template nested too deeply") from None
 
 
 def template_variables(tpl) -> set[str]:
@@ -157,41 +158,176 @@ _UNDECLARED: "collections.OrderedDict[tuple[str, str], frozenset[str]]" = collec
 
 
 def _undeclared(tpl, path: Path) -> frozenset[str]:
-    """The variables the template's text reads, remembered per template text (parsing it is slow)."""
+    """The variables the template's text reads, remembered per template text (parsing it is slow);
+    ``include``/``import``/``extends`` are refused here."""
     from jinja2 import meta
+    from jinja2.exceptions import TemplateError
 
     key = (str(path), "\n".join(template_text(tpl)))
     hit = _UNDECLARED.get(key)
     if hit is None:
-        hit = _UNDECLARED[key] = frozenset(meta.find_undeclared_variables(_parse(tpl, path, sandbox_env())))
+        ast = _parse(tpl, path, sandbox_env())
+        refused = forbidden_tags(ast)
+        if refused:
+            tags = ", ".join(refused)
+            raise _err(path, f"tag tidak diizinkan: {tags}", f"tag not allowed: {tags}")
+        try:
+            found = meta.find_undeclared_variables(ast)
+        except TemplateError as exc:  # e.g. an unknown filter
+            raise _err(path, f"galat templat: {_one_line(exc)}", f"template error: {_one_line(exc)}") from None
+        hit = _UNDECLARED[key] = frozenset(found)
         while len(_UNDECLARED) > _COMPILED_MAX:
             _UNDECLARED.popitem(last=False)
     return hit
 
 
-def render_template(tpl, path: Path, context: dict[str, Any]) -> None:
-    """Render ``tpl`` with ``context`` in place; raise :class:`UsageError` for template faults."""
+class _Compiled:
+    """Stand-in for a rendered part while :func:`_precompile` runs docxtpl's part preparation."""
+
+    def render(self, _context: Any) -> str:
+        return ""
+
+
+class _CompileOnly:
+    """A Jinja environment look-alike that only compiles (into the sandbox's cache)."""
+
+    def __init__(self, env: Any) -> None:
+        self.env = env
+
+    def from_string(self, source: str) -> _Compiled:
+        self.env.from_string(source)
+        return _Compiled()
+
+
+def _precompile(tpl, path: Path) -> None:
+    """Compile the template's parts in this process, so the forked renderer finds them in the
+    sandbox's cache (compiling is the slow part; it runs no template code, and the sandbox's
+    intercepted operators and bounded filters keep constant folding small)."""
+    from jinja2.exceptions import TemplateError
+
+    shim = _CompileOnly(sandbox_env())
+    try:
+        tpl.render_init()
+        tpl.render_xml_part(tpl.patch_xml(tpl.get_xml()), tpl.docx._part, {}, shim)
+        for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+            for _rel, part in tpl.get_headers_footers(uri):
+                tpl.render_xml_part(tpl.patch_xml(tpl.get_part_xml(part)), part, {}, shim)
+    except TemplateError as exc:
+        raise _err(path, f"galat templat: {_one_line(exc)}", f"template error: {_one_line(exc)}") from None
+    except RecursionError:
+        raise _err(path, "templat bersarang terlalu dalam", "template nested too deeply") from None
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def _render_in_child(tpl, path: Path, context: dict[str, Any]) -> bytes:
+    """Render ``tpl`` (in the child process) and return the package bytes, stored uncompressed."""
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError, TemplateError
 
-    unknown = sorted(_undeclared(tpl, path) - set(context))
-    if unknown:
-        names = ", ".join(unknown)
-        raise _err(path, f"variabel tidak dikenal: {names}", f"unknown variable: {names}")
     try:
-        tpl.render(context, jinja_env=_render_env(), autoescape=True)
+        tpl.render(context, jinja_env=sandbox_env(), autoescape=True)
     except TemplateSyntaxError as exc:
         raise _syntax(path, exc) from None
     except SecurityError as exc:
-        raise _err(path, f"akses ke bagian dalam Python ditolak: {exc}",
-                   f"access to Python internals refused: {exc}") from None
+        raise _err(path, f"akses ke bagian dalam Python ditolak: {_one_line(exc)}",
+                   f"access to Python internals refused: {_one_line(exc)}") from None
     except UndefinedError as exc:
-        raise _err(path, f"variabel tidak dikenal: {exc.message}", f"unknown variable: {exc.message}") from None
+        raise _err(path, f"variabel tidak dikenal: {_one_line(exc)}", f"unknown variable: {_one_line(exc)}") from None
+    except TemplateRefused as exc:
+        raise _err(path, f"ditolak: {exc.teks.id}", f"refused: {exc.teks.en}") from None
     except TemplateError as exc:
-        raise _err(path, f"galat templat: {exc}", f"template error: {exc}") from None
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
-        raise _err(path, f"galat saat mengisi templat: {type(exc).__name__}: {exc}",
-                   f"error while filling the template: {type(exc).__name__}: {exc}") from None
+        raise _err(path, f"galat templat: {_one_line(exc)}", f"template error: {_one_line(exc)}") from None
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ArithmeticError) as exc:
+        raise _err(path, f"galat saat mengisi templat: {type(exc).__name__}: {_one_line(exc)}",
+                   f"error while filling the template: {type(exc).__name__}: {_one_line(exc)}") from None
+    return write_package(tpl.docx, level=0)
+
+
+def render_document(path: Path, context: Mapping[str, Any], variables: Iterable[str],
+                    pictures: Mapping[str, Picture] | None = None):
+    """The python-docx ``Document`` of template ``path`` filled with ``context`` (plain data; a
+    variable the template reads must be one of ``variables``), with ``pictures`` (marker →
+    :class:`Picture`) put where their markers ended up. Raises :class:`UsageError` for any
+    template fault, before anything is written."""
+    from docx import Document
+
+    path = Path(path)
+    ctx = plain_context(context)
+    tpl = open_template(path)
+    unknown = sorted(_undeclared(tpl, path) - set(variables))
+    if unknown:
+        names = ", ".join(unknown)
+        raise _err(path, f"variabel tidak dikenal: {names}", f"unknown variable: {names}")
+    _precompile(tpl, path)
+
+    def fail(id_text: str, en_text: str) -> UsageError:
+        return _err(path, f"galat saat mengisi templat: {id_text}", f"error while filling the template: {en_text}")
+
+    data = run_isolated(lambda: _render_in_child(tpl, path, ctx), fail)
+    try:
+        with open_package(data):
+            pass
+        doc = Document(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - whatever the child made is the template's fault
+        raise fail(f"hasil bukan dokumen Word ({type(exc).__name__})",
+                   f"the result is not a Word document ({type(exc).__name__})") from None
+    try:
+        insert_pictures(doc, pictures or {})
+    except Exception as exc:  # noqa: BLE001 - python-docx refuses an image it cannot read
+        raise fail(f"gambar tidak dapat disisipkan ({type(exc).__name__})",
+                   f"cannot insert a picture ({type(exc).__name__})") from None
+    return doc
+
+
+def _pieces(text: str, markers: Iterable[str]) -> list[str]:
+    """``text`` cut before and after each marker (markers are pieces of their own)."""
+    out: list[str] = []
+    rest = text
+    while rest:
+        found = [(rest.find(m), m) for m in markers if m in rest]
+        if not found:
+            out.append(rest)
+            break
+        at, marker = min(found)
+        if at:
+            out.append(rest[:at])
+        out.append(marker)
+        rest = rest[at + len(marker):]
+    return out
+
+
+def insert_pictures(doc: Any, pictures: Mapping[str, Picture]) -> None:
+    """Replace every marker of ``pictures`` in the text of the body, headers and footers by an
+    inline picture in the same run (the text around it stays)."""
+    if not pictures:
+        return
+    from docx.oxml import OxmlElement
+    from docx.parts.story import StoryPart
+
+    for part in doc.part.package.iter_parts():
+        if not isinstance(part, StoryPart):
+            continue
+        for t in list(part.element.iter(qn("w:t"))):
+            text = t.text or ""
+            if not any(m in text for m in pictures):
+                continue
+            run = t.getparent()
+            at = run.index(t)
+            run.remove(t)
+            for k, piece in enumerate(_pieces(text, pictures)):
+                if piece in pictures:
+                    pic = pictures[piece]
+                    el = OxmlElement("w:drawing")
+                    el.append(part.new_pic_inline(io.BytesIO(pic.data), pic.width, pic.height))
+                else:
+                    el = OxmlElement("w:t")
+                    el.text = piece
+                    el.set(XML_SPACE, "preserve")
+                run.insert(at + k, el)
 
 
 def _syntax(path: Path, exc: Any) -> UsageError:
@@ -201,10 +337,7 @@ def _syntax(path: Path, exc: Any) -> UsageError:
 
 
 def check_template(path: Path) -> None:
-    """Open, parse and trial-render a user template with an empty SOP, so that a bad template is
-    reported once, before anything is written; raises :class:`UsageError`."""
-    from sopdoc.model.sop import Sop
-    from sopdoc.render.context import template_context
-
-    path = Path(path)
-    render_template(open_template(path), path, template_context(Sop()))
+    """Open, parse and trial-render a user template with an empty SOP (and a logo, so that both
+    sides of ``{% if logo %}`` run), so that a bad template is reported once, before anything is
+    written; raises :class:`UsageError`."""
+    render_document(Path(path), template_context(Sop(), logo=picture_marker("logo")), CONTEXT_VARIABLES)

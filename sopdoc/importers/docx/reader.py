@@ -9,30 +9,18 @@ refused, and the parser never resolves entities, loads a DTD or touches the netw
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sopdoc.model.diagnostic import Teks
+from sopdoc.ooxml.ns import NS, qn
+from sopdoc.ooxml.package import DEFAULT_LIMITS, PackageError, open_package
 
 __all__ = ["DocCell", "DocShape", "DocTable", "DocxError", "MAX_DOCX_BYTES", "read_docx_tables"]
 
-MAX_DOCX_BYTES = 50 * 1024 * 1024
-MAX_MEMBERS = 5000
-MAX_PART_BYTES = 32 * 1024 * 1024
-MAX_TOTAL_BYTES = 256 * 1024 * 1024
-MAX_RATIO = 200  # deflate rarely exceeds ~20:1 on real XML; zip bombs are 1000:1 and more
+MAX_DOCX_BYTES = DEFAULT_LIMITS.file_bytes
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_NS = {
-    "w": _W,
-    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
-    "v": "urn:schemas-microsoft-com:vml",
-    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
-}
 EMU_PER_PT = 12700
 _PRESETS = {
     "flowChartTerminator": "terminator", "roundRect": "terminator", "ellipse": "terminator",
@@ -113,60 +101,24 @@ class DocTable:
         return out
 
 
-def _q(tag: str) -> str:
-    prefix, local = tag.split(":")
-    return f"{{{_NS[prefix]}}}{local}"
+_q = qn
 
 
-def _read_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    with zf.open(info) as fh:
-        data = fh.read(MAX_PART_BYTES + 1)
-    if len(data) > MAX_PART_BYTES:
-        raise DocxError("IMP040", Teks(f"bagian {info.filename} terlalu besar", f"part {info.filename} is too large"))
-    return data
-
-
-def _parse(data: bytes, name: str) -> Any:
-    from lxml import etree
-
-    head = data[:4096].upper()
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in data.upper():
-        raise DocxError("IMP041", Teks(f"{name} memuat DTD/entitas", f"{name} holds a DTD/entities"))
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                             huge_tree=False, remove_comments=True, remove_pis=True)
-    try:
-        return etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise DocxError("IMP040", Teks(f"{name} bukan XML yang sah ({exc.msg})", f"{name} is not well-formed XML ({exc.msg})")) from None
+def _failure(exc: PackageError) -> DocxError:
+    return DocxError("IMP041" if exc.kind == "dtd" else "IMP040", exc.reason)
 
 
 def read_docx_tables(path: str | Path) -> tuple[list[DocTable], bool]:
     """The body tables of ``path`` in document order (tables nested in tables are skipped), and
     whether the document says it was made by sopdoc (``docProps/core.xml`` description)."""
     try:
-        size = Path(path).stat().st_size
-    except OSError as exc:
-        raise DocxError("IMP040", Teks(f"tidak dapat dibaca: {exc.strerror}", f"cannot be read: {exc.strerror}")) from None
-    if size > MAX_DOCX_BYTES:
-        raise DocxError("IMP040", Teks(f"berkas {size} bita terlalu besar", f"file of {size} bytes is too large"))
-    try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            if len(infos) > MAX_MEMBERS:
-                raise DocxError("IMP040", Teks(f"{len(infos)} anggota zip", f"{len(infos)} zip members"))
-            if sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
-                raise DocxError("IMP040", Teks("ukuran setelah dibuka terlalu besar (zip bomb)", "too large once unpacked (zip bomb)"))
-            for i in infos:
-                if i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
-                    raise DocxError("IMP040", Teks(f"rasio kompresi {i.filename} mencurigakan (zip bomb)", f"suspicious compression ratio of {i.filename} (zip bomb)"))
-            main = next((i for i in infos if i.filename == "word/document.xml"), None)
-            if main is None:
+        with open_package(path) as pkg:
+            if not pkg.has("word/document.xml"):
                 raise DocxError("IMP040", Teks("word/document.xml tidak ada (bukan DOCX)", "no word/document.xml (not a DOCX)"))
-            root = _parse(_read_part(zf, main), main.filename)
-            core = next((i for i in infos if i.filename == "docProps/core.xml"), None)
-            ours = core is not None and _made_by_sopdoc(_parse(_read_part(zf, core), core.filename))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, RuntimeError, NotImplementedError, OSError) as exc:
-        raise DocxError("IMP040", Teks(f"bukan arsip zip yang sah ({type(exc).__name__})", f"not a valid zip archive ({type(exc).__name__})")) from None
+            root = pkg.xml("word/document.xml")
+            ours = pkg.has("docProps/core.xml") and _made_by_sopdoc(pkg.xml("docProps/core.xml"))
+    except PackageError as exc:
+        raise _failure(exc) from None
     body = root.find(_q("w:body"))
     if body is None:
         return [], ours

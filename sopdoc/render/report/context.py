@@ -17,7 +17,16 @@ from sopdoc.model.waktu import format_minutes
 from sopdoc.execution.plan import plan_from_json
 from sopdoc.execution.store import Instance
 
-__all__ = ["report_context", "figures_dict", "monitoring_notes"]
+__all__ = ["REPORT_VARIABLES", "figures_dict", "monitoring_notes", "report_context"]
+
+REPORT_VARIABLES = frozenset({
+    "instansi", "unit", "sop_nama", "sop_nomor", "periode", "periode_kode", "instans", "sop_hash", "tenggat",
+    "selesai", "penilaian", "tepat_waktu", "tepat_waktu_n", "waktu_aktual", "waktu_baku", "jumlah_entri",
+    "jumlah_langkah", "galat", "peringatan", "info", "log", "per_langkah", "per_pelaku", "penyimpangan",
+    "rencana", "monitoring", "ttd_tanggal", "ttd_jabatan", "ttd_nama", "ttd_nip", "grafik",
+})
+"""Every variable a report template may read: the keys of :func:`report_context` plus ``grafik``
+(a marker the painter replaces by the plan/actual chart)."""
 
 BAIK, TIDAK_BAIK = "Berjalan dengan baik", "Tidak berjalan dengan baik"
 
@@ -79,7 +88,7 @@ def report_context(inst: Instance, result: Compliance) -> dict[str, Any]:
              "durasi": format_minutes(v.actual), "baku": format_minutes(v.standard),
              "output": v.entry.output or "-", "putusan": v.label("id"),
              "kode": ", ".join(c for c in v.codes if RULES[c].severity.rank >= 1)} for v in result.verdicts]
-    return {
+    ctx = {
         "instansi": meta.get("instansi", []), "unit": meta.get("unit", ""),
         "sop_nama": meta.get("nama", ""), "sop_nomor": meta.get("nomor", "") or "-",
         "periode": meta.get("periode_nama", inst.period), "periode_kode": inst.period, "instans": inst.name,
@@ -105,3 +114,5 @@ def report_context(inst: Instance, result: Compliance) -> dict[str, Any]:
         "ttd_tanggal": format_tanggal(signed), "ttd_jabatan": meta.get("jabatan", "") or "",
         "ttd_nama": meta.get("penandatangan", "") or "", "ttd_nip": meta.get("nip", "") or "",
     }
+    assert set(ctx) | {"grafik"} == REPORT_VARIABLES
+    return ctx

@@ -1,4 +1,4 @@
-"""The period report: the docxtpl template filled in a sandbox, and a PDF of the same content."""
+"""The period report: the docxtpl template filled in the template sandbox, and a PDF of the same content."""
 
 from __future__ import annotations
 
@@ -13,31 +13,30 @@ from sopdoc.resources import template_path
 from sopdoc.execution.compliance import Compliance
 from sopdoc.atomic import write_atomic as atomic_write
 from sopdoc.execution.plan import plan_from_json
-from sopdoc.render.report.context import report_context
+from sopdoc.render.docx_template import Picture, picture_marker, render_document
+from sopdoc.render.report.context import REPORT_VARIABLES, report_context
 from sopdoc.execution.store import Instance
 
 __all__ = ["render_report", "report_to_docx"]
 
 
+CHART_WIDTH = 240.0
+"""Width of the plan/actual chart in the report (millimetres)."""
+
+
 def report_to_docx(context: dict[str, Any], chart_png: bytes, template: str | Path | None = None) -> bytes:
-    """The DOCX bytes: the template rendered with autoescape in a sandboxed Jinja environment."""
-    import jinja2
+    """The DOCX bytes: the template rendered in the one template sandbox (plain data only), then
+    the chart put where the template wrote ``{{ grafik }}``."""
     from docx.shared import Mm
-    from docxtpl import DocxTemplate, InlineImage
-    from jinja2.sandbox import SandboxedEnvironment
 
     path = Path(template) if template else template_path("laporan-periode.docx")
     if not path.is_file():
         raise UsageError(Teks(f"templat tidak ada: {path}", f"template not found: {path}"))
-    try:
-        tpl = DocxTemplate(str(path))
-        ctx = dict(context, grafik=InlineImage(tpl, io.BytesIO(chart_png), width=Mm(240)))
-        tpl.render(ctx, jinja_env=SandboxedEnvironment(autoescape=True))
-    except (jinja2.TemplateError, KeyError, ValueError) as exc:
-        raise UsageError(Teks(f"templat {path.name} tidak dapat diisi: {exc}",
-                              f"template {path.name} cannot be filled: {exc}")) from None
+    marker = picture_marker("grafik")
+    doc = render_document(path, dict(context, grafik=marker), REPORT_VARIABLES,
+                          {marker: Picture(chart_png, width=Mm(CHART_WIDTH))})
     buf = io.BytesIO()
-    tpl.save(buf)
+    doc.save(buf)
     return buf.getvalue()
 
 
