@@ -15,8 +15,10 @@ from sopdoc.execution.flow import Flow
 from sopdoc.execution.periods import BULAN
 from sopdoc.execution.plan import plan_from_json
 from sopdoc.execution.store import Instance
+from sopdoc.execution.verify import Verification
 
-__all__ = ["report_context", "figures_dict", "format_minutes", "tanggal_id", "monitoring_notes"]
+__all__ = ["report_context", "figures_dict", "format_minutes", "tanggal_id", "monitoring_notes",
+           "verification_context"]
 
 BAIK, TIDAK_BAIK = "Berjalan dengan baik", "Tidak berjalan dengan baik"
 
@@ -77,7 +79,24 @@ def monitoring_notes(result: Compliance) -> tuple[str, str]:
     return "; ".join(notes) + ".", " ".join(actions)
 
 
-def report_context(inst: Instance, result: Compliance) -> dict[str, Any]:
+TIDAK_VALID = "TIDAK VALID"
+
+
+def verification_context(inst: Instance, verification: Verification | None) -> dict[str, Any]:
+    """The log's verification on the report: ``log_valid``, ``status_laporan`` (TIDAK VALID or empty),
+    ``verifikasi`` (the result in words) and ``kepala_rantai`` (the receipt: entry count and head hash)."""
+    if verification is None:
+        return {"log_valid": None, "status_laporan": "", "verifikasi": "tidak diverifikasi", "kepala_rantai": "-"}
+    head = verification.heads.get(inst.name)
+    receipt = f"{head.entries} entri, {head.hash}" if head else "-"
+    if verification.ok:
+        return {"log_valid": True, "status_laporan": "",
+                "verifikasi": "Rantai log utuh, checkpoint berkunci cocok", "kepala_rantai": receipt}
+    return {"log_valid": False, "status_laporan": TIDAK_VALID,
+            "verifikasi": f"{TIDAK_VALID}: " + "; ".join(verification.problems("id")), "kepala_rantai": receipt}
+
+
+def report_context(inst: Instance, result: Compliance, verification: Verification | None = None) -> dict[str, Any]:
     """Every text of the report, keyed for the template (the chart is added by the painter)."""
     meta = inst.meta_dict()
     flow = Flow.from_json(inst.flow)
@@ -117,4 +136,4 @@ def report_context(inst: Instance, result: Compliance) -> dict[str, Any]:
                         "catatan": notes, "tindakan": actions, "paraf": ""}],
         "ttd_tanggal": tanggal_id(signed), "ttd_jabatan": meta.get("jabatan", "") or "",
         "ttd_nama": meta.get("penandatangan", "") or "", "ttd_nip": meta.get("nip", "") or "",
-    }
+    } | verification_context(inst, verification)
