@@ -175,12 +175,18 @@ def _checked(ctx: click.Context, db: str, instance: str, config: str | None) -> 
     cal, per = load_settings(config)
     with _store(db) as store:
         verification = store.verification(instance)
-        if store.instance(instance) is None and verification.broken:  # deleted behind sopdoc's back
+        if store.instance(instance) is None and not verification.ok:  # deleted behind sopdoc's back?
             _echo_verification(ctx, verification, instance)
             ctx.exit(1)
         inst = find_instance(store, instance)
         entries = store.entries(inst.name)
-    return inst, check_instance(inst, entries, WorkingCalendar(instance_calendar(inst, cal)), per), verification
+    try:
+        return inst, check_instance(inst, entries, WorkingCalendar(instance_calendar(inst, cal)), per), verification
+    except (ValueError, KeyError, TypeError):
+        if verification.ok:
+            raise
+    _echo_verification(ctx, verification, instance)  # data damaged past reading: no findings, no report
+    fail(ctx, Teks("data log rusak sehingga tidak dapat diperiksa", "the log data is too damaged to be checked"), 1)
 
 
 def _echo_verification(ctx: click.Context, verification: Any, instance: str, err: bool = False) -> None:

@@ -27,7 +27,7 @@ from sopdoc.execution.chain import ADOPT, APPEND, INSTANCE_FIELDS, OPEN, heads_l
     instance_genesis
 from sopdoc.execution.entries import GENESIS, EntryInput, LogEntry, entry_hash
 from sopdoc.execution.log_key import BadKeyFile, create_key, key_path, read_key
-from sopdoc.execution.store_schema import MIGRATIONS, SCHEMA_VERSION
+from sopdoc.execution.store_schema import COLUMNS, MIGRATIONS, SCHEMA_VERSION
 from sopdoc.execution.verify import BrokenLink, Verification, verify_connection
 
 __all__ = ["Instance", "LogStore", "SqliteStore", "StoreError", "BrokenLink", "Verification", "open_store"]
@@ -168,6 +168,7 @@ class SqliteStore:
                 f"database {self.path} has schema version {version}, newer than this sopdoc "
                 f"(version {SCHEMA_VERSION}); upgrade sopdoc"))
         if version == SCHEMA_VERSION:
+            self._check_columns()
             return
         if version == 0 and tables:
             raise _foreign(self.path)
@@ -189,6 +190,16 @@ class SqliteStore:
                     self._adopt(conn)
                 version += 1
                 conn.execute(f"PRAGMA user_version = {version}")
+
+    def _check_columns(self) -> None:
+        """StoreError unless every table has exactly its columns (a damaged schema, a foreign file)."""
+        found: dict[str, list[str]] = {}
+        for table, column in self.conn.execute(
+                "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p "
+                "WHERE m.type = 'table' AND m.name != 'sqlite_sequence' ORDER BY m.name, p.cid"):
+            found.setdefault(table, []).append(column)
+        if {t: tuple(c) for t, c in found.items()} != COLUMNS:
+            raise _foreign(self.path)
 
     # ------------------------------------------------------------------ the checkpoint key and the heads
 

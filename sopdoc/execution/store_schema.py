@@ -12,7 +12,7 @@ a keyed MAC, and every table refuses UPDATE and DELETE. Instances of a version-1
 
 from __future__ import annotations
 
-__all__ = ["SCHEMA_VERSION", "MIGRATIONS", "TRIGGERS", "trigger_sql"]
+__all__ = ["SCHEMA_VERSION", "MIGRATIONS", "TRIGGERS", "COLUMNS", "trigger_sql"]
 
 SCHEMA_VERSION = 2
 
@@ -121,3 +121,16 @@ def trigger_sql() -> dict[str, str]:
 
 # The tables and the triggers that make each refuse UPDATE and DELETE.
 TRIGGERS = tuple(sorted(trigger_sql()))
+
+# The columns of every table at SCHEMA_VERSION, in order: a file whose schema differs is not (or no
+# longer) a sopdoc database.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "sop_version": ("hash", "nama", "nomor", "source", "created_at"),
+    "instance": ("name", "sop_hash", "period", "start", "deadline", "zona_waktu", "flow", "plan", "meta",
+                 "created_by", "created_at"),
+    "entry": ("id", "instance", "seq", "langkah", "oleh", "peran", "mulai", "selesai", "output", "keputusan",
+              "kelengkapan", "bukti", "bukti_nama", "catatan", "menggantikan", "dicatat_oleh", "dicatat_pada",
+              "prev_hash", "hash"),
+    "bukti": ("hash", "nama", "data"),
+    "heads": ("id", "instance", "kind", "n", "head", "digest", "prev", "link", "mac"),
+}

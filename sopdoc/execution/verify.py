@@ -78,7 +78,7 @@ class Verification:
         word = "entry" if lang == "en" else "entri"
         lines = [t.get(lang) for t in self.store]
         for b in self.broken:
-            where = f" {word} #{b.seq}" if b.seq else ""
+            where = f" {word} #{b.seq}:" if b.seq else ""
             lines.append(f"{b.instance}:{where} {b.reason.get(lang)}")
         return lines
 
