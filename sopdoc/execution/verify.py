@@ -19,6 +19,7 @@ follows a broken link is its consequence); problems of the store as a whole are 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import sqlite3
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -104,6 +105,7 @@ def _check_triggers(conn: sqlite3.Connection, out: Verification) -> None:
 
 def _check_heads_chain(conn: sqlite3.Connection, heads: list[dict[str, Any]], key: bytes | None,
                        key_problem: Teks | None, out: Verification) -> None:
+    """The store-level chain; ``key_problem`` is reported when there is no key to check the MACs with."""
     prev, broken = GENESIS, False
     for i, h in enumerate(heads, start=1):
         where_id = f"catatan kepala #{i} (instans {h['instance']})"
@@ -117,7 +119,7 @@ def _check_heads_chain(conn: sqlite3.Connection, heads: list[dict[str, Any]], ke
             out.store.append(Teks(f"{where_id} diubah: rantai tingkat basis data putus",
                                   f"{where_en} was changed: the store-level chain is broken"))
             broken = True
-        elif key is not None and h["mac"] != heads_mac(key, h["link"]):
+        elif key is not None and not hmac.compare_digest(str(h["mac"]), heads_mac(key, h["link"])):
             out.store.append(Teks(f"{where_id}: checkpoint berkunci tidak cocok (rantai dihitung ulang "
                                   "atau dipalsukan tanpa kunci)",
                                   f"{where_en}: the keyed checkpoint does not match (chain recomputed or "
@@ -126,12 +128,12 @@ def _check_heads_chain(conn: sqlite3.Connection, heads: list[dict[str, Any]], ke
         if broken:
             return
         prev = h["link"]
-    seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'heads'").fetchone()
-    if heads and (seq is None or seq[0] != len(heads)):
-        out.store.append(Teks(f"catatan kepala terakhir dihapus (tercatat {seq[0] if seq else 0}, ada {len(heads)})",
-                              f"the last head records were deleted ({seq[0] if seq else 0} written, "
-                              f"{len(heads)} present)"))
-    if heads and key_problem is not None:
+    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'heads'").fetchone()
+    written = row[0] if row else 0
+    if written != len(heads):
+        out.store.append(Teks(f"catatan kepala terakhir dihapus (tercatat {written}, ada {len(heads)})",
+                              f"the last head records were deleted ({written} written, {len(heads)} present)"))
+    if heads and key is None and key_problem is not None:
         out.store.append(key_problem)
     out.keyed = key is not None and bool(heads)
 
@@ -208,7 +210,7 @@ def verify_connection(conn: sqlite3.Connection, key: bytes | None, key_file: Pat
     if key is None and key_problem is None:
         key_problem = Teks(f"kunci log tidak ditemukan ({key_file}): checkpoint berkunci tidak dapat diperiksa",
                            f"log key not found ({key_file}): the keyed checkpoints cannot be checked")
-    _check_heads_chain(conn, heads, key, key_problem if key is None else None, out)
+    _check_heads_chain(conn, heads, key, key_problem, out)
     by_instance: dict[str, list[dict[str, Any]]] = {}
     for h in heads:
         by_instance.setdefault(h["instance"], []).append(h)

@@ -18,8 +18,8 @@ import pytest
 from sopdoc.cli import main
 from sopdoc.execution.chain import heads_link, heads_mac
 from sopdoc.execution.entries import GENESIS, EntryInput, LogEntry, entry_hash
-from sopdoc.execution.store import SqliteStore, open_store
-from sopdoc.execution.store_schema import MIGRATIONS, SCHEMA_VERSION, TRIGGERS
+from sopdoc.execution.store import open_store
+from sopdoc.execution.store_schema import MIGRATIONS, SCHEMA_VERSION, TRIGGERS, trigger_sql
 
 from tests.execution.helpers import LOOP_SOP
 
@@ -65,8 +65,6 @@ def _sql(db: Path, *statements: str, drop: tuple[str, ...] = ()) -> None:
 
 def _restore_triggers(db: Path) -> None:
     """A careful attacker puts the dropped triggers back."""
-    from sopdoc.execution.store_schema import trigger_sql
-
     raw = sqlite3.connect(db)
     present = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     for name, sql in trigger_sql().items():
@@ -166,6 +164,9 @@ SCENARIOS: dict[str, tuple[Callable[[Path], None], str]] = {
                                               "DELETE FROM heads WHERE id = (SELECT max(id) FROM heads)",
                                               drop=("entry_no_delete", "heads_no_delete")),
                               "catatan kepala terakhir dihapus (tercatat 5, ada 4)"),
+    "wipe-everything": (lambda db: _sql(db, "DELETE FROM entry", "DELETE FROM instance", "DELETE FROM heads",
+                                        drop=("entry_no_delete", "instance_no_delete", "heads_no_delete")),
+                        "catatan kepala terakhir dihapus (tercatat 5, ada 0)"),
     "key-removed": (lambda db: Path(f"{db}.key").unlink(), "kunci log tidak ditemukan"),
 }
 
