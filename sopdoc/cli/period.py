@@ -166,7 +166,8 @@ def period_status(ctx: click.Context, instance: str, db: str) -> None:  # noqa: 
 # --------------------------------------------------------------------------- period check / render
 
 
-def _checked(db: str, instance: str, config: str | None) -> Any:
+def _checked(ctx: click.Context, db: str, instance: str, config: str | None) -> Any:
+    """Verify the log first (DESIGN.md §8), then check the instance: (instance, result, verification)."""
     from sopdoc.execution.calendar import WorkingCalendar
     from sopdoc.execution.compliance import check_instance
     from sopdoc.config import load_settings
@@ -175,9 +176,37 @@ def _checked(db: str, instance: str, config: str | None) -> Any:
     settings = load_settings(None, Path(config) if config else None)
     cal, per = settings.kalender, settings.period
     with _store(db) as store:
+        verification = store.verification(instance)
+        if store.instance(instance) is None and not verification.ok:  # deleted behind sopdoc's back?
+            _echo_verification(ctx, verification, instance)
+            ctx.exit(1)
         inst = find_instance(store, instance)
         entries = store.entries(inst.name)
-    return inst, check_instance(inst, entries, WorkingCalendar(instance_calendar(inst, cal)), per)
+    try:
+        return inst, check_instance(inst, entries, WorkingCalendar(instance_calendar(inst, cal)), per), verification
+    except (ValueError, KeyError, TypeError):
+        if verification.ok:
+            raise
+    _echo_verification(ctx, verification, instance)  # data damaged past reading: no findings, no report
+    fail(ctx, Teks("data log rusak sehingga tidak dapat diperiksa", "the log data is too damaged to be checked"), 1)
+
+
+def _echo_verification(ctx: click.Context, verification: Any, instance: str, err: bool = False) -> None:
+    """The verification result and the instance's chain head (the receipt to compare), then any problem."""
+    lang = _lang(ctx)
+    en = lang == "en"
+    head = verification.heads.get(instance)
+    receipt = (f"; {'head' if en else 'kepala'}: {head.entries} {'entries' if en else 'entri'}, {head.hash}"
+               if head else "")
+    if verification.ok:
+        click.echo(f"log: {'chain intact, keyed checkpoint matches' if en else 'rantai utuh, checkpoint berkunci cocok'}"
+                   f"{receipt}", err=err)
+    else:
+        click.echo(f"log: {'NOT VALID, verification failed' if en else 'TIDAK VALID, verifikasi gagal'}{receipt}", err=err)
+        for line in verification.problems(lang):
+            click.echo(f"  {line}", err=err)
+    for note in verification.notes:
+        click.echo(f"{'note' if en else 'catatan'}: {note.get(lang)}", err=True)
 
 
 def _figures_text(result: Any, lang: str) -> str:
@@ -210,15 +239,17 @@ def period_check(ctx: click.Context, instance: str, fmt: str, fail_on: str, db: 
     from sopdoc.validate.output import ExitPolicy, FileReport, format_json, format_text
 
     lang = _lang(ctx)
-    _inst, result = _checked(db, instance, config)
+    _inst, result, verification = _checked(ctx, db, instance, config)
     reports = [FileReport(result.instance, result.diagnostics)]
     if fmt == "json":
         doc = json.loads(format_json(reports, lang))
         doc["figures"] = figures_dict(result)
+        doc["verification"] = verification.to_dict(lang)
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
+        _echo_verification(ctx, verification, result.instance)
         click.echo(format_text(reports, lang) + _figures_text(result, lang), nl=False)
-    ctx.exit(ExitPolicy(Severity(fail_on)).exit_code(reports))
+    ctx.exit(max(ExitPolicy(Severity(fail_on)).exit_code(reports), 0 if verification.ok else 1))
 
 
 @period.command("render", help=_help(
@@ -247,11 +278,14 @@ def period_render(ctx: click.Context, instance: str, targets: str, out_dir: str,
     if bad or not kinds:
         fail(ctx, Teks(f"format tidak dikenal: {', '.join(bad) or '(kosong)'} (pilih docx, pdf)",
                        f"unknown format: {', '.join(bad) or '(empty)'} (choose docx, pdf)"))
-    inst, result = _checked(db, instance, config)
+    inst, result, verification = _checked(ctx, db, instance, config)
+    _echo_verification(ctx, verification, inst.name, err=True)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    for path in render_report(inst, result, out, kinds, template=template):
+    for path in render_report(inst, result, out, kinds, template=template, verification=verification):
         click.echo(str(path))
+    if not verification.ok:  # the report is written, marked TIDAK VALID
+        ctx.exit(1)
 
 
 # --------------------------------------------------------------------------- log add / import / list
@@ -404,23 +438,38 @@ def log_export(ctx: click.Context, instance: str, target: str, output: str | Non
 
 
 @log.command("verify", help=_help(
-    "log.verify", "Verifikasi rantai hash log; laporkan tautan putus pertama bila berkas diubah di luar sopdoc.",
-    "Verify the log's hash chains; report the first broken link if the file was edited outside sopdoc."))
+    "log.verify", "Verifikasi rantai hash log, kepala dan checkpoint berkuncinya, sumber SOP dan berkas bukti; "
+    "laporkan tiap kerusakan bila berkas diubah di luar sopdoc. Kunci dibaca dari SOPDOC_LOG_KEY_FILE atau "
+    "<db>.key.\n\nKode keluar: 0 utuh, 1 ada kerusakan, 2 kesalahan penggunaan.",
+    "Verify the log's hash chains, their heads and keyed checkpoints, the SOP sources and evidence files; "
+    "report every break if the file was edited outside sopdoc. The key is read from SOPDOC_LOG_KEY_FILE or "
+    "<db>.key.\n\nExit codes: 0 intact, 1 broken, 2 usage error."))
 @click.argument("instance", required=False)
+@click.option("--heads", is_flag=True, help=_help(
+    "log.verify.heads", "Tampilkan kepala rantai tiap instans (jumlah entri dan hash terakhir) untuk dicocokkan "
+    "dengan tanda terima.", "Show each instance's chain head (entry count and last hash) to compare with a receipt."))
 @_common("log.verify")
 @click.pass_context
-def log_verify(ctx: click.Context, instance: str | None, db: str) -> None:  # noqa: D103
+def log_verify(ctx: click.Context, instance: str | None, heads: bool, db: str) -> None:  # noqa: D103
     from sopdoc.execution.runs import find_instance
 
     lang = _lang(ctx)
     with _store(db) as store:
-        if instance:
+        verification = store.verification(instance)
+        if instance and not any(b.instance == instance for b in verification.broken):
             find_instance(store, instance)
-        broken = store.verify(instance)
         n = sum(len(store.entries(i.name)) for i in store.instances() if not instance or i.name == instance)
-    for b in broken:
+    for note in verification.notes:
+        click.echo(f"{'note' if lang == 'en' else 'catatan'}: {note.get(lang)}", err=True)
+    if heads:
+        for name, head in sorted(verification.heads.items()):
+            click.echo(f"{name}\t{head.entries}\t{head.hash}")
+    for line in verification.store:
+        click.echo(line.get(lang))
+    for b in verification.broken:
         word = "chain broken at entry" if lang == "en" else "rantai putus di entri"
-        click.echo(f"{b.instance}: {word} #{b.seq}: {b.reason.get(lang)}")
-    if broken:
+        where = f"{word} #{b.seq}: " if b.seq else ""
+        click.echo(f"{b.instance}: {where}{b.reason.get(lang)}")
+    if not verification.ok:
         ctx.exit(1)
     click.echo(f"{'chains intact' if lang == 'en' else 'rantai utuh'}: {n} {'entries' if lang == 'en' else 'entri'}")

@@ -2,27 +2,35 @@
 
 One file, WAL mode, ``busy_timeout`` and ``BEGIN IMMEDIATE`` so that concurrent writers queue
 instead of losing entries; every append computes the next ``seq`` and hash link inside its own
-write transaction. Several entries appended together are all-or-nothing.
+write transaction. Several entries appended together are all-or-nothing. Every write also adds
+its heads row (the instance's entry count and last hash, in the store-level chain, with the keyed
+MAC; :mod:`sopdoc.execution.chain`) in the same transaction. Every SQLite error, on opening as on
+reading, becomes a one-line StoreError.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sopdoc.errors import SopdocError
 from sopdoc.model.diagnostic import Teks
+from sopdoc.execution.chain import ADOPT, APPEND, INSTANCE_FIELDS, OPEN, heads_link, heads_mac, instance_digest, \
+    instance_genesis
 from sopdoc.execution.entries import GENESIS, EntryInput, LogEntry, entry_hash
-from sopdoc.execution.store_schema import MIGRATIONS, SCHEMA_VERSION
+from sopdoc.execution.log_key import BadKeyFile, create_key, key_path, read_key
+from sopdoc.execution.store_schema import COLUMNS, MIGRATIONS, SCHEMA_VERSION
+from sopdoc.execution.verify import BrokenLink, Verification, verify_connection
 
-__all__ = ["Instance", "LogStore", "SqliteStore", "StoreError", "BrokenLink", "open_store"]
+__all__ = ["Instance", "LogStore", "SqliteStore", "StoreError", "BrokenLink", "Verification", "open_store"]
 
 
 _ENTRY_COLUMNS = ", ".join(f.name for f in fields(LogEntry))
@@ -49,17 +57,16 @@ class Instance:
     created_at: str = ""
 
     def meta_dict(self) -> dict[str, Any]:
-        """The cover data."""
-        return dict(json.loads(self.meta))
-
-
-@dataclass(frozen=True)
-class BrokenLink:
-    """The first entry of an instance whose hash does not match its content or predecessor."""
-
-    instance: str
-    seq: int
-    reason: Teks
+        """The cover data; StoreError when the stored text is not a JSON object (a damaged file)."""
+        try:
+            data = json.loads(self.meta)
+        except (ValueError, TypeError):
+            data = None
+        if not isinstance(data, dict):
+            raise StoreError(Teks(f"data instans '{self.name}' rusak (meta bukan objek JSON); jalankan sopdoc log verify",
+                                  f"instance '{self.name}' data is damaged (meta is not a JSON object); "
+                                  "run sopdoc log verify"))
+        return data
 
 
 class LogStore(Protocol):
@@ -74,6 +81,21 @@ class LogStore(Protocol):
     def entries(self, instance: str) -> list[LogEntry]: ...
     def put_evidence(self, data: bytes, name: str) -> str: ...
     def verify(self, instance: str | None = None) -> list[BrokenLink]: ...
+    def verification(self, instance: str | None = None) -> Verification: ...
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _sql_errors(method: _F) -> _F:
+    """Any SQLite error of ``method`` (a damaged or foreign file) → StoreError."""
+    @functools.wraps(method)
+    def run(self: SqliteStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path) from None
+    return run  # type: ignore[return-value]
 
 
 def _now() -> str:
@@ -88,7 +110,7 @@ def _translate(exc: sqlite3.Error, path: str) -> StoreError:
     if "readonly" in text or "read-only" in text:
         return StoreError(Teks(f"basis data hanya-baca: {path}; periksa izin berkas",
                                f"database is read-only: {path}; check the file permissions"))
-    if "not a database" in text or "malformed" in text:
+    if "not a database" in text or "malformed" in text or "no such table" in text or "no such column" in text:
         return StoreError(Teks(f"bukan basis data sopdoc yang utuh: {path}",
                                f"not an intact sopdoc database: {path}"))
     if "unable to open" in text:
@@ -97,10 +119,12 @@ def _translate(exc: sqlite3.Error, path: str) -> StoreError:
 
 
 class SqliteStore:
-    """The log store in one SQLite file."""
+    """The log store in one SQLite file (its checkpoint key in ``key_file``, see log_key)."""
 
-    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
+    def __init__(self, path: str | Path, *, timeout: float = 30.0, key_file: str | Path | None = None) -> None:
         self.path = str(path)
+        self.key_file = Path(key_file) if key_file else key_path(self.path)
+        self._key: bytes | None = None
         try:
             self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
@@ -134,7 +158,8 @@ class SqliteStore:
             raise
 
     def _migrate(self) -> None:
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        tables, version = self.conn.execute(
+            "SELECT (SELECT count(*) FROM sqlite_master), (SELECT user_version FROM pragma_user_version)").fetchone()
         if version > SCHEMA_VERSION:
             raise StoreError(Teks(
                 f"basis data {self.path} berskema versi {version}, lebih baru dari sopdoc ini "
@@ -142,17 +167,97 @@ class SqliteStore:
                 f"database {self.path} has schema version {version}, newer than this sopdoc "
                 f"(version {SCHEMA_VERSION}); upgrade sopdoc"))
         if version == SCHEMA_VERSION:
+            self._check_columns()
             return
+        if version == 0 and tables:
+            raise _foreign(self.path)
         if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             self.conn.execute("PRAGMA journal_mode = WAL")
         with self._write() as conn:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have won
+            tables, version = conn.execute(  # another process may have won
+                "SELECT (SELECT count(*) FROM sqlite_master), (SELECT user_version FROM pragma_user_version)"
+            ).fetchone()
+            if version == 0 and tables:
+                raise _foreign(self.path)
+            if version < SCHEMA_VERSION:
+                self._key = self._create_key()
             while version < SCHEMA_VERSION:
                 for statement in MIGRATIONS[version].split(";\n"):
                     if statement.strip():
                         conn.execute(statement if "TRIGGER" not in statement else statement + ";")
+                if version == 1:
+                    self._adopt(conn)
                 version += 1
                 conn.execute(f"PRAGMA user_version = {version}")
+
+    def _check_columns(self) -> None:
+        """StoreError unless every table has exactly its columns (a damaged schema, a foreign file)."""
+        found: dict[str, list[str]] = {}
+        for table, column in self.conn.execute(
+                "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p "
+                "WHERE m.type = 'table' AND m.name != 'sqlite_sequence' ORDER BY m.name, p.cid"):
+            found.setdefault(table, []).append(column)
+        if {t: tuple(c) for t, c in found.items()} != COLUMNS:
+            raise _foreign(self.path)
+
+    # ------------------------------------------------------------------ the checkpoint key and the heads
+
+    def _create_key(self) -> bytes:
+        try:
+            return create_key(self.key_file)
+        except BadKeyFile:
+            raise _bad_key(self.key_file) from None
+        except OSError as exc:
+            raise StoreError(Teks(f"berkas kunci log tidak dapat dibuat: {self.key_file} ({exc.strerror})",
+                                  f"cannot create the log key file: {self.key_file} ({exc.strerror})")) from None
+
+    def _load_key(self) -> tuple[bytes | None, Teks | None]:
+        """The key, or None and why it is missing."""
+        if self._key is None:
+            try:
+                self._key = read_key(self.key_file)
+            except BadKeyFile:
+                return None, _bad_key(self.key_file).teks
+            except OSError as exc:
+                return None, Teks(f"berkas kunci log tidak dapat dibaca: {self.key_file} ({exc.strerror})",
+                                  f"cannot read the log key file: {self.key_file} ({exc.strerror})")
+        return self._key, None
+
+    def _require_key(self) -> bytes:
+        key, problem = self._load_key()
+        if key is None:
+            raise StoreError(problem or Teks(
+                f"kunci log tidak ditemukan: {self.key_file}; tanpa kunci itu tidak ada yang dicatat "
+                f"(kembalikan berkasnya atau tunjuk dengan SOPDOC_LOG_KEY_FILE)",
+                f"log key not found: {self.key_file}; nothing is recorded without it "
+                f"(restore the file or point SOPDOC_LOG_KEY_FILE at it)"))
+        return key
+
+    def _add_head(self, conn: sqlite3.Connection, instance: str, kind: str, n: int, head: str, digest: str) -> None:
+        """Append one row to the store-level chain of heads (inside the caller's write transaction)."""
+        last = conn.execute("SELECT id, link FROM heads ORDER BY id DESC LIMIT 1").fetchone()
+        row_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+        link = heads_link(prev, row_id, instance, kind, n, head, digest)
+        conn.execute("INSERT INTO heads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     (row_id, instance, kind, n, head, digest, prev, link, heads_mac(self._require_key(), link)))
+
+    @staticmethod
+    def _digest(conn: sqlite3.Connection, row: dict[str, Any]) -> str:
+        sop = conn.execute("SELECT nama, nomor FROM sop_version WHERE hash = ?", (row["sop_hash"],)).fetchone()
+        return instance_digest(row, *(sop or (None, None)))
+
+    def _adopt(self, conn: sqlite3.Connection) -> None:
+        """Record a head for every instance of a version-1 database (migration to version 2)."""
+        cur = conn.execute(f"SELECT {', '.join(INSTANCE_FIELDS)} FROM instance ORDER BY created_at, name")
+        for values in cur.fetchall():
+            row = dict(zip(INSTANCE_FIELDS, values))
+            digest = self._digest(conn, row)
+            n, last = conn.execute("SELECT count(*), (SELECT hash FROM entry WHERE instance = ?1 ORDER BY seq DESC "
+                                   "LIMIT 1) FROM entry WHERE instance = ?1", (row["name"],)).fetchone()
+            if n:
+                self._add_head(conn, row["name"], ADOPT, n, last, digest)
+            else:  # nothing recorded yet: anchored from its first entry on
+                self._add_head(conn, row["name"], OPEN, 0, instance_genesis(digest), digest)
 
     # ------------------------------------------------------------------ SOPs and instances
 
@@ -163,40 +268,56 @@ class SqliteStore:
                          (sop_hash, nama, nomor, source, _now()))
 
     def create_instance(self, instance: Instance) -> None:
-        """Record a new period instance; StoreError when the name is taken."""
+        """Record a new period instance and its genesis head; StoreError when the name is taken."""
         fields = asdict(instance) | {"created_at": instance.created_at or _now()}
+        self._require_key()
         with self._write() as conn:
             if conn.execute("SELECT 1 FROM instance WHERE name = ?", (instance.name,)).fetchone():
                 raise StoreError(Teks(f"instans '{instance.name}' sudah ada",
                                       f"instance '{instance.name}' already exists"))
             conn.execute(f"INSERT INTO instance ({', '.join(fields)}) VALUES ({', '.join('?' * len(fields))})",
                          tuple(fields.values()))
+            digest = self._digest(conn, fields)
+            self._add_head(conn, instance.name, OPEN, 0, instance_genesis(digest), digest)
 
+    @_sql_errors
     def instance(self, name: str) -> Instance | None:
         """The instance called ``name``."""
         cur = self.conn.execute("SELECT * FROM instance WHERE name = ?", (name,))
         row = cur.fetchone()
-        return None if row is None else Instance(**dict(zip([c[0] for c in cur.description], row)))
+        return None if row is None else _instance(cur, row, self.path)
 
+    @_sql_errors
     def instances(self) -> list[Instance]:
         """All instances, by name."""
         cur = self.conn.execute("SELECT * FROM instance ORDER BY name")
-        cols = [c[0] for c in cur.description]
-        return [Instance(**dict(zip(cols, row))) for row in cur.fetchall()]
+        return [_instance(cur, row, self.path) for row in cur.fetchall()]
 
     # ------------------------------------------------------------------ entries
 
     def append(self, instance: str, entries: Sequence[EntryInput], recorded_by: str,
                evidence: Sequence[tuple[bytes, str]] = ()) -> list[LogEntry]:
-        """Number, stamp and chain ``entries`` and store them with their evidence files, all or none."""
+        """Number, stamp and chain ``entries`` and store them with their evidence files and the new
+        head, all or none."""
         out: list[LogEntry] = []
+        self._require_key()
         with self._write() as conn:
             for data, name in evidence:
                 conn.execute("INSERT OR IGNORE INTO bukti VALUES (?, ?, ?)",
                              (hashlib.sha256(data).hexdigest(), name, data))
+            anchor = conn.execute("SELECT digest FROM heads WHERE instance = ? ORDER BY id DESC LIMIT 1",
+                                  (instance,)).fetchone()
+            if anchor is None:
+                raise StoreError(Teks(f"instans '{instance}' tidak ada atau tidak terjangkar; jalankan sopdoc log verify",
+                                      f"instance '{instance}' does not exist or is not anchored; run sopdoc log verify"))
             row = conn.execute("SELECT seq, hash FROM entry WHERE instance = ? ORDER BY seq DESC LIMIT 1",
                                (instance,)).fetchone()
-            seq, prev = (row[0], row[1]) if row else (0, GENESIS)
+            if row:
+                seq, prev = row[0], row[1]
+            else:
+                kind, genesis = conn.execute("SELECT kind, head FROM heads WHERE instance = ? ORDER BY id LIMIT 1",
+                                             (instance,)).fetchone()
+                seq, prev = 0, GENESIS if kind == ADOPT else genesis
             stamp = _now()
             for e in entries:
                 seq += 1
@@ -207,8 +328,11 @@ class SqliteStore:
                              f"VALUES (?, {', '.join('?' * len(data))})", (instance, *data.values()))
                 prev = entry.hash
                 out.append(entry)
+            if out:
+                self._add_head(conn, instance, APPEND, seq, prev, anchor[0])
         return out
 
+    @_sql_errors
     def entries(self, instance: str) -> list[LogEntry]:
         """The entries of ``instance`` in recording order."""
         cur = self.conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM entry WHERE instance = ? ORDER BY seq", (instance,))
@@ -221,30 +345,38 @@ class SqliteStore:
             conn.execute("INSERT OR IGNORE INTO bukti VALUES (?, ?, ?)", (digest, name, data))
         return digest
 
+    @_sql_errors
     def evidence(self, digest: str) -> bytes | None:
         """An evidence file's content."""
         row = self.conn.execute("SELECT data FROM bukti WHERE hash = ?", (digest,)).fetchone()
         return None if row is None else bytes(row[0])
 
+    @_sql_errors
+    def verification(self, instance: str | None = None) -> Verification:
+        """Everything :mod:`sopdoc.execution.verify` checks, for the store or one instance's data."""
+        key, problem = self._load_key()
+        return verify_connection(self.conn, key, self.key_file, problem, instance)
+
     def verify(self, instance: str | None = None) -> list[BrokenLink]:
-        """The first broken link of each instance (empty when every chain is intact)."""
-        names = [instance] if instance else [i.name for i in self.instances()]
-        broken: list[BrokenLink] = []
-        for name in names:
-            prev, expected_seq = GENESIS, 1
-            for e in self.entries(name):
-                reason = None
-                if e.seq != expected_seq:
-                    reason = Teks(f"entri #{expected_seq} hilang", f"entry #{expected_seq} is missing")
-                elif e.prev_hash != prev:
-                    reason = Teks("tautan ke entri sebelumnya tidak cocok", "link to the previous entry does not match")
-                elif entry_hash(name, e, prev) != e.hash:
-                    reason = Teks("isi entri diubah setelah dicatat", "entry content changed after it was recorded")
-                if reason:
-                    broken.append(BrokenLink(name, e.seq if e.seq == expected_seq else expected_seq, reason))
-                    break
-                prev, expected_seq = e.hash, expected_seq + 1
-        return broken
+        """The problems of each instance (empty when every chain and its anchors are intact); the store's
+        own problems (dropped triggers, a broken heads chain, a missing key) are in verification()."""
+        return self.verification(instance).broken
+
+
+def _instance(cur: sqlite3.Cursor, row: tuple[Any, ...], path: str) -> Instance:
+    try:
+        return Instance(**dict(zip([c[0] for c in cur.description], row)))
+    except TypeError:
+        raise _foreign(path) from None
+
+
+def _foreign(path: str) -> StoreError:
+    return StoreError(Teks(f"bukan basis data sopdoc yang utuh: {path}", f"not an intact sopdoc database: {path}"))
+
+
+def _bad_key(path: Path) -> StoreError:
+    return StoreError(Teks(f"berkas kunci log rusak (bukan kunci sopdoc): {path}",
+                           f"the log key file is damaged (not a sopdoc key): {path}"))
 
 
 def open_store(path: str | Path, *, create: bool = True) -> SqliteStore:

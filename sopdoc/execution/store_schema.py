@@ -3,13 +3,18 @@
 ``PRAGMA user_version`` holds the version. Entries and instances are append-only: triggers make
 the database itself refuse UPDATE and DELETE, so only a deliberate edit behind sopdoc's back
 (dropping the triggers) can change them, and the hash chain shows that.
+
+Version 2 anchors the chains (:mod:`sopdoc.execution.chain`): the append-only ``heads`` table
+holds one row per write (instance opened, entries appended) linked into a store-level chain with
+a keyed MAC, and every table refuses UPDATE and DELETE. Instances of a version-1 database are
+*adopted* by the migration (one ``adopt`` heads row each, written by the store in Python).
 """
 
 from __future__ import annotations
 
-__all__ = ["SCHEMA_VERSION", "MIGRATIONS"]
+__all__ = ["SCHEMA_VERSION", "MIGRATIONS", "TRIGGERS", "COLUMNS", "trigger_sql"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = """
 CREATE TABLE sop_version (
@@ -71,5 +76,61 @@ CREATE TRIGGER sop_version_no_update BEFORE UPDATE ON sop_version
 BEGIN SELECT RAISE(ABORT, 'sopdoc: SOP versions are append-only'); END;
 """
 
+_V2 = """
+CREATE TABLE heads (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,  -- place in the store-level chain: 1, 2, 3 …
+    instance  TEXT NOT NULL,
+    kind      TEXT NOT NULL,          -- open | append | adopt (instance from before anchoring)
+    n         INTEGER NOT NULL,       -- the instance's entry count after this write
+    head      TEXT NOT NULL,          -- its last entry hash (the genesis when n = 0)
+    digest    TEXT NOT NULL,          -- instance_digest of the instance row and its SOP version
+    prev      TEXT NOT NULL,          -- link of the previous heads row (zeros for the first)
+    link      TEXT NOT NULL,          -- heads_link over all of the above
+    mac       TEXT NOT NULL           -- HMAC-SHA256 of link with the key outside the database
+);
+CREATE INDEX heads_instance ON heads (instance, id);
+CREATE TRIGGER heads_no_update BEFORE UPDATE ON heads
+BEGIN SELECT RAISE(ABORT, 'sopdoc: log heads are append-only'); END;
+CREATE TRIGGER heads_no_delete BEFORE DELETE ON heads
+BEGIN SELECT RAISE(ABORT, 'sopdoc: log heads are append-only'); END;
+CREATE TRIGGER sop_version_no_delete BEFORE DELETE ON sop_version
+BEGIN SELECT RAISE(ABORT, 'sopdoc: SOP versions are append-only'); END;
+CREATE TRIGGER bukti_no_update BEFORE UPDATE ON bukti
+BEGIN SELECT RAISE(ABORT, 'sopdoc: evidence files are append-only'); END;
+CREATE TRIGGER bukti_no_delete BEFORE DELETE ON bukti
+BEGIN SELECT RAISE(ABORT, 'sopdoc: evidence files are append-only'); END;
+"""
+
 # MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: dict[int, str] = {0: _V1}
+MIGRATIONS: dict[int, str] = {0: _V1, 1: _V2}
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";\n") if s.strip()]
+
+
+def trigger_sql() -> dict[str, str]:
+    """Every append-only trigger by name, with the SQL text SQLite keeps for it."""
+    out = {}
+    for script in MIGRATIONS.values():
+        for statement in _statements(script):
+            if statement.startswith("CREATE TRIGGER"):
+                out[statement.split()[2]] = statement.removesuffix(";")
+    return out
+
+
+# The tables and the triggers that make each refuse UPDATE and DELETE.
+TRIGGERS = tuple(sorted(trigger_sql()))
+
+# The columns of every table at SCHEMA_VERSION, in order: a file whose schema differs is not (or no
+# longer) a sopdoc database.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "sop_version": ("hash", "nama", "nomor", "source", "created_at"),
+    "instance": ("name", "sop_hash", "period", "start", "deadline", "zona_waktu", "flow", "plan", "meta",
+                 "created_by", "created_at"),
+    "entry": ("id", "instance", "seq", "langkah", "oleh", "peran", "mulai", "selesai", "output", "keputusan",
+              "kelengkapan", "bukti", "bukti_nama", "catatan", "menggantikan", "dicatat_oleh", "dicatat_pada",
+              "prev_hash", "hash"),
+    "bukti": ("hash", "nama", "data"),
+    "heads": ("id", "instance", "kind", "n", "head", "digest", "prev", "link", "mac"),
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import sqlite3
@@ -14,8 +15,12 @@ from sopdoc.execution.store import Instance, SqliteStore, StoreError, open_store
 from sopdoc.execution.store_schema import SCHEMA_VERSION
 
 
+SOURCE = "sopdoc: 1\n"
+SOP_HASH = hashlib.sha256(SOURCE.encode()).hexdigest()  # a pinned version is stored under its content hash
+
+
 def _instance(name: str = "uji-2026-10") -> Instance:
-    return Instance(name, "h" * 64, "2026-10", "2026-11-02T07:30+08:00", "2026-11-16", "WITA", "[]", "[]", "{}", "tester")
+    return Instance(name, SOP_HASH, "2026-10", "2026-11-02T07:30+08:00", "2026-11-16", "WITA", "[]", "[]", "{}", "tester")
 
 
 def _row(i: int) -> EntryInput:
@@ -26,7 +31,7 @@ def _row(i: int) -> EntryInput:
 @pytest.fixture
 def store(tmp_path: Path) -> SqliteStore:
     s = open_store(tmp_path / "log.db")
-    s.add_sop_version("h" * 64, "Uji", None, "sopdoc: 1\n")
+    s.add_sop_version(SOP_HASH, "Uji", None, SOURCE)
     s.create_instance(_instance())
     return s
 

@@ -16,14 +16,16 @@ from sopdoc.model.tanggal import format_tanggal
 from sopdoc.model.waktu import format_minutes
 from sopdoc.execution.plan import plan_from_json
 from sopdoc.execution.store import Instance
+from sopdoc.execution.verify import Verification
 
-__all__ = ["REPORT_VARIABLES", "figures_dict", "monitoring_notes", "report_context"]
+__all__ = ["REPORT_VARIABLES", "figures_dict", "monitoring_notes", "report_context", "verification_context"]
 
 REPORT_VARIABLES = frozenset({
     "instansi", "unit", "sop_nama", "sop_nomor", "periode", "periode_kode", "instans", "sop_hash", "tenggat",
     "selesai", "penilaian", "tepat_waktu", "tepat_waktu_n", "waktu_aktual", "waktu_baku", "jumlah_entri",
     "jumlah_langkah", "galat", "peringatan", "info", "log", "per_langkah", "per_pelaku", "penyimpangan",
     "rencana", "monitoring", "ttd_tanggal", "ttd_jabatan", "ttd_nama", "ttd_nip", "grafik",
+    "log_valid", "status_laporan", "verifikasi", "kepala_rantai",
 })
 """Every variable a report template may read: the keys of :func:`report_context` plus ``grafik``
 (a marker the painter replaces by the plan/actual chart)."""
@@ -73,7 +75,24 @@ def monitoring_notes(result: Compliance) -> tuple[str, str]:
     return "; ".join(notes) + ".", " ".join(actions)
 
 
-def report_context(inst: Instance, result: Compliance) -> dict[str, Any]:
+TIDAK_VALID = "TIDAK VALID"
+
+
+def verification_context(inst: Instance, verification: Verification | None) -> dict[str, Any]:
+    """The log's verification on the report: ``log_valid``, ``status_laporan`` (TIDAK VALID or empty),
+    ``verifikasi`` (the result in words) and ``kepala_rantai`` (the receipt: entry count and head hash)."""
+    if verification is None:
+        return {"log_valid": None, "status_laporan": "", "verifikasi": "tidak diverifikasi", "kepala_rantai": "-"}
+    head = verification.heads.get(inst.name)
+    receipt = f"{head.entries} entri, {head.hash}" if head else "-"
+    if verification.ok:
+        return {"log_valid": True, "status_laporan": "",
+                "verifikasi": "Rantai log utuh, checkpoint berkunci cocok", "kepala_rantai": receipt}
+    return {"log_valid": False, "status_laporan": TIDAK_VALID,
+            "verifikasi": f"{TIDAK_VALID}: " + "; ".join(verification.problems("id")), "kepala_rantai": receipt}
+
+
+def report_context(inst: Instance, result: Compliance, verification: Verification | None = None) -> dict[str, Any]:
     """Every text of the report, keyed for the template (the chart is added by the painter)."""
     meta = inst.meta_dict()
     flow = StepTable.from_json(inst.flow)
@@ -113,6 +132,6 @@ def report_context(inst: Instance, result: Compliance) -> dict[str, Any]:
                         "catatan": notes, "tindakan": actions, "paraf": ""}],
         "ttd_tanggal": format_tanggal(signed), "ttd_jabatan": meta.get("jabatan", "") or "",
         "ttd_nama": meta.get("penandatangan", "") or "", "ttd_nip": meta.get("nip", "") or "",
-    }
+    } | verification_context(inst, verification)
     assert set(ctx) | {"grafik"} == REPORT_VARIABLES
     return ctx

@@ -16,6 +16,7 @@ from sopdoc.execution.plan import plan_from_json
 from sopdoc.render.docx_template import Picture, picture_marker, render_document
 from sopdoc.render.report.context import REPORT_VARIABLES, report_context
 from sopdoc.execution.store import Instance
+from sopdoc.execution.verify import Verification
 
 __all__ = ["render_report", "report_to_docx"]
 
@@ -41,11 +42,11 @@ def report_to_docx(context: dict[str, Any], chart_png: bytes, template: str | Pa
 
 
 def render_report(inst: Instance, result: Compliance, out_dir: Path, kinds: Sequence[str],
-                  template: str | Path | None = None) -> list[Path]:
+                  template: str | Path | None = None, verification: Verification | None = None) -> list[Path]:
     """Write ``laporan-<instance>.docx``/``.pdf`` into ``out_dir``; returns the paths written."""
     from sopdoc.render.report.chart import plan_actual_png
 
-    context = report_context(inst, result)
+    context = report_context(inst, result, verification)
     chart = plan_actual_png(plan_from_json(inst.plan), result)
     written = []
     for kind in kinds:

@@ -67,10 +67,15 @@ def report_to_pdf(c: dict[str, Any], chart_png: bytes) -> bytes:
     if c["unit"]:
         story.append(para(c["unit"], ParagraphStyle("u", parent=body, alignment=TA_CENTER)))
     story.append(para(f"LAPORAN PELAKSANAAN SOP PERIODE {c['periode'].upper()}", title))
+    invalid = c.get("status_laporan", "")
+    if invalid:  # a log that fails verification: the report says so before anything else
+        story.append(para(f"{invalid}: log pelaksanaan gagal diverifikasi (sopdoc log verify)",
+                          ParagraphStyle("invalid", parent=title, textColor=colors.HexColor("#c00000"))))
     story.append(pairs([("Nama SOP", c["sop_nama"]), ("Nomor SOP", c["sop_nomor"]),
                         ("Periode", f"{c['periode']} ({c['periode_kode']})"), ("Instans", c["instans"]),
                         ("Versi SOP (hash)", c["sop_hash"]), ("Tenggat laporan", c["tenggat"]),
-                        ("Siklus selesai", c["selesai"])]))
+                        ("Siklus selesai", c["selesai"]), ("Verifikasi log", c.get("verifikasi", "-")),
+                        ("Kepala rantai log", c.get("kepala_rantai", "-"))]))
     story.append(para("A. Ringkasan", head))
     story.append(pairs([("Penilaian terhadap penerapan", c["penilaian"]),
                         ("Langkah tepat waktu", f"{c['tepat_waktu']} ({c['tepat_waktu_n']})"),
@@ -117,7 +122,8 @@ def report_to_pdf(c: dict[str, Any], chart_png: bytes) -> bytes:
 
     def footer(canvas: Any, d: Any) -> None:
         canvas.setFont(regular, 7)
-        canvas.drawRightString(d.pagesize[0] - 18 * mm, 8 * mm, f"{c['instans']} — halaman {d.page}")
+        mark = f"{invalid} — " if invalid else ""
+        canvas.drawRightString(d.pagesize[0] - 18 * mm, 8 * mm, f"{mark}{c['instans']} — halaman {d.page}")
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buf.getvalue()
