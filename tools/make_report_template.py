@@ -15,7 +15,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -98,9 +98,16 @@ def build(path: Path) -> None:
     run = title.add_run("LAPORAN PELAKSANAAN SOP PERIODE {{ periode|upper }}")
     run.bold = True
     run.font.size = Pt(14)
+    # "TIDAK VALID" (red) when the log failed verification; an empty paragraph otherwise.
+    mark = doc.add_paragraph()
+    mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    mark_run = mark.add_run("{{ status_laporan }}")
+    mark_run.bold = True
+    mark_run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
     _pairs(doc, [("Nama SOP", "{{ sop_nama }}"), ("Nomor SOP", "{{ sop_nomor }}"), ("Periode", "{{ periode }} ({{ periode_kode }})"),
                  ("Instans", "{{ instans }}"), ("Versi SOP (hash)", "{{ sop_hash }}"),
-                 ("Tenggat laporan", "{{ tenggat }}"), ("Siklus selesai", "{{ selesai }}")])
+                 ("Tenggat laporan", "{{ tenggat }}"), ("Siklus selesai", "{{ selesai }}"),
+                 ("Verifikasi log", "{{ verifikasi }}"), ("Kepala rantai log", "{{ kepala_rantai }}")])
 
     _heading(doc, "A. Ringkasan")
     _pairs(doc, [("Penilaian terhadap penerapan", "{{ penilaian }}"),

@@ -412,3 +412,22 @@ def test_a_byte_damaged_database_gives_one_line_never_a_traceback(db: Path, tmp_
             assert err.count("\n") == 1 and err.startswith("galat: "), (offset, err)
         codes.add(code)
     assert 2 in codes  # some damage is found by SQLite itself
+
+
+def _docx_text(path: Path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_the_docx_report_shows_the_verification(db: Path, tmp_path: Path) -> None:
+    """The DOCX template carries the verification rows and, for a tampered log, the TIDAK VALID mark."""
+    assert main(["period", "render", A, "--to", "docx", "--out", "ok", "--db", str(db)]) == 0
+    text = _docx_text(tmp_path / "ok" / f"laporan-{A}.docx")
+    assert "Rantai log utuh, checkpoint berkunci cocok" in text and "TIDAK VALID" not in text
+    SCENARIOS["truncate-tail"][0](db)
+    assert main(["period", "render", A, "--to", "docx", "--out", "bad", "--db", str(db)]) == 1
+    text = _docx_text(tmp_path / "bad" / f"laporan-{A}.docx")
+    assert "\nTIDAK VALID\n" in text and "Verifikasi log" in text and "entri #4–#5 hilang" in text
