@@ -18,6 +18,7 @@ from typing import Any
 
 from sopdoc.errors import UsageError
 from sopdoc.model.diagnostic import Teks
+from sopdoc.safe_path import regular_file
 from sopdoc.validate.settings import DEFAULT_MENIT_PER_HARI_KERJA, CheckSettings
 
 __all__ = ["Settings", "find_config", "load_settings", "SECTIONS", "ENV_KEYS"]
@@ -68,7 +69,7 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as fh:
+        with regular_file(path) as (fh, _st):  # a device or FIFO is refused, never read
             return tomllib.load(fh)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(Teks(f"konfigurasi {path} tidak dapat dibaca: {exc}",

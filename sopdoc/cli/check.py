@@ -9,6 +9,7 @@ import click
 
 from sopdoc.model.diagnostic import Teks
 from sopdoc.cli import _help, _lang, cli, fail, lang_option
+from sopdoc.safe_text import terminal_text
 
 # --------------------------------------------------------------------------- schema (io)
 
@@ -118,7 +119,8 @@ def check(ctx: click.Context, files: tuple[str, ...], fmt: str, select: tuple[st
     options = settings.check_options()
     reports = [FileReport(str(p), check_loaded(load_source(p), settings.check, options)) for p in paths]
     formatter = {"json": format_json, "sarif": format_sarif}.get(fmt, format_text)
-    click.echo(formatter(reports, lang), nl=False)
+    shown = formatter(reports, lang)
+    click.echo(terminal_text(shown) if fmt == "text" else shown, nl=False)
     ctx.exit(ExitPolicy(settings.check.fail_on).exit_code(reports))
 
 
@@ -178,7 +180,7 @@ def info(ctx: click.Context, files: tuple[str, ...], fmt: str, config: str | Non
     if fmt == "json":
         click.echo(format_info_json(entries), nl=False)
     else:
-        click.echo("".join(format_info_text(f, s, fig, lang) for f, s, fig in entries), nl=False)
+        click.echo(terminal_text("".join(format_info_text(f, s, fig, lang) for f, s, fig in entries)), nl=False)
     if broken:
-        click.echo(format_text(broken, lang), nl=False, err=True)
+        click.echo(terminal_text(format_text(broken, lang)), nl=False, err=True)
         ctx.exit(1)
