@@ -26,6 +26,7 @@ from sopdoc.layout.profile import FOREIGN_KEYS, PageProfile
 from sopdoc.model.diagnostic import Teks
 from sopdoc.validate.context import CheckOptions
 from sopdoc.validate.settings import CheckSettings
+from sopdoc.safe_path import regular_file
 
 __all__ = ["Settings", "find_config", "load_settings", "settings_from_mapping", "SECTIONS", "ENV_KEYS"]
 
@@ -72,7 +73,7 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as fh:
+        with regular_file(path) as (fh, _st):  # a device or FIFO is refused, never read
             return tomllib.load(fh)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(Teks(f"konfigurasi {path} tidak dapat dibaca: {exc}",

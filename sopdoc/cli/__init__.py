@@ -57,7 +57,20 @@ def fail(ctx: click.Context, message: Teks, code: int = 2) -> None:
     ctx.exit(code)
 
 
+class _Interrupted(Exception):
+    """Ctrl-C inside a command, carried past click (which would print an extra empty line)."""
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            raise _Interrupted() from exc
+
+
 @click.group(
+    cls=_Group,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     help=_help(
         "main",
@@ -71,7 +84,10 @@ def fail(ctx: click.Context, message: Teks, code: int = 2) -> None:
         "  sopdoc period open sop.sop.yaml --period 2026-TW3\n"
         "  sopdoc schema > sop.schema.json               JSON Schema untuk editor\n\n"
         "Pesan dalam Bahasa Indonesia; --lang en (atau SOPDOC_LANG=en) untuk bahasa Inggris. "
-        "Bantuan tiap perintah: sopdoc PERINTAH --help.",
+        "Bantuan tiap perintah: sopdoc PERINTAH --help.\n\n"
+        "Kode keluar: 0 berhasil; 1 ada temuan atau berkas masukan yang tidak dapat diproses; "
+        "2 kesalahan penggunaan, masukan tidak terbaca atau keluaran tidak dapat ditulis; "
+        "3 galat internal (jejak lengkap dengan --debug); 130 dihentikan (Ctrl-C).",
         "sopdoc: Indonesian government SOPs (SOP AP, PermenPAN-RB 35/2012) as data you can check, "
         "print and run per period.\n\n"
         "Examples:\n\n\b\n"
@@ -82,11 +98,16 @@ def fail(ctx: click.Context, message: Teks, code: int = 2) -> None:
         "  sopdoc period open sop.sop.yaml --period 2026-TW3\n"
         "  sopdoc schema > sop.schema.json               JSON Schema for editors\n\n"
         "Messages are in Bahasa Indonesia; --lang en (or SOPDOC_LANG=en) for English. "
-        "Help on a command: sopdoc COMMAND --help.",
+        "Help on a command: sopdoc COMMAND --help.\n\n"
+        "Exit codes: 0 success; 1 findings, or an input file that could not be processed; "
+        "2 usage error, unreadable input or an output that cannot be written; "
+        "3 internal error (full traceback with --debug); 130 interrupted (Ctrl-C).",
     ),
 )
 @click.version_option(__version__, "--version", "-V", prog_name="sopdoc", message="%(prog)s %(version)s")
 @lang_option
+@click.option("--debug", is_flag=True, expose_value=False, help=_help(
+    "opt.debug", "Tampilkan jejak lengkap (traceback) pada galat internal.", "Show the full traceback on an internal error."))
 @click.pass_context
 def cli(ctx: click.Context) -> None:  # noqa: D103 - help above
     ctx.ensure_object(dict)
@@ -133,8 +154,8 @@ def _localize(command: click.Command, lang: str, key: str = "main") -> None:
         if isinstance(param, click.Option):
             saved = param.__dict__.setdefault("_sopdoc_help_id", param.help)
             pkey = f"opt.{param.name}" if param.name == "lang" else f"{key}.{param.name}"
-            if key == "main" and param.name == "lang":
-                pkey = "opt.lang"
+            if key == "main" and param.name in ("lang", "debug"):
+                pkey = f"opt.{param.name}"
             param.help = _EN_HELP.get(pkey, saved) if lang == "en" else saved
     if isinstance(command, click.Group):
         for name, sub in command.commands.items():
@@ -152,10 +173,63 @@ def detect_lang(argv: Sequence[str]) -> str:
     return env if env in LANGS else "id"
 
 
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit code (0 clean, 1 findings, 2 usage error)."""
+    """Run the CLI; returns the exit code (0 clean, 1 findings, 2 usage error or unreadable input
+    or unwritable output, 3 internal error, 130 interrupted). The one exception boundary: nothing
+    escapes as a traceback unless ``--debug`` (or ``SOPDOC_DEBUG=1``) asks for it."""
     args = list(sys.argv[1:] if argv is None else argv)
     lang = detect_lang(args)
+    debug = "--debug" in args or os.environ.get("SOPDOC_DEBUG", "") not in ("", "0")
+    try:
+        return _main(args, lang)
+    except BaseException as exc:  # noqa: BLE001 - the boundary: every failure becomes one line
+        if isinstance(exc, SystemExit):
+            raise
+        return _boundary(exc, lang, debug)
+
+
+def _boundary(exc: BaseException, lang: str, debug: bool) -> int:
+    """Report ``exc`` in one line on stderr (and the traceback with ``--debug``); the exit code."""
+    import sqlite3
+
+    from sopdoc.errors import SopdocError, os_reason
+    from sopdoc.safe_text import terminal_text
+
+    word = "error" if lang == "en" else "galat"
+    code = EXIT_USAGE
+    if isinstance(exc, (KeyboardInterrupt, _Interrupted)):
+        line, code = ("aborted" if lang == "en" else "dibatalkan"), EXIT_INTERRUPTED
+    elif isinstance(exc, SopdocError):
+        line = f"{word}: {exc.get(lang)}"
+    elif isinstance(exc, MemoryError):
+        line = f"{word}: " + Teks("memori tidak cukup; masukan terlalu besar", "out of memory; the input is too large").get(lang)
+        code = EXIT_INTERNAL
+    elif isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        line = f"{word}: {where}{os_reason(exc).get(lang)}"
+    elif isinstance(exc, sqlite3.DatabaseError):
+        line = f"{word}: " + Teks(f"basis data log tidak dapat dipakai: {exc}",
+                                  f"the log database cannot be used: {exc}").get(lang)
+    else:
+        name = type(exc).__name__
+        line = (f"internal error: {name}: {exc}; run again with --debug" if lang == "en" else
+                f"galat internal: {name}: {exc}; jalankan ulang dengan --debug")
+        code = EXIT_INTERNAL
+    if debug:
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    try:
+        print(terminal_text(" ".join(line.splitlines())), file=sys.stderr)
+    except (OSError, ValueError):
+        pass
+    return code
+
+
+def _main(args: list[str], lang: str) -> int:
     _localize(cli, lang)
     try:
         rv: Any = cli.main(args=args, prog_name="sopdoc", standalone_mode=False, obj={"lang": lang})

@@ -9,6 +9,7 @@ import click
 
 from sopdoc.model.diagnostic import Teks
 from sopdoc.cli import _help, _lang, cli, fail, lang_option
+from sopdoc.safe_text import terminal_text
 
 # --------------------------------------------------------------------------- schema (io)
 
@@ -121,8 +122,10 @@ def check(ctx: click.Context, files: tuple[str, ...], fmt: str, select: tuple[st
         from sopdoc.all_codes import all_codes
 
         click.echo(format_sarif(reports, lang, all_codes()), nl=False)
+    elif fmt == "json":
+        click.echo(format_json(reports, lang), nl=False)
     else:
-        click.echo((format_json if fmt == "json" else format_text)(reports, lang), nl=False)
+        click.echo(terminal_text(format_text(reports, lang)), nl=False)
     ctx.exit(ExitPolicy(settings.check.fail_on).exit_code(reports))
 
 
@@ -187,7 +190,7 @@ def info(ctx: click.Context, files: tuple[str, ...], fmt: str, config: str | Non
     if fmt == "json":
         click.echo(format_info_json(entries), nl=False)
     else:
-        click.echo("".join(format_info_text(f, s, fig, lang) for f, s, fig in entries), nl=False)
+        click.echo(terminal_text("".join(format_info_text(f, s, fig, lang) for f, s, fig in entries)), nl=False)
     if broken:
-        click.echo(format_text(broken, lang), nl=False, err=True)
+        click.echo(terminal_text(format_text(broken, lang)), nl=False, err=True)
         ctx.exit(1)

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import click
 
 from sopdoc.model.diagnostic import Teks
 from sopdoc.cli import _help, _lang, cli, fail, lang_option
-
-
-def _write_atomic(target: Path, text: str) -> None:
-    """Write ``text`` to a temporary file next to ``target``, then rename it into place."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+from sopdoc.cli.outputs import refuse_same_outputs
 
 
 def _stem(path: Path) -> str:
@@ -39,11 +25,15 @@ def _stem(path: Path) -> str:
     "dengan laporan impor NAMA.import.txt dan NAMA.import.json (asal tiap isian, tebakan, "
     "dan kehilangan sebagai temuan IMPxxx). Periksa hasilnya dengan `sopdoc check`.\n\n"
     "Kode keluar: 0 semua berkas diimpor, 1 ada berkas yang tidak dapat diimpor, "
-    "2 kesalahan penggunaan.",
+    "2 kesalahan penggunaan.\n\n"
+    "Keluaran satu berkas ditulis utuh atau tidak sama sekali. Dua berkas yang akan menghasilkan "
+    "nama keluaran yang sama (mis. y.txt dan y.docx) ditolak sebelum apa pun ditulis (kode 2).",
     "Import existing SOP documents (.txt extractions, .pdf, .docx) into DIR as NAME.sop.yaml, with "
     "an import report NAME.import.txt and NAME.import.json (where each field came from, "
     "guesses and losses as IMPxxx findings). Check the result with `sopdoc check`.\n\n"
-    "Exit codes: 0 every file imported, 1 a file could not be imported, 2 usage error.",
+    "Exit codes: 0 every file imported, 1 a file could not be imported, 2 usage error.\n\n"
+    "The outputs of one file are written all together or not at all. Two files that would give the "
+    "same output name (e.g. y.txt and y.docx) are refused before anything is written (exit 2).",
 ))
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
@@ -54,6 +44,7 @@ def _stem(path: Path) -> str:
 def import_(ctx: click.Context, files: tuple[str, ...], output: str) -> None:  # noqa: D103
     from sopdoc.importers.report import report_to_json, report_to_text
     from sopdoc.importers.dispatch import import_source
+    from sopdoc.atomic import OutputSet
     from sopdoc.source.writer import sop_to_yaml
 
     lang = _lang(ctx)
@@ -63,15 +54,26 @@ def import_(ctx: click.Context, files: tuple[str, ...], output: str) -> None:  #
     except OSError as exc:
         fail(ctx, Teks(f"tidak dapat membuat direktori {output}: {exc.strerror}",
                        f"cannot create directory {output}: {exc.strerror}"))
+    refuse_same_outputs(ctx, [(raw, _stem(Path(raw))) for raw in files])
     worst = 0
     for raw in files:
         path = Path(raw)
         result = import_source(path)
         stem = _stem(path)
         errors = [d for d in result.load.diagnostics if d.severity.value == "error"]
-        _write_atomic(out_dir / f"{stem}.import.txt", report_to_text(result.report, lang))
-        _write_atomic(out_dir / f"{stem}.import.json", report_to_json(result.report, lang))
+        files_out = {out_dir / f"{stem}.import.txt": report_to_text(result.report, lang),
+                     out_dir / f"{stem}.import.json": report_to_json(result.report, lang)}
         sop = result.load.sop
+        if sop is not None:
+            header = (f"# Diimpor oleh `sopdoc import` dari {path.name}; asal tiap isian dan temuan: "
+                      f"{stem}.import.txt\n" if lang == "id" else
+                      f"# Imported by `sopdoc import` from {path.name}; field sources and findings: "
+                      f"{stem}.import.txt\n")
+            files_out[out_dir / f"{stem}.sop.yaml"] = sop_to_yaml(sop, header=header)
+        with OutputSet() as outputs:  # all of this input's files, or none
+            for target, text in files_out.items():
+                outputs.add(target, text)
+            outputs.commit()
         if sop is None:
             first = errors[0] if errors else None
             reason = first.message.get(lang) if first else ("tidak ada SOP" if lang == "id" else "no SOP")
@@ -79,11 +81,6 @@ def import_(ctx: click.Context, files: tuple[str, ...], output: str) -> None:  #
             click.echo(f"{raw}: {code}{reason}", err=True)
             worst = 1
             continue
-        header = (f"# Diimpor oleh `sopdoc import` dari {path.name}; asal tiap isian dan temuan: "
-                  f"{stem}.import.txt\n" if lang == "id" else
-                  f"# Imported by `sopdoc import` from {path.name}; field sources and findings: "
-                  f"{stem}.import.txt\n")
-        _write_atomic(out_dir / f"{stem}.sop.yaml", sop_to_yaml(sop, header=header))
         n_find = len(result.load.diagnostics)
         if lang == "en":
             click.echo(f"{raw} -> {out_dir / (stem + '.sop.yaml')} ({len(sop.kegiatan)} steps, {n_find} findings)")

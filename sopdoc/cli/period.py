@@ -12,6 +12,9 @@ import click
 
 from sopdoc.model.diagnostic import Teks
 from sopdoc.cli import _help, _lang, cli, fail, lang_option
+from sopdoc.cli.outputs import refuse_outside
+from sopdoc.safe_path import check_instance_name
+from sopdoc.safe_text import terminal_text
 
 _DB_HELP = ("Berkas basis data log (bawaan ./sopdoc.db, atau SOPDOC_DB).",
             "Log database file (default ./sopdoc.db, or SOPDOC_DB).")
@@ -130,7 +133,7 @@ def period_list(ctx: click.Context, db: str) -> None:  # noqa: D103
     en = _lang(ctx) == "en"
     for i in instances:
         meta = i.meta_dict()
-        click.echo(f"{i.name}\t{i.period}\t{meta.get('nama', '')}\t{'deadline' if en else 'tenggat'} {i.deadline}\t"
+        click.echo(f"{i.name}\t{i.period}\t{terminal_text(str(meta.get('nama', '')))}\t{'deadline' if en else 'tenggat'} {i.deadline}\t"
                    f"{counts[i.name]} {'entries' if en else 'entri'}")
 
 
@@ -149,7 +152,7 @@ def period_status(ctx: click.Context, instance: str, db: str) -> None:  # noqa: 
         entries = effective_entries(store.entries(inst.name))
     en = _lang(ctx) == "en"
     meta = inst.meta_dict()
-    click.echo(f"{inst.name}: {meta.get('nama', '')} — {meta['periode_nama_en' if en else 'periode_nama']}")
+    click.echo(f"{inst.name}: {terminal_text(str(meta.get('nama', '')))} — {meta['periode_nama_en' if en else 'periode_nama']}")
     click.echo(f"{'deadline' if en else 'tenggat'}: {inst.deadline}")
     done = {}
     for e in entries:
@@ -157,7 +160,7 @@ def period_status(ctx: click.Context, instance: str, db: str) -> None:  # noqa: 
     plan = plan_from_json(inst.plan)
     for p in plan:
         e = done.get(p.langkah)
-        actual = f"{e.selesai[:16].replace('T', ' ')} ({e.oleh})" if e else ("not recorded" if en else "belum dicatat")
+        actual = f"{e.selesai[:16].replace('T', ' ')} ({terminal_text(e.oleh)})" if e else ("not recorded" if en else "belum dicatat")
         click.echo(f"  {p.langkah:>3}  {'plan' if en else 'rencana'} {p.selesai[:16].replace('T', ' ')}  |  {actual}")
     n_done = sum(1 for p in plan if p.langkah in done)
     click.echo(f"{n_done}/{len(plan)} {'main-path steps recorded' if en else 'langkah jalur utama dicatat'}")
@@ -248,7 +251,7 @@ def period_check(ctx: click.Context, instance: str, fmt: str, fail_on: str, db: 
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         _echo_verification(ctx, verification, result.instance)
-        click.echo(format_text(reports, lang) + _figures_text(result, lang), nl=False)
+        click.echo(terminal_text(format_text(reports, lang) + _figures_text(result, lang)), nl=False)
     ctx.exit(max(ExitPolicy(Severity(fail_on)).exit_code(reports), 0 if verification.ok else 1))
 
 
@@ -280,8 +283,13 @@ def period_render(ctx: click.Context, instance: str, targets: str, out_dir: str,
                        f"unknown format: {', '.join(bad) or '(empty)'} (choose docx, pdf)"))
     inst, result, verification = _checked(ctx, db, instance, config)
     _echo_verification(ctx, verification, inst.name, err=True)
+    bad_name = check_instance_name(inst.name)  # re-checked: the name becomes a file name
+    if bad_name is not None:
+        fail(ctx, bad_name)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    for kind in kinds:
+        refuse_outside(ctx, out / f"laporan-{inst.name}.{kind}", out)
     for path in render_report(inst, result, out, kinds, template=template, verification=verification):
         click.echo(str(path))
     if not verification.ok:  # the report is written, marked TIDAK VALID
@@ -404,8 +412,10 @@ def log_list(ctx: click.Context, instance: str, db: str) -> None:  # noqa: D103
         if _lang(ctx) == "en" and mark:
             mark = " (superseded)"
         extra = f" [{e.keputusan}]" if e.keputusan else ""
+        fields = (e.oleh, e.peran, e.output)  # text from the log: control characters shown, not acted on
+        oleh, peran, output = (terminal_text(f).replace("\t", " ").replace("\n", " ") for f in fields)
         click.echo(f"#{e.seq}\t{e.langkah}{extra}\t{e.mulai[:16].replace('T', ' ')}\t{e.selesai[:16].replace('T', ' ')}\t"
-                   f"{e.oleh}\t{e.peran}\t{e.output}{mark}")
+                   f"{oleh}\t{peran}\t{output}{mark}")
 
 
 @log.command("export", help=_help("log.export", "Ekspor log ke CSV atau XES (untuk alat process mining).",
@@ -415,9 +425,13 @@ def log_list(ctx: click.Context, instance: str, db: str) -> None:  # noqa: D103
               help=_help("log.export.target", "Format.", "Format."))
 @click.option("-o", "--output", "output", default=None, type=click.Path(dir_okay=False),
               help=_help("log.export.output", "Berkas keluaran (bawaan: stdout).", "Output file (default: stdout)."))
+@click.option("--pemisah", "delimiter", type=click.Choice([",", ";"]), default=",", show_default=True,
+              help=_help("log.export.delimiter", "Pemisah kolom CSV (';' untuk Excel berbahasa Indonesia).",
+                         "CSV column separator (';' for an Indonesian-locale Excel)."))
 @_common("log.export")
 @click.pass_context
-def log_export(ctx: click.Context, instance: str, target: str, output: str | None, db: str) -> None:  # noqa: D103
+def log_export(ctx: click.Context, instance: str, target: str, output: str | None, db: str,
+               delimiter: str = ",") -> None:  # noqa: D103
     from sopdoc.atomic import write_atomic as atomic_write
     from sopdoc.execution.pinned import StepTable
     from sopdoc.execution.log_files import entries_to_csv, entries_to_xes
@@ -427,7 +441,7 @@ def log_export(ctx: click.Context, instance: str, target: str, output: str | Non
         inst = find_instance(store, instance)
         entries = store.entries(inst.name)
     if target == "csv":
-        text = entries_to_csv(entries)
+        text = entries_to_csv(entries, delimiter)
     else:
         uraian = {s.no: s.uraian for s in StepTable.from_json(inst.flow).steps}
         text = entries_to_xes(inst.name, inst.meta_dict().get("nama", ""), entries, uraian)

@@ -9,6 +9,7 @@ import click
 
 from sopdoc.model.diagnostic import Teks
 from sopdoc.cli import _help, _lang, cli, fail, lang_option
+from sopdoc.cli.outputs import refuse_same_outputs
 
 if TYPE_CHECKING:
     from sopdoc.layout.profile import PageProfile
@@ -59,11 +60,17 @@ def _read_profile(path: str, paper: str | None, first_input: str | None = None) 
     "Cetak SOP ke PDF, DOCX (dapat disunting di Word) dan/atau SVG: FILE berupa *.sop.yaml atau "
     "direktori (semua *.sop.yaml).\n\n"
     "Contoh: sopdoc render examples/ --to pdf,docx,svg -o out/\n\n"
-    "Kode keluar: 0 semua tercetak, 1 ada berkas yang tidak dapat dicetak, 2 kesalahan penggunaan.",
+    "Kode keluar: 0 semua tercetak, 1 ada berkas yang tidak dapat dicetak, 2 kesalahan penggunaan.\n\n"
+    "Berkas keluaran diberi nama menurut berkas sumber (x.sop.yaml → x.pdf); keluaran satu berkas "
+    "ditulis utuh atau tidak sama sekali. Dua sumber dengan nama sama di folder berbeda (a/x.sop.yaml, "
+    "b/x.sop.yaml) ditolak sebelum apa pun ditulis (kode 2): cetak ke direktori -o yang berbeda.",
     "Render SOPs to PDF, DOCX (editable in Word) and/or SVG: FILE is a *.sop.yaml file or a "
     "directory (every *.sop.yaml).\n\n"
     "Example: sopdoc render examples/ --to pdf,docx,svg -o out/\n\n"
-    "Exit codes: 0 all rendered, 1 some file could not be rendered, 2 usage error.",
+    "Exit codes: 0 all rendered, 1 some file could not be rendered, 2 usage error.\n\n"
+    "Output files are named after the source (x.sop.yaml → x.pdf); the outputs of one file are written "
+    "all together or not at all. Two sources with the same name in different folders (a/x.sop.yaml, "
+    "b/x.sop.yaml) are refused before anything is written (exit 2): render them into different -o folders.",
 ))
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--to", "to", default="pdf", show_default=True,
@@ -86,9 +93,10 @@ def _read_profile(path: str, paper: str | None, first_input: str | None = None) 
 @click.pass_context
 def render(ctx: click.Context, files: tuple[str, ...], to: str, output: str, paper: str | None,
            profile_path: str | None, template: str | None, qr: bool) -> None:  # noqa: D103
-    from sopdoc.errors import SopdocError
+    from sopdoc.errors import OutputError, SopdocError
     from sopdoc.importers.dispatch import expand_inputs, load_source
     from sopdoc.model.diagnostic import Severity
+    from sopdoc.render.files import output_stem
 
     lang = _lang(ctx)
     formats = [f.strip().lower() for f in to.split(",") if f.strip()]
@@ -117,6 +125,7 @@ def render(ctx: click.Context, files: tuple[str, ...], to: str, output: str, pap
     paths = expand_inputs(list(files))
     if not paths:
         fail(ctx, Teks("tidak ada berkas *.sop.yaml yang ditemukan", "no *.sop.yaml files found"))
+    refuse_same_outputs(ctx, [(str(p), output_stem(p)) for p in paths])
     failed = 0
     for path in paths:
         if not path.exists():
@@ -137,6 +146,8 @@ def render(ctx: click.Context, files: tuple[str, ...], to: str, output: str, pap
             own = profile if profile_path else _read_profile("", paper, str(path))
             written, warnings = _render_one(result.sop, path, out_dir, formats, own, qr,
                                             Path(template) if template else None)
+        except OutputError:
+            raise  # an output that cannot be written stops the run: exit 2 at the CLI boundary
         except (SopdocError, OSError) as exc:
             msg = exc.get(lang) if isinstance(exc, SopdocError) else str(exc)
             click.echo(f"{path}: {'galat' if lang == 'id' else 'error'}: {msg}", err=True)
@@ -158,28 +169,27 @@ def _path(path: tuple[str | int, ...]) -> str:
 
 def _render_one(sop: Any, source: Path, out_dir: Path, formats: list[str], profile: Any,
                 qr: bool, template: Path | None = None) -> tuple[list[Path], tuple[Any, ...]]:
+    from sopdoc.atomic import OutputSet
     from sopdoc.layout.document import layout_sop
-    from sopdoc.render.files import output_stem, write_atomic
+    from sopdoc.render.files import output_stem
 
     layout = layout_sop(sop, profile)
     stem = output_stem(source)
-    written = []
+    rendered: dict[Path, bytes | str] = {}
     if "pdf" in formats:
         from sopdoc.render.pdf import render_pdf
 
-        target = out_dir / f"{stem}.pdf"
-        write_atomic(target, render_pdf(sop, layout, qr=qr or profile.qr))
-        written.append(target)
+        rendered[out_dir / f"{stem}.pdf"] = render_pdf(sop, layout, qr=qr or profile.qr)
     if "svg" in formats:
         from sopdoc.render.svg import render_svg
 
-        target = out_dir / f"{stem}.svg"
-        write_atomic(target, render_svg(layout))
-        written.append(target)
+        rendered[out_dir / f"{stem}.svg"] = render_svg(layout)
     if "docx" in formats:
         from sopdoc.render.docx import docx_bytes
 
-        target = out_dir / f"{stem}.docx"
-        write_atomic(target, docx_bytes(sop, profile=profile, template=template, layout=layout))
-        written.append(target)
+        rendered[out_dir / f"{stem}.docx"] = docx_bytes(sop, profile=profile, template=template, layout=layout)
+    with OutputSet() as outputs:  # every format of this input, or none
+        for target, data in rendered.items():
+            outputs.add(target, data)
+        written = outputs.commit()
     return written, layout.warnings

@@ -16,7 +16,9 @@ __all__ = ["EntryInput", "LogEntry", "entry_hash", "parse_timestamp", "Timestamp
            "current_entries"]
 
 GENESIS = "0" * 64
-_TS = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?\s*$")
+_TS = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?\s*$",
+                 re.ASCII)
+YEARS = (1900, 2999)  # beyond these, date arithmetic in other zones can overflow
 _ZONE_WORDS = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}
 
 
@@ -40,6 +42,9 @@ def parse_timestamp(text: str, zone: ZoneInfo) -> tuple[dt.datetime, bool]:
         raise TimestampError(Teks(f"waktu tidak terbaca: '{text}' (bentuk: 2026-10-05 08:00)",
                                   f"unreadable timestamp: '{text}' (form: 2026-10-05 08:00)"))
     y, mo, d, h, mi, s, tz = m.groups()
+    if not YEARS[0] <= int(y) <= YEARS[1]:
+        raise TimestampError(Teks(f"tahun di luar {YEARS[0]}–{YEARS[1]}: '{text}'",
+                                  f"year outside {YEARS[0]}–{YEARS[1]}: '{text}'"))
     try:
         naive = dt.datetime(int(y), int(mo), int(d), int(h), int(mi), int(s or 0))
     except ValueError:

@@ -1,7 +1,10 @@
 """Reading log files (CSV, XLSX) into rows and writing them back (CSV, XES).
 
 Cell text is data, never a formula: XLSX formulas are read as their text and never evaluated,
-and text that a spreadsheet would run (``=``, ``+``, ``-``, ``@`` …) is escaped on CSV export.
+and text that a spreadsheet would run (``=``, ``+``, ``-``, ``@``, tab, CR) is prefixed with ``'`` on
+CSV export (OWASP CSV injection guidance). A cell holding ``,`` or ``;`` (either separator, since an
+Indonesian Excel splits on ``;``), a quote or a line break is quoted, so it can never be split into a
+new cell that starts a formula. XES values have the characters XML forbids replaced (U+FFFD).
 """
 
 from __future__ import annotations
@@ -11,14 +14,14 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
-
 from sopdoc.errors import UsageError
 from sopdoc.model.diagnostic import Teks
+from sopdoc.safe_path import read_regular, regular_file
+from sopdoc.safe_text import xml_attr as quoteattr, xml_escape as escape
 from sopdoc.execution.entries import LogEntry, current_entries
 from sopdoc.execution.log_rows import COLUMNS, column_name
 
-__all__ = ["read_log_file", "entries_to_csv", "entries_to_xes", "escape_cell", "MAX_ROWS"]
+__all__ = ["read_log_file", "entries_to_csv", "entries_to_xes", "escape_cell", "csv_cell", "MAX_ROWS", "SEPARATORS"]
 
 MAX_ROWS = 100_000
 MAX_BYTES = 50 * 1024 * 1024
@@ -39,7 +42,7 @@ def _check_headers(headers: list[str], file: str) -> list[str]:
 
 
 def _read_csv(path: Path) -> list[tuple[int, dict[str, object]]]:
-    data = path.read_bytes()
+    data = read_regular(path, MAX_BYTES)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16")
     else:
@@ -74,7 +77,9 @@ def _read_xlsx(path: Path) -> list[tuple[int, dict[str, object]]]:
     from openpyxl import load_workbook
 
     try:
-        wb = load_workbook(path, read_only=True, data_only=False)  # formulas stay text, never run
+        with regular_file(path) as (fh, _st):
+            data = io.BytesIO(fh.read(MAX_BYTES + 1))
+        wb = load_workbook(data, read_only=True, data_only=False)  # formulas stay text, never run
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
         raise UsageError(Teks(f"{path}: bukan berkas XLSX yang utuh ({exc})",
                               f"{path}: not an intact XLSX file ({exc})")) from None
@@ -104,16 +109,24 @@ def _to_dicts(rows: list[list[object]], file: str) -> list[tuple[int, dict[str, 
 
 def read_log_file(path: str | Path) -> list[tuple[int, dict[str, object]]]:
     """Rows of a CSV or XLSX log as (row number in the file, {column: value}); UsageError when unreadable."""
+    from sopdoc.safe_path import UnsafeInputError
+
     p = Path(path)
-    if not p.is_file():
+    if not p.exists():
         raise UsageError(Teks(f"berkas tidak ada: {p}", f"file not found: {p}"))
-    if p.stat().st_size > MAX_BYTES:
-        raise UsageError(Teks(f"{p}: berkas terlalu besar", f"{p}: file too large"))
     suffix = p.suffix.lower()
-    if suffix == ".csv":
-        return _read_csv(p)
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(p)
+    try:
+        with regular_file(p) as (_fh, st):
+            if st.st_size > MAX_BYTES:
+                raise UsageError(Teks(f"{p}: berkas terlalu besar", f"{p}: file too large"))
+        if suffix == ".csv":
+            return _read_csv(p)
+        if suffix in (".xlsx", ".xlsm"):
+            return _read_xlsx(p)
+    except UnsafeInputError as exc:
+        raise UsageError(exc.teks) from None
+    except IsADirectoryError:
+        raise UsageError(Teks(f"berupa direktori, bukan berkas: {p}", f"is a directory, not a file: {p}")) from None
     raise UsageError(Teks(f"{p}: format tidak didukung (pakai .csv atau .xlsx)",
                           f"{p}: unsupported format (use .csv or .xlsx)"))
 
@@ -123,16 +136,30 @@ def escape_cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def entries_to_csv(entries: Sequence[LogEntry]) -> str:
-    """The entries as CSV (UTF-8 text), every cell escaped against formula injection."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+_QUOTE_IF = (",", ";", '"', "\n", "\r")
+SEPARATORS = (",", ";")
+
+
+def csv_cell(text: str) -> str:
+    """One CSV cell: formula-escaped, then quoted when it holds a separator (``,`` or ``;``), a
+    quote or a line break, whichever separator the file uses."""
+    text = escape_cell(text)
+    if any(c in text for c in _QUOTE_IF):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def entries_to_csv(entries: Sequence[LogEntry], delimiter: str = ",") -> str:
+    """The entries as CSV (UTF-8 text) separated by ``delimiter`` (``,`` or ``;``), every cell
+    escaped against formula injection."""
+    if delimiter not in SEPARATORS:
+        raise ValueError(f"delimiter must be one of {SEPARATORS}")
     cols = ["seq", *COLUMNS, "bukti_nama", "dicatat_oleh", "dicatat_pada", "hash"]
-    w.writerow(cols)
+    lines = [delimiter.join(csv_cell(c) for c in cols)]
     for e in entries:
         values = {**vars(e)}
-        w.writerow([escape_cell("" if values[c] is None else str(values[c])) for c in cols])
-    return buf.getvalue()
+        lines.append(delimiter.join(csv_cell("" if values[c] is None else str(values[c])) for c in cols))
+    return "\n".join(lines) + "\n"
 
 
 def entries_to_xes(instance: str, sop_name: str, entries: Sequence[LogEntry], uraian: dict[int, str]) -> str:

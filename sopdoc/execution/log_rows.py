@@ -6,17 +6,20 @@ rows are valid). A timestamp without a zone is read in the agency's zone, and a 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sopdoc.model.diagnostic import Teks
+from sopdoc.safe_path import UnsafeInputError, evidence_path, read_regular
 from sopdoc.execution.entries import EntryInput, TimestampError, parse_timestamp
 from sopdoc.execution.pinned import StepTable
 
-__all__ = ["RowResult", "check_row", "COLUMNS", "MAX_TEXT"]
+__all__ = ["RowResult", "check_row", "COLUMNS", "MAX_TEXT", "MAX_EVIDENCE_BYTES"]
 
 COLUMNS = ("langkah", "oleh", "peran", "mulai", "selesai", "output", "keputusan", "kelengkapan",
            "bukti", "catatan", "menggantikan")
@@ -24,6 +27,8 @@ _ALIASES = {"no": "langkah", "step": "langkah", "nama": "oleh", "pelaksana": "ol
             "role": "peran", "start": "mulai", "end": "selesai", "keputusan/cabang": "keputusan",
             "bukti/evidence": "bukti", "keterangan": "catatan"}
 MAX_TEXT = 2000
+MAX_EVIDENCE_BYTES = 20 * 1024 * 1024  # one scanned document; the file is stored in the database
+_NUMBER = re.compile(r"[0-9]{1,9}")  # ASCII digits only: '²', '₂', '①' are not step numbers
 
 
 @dataclass
@@ -48,8 +53,13 @@ def _text(value: object) -> str:
 
 
 def check_row(row_no: int, values: Mapping[str, object], flow: StepTable, zone: ZoneInfo, *,
-              known_seqs: set[int] | None = None, base_dir: Path | None = None) -> RowResult:
-    """Validate one row of a log; never raises on content."""
+              known_seqs: set[int] | None = None, base_dir: Path | None = None,
+              window: tuple[dt.datetime, dt.datetime] | None = None) -> RowResult:
+    """Validate one row of a log; never raises on content.
+
+    ``base_dir`` (an imported log's folder) confines evidence paths to that folder; without it
+    (``log add``) the path is the user's own. ``window`` bounds the timestamps (aware datetimes).
+    """
     res = RowResult(row_no)
     p = res.problems.append
     raw = {k: _text(v) for k, v in values.items()}
@@ -59,7 +69,7 @@ def check_row(row_no: int, values: Mapping[str, object], flow: StepTable, zone: 
                    f"column '{key}' is too long ({len(val)} characters, max. {MAX_TEXT})"))
     langkah_txt = raw.get("langkah", "")
     step = None
-    if not langkah_txt.isdigit():
+    if not _NUMBER.fullmatch(langkah_txt):
         p(Teks(f"langkah harus nomor langkah, bukan '{langkah_txt}'", f"langkah must be a step number, not '{langkah_txt}'"))
     else:
         step = flow.step(int(langkah_txt))
@@ -80,6 +90,11 @@ def check_row(row_no: int, values: Mapping[str, object], flow: StepTable, zone: 
         except TimestampError as exc:
             p(exc.teks)
             continue
+        if window is not None and not window[0] <= moment <= window[1]:
+            lo, hi = (w.date().isoformat() for w in window)
+            p(Teks(f"'{key}' ({raw[key]}) di luar rentang periode ({lo} s.d. {hi})",
+                   f"'{key}' ({raw[key]}) lies outside the period's window ({lo} to {hi})"))
+            continue
         times[key] = moment
         if assumed:
             res.notes.append(Teks(f"'{key}' tanpa zona waktu; dibaca sebagai waktu setempat ({zone.key})",
@@ -95,7 +110,7 @@ def check_row(row_no: int, values: Mapping[str, object], flow: StepTable, zone: 
                f"step {step.no} is not a decision; leave keputusan empty"))
     menggantikan = None
     if raw.get("menggantikan"):
-        if not raw["menggantikan"].isdigit():
+        if not _NUMBER.fullmatch(raw["menggantikan"]):
             p(Teks("menggantikan harus nomor entri", "menggantikan must be an entry number"))
         else:
             menggantikan = int(raw["menggantikan"])
@@ -103,16 +118,23 @@ def check_row(row_no: int, values: Mapping[str, object], flow: StepTable, zone: 
                 p(Teks(f"entri #{menggantikan} yang digantikan tidak ada", f"superseded entry #{menggantikan} does not exist"))
     bukti, bukti_nama = "", ""
     if raw.get("bukti"):
-        path = Path(raw["bukti"])
-        if base_dir is not None and not path.is_absolute():
-            path = base_dir / path
-        try:
-            data = path.read_bytes()
-        except OSError:
-            p(Teks(f"berkas bukti tidak dapat dibaca: {raw['bukti']}", f"evidence file cannot be read: {raw['bukti']}"))
+        path: Path | None = Path(raw["bukti"])
+        refused = None
+        if base_dir is not None:
+            path, refused = evidence_path(raw["bukti"], base_dir)
+        if refused is not None or path is None:
+            p(refused or Teks("jalur bukti tidak valid", "invalid evidence path"))
         else:
-            bukti, bukti_nama = hashlib.sha256(data).hexdigest(), path.name
-            res.evidence = (data, path.name)
+            try:
+                data = read_regular(path, MAX_EVIDENCE_BYTES, follow_symlinks=base_dir is None)
+            except UnsafeInputError as exc:
+                p(Teks(f"berkas bukti ditolak: {raw['bukti']}: {exc.reason.id}",
+                       f"evidence file refused: {raw['bukti']}: {exc.reason.en}"))
+            except OSError:
+                p(Teks(f"berkas bukti tidak dapat dibaca: {raw['bukti']}", f"evidence file cannot be read: {raw['bukti']}"))
+            else:
+                bukti, bukti_nama = hashlib.sha256(data).hexdigest(), path.name
+                res.evidence = (data, path.name)
     if res.problems or step is None:
         return res
     res.entry = EntryInput(

@@ -13,12 +13,13 @@ from zoneinfo import ZoneInfo
 
 from sopdoc.errors import UsageError
 from sopdoc.model.diagnostic import Teks
+from sopdoc.safe_path import check_instance_name
 from sopdoc.execution.pinned import StepTable
 from sopdoc.execution.log_rows import RowResult, check_row
 from sopdoc.execution.settings import ZONES, CalendarSettings, PeriodSettings
 from sopdoc.execution.store import Instance, LogStore
 
-__all__ = ["open_period", "find_instance", "record_rows", "instance_name", "ImportRejected"]
+__all__ = ["open_period", "find_instance", "record_rows", "instance_name", "log_window", "ImportRejected"]
 
 
 class ImportRejected(UsageError):
@@ -55,6 +56,9 @@ def open_period(store: LogStore, sop_file: str | Path, period_code: str, *, cale
     from sopdoc.execution.plan import default_start, plan_schedule, plan_to_json
 
     period = parse_period(period_code)
+    bad_name = check_instance_name(name) if name is not None else None
+    if bad_name is not None:
+        raise UsageError(bad_name)
     if not Path(sop_file).is_file():
         raise UsageError(Teks(f"berkas SOP tidak ada: {sop_file}", f"SOP file not found: {sop_file}"))
     result = load_sop(sop_file)
@@ -111,13 +115,31 @@ def instance_calendar(inst: Instance, settings: CalendarSettings) -> CalendarSet
     return replace(settings, zona_waktu=inst.zona_waktu) if inst.zona_waktu in ZONES else settings
 
 
+def log_window(inst: Instance, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
+    """The moments a log entry may carry: from a year before the period starts to a year after the
+    later of its end and the planned start (aware datetimes in ``zone``)."""
+    from sopdoc.execution.periods import parse_period
+
+    period = parse_period(inst.period)
+    last = period.end
+    try:
+        last = max(last, dt.datetime.fromisoformat(inst.start).date())
+    except ValueError:
+        pass
+    year = dt.timedelta(days=366)
+    lo = dt.datetime.combine(max(period.start, dt.date(1901, 1, 1)) - year, dt.time(), zone)
+    hi = dt.datetime.combine(min(last, dt.date(2998, 12, 31)) + year, dt.time(23, 59, 59), zone)
+    return lo, hi
+
+
 def record_rows(store: LogStore, inst: Instance, rows: Sequence[tuple[int, dict[str, object]]], *,
                 user: str, base_dir: Path | None = None) -> tuple[list[RowResult], list]:
     """Validate every row, then append them all in one transaction; ImportRejected if any is bad."""
     flow = StepTable.from_json(inst.flow)
     zone = ZoneInfo(ZONES.get(inst.zona_waktu, "Asia/Makassar"))
     seqs = {e.seq for e in store.entries(inst.name)} if any(r.get("menggantikan") for _, r in rows) else None
-    results = [check_row(n, r, flow, zone, known_seqs=seqs, base_dir=base_dir) for n, r in rows]
+    window = log_window(inst, zone)
+    results = [check_row(n, r, flow, zone, known_seqs=seqs, base_dir=base_dir, window=window) for n, r in rows]
     if any(r.problems for r in results):
         raise ImportRejected(results)
     evidence = [r.evidence for r in results if r.evidence]

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sopdoc.importers.report import ImportResult
+from sopdoc.importers.report import ImportBuilder, ImportResult
+from sopdoc.model.diagnostic import Origin, Teks
+from sopdoc.safe_path import UnsafeInputError, check_regular
+from sopdoc.source.codes import reading_diagnostic
 from sopdoc.source.reader import LoadResult, load_sop
 
 __all__ = ["IMPORT_SUFFIXES", "SOURCE_SUFFIXES", "expand_inputs", "import_source", "load_source"]
@@ -40,6 +43,9 @@ def load_source(path: Path) -> LoadResult:
 def import_source(path: Path) -> ImportResult:
     """Import one document (``.txt``, ``.pdf``, ``.docx``) in memory."""
     suffix = Path(path).suffix.lower()
+    refused = _refused(path, suffix)
+    if refused is not None:
+        return refused
     if suffix == ".docx":
         from sopdoc.importers.docx.importer import import_docx_file
 
@@ -62,3 +68,19 @@ def import_source(path: Path) -> ImportResult:
         f"format {suffix or '(no suffix)'} cannot be imported yet"), origin=Origin(file=str(path))))
     done = builder.finish()
     return ImportResult(LoadResult(done.load.file, None, done.load.diagnostics, done.load.source_map), done.report)
+
+
+def _refused(path: Path, suffix: str) -> ImportResult | None:
+    """A failed import when ``path`` is a device, FIFO or socket (checked on the opened descriptor,
+    never blocking); missing or unreadable files are left to each importer's own messages."""
+    try:
+        check_regular(path)
+    except UnsafeInputError as exc:
+        builder = ImportBuilder(str(path), suffix.lstrip(".") or "?")
+        builder.add(reading_diagnostic("SOP001", Teks(f"tidak dapat membaca berkas: {exc.reason.id}",
+                                                      f"cannot read the file: {exc.reason.en}"), origin=Origin(file=str(path))))
+        done = builder.finish()
+        return ImportResult(LoadResult(done.load.file, None, done.load.diagnostics, done.load.source_map), done.report)
+    except OSError:
+        return None
+    return None

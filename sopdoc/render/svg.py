@@ -6,7 +6,7 @@ Line classes become CSS classes (``grid``, ``connector``, ``symbol``) with the l
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from sopdoc.safe_text import xml_escape as escape
 
 from sopdoc.layout.geometry import (LINE_WIDTHS, Align, Connector, LayoutDocument, LineClass, Page,
                                PageKind, SymbolBox, SymbolKind, TextBlock)

@@ -103,9 +103,13 @@ class NodeConverter:
             return {"true": True, "false": False}.get(value.lower(), value)
         if tag == _TAG + "int":
             digits = value.lstrip("+-").replace("_", "")
-            return _constructor.construct_yaml_int(node) if digits.isdigit() and "_" not in value else value
+            ascii_digits = digits.isascii() and digits.isdigit()  # '²', '₂', '①' stay text (then SOP007)
+            return _constructor.construct_yaml_int(node) if ascii_digits and "_" not in value else value
         if tag == _TAG + "float":
-            return _constructor.construct_yaml_float(node)
+            try:
+                return _constructor.construct_yaml_float(node)
+            except ValueError:  # '!!float abc' stays text; the model reports the wrong type
+                return value
         raise self._bad_tag(node, path)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path as FsPath
 import yaml
 
 from sopdoc.model.diagnostic import Diagnostic, Origin, Teks
+from sopdoc.safe_path import UnsafeInputError, regular_file
 from sopdoc.source.model_errors import MAX_STEPS, data_to_result, dedupe, steps_limit
 from sopdoc.source.codes import reading_diagnostic
 from sopdoc.source.source_map import LoadResult, SourceMap
@@ -54,16 +55,15 @@ def load_sop(path: str | FsPath) -> LoadResult:
     name = str(path)
     fs = FsPath(path)
     try:
-        size = fs.stat().st_size
-        if fs.is_dir():
-            raise IsADirectoryError(name)
-        if size > MAX_BYTES:
-            return _failed(name, reading_diagnostic(
-                "SOP002",
-                Teks(f"ukuran {size / 1048576:.1f} MB melebihi batas {MAX_BYTES // 1048576} MB",
-                     f"size {size / 1048576:.1f} MB exceeds the limit of {MAX_BYTES // 1048576} MB"),
-                origin=Origin(file=name)))
-        data = fs.read_bytes()
+        with regular_file(fs) as (fh, st):  # devices and FIFOs refused on the open descriptor
+            size = st.st_size
+            if size > MAX_BYTES:
+                return _failed(name, reading_diagnostic(
+                    "SOP002",
+                    Teks(f"ukuran {size / 1048576:.1f} MB melebihi batas {MAX_BYTES // 1048576} MB",
+                         f"size {size / 1048576:.1f} MB exceeds the limit of {MAX_BYTES // 1048576} MB"),
+                    origin=Origin(file=name)))
+            data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         reason = _os_reason(exc)
         return _failed(name, reading_diagnostic(
@@ -81,6 +81,8 @@ def _os_reason(exc: OSError) -> Teks:
         errno.EISDIR: Teks("berupa direktori, bukan berkas", "is a directory, not a file"),
         errno.ENOTDIR: Teks("jalur tidak valid", "not a valid path"),
     }
+    if isinstance(exc, UnsafeInputError):
+        return exc.reason
     if isinstance(exc, IsADirectoryError):
         return known[errno.EISDIR]
     text = exc.strerror or type(exc).__name__

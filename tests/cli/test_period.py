@@ -11,6 +11,7 @@ from sopdoc.cli import main
 from sopdoc.execution.store_schema import SCHEMA_VERSION
 
 from tests.execution.helpers import LOOP_SOP
+from tests.xml_check import assert_well_formed
 
 INST = "keputusan-loop-2026-TW3"
 ADD = ["log", "add", INST, "--oleh", "Budi / 1980", "--dicatat-oleh", "uji"]
@@ -51,6 +52,7 @@ def test_add_check_list_export_verify(db: Path, capsys: pytest.CaptureFixture[st
     assert "'=HYPERLINK(\"\"http://x\"\")" in csv_text  # escaped: a spreadsheet shows text, runs nothing
     assert main(["log", "export", INST, "--to", "xes", "-o", "log.xes"]) == 0
     assert Path("log.xes").read_text(encoding="utf-8").count("<event>") == 4
+    assert_well_formed(Path("log.xes").read_text(encoding="utf-8"))
     assert main(["log", "verify"]) == 0
     assert capsys.readouterr().out == "rantai utuh: 2 entri\n"
     assert main(["period", "list"]) == 0

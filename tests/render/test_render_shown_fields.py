@@ -15,6 +15,7 @@ from sopdoc.render.svg import render_svg
 
 from tests.layout.builders import make_sop
 from tests.render.docx_helpers import all_text, open_docx
+from tests.xml_check import assert_well_formed
 
 TITLE = "SOP : PENGUMPULAN DATA KINERJA"
 LK = LembarKerja(judul_sop="Pengumpulan Data Kinerja", jenis_kegiatan="Rutin",
@@ -37,6 +38,7 @@ def test_pdf_pages_show_worksheet_periode_and_title() -> None:
 def test_svg_draws_the_title() -> None:
     svg = render_svg(layout_sop(_sop(judul_flowchart=TITLE)))
     assert f">{TITLE}</text>" in svg
+    assert_well_formed(svg)
 
 
 def test_docx_periode_row_only_when_set() -> None:

@@ -12,6 +12,7 @@ from sopdoc.model.sop import Cabang
 from sopdoc.render.svg import render_svg
 from tests.layout.builders import make_sop
 from tests.strategies import sops
+from tests.xml_check import assert_well_formed
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 
@@ -19,7 +20,7 @@ NS = {"s": "http://www.w3.org/2000/svg"}
 def test_svg_has_every_symbol_connector_and_step_text():
     sop = make_sop(30, 5, {7: Cabang(ya=8, tidak=3)})
     doc = layout_sop(sop)
-    root = ET.fromstring(render_svg(doc))
+    root = assert_well_formed(render_svg(doc))
     flow = doc.flow_pages
     symbols = [s for p in flow for s in p.symbols]
     polygons = root.findall(".//s:polygon", NS)
@@ -37,9 +38,23 @@ def test_svg_has_every_symbol_connector_and_step_text():
 def test_svg_escapes_markup_in_text():
     sop = make_sop(3, 2, uraian="Cek <b> & \"kutip\"")
     svg = render_svg(layout_sop(sop))
-    root = ET.fromstring(svg)
+    root = assert_well_formed(svg)
     texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
     assert any(t and "<b> &" in t for t in texts)
+
+
+def test_svg_control_characters_stay_well_formed():
+    from sopdoc.source.reader import load_sop_text
+    from tests.conftest import EXAMPLES
+
+    src = (EXAMPLES / "pengumpulan-data-kinerja.sop.yaml").read_text(encoding="utf-8")
+    src = src.replace("  nama: Pengumpulan Data Kinerja", '  nama: "Pengumpulan\\x01 Data\\x1b[31m"', 1)
+    sop = load_sop_text(src, "x.sop.yaml").sop
+    assert sop is not None and "\x01" in sop.identitas.nama
+    svg = render_svg(layout_sop(sop))
+    root = assert_well_formed(svg)
+    assert "\x01" not in svg and "\x1b" not in svg
+    assert root.find("s:title", NS).text == "Pengumpulan\ufffd Data\ufffd[31m"
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow],
@@ -50,4 +65,4 @@ def test_painters_never_raise_on_absurd_sops(sop):
 
     doc = layout_sop(sop)
     assert render_pdf(sop, doc, qr=True).startswith(b"%PDF")
-    ET.fromstring(render_svg(doc, include_identity=True))
+    assert_well_formed(render_svg(doc, include_identity=True))
