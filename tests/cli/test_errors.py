@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-import sopdoc.cli.check as check_cmd
 from sopdoc.cli import main
 from tests.conftest import EXAMPLES
 
