@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sopdoc.atomic import write_atomic
+from sopdoc.errors import OutputError
 
 
 def test_writes_text_as_utf8_and_bytes_as_they_are(tmp_path: Path) -> None:
@@ -39,7 +40,7 @@ def test_failed_rename_leaves_no_temporary_and_keeps_the_target(tmp_path: Path) 
     target = tmp_path / "keluaran"
     target.mkdir()  # a directory: the final rename fails
     (target / "isi.txt").write_text("tetap", encoding="utf-8")
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError):  # the OSError, translated for the user
         write_atomic(target, b"data")
     assert [p.name for p in tmp_path.iterdir()] == ["keluaran"]
     assert (target / "isi.txt").read_text(encoding="utf-8") == "tetap"
