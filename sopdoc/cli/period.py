@@ -27,6 +27,8 @@ def _common(key: str, config: bool = False) -> Callable[[Callable[..., Any]], Ca
     def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(fn)
         def run(*args: Any, **kwargs: Any) -> Any:
+            import sqlite3
+
             from sopdoc.errors import SopdocError
 
             ctx = click.get_current_context()
@@ -34,6 +36,10 @@ def _common(key: str, config: bool = False) -> Callable[[Callable[..., Any]], Ca
                 return fn(*args, **kwargs)
             except SopdocError as exc:
                 fail(ctx, exc.teks)
+            except sqlite3.Error as exc:  # a damaged database met while reading (writes are translated by the store)
+                db = kwargs.get("db", "")
+                fail(ctx, Teks(f"bukan basis data sopdoc yang utuh: {db} ({exc})",
+                               f"not an intact sopdoc database: {db} ({exc})"))
             except BrokenPipeError:
                 raise
             except OSError as exc:

@@ -37,7 +37,7 @@ def parse_timestamp(text: str, zone: ZoneInfo) -> tuple[dt.datetime, bool]:
     for word, offset in _ZONE_WORDS.items():
         if raw.upper().endswith(" " + word):
             raw = raw[: -len(word) - 1] + offset
-    m = _TS.match(raw)
+    m = _TS.match(raw) if len(raw) <= 64 else None  # a stamp is ~25 chars; long runs of spaces backtrack
     if not m:
         raise TimestampError(Teks(f"waktu tidak terbaca: '{text}' (bentuk: 2026-10-05 08:00)",
                                   f"unreadable timestamp: '{text}' (form: 2026-10-05 08:00)"))

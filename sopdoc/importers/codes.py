@@ -106,6 +106,22 @@ IMP_CODES: dict[str, Code] = register_table("importers", [
          Teks("XML dengan DTD atau entitas ditolak (tidak pernah diuraikan atau diambil)",
               "XML with a DTD or entities refused (never resolved or fetched)"),
          Teks("simpan ulang dokumen dari Word/LibreOffice", "save the document again from Word/LibreOffice")),
+    Code("IMP009", "pdf-bom-dekompresi", _E,
+         Teks("Aliran PDF terlalu besar setelah dibuka (bom dekompresi)",
+              "A PDF stream is too large once inflated (decompression bomb)"),
+         Teks("ekspor ulang PDF dari dokumen aslinya", "export the PDF again from its source")),
+    Code("IMP032", "waktu-impor-habis", _W,
+         Teks("Waktu impor habis; sisa halaman tidak dibaca", "Import time is up; the remaining pages were not read"),
+         Teks("pisahkan dokumen atau hapus halaman yang bukan SOP",
+              "split the document or remove the pages that are not the SOP")),
+    Code("IMP033", "halaman-terlalu-padat", _W,
+         Teks("Halaman terlalu padat garis; tabelnya tidak dicari",
+              "A page too dense with rules; its tables were not searched"),
+         Teks("periksa halaman ini di dokumen asli", "check this page in the original document")),
+    Code("IMP042", "docx-nilai-tidak-sah", _W,
+         Teks("Nilai angka DOCX tidak sah atau di luar batas; diganti nilai aman",
+              "A DOCX number is invalid or out of range; a safe value was used"),
+         Teks("periksa tabel ini di dokumen asli", "check this table in the original document")),
 ])
 
 

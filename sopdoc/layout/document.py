@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sopdoc.model.diagnostic import Diagnostic
+from sopdoc.errors import SopdocError
+from sopdoc.model.diagnostic import Diagnostic, Teks
 from sopdoc.model.sop import Sop
+from sopdoc.layout.columns import actors_of
 from sopdoc.layout.flowchart import layout_flow_pages
 from sopdoc.layout.geometry import Label, LayoutDocument, Page, Rect
 from sopdoc.layout.metrics import font_set
@@ -14,9 +16,28 @@ from sopdoc.layout.notes import note
 from sopdoc.layout.profile import PageProfile
 from sopdoc.layout.text import LEADING, text_block
 
-__all__ = ["layout_sop"]
+__all__ = ["LayoutTooLarge", "MAX_FLOW_CELLS", "check_size", "layout_sop"]
 
 FOOTER_SIZE = 7.0
+MAX_FLOW_CELLS = 20_000
+"""Steps × actors of one flowchart (its grid of cells). Real SOPs stay under ~50 × 12 = 600; 1,000
+steps × 20 actors is still drawn. 999 × 200 took 63 s and 5.6 GB before a MemoryError, so a
+larger grid is refused with SOP607 before anything is laid out or written."""
+
+
+class LayoutTooLarge(SopdocError):
+    """The SOP's flowchart grid is over :data:`MAX_FLOW_CELLS` (SOP607)."""
+
+
+def check_size(sop: Sop) -> None:
+    """Raise :class:`LayoutTooLarge` when the flowchart grid (steps × actors) is over the limit."""
+    steps, actors = len(sop.kegiatan), len(actors_of(sop))
+    if steps * max(actors, 1) > MAX_FLOW_CELLS:
+        raise LayoutTooLarge(Teks(
+            f"SOP607 bagan alir terlalu besar: {steps} kegiatan × {actors} pelaksana = {steps * actors} sel; "
+            f"batasnya {MAX_FLOW_CELLS}",
+            f"SOP607 flowchart too large: {steps} steps × {actors} actors = {steps * actors} cells; "
+            f"the limit is {MAX_FLOW_CELLS}"))
 
 
 def layout_sop(sop: Sop, profile: PageProfile | None = None) -> LayoutDocument:
@@ -24,6 +45,7 @@ def layout_sop(sop: Sop, profile: PageProfile | None = None) -> LayoutDocument:
     from sopdoc.layout.identity import layout_identity_page
     from sopdoc.layout.worksheet import layout_worksheet_page
 
+    check_size(sop)
     profile = profile or PageProfile()
     fonts = font_set(profile.font)
     notes: list[Diagnostic] = []

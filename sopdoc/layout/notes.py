@@ -38,6 +38,11 @@ NOTES: dict[str, Code] = register_table("layout", [
          Teks("font Liberation tidak terpasang; memakai font bawaan PDF (tidak disematkan)",
               "Liberation fonts not installed; using the PDF built-in fonts (not embedded)"),
          Teks("pasang paket fonts-liberation2", "install the fonts-liberation2 package")),
+    Code("SOP607", "tata-letak-terlalu-besar", Severity.ERROR,
+         Teks("bagan alir terlalu besar untuk digambar (kegiatan × pelaksana melebihi batas)",
+              "flowchart too large to draw (steps × actors over the limit)"),
+         Teks("pecah SOP menjadi beberapa SOP atau gabungkan pelaksana",
+              "split the SOP into several SOPs or merge actors")),
 ])
 
 

@@ -32,6 +32,10 @@ def import_docx_file(path: str | Path) -> ImportResult:
         b.add(imp_diagnostic(exc.code, Teks(f"DOCX tidak dapat dibaca: {exc.reason.id}",
                                             f"the DOCX cannot be read: {exc.reason.en}"), origin=where))
         return b.fail()
+    for k, table in enumerate(tables, start=1):
+        for fix in table.fixes:
+            b.add(imp_diagnostic("IMP042", Teks(f"tabel {k}: {fix.id}", f"table {k}: {fix.en}"),
+                                 origin=Origin(file=name, table=k)))
     source = sop_yaml_from_docx(path)
     if source is not None:
         return source_to_result(source, b, "customXml (sumber sopdoc)")

@@ -83,6 +83,7 @@ class DocTable:
     heights: tuple[float, ...]
     rows: tuple[tuple[DocCell, ...], ...]
     caption: str = ""  # bold body paragraphs right before the table (sopdoc: the table's title)
+    fixes: tuple[Teks, ...] = ()  # numbers that were invalid or out of range and got a safe value (IMP042)
 
     def grid_rows(self) -> list[list[str | None]]:
         """Rows as one text per grid column; a merged cell's text repeats over its span, a
@@ -149,30 +150,66 @@ def _made_by_sopdoc(core: Any) -> bool:
     return desc is not None and "sopdoc" in (desc.text or "")
 
 
+MAX_GRID_COLUMNS = 64
+"""Grid columns of one table: Word allows 63; an SOP flowchart table has about 6 + actors (≤ 20).
+Spans and gridBefore are clamped to the table width (or this cap without a tblGrid), so a
+``gridSpan`` of 1e8 cannot make a row of 1e8 cells."""
+MAX_TWIPS = 31_680 * 20
+"""A length in twips: 22 inches (the largest Word page) × 20; larger or non-numeric values are replaced."""
+
+
+def _int(el: Any, attr: str, default: int, low: int, high: int, what: str, fixes: list[Teks]) -> int:
+    """An integer attribute of ``el`` within [low, high]; NaN, inf, text or out of range → ``default``
+    or the nearest bound, noted in ``fixes`` (never an exception)."""
+    if el is None:
+        return default
+    raw = el.get(attr)
+    if raw is None:
+        return default
+    text = raw.strip()
+    value: int | None = None
+    if text.lstrip("+-").isdigit() and len(text) <= 12 and text.isascii():
+        value = int(text)
+    if value is None:
+        fixes.append(Teks(f"{what} '{raw[:20]}' bukan bilangan bulat; dipakai {default}",
+                          f"{what} '{raw[:20]}' is not an integer; {default} used"))
+        return default
+    if not low <= value <= high:
+        clamped = min(max(value, low), high)
+        fixes.append(Teks(f"{what} {value} di luar batas {low}–{high}; dipakai {clamped}",
+                          f"{what} {value} out of range {low}–{high}; {clamped} used"))
+        return clamped
+    return value
+
+
 def _table(tbl: Any, caption: str = "") -> DocTable:
-    widths = tuple(int(g.get(_q("w:w"), "0")) / 20 for g in tbl.findall(f"{_q('w:tblGrid')}/{_q('w:gridCol')}"))
+    fixes: list[Teks] = []
+    grid = tbl.findall(f"{_q('w:tblGrid')}/{_q('w:gridCol')}")[:MAX_GRID_COLUMNS]
+    widths = tuple(_int(g, _q("w:w"), 0, 0, MAX_TWIPS, "lebar kolom (gridCol w:w)", fixes) / 20 for g in grid)
+    width = len(widths) or MAX_GRID_COLUMNS
     rows, heights = [], []
     for tr in tbl.findall(_q("w:tr")):
         h = tr.find(f"{_q('w:trPr')}/{_q('w:trHeight')}")
-        heights.append(int(h.get(_q("w:val"), "0")) / 20 if h is not None else 0.0)
-        col = 0
+        heights.append(_int(h, _q("w:val"), 0, 0, MAX_TWIPS, "tinggi baris (trHeight)", fixes) / 20)
         before = tr.find(f"{_q('w:trPr')}/{_q('w:gridBefore')}")
-        if before is not None:
-            col = int(before.get(_q("w:val"), "0"))
+        col = _int(before, _q("w:val"), 0, 0, width - 1, "gridBefore", fixes)
         cells = []
         for tc in tr.findall(_q("w:tc")):
+            if col >= width:
+                fixes.append(Teks(f"baris dengan sel melewati {width} kolom; sisanya diabaikan",
+                                  f"a row with cells past {width} columns; the rest is ignored"))
+                break
             pr = tc.find(_q("w:tcPr"))
             span, merge = 1, None
             if pr is not None:
-                gs = pr.find(_q("w:gridSpan"))
-                span = int(gs.get(_q("w:val"), "1")) if gs is not None else 1
+                span = _int(pr.find(_q("w:gridSpan")), _q("w:val"), 1, 1, width - col, "gridSpan", fixes)
                 vm = pr.find(_q("w:vMerge"))
                 if vm is not None:
                     merge = vm.get(_q("w:val")) or "continue"
             cells.append(DocCell(col, span, merge, _paragraphs(tc), _shapes(tc)))
             col += span
         rows.append(tuple(cells))
-    return DocTable(widths, tuple(heights), tuple(rows), caption)
+    return DocTable(widths, tuple(heights), tuple(rows), caption, tuple(dict.fromkeys(fixes)))
 
 
 def _paragraphs(tc: Any) -> tuple[tuple[str, bool, float], ...]:
@@ -195,7 +232,7 @@ def _paragraphs_of(paras: Any) -> tuple[tuple[str, bool, float], ...]:
                     bold = bold or (b is not None and b.get(_q("w:val"), "1") not in ("0", "false"))
                     sz = rpr.find(_q("w:sz"))
                     if sz is not None:
-                        size = max(size, int(sz.get(_q("w:val"), "0")) / 2)
+                        size = max(size, _int(sz, _q("w:val"), 0, 0, 3276, "w:sz", []) / 2)
             else:
                 parts.append({_q("w:tab"): "\t", _q("w:br"): "\n"}.get(el.tag, "-"))
         out.append(("".join(parts), bold, size))
@@ -219,14 +256,20 @@ def _shapes(tc: Any) -> tuple[DocShape, ...]:
     return tuple(s for s in out if s is not None)
 
 
+MAX_EMU = 27_273_042_316_900  # ECMA-376's limit for a coordinate (ST_CoordinateUnqualified)
+
+
 def _emu(el: Any, default: float = 0.0) -> float:
-    return int(el.text) / EMU_PER_PT if el is not None and (el.text or "").lstrip("-").isdigit() else default
+    text = (el.text or "").strip() if el is not None else ""
+    if not (text.lstrip("-").isdigit() and text.isascii() and len(text) <= 15):
+        return default
+    return max(-MAX_EMU, min(MAX_EMU, int(text))) / EMU_PER_PT
 
 
 def _wps(anchor: Any) -> DocShape:
     ext = anchor.find(_q("wp:extent"))
-    w = int(ext.get("cx", "0")) / EMU_PER_PT if ext is not None else 0.0
-    h = int(ext.get("cy", "0")) / EMU_PER_PT if ext is not None else 0.0
+    w = _int(ext, "cx", 0, 0, MAX_EMU, "cx", []) / EMU_PER_PT
+    h = _int(ext, "cy", 0, 0, MAX_EMU, "cy", []) / EMU_PER_PT
     x = _emu(anchor.find(f"{_q('wp:positionH')}/{_q('wp:posOffset')}"))
     y = _emu(anchor.find(f"{_q('wp:positionV')}/{_q('wp:posOffset')}"))
     prst = anchor.find(f".//{_q('a:prstGeom')}")
@@ -246,7 +289,7 @@ def _wps(anchor: Any) -> DocShape:
     return DocShape(kind, x, y, w, h, text, flip_h, flip_v, arrow)
 
 
-_STYLE = re.compile(r"(margin-left|margin-top|left|top|width|height)\s*:\s*(-?[\d.]+)(pt|in|px)?")
+_STYLE = re.compile(r"(margin-left|margin-top|left|top|width|height)\s*:\s*(-?(?:\d{1,9}(?:\.\d{0,9})?|\.\d{1,9}))(pt|in|px)?")
 
 
 def _vml(el: Any) -> DocShape:

@@ -35,14 +35,46 @@ class RawStep:
     cell_origin: dict[str, Origin] = field(default_factory=dict)
 
 
+_BULLETS = "-•·"
+
+
 def split_items(text: str) -> list[str]:
-    """Kelengkapan cell → items: split at commas, bullets and line breaks; trimmed, empties dropped."""
-    parts = re.split(r"\s*,\s*|\n+|\s*(?:^|\s)[-•·]\s+", text)
+    """Kelengkapan cell → items: split at commas, bullets and line breaks; trimmed, empties dropped.
+
+    One pass, linear in the length of the text (the regular expression it replaces,
+    ``\\s*,\\s*|\\n+|\\s*(?:^|\\s)[-•·]\\s+``, backtracked quadratically over long runs of
+    whitespace: 40,000 U+3000 in one cell took 31 s). The separators are the same, tried in the same
+    order at each position: whitespace then a comma, then line breaks, then whitespace (or the
+    start) then a bullet followed by whitespace; each separator swallows the whitespace after it.
+    """
+    n = len(text)
+    run_end = [n] * (n + 1)  # run_end[i]: the first index >= i that is not whitespace
+    for i in range(n - 1, -1, -1):
+        run_end[i] = run_end[i + 1] if text[i].isspace() else i
+    parts: list[str] = []
+    start = i = 0
+    while i < n:
+        j = run_end[i]
+        end = -1
+        if j < n and text[j] == ",":
+            end = run_end[j + 1]
+        elif text[i] == "\n":
+            end = i + 1
+            while end < n and text[end] == "\n":
+                end += 1
+        elif (j > i or i == 0) and j + 1 < n and text[j] in _BULLETS and text[j + 1].isspace():
+            end = run_end[j + 1]
+        if end < 0:
+            i += 1
+            continue
+        parts.append(text[start:i])
+        start = i = end
+    parts.append(text[start:])
     return [p.strip(" -•·") for p in parts if p and p.strip(" -•·")]
 
 
 def _number(text: str) -> int | None:
-    m = re.fullmatch(r"\s*(\d{1,3})\s*\.?\s*", text)
+    m = re.fullmatch(r"(\d{1,3})\s*\.?", text.strip())  # strip first: two \s* runs backtrack quadratically
     return int(m.group(1)) if m else None
 
 

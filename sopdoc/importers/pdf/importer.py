@@ -9,6 +9,7 @@ nothing here raises on bad content, and the page count is capped so time stays b
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +21,22 @@ from sopdoc.importers.pdf.branch import decision_targets
 from sopdoc.importers.grid.flow_table import PdfFlowTable, is_flow_table, read_flow_table
 from sopdoc.importers.grid.identity import read_identity_table
 from sopdoc.importers.pdf.shapes import extract_arrowheads, extract_pieces, extract_shapes
+from sopdoc.importers.pdf.streams import StreamTooLarge, check_streams
 
-__all__ = ["MAX_PAGES", "MAX_PDF_BYTES", "import_pdf_file", "merge_flows"]
+__all__ = ["MAX_PAGES", "MAX_PDF_BYTES", "MAX_RULE_PAIRS", "MAX_TABLE_RULES", "TIME_BUDGET", "import_pdf_file",
+           "merge_flows"]
 
 MAX_PAGES = 30  # an SOP is 1–5 pages; beyond this the file is not one SOP (bounded time)
 MAX_PDF_BYTES = 50 * 1024 * 1024
+MAX_TABLE_RULES = 5000
+"""Thin rules (lines and rects) on one page above which tables are not searched: the densest page
+of the corpus has 538; pdfplumber's table finder grows with the square of the rules."""
+MAX_RULE_PAIRS = 1_000_000
+"""Horizontal × vertical rules on one page above which tables are not searched (the corpus peaks
+at 64,080 = 360 × 178; a page of five 150×150 grids took pdfplumber 57 s)."""
+TIME_BUDGET = 20.0
+"""Seconds of page reading per file, checked between pages; the rest of the pages is reported,
+not read. A real SOP of 1–5 pages reads in well under 2 s."""
 
 
 def _keep(obj: dict[str, Any]) -> bool:
@@ -50,6 +62,17 @@ def import_pdf_file(path: str | Path) -> ImportResult:
     if size > MAX_PDF_BYTES:
         b.add(imp_diagnostic("IMP006", Teks(f"berkas {size} bita terlalu besar", f"file of {size} bytes is too large"),
                              origin=where))
+        return b.fail()
+    try:
+        check_streams(Path(path).read_bytes())
+    except StreamTooLarge as exc:
+        b.add(imp_diagnostic("IMP009", Teks(f"aliran PDF terlalu besar setelah dibuka ({exc.where}); berkas ditolak",
+                                            f"a PDF stream is too large once inflated ({exc.where}); file refused"),
+                             origin=where))
+        return b.fail()
+    except OSError as exc:
+        b.add(imp_diagnostic("IMP003", Teks(f"tidak dapat membaca berkas: {exc.strerror}",
+                                            f"cannot read the file: {exc.strerror}"), origin=where))
         return b.fail()
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -100,14 +123,28 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
     flows: list[PdfFlowTable] = []
     identity_done = False
     scanned = 0
+    started = time.monotonic()
     for pno, page in enumerate(pages, start=1):
+        if time.monotonic() - started > TIME_BUDGET:
+            b.add(imp_diagnostic("IMP032", Teks(
+                f"waktu impor habis ({TIME_BUDGET:.0f} detik); halaman {pno}–{len(pages)} tidak dibaca",
+                f"import time is up ({TIME_BUDGET:.0f} seconds); pages {pno}–{len(pages)} were not read"),
+                origin=Origin(file=name, page=pno)))
+            break
         if not page.chars:
             if page.images:
                 scanned += 1
                 b.add(imp_diagnostic("IMP005", Teks("halaman hasil pindai, perlu OCR", "scanned page, needs OCR"),
                                      origin=Origin(file=name, page=pno)))
             continue
-        tables = page.filter(_keep).find_tables()
+        ruled = page.filter(_keep)
+        dense = _too_dense(ruled)
+        if dense:
+            b.add(imp_diagnostic("IMP033", Teks(f"halaman terlalu padat garis ({dense}); tabelnya tidak dicari",
+                                                f"page too dense with rules ({dense}); its tables were not searched"),
+                                 origin=Origin(file=name, page=pno)))
+            continue
+        tables = ruled.find_tables()
         shapes = extract_shapes(page)
         for t_index, table in enumerate(tables, start=1):
             rows = table.extract()
@@ -134,6 +171,17 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
         return b.finish()
     merge_flows(b, flows)
     return b.finish()
+
+
+def _too_dense(page: Any) -> str:
+    """Why the table finder must not run on ``page`` (too many rules), or ""."""
+    rules = [*page.objects.get("rect", ()), *page.objects.get("line", ())]
+    if len(rules) > MAX_TABLE_RULES:
+        return f"{len(rules)} > {MAX_TABLE_RULES}"
+    flat = sum(1 for o in rules if float(o["height"]) < 3)
+    if flat * (len(rules) - flat) > MAX_RULE_PAIRS:
+        return f"{flat} × {len(rules) - flat} > {MAX_RULE_PAIRS}"
+    return ""
 
 
 def _fast_pages(name: str, pages: list[Any]) -> list[Any]:
