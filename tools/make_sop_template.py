@@ -22,7 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from sopdoc.render._ooxml import qn, w_tblCellMar  # noqa: E402
+from sopdoc.render._ooxml import parse_fragment, qn, s_tblCellMar  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BOXES = (
@@ -103,7 +103,7 @@ def build(out: Path) -> None:
     for col, w in zip(grid.findall(qn("w:gridCol")), widths):
         col.set(qn("w:w"), str(int(w / 635)))  # EMU → twips
     tbl_pr = table._tbl.find(qn("w:tblPr"))
-    tbl_pr.find(qn("w:tblLook")).addprevious(w_tblCellMar(3.0, 1.0))
+    tbl_pr.find(qn("w:tblLook")).addprevious(parse_fragment(s_tblCellMar(3.0, 1.0)))
     # --- kop: the left half of the six identity rows
     kop = table.cell(0, 0).merge(table.cell(8, 0))
     _para(kop, "{%p if logo %}", first=True, align="center")

@@ -1,29 +1,33 @@
-"""The only module that writes raw OOXML: one small function per element kind, named after the schema.
+"""The only module that writes raw OOXML: one small string builder per element kind, named after
+the schema (``s_*``), and a few operations on trees python-docx already holds.
 
-Elements are built with lxml in Clark notation (``{namespace}tag``). Lengths arrive in points and
-are converted here: twentieths of a point (``dxa``/twips) for WordprocessingML, EMU for DrawingML,
-eighths of a point for borders, half-points for font sizes. Nothing here knows about SOPs.
+Each element has exactly one builder, and it writes text: a flowchart table has thousands of
+elements, and writing their XML once and parsing it in one go is far faster than building them
+one by one through lxml. Where a caller needs an element, :func:`parse_fragment` parses the
+builder's text with a safe parser. Every text and attribute value goes through :func:`esc`, so any
+text gives well-formed XML. Lengths arrive in points and are converted here: twentieths of a point
+(``dxa``/twips) for WordprocessingML, EMU for DrawingML, eighths of a point for borders,
+half-points for font sizes. Nothing here knows about SOPs.
 """
 
 from __future__ import annotations
 
 import functools
-import re
-from xml.sax.saxutils import escape as xml_escape
 
 from lxml import etree
 
-from sopdoc.ooxml.ns import NS, SOPDOC_NS, SOURCE_ENCODING_BASE64, XML_SPACE, qn
+from sopdoc.ooxml.ns import NS, SOPDOC_NS, SOURCE_ENCODING_BASE64, qn
 
 __all__ = [
-    "NS", "qn", "twips", "emu", "w_tbl", "w_tblPr", "w_tblCellMar", "w_tblGrid", "w_tr", "w_tc", "w_p", "w_r",
-    "w_sectPr", "w_fld_runs", "wps_anchor", "mc_alternate_content", "custom_xml_item", "custom_xml_props",
+    "NS", "qn", "twips", "emu", "esc", "parse_fragment",
+    "s_tbl_start", "s_tblCellMar", "s_tr_start", "s_tc_start", "s_p_start", "s_rPr", "s_r", "s_fld_runs",
+    "s_sectPr", "s_anchor_run", "source_text", "custom_xml_item", "custom_xml_props",
     "w_compat_mode", "w_tbl_fit_width", "wp_inline_zero_distances",
-    "parse_fragment", "s_tbl_start", "s_tr_start", "s_tc_start", "s_p_start", "s_rPr", "s_r", "s_anchor_run",
 ]
 
 WPS_URI = NS["wps"]
 _NSMAP = {k: NS[k] for k in ("w", "r", "wp", "a", "wps", "mc")}
+_DECLS = " ".join(f'xmlns:{k}="{v}"' for k, v in _NSMAP.items())
 
 
 def twips(pt: float) -> int:
@@ -36,183 +40,176 @@ def emu(pt: float) -> int:
     return int(round(pt * 12700))
 
 
-def _el(tag: str, attrs: dict[str, object] | None = None, parent: etree._Element | None = None) -> etree._Element:
-    attrib = {(qn(k) if ":" in k else k): str(v) for k, v in attrs.items()} if attrs else None
-    if parent is None:  # declare the usual prefixes once, so children reuse them
-        return etree.Element(qn(tag), attrib, nsmap=_NSMAP)
-    return etree.SubElement(parent, qn(tag), attrib)
+# --------------------------------------------------------------------------- escaping and parsing
+
+_ILLEGAL = (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0xD800, 0xE000), 0xFFFE, 0xFFFF)
+"""Code points XML 1.0 cannot carry at all (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F)."""
+
+_CONTROLS = {**dict.fromkeys(_ILLEGAL), 0x09: "&#9;", 0x0A: "&#10;", 0x0D: "&#13;"}
+"""Dropped, or written as character references (so tab, LF and CR survive in attribute values and
+a CR is not turned into a LF by the parser)."""
+
+
+def esc(value: object) -> str:
+    """``value`` as text for element content or a double-quoted attribute value: markup characters
+    escaped, characters XML 1.0 cannot hold dropped."""
+    s = value if type(value) is str else str(value)
+    if "&" in s:
+        s = s.replace("&", "&amp;")
+    if "<" in s:
+        s = s.replace("<", "&lt;")
+    if ">" in s:
+        s = s.replace(">", "&gt;")
+    if '"' in s:
+        s = s.replace('"', "&quot;")
+    if not s.isprintable():  # every character _CONTROLS maps is non-printable: most texts skip this
+        s = s.translate(_CONTROLS)
+    return s
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                          huge_tree=True)
+
+
+def parse_fragment(xml: str) -> etree._Element:
+    """Parse one element written by the ``s_*`` builders; the prefixes it uses are declared here
+    (on its root tag, found with string operations: the builders write no DTD, comment or PI)."""
+    if not xml.startswith("<") or xml.startswith(("<?", "<!")):
+        raise ValueError("not an XML element")
+    end = 1
+    while end < len(xml) and xml[end] not in " \t\r\n/>":
+        end += 1
+    return etree.fromstring(f"{xml[:end]} {_DECLS}{xml[end:]}", _PARSER)
 
 
 # --------------------------------------------------------------------------- tables
 
 
-def w_tblPr(width: float, cell_margin_lr: float, border_pt: float) -> etree._Element:
-    """Table properties: fixed layout, exact width, no indent, zero top/bottom cell margins, grid."""
-    pr = _el("w:tblPr")
-    _el("w:tblW", {"w:w": twips(width), "w:type": "dxa"}, pr)
-    _el("w:tblInd", {"w:w": 0, "w:type": "dxa"}, pr)
-    borders = _el("w:tblBorders", None, pr)
-    sz = max(2, int(round(border_pt * 8)))
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        _el(f"w:{side}", {"w:val": "single", "w:sz": sz, "w:space": 0, "w:color": "000000"}, borders)
-    _el("w:tblLayout", {"w:type": "fixed"}, pr)
-    pr.append(w_tblCellMar(cell_margin_lr, 0.0))
-    _el("w:tblLook", {"w:val": "0000", "w:firstRow": 0, "w:lastRow": 0, "w:firstColumn": 0,
-                      "w:lastColumn": 0, "w:noHBand": 1, "w:noVBand": 1}, pr)
-    return pr
-
-
-def w_tblCellMar(left_right: float, top_bottom: float) -> etree._Element:
+def s_tblCellMar(left_right: float, top_bottom: float) -> str:
     """Default cell margins of a table (points)."""
-    mar = _el("w:tblCellMar")
-    for side, v in (("top", top_bottom), ("left", left_right), ("bottom", top_bottom), ("right", left_right)):
-        _el(f"w:{side}", {"w:w": twips(v), "w:type": "dxa"}, mar)
-    return mar
+    lr, tb = twips(left_right), twips(top_bottom)
+    return (f'<w:tblCellMar><w:top w:w="{tb}" w:type="dxa"/><w:left w:w="{lr}" w:type="dxa"/>'
+            f'<w:bottom w:w="{tb}" w:type="dxa"/><w:right w:w="{lr}" w:type="dxa"/></w:tblCellMar>')
 
 
-def w_tblGrid(widths_twips: list[int]) -> etree._Element:
-    """The grid: one ``w:gridCol`` per column."""
-    grid = _el("w:tblGrid")
-    for w in widths_twips:
-        _el("w:gridCol", {"w:w": w}, grid)
-    return grid
+def s_tbl_start(width: float, cell_margin_lr: float, border_pt: float, widths_twips: list[int]) -> str:
+    """Opening of a table (close with ``</w:tbl>``): fixed layout, exact width, no indent, zero
+    top/bottom cell margins, single borders, and the grid (one ``w:gridCol`` per column)."""
+    sz = max(2, int(round(border_pt * 8)))
+    borders = "".join(f'<w:{s} w:val="single" w:sz="{sz}" w:space="0" w:color="000000"/>'
+                      for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    grid = "".join(f'<w:gridCol w:w="{int(w)}"/>' for w in widths_twips)
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="{twips(width)}" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/>'
+            f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>{s_tblCellMar(cell_margin_lr, 0.0)}'
+            '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+            f'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>')
 
 
-def w_tbl(pr: etree._Element, grid: etree._Element) -> etree._Element:
-    """An empty table with its properties and grid; rows are appended by the caller."""
-    tbl = _el("w:tbl")
-    tbl.append(pr)
-    tbl.append(grid)
-    return tbl
+def s_tr_start(height_twips: int, *, header: bool = False) -> str:
+    """Opening of a row of exact height that never splits; ``header`` repeats it on every page
+    (close with ``</w:tr>``)."""
+    return (f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{int(height_twips)}" w:hRule="exact"/>'
+            f'{"<w:tblHeader/>" if header else ""}</w:trPr>')
 
 
-def w_tr(height_twips: int, *, header: bool = False) -> etree._Element:
-    """A row of exact height that never splits; ``header`` repeats it on every page."""
-    tr = _el("w:tr")
-    pr = _el("w:trPr", None, tr)
-    _el("w:cantSplit", None, pr)
-    _el("w:trHeight", {"w:val": height_twips, "w:hRule": "exact"}, pr)
-    if header:
-        _el("w:tblHeader", None, pr)
-    return tr
-
-
-def w_tc(width_twips: int, *, grid_span: int = 1, v_merge: str | None = None, v_align: str = "top",
-         shade: str | None = None, margin_lr: tuple[float, float] | None = None) -> etree._Element:
-    """A cell: width, spans, vertical alignment, optional fill, optional left/right margins (pt)."""
-    tc = _el("w:tc")
-    pr = _el("w:tcPr", None, tc)
-    _el("w:tcW", {"w:w": width_twips, "w:type": "dxa"}, pr)
+def s_tc_start(width_twips: int, *, grid_span: int = 1, v_merge: str | None = None, v_align: str = "top",
+               shade: str | None = None, margin_lr: tuple[float, float] | None = None) -> str:
+    """Opening of a cell: width, spans, vertical alignment, optional fill, optional left/right
+    margins (pt) (close with ``</w:tc>``)."""
+    out = [f'<w:tc><w:tcPr><w:tcW w:w="{int(width_twips)}" w:type="dxa"/>']
     if grid_span > 1:
-        _el("w:gridSpan", {"w:val": grid_span}, pr)
+        out.append(f'<w:gridSpan w:val="{int(grid_span)}"/>')
     if v_merge == "restart":
-        _el("w:vMerge", {"w:val": "restart"}, pr)
+        out.append('<w:vMerge w:val="restart"/>')
     elif v_merge == "continue":
-        _el("w:vMerge", None, pr)
+        out.append("<w:vMerge/>")
     if shade:
-        _el("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": shade}, pr)
+        out.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{esc(shade)}"/>')
     if margin_lr is not None:
-        mar = _el("w:tcMar", None, pr)
-        _el("w:left", {"w:w": twips(margin_lr[0]), "w:type": "dxa"}, mar)
-        _el("w:right", {"w:w": twips(margin_lr[1]), "w:type": "dxa"}, mar)
-    _el("w:vAlign", {"w:val": v_align}, pr)
-    return tc
+        out.append(f'<w:tcMar><w:left w:w="{twips(margin_lr[0])}" w:type="dxa"/>'
+                   f'<w:right w:w="{twips(margin_lr[1])}" w:type="dxa"/></w:tcMar>')
+    out.append(f'<w:vAlign w:val="{esc(v_align)}"/></w:tcPr>')
+    return "".join(out)
 
 
 # --------------------------------------------------------------------------- paragraphs and runs
 
 
-def w_p(*, align: str = "left", before: float = 0.0, line: float | None = None, keep_tiny: bool = False,
-        sect_pr: etree._Element | None = None) -> etree._Element:
-    """A paragraph with no spacing after, ``before`` points before, an exact line height ``line``
-    (points). ``keep_tiny`` makes an empty 1 pt paragraph (section carriers after full tables)."""
-    p = _el("w:p")
-    pr = _el("w:pPr", None, p)
-    if sect_pr is not None:
-        pr.append(sect_pr)
-    _el("w:spacing", {"w:before": twips(before), "w:after": 0, **(
-        {"w:line": twips(1.0 if keep_tiny else line), "w:lineRule": "exact"} if (line or keep_tiny) else {})}, pr)
-    _el("w:jc", {"w:val": "center" if align == "center" else ("right" if align == "right" else "left")}, pr)
-    if keep_tiny:
-        rpr = _el("w:rPr", None, pr)
-        _el("w:sz", {"w:val": 2}, rpr)
-        _el("w:szCs", {"w:val": 2}, rpr)
-    if sect_pr is not None:  # sectPr must be the last child of pPr
-        pr.remove(sect_pr)
-        pr.append(sect_pr)
-    return p
+@functools.lru_cache(maxsize=64)
+def s_p_start(*, align: str = "left", before: float = 0.0, line: float | None = None, keep_tiny: bool = False,
+              sect_pr: str = "") -> str:
+    """Opening of a paragraph (close with ``</w:p>``) with no spacing after, ``before`` points
+    before, an exact line height ``line`` (points). ``keep_tiny`` makes an empty 1 pt paragraph
+    (section carriers after full tables); ``sect_pr`` (an :func:`s_sectPr`) ends a section there."""
+    spacing = f'w:before="{twips(before)}" w:after="0"'
+    if line or keep_tiny:
+        spacing += f' w:line="{twips(1.0 if keep_tiny else line)}" w:lineRule="exact"'
+    jc = "center" if align == "center" else ("right" if align == "right" else "left")
+    tiny = '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>' if keep_tiny else ""
+    return f'<w:p><w:pPr><w:spacing {spacing}/><w:jc w:val="{jc}"/>{tiny}{sect_pr}</w:pPr>'
 
 
-def w_rPr(font: str, size: float, bold: bool = False) -> etree._Element:
-    """Run properties: font name, size in points (half-point steps), bold."""
-    pr = _el("w:rPr")
-    _el("w:rFonts", {"w:ascii": font, "w:hAnsi": font, "w:cs": font, "w:eastAsia": font}, pr)
-    if bold:
-        _el("w:b", None, pr)
-        _el("w:bCs", None, pr)
+@functools.lru_cache(maxsize=64)
+def s_rPr(font: str, size: float, bold: bool = False, color: str | None = None) -> str:
+    """Run properties: font name, size in points (half-point steps), bold, text colour (hex RGB;
+    ``None``: automatic)."""
+    f = esc(font)
     half = int(round(size * 2))
-    _el("w:sz", {"w:val": half}, pr)
-    _el("w:szCs", {"w:val": half}, pr)
-    return pr
+    b = "<w:b/><w:bCs/>" if bold else ""
+    c = f'<w:color w:val="{esc(color)}"/>' if color else ""
+    return (f'<w:rPr><w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}" w:eastAsia="{f}"/>{b}'
+            f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>{c}</w:rPr>')
 
 
-def w_r(text: str, font: str, size: float, bold: bool = False, *, keep_hyphens: bool = False) -> etree._Element:
+def s_r(text: str, font: str, size: float, bold: bool = False, *, keep_hyphens: bool = False,
+        color: str | None = None) -> str:
     """A text run (spaces preserved). ``keep_hyphens`` writes each ``-`` as ``w:noBreakHyphen``
     (Word's non-breaking hyphen), so lines break only at spaces, as the layout does."""
-    r = _el("w:r")
-    r.append(w_rPr(font, size, bold))
     pieces = text.split("-") if keep_hyphens else [text]
+    out = ["<w:r>", s_rPr(font, size, bold, color)]
     for i, piece in enumerate(pieces):
         if i:
-            _el("w:noBreakHyphen", None, r)
+            out.append("<w:noBreakHyphen/>")
         if piece:
-            t = _el("w:t", None, r)
-            t.text = piece
-            t.set(XML_SPACE, "preserve")
-    return r
+            out.append(f'<w:t xml:space="preserve">{esc(piece)}</w:t>')
+    out.append("</w:r>")
+    return "".join(out)
 
 
-def w_fld_runs(instr: str, placeholder: str, font: str, size: float) -> list[etree._Element]:
+def s_fld_runs(instr: str, placeholder: str, font: str, size: float) -> str:
     """A complex field (``PAGE``, ``NUMPAGES``) as its five runs: begin, instruction, separate,
     cached result, end."""
-    runs = []
-    for kind in ("begin", "instr", "separate", "result", "end"):
-        r = _el("w:r")
-        r.append(w_rPr(font, size))
-        if kind == "instr":
-            t = _el("w:instrText", None, r)
-            t.text = f" {instr} "
-            t.set(XML_SPACE, "preserve")
-        elif kind == "result":
-            t = _el("w:t", None, r)
-            t.text = placeholder
-        else:
-            _el("w:fldChar", {"w:fldCharType": "begin" if kind == "begin" else kind}, r)
-        runs.append(r)
-    return runs
+    pr = s_rPr(font, size)
+    return (f'<w:r>{pr}<w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r>{pr}<w:instrText xml:space="preserve"> {esc(instr)} </w:instrText></w:r>'
+            f'<w:r>{pr}<w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r>{pr}<w:t>{esc(placeholder)}</w:t></w:r>'
+            f'<w:r>{pr}<w:fldChar w:fldCharType="end"/></w:r>')
 
 
 # --------------------------------------------------------------------------- sections
 
 
-def w_sectPr(width: float, height: float, margins: tuple[float, float, float, float], *,
+def s_sectPr(width: float, height: float, margins: tuple[float, float, float, float], *,
              landscape: bool, header_distance: float, footer_distance: float,
-             references: list[tuple[str, str, str]] = ()) -> etree._Element:
+             references: list[tuple[str, str, str]] = ()) -> str:
     """Section properties: page size, orientation, margins (top, right, bottom, left; points), a
-    new page start, and header/footer references ``(kind, type, rId)``."""
-    s = _el("w:sectPr")
+    new page start, and header/footer references ``(kind, type, rId)`` (kind ``header``/``footer``)."""
+    out = ["<w:sectPr>"]
     for kind, typ, rid in references:
-        _el(f"w:{kind}Reference", {"w:type": typ, "r:id": rid}, s)
-    _el("w:type", {"w:val": "nextPage"}, s)
-    attrs: dict[str, object] = {"w:w": twips(width), "w:h": twips(height)}
-    if landscape:
-        attrs["w:orient"] = "landscape"
-    _el("w:pgSz", attrs, s)
+        if kind not in ("header", "footer"):
+            raise ValueError(f"not a header/footer reference kind: {kind!r}")
+        out.append(f'<w:{kind}Reference w:type="{esc(typ)}" r:id="{esc(rid)}"/>')
+    orient = ' w:orient="landscape"' if landscape else ""
     t, r, b, l_ = margins
-    _el("w:pgMar", {"w:top": twips(t), "w:right": twips(r), "w:bottom": twips(b), "w:left": twips(l_),
-                    "w:header": twips(header_distance), "w:footer": twips(footer_distance), "w:gutter": 0}, s)
-    _el("w:cols", {"w:space": 708}, s)
-    return s
+    out.append(f'<w:type w:val="nextPage"/><w:pgSz w:w="{twips(width)}" w:h="{twips(height)}"{orient}/>'
+               f'<w:pgMar w:top="{twips(t)}" w:right="{twips(r)}" w:bottom="{twips(b)}" w:left="{twips(l_)}" '
+               f'w:header="{twips(header_distance)}" w:footer="{twips(footer_distance)}" w:gutter="0"/>'
+               '<w:cols w:space="708"/></w:sectPr>')
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- edits of existing trees
 
 
 def w_tbl_fit_width(tbl: etree._Element, width_twips: int) -> None:
@@ -230,7 +227,8 @@ def w_tbl_fit_width(tbl: etree._Element, width_twips: int) -> None:
     if pr is not None:
         tw = pr.find(qn("w:tblW"))
         if tw is None:
-            tw = _el("w:tblW", None, pr)
+            tw = parse_fragment("<w:tblW/>")
+            pr.append(tw)
         tw.set(qn("w:w"), str(width_twips))
         tw.set(qn("w:type"), "dxa")
     for tr in tbl.findall(qn("w:tr")):
@@ -250,13 +248,14 @@ def w_compat_mode(settings: etree._Element, mode: int = 15) -> None:
     """Set ``w:compat/w:compatSetting compatibilityMode`` (15: tables aligned to the margin)."""
     compat = settings.find(qn("w:compat"))
     if compat is None:
-        compat = _el("w:compat", None, settings)
-    uri = "http://schemas.microsoft.com/office/word"
+        compat = parse_fragment("<w:compat/>")
+        settings.append(compat)
     for cs in compat.findall(qn("w:compatSetting")):
         if cs.get(qn("w:name")) == "compatibilityMode":
             cs.set(qn("w:val"), str(mode))
             return
-    _el("w:compatSetting", {"w:name": "compatibilityMode", "w:uri": uri, "w:val": mode}, compat)
+    compat.append(parse_fragment('<w:compatSetting w:name="compatibilityMode" '
+                                 f'w:uri="http://schemas.microsoft.com/office/word" w:val="{int(mode)}"/>'))
 
 
 def wp_inline_zero_distances(root: etree._Element) -> None:
@@ -268,305 +267,115 @@ def wp_inline_zero_distances(root: etree._Element) -> None:
 
 # --------------------------------------------------------------------------- drawing shapes
 
-
-def _anchor(shape_id: int, name: str, x: float, y: float, w: float, h: float, *, rel_h: str, rel_v: str,
-            behind: bool, in_cell: bool, centred: bool = False) -> etree._Element:
-    anchor = _el("wp:anchor", {"distT": 0, "distB": 0, "distL": 0, "distR": 0, "simplePos": 0,
-                               "relativeHeight": 251659264 + shape_id, "behindDoc": int(behind), "locked": 0,
-                               "layoutInCell": int(in_cell), "allowOverlap": 1})
-    _el("wp:simplePos", {"x": 0, "y": 0}, anchor)
-    ph = _el("wp:positionH", {"relativeFrom": rel_h}, anchor)
-    if centred:
-        _el("wp:align", None, ph).text = "center"
-    else:
-        _el("wp:posOffset", None, ph).text = str(emu(x))
-    pv = _el("wp:positionV", {"relativeFrom": rel_v}, anchor)
-    if centred:
-        _el("wp:align", None, pv).text = "center"
-    else:
-        _el("wp:posOffset", None, pv).text = str(emu(y))
-    _el("wp:extent", {"cx": emu(w), "cy": emu(h)}, anchor)
-    _el("wp:effectExtent", {"l": 0, "t": 0, "r": 0, "b": 0}, anchor)
-    _el("wp:wrapNone", None, anchor)
-    _el("wp:docPr", {"id": shape_id, "name": f"{name} {shape_id}"}, anchor)
-    _el("wp:cNvGraphicFramePr", None, anchor)
-    return anchor
+_SLOT = "\x00"
+"""Marks a variable value in a shape template. :func:`esc` drops NUL from every text, so no text
+of a shape can be mistaken for a slot."""
 
 
-def _a_ln(width: float, *, arrow: bool = False, color: str = "000000") -> etree._Element:
-    ln = _el("a:ln", {"w": emu(width)})
-    fill = _el("a:solidFill", None, ln)
-    _el("a:srgbClr", {"val": color}, fill)
-    _el("a:miter", {"lim": 800000}, ln)
-    if arrow:
-        _el("a:tailEnd", {"type": "triangle", "w": "sm", "len": "sm"}, ln)
-    return ln
+def _slot(name: str) -> str:
+    return f"{_SLOT}{name}{_SLOT}"
 
 
-def wps_anchor(shape_id: int, *, x: float, y: float, w: float, h: float, **style: object) -> etree._Element:
-    """A ``w:drawing`` holding one floating ``wps:wsp`` shape (see :func:`wps_anchor_new` for the
-    style arguments). Shapes of one style are deep copies of a cached prototype with their id,
-    position and size set: lxml copies trees far faster than Python builds them element by element."""
-    import copy
-
-    drawing = copy.deepcopy(_prototype(tuple(sorted(style.items()))))
-    anchor = drawing[0]
-    anchor.set("relativeHeight", str(251659264 + shape_id))
-    ph, pv, extent = anchor.find(qn("wp:positionH")), anchor.find(qn("wp:positionV")), anchor.find(qn("wp:extent"))
-    off_h, off_v = ph.find(qn("wp:posOffset")), pv.find(qn("wp:posOffset"))
-    if off_h is not None:
-        off_h.text = str(emu(x))
-    if off_v is not None:
-        off_v.text = str(emu(y))
-    extent.set("cx", str(emu(w)))
-    extent.set("cy", str(emu(h)))
-    doc_pr = anchor.find(qn("wp:docPr"))
-    doc_pr.set("id", str(shape_id))
-    doc_pr.set("name", f"{doc_pr.get('name').rsplit(' ', 1)[0]} {shape_id}")
-    ext = anchor.find(f"{qn('a:graphic')}/{qn('a:graphicData')}/{qn('wps:wsp')}/{qn('wps:spPr')}/{qn('a:xfrm')}/{qn('a:ext')}")
-    ext.set("cx", str(emu(w)))
-    ext.set("cy", str(emu(h)))
-    return drawing
-
-
-@functools.lru_cache(maxsize=256)
-def _prototype(style: tuple[tuple[str, object], ...]) -> etree._Element:
-    return wps_anchor_new(0, x=0.0, y=0.0, w=1.0, h=1.0, **dict(style))
-
-
-def wps_anchor_new(shape_id: int, *, geometry: str, x: float, y: float, w: float, h: float,
-               line_width: float | None, fill: str | None = "FFFFFF", arrow: bool = False,
+def _s_drawing(*, geometry: str, line_width: float | None, fill: str | None = "FFFFFF", arrow: bool = False,
                flip_h: bool = False, flip_v: bool = False, text: str = "", font: str = "Arial",
                size: float = 6.0, bold: bool = False, text_color: str = "000000", rotation: float = 0.0,
                rel_h: str = "column", rel_v: str = "paragraph", behind: bool = False,
-               in_cell: bool = True, is_line: bool = False, centred: bool = False) -> etree._Element:
-    """A ``w:drawing`` holding one floating ``wps:wsp`` shape with preset ``geometry``
-    (``flowChartProcess``, ``straightConnector1``, ``rect`` …) at (x, y) relative to
-    ``rel_h``/``rel_v`` (``centred``: centred there instead), optional fill, outline, arrowhead
-    and centred text (a text box; each ``\n`` starts a new line)."""
-    drawing = _el("w:drawing")
-    anchor = _anchor(shape_id, "Konektor" if is_line else "Simbol", x, y, w, h, rel_h=rel_h, rel_v=rel_v,
-                     behind=behind, in_cell=in_cell, centred=centred)
-    drawing.append(anchor)
-    graphic = _el("a:graphic", None, anchor)
-    data = _el("a:graphicData", {"uri": WPS_URI}, graphic)
-    wsp = _el("wps:wsp", None, data)
+               in_cell: bool = True, is_line: bool = False, centred: bool = False) -> str:
+    """The template of a ``w:drawing`` holding one floating ``wps:wsp`` shape, with slots
+    (:func:`_slot`) for its ``id``, z-order ``rel``, position ``x``/``y`` and size ``w``/``h`` in EMU.
+    See :func:`s_anchor_run` for the style arguments."""
+    if centred:
+        pos_h = pos_v = "<wp:align>center</wp:align>"
+    else:
+        pos_h, pos_v = f"<wp:posOffset>{_slot('x')}</wp:posOffset>", f"<wp:posOffset>{_slot('y')}</wp:posOffset>"
+    name = "Konektor" if is_line else "Simbol"
+    ext = f'cx="{_slot("w")}" cy="{_slot("h")}"'
     if is_line:
-        _el("wps:cNvCnPr", None, wsp)
+        nv = "<wps:cNvCnPr/>"
     else:
-        _el("wps:cNvSpPr", {"txBox": 1} if text and fill is None and line_width is None else None, wsp)
-    sp = _el("wps:spPr", {"bwMode": "auto"}, wsp)
-    xfrm_attrs: dict[str, object] = {}
-    if flip_h:
-        xfrm_attrs["flipH"] = 1
-    if flip_v:
-        xfrm_attrs["flipV"] = 1
+        nv = '<wps:cNvSpPr txBox="1"/>' if text and fill is None and line_width is None else "<wps:cNvSpPr/>"
+    xfrm = (' flipH="1"' if flip_h else "") + (' flipV="1"' if flip_v else "")
     if rotation:
-        xfrm_attrs["rot"] = int(round((rotation % 360.0) * 60000))
-    xfrm = _el("a:xfrm", xfrm_attrs, sp)
-    _el("a:off", {"x": 0, "y": 0}, xfrm)
-    _el("a:ext", {"cx": emu(w), "cy": emu(h)}, xfrm)
-    geom = _el("a:prstGeom", {"prst": geometry}, sp)
-    _el("a:avLst", None, geom)
-    if fill is None:
-        _el("a:noFill", None, sp)
-    else:
-        sf = _el("a:solidFill", None, sp)
-        _el("a:srgbClr", {"val": fill}, sf)
+        xfrm += f' rot="{int(round((rotation % 360.0) * 60000))}"'
+    fill_xml = "<a:noFill/>" if fill is None else f'<a:solidFill><a:srgbClr val="{esc(fill)}"/></a:solidFill>'
     if line_width is None:
-        ln = _el("a:ln", None, sp)
-        _el("a:noFill", None, ln)
+        ln = "<a:ln><a:noFill/></a:ln>"
     else:
-        sp.append(_a_ln(line_width, arrow=arrow))
-    if text:
-        box = _el("wps:txbx", None, wsp)
-        content = _el("w:txbxContent", None, box)
-        for line in text.split("\n"):  # one paragraph per line of a wrapped label
-            p = _el("w:p", None, content)
-            ppr = _el("w:pPr", None, p)
-            _el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": twips(size * 1.2), "w:lineRule": "exact"}, ppr)
-            _el("w:jc", {"w:val": "center"}, ppr)
-            r = w_r(line, font, size, bold)
-            if text_color != "000000":
-                _el("w:color", {"w:val": text_color}, r.find(qn("w:rPr")))
-            p.append(r)
-    body = _el("wps:bodyPr", {"rot": 0, "vert": "horz", "wrap": "none", "lIns": 0, "tIns": 0, "rIns": 0,
-                              "bIns": 0, "anchor": "ctr", "anchorCtr": 0, "upright": 1}, wsp)
-    _el("a:noAutofit", None, body)
-    return drawing
+        tail = '<a:tailEnd type="triangle" w="sm" len="sm"/>' if arrow else ""
+        ln = (f'<a:ln w="{emu(line_width)}"><a:solidFill><a:srgbClr val="000000"/></a:solidFill>'
+              f'<a:miter lim="800000"/>{tail}</a:ln>')
+    box = ""
+    if text:  # a text box: one centred paragraph per line of a wrapped label
+        p_start = (f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="{twips(size * 1.2)}" '
+                   'w:lineRule="exact"/><w:jc w:val="center"/></w:pPr>')
+        color = text_color if text_color != "000000" else None
+        paras = "".join(f"{p_start}{s_r(line, font, size, bold, color=color)}</w:p>" for line in text.split("\n"))
+        box = f"<wps:txbx><w:txbxContent>{paras}</w:txbxContent></wps:txbx>"
+    return (f'<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+            f'relativeHeight="{_slot("rel")}" behindDoc="{int(behind)}" locked="0" layoutInCell="{int(in_cell)}" '
+            f'allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+            f'<wp:positionH relativeFrom="{esc(rel_h)}">{pos_h}</wp:positionH>'
+            f'<wp:positionV relativeFrom="{esc(rel_v)}">{pos_v}</wp:positionV>'
+            f'<wp:extent {ext}/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+            f'<wp:docPr id="{_slot("id")}" name="{name} {_slot("id")}"/><wp:cNvGraphicFramePr/>'
+            f'<a:graphic><a:graphicData uri="{WPS_URI}"><wps:wsp>{nv}'
+            f'<wps:spPr bwMode="auto"><a:xfrm{xfrm}><a:off x="0" y="0"/><a:ext {ext}/></a:xfrm>'
+            f'<a:prstGeom prst="{esc(geometry)}"><a:avLst/></a:prstGeom>{fill_xml}{ln}</wps:spPr>{box}'
+            '<wps:bodyPr rot="0" vert="horz" wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr" '
+            'anchorCtr="0" upright="1"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic>'
+            '</wp:anchor></w:drawing>')
 
 
-def mc_alternate_content(drawing: etree._Element) -> etree._Element:
-    """A run holding ``mc:AlternateContent`` with the drawing in ``mc:Choice Requires="wps"``, the
-    form Word itself writes for shapes (the empty fallback keeps old readers quiet)."""
-    r = _el("w:r")
-    ac = etree.SubElement(r, qn("mc:AlternateContent"), nsmap={"wps": NS["wps"], "mc": NS["mc"]})
-    choice = _el("mc:Choice", {"Requires": "wps"}, ac)
-    choice.append(drawing)
-    _el("mc:Fallback", None, ac)
-    return r
+@functools.lru_cache(maxsize=256)
+def _anchor_template(style: tuple[tuple[str, object], ...]) -> tuple[str, ...]:
+    """The text of one shape style split at its slots (so a shape is one string join): even items
+    are literal text, odd items the names of the values."""
+    return tuple(_s_drawing(**dict(style)).split(_SLOT))
+
+
+def s_anchor_run(shape_id: int, *, x: float, y: float, w: float, h: float, **style: object) -> str:
+    """A run holding one floating shape at (x, y) (points, relative to ``rel_h``/``rel_v``;
+    ``centred``: centred there instead), ``w`` × ``h`` points, wrapped in ``mc:AlternateContent``
+    with the drawing in ``mc:Choice Requires="wps"``, the form Word itself writes for shapes (the
+    empty fallback keeps old readers quiet).
+
+    Style: preset ``geometry`` (``flowChartProcess``, ``straightConnector1``, ``rect`` …),
+    ``fill`` (hex RGB or None), outline ``line_width`` (points or None), ``arrow`` head at the end,
+    ``flip_h``/``flip_v``, ``rotation`` (degrees), and centred ``text`` (a text box; each ``\\n``
+    starts a new line) in ``font``/``size``/``bold``/``text_color``; ``behind`` the text,
+    ``in_cell`` (layout in table cell), ``is_line`` (a connector)."""
+    parts = _anchor_template(tuple(sorted(style.items())))
+    values = {"rel": str(251659264 + shape_id), "id": str(int(shape_id)), "x": str(emu(x)), "y": str(emu(y)),
+              "w": str(emu(w)), "h": str(emu(h))}
+    body = "".join(p if i % 2 == 0 else values[p] for i, p in enumerate(parts))
+    return (f'<w:r><mc:AlternateContent><mc:Choice Requires="wps">{body}</mc:Choice>'
+            "<mc:Fallback/></mc:AlternateContent></w:r>")
 
 
 # --------------------------------------------------------------------------- customXml
 
 
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
 def source_text(yaml_text: str) -> tuple[str, str]:
     """The text and ``encoding`` of the customXml item for ``yaml_text``: as is (``text``), or
     base64 when it has characters XML 1.0 cannot carry (or a CR the parser would change)."""
-    if _XML_ILLEGAL.search(yaml_text) or "\r" in yaml_text:
+    if "\r" in yaml_text or yaml_text.translate(_NOT_XML) != yaml_text:
         import base64
 
         return base64.b64encode(yaml_text.encode("utf-8")).decode("ascii"), SOURCE_ENCODING_BASE64
     return yaml_text, "text"
 
 
+_NOT_XML = dict.fromkeys(_ILLEGAL)
+
+
 def custom_xml_item(text: str, encoding: str = "text") -> bytes:
     """The customXml item holding the canonical SOP: ``<source xmlns="urn:sopdoc:source:1">``."""
-    root = etree.Element(f"{{{SOPDOC_NS}}}source", {"version": "1", "encoding": encoding},
-                         nsmap={None: SOPDOC_NS})
-    root.text = text
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            f'<source xmlns="{SOPDOC_NS}" version="1" encoding="{esc(encoding)}">{esc(text)}</source>').encode("utf-8")
 
 
 def custom_xml_props(item_guid: str) -> bytes:
     """The itemProps part of a customXml item (its datastore id and schema reference)."""
-    root = etree.Element(qn("ds:datastoreItem"), {qn("ds:itemID"): item_guid}, nsmap={"ds": NS["ds"]})
-    refs = _el("ds:schemaRefs", None, root)
-    _el("ds:schemaRef", {"ds:uri": SOPDOC_NS}, refs)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=False)
-
-
-# --------------------------------------------------------------------------- string builders
-# A flowchart table has thousands of elements; building them one by one through lxml costs more
-# than writing the XML text once and parsing it in one go. These mirror the element builders
-# above (same elements, same attributes) and return text; ``parse_fragment`` turns it into a tree.
-
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_DECLS = " ".join(f'xmlns:{k}="{v}"' for k, v in _NSMAP.items())
-
-
-def _x(text: str) -> str:
-    """Text escaped for element content (characters XML cannot hold are dropped)."""
-    return xml_escape(_XML_BAD.sub("", text))
-
-
-def parse_fragment(xml: str) -> etree._Element:
-    """Parse one element written by the ``s_*`` builders (its prefixes are declared here)."""
-    m = re.match(r"<[\w:]+", xml)
-    if m is None:
-        raise ValueError("not an XML element")
-    return etree.fromstring(f"{m.group(0)} {_DECLS}{xml[m.end():]}", _PARSER)
-
-
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-
-
-def s_tbl_start(width: float, cell_margin_lr: float, border_pt: float, widths_twips: list[int]) -> str:
-    """Opening of a table: the text of :func:`w_tblPr` and :func:`w_tblGrid` (close with ``</w:tbl>``)."""
-    sz = max(2, int(round(border_pt * 8)))
-    borders = "".join(f'<w:{s} w:val="single" w:sz="{sz}" w:space="0" w:color="000000"/>'
-                      for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    lr, tb = twips(cell_margin_lr), 0
-    mar = (f'<w:tblCellMar><w:top w:w="{tb}" w:type="dxa"/><w:left w:w="{lr}" w:type="dxa"/>'
-           f'<w:bottom w:w="{tb}" w:type="dxa"/><w:right w:w="{lr}" w:type="dxa"/></w:tblCellMar>')
-    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths_twips)
-    return (f'<w:tbl><w:tblPr><w:tblW w:w="{twips(width)}" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/>'
-            f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>{mar}'
-            '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
-            f'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>')
-
-
-def s_tr_start(height_twips: int, *, header: bool = False) -> str:
-    """Opening of a row, as :func:`w_tr` (close with ``</w:tr>``)."""
-    return (f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height_twips}" w:hRule="exact"/>'
-            f'{"<w:tblHeader/>" if header else ""}</w:trPr>')
-
-
-def s_tc_start(width_twips: int, *, grid_span: int = 1, v_merge: str | None = None, v_align: str = "top",
-               shade: str | None = None, margin_lr: tuple[float, float] | None = None) -> str:
-    """Opening of a cell, as :func:`w_tc` (close with ``</w:tc>``)."""
-    out = [f'<w:tc><w:tcPr><w:tcW w:w="{width_twips}" w:type="dxa"/>']
-    if grid_span > 1:
-        out.append(f'<w:gridSpan w:val="{grid_span}"/>')
-    if v_merge == "restart":
-        out.append('<w:vMerge w:val="restart"/>')
-    elif v_merge == "continue":
-        out.append("<w:vMerge/>")
-    if shade:
-        out.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{shade}"/>')
-    if margin_lr is not None:
-        out.append(f'<w:tcMar><w:left w:w="{twips(margin_lr[0])}" w:type="dxa"/>'
-                   f'<w:right w:w="{twips(margin_lr[1])}" w:type="dxa"/></w:tcMar>')
-    out.append(f'<w:vAlign w:val="{v_align}"/></w:tcPr>')
-    return "".join(out)
-
-
-@functools.lru_cache(maxsize=64)
-def s_p_start(*, align: str = "left", before: float = 0.0, line: float | None = None, keep_tiny: bool = False) -> str:
-    """Opening of a paragraph, as :func:`w_p` without a section (close with ``</w:p>``)."""
-    spacing = f'w:before="{twips(before)}" w:after="0"'
-    if line or keep_tiny:
-        spacing += f' w:line="{twips(1.0 if keep_tiny else line)}" w:lineRule="exact"'
-    jc = "center" if align == "center" else ("right" if align == "right" else "left")
-    tiny = '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>' if keep_tiny else ""
-    return f'<w:p><w:pPr><w:spacing {spacing}/><w:jc w:val="{jc}"/>{tiny}</w:pPr>'
-
-
-@functools.lru_cache(maxsize=64)
-def s_rPr(font: str, size: float, bold: bool = False) -> str:
-    """Run properties, as :func:`w_rPr`."""
-    f = xml_escape(font, {'"': "&quot;"})
-    half = int(round(size * 2))
-    b = "<w:b/><w:bCs/>" if bold else ""
-    return (f'<w:rPr><w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}" w:eastAsia="{f}"/>{b}'
-            f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>')
-
-
-def s_r(text: str, font: str, size: float, bold: bool = False, *, keep_hyphens: bool = False) -> str:
-    """A text run, as :func:`w_r`."""
-    pieces = text.split("-") if keep_hyphens else [text]
-    out = ["<w:r>", s_rPr(font, size, bold)]
-    for i, piece in enumerate(pieces):
-        if i:
-            out.append("<w:noBreakHyphen/>")
-        if piece:
-            out.append(f'<w:t xml:space="preserve">{_x(piece)}</w:t>')
-    out.append("</w:r>")
-    return "".join(out)
-
-
-_SENTINELS = {"id": 7654321, "x": 7001.0, "y": 7002.0, "w": 7003.0, "h": 7004.0}
-
-
-@functools.lru_cache(maxsize=256)
-def _anchor_template(style: tuple[tuple[str, object], ...]) -> tuple[str, ...]:
-    """The text of :func:`wps_anchor_new` for one style, split at its variable values (so a shape
-    is one string join): even items are literal text, odd items the names of the values."""
-    s = _SENTINELS
-    proto = wps_anchor_new(s["id"], x=s["x"], y=s["y"], w=s["w"], h=s["h"], **dict(style))
-    text = etree.tostring(proto, encoding="unicode")
-    text = re.sub(r' xmlns:\w+="[^"]*"', "", text)
-    sid, ex = s["id"], {k: emu(s[k]) for k in ("x", "y", "w", "h")}
-    # each variable value in its exact context, so no text of the shape can be mistaken for one
-    marks = [(f'relativeHeight="{251659264 + sid}"', 'relativeHeight="', "rel", '"'),
-             (f' id="{sid}"', ' id="', "id", '"'), (f' {sid}"', " ", "id", '"'),
-             (f"<wp:posOffset>{ex['x']}<", "<wp:posOffset>", "x", "<"),
-             (f"<wp:posOffset>{ex['y']}<", "<wp:posOffset>", "y", "<"),
-             (f'cx="{ex["w"]}"', 'cx="', "w", '"'), (f'cy="{ex["h"]}"', 'cy="', "h", '"')]
-    for literal, before, name, after in marks:
-        text = text.replace(literal, f"{before}\x00{name}\x00{after}")
-    return tuple(text.split("\x00"))
-
-
-def s_anchor_run(shape_id: int, *, x: float, y: float, w: float, h: float, **style: object) -> str:
-    """A run holding one shape wrapped as :func:`mc_alternate_content` does, the text of
-    ``mc_alternate_content(wps_anchor(...))``."""
-    parts = _anchor_template(tuple(sorted(style.items())))
-    values = {"rel": str(251659264 + shape_id), "id": str(shape_id), "x": str(emu(x)), "y": str(emu(y)),
-              "w": str(emu(w)), "h": str(emu(h))}
-    body = "".join(p if i % 2 == 0 else values[p] for i, p in enumerate(parts))
-    return (f'<w:r><mc:AlternateContent><mc:Choice Requires="wps">{body}</mc:Choice>'
-            "<mc:Fallback/></mc:AlternateContent></w:r>")
+    return ("<?xml version='1.0' encoding='UTF-8' standalone='no'?>\n"
+            f'<ds:datastoreItem xmlns:ds="{NS["ds"]}" ds:itemID="{esc(item_guid)}"><ds:schemaRefs>'
+            f'<ds:schemaRef ds:uri="{SOPDOC_NS}"/></ds:schemaRefs></ds:datastoreItem>').encode("utf-8")

@@ -86,43 +86,38 @@ def _logo(profile: PageProfile) -> Picture | None:
     return Picture(data, height=Pt(LOGO_HEIGHT))
 
 
-def _sect(page: Page, profile: PageProfile, refs: list[tuple[str, str, str]]):
+def _sect(page: Page, profile: PageProfile, refs: list[tuple[str, str, str]]) -> str:
     mt, mr, mb, ml = profile.margins_pt()
     footer = next((lb for lb in page.labels if lb.role == "footer"), None)
     footer_distance = page.height - footer.rect.bottom if footer else mb / 2
-    return ox.w_sectPr(page.width, page.height, (mt, mr, mb, ml),
+    return ox.s_sectPr(page.width, page.height, (mt, mr, mb, ml),
                        landscape=page.orientation is Orientation.LANDSCAPE,
                        header_distance=min(HEADER_DISTANCE, mt / 2), footer_distance=max(footer_distance, 0.0),
                        references=refs)
+
+
+def _carrier(sect_pr: str = "") -> Any:
+    """An empty 1 pt paragraph (after a full-page table), ending a section when ``sect_pr`` is given."""
+    return ox.parse_fragment(ox.s_p_start(keep_tiny=True, sect_pr=sect_pr) + "</w:p>")
 
 
 def _header_footer(doc: Any, layout: LayoutDocument, font: str) -> list[tuple[str, str, str]]:
     """Fill the first section's header (watermark) and footer (page X of Y); their references."""
     section = doc.sections[0]
     section.different_first_page_header_footer = False
-    footer_p = section.footer.paragraphs[0]._p
-    for child in list(footer_p):
-        footer_p.remove(child)
-    new_p = ox.w_p(align="right", line=FOOTER_SIZE * 1.2)
-    for child in list(new_p):
-        footer_p.append(child)
-    runs = [ox.w_r("Halaman ", font, FOOTER_SIZE), *ox.w_fld_runs("PAGE", "1", font, FOOTER_SIZE),
-            ox.w_r(" dari ", font, FOOTER_SIZE), *ox.w_fld_runs("NUMPAGES", str(len(layout.pages)), font, FOOTER_SIZE)]
-    for r in runs:
-        footer_p.append(r)
-    header_p = section.header.paragraphs[0]._p
-    for child in list(header_p):
-        header_p.remove(child)
-    for child in list(ox.w_p(keep_tiny=True)):
-        header_p.append(child)
+    runs = (ox.s_r("Halaman ", font, FOOTER_SIZE) + ox.s_fld_runs("PAGE", "1", font, FOOTER_SIZE)
+            + ox.s_r(" dari ", font, FOOTER_SIZE) + ox.s_fld_runs("NUMPAGES", str(len(layout.pages)), font, FOOTER_SIZE))
+    _replace_content(section.footer.paragraphs[0]._p,
+                     ox.s_p_start(align="right", line=FOOTER_SIZE * 1.2) + runs + "</w:p>")
+    watermark = ""
     if layout.draft:
         size = min(p.width for p in layout.pages) / 4 if layout.pages else 100.0
         w, h = size * 3.4, size * 1.25
-        drawing = ox.wps_anchor(900, geometry="rect", x=0, y=0, w=w, h=h, line_width=None, fill=None,
-                                text="DRAFT", font=font, size=size, bold=True, text_color=WATERMARK_GREY,
-                                rotation=-30.0, rel_h="page", rel_v="page", behind=True, in_cell=False,
-                                centred=True)
-        header_p.append(ox.mc_alternate_content(drawing))
+        watermark = ox.s_anchor_run(900, geometry="rect", x=0, y=0, w=w, h=h, line_width=None, fill=None,
+                                    text="DRAFT", font=font, size=size, bold=True, text_color=WATERMARK_GREY,
+                                    rotation=-30.0, rel_h="page", rel_v="page", behind=True, in_cell=False,
+                                    centred=True)
+    _replace_content(section.header.paragraphs[0]._p, ox.s_p_start(keep_tiny=True) + watermark + "</w:p>")
     refs = []
     sect = doc.element.body.sectPr
     for ref in sect:
@@ -130,6 +125,15 @@ def _header_footer(doc: Any, layout: LayoutDocument, font: str) -> list[tuple[st
             kind = "header" if ref.tag == ox.qn("w:headerReference") else "footer"
             refs.append((kind, ref.get(ox.qn("w:type")), ref.get(ox.qn("r:id"))))
     return refs
+
+
+def _replace_content(p: Any, xml: str) -> None:
+    """Give the paragraph element ``p`` the children of the paragraph ``xml`` (an ``s_p_start`` …
+    ``</w:p>`` text) instead of its own."""
+    for child in list(p):
+        p.remove(child)
+    for child in list(ox.parse_fragment(xml)):
+        p.append(child)
 
 
 def _assemble(doc: Any, sop: Sop, layout: LayoutDocument, profile: PageProfile, font: str) -> None:
@@ -165,13 +169,13 @@ def _assemble(doc: Any, sop: Sop, layout: LayoutDocument, profile: PageProfile, 
 
     sheet = next((p for p in layout.pages if p.kind is PageKind.WORKSHEET), None)
     if sheet is not None:  # the worksheet section comes first and carries the header/footer
-        lead = [*worksheet_xml(sheet, font), ox.w_p(keep_tiny=True, sect_pr=_sect(sheet, profile, refs))]
+        lead = [*worksheet_xml(sheet, font), _carrier(_sect(sheet, profile, refs))]
         for i, el in enumerate(lead):
             body.insert(i, el)
         refs = []
     ids = ShapeIds()
     last = identity
-    body.append(ox.w_p(keep_tiny=True, sect_pr=_sect(identity, profile, refs)) if flow else ox.w_p(keep_tiny=True))
+    body.append(_carrier(_sect(identity, profile, refs) if flow else ""))
     for k, page in enumerate(flow):
         title = next((lb for lb in page.labels if lb.role == "judul_flowchart"), None)
         if title is not None:
@@ -179,11 +183,11 @@ def _assemble(doc: Any, sop: Sop, layout: LayoutDocument, profile: PageProfile, 
                 body.append(p)
         body.append(flow_table_xml(page, texts_of, font, font, ids))
         if k < len(flow) - 1:
-            body.append(ox.w_p(keep_tiny=True, sect_pr=_sect(page, profile, [])))
+            body.append(_carrier(_sect(page, profile, [])))
         else:
-            body.append(ox.w_p(keep_tiny=True))
+            body.append(_carrier())
         last = page
-    body.append(_sect(last, profile, [] if flow or sheet is not None else refs))
+    body.append(ox.parse_fragment(_sect(last, profile, [] if flow or sheet is not None else refs)))
 
 
 def _embed_source(doc: Any, sop: Sop) -> None:
