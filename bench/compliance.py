@@ -19,12 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sopdoc.execution.calendar import WorkingCalendar  # noqa: E402
-from sopdoc.execution.compliance import check_instance  # noqa: E402
-from sopdoc.execution.entries import EntryInput  # noqa: E402
-from sopdoc.execution.pinned import Step, StepTable  # noqa: E402
-from sopdoc.execution.settings import PeriodSettings  # noqa: E402
-from sopdoc.execution.store import Instance, SqliteStore  # noqa: E402
+from sopdoc.execution.calendar import WorkingCalendar
+from sopdoc.execution.compliance import check_instance
+from sopdoc.execution.entries import EntryInput
+from sopdoc.execution.pinned import Step, StepTable
+from sopdoc.execution.settings import PeriodSettings
+from sopdoc.execution.store import Instance, SqliteStore
 
 INSTANCES, PER_INSTANCE, RUNS = 1000, 100, 3
 ROLES = ["Kepala Dinas", "Sekretaris", "Kepala Bidang", "Kasubag Program", "Staf"]

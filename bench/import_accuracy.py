@@ -20,9 +20,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sopdoc.source.reader import load_sop  # noqa: E402
-from sopdoc.importers.text.importer import import_text_file  # noqa: E402
 from sopdoc.importers.grid.clean import clean_cell  # noqa: E402
+from sopdoc.importers.text.importer import import_text_file  # noqa: E402
+from sopdoc.source.reader import load_sop  # noqa: E402
 
 SEEDS = ROOT / "tests" / "data" / "seeds"  # the five seeds, copied into the repository
 
@@ -73,7 +73,7 @@ def compare(seed: Path, example: Path) -> dict[str, Any]:
     keys = sorted(set(exp) | set(act))
     stats = {"present": [0, 0], "inferred": [0, 0], "diffs": []}
     for k in keys:
-        kind = "inferred" if k in inferred or (k not in exp) and _is_guess(k) else "present"
+        kind = "inferred" if k in inferred or ((k not in exp) and _is_guess(k)) else "present"
         if k not in exp and k in act and kind == "inferred":
             continue  # the importer guessed where the transcriber left the field empty: not counted
         ok = exp.get(k) == act.get(k)

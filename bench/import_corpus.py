@@ -44,10 +44,10 @@ def own_documents(out: Path) -> list[Path]:
     import io
     import zipfile
 
-    from sopdoc.source.reader import load_sop
     from sopdoc.layout import layout_sop
     from sopdoc.render.docx import docx_bytes
     from sopdoc.render.pdf import render_pdf
+    from sopdoc.source.reader import load_sop
 
     sop = load_sop(ROOT / "examples" / "pengumpulan-data-kinerja.sop.yaml").sop
     stem = "pengumpulan-data-kinerja"

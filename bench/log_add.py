@@ -17,8 +17,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOPDOC = str(Path(sys.executable).parent / "sopdoc")
-SOP = next((p for p in (ROOT / "examples" / "pengumpulan-data-kinerja.sop.yaml",
-                        ROOT / "tests" / "data" / "execution" / "keputusan-loop.sop.yaml") if p.is_file()))
+SOP = next(p for p in (ROOT / "examples" / "pengumpulan-data-kinerja.sop.yaml",
+                        ROOT / "tests" / "data" / "execution" / "keputusan-loop.sop.yaml") if p.is_file())
 RUNS = 21
 
 

@@ -25,9 +25,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _timing import median_ms  # noqa: E402
-from sopdoc.source.reader import load_sop  # noqa: E402
+
 from sopdoc.layout import layout_sop  # noqa: E402
 from sopdoc.render.docx import docx_bytes  # noqa: E402
+from sopdoc.source.reader import load_sop  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "pengumpulan-data-kinerja.sop.yaml"
 

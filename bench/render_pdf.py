@@ -14,7 +14,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,10 +21,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _timing import median_ms  # noqa: E402
-from sopdoc.source.reader import load_sop  # noqa: E402
+
 from sopdoc.layout import layout_sop  # noqa: E402
 from sopdoc.render.pdf import render_pdf  # noqa: E402
 from sopdoc.render.svg import render_svg  # noqa: E402
+from sopdoc.source.reader import load_sop  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "pengumpulan-data-kinerja.sop.yaml"
 

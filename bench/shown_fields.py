@@ -19,10 +19,10 @@ sys.path.insert(0, str(ROOT))
 
 from sopdoc.importers.docx.importer import import_docx_file  # noqa: E402
 from sopdoc.importers.pdf.importer import import_pdf_file  # noqa: E402
-from sopdoc.source.reader import load_sop  # noqa: E402
 from sopdoc.layout import layout_sop  # noqa: E402
 from sopdoc.render.docx import docx_bytes  # noqa: E402
 from sopdoc.render.pdf import render_pdf  # noqa: E402
+from sopdoc.source.reader import load_sop  # noqa: E402
 
 
 def _median(fn, runs: int) -> float:

@@ -19,7 +19,7 @@ from types import TracebackType
 from sopdoc.errors import OutputError, os_reason
 from sopdoc.model.diagnostic import Teks
 
-__all__ = ["write_atomic", "OutputSet", "clean_stale", "TMP_PREFIX"]
+__all__ = ["TMP_PREFIX", "OutputSet", "clean_stale", "write_atomic"]
 
 TMP_PREFIX = ".sopdoc-tmp-"
 _TMP = re.compile(re.escape(TMP_PREFIX) + r"(\d+)-[0-9a-f]+\.tmp")

@@ -20,8 +20,20 @@ from typing import Any, TypeVar
 
 from sopdoc.model.diagnostic import Diagnostic, Origin, Path, Severity, Teks
 
-__all__ = ["CODE_RE", "SLUG_RE", "STAGES", "Code", "Finding", "Registry", "REGISTRY", "code_of",
-           "register", "register_table", "registered_codes", "rule"]
+__all__ = [
+    "CODE_RE",
+    "REGISTRY",
+    "SLUG_RE",
+    "STAGES",
+    "Code",
+    "Finding",
+    "Registry",
+    "code_of",
+    "register",
+    "register_table",
+    "registered_codes",
+    "rule",
+]
 
 CODE_RE = re.compile(r"^(SOP|CMP|IMP)\d{3}$")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -24,11 +24,11 @@ from sopdoc.errors import UsageError
 from sopdoc.execution.settings import CalendarSettings, PeriodSettings
 from sopdoc.layout.profile import FOREIGN_KEYS, PageProfile
 from sopdoc.model.diagnostic import Teks
+from sopdoc.safe_path import regular_file
 from sopdoc.validate.context import CheckOptions
 from sopdoc.validate.settings import CheckSettings
-from sopdoc.safe_path import regular_file
 
-__all__ = ["Settings", "find_config", "load_settings", "settings_from_mapping", "SECTIONS", "ENV_KEYS"]
+__all__ = ["ENV_KEYS", "SECTIONS", "Settings", "find_config", "load_settings", "settings_from_mapping"]
 
 SECTIONS = ("check", "profil", "kalender", "period")
 # SOPDOC_* variables read into [check] (comma-separated lists for select/ignore)

@@ -6,7 +6,7 @@ import errno
 
 from sopdoc.model.diagnostic import Teks
 
-__all__ = ["SopdocError", "UsageError", "OutputError", "os_reason"]
+__all__ = ["OutputError", "SopdocError", "UsageError", "os_reason"]
 
 
 class SopdocError(Exception):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["schema_path", "template_path", "SOURCE_ROOT"]
+__all__ = ["SOURCE_ROOT", "schema_path", "template_path"]
 
 SOURCE_ROOT = Path(__file__).resolve().parent.parent
 

@@ -20,8 +20,16 @@ from typing import BinaryIO
 
 from sopdoc.model.diagnostic import Teks
 
-__all__ = ["UnsafeInputError", "regular_file", "read_regular", "check_regular", "evidence_path",
-           "INSTANCE_NAME", "check_instance_name", "inside"]
+__all__ = [
+    "INSTANCE_NAME",
+    "UnsafeInputError",
+    "check_instance_name",
+    "check_regular",
+    "evidence_path",
+    "inside",
+    "read_regular",
+    "regular_file",
+]
 
 INSTANCE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 

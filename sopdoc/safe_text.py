@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape, quoteattr
 
-__all__ = ["xml_clean", "xml_escape", "xml_attr", "terminal_text"]
+__all__ = ["terminal_text", "xml_attr", "xml_clean", "xml_escape"]
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TERMINAL_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -12,14 +12,22 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from sopdoc.model.sop import (
-    Cabang, Identitas, Kegiatan, LangkahKerja, LembarKerja, MutuBaku, Pengesahan, PenanggungJawab, Periode, Simbol,
+    Cabang,
+    Identitas,
+    Kegiatan,
+    LangkahKerja,
+    LembarKerja,
+    MutuBaku,
+    PenanggungJawab,
+    Pengesahan,
+    Periode,
+    Simbol,
     Sop,
 )
 from sopdoc.model.waktu import parse_waktu
 
 _WORDS = st.sampled_from(
-    "Menyusun Memeriksa laporan kinerja triwulan data Kepala Bidang Sekretaris draf dokumen "
-    "rekapitulasi menyampaikan mengolah SKPD LKjIP & <b> \"kutip\" 'x' ümlaut 数据 — – ﬁ".split()
+    ["Menyusun", "Memeriksa", "laporan", "kinerja", "triwulan", "data", "Kepala", "Bidang", "Sekretaris", "draf", "dokumen", "rekapitulasi", "menyampaikan", "mengolah", "SKPD", "LKjIP", "&", "<b>", '"kutip"', "'x'", "ümlaut", "数据", "—", "–", "ﬁ"]
 )
 text = st.lists(_WORDS, min_size=1, max_size=12).map(" ".join)
 long_text = st.one_of(text, st.lists(_WORDS, min_size=30, max_size=120).map(" ".join))

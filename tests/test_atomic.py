@@ -14,7 +14,7 @@ from sopdoc.errors import OutputError
 def test_writes_text_as_utf8_and_bytes_as_they_are(tmp_path: Path) -> None:
     write_atomic(tmp_path / "a.txt", "Tanggal Efektif: 23 Januari 2023 – ü")
     write_atomic(tmp_path / "b.bin", b"\x00\xffPDF")
-    assert (tmp_path / "a.txt").read_bytes() == "Tanggal Efektif: 23 Januari 2023 – ü".encode("utf-8")
+    assert (tmp_path / "a.txt").read_bytes() == "Tanggal Efektif: 23 Januari 2023 – ü".encode()
     assert (tmp_path / "b.bin").read_bytes() == b"\x00\xffPDF"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.bin"]
 

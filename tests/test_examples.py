@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from sopdoc.source.reader import load_sop
 from sopdoc.model.sop import Simbol, Sop
 from sopdoc.model.waktu import Satuan
+from sopdoc.source.reader import load_sop
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 

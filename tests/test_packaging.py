@@ -13,8 +13,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from sopdoc.source.schema import sop_json_schema, sop_schema_text
 from sopdoc.source.reader import load_sop
+from sopdoc.source.schema import sop_json_schema, sop_schema_text
 from sopdoc.source.writer import sop_to_dict
 from tests.conftest import EXAMPLES, ROOT
 

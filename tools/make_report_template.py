@@ -68,7 +68,7 @@ def _repeat_header(table: object) -> None:
 def _pairs(doc: Document, rows: list[tuple[str, str]]) -> None:
     table = doc.add_table(rows=len(rows), cols=2)
     table.style = "Table Grid"
-    for (label, value), row in zip(rows, table.rows):
+    for (label, value), row in zip(rows, table.rows, strict=False):
         row.cells[0].text = label
         row.cells[1].text = value
     _widths(table, [70, 180])

@@ -22,7 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from sopdoc.render._ooxml import parse_fragment, qn, s_tblCellMar  # noqa: E402
+from sopdoc.render._ooxml import parse_fragment, qn, s_tblCellMar
 
 ROOT = Path(__file__).resolve().parent.parent
 BOXES = (
@@ -97,10 +97,10 @@ def build(out: Path) -> None:
     width = Mm(300)
     widths = (width // 2, int(width * 0.16), width // 2 - int(width * 0.16))
     for row in table.rows:
-        for cell, w in zip(row.cells, widths):
+        for cell, w in zip(row.cells, widths, strict=False):
             cell.width = w
     grid = table._tbl.find(qn("w:tblGrid"))
-    for col, w in zip(grid.findall(qn("w:gridCol")), widths):
+    for col, w in zip(grid.findall(qn("w:gridCol")), widths, strict=False):
         col.set(qn("w:w"), str(int(w / 635)))  # EMU → twips
     tbl_pr = table._tbl.find(qn("w:tblPr"))
     tbl_pr.find(qn("w:tblLook")).addprevious(parse_fragment(s_tblCellMar(3.0, 1.0)))
@@ -149,7 +149,7 @@ def build(out: Path) -> None:
         right_title = table.cell(title_row, 1).merge(table.cell(title_row, 2))
         right_body = table.cell(body_row, 1).merge(table.cell(body_row, 2))
         for (key, title), t_cell, b_cell in zip(BOXES[2 * k: 2 * k + 2], (table.cell(title_row, 0), right_title),
-                                                (table.cell(body_row, 0), right_body)):
+                                                (table.cell(body_row, 0), right_body), strict=False):
             _para(t_cell, f"{title}:", bold=True, first=True)
             _para(b_cell, f"{{%p for item in {key} %}}", first=True)
             _para(b_cell, "{{ loop.index }}. {{ item }}", hanging=11)

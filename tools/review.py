@@ -19,10 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sopdoc.source.reader import load_sop  # noqa: E402
 from sopdoc.layout import layout_sop  # noqa: E402
 from sopdoc.render.files import output_stem, write_atomic  # noqa: E402
 from sopdoc.render.pdf import render_pdf  # noqa: E402
+from sopdoc.source.reader import load_sop  # noqa: E402
 
 CLEAN = "pengumpulan-data-kinerja"
 

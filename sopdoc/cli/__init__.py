@@ -109,7 +109,7 @@ class _Group(click.Group):
 @click.option("--debug", is_flag=True, expose_value=False, help=_help(
     "opt.debug", "Tampilkan jejak lengkap (traceback) pada galat internal.", "Show the full traceback on an internal error."))
 @click.pass_context
-def cli(ctx: click.Context) -> None:  # noqa: D103 - help above
+def cli(ctx: click.Context) -> None:
     ctx.ensure_object(dict)
 
 
@@ -117,8 +117,8 @@ def cli(ctx: click.Context) -> None:  # noqa: D103 - help above
 # imported here; each imports its heavy libraries inside the command function.
 from sopdoc.cli import check as _check  # noqa: E402,F401
 from sopdoc.cli import importer as _importer  # noqa: E402,F401
-from sopdoc.cli import render as _render  # noqa: E402,F401
 from sopdoc.cli import period as _period  # noqa: E402,F401
+from sopdoc.cli import render as _render  # noqa: E402,F401
 
 # --------------------------------------------------------------------------- entry point
 
@@ -185,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = "--debug" in args or os.environ.get("SOPDOC_DEBUG", "") not in ("", "0")
     try:
         return _main(args, lang)
-    except BaseException as exc:  # noqa: BLE001 - the boundary: every failure becomes one line
+    except BaseException as exc:
         if isinstance(exc, SystemExit):
             raise
         return _boundary(exc, lang, debug)

@@ -7,8 +7,8 @@ from typing import Any
 
 import click
 
-from sopdoc.model.diagnostic import Teks
 from sopdoc.cli import _help, _lang, cli, fail, lang_option
+from sopdoc.model.diagnostic import Teks
 from sopdoc.safe_text import terminal_text
 
 # --------------------------------------------------------------------------- schema (io)
@@ -22,7 +22,7 @@ from sopdoc.safe_text import terminal_text
 @click.option("--config", "config", is_flag=True, default=False,
               help=_help("schema.config", "Skema konfigurasi sopdoc.toml.", "The sopdoc.toml configuration schema."))
 @lang_option
-def schema(config: bool) -> None:  # noqa: D103
+def schema(config: bool) -> None:
     if config:
         from sopdoc.config_schema import config_schema_text
 
@@ -106,7 +106,7 @@ _CODES_HELP = ("Kode atau awalan kode, dipisah koma; boleh diulang (mis. SOP1,SO
 @lang_option
 @click.pass_context
 def check(ctx: click.Context, files: tuple[str, ...], fmt: str, select: tuple[str, ...],
-          ignore: tuple[str, ...], fail_on: str | None, config: str | None) -> None:  # noqa: D103
+          ignore: tuple[str, ...], fail_on: str | None, config: str | None) -> None:
     from sopdoc.importers.dispatch import expand_inputs, load_source
     from sopdoc.validate.engine import check_loaded
     from sopdoc.validate.output import ExitPolicy, FileReport, format_json, format_sarif, format_text
@@ -139,7 +139,7 @@ def check(ctx: click.Context, files: tuple[str, ...], fmt: str, select: tuple[st
                                             "Output format (markdown = docs/rules.md)."))
 @lang_option
 @click.pass_context
-def rules(ctx: click.Context, fmt: str) -> None:  # noqa: D103
+def rules(ctx: click.Context, fmt: str) -> None:
     from sopdoc.all_codes import all_codes
     from sopdoc.validate.docs import rules_json, rules_markdown, rules_text
 
@@ -169,7 +169,7 @@ def rules(ctx: click.Context, fmt: str) -> None:  # noqa: D103
               help=_help("info.config", "Berkas konfigurasi.", "Configuration file."))
 @lang_option
 @click.pass_context
-def info(ctx: click.Context, files: tuple[str, ...], fmt: str, config: str | None) -> None:  # noqa: D103
+def info(ctx: click.Context, files: tuple[str, ...], fmt: str, config: str | None) -> None:
     from sopdoc.importers.dispatch import expand_inputs, load_source
     from sopdoc.validate.info import format_info_json, format_info_text
     from sopdoc.validate.output import FileReport, format_text

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from sopdoc.model.diagnostic import Teks
 from sopdoc.cli import _help, _lang, cli, fail, lang_option
 from sopdoc.cli.outputs import refuse_same_outputs
+from sopdoc.model.diagnostic import Teks
 
 
 def _stem(path: Path) -> str:
@@ -41,10 +41,10 @@ def _stem(path: Path) -> str:
                          "Output directory (created if missing)."))
 @lang_option
 @click.pass_context
-def import_(ctx: click.Context, files: tuple[str, ...], output: str) -> None:  # noqa: D103
-    from sopdoc.importers.report import report_to_json, report_to_text
-    from sopdoc.importers.dispatch import import_source
+def import_(ctx: click.Context, files: tuple[str, ...], output: str) -> None:
     from sopdoc.atomic import OutputSet
+    from sopdoc.importers.dispatch import import_source
+    from sopdoc.importers.report import report_to_json, report_to_text
     from sopdoc.source.writer import sop_to_yaml
 
     lang = _lang(ctx)

@@ -12,7 +12,7 @@ from sopdoc.cli import fail
 from sopdoc.model.diagnostic import Teks
 from sopdoc.safe_path import inside
 
-__all__ = ["refuse_same_outputs", "refuse_outside"]
+__all__ = ["refuse_outside", "refuse_same_outputs"]
 
 
 def refuse_same_outputs(ctx: click.Context, inputs: Sequence[tuple[str, str]]) -> None:

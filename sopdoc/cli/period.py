@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import functools
 import os
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
 
-from sopdoc.model.diagnostic import Teks
 from sopdoc.cli import _help, _lang, cli, fail, lang_option
 from sopdoc.cli.outputs import refuse_outside
+from sopdoc.model.diagnostic import Teks
 from sopdoc.safe_path import check_instance_name
 from sopdoc.safe_text import terminal_text
 
@@ -72,14 +72,14 @@ def _user(explicit: str | None) -> str:
 @cli.group(help=_help("period", "Periode pelaksanaan SOP: buka, daftar, status, periksa, laporan.",
                       "SOP runs per period: open, list, status, check, report."))
 @lang_option
-def period() -> None:  # noqa: D103
+def period() -> None:
     pass
 
 
 @cli.group(help=_help("log", "Log penyelesaian langkah (hanya-tambah): catat, impor, daftar, ekspor, verifikasi.",
                       "Append-only step-completion log: add, import, list, export, verify."))
 @lang_option
-def log() -> None:  # noqa: D103
+def log() -> None:
     pass
 
 
@@ -102,7 +102,7 @@ def log() -> None:  # noqa: D103
 @_common("period.open", config=True)
 @click.pass_context
 def period_open(ctx: click.Context, sop: str, period_code: str, start: str | None, name: str | None,
-                db: str, config: str | None) -> None:  # noqa: D103
+                db: str, config: str | None) -> None:
     from sopdoc.config import load_settings
     from sopdoc.execution.entries import parse_timestamp
     from sopdoc.execution.plan import plan_from_json
@@ -132,7 +132,7 @@ def period_open(ctx: click.Context, sop: str, period_code: str, start: str | Non
 @period.command("list", help=_help("period.list", "Daftar instans periode.", "List period instances."))
 @_common("period.list")
 @click.pass_context
-def period_list(ctx: click.Context, db: str) -> None:  # noqa: D103
+def period_list(ctx: click.Context, db: str) -> None:
     with _store(db) as store:
         instances = store.instances()
         counts = {i.name: len(store.entries(i.name)) for i in instances}
@@ -148,7 +148,7 @@ def period_list(ctx: click.Context, db: str) -> None:  # noqa: D103
 @click.argument("instance")
 @_common("period.status")
 @click.pass_context
-def period_status(ctx: click.Context, instance: str, db: str) -> None:  # noqa: D103
+def period_status(ctx: click.Context, instance: str, db: str) -> None:
     from sopdoc.execution.cmp_context import effective_entries
     from sopdoc.execution.plan import plan_from_json
     from sopdoc.execution.runs import find_instance
@@ -177,9 +177,9 @@ def period_status(ctx: click.Context, instance: str, db: str) -> None:  # noqa: 
 
 def _checked(ctx: click.Context, db: str, instance: str, config: str | None) -> Any:
     """Verify the log first (DESIGN.md §8), then check the instance: (instance, result, verification)."""
+    from sopdoc.config import load_settings
     from sopdoc.execution.calendar import WorkingCalendar
     from sopdoc.execution.compliance import check_instance
-    from sopdoc.config import load_settings
     from sopdoc.execution.runs import find_instance, instance_calendar
 
     settings = load_settings(None, Path(config) if config else None)
@@ -240,11 +240,11 @@ def _figures_text(result: Any, lang: str) -> str:
                          "Severity that makes the exit code 1."))
 @_common("period.check", config=True)
 @click.pass_context
-def period_check(ctx: click.Context, instance: str, fmt: str, fail_on: str, db: str, config: str | None) -> None:  # noqa: D103
+def period_check(ctx: click.Context, instance: str, fmt: str, fail_on: str, db: str, config: str | None) -> None:
     import json
 
-    from sopdoc.render.report.context import figures_dict
     from sopdoc.model.diagnostic import Severity
+    from sopdoc.render.report.context import figures_dict
     from sopdoc.validate.output import ExitPolicy, FileReport, format_json, format_text
 
     lang = _lang(ctx)
@@ -277,7 +277,7 @@ def period_check(ctx: click.Context, instance: str, fmt: str, fail_on: str, db: 
 @_common("period.render", config=True)
 @click.pass_context
 def period_render(ctx: click.Context, instance: str, targets: str, out_dir: str, template: str | None,
-                  db: str, config: str | None) -> None:  # noqa: D103
+                  db: str, config: str | None) -> None:
     from pathlib import Path
 
     from sopdoc.render.report.docx import render_report
@@ -352,7 +352,7 @@ def _notes(ctx: click.Context, results: list[Any]) -> None:
     "Who records (default: SOPDOC_USER or the system user)."))
 @_common("log.add")
 @click.pass_context
-def log_add(ctx: click.Context, instance: str, db: str, recorder: str | None, **fields: Any) -> None:  # noqa: D103
+def log_add(ctx: click.Context, instance: str, db: str, recorder: str | None, **fields: Any) -> None:
     from sopdoc.execution.runs import ImportRejected, find_instance, record_rows
 
     row = {k: ("" if v is None else v) for k, v in fields.items()}
@@ -381,7 +381,7 @@ def log_add(ctx: click.Context, instance: str, db: str, recorder: str | None, **
     "log.import.recorder", "Siapa yang mencatat.", "Who records."))
 @_common("log.import")
 @click.pass_context
-def log_import(ctx: click.Context, instance: str, file: str, recorder: str | None, db: str) -> None:  # noqa: D103
+def log_import(ctx: click.Context, instance: str, file: str, recorder: str | None, db: str) -> None:
     from pathlib import Path
 
     from sopdoc.execution.log_files import read_log_file
@@ -405,7 +405,7 @@ def log_import(ctx: click.Context, instance: str, file: str, recorder: str | Non
 @click.argument("instance")
 @_common("log.list")
 @click.pass_context
-def log_list(ctx: click.Context, instance: str, db: str) -> None:  # noqa: D103
+def log_list(ctx: click.Context, instance: str, db: str) -> None:
     from sopdoc.execution.entries import superseded_seqs
     from sopdoc.execution.runs import find_instance
 
@@ -437,10 +437,10 @@ def log_list(ctx: click.Context, instance: str, db: str) -> None:  # noqa: D103
 @_common("log.export")
 @click.pass_context
 def log_export(ctx: click.Context, instance: str, target: str, output: str | None, db: str,
-               delimiter: str = ",") -> None:  # noqa: D103
+               delimiter: str = ",") -> None:
     from sopdoc.atomic import write_atomic as atomic_write
-    from sopdoc.execution.pinned import StepTable
     from sopdoc.execution.log_files import entries_to_csv, entries_to_xes
+    from sopdoc.execution.pinned import StepTable
     from sopdoc.execution.runs import find_instance
 
     with _store(db) as store:
@@ -470,7 +470,7 @@ def log_export(ctx: click.Context, instance: str, target: str, output: str | Non
     "dengan tanda terima.", "Show each instance's chain head (entry count and last hash) to compare with a receipt."))
 @_common("log.verify")
 @click.pass_context
-def log_verify(ctx: click.Context, instance: str | None, heads: bool, db: str) -> None:  # noqa: D103
+def log_verify(ctx: click.Context, instance: str | None, heads: bool, db: str) -> None:
     from sopdoc.execution.runs import find_instance
 
     lang = _lang(ctx)

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from sopdoc.model.diagnostic import Teks
 from sopdoc.cli import _help, _lang, cli, fail, lang_option
 from sopdoc.cli.outputs import refuse_same_outputs
+from sopdoc.model.diagnostic import Teks
 
 if TYPE_CHECKING:
     from sopdoc.layout.profile import PageProfile
@@ -48,7 +48,7 @@ def _read_profile(path: str, paper: str | None, first_input: str | None = None) 
             from reportlab.lib.utils import ImageReader
 
             ImageReader(str(logo)).getSize()
-        except Exception:  # noqa: BLE001 - any decoder failure means the same thing to the user
+        except Exception:
             raise UsageError(Teks(f"logo bukan gambar yang dapat dibaca (PNG/JPEG): {logo}",
                                   f"logo is not a readable image (PNG/JPEG): {logo}")) from None
         profile = dataclasses.replace(profile, logo=str(logo))
@@ -92,7 +92,7 @@ def _read_profile(path: str, paper: str | None, first_input: str | None = None) 
 @lang_option
 @click.pass_context
 def render(ctx: click.Context, files: tuple[str, ...], to: str, output: str, paper: str | None,
-           profile_path: str | None, template: str | None, qr: bool) -> None:  # noqa: D103
+           profile_path: str | None, template: str | None, qr: bool) -> None:
     from sopdoc.errors import OutputError, SopdocError
     from sopdoc.importers.dispatch import expand_inputs, load_source
     from sopdoc.model.diagnostic import Severity

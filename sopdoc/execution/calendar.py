@@ -14,8 +14,8 @@ from decimal import Decimal
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from sopdoc.model.waktu import Satuan, Waktu
 from sopdoc.execution.settings import CalendarSettings
+from sopdoc.model.waktu import Satuan, Waktu
 
 __all__ = ["WorkingCalendar"]
 

@@ -17,8 +17,16 @@ import hmac
 import json
 from collections.abc import Mapping
 
-__all__ = ["INSTANCE_FIELDS", "instance_digest", "instance_genesis", "heads_link", "heads_mac",
-           "OPEN", "APPEND", "ADOPT"]
+__all__ = [
+    "ADOPT",
+    "APPEND",
+    "INSTANCE_FIELDS",
+    "OPEN",
+    "heads_link",
+    "heads_mac",
+    "instance_digest",
+    "instance_genesis",
+]
 
 # The columns of the instance table, all of them covered by the digest.
 INSTANCE_FIELDS = ("name", "sop_hash", "period", "start", "deadline", "zona_waktu", "flow", "plan", "meta",

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from sopdoc.codes import Finding
-from sopdoc.model.diagnostic import Origin, Teks
-from sopdoc.model.waktu import Satuan, Waktu, parse_waktu
 from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.entries import LogEntry, current_entries
 from sopdoc.execution.pinned import Step, StepTable
 from sopdoc.execution.settings import PeriodSettings
+from sopdoc.model.diagnostic import Origin, Teks
+from sopdoc.model.waktu import Satuan, Waktu, parse_waktu
 
-__all__ = ["Fact", "CheckContext", "effective_entries"]
+__all__ = ["CheckContext", "Fact", "effective_entries"]
 
 _CALENDAR_UNITS = (Satuan.BULAN, Satuan.HARI_KALENDER, Satuan.HARI)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sopdoc.codes import Finding, rule
-from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.execution.cmp_context import CheckContext, Fact
+from sopdoc.model.diagnostic import Severity, Teks
 
 __all__ = ["order_findings"]
 

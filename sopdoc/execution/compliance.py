@@ -7,7 +7,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sopdoc.model.diagnostic import Diagnostic
 from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.cmp_context import CheckContext
 from sopdoc.execution.cmp_rules import RULES
@@ -15,6 +14,7 @@ from sopdoc.execution.entries import LogEntry
 from sopdoc.execution.pinned import StepTable
 from sopdoc.execution.settings import PeriodSettings
 from sopdoc.execution.store import Instance
+from sopdoc.model.diagnostic import Diagnostic
 
 __all__ = ["Compliance", "EntryVerdict", "Totals", "check_entries", "check_instance"]
 

@@ -12,8 +12,16 @@ from zoneinfo import ZoneInfo
 
 from sopdoc.model.diagnostic import Teks
 
-__all__ = ["EntryInput", "LogEntry", "entry_hash", "parse_timestamp", "TimestampError", "GENESIS", "superseded_seqs",
-           "current_entries"]
+__all__ = [
+    "GENESIS",
+    "EntryInput",
+    "LogEntry",
+    "TimestampError",
+    "current_entries",
+    "entry_hash",
+    "parse_timestamp",
+    "superseded_seqs",
+]
 
 GENESIS = "0" * 64
 _TS = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?\s*$",

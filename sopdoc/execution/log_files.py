@@ -16,14 +16,16 @@ import zipfile
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
+
 from sopdoc.errors import UsageError
-from sopdoc.model.diagnostic import Teks
-from sopdoc.safe_path import read_regular, regular_file
-from sopdoc.safe_text import xml_attr as quoteattr, xml_escape as escape
 from sopdoc.execution.entries import LogEntry, current_entries
 from sopdoc.execution.log_rows import COLUMNS, column_name
+from sopdoc.model.diagnostic import Teks
+from sopdoc.safe_path import read_regular, regular_file
+from sopdoc.safe_text import xml_attr as quoteattr
+from sopdoc.safe_text import xml_escape as escape
 
-__all__ = ["read_log_file", "entries_to_csv", "entries_to_xes", "escape_cell", "csv_cell", "MAX_ROWS", "SEPARATORS"]
+__all__ = ["MAX_ROWS", "SEPARATORS", "csv_cell", "entries_to_csv", "entries_to_xes", "escape_cell", "read_log_file"]
 
 MAX_ROWS = 100_000
 MAX_BYTES = 50 * 1024 * 1024
@@ -32,7 +34,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def _check_headers(headers: list[str], file: str) -> list[str]:
     names = [column_name(h) for h in headers]
-    unknown = [h for h, n in zip(headers, names) if n not in COLUMNS and h.strip()]
+    unknown = [h for h, n in zip(headers, names, strict=False) if n not in COLUMNS and h.strip()]
     if unknown:
         raise UsageError(Teks(f"{file}: kolom tidak dikenal: {', '.join(unknown)} (kolom: {', '.join(COLUMNS)})",
                               f"{file}: unknown columns: {', '.join(unknown)} (columns: {', '.join(COLUMNS)})"))
@@ -117,7 +119,6 @@ def check_xlsx_zip(path: Path) -> None:
 
 
 def _read_xlsx(path: Path) -> list[tuple[int, dict[str, object]]]:
-    import zipfile
 
     from openpyxl import load_workbook
 
@@ -131,7 +132,7 @@ def _read_xlsx(path: Path) -> list[tuple[int, dict[str, object]]]:
                               f"{path}: not an intact XLSX file ({exc})")) from None
     try:
         ws = wb.worksheets[0]
-        rows = [[_cell(v) for v in row] for _, row in zip(range(MAX_ROWS + 2), ws.iter_rows(values_only=True))]
+        rows = [[_cell(v) for v in row] for _, row in zip(range(MAX_ROWS + 2), ws.iter_rows(values_only=True), strict=False)]
     except _BROKEN_XLSX as exc:  # a damaged sheet part: openpyxl raises whatever its parser met
         raise UsageError(Teks(f"{path}: bukan berkas XLSX yang utuh ({type(exc).__name__})",
                               f"{path}: not an intact XLSX file ({type(exc).__name__})")) from None
@@ -154,7 +155,7 @@ def _to_dicts(rows: list[list[object]], file: str) -> list[tuple[int, dict[str, 
     for i, row in enumerate(rows[1:], start=2):
         if not any(str(c if c is not None else "").strip() for c in row):
             continue
-        out.append((i, {n: v for n, v in zip(names, row) if n}))
+        out.append((i, {n: v for n, v in zip(names, row, strict=False) if n}))
     if len(out) > MAX_ROWS:
         raise UsageError(Teks(f"{file}: lebih dari {MAX_ROWS} baris", f"{file}: more than {MAX_ROWS} rows"))
     return out

@@ -13,7 +13,7 @@ import os
 import secrets
 from pathlib import Path
 
-__all__ = ["KEY_ENV", "key_path", "read_key", "create_key", "BadKeyFile"]
+__all__ = ["KEY_ENV", "BadKeyFile", "create_key", "key_path", "read_key"]
 
 KEY_ENV = "SOPDOC_LOG_KEY_FILE"
 

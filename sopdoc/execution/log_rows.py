@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sopdoc.model.diagnostic import Teks
-from sopdoc.safe_path import UnsafeInputError, evidence_path, read_regular
 from sopdoc.execution.entries import EntryInput, TimestampError, parse_timestamp
 from sopdoc.execution.pinned import StepTable
+from sopdoc.model.diagnostic import Teks
+from sopdoc.safe_path import UnsafeInputError, evidence_path, read_regular
 
-__all__ = ["RowResult", "check_row", "COLUMNS", "MAX_TEXT", "MAX_EVIDENCE_BYTES"]
+__all__ = ["COLUMNS", "MAX_EVIDENCE_BYTES", "MAX_TEXT", "RowResult", "check_row"]
 
 COLUMNS = ("langkah", "oleh", "peran", "mulai", "selesai", "output", "keputusan", "kelengkapan",
            "bukti", "catatan", "menggantikan")

@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass
 
 from sopdoc.errors import UsageError
-from sopdoc.model.diagnostic import Teks
 from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.settings import PeriodSettings
+from sopdoc.model.diagnostic import Teks
 from sopdoc.model.tanggal import BULAN, MONTHS_EN
 
-__all__ = ["Period", "parse_period", "ROMAWI"]
+__all__ = ["ROMAWI", "Period", "parse_period"]
 
 ROMAWI = ("I", "II", "III", "IV")
 _CODE = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})|TW(?P<tw>[1-4])|S(?P<s>[12])))?$", re.I)

@@ -6,11 +6,11 @@ import datetime as dt
 import json
 from dataclasses import asdict, dataclass
 
-from sopdoc.model.waktu import parse_waktu
 from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.pinned import StepTable
+from sopdoc.model.waktu import parse_waktu
 
-__all__ = ["PlannedStep", "plan_schedule", "plan_to_json", "plan_from_json", "default_start"]
+__all__ = ["PlannedStep", "default_start", "plan_from_json", "plan_schedule", "plan_to_json"]
 
 
 @dataclass(frozen=True)

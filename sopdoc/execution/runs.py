@@ -12,14 +12,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sopdoc.errors import UsageError
-from sopdoc.model.diagnostic import Teks
-from sopdoc.safe_path import check_instance_name
-from sopdoc.execution.pinned import StepTable
 from sopdoc.execution.log_rows import RowResult, check_row
+from sopdoc.execution.pinned import StepTable
 from sopdoc.execution.settings import ZONES, CalendarSettings, PeriodSettings
 from sopdoc.execution.store import Instance, LogStore
+from sopdoc.model.diagnostic import Teks
+from sopdoc.safe_path import check_instance_name
 
-__all__ = ["open_period", "find_instance", "record_rows", "instance_name", "log_window", "ImportRejected"]
+__all__ = ["ImportRejected", "find_instance", "instance_name", "log_window", "open_period", "record_rows"]
 
 
 class ImportRejected(UsageError):
@@ -47,13 +47,13 @@ def open_period(store: LogStore, sop_file: str | Path, period_code: str, *, cale
                 period_settings: PeriodSettings, start: dt.datetime | None = None, name: str | None = None,
                 user: str = "") -> Instance:
     """Pin the SOP version, plan the schedule and record the instance."""
+    from sopdoc.execution.calendar import WorkingCalendar
+    from sopdoc.execution.periods import parse_period
+    from sopdoc.execution.pinned import pin_steps
+    from sopdoc.execution.plan import default_start, plan_schedule, plan_to_json
+    from sopdoc.model.diagnostic import Severity
     from sopdoc.source.reader import load_sop
     from sopdoc.source.writer import sop_to_yaml
-    from sopdoc.model.diagnostic import Severity
-    from sopdoc.execution.calendar import WorkingCalendar
-    from sopdoc.execution.pinned import pin_steps
-    from sopdoc.execution.periods import parse_period
-    from sopdoc.execution.plan import default_start, plan_schedule, plan_to_json
 
     period = parse_period(period_code)
     bad_name = check_instance_name(name) if name is not None else None

@@ -31,7 +31,7 @@ from typing import Any
 from sopdoc.errors import UsageError
 from sopdoc.model.diagnostic import Teks
 
-__all__ = ["CalendarSettings", "PeriodSettings", "ZONES", "Hours", "DEFAULT_HOURS", "RAMADAN_HOURS"]
+__all__ = ["DEFAULT_HOURS", "RAMADAN_HOURS", "ZONES", "CalendarSettings", "Hours", "PeriodSettings"]
 
 ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 

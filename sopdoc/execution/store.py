@@ -22,15 +22,23 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from sopdoc.errors import SopdocError
-from sopdoc.model.diagnostic import Teks
-from sopdoc.execution.chain import ADOPT, APPEND, INSTANCE_FIELDS, OPEN, heads_link, heads_mac, instance_digest, \
-    instance_genesis
+from sopdoc.execution.chain import (
+    ADOPT,
+    APPEND,
+    INSTANCE_FIELDS,
+    OPEN,
+    heads_link,
+    heads_mac,
+    instance_digest,
+    instance_genesis,
+)
 from sopdoc.execution.entries import GENESIS, EntryInput, LogEntry, entry_hash
 from sopdoc.execution.log_key import BadKeyFile, create_key, key_path, read_key
 from sopdoc.execution.store_schema import COLUMNS, MIGRATIONS, SCHEMA_VERSION
 from sopdoc.execution.verify import BrokenLink, Verification, verify_connection
+from sopdoc.model.diagnostic import Teks
 
-__all__ = ["Instance", "LogStore", "SqliteStore", "StoreError", "BrokenLink", "Verification", "open_store"]
+__all__ = ["BrokenLink", "Instance", "LogStore", "SqliteStore", "StoreError", "Verification", "open_store"]
 
 
 _ENTRY_COLUMNS = ", ".join(f.name for f in fields(LogEntry))
@@ -250,7 +258,7 @@ class SqliteStore:
         """Record a head for every instance of a version-1 database (migration to version 2)."""
         cur = conn.execute(f"SELECT {', '.join(INSTANCE_FIELDS)} FROM instance ORDER BY created_at, name")
         for values in cur.fetchall():
-            row = dict(zip(INSTANCE_FIELDS, values))
+            row = dict(zip(INSTANCE_FIELDS, values, strict=False))
             digest = self._digest(conn, row)
             n, last = conn.execute("SELECT count(*), (SELECT hash FROM entry WHERE instance = ?1 ORDER BY seq DESC "
                                    "LIMIT 1) FROM entry WHERE instance = ?1", (row["name"],)).fetchone()
@@ -365,7 +373,7 @@ class SqliteStore:
 
 def _instance(cur: sqlite3.Cursor, row: tuple[Any, ...], path: str) -> Instance:
     try:
-        return Instance(**dict(zip([c[0] for c in cur.description], row)))
+        return Instance(**dict(zip([c[0] for c in cur.description], row, strict=False)))
     except TypeError:
         raise _foreign(path) from None
 

@@ -12,7 +12,7 @@ a keyed MAC, and every table refuses UPDATE and DELETE. Instances of a version-1
 
 from __future__ import annotations
 
-__all__ = ["SCHEMA_VERSION", "MIGRATIONS", "TRIGGERS", "COLUMNS", "trigger_sql"]
+__all__ = ["COLUMNS", "MIGRATIONS", "SCHEMA_VERSION", "TRIGGERS", "trigger_sql"]
 
 SCHEMA_VERSION = 2
 

@@ -25,10 +25,10 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from sopdoc.model.diagnostic import Teks
 from sopdoc.execution.chain import ADOPT, INSTANCE_FIELDS, heads_link, heads_mac, instance_digest
 from sopdoc.execution.entries import GENESIS, LogEntry, entry_hash
 from sopdoc.execution.store_schema import trigger_sql
+from sopdoc.model.diagnostic import Teks
 
 __all__ = ["BrokenLink", "Head", "Verification", "verify_connection"]
 
@@ -87,7 +87,7 @@ class Verification:
 def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
     cur = conn.execute(sql, params)
     cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, row)) for row in cur.fetchall()]
+    return [dict(zip(cols, row, strict=False)) for row in cur.fetchall()]
 
 
 def _check_triggers(conn: sqlite3.Connection, out: Verification) -> None:

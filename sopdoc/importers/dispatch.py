@@ -58,9 +58,9 @@ def import_source(path: Path) -> ImportResult:
         from sopdoc.importers.text.importer import import_text_file
 
         return import_text_file(path)
-    from sopdoc.model.diagnostic import Origin, Teks
     from sopdoc.importers.codes import imp_diagnostic
     from sopdoc.importers.report import ImportBuilder
+    from sopdoc.model.diagnostic import Origin, Teks
 
     builder = ImportBuilder(str(path), suffix.lstrip(".") or "?")
     builder.add(imp_diagnostic("IMP001", Teks(

@@ -124,8 +124,8 @@ def source_to_result(text: str, b: ImportBuilder, where: str) -> ImportResult:
     """An import whose document carries its canonical YAML (our PDF/DOCX): load it as is, lossless.
 
     ``where`` names the carrier (``"lampiran sop.sop.yaml"`` / ``"customXml"``) for the report."""
-    from sopdoc.model.diagnostic import Origin, Teks
     from sopdoc.importers.codes import imp_diagnostic
+    from sopdoc.model.diagnostic import Origin, Teks
     from sopdoc.source.reader import load_sop_text
 
     loaded = load_sop_text(text, b.file)

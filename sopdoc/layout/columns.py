@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from sopdoc.model.labels import COLUMN_TITLES
-from sopdoc.model.sop import Sop
 from sopdoc.layout.geometry import Column, ColumnKind
 from sopdoc.layout.metrics import FontSet
+from sopdoc.model.labels import COLUMN_TITLES
+from sopdoc.model.sop import Sop
 
-__all__ = ["actors_of", "layout_columns", "MIN_ACTOR_WIDTH"]
+__all__ = ["MIN_ACTOR_WIDTH", "actors_of", "layout_columns"]
 
 MIN_ACTOR_WIDTH = 34.0
 _TITLES = {kind: COLUMN_TITLES[kind.value] for kind in ColumnKind if kind is not ColumnKind.PELAKSANA}

@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sopdoc.errors import SopdocError
-from sopdoc.model.diagnostic import Diagnostic, Teks
-from sopdoc.model.sop import Sop
 from sopdoc.layout.columns import actors_of
 from sopdoc.layout.flowchart import layout_flow_pages
 from sopdoc.layout.geometry import Label, LayoutDocument, Page, Rect
@@ -15,8 +13,10 @@ from sopdoc.layout.metrics import font_set
 from sopdoc.layout.notes import note
 from sopdoc.layout.profile import PageProfile
 from sopdoc.layout.text import LEADING, text_block
+from sopdoc.model.diagnostic import Diagnostic, Teks
+from sopdoc.model.sop import Sop
 
-__all__ = ["LayoutTooLarge", "MAX_FLOW_CELLS", "check_size", "layout_sop"]
+__all__ = ["MAX_FLOW_CELLS", "LayoutTooLarge", "check_size", "layout_sop"]
 
 FOOTER_SIZE = 7.0
 MAX_FLOW_CELLS = 20_000

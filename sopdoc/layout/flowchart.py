@@ -11,17 +11,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sopdoc.model.diagnostic import Diagnostic
-from sopdoc.model.flow import flow_of
-from sopdoc.model.sop import Sop
 from sopdoc.layout.columns import actors_of, layout_columns
-from sopdoc.layout.geometry import Align, Column, ColumnKind, FlowTable, Label, Page, PageKind, Rect, Row, SymbolBox, SymbolKind
+from sopdoc.layout.geometry import (
+    Align,
+    Column,
+    ColumnKind,
+    FlowTable,
+    Label,
+    Page,
+    PageKind,
+    Rect,
+    Row,
+    SymbolBox,
+    SymbolKind,
+)
 from sopdoc.layout.metrics import FontSet
 from sopdoc.layout.notes import note
 from sopdoc.layout.profile import PageProfile
 from sopdoc.layout.routing import Edge, route_page
 from sopdoc.layout.rows import OFFPAGE_H, connector_row, header_rows, kind_of, measure_step, step_row, symbol_size
 from sopdoc.layout.text import text_block
+from sopdoc.model.diagnostic import Diagnostic
+from sopdoc.model.flow import flow_of
+from sopdoc.model.sop import Sop
 
 __all__ = ["TITLE_GAP", "flow_edges", "flow_title", "layout_flow_pages", "offpage_label"]
 

@@ -36,9 +36,27 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 __all__ = [
-    "Align", "Cell", "Column", "ColumnKind", "Connector", "ConnectorPiece", "FlowTable",
-    "ImageBox", "Label", "LayoutDocument", "LINE_WIDTHS", "LineClass", "Orientation", "Page",
-    "PageKind", "Point", "Rect", "Row", "SymbolBox", "SymbolKind", "TextBlock",
+    "LINE_WIDTHS",
+    "Align",
+    "Cell",
+    "Column",
+    "ColumnKind",
+    "Connector",
+    "ConnectorPiece",
+    "FlowTable",
+    "ImageBox",
+    "Label",
+    "LayoutDocument",
+    "LineClass",
+    "Orientation",
+    "Page",
+    "PageKind",
+    "Point",
+    "Rect",
+    "Row",
+    "SymbolBox",
+    "SymbolKind",
+    "TextBlock",
 ]
 
 Point = tuple[float, float]

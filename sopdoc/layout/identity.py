@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sopdoc.model.labels import BOX_TITLES, IDENTITY_FIELD_LABELS
-from sopdoc.model.sop import Sop
-from sopdoc.model.tanggal import format_tanggal
 from sopdoc.layout.geometry import Align, Cell, ImageBox, Page, PageKind, Rect
 from sopdoc.layout.metrics import FontSet
 from sopdoc.layout.profile import PageProfile
 from sopdoc.layout.text import LEADING, block_height, text_block, wrap_text
+from sopdoc.model.labels import BOX_TITLES, IDENTITY_FIELD_LABELS
+from sopdoc.model.sop import Sop
+from sopdoc.model.tanggal import format_tanggal
 
 __all__ = ["format_periode", "layout_identity_page"]
 
@@ -137,7 +137,7 @@ def _layout(sop: Sop, profile: PageProfile, fonts: FontSet, size: float) -> tupl
     _text_cell(out, jabatan, fonts, size, Rect(sig_rect.x, y, val_w, jab_h + PAD), "disahkan_oleh.jabatan",
                align=Align.CENTER, border=False)
     ny = y + jab_h + SIGN_SPACE
-    for (t, b, role), th in zip(tail, tail_h):
+    for (t, b, role), th in zip(tail, tail_h, strict=False):
         _text_cell(out, t, fonts, size, Rect(sig_rect.x, ny - PAD, val_w, th + PAD), role, bold=b,
                    align=Align.CENTER, border=False)
         ny += th
@@ -167,7 +167,7 @@ def _layout(sop: Sop, profile: PageProfile, fonts: FontSet, size: float) -> tupl
     if profile.logo:
         images.append(ImageBox(Rect(kop_rect.cx - logo_h / 2, ky, logo_h, logo_h), profile.logo))
         ky += logo_h + 6
-    for (t, s, b), bh in zip(blocks, heights):
+    for (t, s, b), bh in zip(blocks, heights, strict=False):
         _text_cell(out, t, fonts, s, Rect(x0 + PAD, ky - PAD, half - 2 * PAD, bh + 2 * PAD), "kop.line",
                    bold=b, align=Align.CENTER, border=False)
         ky += bh

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["FontSet", "REPLACEMENT", "find_font_dir", "font_runs", "font_set"]
+__all__ = ["REPLACEMENT", "FontSet", "find_font_dir", "font_runs", "font_set"]
 
 REPLACEMENT = "?"
 _FONT_DIRS = (

@@ -13,10 +13,10 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from sopdoc.errors import UsageError
-from sopdoc.model.diagnostic import Teks
 from sopdoc.layout.geometry import Orientation
+from sopdoc.model.diagnostic import Teks
 
-__all__ = ["PAPER_SIZES_MM", "PageProfile", "FOREIGN_KEYS"]
+__all__ = ["FOREIGN_KEYS", "PAPER_SIZES_MM", "PageProfile"]
 
 PAPER_SIZES_MM: dict[str, tuple[float, float]] = {"f4": (215.0, 330.0), "a4": (210.0, 297.0)}
 """Portrait width × height in millimetres."""

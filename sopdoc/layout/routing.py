@@ -11,8 +11,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sopdoc.layout.geometry import (Cell, Column, ColumnKind, Connector, ConnectorPiece, Label, Point, Rect, Row,
-                       SymbolBox, SymbolKind)
+from sopdoc.layout.geometry import (
+    Cell,
+    Column,
+    ColumnKind,
+    Connector,
+    ConnectorPiece,
+    Label,
+    Point,
+    Rect,
+    Row,
+    SymbolBox,
+    SymbolKind,
+)
 from sopdoc.layout.metrics import FontSet
 from sopdoc.layout.shapes import rect_hits_symbol, segment_rect, segments_of
 from sopdoc.layout.text import LEADING, text_block, wrap_text

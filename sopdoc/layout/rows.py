@@ -9,14 +9,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sopdoc.model.labels import COLUMN_TITLES
-from sopdoc.model.sop import Kegiatan, Simbol
 from sopdoc.layout.geometry import Align, Cell, Column, ColumnKind, Rect, Row, SymbolKind, TextBlock
 from sopdoc.layout.metrics import FontSet
 from sopdoc.layout.text import block_height, text_block, wrap_text
+from sopdoc.model.labels import COLUMN_TITLES
+from sopdoc.model.sop import Kegiatan, Simbol
 
-__all__ = ["SymbolSize", "StepMeasure", "header_rows", "measure_step", "step_row", "connector_row",
-           "symbol_size", "V_GAP", "PAD"]
+__all__ = [
+    "PAD",
+    "V_GAP",
+    "StepMeasure",
+    "SymbolSize",
+    "connector_row",
+    "header_rows",
+    "measure_step",
+    "step_row",
+    "symbol_size",
+]
 
 PAD = 3.0
 V_GAP = 17.0  # room above and below a symbol for connectors and the Ya/Tidak label

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sopdoc.layout.geometry import Point, Rect, SymbolBox, SymbolKind
 
-__all__ = ["rect_hits_symbol", "segment_hits_symbol", "segment_rect", "segments_of", "point_on_outline"]
+__all__ = ["point_on_outline", "rect_hits_symbol", "segment_hits_symbol", "segment_rect", "segments_of"]
 
 
 def rect_hits_symbol(r: Rect, sym: SymbolBox, tol: float = 0.0) -> bool:
@@ -45,7 +45,7 @@ def segment_hits_symbol(a: Point, b: Point, sym: SymbolBox, tol: float = 0.3) ->
 
 def segments_of(points: tuple[Point, ...]) -> list[tuple[Point, Point]]:
     """Consecutive point pairs of a polyline."""
-    return list(zip(points[:-1], points[1:]))
+    return list(zip(points[:-1], points[1:], strict=False))
 
 
 def point_on_outline(p: Point, sym: SymbolBox, tol: float = 0.05) -> bool:

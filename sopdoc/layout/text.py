@@ -9,7 +9,7 @@ from __future__ import annotations
 from sopdoc.layout.geometry import Align, Rect, TextBlock
 from sopdoc.layout.metrics import FontSet
 
-__all__ = ["LEADING", "wrap_text", "text_block", "block_height"]
+__all__ = ["LEADING", "block_height", "text_block", "wrap_text"]
 
 LEADING = 1.2
 """Line height as a multiple of the font size."""

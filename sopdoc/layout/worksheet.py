@@ -8,11 +8,11 @@ No | Tahap | Uraian and one row per langkah, in the model's order. "-" marks an 
 
 from __future__ import annotations
 
-from sopdoc.model.sop import LembarKerja, Sop
 from sopdoc.layout.geometry import Align, Cell, Page, PageKind, Rect
 from sopdoc.layout.metrics import FontSet
 from sopdoc.layout.profile import PageProfile
 from sopdoc.layout.text import block_height, text_block, wrap_text
+from sopdoc.model.sop import LembarKerja, Sop
 
 __all__ = ["LANGKAH_HEADER", "SECTIONS", "TAHAP_LABELS", "WORKSHEET_TITLE", "layout_worksheet_page",
            "worksheet_rows"]
@@ -43,7 +43,7 @@ def worksheet_rows(lk: LembarKerja) -> list[tuple[str, tuple[str, ...]]]:
     """The table's rows as (role, texts): ``section`` (1 text), ``field:<name>`` (label, value),
     ``langkah.header`` and ``langkah`` (no, tahap, uraian). Empty values are "-"."""
     rows: list[tuple[str, tuple[str, ...]]] = []
-    for title, fields in zip(SECTIONS, LABEL_FIELDS):
+    for title, fields in zip(SECTIONS, LABEL_FIELDS, strict=False):
         rows.append(("section", (title,)))
         for field, label in fields:
             value = _value(lk, field)
@@ -96,12 +96,12 @@ def _layout(lk: LembarKerja, profile: PageProfile, fonts: FontSet, size: float) 
         spans = _spans(role, ml, widths)
         bold = role in ("section", "langkah.header")
         n = max(max(len(wrap_text(fonts.sanitize(t)[0], fonts, size, max(w - 2 * PAD, 1.0), bold)), 1)
-                for t, (_x, w, _c, _s) in zip(texts, spans))
+                for t, (_x, w, _c, _s) in zip(texts, spans, strict=False))
         h = block_height(n, size) + 2 * PAD
         if y + h > bottom:
             h = max(bottom - y, 0.0)
             clipped = True
-        for t, (x, w, col, span) in zip(texts, spans):
+        for t, (x, w, col, span) in zip(texts, spans, strict=False):
             block, rep = text_block(t, fonts, size, Rect(x, y, w, h), bold=bold, pad_x=PAD, pad_top=PAD,
                                     max_height=max(h - 2 * PAD, 0.0))
             replaced |= rep

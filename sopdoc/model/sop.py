@@ -27,8 +27,18 @@ from sopdoc.model.tanggal import parse_tanggal
 from sopdoc.model.waktu import Satuan, Waktu, parse_waktu
 
 __all__ = [
-    "Cabang", "Identitas", "Kegiatan", "LangkahKerja", "LembarKerja", "MutuBaku",
-    "Pengesahan", "PenanggungJawab", "Periode", "Simbol", "Sop", "FORMAT_VERSION",
+    "FORMAT_VERSION",
+    "Cabang",
+    "Identitas",
+    "Kegiatan",
+    "LangkahKerja",
+    "LembarKerja",
+    "MutuBaku",
+    "PenanggungJawab",
+    "Pengesahan",
+    "Periode",
+    "Simbol",
+    "Sop",
 ]
 
 FORMAT_VERSION = 1

@@ -141,9 +141,7 @@ def parse_waktu(text: str | int | float | Decimal, satuan_header: Satuan | None 
 
     Never raises: text outside the grammar comes back with ``bentuk = TIDAK_TERBACA``.
     """
-    if isinstance(text, bool):
-        raw = str(text)
-    elif isinstance(text, (int, float, Decimal)):
+    if isinstance(text, bool) or isinstance(text, (int, float, Decimal)):
         raw = str(text)
     else:
         raw = str(text)

@@ -59,7 +59,7 @@ class Package:
         self.infos = zf.infolist()
         self._by_name = {i.filename: i for i in self.infos}
 
-    def __enter__(self) -> "Package":
+    def __enter__(self) -> Package:
         return self
 
     def __exit__(self, *exc: object) -> None:

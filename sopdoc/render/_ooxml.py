@@ -19,10 +19,28 @@ from lxml import etree
 from sopdoc.ooxml.ns import NS, SOPDOC_NS, SOURCE_ENCODING_BASE64, qn
 
 __all__ = [
-    "NS", "qn", "twips", "emu", "esc", "parse_fragment",
-    "s_tbl_start", "s_tblCellMar", "s_tr_start", "s_tc_start", "s_p_start", "s_rPr", "s_r", "s_fld_runs",
-    "s_sectPr", "s_anchor_run", "source_text", "custom_xml_item", "custom_xml_props",
-    "w_compat_mode", "w_tbl_fit_width", "wp_inline_zero_distances",
+    "NS",
+    "custom_xml_item",
+    "custom_xml_props",
+    "emu",
+    "esc",
+    "parse_fragment",
+    "qn",
+    "s_anchor_run",
+    "s_fld_runs",
+    "s_p_start",
+    "s_r",
+    "s_rPr",
+    "s_sectPr",
+    "s_tblCellMar",
+    "s_tbl_start",
+    "s_tc_start",
+    "s_tr_start",
+    "source_text",
+    "twips",
+    "w_compat_mode",
+    "w_tbl_fit_width",
+    "wp_inline_zero_distances",
 ]
 
 WPS_URI = NS["wps"]
@@ -221,7 +239,7 @@ def w_tbl_fit_width(tbl: etree._Element, width_twips: int) -> None:
         return
     scale = width_twips / total
     new = [int(round(int(c.get(qn("w:w"), "0")) * scale)) for c in cols]
-    for c, w in zip(cols, new):
+    for c, w in zip(cols, new, strict=False):
         c.set(qn("w:w"), str(w))
     pr = tbl.find(qn("w:tblPr"))
     if pr is not None:
@@ -371,11 +389,11 @@ _NOT_XML = dict.fromkeys(_ILLEGAL)
 def custom_xml_item(text: str, encoding: str = "text") -> bytes:
     """The customXml item holding the canonical SOP: ``<source xmlns="urn:sopdoc:source:1">``."""
     return ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-            f'<source xmlns="{SOPDOC_NS}" version="1" encoding="{esc(encoding)}">{esc(text)}</source>').encode("utf-8")
+            f'<source xmlns="{SOPDOC_NS}" version="1" encoding="{esc(encoding)}">{esc(text)}</source>').encode()
 
 
 def custom_xml_props(item_guid: str) -> bytes:
     """The itemProps part of a customXml item (its datastore id and schema reference)."""
     return ("<?xml version='1.0' encoding='UTF-8' standalone='no'?>\n"
             f'<ds:datastoreItem xmlns:ds="{NS["ds"]}" ds:itemID="{esc(item_guid)}"><ds:schemaRefs>'
-            f'<ds:schemaRef ds:uri="{SOPDOC_NS}"/></ds:schemaRefs></ds:datastoreItem>').encode("utf-8")
+            f'<ds:schemaRef ds:uri="{SOPDOC_NS}"/></ds:schemaRefs></ds:datastoreItem>').encode()

@@ -11,10 +11,10 @@ from types import MappingProxyType
 from typing import Any
 
 from sopdoc.layout.identity import format_periode
-from sopdoc.model.labels import BOX_KEYS, BOX_TITLES
-from sopdoc.model.tanggal import format_tanggal
 from sopdoc.layout.profile import PageProfile
+from sopdoc.model.labels import BOX_KEYS, BOX_TITLES
 from sopdoc.model.sop import Sop
+from sopdoc.model.tanggal import format_tanggal
 
 __all__ = ["CONTEXT_VARIABLES", "template_context"]
 

@@ -12,8 +12,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from sopdoc.layout.geometry import (LINE_WIDTHS, Align, Cell, ColumnKind, ConnectorPiece, FlowTable, Label,
-                               LineClass, Page, Row, SymbolBox, SymbolKind)
+from sopdoc.layout.geometry import (
+    LINE_WIDTHS,
+    Align,
+    Cell,
+    ColumnKind,
+    ConnectorPiece,
+    FlowTable,
+    Label,
+    LineClass,
+    Page,
+    Row,
+    SymbolBox,
+    SymbolKind,
+)
 from sopdoc.render import _ooxml as ox
 
 __all__ = ["GEOMETRY", "ShapeIds", "flow_table_xml", "step_texts"]
@@ -54,7 +66,7 @@ class _Anchors:
 def _edges_twips(starts: list[float], end: float) -> list[int]:
     """Sizes in twips from cumulative rounded edges (the rounding error never accumulates)."""
     edges = [ox.twips(v) for v in (*starts, end)]
-    return [b - a for a, b in zip(edges[:-1], edges[1:])]
+    return [b - a for a, b in zip(edges[:-1], edges[1:], strict=False)]
 
 
 def step_texts(table: FlowTable, texts_of: Callable[[int], dict[int, str]]) -> Iterator[tuple[Row, dict[int, str]]]:

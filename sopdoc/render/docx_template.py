@@ -26,8 +26,7 @@ from sopdoc.model.sop import Sop
 from sopdoc.ooxml.ns import XML_SPACE, qn
 from sopdoc.ooxml.package import PackageError, open_package, write_package
 from sopdoc.render.context import CONTEXT_VARIABLES, template_context
-from sopdoc.render.template_sandbox import (TemplateRefused, forbidden_tags, plain_context, run_isolated,
-                                            sandbox_env)
+from sopdoc.render.template_sandbox import TemplateRefused, forbidden_tags, plain_context, run_isolated, sandbox_env
 
 __all__ = ["Picture", "check_template", "open_template", "picture_marker", "render_document", "sandbox_env",
            "template_text", "template_variables"]
@@ -110,7 +109,7 @@ def open_template(path: Path):
         tpl.init_docx()
         if tpl.docx.element.body is None:
             raise ValueError("no body")
-    except Exception as exc:  # noqa: BLE001 - any failure to open is the template's problem
+    except Exception as exc:
         raise _err(path, f"bukan dokumen Word yang sah ({type(exc).__name__})",
                    f"not a valid Word document ({type(exc).__name__})") from None
     return tpl
@@ -154,7 +153,7 @@ def template_variables(tpl) -> set[str]:
     return set(tpl.get_undeclared_template_variables(sandbox_env()))
 
 
-_UNDECLARED: "collections.OrderedDict[tuple[str, str], frozenset[str]]" = collections.OrderedDict()
+_UNDECLARED: collections.OrderedDict[tuple[str, str], frozenset[str]] = collections.OrderedDict()
 
 
 def _undeclared(tpl, path: Path) -> frozenset[str]:
@@ -272,12 +271,12 @@ def render_document(path: Path, context: Mapping[str, Any], variables: Iterable[
         with open_package(data):
             pass
         doc = Document(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - whatever the child made is the template's fault
+    except Exception as exc:
         raise fail(f"hasil bukan dokumen Word ({type(exc).__name__})",
                    f"the result is not a Word document ({type(exc).__name__})") from None
     try:
         insert_pictures(doc, pictures or {})
-    except Exception as exc:  # noqa: BLE001 - python-docx refuses an image it cannot read
+    except Exception as exc:
         raise fail(f"gambar tidak dapat disisipkan ({type(exc).__name__})",
                    f"cannot insert a picture ({type(exc).__name__})") from None
     return doc

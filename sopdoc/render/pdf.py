@@ -11,8 +11,17 @@ import hashlib
 import io
 
 from sopdoc import __version__
-from sopdoc.layout.geometry import (LINE_WIDTHS, Cell, Connector, LayoutDocument, LineClass, Page,
-                               SymbolBox, SymbolKind, TextBlock)
+from sopdoc.layout.geometry import (
+    LINE_WIDTHS,
+    Cell,
+    Connector,
+    LayoutDocument,
+    LineClass,
+    Page,
+    SymbolBox,
+    SymbolKind,
+    TextBlock,
+)
 from sopdoc.model.sop import Sop
 
 __all__ = ["ATTACHMENT_NAME", "content_hash", "render_pdf"]
@@ -73,7 +82,7 @@ def _paint_page(canvas, page: Page, layout: LayoutDocument, digest: str | None) 
         try:
             canvas.drawImage(image.path, image.rect.x, page.height - image.rect.bottom, image.rect.w,
                              image.rect.h, preserveAspectRatio=True, mask="auto")
-        except Exception:  # noqa: BLE001 - an unreadable logo must not stop the document
+        except Exception:
             pass
     texts: list[TextBlock] = []
     for cell in page.cells:

@@ -6,10 +6,19 @@ Line classes become CSS classes (``grid``, ``connector``, ``symbol``) with the l
 
 from __future__ import annotations
 
+from sopdoc.layout.geometry import (
+    LINE_WIDTHS,
+    Align,
+    Connector,
+    LayoutDocument,
+    LineClass,
+    Page,
+    PageKind,
+    SymbolBox,
+    SymbolKind,
+    TextBlock,
+)
 from sopdoc.safe_text import xml_escape as escape
-
-from sopdoc.layout.geometry import (LINE_WIDTHS, Align, Connector, LayoutDocument, LineClass, Page,
-                               PageKind, SymbolBox, SymbolKind, TextBlock)
 
 __all__ = ["render_svg"]
 

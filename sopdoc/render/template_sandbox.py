@@ -144,16 +144,16 @@ def sandbox_env():
         intercepted_binops = frozenset({"*", "**", "+", "%", "/", "//"})
         intercepted_unops = frozenset({"-", "+"})
 
-        def call_binop(self, context, operator, left, right):  # noqa: D102 - Jinja hook
+        def call_binop(self, context, operator, left, right):
             _bounded_binop(operator, left, right)
             return super().call_binop(context, operator, left, right)
 
-        def is_safe_attribute(self, obj, attr, value):  # noqa: D102 - Jinja hook
+        def is_safe_attribute(self, obj, attr, value):
             if isinstance(obj, str) and attr in _REFUSED_METHODS:
                 return False
             return super().is_safe_attribute(obj, attr, value)
 
-        def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805,D102 - Jinja's signature
+        def call(__self, __context, __obj, *args, **kwargs):
             _check_ints(args)
             _check_ints(kwargs.values())
             out = super().call(__context, __obj, *args, **kwargs)
@@ -161,7 +161,7 @@ def sandbox_env():
                 raise _refuse("hasil pemanggilan terlalu panjang", "call result too long")
             return out
 
-        def from_string(self, source, globals=None, template_class=None):  # noqa: A002 - Jinja's name
+        def from_string(self, source, globals=None, template_class=None):
             if globals is not None or template_class is not None or not isinstance(source, str):
                 return super().from_string(source, globals, template_class)
             hit = self._compiled.get(source)
@@ -233,7 +233,7 @@ def _child(job: Callable[[], bytes], seconds: float, memory: int, fd: int) -> No
             out = b"X" + msg("batas memori terlampaui", "memory limit exceeded")
         except RecursionError:
             out = b"X" + msg("rekursi terlalu dalam", "recursion too deep")
-        except BaseException as exc:  # noqa: BLE001 - everything is reported to the parent
+        except BaseException as exc:
             out = b"X" + msg(f"{type(exc).__name__}: {_short(exc)}", f"{type(exc).__name__}: {_short(exc)}")
         view = memoryview(out)
         while view:

@@ -126,7 +126,7 @@ _TYPE_NAMES = {
 def _from_pydantic(err: Any, smap: SourceMap) -> Diagnostic:
     loc: Path = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     # pydantic inserts union branch names such as 'tuple[str, ...]' into loc; drop them
-    loc = tuple(p for p in loc if isinstance(p, int) or "[" not in p and p not in {"str", "int"})
+    loc = tuple(p for p in loc if isinstance(p, int) or ("[" not in p and p not in {"str", "int"}))
     etype = err["type"]
     where = format_path(loc)
     value = err.get("input")

@@ -11,7 +11,7 @@ from sopdoc.model.diagnostic import Diagnostic, Origin, Path, Teks
 from sopdoc.source.codes import reading_diagnostic
 from sopdoc.source.source_map import SourceMap
 
-__all__ = ["MAX_DEPTH", "MAX_NODES", "NodeProblem", "NodeConverter", "node_position", "yaml_message_id"]
+__all__ = ["MAX_DEPTH", "MAX_NODES", "NodeConverter", "NodeProblem", "node_position", "yaml_message_id"]
 
 MAX_NODES = 50_000  # nodes visited while expanding aliases (a 1,000-step SOP has ~20,000)
 MAX_DEPTH = 64

@@ -14,13 +14,21 @@ import yaml
 
 from sopdoc.model.diagnostic import Diagnostic, Origin, Teks
 from sopdoc.safe_path import UnsafeInputError, regular_file
-from sopdoc.source.model_errors import MAX_STEPS, data_to_result, dedupe, steps_limit
 from sopdoc.source.codes import reading_diagnostic
-from sopdoc.source.source_map import LoadResult, SourceMap
+from sopdoc.source.model_errors import MAX_STEPS, data_to_result, dedupe, steps_limit
 from sopdoc.source.nodes import NodeConverter, NodeProblem, node_position, yaml_message_id
+from sopdoc.source.source_map import LoadResult, SourceMap
 
-__all__ = ["LoadResult", "SourceMap", "data_to_result", "load_sop", "load_sop_bytes", "load_sop_text",
-           "MAX_BYTES", "MAX_STEPS"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_STEPS",
+    "LoadResult",
+    "SourceMap",
+    "data_to_result",
+    "load_sop",
+    "load_sop_bytes",
+    "load_sop_text",
+]
 
 MAX_BYTES = 4 * 1024 * 1024  # a 200-step SOP with long texts is about 200 KB
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -115,7 +123,7 @@ def load_sop_text(text: str, file: str | None = None) -> LoadResult:
     if quick is not None:
         return LoadResult(file, None, (quick,), smap)
     try:
-        node = yaml.compose(text, Loader=_Loader)  # noqa: S506 - a safe composer, no construction
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "").strip()

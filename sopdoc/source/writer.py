@@ -10,7 +10,7 @@ import yaml
 
 from sopdoc.model.sop import Sop
 
-__all__ = ["sop_to_yaml", "SCHEMA_COMMENT"]
+__all__ = ["SCHEMA_COMMENT", "sop_to_yaml"]
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=https://sopdoc.invalid/schemas/sop.schema.json\n"
 

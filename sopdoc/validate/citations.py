@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from sopdoc.validate.text import norm
 
-__all__ = ["Citation", "parse_citation", "KNOWN_TITLES", "RANKS"]
+__all__ = ["KNOWN_TITLES", "RANKS", "Citation", "parse_citation"]
 
 # (pattern over the normalised text before "nomor", family, rank in the legal hierarchy)
 # UU 12/2011: UUD > UU/Perppu > PP > Perpres > Perda Prov > Perda Kab/Kota; ministerial and

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from sopdoc.codes import Code
 
-__all__ = ["description", "rules_text", "rules_json", "rules_markdown"]
+__all__ = ["description", "rules_json", "rules_markdown", "rules_text"]
 
 # Where codes outside the document rule engine are reported, by stage.
 _REPORTED = {"source": "Reported outside the rule engine.", "importers": "Reported outside the rule engine.",

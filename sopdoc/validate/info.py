@@ -8,7 +8,7 @@ from decimal import Decimal
 from sopdoc.model.sop import Sop
 from sopdoc.validate.timing import TimeFigures
 
-__all__ = ["format_info_text", "format_info_json", "minutes_to_text"]
+__all__ = ["format_info_json", "format_info_text", "minutes_to_text"]
 
 
 def _num(value: Decimal, places: int = 1) -> str:
@@ -38,9 +38,9 @@ def format_info_text(file: str, sop: Sop, fig: TimeFigures, lang: str = "id") ->
               if en else f"  kegiatan {fig.jumlah_kegiatan}, pelaksana {fig.jumlah_pelaksana}, "
                          f"keputusan {fig.jumlah_keputusan}"),
              (f"  working day: {per_day} minutes" if en else f"  hari kerja: {per_day} menit"),
-             (f"  main path (decisions 'ya'): " if en else "  jalur utama (keputusan 'ya'): ")
+             ("  main path (decisions 'ya'): " if en else "  jalur utama (keputusan 'ya'): ")
              + " → ".join(str(n) for n in fig.jalur),
-             (f"  standard time: " if en else "  waktu baku: ") + minutes_to_text(fig.total_menit, per_day, lang)]
+             ("  standard time: " if en else "  waktu baku: ") + minutes_to_text(fig.total_menit, per_day, lang)]
     if fig.tidak_terhitung:
         shown = ", ".join(str(n) for n in fig.tidak_terhitung)
         lines.append(f"  not counted (no working-time value): steps {shown}" if en

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sopdoc.codes import Code
 from sopdoc.model.diagnostic import Diagnostic, Severity, format_path
 
-__all__ = ["FileReport", "ExitPolicy", "format_text", "format_json", "format_sarif", "summary_line"]
+__all__ = ["ExitPolicy", "FileReport", "format_json", "format_sarif", "format_text", "summary_line"]
 
 
 @dataclass(frozen=True)

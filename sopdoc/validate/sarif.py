@@ -12,7 +12,7 @@ from sopdoc.model.diagnostic import Diagnostic, Severity, format_path
 from sopdoc.validate.docs import description
 from sopdoc.validate.output import FileReport
 
-__all__ = ["format_sarif", "SARIF_SCHEMA"]
+__all__ = ["SARIF_SCHEMA", "format_sarif"]
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

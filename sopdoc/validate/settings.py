@@ -14,7 +14,7 @@ from sopdoc.source import codes as _reading_codes  # noqa: F401 - registers SOP0
 from sopdoc.validate import rules as _document_rules  # noqa: F401 - registers SOP1xx–SOP5xx
 from sopdoc.validate.context import CheckOptions
 
-__all__ = ["CheckSettings", "DEFAULT_MENIT_PER_HARI_KERJA"]
+__all__ = ["DEFAULT_MENIT_PER_HARI_KERJA", "CheckSettings"]
 
 DEFAULT_MENIT_PER_HARI_KERJA = 450  # Perpres 21/2023: 37 h 30 min a week over 5 days
 DEFAULT_MAX_PELAKSANA = 8  # landscape flowchart pages (DOMAIN.md §3.3)

@@ -6,11 +6,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["words", "norm", "content_tokens", "overlaps", "first_word", "is_blank"]
+__all__ = ["content_tokens", "first_word", "is_blank", "norm", "overlaps", "words"]
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
-_STOP = frozenset("dan atau yang dari di ke untuk pada dengan oleh serta atas dalam ini itu "
-                  "berupa sebagai masing-masing seluruh setiap hasil".split())
+_STOP = frozenset(["dan", "atau", "yang", "dari", "di", "ke", "untuk", "pada", "dengan", "oleh", "serta", "atas", "dalam", "ini", "itu", "berupa", "sebagai", "masing-masing", "seluruh", "setiap", "hasil"])
 
 
 @lru_cache(maxsize=1 << 16)

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sopdoc.cli import cli
 from sopdoc.all_codes import all_codes
+from sopdoc.cli import cli
 from sopdoc.validate.docs import rules_markdown
-
 from tests.validate.cases import BASE
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,7 +9,6 @@ import pytest
 
 from sopdoc.cli import main
 from sopdoc.execution.store_schema import SCHEMA_VERSION
-
 from tests.execution.helpers import LOOP_SOP
 from tests.xml_check import assert_well_formed
 

@@ -11,7 +11,6 @@ import pytest
 from sopdoc.execution.cmp_rules import RULES
 from sopdoc.execution.compliance import check_entries
 from sopdoc.execution.settings import PeriodSettings
-
 from tests.execution.helpers import CAL, check, codes, entry, good_log, loop_flow
 
 

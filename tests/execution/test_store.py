@@ -14,7 +14,6 @@ from sopdoc.execution.entries import EntryInput
 from sopdoc.execution.store import Instance, SqliteStore, StoreError, open_store
 from sopdoc.execution.store_schema import SCHEMA_VERSION
 
-
 SOURCE = "sopdoc: 1\n"
 SOP_HASH = hashlib.sha256(SOURCE.encode()).hexdigest()  # a pinned version is stored under its content hash
 

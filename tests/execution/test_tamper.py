@@ -20,7 +20,6 @@ from sopdoc.execution.chain import heads_link, heads_mac
 from sopdoc.execution.entries import GENESIS, EntryInput, LogEntry, entry_hash
 from sopdoc.execution.store import open_store
 from sopdoc.execution.store_schema import MIGRATIONS, SCHEMA_VERSION, TRIGGERS, trigger_sql
-
 from tests.execution.helpers import LOOP_SOP
 
 A, B = "keputusan-loop-2026-TW3", "keputusan-loop-2026-10"
@@ -95,7 +94,7 @@ def _recompute(db: Path, mac: Callable[[str], str] = lambda link: "0" * 64) -> N
         prev, chain = first, [first]
         for values in raw.execute(f"SELECT {', '.join(cols)} FROM entry WHERE instance = ? ORDER BY seq",
                                   (name,)).fetchall():
-            e = LogEntry(**dict(zip(cols, values)))
+            e = LogEntry(**dict(zip(cols, values, strict=False)))
             h = entry_hash(name, e, prev)
             raw.execute("UPDATE entry SET prev_hash = ?, hash = ? WHERE instance = ? AND seq = ?", (prev, h, name, e.seq))
             prev = h
@@ -175,7 +174,7 @@ def _forge_entry(db: Path, *, with_head: bool) -> None:
     raw = sqlite3.connect(db)
     cols = [f for f in asdict(LogEntry(0, "", "", "", ""))]
     last = LogEntry(**dict(zip(cols, raw.execute(
-        f"SELECT {', '.join(cols)} FROM entry WHERE instance = ? ORDER BY seq DESC LIMIT 1", (A,)).fetchone())))
+        f"SELECT {', '.join(cols)} FROM entry WHERE instance = ? ORDER BY seq DESC LIMIT 1", (A,)).fetchone(), strict=False)))
     base = LogEntry(**(asdict(last) | {"seq": 6, "oleh": "Pemalsu", "prev_hash": last.hash}))
     forged = LogEntry(**(asdict(base) | {"hash": entry_hash(A, base, last.hash)}))
     data = asdict(forged)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from sopdoc.layout.geometry import LayoutDocument, PageKind, SymbolKind
 from sopdoc.layout.metrics import font_set
-from sopdoc.layout.shapes import (point_on_outline, rect_hits_symbol, segment_hits_symbol, segment_rect,
-                                  segments_of)
+from sopdoc.layout.shapes import point_on_outline, rect_hits_symbol, segment_hits_symbol, segment_rect, segments_of
 from sopdoc.model.sop import Sop
 
 TOL = 0.05
@@ -28,7 +27,7 @@ def check_layout(sop: Sop, doc: LayoutDocument) -> None:
                 f"cell {cell.role} leaves the page"
             if cell.text is None:
                 continue
-            for line, w in zip(cell.text.lines, cell.text.line_widths):
+            for line, w in zip(cell.text.lines, cell.text.line_widths, strict=False):
                 assert w <= cell.text.width + TOL, f"line wider than its cell: {line!r}"
                 assert abs(fonts.width(line, cell.text.font_size, cell.text.bold) - w) < 0.01
             if cell.text.lines:
@@ -42,13 +41,13 @@ def check_layout(sop: Sop, doc: LayoutDocument) -> None:
         assert table is not None
         assert table.rows[0].header and table.rows[1].header
         # rows stack without gaps and stay on the page; page breaks only between rows
-        for a, b in zip(table.rows[1:], table.rows[2:]):
+        for a, b in zip(table.rows[1:], table.rows[2:], strict=False):
             assert abs(a.bottom - b.y) < TOL
         assert table.rows[-1].bottom <= page.height + TOL
         step_rows = {r.step: r for r in table.step_rows if r.step is not None}
         assert list(step_rows) == list(page.steps)
         cols = table.columns
-        for a, b in zip(cols, cols[1:]):
+        for a, b in zip(cols, cols[1:], strict=False):
             assert abs(a.right - b.x) < TOL and a.width > 0
         syms = page.symbols
         for i, s in enumerate(syms):

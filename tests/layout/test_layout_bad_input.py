@@ -12,7 +12,6 @@ from sopdoc.layout import PageProfile, layout_sop
 from sopdoc.layout.geometry import PageKind
 from sopdoc.model.sop import Cabang, Kegiatan
 from sopdoc.render.pdf import render_pdf
-
 from tests.layout.builders import make_sop
 from tests.layout.invariants import check_layout
 

@@ -11,9 +11,9 @@ import os
 
 import pytest
 
-from sopdoc.source.reader import load_sop
 from sopdoc.layout import layout_sop
 from sopdoc.layout.metrics import font_set
+from sopdoc.source.reader import load_sop
 from tests.conftest import DATA
 
 GOLDEN = DATA / "layout" / "golden"

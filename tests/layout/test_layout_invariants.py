@@ -5,15 +5,14 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 
-from sopdoc.source.reader import load_sop
 from sopdoc.layout import PageProfile, layout_sop
 from sopdoc.layout.geometry import SymbolKind
 from sopdoc.model.sop import Cabang
+from sopdoc.source.reader import load_sop
 from tests.conftest import DATA, EXAMPLES
-from tests.strategies import long_text, sops
-
 from tests.layout.builders import make_sop
 from tests.layout.invariants import check_layout
+from tests.strategies import long_text, sops
 
 SOURCES = sorted(EXAMPLES.glob("*.sop.yaml")) + sorted((DATA / "layout").glob("*.sop.yaml"))
 
@@ -32,7 +31,7 @@ def test_thirty_steps_span_pages_with_offpage_pairs():
     check_layout(sop, doc)
     flow = doc.flow_pages
     assert len(flow) >= 3
-    for a, b in zip(flow, flow[1:]):
+    for a, b in zip(flow, flow[1:], strict=False):
         out = {s.label for s in a.symbols if s.kind is SymbolKind.OFFPAGE and s.outgoing}
         inc = {s.label for s in b.symbols if s.kind is SymbolKind.OFFPAGE and not s.outgoing}
         assert out & inc, "each break closes with a pentagon and the next page opens with its twin"

@@ -12,15 +12,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sopdoc.source.reader import load_sop
 from sopdoc.layout import PageProfile, layout_sop
 from sopdoc.layout.geometry import ColumnKind, LayoutDocument
 from sopdoc.layout.shapes import rect_hits_symbol, segment_rect, segments_of
 from sopdoc.model.sop import Cabang, Sop
+from sopdoc.source.reader import load_sop
 from tests.conftest import DATA, EXAMPLES
-from tests.strategies import long_text, sops
-
 from tests.layout.builders import make_sop
+from tests.strategies import long_text, sops
 
 TOL = 0.05
 SOURCES = (sorted(EXAMPLES.glob("*.sop.yaml")) + sorted((DATA / "layout").glob("*.sop.yaml"))

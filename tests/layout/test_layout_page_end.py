@@ -9,10 +9,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from sopdoc.source.reader import load_sop
-from sopdoc.layout import PageProfile, layout_sop
-from sopdoc.layout import flowchart
+from sopdoc.layout import PageProfile, flowchart, layout_sop
 from sopdoc.layout.geometry import LayoutDocument
+from sopdoc.source.reader import load_sop
 from tests.conftest import DATA, EXAMPLES
 from tests.render.docx_helpers import exact_fill_case
 from tests.strategies import long_text, sops

@@ -10,9 +10,8 @@ from sopdoc.layout import PageProfile, layout_sop
 from sopdoc.layout.flowchart import TITLE_GAP
 from sopdoc.layout.geometry import PageKind
 from sopdoc.model.sop import LangkahKerja, LembarKerja, Periode
-from tests.strategies import sops
-
 from tests.layout.builders import make_sop
+from tests.strategies import sops
 
 MARGINS = PageProfile().margins_pt()
 
@@ -71,7 +70,7 @@ def test_worksheet_is_the_first_page_and_counted() -> None:
     assert footers[0] == f"Halaman 1 dari {len(layout.pages)}"
     texts = [" ".join(c.text.lines) for c in layout.pages[0].cells if c.text is not None]
     assert texts[0] == "LEMBAR KERJA IDENTIFIKASI KEGIATAN"
-    assert ["1", "Langkah Awal", "Menghimpun data"] == texts[texts.index("Uraian") + 1: texts.index("Uraian") + 4]
+    assert texts[texts.index("Uraian") + 1: texts.index("Uraian") + 4] == ["1", "Langkah Awal", "Menghimpun data"]
     assert layout_sop(make_sop(5)).pages[0].kind is PageKind.IDENTITY
 
 

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from sopdoc.model.labels import (BOX_KEYS, BOX_TITLES, BOXES, COLUMN_TITLES, IDENTITY_FIELD_LABELS, SIMBOL_NAMES,
-                                 simbol_rank)
+from sopdoc.model.labels import (
+    BOX_KEYS,
+    BOX_TITLES,
+    BOXES,
+    COLUMN_TITLES,
+    IDENTITY_FIELD_LABELS,
+    SIMBOL_NAMES,
+    simbol_rank,
+)
 from sopdoc.model.sop import Simbol, Sop
 
 
@@ -23,7 +30,7 @@ def test_box_titles_in_printed_order() -> None:
         ("keterkaitan", "KETERKAITAN"), ("peralatan_perlengkapan", "PERALATAN/PERLENGKAPAN"),
         ("peringatan", "PERINGATAN"), ("pencatatan_pendataan", "PENCATATAN DAN PENDATAAN"),
     ]
-    assert BOX_KEYS == tuple(BOX_TITLES)
+    assert tuple(BOX_TITLES) == BOX_KEYS
     assert [name for _key, name, _en in BOXES][3] == "Peralatan/Perlengkapan"
     assert all(en and en != name for _key, name, en in BOXES)
 
@@ -66,4 +73,4 @@ def test_simbol_rank_of_shape_kinds(kind: str, rank: int) -> None:
 def test_the_strongest_shape_wins() -> None:
     assert min(["proses", "offpage", "keputusan", "terminator"], key=simbol_rank) == "keputusan"
     assert min(["proses", "terminator"], key=simbol_rank) == "terminator"
-    assert SIMBOL_NAMES == {"keputusan", "terminator", "proses"}
+    assert {"keputusan", "terminator", "proses"} == SIMBOL_NAMES

@@ -6,8 +6,16 @@ import datetime as dt
 
 import pytest
 
-from sopdoc.model.tanggal import (BULAN, BULAN_SINGKAT, MONTHS_EN, bulan_ke, find_tanggal, format_tanggal,
-                                  parse_tanggal, tanggal_to_iso)
+from sopdoc.model.tanggal import (
+    BULAN,
+    BULAN_SINGKAT,
+    MONTHS_EN,
+    bulan_ke,
+    find_tanggal,
+    format_tanggal,
+    parse_tanggal,
+    tanggal_to_iso,
+)
 
 
 def test_month_tables() -> None:

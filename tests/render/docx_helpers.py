@@ -8,9 +8,8 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 
-from sopdoc.source.reader import load_sop
 from sopdoc.model.sop import Sop
-
+from sopdoc.source.reader import load_sop
 from tests.conftest import DATA, EXAMPLES
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -21,7 +21,6 @@ import pytest
 from sopdoc.layout import PageProfile, layout_sop
 from sopdoc.layout.geometry import LINE_WIDTHS, LineClass, PageKind, SymbolKind
 from sopdoc.render.docx import render_docx
-
 from tests.render.docx_helpers import exact_fill_case, example_paths, load, long_sop
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -91,7 +90,7 @@ def test_symbols_within_one_point(rendered, name: str) -> None:
                 r = sym.rect
                 best = min(objs, key=lambda o: abs((o["x0"] + o["x1"]) / 2 - r.cx) + abs((o["top"] + o["bottom"]) / 2 - r.cy))
                 got = (best["x0"], best["top"], best["x1"], best["bottom"])
-                assert all(_close(g, w) for g, w in zip(got, (r.x, r.y, r.right, r.bottom))), (sym, got)
+                assert all(_close(g, w) for g, w in zip(got, (r.x, r.y, r.right, r.bottom), strict=False)), (sym, got)
                 if sym.kind is SymbolKind.KEPUTUSAN:
                     assert len(best.get("pts", ())) == 5
 
@@ -144,7 +143,7 @@ def test_connector_pieces_land_and_join_within_one_point(rendered, name: str) ->
                     else:
                         assert _dist(b, piece.end) <= TOL, (piece, best)
                     matched.append((a, b))
-                for (_, end), (start, _) in zip(matched[:-1], matched[1:]):
+                for (_, end), (start, _) in zip(matched[:-1], matched[1:], strict=False):
                     assert _dist(end, start) <= TOL
 
 

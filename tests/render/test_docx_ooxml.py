@@ -17,7 +17,6 @@ from sopdoc.layout.geometry import ColumnKind
 from sopdoc.model.sop import Cabang
 from sopdoc.render import _ooxml as ox
 from sopdoc.render.docx import docx_bytes
-
 from tests.layout.builders import make_sop
 from tests.render.docx_helpers import grid_cells, open_docx
 

@@ -9,16 +9,24 @@ from pathlib import Path
 import pytest
 from docx.oxml.ns import qn
 
-from sopdoc.source.writer import sop_to_yaml
+from sopdoc.importers.own.docx_source import sop_yaml_from_docx
 from sopdoc.layout import layout_sop
 from sopdoc.layout.geometry import ColumnKind, Orientation, PageKind
 from sopdoc.layout.profile import PageProfile
 from sopdoc.render._ooxml import twips
 from sopdoc.render.docx import docx_bytes, render_docx
 from sopdoc.render.docx_flow import GEOMETRY
-from sopdoc.importers.own.docx_source import sop_yaml_from_docx
-
-from tests.render.docx_helpers import all_text, cell_text, example_paths, grid_cells, load, long_sop, open_docx, shapes_in
+from sopdoc.source.writer import sop_to_yaml
+from tests.render.docx_helpers import (
+    all_text,
+    cell_text,
+    example_paths,
+    grid_cells,
+    load,
+    long_sop,
+    open_docx,
+    shapes_in,
+)
 
 CASES = [pytest.param(p, id=p.name) for p in example_paths()]
 SYMBOL_PRESETS = set(GEOMETRY.values())
@@ -29,14 +37,14 @@ def _check_flow_tables(sop, layout, doc) -> None:
     tables = doc.element.body.findall(qn("w:tbl"))
     flow_tables = tables[len(tables) - len(flow):]
     assert len(flow_tables) == len(flow)
-    for page, tbl in zip(flow, flow_tables):
+    for page, tbl in zip(flow, flow_tables, strict=False):
         trs = tbl.findall(qn("w:tr"))
         assert len(trs) == len(page.table.rows)
         grid = [int(g.get(qn("w:w"))) for g in tbl.find(qn("w:tblGrid"))]
         assert sum(grid) == pytest.approx(twips(page.table.width), abs=1)
-        for col, w in zip(page.table.columns, grid):
+        for col, w in zip(page.table.columns, grid, strict=False):
             assert w == pytest.approx(col.width * 20, abs=1)
-        for row, tr in zip(page.table.rows, trs):
+        for row, tr in zip(page.table.rows, trs, strict=False):
             pr = tr.find(qn("w:trPr"))
             height = pr.find(qn("w:trHeight"))
             assert height.get(qn("w:hRule")) == "exact"
@@ -119,7 +127,7 @@ def test_sections_follow_the_layout_pages() -> None:
     doc = open_docx(docx_bytes(sop, profile=profile, layout=layout))
     sects = list(doc.element.body.iter(qn("w:sectPr")))
     assert len(sects) == len(layout.pages)
-    for page, sect in zip(layout.pages, sects):
+    for page, sect in zip(layout.pages, sects, strict=False):
         size = sect.find(qn("w:pgSz"))
         assert int(size.get(qn("w:w"))) == twips(page.width)
         assert int(size.get(qn("w:h"))) == twips(page.height)

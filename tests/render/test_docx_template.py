@@ -11,15 +11,14 @@ from docxtpl import DocxTemplate
 from hypothesis import HealthCheck, given, settings
 
 from sopdoc.errors import UsageError
-from sopdoc.source.writer import sop_to_yaml
+from sopdoc.importers.own.docx_source import sop_yaml_from_docx
 from sopdoc.render.context import CONTEXT_VARIABLES, template_context
 from sopdoc.render.docx import docx_bytes, render_docx
-from sopdoc.importers.own.docx_source import sop_yaml_from_docx
 from sopdoc.render.docx_template import check_template, sandbox_env
 from sopdoc.resources import template_path
-
-from tests.strategies import sops
+from sopdoc.source.writer import sop_to_yaml
 from tests.render.docx_helpers import all_text, long_sop, open_docx
+from tests.strategies import sops
 
 SHIPPED = ["sop.docx"]  # templates rendered with render/context.py (the period report has its own)
 

@@ -11,13 +11,13 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from pypdf import PdfReader
 
-from sopdoc.source.reader import load_sop
-from sopdoc.source.writer import sop_to_yaml
 from sopdoc.layout import layout_sop
 from sopdoc.layout.geometry import LINE_WIDTHS, LineClass, SymbolKind
 from sopdoc.layout.metrics import font_set
 from sopdoc.model.sop import Cabang
 from sopdoc.render.pdf import ATTACHMENT_NAME, render_pdf
+from sopdoc.source.reader import load_sop
+from sopdoc.source.writer import sop_to_yaml
 from tests.conftest import DATA, EXAMPLES
 from tests.layout.builders import make_sop
 from tests.strategies import long_text, sops
@@ -57,7 +57,7 @@ def _check_readback(sop, data: bytes) -> None:
     fonts = font_set("sans")
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         assert len(pdf.pages) == len(doc.pages)
-        for lp, pp in zip(doc.pages, pdf.pages):
+        for lp, pp in zip(doc.pages, pdf.pages, strict=False):
             if lp.table is None:
                 continue
             words = [w for w in pp.extract_words(extra_attrs=["size"]) if w["size"] < 20]  # not the watermark

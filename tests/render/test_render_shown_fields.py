@@ -12,7 +12,6 @@ from sopdoc.model.sop import LangkahKerja, LembarKerja, Periode
 from sopdoc.render.docx import docx_bytes
 from sopdoc.render.pdf import render_pdf
 from sopdoc.render.svg import render_svg
-
 from tests.layout.builders import make_sop
 from tests.render.docx_helpers import all_text, open_docx
 from tests.xml_check import assert_well_formed
@@ -55,7 +54,7 @@ def test_docx_title_paragraphs_take_the_reserved_height() -> None:
     mt = PageProfile().margins_pt()[0]
     tables = body.findall(qn("w:tbl"))[1:]
     assert len(tables) == len(layout.flow_pages)
-    for tbl, page in zip(tables, layout.flow_pages):
+    for tbl, page in zip(tables, layout.flow_pages, strict=False):
         heights, texts = [], []
         node = tbl.getprevious()
         while node is not None and node.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 from hypothesis import HealthCheck, Phase, given, settings
 
 from sopdoc.layout import layout_sop

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 
+from sopdoc.model.sop import Simbol, Sop
 from sopdoc.source.reader import load_sop, load_sop_text
 from sopdoc.source.writer import sop_to_yaml
-from sopdoc.model.sop import Simbol, Sop
 from tests.conftest import EXAMPLES
 from tests.strategies import free_text, sops
 

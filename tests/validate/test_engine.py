@@ -7,13 +7,12 @@ import random
 import pytest
 from hypothesis import given, settings
 
-from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.all_codes import all_codes
 from sopdoc.codes import CODE_RE, REGISTRY, Code, Finding, code_of, register, rule
+from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.validate.engine import check, check_loaded
 from sopdoc.validate.rules import document_rules
 from tests.strategies import sops
-
 from tests.validate.cases import build_sop
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from sopdoc.validate.engine import check
 from sopdoc.codes import code_of
+from sopdoc.validate.engine import check
 from sopdoc.validate.rules import document_rules
 from sopdoc.validate.settings import CheckSettings
-
 from tests.validate.cases import BASE, build_sop, case_files
 
 CASES = [(path.stem, case) for path in case_files()

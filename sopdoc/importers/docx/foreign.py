@@ -7,17 +7,17 @@ columns, repeated headers and several flowchart tables are handled by the shared
 
 from __future__ import annotations
 
-from sopdoc.model.diagnostic import Origin, Teks
-from sopdoc.model.labels import SIMBOL_NAMES, simbol_rank
-from sopdoc.importers.docx.reader import DocTable
 from sopdoc.importers.codes import imp_diagnostic
-from sopdoc.importers.report import ImportBuilder
-from sopdoc.importers.grid.steps import RawStep
+from sopdoc.importers.docx.reader import DocTable
+from sopdoc.importers.grid.clean import Line, clean_cell
 from sopdoc.importers.grid.flow_table import PdfFlowTable, is_flow_table
 from sopdoc.importers.grid.identity import read_identity_table
-from sopdoc.importers.grid.clean import Line, clean_cell
-from sopdoc.importers.text.table import header_columns
+from sopdoc.importers.grid.steps import RawStep
 from sopdoc.importers.grid.vocab import waktu_unit_in_header
+from sopdoc.importers.report import ImportBuilder
+from sopdoc.importers.text.table import header_columns
+from sopdoc.model.diagnostic import Origin, Teks
+from sopdoc.model.labels import SIMBOL_NAMES, simbol_rank
 
 __all__ = ["read_foreign_tables"]
 
@@ -87,7 +87,7 @@ def _flow(table: DocTable, rows: list[list[str | None]], index: int, file: str) 
                     step.marks[k] = s.text
         if not any(_text(c) for c in row) and not step.shapes and not step.marks:
             continue
-        if all(_text(c) == _text(t) for c, t in zip(row, top)):
+        if all(_text(c) == _text(t) for c, t in zip(row, top, strict=False)):
             continue  # a header row repeated inside the table
         flow.steps.append(step)
         flow.shapes.append([])

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sopdoc.model.diagnostic import Origin, Teks
-from sopdoc.importers.docx.reader import DocTable, DocxError, read_docx_tables
 from sopdoc.importers.codes import imp_diagnostic
+from sopdoc.importers.docx.reader import DocTable, DocxError, read_docx_tables
 from sopdoc.importers.report import ImportBuilder, ImportResult, source_to_result
+from sopdoc.model.diagnostic import Origin, Teks
 
 __all__ = ["import_docx_file"]
 
@@ -51,8 +51,12 @@ def import_docx_file(path: str | Path) -> ImportResult:
 
 
 def _own(tables: list[DocTable], b: ImportBuilder) -> ImportResult:
-    from sopdoc.importers.own.docx_flow import (is_own_flow_table, read_own_flow_table, read_own_identity_table,
-                                  read_own_worksheet_table)
+    from sopdoc.importers.own.docx_flow import (
+        is_own_flow_table,
+        read_own_flow_table,
+        read_own_identity_table,
+        read_own_worksheet_table,
+    )
     from sopdoc.importers.own.pdf import flows_to_builder
 
     flows = []

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from sopdoc.model.diagnostic import Teks
-from sopdoc.ooxml.ns import NS, qn
+from sopdoc.ooxml.ns import qn
 from sopdoc.ooxml.package import DEFAULT_LIMITS, PackageError, open_package
 
-__all__ = ["DocCell", "DocShape", "DocTable", "DocxError", "MAX_DOCX_BYTES", "read_docx_tables"]
+__all__ = ["MAX_DOCX_BYTES", "DocCell", "DocShape", "DocTable", "DocxError", "read_docx_tables"]
 
 MAX_DOCX_BYTES = DEFAULT_LIMITS.file_bytes
 

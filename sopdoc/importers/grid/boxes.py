@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["Item", "lines_to_items", "inline_items", "split_pair"]
+__all__ = ["Item", "inline_items", "lines_to_items", "split_pair"]
 
 Item = tuple[int, str, int | None]  # (line number, text, list marker number or None)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Line", "clean_cell", "text_to_lines", "label_key"]
+__all__ = ["Line", "clean_cell", "label_key", "text_to_lines"]
 
 _TAG = re.compile(r"</?(?:b|i|u|strong|em|br|p|span|div|ol|ul|li|font|sup|sub)\b[^>]*>", re.IGNORECASE)
 _HEADING = re.compile(r"^\s*#{1,6}\s+")

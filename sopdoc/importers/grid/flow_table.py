@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from sopdoc.importers.grid.clean import Line, clean_cell
+from sopdoc.importers.grid.steps import RawStep
+from sopdoc.importers.grid.vocab import column_kind, waktu_unit_in_header
+from sopdoc.importers.pdf.shapes import BBox, Shape
+from sopdoc.importers.text.table import header_columns
 from sopdoc.model.diagnostic import Origin
 from sopdoc.model.labels import simbol_rank
-from sopdoc.importers.grid.steps import RawStep
-from sopdoc.importers.pdf.shapes import BBox, Shape
-from sopdoc.importers.grid.clean import Line, clean_cell
-from sopdoc.importers.text.table import header_columns
-from sopdoc.importers.grid.vocab import column_kind, waktu_unit_in_header
 
 __all__ = ["PdfFlowTable", "is_flow_table", "read_flow_table"]
 
@@ -70,7 +70,7 @@ def read_flow_table(table: Any, page_no: int, index: int, file: str, shapes: lis
     flow = PdfFlowTable(page_no, index, [a for _, a in actor_cols], [],
                         waktu_unit_in_header(texts.get("waktu", "")))
     flow.actor_x = [xs[j] for j, _ in actor_cols]
-    for r, (texts_row, boxes) in enumerate(zip(rows, cells)):
+    for r, (texts_row, boxes) in enumerate(zip(rows, cells, strict=False)):
         if r == 0 or (r == 1 and sub_is_header) or _is_number_row(texts_row):
             continue
         if sum(1 for c in boxes if c) * 2 < len(boxes):

@@ -11,8 +11,16 @@ from dataclasses import dataclass
 
 from sopdoc.importers.grid.clean import Line
 
-__all__ = ["Kop", "Signer", "find_kop", "is_title", "nama_from_heading", "parse_signer_inline",
-           "parse_signer_block", "find_signature_block"]
+__all__ = [
+    "Kop",
+    "Signer",
+    "find_kop",
+    "find_signature_block",
+    "is_title",
+    "nama_from_heading",
+    "parse_signer_block",
+    "parse_signer_inline",
+]
 
 _KOP = re.compile(r"^(?:PEMERINTAH|DINAS|BADAN|SEKRETARIAT|KANTOR|INSPEKTORAT|KABUPATEN|KOTA|PROVINSI|"
                   r"KECAMATAN|KELURAHAN|RUMAH SAKIT|RSUD|SATUAN|KEMENTERIAN|LEMBAGA)\b")

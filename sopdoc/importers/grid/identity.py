@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from sopdoc.model.diagnostic import Origin
-from sopdoc.importers.report import ImportBuilder
-from sopdoc.model.tanggal import tanggal_to_iso
 from sopdoc.importers.grid.boxes import lines_to_items
 from sopdoc.importers.grid.clean import Line, clean_cell
 from sopdoc.importers.grid.heading import parse_signer_block
 from sopdoc.importers.grid.vocab import BOX_LABELS, IDENTITY_LABELS, find_label
+from sopdoc.importers.report import ImportBuilder
+from sopdoc.model.diagnostic import Origin
+from sopdoc.model.tanggal import tanggal_to_iso
 
 __all__ = ["read_identity_table"]
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sopdoc.importers.codes import imp_diagnostic
+from sopdoc.importers.grid.vocab import mark_kind
+from sopdoc.importers.report import ImportBuilder
 from sopdoc.model.diagnostic import Origin, Teks
 from sopdoc.model.labels import simbol_rank
-from sopdoc.importers.codes import imp_diagnostic
-from sopdoc.importers.report import ImportBuilder
-from sopdoc.importers.grid.vocab import mark_kind
 
 __all__ = ["RawStep", "split_items", "steps_to_kegiatan"]
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
-from sopdoc.model.diagnostic import Origin
-from sopdoc.model.labels import BOX_TITLES, COLUMN_TITLES, IDENTITY_FIELD_LABELS
 from sopdoc.importers.docx.reader import DocCell, DocShape, DocTable
-from sopdoc.importers.report import ImportBuilder
 from sopdoc.importers.own.exits import assign_exits
 from sopdoc.importers.own.flow_model import Column, FlowPage, Link, OwnStep, Symbol
 from sopdoc.importers.pdf.chars import Box
+from sopdoc.importers.report import ImportBuilder
+from sopdoc.model.diagnostic import Origin
+from sopdoc.model.labels import BOX_TITLES, COLUMN_TITLES, IDENTITY_FIELD_LABELS
 
 __all__ = ["is_own_flow_table", "read_own_flow_table", "read_own_identity_table", "read_own_worksheet_table"]
 
@@ -67,8 +67,8 @@ def read_own_identity_table(table: DocTable, b: ImportBuilder, t_index: int) -> 
 
 def read_own_worksheet_table(table: DocTable, b: ImportBuilder, t_index: int) -> bool:
     """The worksheet table (its caption is "LEMBAR KERJA IDENTIFIKASI KEGIATAN"); False if it is not one."""
-    from sopdoc.layout.worksheet import WORKSHEET_TITLE
     from sopdoc.importers.own.pdf_worksheet import worksheet_from_rows
+    from sopdoc.layout.worksheet import WORKSHEET_TITLE
 
     if table.caption != WORKSHEET_TITLE:
         return False
@@ -141,7 +141,7 @@ def read_own_flow_table(table: DocTable, t_index: int, file: str) -> FlowPage:
     ys = [sum(table.heights[:k]) for k in range(len(table.heights) + 1)]
     cols: list[Column] = []
     satuan = None
-    for k, (top, sub) in enumerate(zip(grid[0], grid[1])):
+    for k, (top, sub) in enumerate(zip(grid[0], grid[1], strict=False)):
         top, sub = (top or "").strip(), (sub or "").strip()
         if top == _PELAKSANA:
             cols.append(Column("pelaksana", xs[k], xs[k + 1], sub))

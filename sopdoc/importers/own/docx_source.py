@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 from pathlib import Path
-from typing import IO, Union
+from typing import IO
 
 from sopdoc.ooxml.ns import SOPDOC_NS, SOURCE_ENCODING_BASE64
 from sopdoc.ooxml.package import PackageError, open_package
@@ -26,7 +26,7 @@ def _is_item(name: str) -> bool:
     return name.startswith(prefix) and name.endswith(suffix) and name[len(prefix):-len(suffix)].isdigit()
 
 
-def sop_yaml_from_docx(path: Union[str, Path, IO[bytes]]) -> str | None:
+def sop_yaml_from_docx(path: str | Path | IO[bytes]) -> str | None:
     """The canonical SOP YAML embedded in ``path`` by ``render_docx``, or None when the file has
     none (or is not a readable DOCX)."""
     try:

@@ -25,7 +25,7 @@ def assign_exits(labels: list[tuple[str, Box]], symbols: list[Symbol],
             continue
         scored = []
         for i, (_text, box) in enumerate(labels):
-            d = min(_seg_dist(box, a, b) for a, b in zip(pts, pts[1:])) if len(pts) > 1 else _dist(box, pts[0])
+            d = min(_seg_dist(box, a, b) for a, b in zip(pts, pts[1:], strict=False)) if len(pts) > 1 else _dist(box, pts[0])
             if d <= 12.0:
                 scored.append((round(d, 2), _dist(box, pts[0]), i))
         near[n] = [i for *_d, i in sorted(scored)]

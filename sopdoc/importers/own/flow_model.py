@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sopdoc.model.diagnostic import Origin
 from sopdoc.importers.pdf.chars import Box
+from sopdoc.model.diagnostic import Origin
 
 __all__ = ["Column", "FlowPage", "Link", "OwnStep", "Symbol"]
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from sopdoc.model.diagnostic import Origin, Teks
 from sopdoc.importers.codes import imp_diagnostic
-from sopdoc.importers.report import ImportBuilder
 from sopdoc.importers.own.flow_model import FlowPage, OwnStep, Symbol
 from sopdoc.importers.own.pdf_flow import read_flow_page
 from sopdoc.importers.own.pdf_identity import read_identity_page
+from sopdoc.importers.report import ImportBuilder
+from sopdoc.model.diagnostic import Origin, Teks
 
 __all__ = ["MAX_ATTACHMENT_BYTES", "attached_sop_yaml", "flows_to_builder", "is_sopdoc_pdf", "read_own_pages"]
 
@@ -48,7 +48,7 @@ def attached_sop_yaml(pdf: Any) -> str | None:
                 return None
             data = _bounded_data(stream)
             return None if data is None else data.decode("utf-8")
-    except Exception:  # noqa: BLE001 - any damage in the name tree means "no attachment"
+    except Exception:
         return None
     return None
 

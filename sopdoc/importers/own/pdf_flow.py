@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sopdoc.model.diagnostic import Origin
-from sopdoc.model.labels import COLUMN_TITLES
 from sopdoc.importers.own.exits import assign_exits
 from sopdoc.importers.own.flow_model import Column, FlowPage, Link, OwnStep, Symbol
 from sopdoc.importers.own.pdf_identity import split_items_by_fit
 from sopdoc.importers.pdf.chars import Box, TextLine, box_of, chars_in, chars_to_lines, join_lines, page_chars, stroked
+from sopdoc.model.diagnostic import Origin
+from sopdoc.model.labels import COLUMN_TITLES
 
 __all__ = ["read_flow_page"]
 
@@ -29,14 +29,14 @@ _PELAKSANA, _WAKTU = COLUMN_TITLES["pelaksana"], COLUMN_TITLES["waktu"]
 
 def _columns(header: list[Box], texts: list[str]) -> tuple[list[Column], str | None]:
     top = min(h.top for h in header)
-    subs = [(h, t) for h, t in zip(header, texts) if h.top - top > 0.5]
+    subs = [(h, t) for h, t in zip(header, texts, strict=False) if h.top - top > 0.5]
     cols: list[Column] = []
     satuan = None
-    for h, t in zip(header, texts):
+    for h, t in zip(header, texts, strict=False):
         below = [s for s in subs if h.x0 - 0.5 <= s[0].x0 < h.x1 - 0.5 and s[0].top > h.top + 0.5]
         if below:
             continue
-        parent = next((p for p, pt in zip(header, texts) if p.top < h.top - 0.5 and p.x0 - 0.5 <= h.x0 < p.x1 - 0.5), None)
+        parent = next((p for p, pt in zip(header, texts, strict=False) if p.top < h.top - 0.5 and p.x0 - 0.5 <= h.x0 < p.x1 - 0.5), None)
         ptext = texts[header.index(parent)] if parent is not None else ""
         if ptext == _PELAKSANA:
             cols.append(Column("pelaksana", h.x0, h.x1, t))

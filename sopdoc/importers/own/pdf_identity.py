@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from sopdoc.importers.pdf.chars import Box, TextLine, box_of, chars_in, chars_to_lines, join_lines, page_chars
+from sopdoc.importers.report import ImportBuilder
 from sopdoc.model.diagnostic import Origin
 from sopdoc.model.labels import BOX_TITLES, IDENTITY_FIELD_LABELS
-from sopdoc.importers.report import ImportBuilder
-from sopdoc.importers.pdf.chars import Box, TextLine, box_of, chars_in, chars_to_lines, join_lines, page_chars
 
 __all__ = ["read_identity_page", "split_items_by_fit"]
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sopdoc.model.diagnostic import Origin
-from sopdoc.importers.report import ImportBuilder
 from sopdoc.importers.pdf.chars import Box, box_of, chars_in, chars_to_lines, join_lines, page_chars, stroked
+from sopdoc.importers.report import ImportBuilder
+from sopdoc.model.diagnostic import Origin
 
 __all__ = ["read_worksheet_page", "worksheet_from_rows"]
 

@@ -13,15 +13,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sopdoc.model.diagnostic import Origin, Teks
 from sopdoc.importers.codes import imp_diagnostic
-from sopdoc.importers.report import ImportBuilder, ImportResult
-from sopdoc.importers.grid.steps import RawStep, steps_to_kegiatan
-from sopdoc.importers.pdf.branch import decision_targets
 from sopdoc.importers.grid.flow_table import PdfFlowTable, is_flow_table, read_flow_table
 from sopdoc.importers.grid.identity import read_identity_table
+from sopdoc.importers.grid.steps import RawStep, steps_to_kegiatan
+from sopdoc.importers.pdf.branch import decision_targets
 from sopdoc.importers.pdf.shapes import extract_arrowheads, extract_pieces, extract_shapes
 from sopdoc.importers.pdf.streams import StreamTooLarge, check_streams
+from sopdoc.importers.report import ImportBuilder, ImportResult
+from sopdoc.model.diagnostic import Origin, Teks
 
 __all__ = ["MAX_PAGES", "MAX_PDF_BYTES", "MAX_RULE_PAIRS", "MAX_TABLE_RULES", "TIME_BUDGET", "import_pdf_file",
            "merge_flows"]
@@ -83,7 +83,7 @@ def import_pdf_file(path: str | Path) -> ImportResult:
     except PDFPasswordIncorrect:
         b.add(imp_diagnostic("IMP004", Teks("PDF terenkripsi (perlu kata sandi)", "the PDF is encrypted (password needed)"),
                              origin=where))
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged files
+    except Exception as exc:
         if any(isinstance(a, PDFPasswordIncorrect) for a in getattr(exc, "args", ())):
             b.add(imp_diagnostic("IMP004", Teks("PDF terenkripsi (perlu kata sandi)",
                                                 "the PDF is encrypted (password needed)"), origin=where))
@@ -190,7 +190,7 @@ def _fast_pages(name: str, pages: list[Any]) -> list[Any]:
 
     try:
         total, fast = open_pdfium_pages(name, MAX_PAGES)
-    except Exception:  # noqa: BLE001 - pdfium refuses some files pdfminer reads; use pdfminer then
+    except Exception:
         return pages
     if total != len(pages):
         return pages

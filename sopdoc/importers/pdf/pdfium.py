@@ -11,7 +11,8 @@ table finder and the importers work on them unchanged.
 from __future__ import annotations
 
 import ctypes
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from pdfplumber.container import Container
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from sopdoc.model.labels import simbol_rank
 
-__all__ = ["Shape", "Piece", "extract_shapes", "extract_pieces", "extract_arrowheads"]
+__all__ = ["Piece", "Shape", "extract_arrowheads", "extract_pieces", "extract_shapes"]
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -40,7 +40,7 @@ class Piece:
 
 def _area(pts: list[tuple[float, float]]) -> float:
     s = 0.0
-    for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]):
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1], strict=False):
         s += x0 * y1 - x1 * y0
     return abs(s) / 2
 

@@ -11,20 +11,27 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from sopdoc.model.diagnostic import Origin, Teks
 from sopdoc.importers.codes import imp_diagnostic
-from sopdoc.importers.report import ImportBuilder, ImportResult
-from sopdoc.importers.grid.steps import steps_to_kegiatan
-from sopdoc.source.codes import reading_diagnostic
 from sopdoc.importers.grid.clean import Line, text_to_lines
-from sopdoc.importers.grid.heading import (Signer, find_kop, find_signature_block, nama_from_heading,
-                                   parse_signer_block, parse_signer_inline, is_title)
+from sopdoc.importers.grid.heading import (
+    Signer,
+    find_kop,
+    find_signature_block,
+    is_title,
+    nama_from_heading,
+    parse_signer_block,
+    parse_signer_inline,
+)
+from sopdoc.importers.grid.steps import steps_to_kegiatan
+from sopdoc.importers.report import ImportBuilder, ImportResult
 from sopdoc.importers.text.ocr_table import OcrTable, read_ocr_table
 from sopdoc.importers.text.sections import Sections, scan_sections
 from sopdoc.importers.text.table import find_header, read_table
 from sopdoc.importers.text.worksheet import find_worksheet, read_worksheet
+from sopdoc.model.diagnostic import Origin, Teks
 from sopdoc.model.labels import BOX_KEYS
 from sopdoc.model.tanggal import tanggal_to_iso
+from sopdoc.source.codes import reading_diagnostic
 
 __all__ = ["MAX_TEXT_BYTES", "import_text", "import_text_file"]
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sopdoc.model.diagnostic import Origin
-from sopdoc.importers.grid.steps import RawStep
 from sopdoc.importers.grid.clean import Line
+from sopdoc.importers.grid.steps import RawStep
 from sopdoc.importers.grid.vocab import waktu_unit_in_header
+from sopdoc.model.diagnostic import Origin
 
 __all__ = ["OcrTable", "read_ocr_table"]
 

@@ -41,7 +41,7 @@ class _Scanner:
             return
         items = lines_to_items(self.box_lines)
         groups = [items] if len(self.box) == 1 else list(split_pair(items))
-        for name, group in zip(self.box, groups):
+        for name, group in zip(self.box, groups, strict=False):
             kept = [it for it in group if it[1]]
             self.out.boxes.setdefault(name, []).extend(kept)
         self.box, self.box_lines = [], []
@@ -59,13 +59,13 @@ class _Scanner:
         cells = [c for c in line.cells]
         filled = [c for c in cells if c]
         box_hits = [find_label(c, BOX_LABELS) for c in filled]
-        if filled and all(h and h[1] >= len(c.rstrip(" :")) for h, c in zip(box_hits, filled)):
+        if filled and all(h and h[1] >= len(c.rstrip(" :")) for h, c in zip(box_hits, filled, strict=False)):
             self.close()
             self.grid = [h[0] if h else None for h in box_hits]
             return
         if self.grid is not None:
             contents = [c for c in cells if c] if len([c for c in cells if c]) <= len(self.grid) else cells
-            for name, content in zip(self.grid, contents):
+            for name, content in zip(self.grid, contents, strict=False):
                 if name:
                     items = [(line.no, t, k + 1) for k, t in enumerate(inline_items(content))]
                     self.out.boxes.setdefault(name, []).extend(items)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sopdoc.model.diagnostic import Origin
-from sopdoc.importers.grid.steps import RawStep
 from sopdoc.importers.grid.clean import Line
+from sopdoc.importers.grid.steps import RawStep
 from sopdoc.importers.grid.vocab import column_kind, waktu_unit_in_header
+from sopdoc.model.diagnostic import Origin
 
 __all__ = ["TextTable", "find_header", "header_columns", "read_table"]
 

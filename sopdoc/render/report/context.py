@@ -12,11 +12,11 @@ from typing import Any
 from sopdoc.execution.cmp_rules import RULES
 from sopdoc.execution.compliance import Compliance, Totals
 from sopdoc.execution.pinned import StepTable
-from sopdoc.model.tanggal import format_tanggal
-from sopdoc.model.waktu import format_minutes
 from sopdoc.execution.plan import plan_from_json
 from sopdoc.execution.store import Instance
 from sopdoc.execution.verify import Verification
+from sopdoc.model.tanggal import format_tanggal
+from sopdoc.model.waktu import format_minutes
 
 __all__ = ["REPORT_VARIABLES", "figures_dict", "monitoring_notes", "report_context", "verification_context"]
 

@@ -7,16 +7,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sopdoc.errors import UsageError
-from sopdoc.model.diagnostic import Teks
-from sopdoc.resources import template_path
-from sopdoc.execution.compliance import Compliance
 from sopdoc.atomic import write_atomic as atomic_write
+from sopdoc.errors import UsageError
+from sopdoc.execution.compliance import Compliance
 from sopdoc.execution.plan import plan_from_json
-from sopdoc.render.docx_template import Picture, picture_marker, render_document
-from sopdoc.render.report.context import REPORT_VARIABLES, report_context
 from sopdoc.execution.store import Instance
 from sopdoc.execution.verify import Verification
+from sopdoc.model.diagnostic import Teks
+from sopdoc.render.docx_template import Picture, picture_marker, render_document
+from sopdoc.render.report.context import REPORT_VARIABLES, report_context
+from sopdoc.resources import template_path
 
 __all__ = ["render_report", "report_to_docx"]
 

@@ -28,13 +28,14 @@ def _fonts() -> tuple[str, str]:
 
 def report_to_pdf(c: dict[str, Any], chart_png: bytes) -> bytes:
     """The PDF bytes of the report context ``c`` (A4 landscape)."""
+    from xml.sax.saxutils import escape
+
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-    from xml.sax.saxutils import escape
 
     regular, bold = _fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=9, leading=11)

@@ -5,7 +5,19 @@ every rule in :mod:`sopdoc.codes`; :func:`document_rules` lists them for the eng
 from __future__ import annotations
 
 from sopdoc.codes import Code, registered_codes
-from sopdoc.validate.rules import boxes, chain, damage, flowchart, identity, legal, mutu_baku, sections, signatory, wording, worksheet  # noqa: F401
+from sopdoc.validate.rules import (  # noqa: F401
+    boxes,
+    chain,
+    damage,
+    flowchart,
+    identity,
+    legal,
+    mutu_baku,
+    sections,
+    signatory,
+    wording,
+    worksheet,
+)
 
 __all__ = ["document_rules"]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import RuleContext
-from sopdoc.codes import Finding, rule
 
 _GLYPHS = re.compile(r"[\ufb00-\ufb06\u201c\u201d\u2018\u2019|~{}<>^`]|[a-z][A-Z]{2,}[a-z]|\w[!?;:]\w")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Simbol, Sop
 from sopdoc.validate.context import RuleContext, is_end_row
-from sopdoc.codes import Finding, rule
 from sopdoc.validate.text import norm
 
 _E, _W = Severity.ERROR, Severity.WARNING
@@ -174,7 +174,7 @@ def keputusan_tidak_lengkap(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(path, Teks("kedua cabang menuju kegiatan yang sama", "both branches lead to the same step"))
 
 
-_BRANCH_WORDS = frozenset("ya tidak yes no lengkap benar salah sesuai setuju".split())
+_BRANCH_WORDS = frozenset(["ya", "tidak", "yes", "no", "lengkap", "benar", "salah", "sesuai", "setuju"])
 
 
 @rule(code="SOP311", slug="label-keputusan-tanpa-keputusan", severity=_E, catalogue="FC-07",

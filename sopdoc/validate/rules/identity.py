@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import RuleContext
-from sopdoc.codes import Finding, rule
 from sopdoc.validate.text import is_blank, words
 
 _E, _W = Severity.ERROR, Severity.WARNING
@@ -143,8 +143,7 @@ def pengesah_jabatan_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
                       Teks("jabatan pengesah (Disahkan oleh) kosong", "the jabatan under 'Disahkan oleh' is empty"))
 
 
-_TITLES = frozenset("ir drs dra dr h hj s sos si pd ag kom sh se st mm msi mpd mh mt mba mpa m ap "
-                    "pi kes ked psi ip ak phd prof apt spd ssos ssi amd tk".split())
+_TITLES = frozenset(["ir", "drs", "dra", "dr", "h", "hj", "s", "sos", "si", "pd", "ag", "kom", "sh", "se", "st", "mm", "msi", "mpd", "mh", "mt", "mba", "mpa", "m", "ap", "pi", "kes", "ked", "psi", "ip", "ak", "phd", "prof", "apt", "spd", "ssos", "ssi", "amd", "tk"])
 
 
 def _name_is_titles_only(name: str) -> bool:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.citations import KNOWN_TITLES, Citation, parse_citation
 from sopdoc.validate.context import RuleContext
-from sopdoc.codes import Finding, rule
 from sopdoc.validate.text import is_blank, norm
 
 _E, _W = Severity.ERROR, Severity.WARNING
@@ -136,8 +136,7 @@ def peraturan_lebih_baru(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
                                f"regulation of {c.tahun} is newer than the SOP's date {day.isoformat()}"))
 
 
-_OPEN_END = frozenset("dan atau serta tentang atas di ke dari untuk pada yang dengan oleh dalam beserta "
-                      "tata cara".split())
+_OPEN_END = frozenset(["dan", "atau", "serta", "tentang", "atas", "di", "ke", "dari", "untuk", "pada", "yang", "dengan", "oleh", "dalam", "beserta", "tata", "cara"])
 
 
 @rule(code="SOP207", slug="dasar-hukum-terpotong", severity=_W, catalogue="SEC-06",

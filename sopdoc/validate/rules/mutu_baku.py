@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Periode, Simbol, Sop
 from sopdoc.model.waktu import Satuan
 from sopdoc.validate.context import RuleContext, is_end_row
-from sopdoc.codes import Finding, rule
 from sopdoc.validate.text import first_word, is_blank
 
 _E, _W = Severity.ERROR, Severity.WARNING

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.labels import BOXES
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import RuleContext
-from sopdoc.codes import Finding, rule
 from sopdoc.validate.text import is_blank
 
 _E, _W = Severity.ERROR, Severity.WARNING

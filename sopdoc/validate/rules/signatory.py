@@ -6,11 +6,11 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import RuleContext
 from sopdoc.validate.nip import parse_nip
-from sopdoc.codes import Finding, rule
 from sopdoc.validate.text import is_blank, norm
 
 _E, _W = Severity.ERROR, Severity.WARNING

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Kegiatan, Simbol, Sop
 from sopdoc.validate.context import RuleContext, is_end_row
-from sopdoc.codes import Finding, rule
 from sopdoc.validate.text import norm, words
 
 _W = Severity.WARNING
@@ -44,10 +44,9 @@ _ACTIVE = re.compile(r"^(me|ber)[a-z]{2,}$")
 _PASSIVE = re.compile(r"^di[a-z]{3,}(kan|i)?$")
 _NOMINAL = re.compile(r"^ter[a-z]+nya$")
 _NOMINALISATION = re.compile(r"^pe[a-z]{3,}an$")
-_ROLE_WORDS = frozenset("kepala sekretaris kasubag kasubbag kabag kabid kasi staf pengelola perencana pejabat "
-                        "bupati camat lurah direktur pimpinan petugas operator bendahara tim anggota admin".split())
-_START_END = frozenset("mulai selesai".split())
-_NOT_PASSIVE = frozenset("diskusi distribusi dinas disposisi digital dimensi".split())
+_ROLE_WORDS = frozenset(["kepala", "sekretaris", "kasubag", "kasubbag", "kabag", "kabid", "kasi", "staf", "pengelola", "perencana", "pejabat", "bupati", "camat", "lurah", "direktur", "pimpinan", "petugas", "operator", "bendahara", "tim", "anggota", "admin"])
+_START_END = frozenset(["mulai", "selesai"])
+_NOT_PASSIVE = frozenset(["diskusi", "distribusi", "dinas", "disposisi", "digital", "dimensi"])
 
 
 @lru_cache(maxsize=1024)

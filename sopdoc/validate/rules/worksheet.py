@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import RuleContext, is_end_row
-from sopdoc.codes import Finding, rule
 from sopdoc.validate.text import is_blank, norm, overlaps
 
 _W = Severity.WARNING

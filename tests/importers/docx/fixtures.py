@@ -45,7 +45,7 @@ def _vml(kind: str) -> str:
 def _identity(doc) -> None:
     t = doc.add_table(rows=3, cols=2)
     for row, (label, value) in zip(t.rows, (("Nomor SOP", "800/12/2024"), ("Tanggal Pembuatan", "2 Januari 2024"),
-                                            ("Nama SOP", "Pengelolaan Surat Masuk"))):
+                                            ("Nama SOP", "Pengelolaan Surat Masuk")), strict=False):
         row.cells[0].text = label
         row.cells[1].text = value
 
@@ -54,11 +54,11 @@ def _flow(doc, symbol_in_cell) -> None:
     t = doc.add_table(rows=2 + len(STEPS), cols=5 + len(ACTORS) + 1)
     top = ["NO", "KEGIATAN", *(["PELAKSANA"] * len(ACTORS)), "MUTU BAKU", "MUTU BAKU", "MUTU BAKU", "KETERANGAN"]
     sub = ["NO", "KEGIATAN", *ACTORS, "KELENGKAPAN", "WAKTU", "OUTPUT", "KETERANGAN"]
-    for cell, text in zip(t.rows[0].cells, top):
+    for cell, text in zip(t.rows[0].cells, top, strict=False):
         cell.text = text
-    for cell, text in zip(t.rows[1].cells, sub):
+    for cell, text in zip(t.rows[1].cells, sub, strict=False):
         cell.text = text
-    for row, (no, uraian, actor, kind, kel, waktu, output) in zip(t.rows[2:], STEPS):
+    for row, (no, uraian, actor, kind, kel, waktu, output) in zip(t.rows[2:], STEPS, strict=False):
         cells = row.cells
         cells[0].text, cells[1].text = no, uraian
         k = 2 + len(ACTORS)

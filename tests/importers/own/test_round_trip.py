@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from sopdoc.cli import main
 from sopdoc.importers.docx.importer import import_docx_file
 from sopdoc.importers.pdf.importer import import_pdf_file
-from sopdoc.source.reader import load_sop
 from sopdoc.layout import layout_sop
 from sopdoc.model.sop import Kegiatan, MutuBaku, Simbol, Sop
 from sopdoc.render.docx import docx_bytes
 from sopdoc.render.pdf import _item_starts, render_pdf
+from sopdoc.source.reader import load_sop
 from tests.conftest import EXAMPLES
 from tests.importers.shown import shown
 from tests.strategies import sops

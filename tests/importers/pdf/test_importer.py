@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from sopdoc.importers.pdf.importer import MAX_PAGES, import_pdf_file
 from sopdoc.importers.dispatch import load_source
+from sopdoc.importers.pdf.importer import MAX_PAGES, import_pdf_file
 from tests.conftest import DATA
-
 from tests.importers.pdf import fixtures as fx
 
 EXPECTED = json.loads((DATA / "import" / "corpus-expected.json").read_text(encoding="utf-8"))

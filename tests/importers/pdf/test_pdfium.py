@@ -9,9 +9,9 @@ import pdfplumber
 import pytest
 
 from sopdoc.importers.pdf.pdfium import open_pdfium_pages
-from sopdoc.source.reader import load_sop
 from sopdoc.layout import layout_sop
 from sopdoc.render.pdf import render_pdf
+from sopdoc.source.reader import load_sop
 from tests.conftest import EXAMPLES
 from tests.importers.pdf.fixtures import CORPUS
 
@@ -37,10 +37,10 @@ def test_own_pdf_objects_match_pdfplumber(own_pdf: Path) -> None:
     total, fast = open_pdfium_pages(str(own_pdf), 30)
     with pdfplumber.open(own_pdf) as pdf:
         assert total == len(pdf.pages) == len(fast)
-        for a, b in zip(fast, pdf.pages):
+        for a, b in zip(fast, pdf.pages, strict=False):
             assert _shapes(a) == _shapes(b)
             assert _text(a) == _text(b)
-            for ca, cb in zip(a.chars, b.chars):
+            for ca, cb in zip(a.chars, b.chars, strict=False):
                 assert abs(ca["matrix"][4] - cb["matrix"][4]) < 0.5 and abs(ca["matrix"][5] - cb["matrix"][5]) < 0.2
 
 
@@ -49,7 +49,7 @@ def test_corpus_text_and_grid_match_pdfplumber(name: str) -> None:
     """Signed PDFs wrap each page in a form XObject (scaled): sizes and positions must follow it."""
     _, fast = open_pdfium_pages(str(CORPUS / name), 30)
     with pdfplumber.open(CORPUS / name) as pdf:
-        for a, b in zip(fast, pdf.pages):
+        for a, b in zip(fast, pdf.pages, strict=False):
             assert len(a.rects) == len(b.rects)
             assert _text(a) == _text(b)
             sizes_a = Counter(round(c["size"], 1) for c in a.chars)

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sopdoc.source.reader import load_sop_text
-from sopdoc.importers.text.importer import import_text, import_text_file
-from sopdoc.model.tanggal import tanggal_to_iso
 from sopdoc.importers.grid.boxes import inline_items, lines_to_items, split_pair
 from sopdoc.importers.grid.vocab import BOX_LABELS, IDENTITY_LABELS, column_kind, find_label, mark_kind
+from sopdoc.importers.text.importer import import_text, import_text_file
+from sopdoc.model.tanggal import tanggal_to_iso
+from sopdoc.source.reader import load_sop_text
 from sopdoc.source.writer import sop_to_yaml
 from tests.conftest import DATA, EXAMPLES, ROOT, SEEDS
 
