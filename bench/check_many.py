@@ -31,12 +31,19 @@ def _vary(sop, rng: random.Random):  # type: ignore[no-untyped-def]
         steps.append(steps[rng.randrange(len(steps))])
     new_steps = []
     for step in steps:
-        waktu = rng.choice(["15 menit", "2 Menit", "1 jam", "3 hari kerja", "120 Hari", "660 menit", "1 - 5 hari kerja"])
+        waktu = rng.choice(
+            ["15 menit", "2 Menit", "1 jam", "3 hari kerja", "120 Hari", "660 menit", "1 - 5 hari kerja"]
+        )
         mb = MutuBaku(kelengkapan=step.mutu_baku.kelengkapan, waktu=parse_waktu(waktu), output=step.mutu_baku.output)
         new_steps.append(step.model_copy(update={"mutu_baku": mb}))
     ident = sop.identitas.model_copy(update={"nama": f"{sop.identitas.nama or 'SOP'} {rng.randrange(10_000)}"})
-    return sop.model_copy(update={"identitas": ident, "kegiatan": tuple(new_steps),
-                                  "dasar_hukum": None if rng.random() < 0.1 else sop.dasar_hukum})
+    return sop.model_copy(
+        update={
+            "identitas": ident,
+            "kegiatan": tuple(new_steps),
+            "dasar_hukum": None if rng.random() < 0.1 else sop.dasar_hukum,
+        }
+    )
 
 
 def generate(folder: Path) -> int:
@@ -66,8 +73,10 @@ def main() -> None:
             if proc.returncode not in (0, 1):
                 raise SystemExit(proc.stderr.decode())
         median = statistics.median(times)
-        print(f"check_many: {N} SOPs, median {median:.2f} s over {RUNS} runs, {N / median:.0f} SOPs/s "
-              f"(target < 10 s, ≥ 100 SOPs/s)")
+        print(
+            f"check_many: {N} SOPs, median {median:.2f} s over {RUNS} runs, {N / median:.0f} SOPs/s "
+            f"(target < 10 s, ≥ 100 SOPs/s)"
+        )
 
 
 if __name__ == "__main__":

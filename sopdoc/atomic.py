@@ -10,6 +10,7 @@ whose process no longer exists (:func:`clean_stale`). An OSError while writing b
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -40,7 +41,7 @@ def _alive(pid: int) -> bool:
 
 def clean_stale(folder: str | Path) -> list[Path]:
     """Remove the temporaries in ``folder`` left by sopdoc runs that no longer exist."""
-    removed = []
+    removed: list[Path] = []
     try:
         names = os.listdir(folder)
     except OSError:
@@ -111,10 +112,8 @@ class OutputSet:
     def discard(self) -> None:
         """Remove the temporaries not yet renamed."""
         for tmp, _target in self._staged:
-            try:
+            with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
-            except OSError:
-                pass
         self._staged = []
 
     def __enter__(self) -> OutputSet:

@@ -121,7 +121,8 @@ def load_settings(start: Path | None = None, config: Path | None = None,
     """Settings for inputs at ``start`` (walk up), or from the explicit ``config`` file."""
     if config is not None:
         if not config.is_file():
-            raise UsageError(Teks(f"berkas konfigurasi {config} tidak ada", f"configuration file {config} does not exist"))
+            raise UsageError(Teks(f"berkas konfigurasi {config} tidak ada",
+                                  f"configuration file {config} does not exist"))
         data = _read(config)
         tool = data.get("tool", {})
         if isinstance(tool, dict) and isinstance(tool.get("sopdoc"), dict):

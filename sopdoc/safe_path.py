@@ -115,13 +115,15 @@ def evidence_path(raw: str, base_dir: Path) -> tuple[Path | None, Teks | None]:
         return None, Teks(f"jalur bukti harus relatif terhadap folder berkas log: {raw}",
                           f"the evidence path must be relative to the log file's folder: {raw}")
     if ".." in parts or not parts:
-        return None, Teks(f"jalur bukti tidak boleh memuat '..': {raw}", f"the evidence path must not contain '..': {raw}")
+        return None, Teks(f"jalur bukti tidak boleh memuat '..': {raw}",
+                          f"the evidence path must not contain '..': {raw}")
     base = Path(os.path.realpath(base_dir))
     here = Path(base_dir)
     for part in parts:
         here = here / part
         if os.path.islink(here):
-            return None, Teks(f"jalur bukti berupa tautan simbolik: {raw}", f"the evidence path is a symbolic link: {raw}")
+            return None, Teks(f"jalur bukti berupa tautan simbolik: {raw}",
+                              f"the evidence path is a symbolic link: {raw}")
     resolved = Path(os.path.realpath(here))
     if not inside(resolved, base):
         return None, Teks(f"jalur bukti di luar folder berkas log: {raw}",

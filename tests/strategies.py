@@ -27,7 +27,9 @@ from sopdoc.model.sop import (
 from sopdoc.model.waktu import parse_waktu
 
 _WORDS = st.sampled_from(
-    ["Menyusun", "Memeriksa", "laporan", "kinerja", "triwulan", "data", "Kepala", "Bidang", "Sekretaris", "draf", "dokumen", "rekapitulasi", "menyampaikan", "mengolah", "SKPD", "LKjIP", "&", "<b>", '"kutip"', "'x'", "ümlaut", "数据", "—", "–", "ﬁ"]
+    ["Menyusun", "Memeriksa", "laporan", "kinerja", "triwulan", "data", "Kepala", "Bidang", "Sekretaris", "draf",
+     "dokumen", "rekapitulasi", "menyampaikan", "mengolah", "SKPD", "LKjIP", "&", "<b>", '"kutip"', "'x'", "ümlaut",
+     "数据", "—", "–", "ﬁ"]
 )
 text = st.lists(_WORDS, min_size=1, max_size=12).map(" ".join)
 long_text = st.one_of(text, st.lists(_WORDS, min_size=30, max_size=120).map(" ".join))
@@ -101,7 +103,8 @@ def sops(draw: st.DrawFn, max_steps: int = 20, max_actors: int = 6, absurd: bool
         penanggung_jawab=st.one_of(st.none(), st.builds(PenanggungJawab, produk=st.one_of(st.none(), text),
                                                         kegiatan=st.one_of(st.none(), text))),
         ruang_lingkup=st.one_of(st.none(), text), langkah_utama=st.one_of(st.none(), long_text),
-        langkah=st.lists(st.builds(LangkahKerja, no=st.integers(1, 9), tahap=st.sampled_from(["awal", "utama", "akhir"]),
+        langkah=st.lists(st.builds(LangkahKerja, no=st.integers(1, 9),
+                                   tahap=st.sampled_from(["awal", "utama", "akhir"]),
                                    uraian=text), max_size=4).map(tuple))))
     return Sop(
         identitas=ident,

@@ -104,7 +104,7 @@ def test_rule_refuses_a_bad_slug(slug: str) -> None:
 def test_rule_refuses_a_duplicate_code() -> None:
     reg = Registry()
     _decorate(reg)
-    with pytest.raises(ValueError, match="SOP901.*registered twice"):
+    with pytest.raises(ValueError, match=r"SOP901.*registered twice"):
         _decorate(reg, slug="aturan-lain")
     assert [c.slug for c in reg.codes()] == ["aturan-uji"]
 

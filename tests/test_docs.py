@@ -16,7 +16,8 @@ DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / "tests
 
 
 def _cited_ids() -> set[str]:
-    return {m for path in (ROOT / "sopdoc").rglob("*.py") for m in CATALOGUE_ID.findall(path.read_text(encoding="utf-8"))}
+    return {m for path in (ROOT / "sopdoc").rglob("*.py")
+            for m in CATALOGUE_ID.findall(path.read_text(encoding="utf-8"))}
 
 
 def _catalogue_rows() -> set[str]:

@@ -104,7 +104,8 @@ def build(path: Path) -> None:
     mark_run = mark.add_run("{{ status_laporan }}")
     mark_run.bold = True
     mark_run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
-    _pairs(doc, [("Nama SOP", "{{ sop_nama }}"), ("Nomor SOP", "{{ sop_nomor }}"), ("Periode", "{{ periode }} ({{ periode_kode }})"),
+    _pairs(doc, [("Nama SOP", "{{ sop_nama }}"), ("Nomor SOP", "{{ sop_nomor }}"),
+                 ("Periode", "{{ periode }} ({{ periode_kode }})"),
                  ("Instans", "{{ instans }}"), ("Versi SOP (hash)", "{{ sop_hash }}"),
                  ("Tenggat laporan", "{{ tenggat }}"), ("Siklus selesai", "{{ selesai }}"),
                  ("Verifikasi log", "{{ verifikasi }}"), ("Kepala rantai log", "{{ kepala_rantai }}")])

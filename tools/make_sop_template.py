@@ -37,10 +37,7 @@ IDENTITY_ROWS = (("Nomor SOP", "nomor"), ("Tanggal Pembuatan", "tanggal_pembuata
 def _para(cell_or_doc, text: str = "", *, bold: bool = False, size: float | None = None,
           align: str = "left", first: bool = False, hanging: float = 0.0):
     """Add (or reuse the cell's first empty) paragraph with one run."""
-    if first:
-        p = cell_or_doc.paragraphs[0]
-    else:
-        p = cell_or_doc.add_paragraph()
+    p = cell_or_doc.paragraphs[0] if first else cell_or_doc.add_paragraph()
     p.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER}[align]
     if hanging:
         p.paragraph_format.left_indent = Pt(hanging)

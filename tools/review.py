@@ -59,7 +59,8 @@ def main() -> int:
         print(f"{stem}: {len(layout.pages)} pages, {len(notes)} notes")
     body = []
     for stem, pngs, notes in items:
-        body.append(f"<h2>{html.escape(stem)}</h2><ul>" + "".join(f"<li>{html.escape(n)}</li>" for n in notes) + "</ul>")
+        note_items = "".join(f"<li>{html.escape(n)}</li>" for n in notes)
+        body.append(f"<h2>{html.escape(stem)}</h2><ul>{note_items}</ul>")
         body += [f'<img src="{p.name}" style="max-width:100%;border:1px solid #999;margin:4px">' for p in pngs]
     (out / "index.html").write_text("<!doctype html><meta charset=utf-8><title>sopdoc review</title>"
                                     + "\n".join(body), encoding="utf-8")

@@ -1,12 +1,14 @@
 """The command line: a thin adapter over library functions. This package is the only place that
-imports click, prints or exits (DESIGN.md's ``cli.py``, split per stage so modules stay small). Messages are in Bahasa Indonesia by default, English with ``--lang en``.
+imports click, prints or exits (DESIGN.md's ``cli.py``, split per stage so modules stay small).
+Messages are in Bahasa Indonesia by default, English with ``--lang en``.
 
 Each command's help is written in Indonesian; ``_EN_HELP`` holds the English texts, applied when
-the language is English. 
+the language is English.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -107,7 +109,8 @@ class _Group(click.Group):
 @click.version_option(__version__, "--version", "-V", prog_name="sopdoc", message="%(prog)s %(version)s")
 @lang_option
 @click.option("--debug", is_flag=True, expose_value=False, help=_help(
-    "opt.debug", "Tampilkan jejak lengkap (traceback) pada galat internal.", "Show the full traceback on an internal error."))
+    "opt.debug", "Tampilkan jejak lengkap (traceback) pada galat internal.",
+                 "Show the full traceback on an internal error."))
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     ctx.ensure_object(dict)
@@ -131,7 +134,8 @@ _CLICK_PATTERNS = [
     (r"^Got unexpected extra arguments? \((.*)\)$", "argumen berlebih: {0}"),
     (r"^Option '(.*)' requires an argument\.$", "opsi '{0}' memerlukan nilai"),
 ]
-_CLICK_WORDS = [("Did you mean one of:", "Maksud Anda salah satu dari:"), ("Did you mean", "Maksud Anda"), ("is not one of", "bukan salah satu dari"),
+_CLICK_WORDS = [("Did you mean one of:", "Maksud Anda salah satu dari:"), ("Did you mean", "Maksud Anda"),
+                ("is not one of", "bukan salah satu dari"),
                 ("does not exist", "tidak ada"), ("Path", "Jalur")]
 
 
@@ -205,7 +209,8 @@ def _boundary(exc: BaseException, lang: str, debug: bool) -> int:
     elif isinstance(exc, SopdocError):
         line = f"{word}: {exc.get(lang)}"
     elif isinstance(exc, MemoryError):
-        line = f"{word}: " + Teks("memori tidak cukup; masukan terlalu besar", "out of memory; the input is too large").get(lang)
+        line = f"{word}: " + Teks("memori tidak cukup; masukan terlalu besar",
+                                   "out of memory; the input is too large").get(lang)
         code = EXIT_INTERNAL
     elif isinstance(exc, OSError):
         where = f"{exc.filename}: " if exc.filename else ""
@@ -222,10 +227,8 @@ def _boundary(exc: BaseException, lang: str, debug: bool) -> int:
         import traceback
 
         traceback.print_exception(exc, file=sys.stderr)
-    try:
+    with contextlib.suppress(OSError, ValueError):
         print(terminal_text(" ".join(line.splitlines())), file=sys.stderr)
-    except (OSError, ValueError):
-        pass
     return code
 
 

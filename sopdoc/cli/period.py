@@ -93,7 +93,8 @@ def log() -> None:
     "Example: sopdoc period open examples/pengumpulan-data-kinerja.sop.yaml --period 2026-TW3"))
 @click.argument("sop", type=click.Path())
 @click.option("--period", "period_code", required=True, help=_help(
-    "period.open.period_code", "Kode periode: 2026-10, 2026-TW3, 2026-S1, 2026.", "Period code: 2026-10, 2026-TW3, 2026-S1, 2026."))
+    "period.open.period_code", "Kode periode: 2026-10, 2026-TW3, 2026-S1, 2026.",
+                               "Period code: 2026-10, 2026-TW3, 2026-S1, 2026."))
 @click.option("--start", default=None, help=_help(
     "period.open.start", "Mulai rencana (YYYY-MM-DD [HH:MM]); bawaan: hari kerja pertama setelah periode.",
     "Planned start (YYYY-MM-DD [HH:MM]); default: the first working day after the period."))
@@ -139,7 +140,8 @@ def period_list(ctx: click.Context, db: str) -> None:
     en = _lang(ctx) == "en"
     for i in instances:
         meta = i.meta_dict()
-        click.echo(f"{i.name}\t{i.period}\t{terminal_text(str(meta.get('nama', '')))}\t{'deadline' if en else 'tenggat'} {i.deadline}\t"
+        click.echo(f"{i.name}\t{i.period}\t{terminal_text(str(meta.get('nama', '')))}\t"
+                   f"{'deadline' if en else 'tenggat'} {i.deadline}\t"
                    f"{counts[i.name]} {'entries' if en else 'entri'}")
 
 
@@ -158,15 +160,15 @@ def period_status(ctx: click.Context, instance: str, db: str) -> None:
         entries = effective_entries(store.entries(inst.name))
     en = _lang(ctx) == "en"
     meta = inst.meta_dict()
-    click.echo(f"{inst.name}: {terminal_text(str(meta.get('nama', '')))} — {meta['periode_nama_en' if en else 'periode_nama']}")
+    click.echo(f"{inst.name}: {terminal_text(str(meta.get('nama', '')))} — "
+               f"{meta['periode_nama_en' if en else 'periode_nama']}")
     click.echo(f"{'deadline' if en else 'tenggat'}: {inst.deadline}")
-    done = {}
-    for e in entries:
-        done[e.langkah] = e
+    done = {e.langkah: e for e in entries}
     plan = plan_from_json(inst.plan)
     for p in plan:
-        e = done.get(p.langkah)
-        actual = f"{e.selesai[:16].replace('T', ' ')} ({terminal_text(e.oleh)})" if e else ("not recorded" if en else "belum dicatat")
+        rec = done.get(p.langkah)
+        actual = (f"{rec.selesai[:16].replace('T', ' ')} ({terminal_text(rec.oleh)})" if rec
+                  else ("not recorded" if en else "belum dicatat"))
         click.echo(f"  {p.langkah:>3}  {'plan' if en else 'rencana'} {p.selesai[:16].replace('T', ' ')}  |  {actual}")
     n_done = sum(1 for p in plan if p.langkah in done)
     click.echo(f"{n_done}/{len(plan)} {'main-path steps recorded' if en else 'langkah jalur utama dicatat'}")
@@ -208,10 +210,12 @@ def _echo_verification(ctx: click.Context, verification: Any, instance: str, err
     receipt = (f"; {'head' if en else 'kepala'}: {head.entries} {'entries' if en else 'entri'}, {head.hash}"
                if head else "")
     if verification.ok:
-        click.echo(f"log: {'chain intact, keyed checkpoint matches' if en else 'rantai utuh, checkpoint berkunci cocok'}"
+        ok = 'chain intact, keyed checkpoint matches' if en else 'rantai utuh, checkpoint berkunci cocok'
+        click.echo(f"log: {ok}"
                    f"{receipt}", err=err)
     else:
-        click.echo(f"log: {'NOT VALID, verification failed' if en else 'TIDAK VALID, verifikasi gagal'}{receipt}", err=err)
+        bad = 'NOT VALID, verification failed' if en else 'TIDAK VALID, verifikasi gagal'
+        click.echo(f"log: {bad}{receipt}", err=err)
         for line in verification.problems(lang):
             click.echo(f"  {line}", err=err)
     for note in verification.notes:
@@ -224,7 +228,8 @@ def _figures_text(result: Any, lang: str) -> str:
     if lang == "en":
         return (f"on time: {share} ({t.on_time}/{t.measured}); working time {t.actual:.0f} min "
                 f"against a standard of {t.standard:.0f} min\n")
-    return f"tepat waktu: {share} ({t.on_time}/{t.measured}); waktu kerja {t.actual:.0f} mnt dari baku {t.standard:.0f} mnt\n"
+    return (f"tepat waktu: {share} ({t.on_time}/{t.measured}); "
+            f"waktu kerja {t.actual:.0f} mnt dari baku {t.standard:.0f} mnt\n")
 
 
 @period.command("check", help=_help(
@@ -268,7 +273,8 @@ def period_check(ctx: click.Context, instance: str, fmt: str, fail_on: str, db: 
     "(Tabel 7), signature block."))
 @click.argument("instance")
 @click.option("--to", "targets", default="docx,pdf", show_default=True,
-              help=_help("period.render.targets", "Format, dipisah koma: docx, pdf.", "Formats, comma-separated: docx, pdf."))
+              help=_help("period.render.targets", "Format, dipisah koma: docx, pdf.",
+                         "Formats, comma-separated: docx, pdf."))
 @click.option("--out", "out_dir", default=".", show_default=True, type=click.Path(file_okay=False),
               help=_help("period.render.out_dir", "Direktori keluaran.", "Output directory."))
 @click.option("--template", default=None, type=click.Path(dir_okay=False),
@@ -333,14 +339,18 @@ def _notes(ctx: click.Context, results: list[Any]) -> None:
 @click.argument("instance")
 @click.option("--langkah", required=True, help=_help("log.add.langkah", "Nomor langkah.", "Step number."))
 @click.option("--oleh", required=True, help=_help("log.add.oleh", "Pelaku: \"NAMA / NIP\".", "Who: \"NAME / NIP\"."))
-@click.option("--peran", required=True, help=_help("log.add.peran", "Jabatan pelaku (pelaksana SOP).", "Role (the SOP's pelaksana)."))
-@click.option("--mulai", required=True, help=_help("log.add.mulai", "Mulai: 2026-10-05 08:00[+08:00].", "Start: 2026-10-05 08:00[+08:00]."))
+@click.option("--peran", required=True,
+              help=_help("log.add.peran", "Jabatan pelaku (pelaksana SOP).", "Role (the SOP's pelaksana)."))
+@click.option("--mulai", required=True,
+              help=_help("log.add.mulai", "Mulai: 2026-10-05 08:00[+08:00].", "Start: 2026-10-05 08:00[+08:00]."))
 @click.option("--selesai", required=True, help=_help("log.add.selesai", "Selesai.", "End."))
 @click.option("--output", default="", help=_help("log.add.output", "Output yang dihasilkan.", "Output produced."))
 @click.option("--bukti", default=None, type=click.Path(dir_okay=False),
-              help=_help("log.add.bukti", "Berkas bukti (disimpan menurut hash isinya).", "Evidence file (stored by content hash)."))
+              help=_help("log.add.bukti", "Berkas bukti (disimpan menurut hash isinya).",
+                         "Evidence file (stored by content hash)."))
 @click.option("--keputusan", type=click.Choice(["ya", "tidak"]), default=None,
-              help=_help("log.add.keputusan", "Cabang yang diambil pada langkah keputusan.", "Branch taken at a decision step."))
+              help=_help("log.add.keputusan", "Cabang yang diambil pada langkah keputusan.",
+                         "Branch taken at a decision step."))
 @click.option("--kelengkapan", default="", help=_help(
     "log.add.kelengkapan", "Kelengkapan yang tersedia: 'lengkap' atau daftar dipisah ';'.",
     "Kelengkapan available: 'lengkap' or a ';'-separated list."))
@@ -420,7 +430,8 @@ def log_list(ctx: click.Context, instance: str, db: str) -> None:
         extra = f" [{e.keputusan}]" if e.keputusan else ""
         fields = (e.oleh, e.peran, e.output)  # text from the log: control characters shown, not acted on
         oleh, peran, output = (terminal_text(f).replace("\t", " ").replace("\n", " ") for f in fields)
-        click.echo(f"#{e.seq}\t{e.langkah}{extra}\t{e.mulai[:16].replace('T', ' ')}\t{e.selesai[:16].replace('T', ' ')}\t"
+        click.echo(f"#{e.seq}\t{e.langkah}{extra}\t{e.mulai[:16].replace('T', ' ')}\t"
+                   f"{e.selesai[:16].replace('T', ' ')}\t"
                    f"{oleh}\t{peran}\t{output}{mark}")
 
 

@@ -88,7 +88,8 @@ def _read_profile(path: str, paper: str | None, first_input: str | None = None) 
               help=_help("render.template", "Templat DOCX (docxtpl) untuk halaman identitas (bawaan: templat sopdoc).",
                          "DOCX (docxtpl) template of the identity page (default: sopdoc's own)."))
 @click.option("--qr", is_flag=True, default=False,
-              help=_help("render.qr", "Tambahkan kode QR berisi hash isi SOP.", "Add a QR code with the SOP's content hash."))
+              help=_help("render.qr", "Tambahkan kode QR berisi hash isi SOP.",
+                         "Add a QR code with the SOP's content hash."))
 @lang_option
 @click.pass_context
 def render(ctx: click.Context, files: tuple[str, ...], to: str, output: str, paper: str | None,

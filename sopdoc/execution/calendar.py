@@ -87,10 +87,7 @@ class WorkingCalendar:
         if moment.tzinfo is not None:
             moment = self.to_local(moment)
         minute = moment.hour * 60 + moment.minute + moment.second / 60
-        for a, b in self.intervals(moment.date()):
-            if a <= minute <= b:
-                return True
-        return False
+        return any(a <= minute <= b for a, b in self.intervals(moment.date()))
 
     def add_working_days(self, day: dt.date, n: int) -> dt.date:
         """The ``n``-th working day after ``day`` (``n = 0``: ``day`` or the next working day)."""
@@ -193,7 +190,8 @@ class WorkingCalendar:
             if rest:
                 end += dt.timedelta(days=float(rest) * 30)
             return self.next_working_moment(end)
-        if waktu.satuan is Satuan.HARI_KALENDER or (waktu.satuan is Satuan.HARI and not self.settings.hari_is_hari_kerja):
+        if waktu.satuan is Satuan.HARI_KALENDER or (
+                waktu.satuan is Satuan.HARI and not self.settings.hari_is_hari_kerja):
             return self.next_working_moment(start + dt.timedelta(days=float(waktu.tinggi)))
         minutes = waktu.to_minutes(menit_per_hari_kerja=self.settings.menit_per_hari_kerja)
         return None if minutes is None else self.add_working_minutes(start, minutes)

@@ -7,11 +7,12 @@ is a cheap pure function over this context.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from sopdoc.codes import Finding
 from sopdoc.execution.calendar import WorkingCalendar
+from sopdoc.execution.cmp_fact import Fact
+from sopdoc.execution.cmp_walk import order_findings
 from sopdoc.execution.entries import LogEntry, current_entries
 from sopdoc.execution.pinned import Step, StepTable
 from sopdoc.execution.settings import PeriodSettings
@@ -21,19 +22,6 @@ from sopdoc.model.waktu import Satuan, Waktu, parse_waktu
 __all__ = ["CheckContext", "Fact", "effective_entries"]
 
 _CALENDAR_UNITS = (Satuan.BULAN, Satuan.HARI_KALENDER, Satuan.HARI)
-
-
-@dataclass(frozen=True)
-class Fact:
-    """One effective entry and what follows from it."""
-
-    entry: LogEntry
-    step: Step | None
-    index: int | None  # position of the step in the flow (for the path kegiatan[i])
-    start: dt.datetime  # local, naive
-    end: dt.datetime
-    actual: float  # working minutes from start to end
-    standard: float | None  # working minutes allowed (tolerance not included)
 
 
 def effective_entries(entries: list[LogEntry]) -> list[LogEntry]:
@@ -82,9 +70,7 @@ class CheckContext:
     @cached_property
     def order(self) -> list[tuple[str, Fact, Teks]]:
         """The findings of the walk along the flowchart (CMP202/203/205), computed once."""
-        from sopdoc.execution.cmp_order import order_findings
-
-        return list(order_findings(self))
+        return list(order_findings(self.facts, self.flow, self.main_path, self.recorded_steps))
 
     @cached_property
     def recorded_steps(self) -> set[int]:

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 
 from sopdoc.codes import Code, Finding, registered_codes, rule
 from sopdoc.execution import cmp_order, cmp_time  # noqa: F401 - registers the CMP2xx/CMP3xx rules
-from sopdoc.execution.cmp_context import CheckContext, Fact
+from sopdoc.execution.cmp_context import CheckContext
+from sopdoc.execution.cmp_fact import Fact
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.waktu import format_minutes
 

@@ -95,7 +95,8 @@ def check_entries(instance: str, flow: StepTable, entries: list[LogEntry], calen
     """Run every CMP rule over ``entries`` (the engine adds each finding's code, slug and
     severity) and compute the figures."""
     ctx = CheckContext(instance, flow, entries, calendar, settings, deadline)
-    diags = [rule.report(finding) for _, rule in sorted(RULES.items()) for finding in rule.func(ctx)]
+    diags = [rule.report(finding) for _, rule in sorted(RULES.items()) if rule.func is not None
+             for finding in rule.func(ctx)]
     diags.sort(key=lambda d: (d.origin.row or 0 if d.origin else 0, d.code, d.message.id))
     codes: dict[int, list[str]] = defaultdict(list)
     for d in diags:

@@ -21,7 +21,7 @@ from sopdoc.errors import UsageError
 from sopdoc.execution.entries import LogEntry, current_entries
 from sopdoc.execution.log_rows import COLUMNS, column_name
 from sopdoc.model.diagnostic import Teks
-from sopdoc.safe_path import read_regular, regular_file
+from sopdoc.safe_path import UnsafeInputError, read_regular, regular_file
 from sopdoc.safe_text import xml_attr as quoteattr
 from sopdoc.safe_text import xml_escape as escape
 
@@ -132,7 +132,8 @@ def _read_xlsx(path: Path) -> list[tuple[int, dict[str, object]]]:
                               f"{path}: not an intact XLSX file ({exc})")) from None
     try:
         ws = wb.worksheets[0]
-        rows = [[_cell(v) for v in row] for _, row in zip(range(MAX_ROWS + 2), ws.iter_rows(values_only=True), strict=False)]
+        rows = [[_cell(v) for v in row] for _, row in
+                zip(range(MAX_ROWS + 2), ws.iter_rows(values_only=True), strict=False)]
     except _BROKEN_XLSX as exc:  # a damaged sheet part: openpyxl raises whatever its parser met
         raise UsageError(Teks(f"{path}: bukan berkas XLSX yang utuh ({type(exc).__name__})",
                               f"{path}: not an intact XLSX file ({type(exc).__name__})")) from None
@@ -145,9 +146,11 @@ _BROKEN_XLSX = (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, Val
                 AttributeError, SyntaxError)  # SyntaxError: xml.etree ParseError and lxml XMLSyntaxError
 
 
-def _to_dicts(rows: list[list[object]], file: str) -> list[tuple[int, dict[str, object]]]:
-    while rows and not any(str(c or "").strip() for c in rows[0]):
-        rows.pop(0)
+def _to_dicts(rows: Sequence[Sequence[object]], file: str) -> list[tuple[int, dict[str, object]]]:
+    skip = 0
+    while skip < len(rows) and not any(str(c or "").strip() for c in rows[skip]):
+        skip += 1
+    rows = rows[skip:]
     if not rows:
         raise UsageError(Teks(f"{file}: berkas kosong", f"{file}: the file is empty"))
     names = _check_headers([str(h or "") for h in rows[0]], file)
@@ -163,8 +166,6 @@ def _to_dicts(rows: list[list[object]], file: str) -> list[tuple[int, dict[str, 
 
 def read_log_file(path: str | Path) -> list[tuple[int, dict[str, object]]]:
     """Rows of a CSV or XLSX log as (row number in the file, {column: value}); UsageError when unreadable."""
-    from sopdoc.safe_path import UnsafeInputError
-
     p = Path(path)
     if not p.exists():
         raise UsageError(Teks(f"berkas tidak ada: {p}", f"file not found: {p}"))
@@ -232,7 +233,8 @@ def entries_to_xes(instance: str, sop_name: str, entries: Sequence[LogEntry], ur
             lines += ["    <event>",
                       f'      <string key="concept:name" value={quoteattr(name)}/>',
                       f'      <string key="lifecycle:transition" value="{phase}"/>',
-                      f'      <date key="time:timestamp" value="{escape(dt.datetime.fromisoformat(stamp).isoformat())}"/>',
+                      f'      <date key="time:timestamp" '
+                      f'value="{escape(dt.datetime.fromisoformat(stamp).isoformat())}"/>',
                       f'      <string key="org:resource" value={quoteattr(e.oleh)}/>',
                       f'      <string key="org:role" value={quoteattr(e.peran)}/>',
                       f'      <int key="sopdoc:seq" value="{e.seq}"/>']

@@ -70,7 +70,8 @@ def check_row(row_no: int, values: Mapping[str, object], flow: StepTable, zone: 
     langkah_txt = raw.get("langkah", "")
     step = None
     if not _NUMBER.fullmatch(langkah_txt):
-        p(Teks(f"langkah harus nomor langkah, bukan '{langkah_txt}'", f"langkah must be a step number, not '{langkah_txt}'"))
+        p(Teks(f"langkah harus nomor langkah, bukan '{langkah_txt}'",
+               f"langkah must be a step number, not '{langkah_txt}'"))
     else:
         step = flow.step(int(langkah_txt))
         if step is None:
@@ -104,7 +105,8 @@ def check_row(row_no: int, values: Mapping[str, object], flow: StepTable, zone: 
                f"end ({raw['selesai']}) is before start ({raw['mulai']})"))
     keputusan = raw.get("keputusan", "").lower()
     if keputusan not in ("", "ya", "tidak"):
-        p(Teks(f"keputusan harus 'ya' atau 'tidak', bukan '{keputusan}'", f"keputusan must be 'ya' or 'tidak', not '{keputusan}'"))
+        p(Teks(f"keputusan harus 'ya' atau 'tidak', bukan '{keputusan}'",
+               f"keputusan must be 'ya' or 'tidak', not '{keputusan}'"))
     elif keputusan and step is not None and not step.keputusan:
         p(Teks(f"langkah {step.no} bukan keputusan; kosongkan kolom keputusan",
                f"step {step.no} is not a decision; leave keputusan empty"))
@@ -115,7 +117,8 @@ def check_row(row_no: int, values: Mapping[str, object], flow: StepTable, zone: 
         else:
             menggantikan = int(raw["menggantikan"])
             if known_seqs is not None and menggantikan not in known_seqs:
-                p(Teks(f"entri #{menggantikan} yang digantikan tidak ada", f"superseded entry #{menggantikan} does not exist"))
+                p(Teks(f"entri #{menggantikan} yang digantikan tidak ada",
+                       f"superseded entry #{menggantikan} does not exist"))
     bukti, bukti_nama = "", ""
     if raw.get("bukti"):
         path: Path | None = Path(raw["bukti"])
@@ -131,7 +134,8 @@ def check_row(row_no: int, values: Mapping[str, object], flow: StepTable, zone: 
                 p(Teks(f"berkas bukti ditolak: {raw['bukti']}: {exc.reason.id}",
                        f"evidence file refused: {raw['bukti']}: {exc.reason.en}"))
             except OSError:
-                p(Teks(f"berkas bukti tidak dapat dibaca: {raw['bukti']}", f"evidence file cannot be read: {raw['bukti']}"))
+                p(Teks(f"berkas bukti tidak dapat dibaca: {raw['bukti']}",
+                       f"evidence file cannot be read: {raw['bukti']}"))
             else:
                 bukti, bukti_nama = hashlib.sha256(data).hexdigest(), path.name
                 res.evidence = (data, path.name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -12,12 +13,17 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sopdoc.errors import UsageError
+from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.log_rows import RowResult, check_row
-from sopdoc.execution.pinned import StepTable
+from sopdoc.execution.periods import parse_period
+from sopdoc.execution.pinned import StepTable, pin_steps
+from sopdoc.execution.plan import default_start, plan_schedule, plan_to_json
 from sopdoc.execution.settings import ZONES, CalendarSettings, PeriodSettings
 from sopdoc.execution.store import Instance, LogStore
-from sopdoc.model.diagnostic import Teks
+from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.safe_path import check_instance_name
+from sopdoc.source.reader import load_sop
+from sopdoc.source.writer import sop_to_yaml
 
 __all__ = ["ImportRejected", "find_instance", "instance_name", "log_window", "open_period", "record_rows"]
 
@@ -47,14 +53,6 @@ def open_period(store: LogStore, sop_file: str | Path, period_code: str, *, cale
                 period_settings: PeriodSettings, start: dt.datetime | None = None, name: str | None = None,
                 user: str = "") -> Instance:
     """Pin the SOP version, plan the schedule and record the instance."""
-    from sopdoc.execution.calendar import WorkingCalendar
-    from sopdoc.execution.periods import parse_period
-    from sopdoc.execution.pinned import pin_steps
-    from sopdoc.execution.plan import default_start, plan_schedule, plan_to_json
-    from sopdoc.model.diagnostic import Severity
-    from sopdoc.source.reader import load_sop
-    from sopdoc.source.writer import sop_to_yaml
-
     period = parse_period(period_code)
     bad_name = check_instance_name(name) if name is not None else None
     if bad_name is not None:
@@ -118,14 +116,10 @@ def instance_calendar(inst: Instance, settings: CalendarSettings) -> CalendarSet
 def log_window(inst: Instance, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
     """The moments a log entry may carry: from a year before the period starts to a year after the
     later of its end and the planned start (aware datetimes in ``zone``)."""
-    from sopdoc.execution.periods import parse_period
-
     period = parse_period(inst.period)
     last = period.end
-    try:
+    with contextlib.suppress(ValueError):
         last = max(last, dt.datetime.fromisoformat(inst.start).date())
-    except ValueError:
-        pass
     year = dt.timedelta(days=366)
     lo = dt.datetime.combine(max(period.start, dt.date(1901, 1, 1)) - year, dt.time(), zone)
     hi = dt.datetime.combine(min(last, dt.date(2998, 12, 31)) + year, dt.time(23, 59, 59), zone)

@@ -71,7 +71,8 @@ class Instance:
         except (ValueError, TypeError):
             data = None
         if not isinstance(data, dict):
-            raise StoreError(Teks(f"data instans '{self.name}' rusak (meta bukan objek JSON); jalankan sopdoc log verify",
+            raise StoreError(Teks(f"data instans '{self.name}' rusak (meta bukan objek JSON); "
+                                  "jalankan sopdoc log verify",
                                   f"instance '{self.name}' data is damaged (meta is not a JSON object); "
                                   "run sopdoc log verify"))
         return data
@@ -316,8 +317,10 @@ class SqliteStore:
             anchor = conn.execute("SELECT digest FROM heads WHERE instance = ? ORDER BY id DESC LIMIT 1",
                                   (instance,)).fetchone()
             if anchor is None:
-                raise StoreError(Teks(f"instans '{instance}' tidak ada atau tidak terjangkar; jalankan sopdoc log verify",
-                                      f"instance '{instance}' does not exist or is not anchored; run sopdoc log verify"))
+                raise StoreError(Teks(f"instans '{instance}' tidak ada atau tidak terjangkar; "
+                                      "jalankan sopdoc log verify",
+                                      f"instance '{instance}' does not exist or is not anchored; "
+                                      "run sopdoc log verify"))
             row = conn.execute("SELECT seq, hash FROM entry WHERE instance = ? ORDER BY seq DESC LIMIT 1",
                                (instance,)).fetchone()
             if row:
@@ -331,9 +334,9 @@ class SqliteStore:
                 seq += 1
                 base = LogEntry(**asdict(e), seq=seq, dicatat_oleh=recorded_by, dicatat_pada=stamp, prev_hash=prev)
                 entry = LogEntry(**{**asdict(base), "hash": entry_hash(instance, base, prev)})
-                data = asdict(entry)
-                conn.execute(f"INSERT INTO entry (instance, {', '.join(data)}) "
-                             f"VALUES (?, {', '.join('?' * len(data))})", (instance, *data.values()))
+                fields = asdict(entry)
+                conn.execute(f"INSERT INTO entry (instance, {', '.join(fields)}) "
+                             f"VALUES (?, {', '.join('?' * len(fields))})", (instance, *fields.values()))
                 prev = entry.hash
                 out.append(entry)
             if out:

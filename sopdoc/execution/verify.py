@@ -147,7 +147,8 @@ def _check_entries(name: str, entries: list[LogEntry], own: list[dict[str, Any]]
         if e.seq != expected_seq:
             reason = Teks(f"entri #{expected_seq} hilang", f"entry #{expected_seq} is missing")
         elif e.prev_hash != prev:
-            reason = (Teks("awal rantai tidak cocok dengan data instans", "the chain's start does not match the instance")
+            reason = (Teks("awal rantai tidak cocok dengan data instans",
+                           "the chain's start does not match the instance")
                       if expected_seq == 1 else
                       Teks("tautan ke entri sebelumnya tidak cocok", "link to the previous entry does not match"))
         elif entry_hash(name, e, prev) != e.hash:
@@ -193,8 +194,9 @@ def _check_evidence(conn: sqlite3.Connection, name: str, entries: list[LogEntry]
                                                            f"evidence file {e.bukti_nama} is missing")))
             return
         if hashlib.sha256(data).hexdigest() != e.bukti:
-            out.broken.append(BrokenLink(name, e.seq, Teks(f"berkas bukti {e.bukti_nama} diubah setelah dicatat",
-                                                           f"evidence file {e.bukti_nama} changed after it was recorded")))
+            reason = Teks(f"berkas bukti {e.bukti_nama} diubah setelah dicatat",
+                          f"evidence file {e.bukti_nama} changed after it was recorded")
+            out.broken.append(BrokenLink(name, e.seq, reason))
             return
 
 

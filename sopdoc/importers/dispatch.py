@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sopdoc.importers.codes import imp_diagnostic
+from sopdoc.importers.docx.importer import import_docx_file
+from sopdoc.importers.pdf.importer import import_pdf_file
 from sopdoc.importers.report import ImportBuilder, ImportResult
+from sopdoc.importers.text.importer import import_text_file
 from sopdoc.model.diagnostic import Origin, Teks
 from sopdoc.safe_path import UnsafeInputError, check_regular
 from sopdoc.source.codes import reading_diagnostic
@@ -47,21 +51,11 @@ def import_source(path: Path) -> ImportResult:
     if refused is not None:
         return refused
     if suffix == ".docx":
-        from sopdoc.importers.docx.importer import import_docx_file
-
         return import_docx_file(path)
     if suffix == ".pdf":
-        from sopdoc.importers.pdf.importer import import_pdf_file
-
         return import_pdf_file(path)
     if suffix == ".txt":
-        from sopdoc.importers.text.importer import import_text_file
-
         return import_text_file(path)
-    from sopdoc.importers.codes import imp_diagnostic
-    from sopdoc.importers.report import ImportBuilder
-    from sopdoc.model.diagnostic import Origin, Teks
-
     builder = ImportBuilder(str(path), suffix.lstrip(".") or "?")
     builder.add(imp_diagnostic("IMP001", Teks(
         f"format {suffix or '(tanpa akhiran)'} belum dapat diimpor",
@@ -77,8 +71,13 @@ def _refused(path: Path, suffix: str) -> ImportResult | None:
         check_regular(path)
     except UnsafeInputError as exc:
         builder = ImportBuilder(str(path), suffix.lstrip(".") or "?")
-        builder.add(reading_diagnostic("SOP001", Teks(f"tidak dapat membaca berkas: {exc.reason.id}",
-                                                      f"cannot read the file: {exc.reason.en}"), origin=Origin(file=str(path))))
+        builder.add(
+            reading_diagnostic(
+                "SOP001",
+                Teks(f"tidak dapat membaca berkas: {exc.reason.id}", f"cannot read the file: {exc.reason.en}"),
+                origin=Origin(file=str(path)),
+            )
+        )
         done = builder.finish()
         return ImportResult(LoadResult(done.load.file, None, done.load.diagnostics, done.load.source_map), done.report)
     except OSError:

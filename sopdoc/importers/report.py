@@ -12,8 +12,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sopdoc.model.diagnostic import Diagnostic, Origin, Path, format_path
-from sopdoc.source.reader import LoadResult, SourceMap, data_to_result
+from sopdoc.importers.codes import imp_diagnostic
+from sopdoc.model.diagnostic import Diagnostic, Origin, Path, Teks, format_path
+from sopdoc.source.reader import LoadResult, SourceMap, data_to_result, load_sop_text
 
 __all__ = ["FieldSource", "ImportBuilder", "ImportReport", "ImportResult", "ProvenanceMap",
            "report_to_json", "report_to_text", "source_to_result"]
@@ -124,10 +125,6 @@ def source_to_result(text: str, b: ImportBuilder, where: str) -> ImportResult:
     """An import whose document carries its canonical YAML (our PDF/DOCX): load it as is, lossless.
 
     ``where`` names the carrier (``"lampiran sop.sop.yaml"`` / ``"customXml"``) for the report."""
-    from sopdoc.importers.codes import imp_diagnostic
-    from sopdoc.model.diagnostic import Origin, Teks
-    from sopdoc.source.reader import load_sop_text
-
     loaded = load_sop_text(text, b.file)
     note = imp_diagnostic("IMP007", Teks(f"SOP dibaca tanpa kehilangan dari {where}",
                                          f"SOP read losslessly from {where}"), origin=Origin(file=b.file))

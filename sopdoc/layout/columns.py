@@ -10,7 +10,8 @@ from sopdoc.model.sop import Sop
 __all__ = ["MIN_ACTOR_WIDTH", "actors_of", "layout_columns"]
 
 MIN_ACTOR_WIDTH = 34.0
-_TITLES = {kind: COLUMN_TITLES[kind.value] for kind in ColumnKind if kind is not ColumnKind.PELAKSANA}
+_TITLES: dict[ColumnKind, str] = {kind: COLUMN_TITLES[kind.value] for kind in ColumnKind
+                                  if kind is not ColumnKind.PELAKSANA}
 
 
 def actors_of(sop: Sop) -> tuple[str, ...]:
@@ -40,7 +41,8 @@ def _desired(sop: Sop, fonts: FontSet, size: float) -> dict[ColumnKind, float]:
         ColumnKind.KELENGKAPAN: min(max(90.0 if kel else title(ColumnKind.KELENGKAPAN), longest_word(kel) + 8), 130.0),
         ColumnKind.WAKTU: min(max(46.0, longest_word(waktu) + 8), 70.0),
         ColumnKind.OUTPUT: min(max(70.0 if any(out) else 50.0, longest_word(out) + 8), 110.0),
-        ColumnKind.KETERANGAN: min(max(80.0 if any(ket) else title(ColumnKind.KETERANGAN), longest_word(ket) + 8), 120.0),
+        ColumnKind.KETERANGAN: min(max(80.0 if any(ket) else title(ColumnKind.KETERANGAN), longest_word(ket) + 8),
+                                   120.0),
     }
 
 

@@ -9,10 +9,12 @@ from sopdoc.errors import SopdocError
 from sopdoc.layout.columns import actors_of
 from sopdoc.layout.flowchart import layout_flow_pages
 from sopdoc.layout.geometry import Label, LayoutDocument, Page, Rect
+from sopdoc.layout.identity import layout_identity_page
 from sopdoc.layout.metrics import font_set
 from sopdoc.layout.notes import note
 from sopdoc.layout.profile import PageProfile
 from sopdoc.layout.text import LEADING, text_block
+from sopdoc.layout.worksheet import layout_worksheet_page
 from sopdoc.model.diagnostic import Diagnostic, Teks
 from sopdoc.model.sop import Sop
 
@@ -42,9 +44,6 @@ def check_size(sop: Sop) -> None:
 
 def layout_sop(sop: Sop, profile: PageProfile | None = None) -> LayoutDocument:
     """The complete layout of ``sop`` under ``profile`` (the default profile when None)."""
-    from sopdoc.layout.identity import layout_identity_page
-    from sopdoc.layout.worksheet import layout_worksheet_page
-
     check_size(sop)
     profile = profile or PageProfile()
     fonts = font_set(profile.font)

@@ -164,6 +164,12 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
         if col is None:
             notes.append(note("SOP605", ("kegiatan", i, "pelaksana")))
     edges = flow_edges(sop, [c is not None for c in step_col])
+
+    def col_of_step(i: int) -> Column:
+        col = step_col[i]
+        assert col is not None  # flow_edges joins only steps drawn with a symbol, so in a column
+        return col
+
     for reserve_all in (False, True):
         groups = _paginate(heights, avail, reserve_all)
         page_of = {i: p for p, group in enumerate(groups) for i in group}
@@ -205,10 +211,10 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
         for e in edges:
             if page_of[e.source] == p and page_of[e.target] == p:
                 page_edges.append(Edge(sym_of_step[e.source], sym_of_step[e.target], e.kind, e.label))
-        pent_in = _pentagons(incoming, top_row, lambda e: step_col[e.target], label_of, False, symbols)
+        pent_in = _pentagons(incoming, top_row, lambda e: col_of_step(e.target), label_of, False, symbols)
         for e, k in pent_in:
             page_edges.append(Edge(k, sym_of_step[e.target], "next", ""))
-        pent_out = _pentagons(outgoing, bottom_row, lambda e: step_col[e.source], label_of, True, symbols)
+        pent_out = _pentagons(outgoing, bottom_row, lambda e: col_of_step(e.source), label_of, True, symbols)
         for e, k in pent_out:
             page_edges.append(Edge(sym_of_step[e.source], k, e.kind, e.label))
         connectors, labels, failures = route_page(tuple(rows), cols, tuple(symbols), page_edges, fonts)
@@ -223,7 +229,7 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
     return pages, notes
 
 
-def _pentagons(edges: list[FlowEdge], row: Row | None, col_of: Callable[[FlowEdge], Column | None],
+def _pentagons(edges: list[FlowEdge], row: Row | None, col_of: Callable[[FlowEdge], Column],
                label_of: dict[int, str], outgoing: bool,
                symbols: list[SymbolBox]) -> list[tuple[FlowEdge, int]]:
     """Place one off-page connector per crossing edge in ``row``, spread when sharing a column."""

@@ -79,14 +79,15 @@ def _list_cells(out: _Out, items: tuple[str, ...], role: str, fonts: FontSet, si
         y += h
 
 
-def layout_identity_page(sop: Sop, profile: PageProfile, fonts: FontSet, size: float | None = None) -> tuple[Page, bool, bool]:
+def layout_identity_page(sop: Sop, profile: PageProfile, fonts: FontSet,
+                         size: float | None = None) -> tuple[Page, bool, bool]:
     """Lay out the identity page; returns the page, whether glyphs were replaced, whether text was
     clipped. The font shrinks (down to 6 pt) before anything is clipped."""
     size = size or profile.ukuran_font
-    page, replaced, clipped, needed = _layout(sop, profile, fonts, size)
+    page, replaced, clipped, _needed = _layout(sop, profile, fonts, size)
     while clipped and size > 6.0:
         size = max(size - 0.5, 6.0)
-        page, replaced, clipped, needed = _layout(sop, profile, fonts, size)
+        page, replaced, clipped, _needed = _layout(sop, profile, fonts, size)
     return page, replaced, clipped
 
 
@@ -132,7 +133,8 @@ def _layout(sop: Sop, profile: PageProfile, fonts: FontSet, size: float) -> tupl
               for t, b, _ in tail]
     sig_h = jab_h + SIGN_SPACE + sum(tail_h) + 2 * PAD
     sig_rect = Rect(rx + lab_w, y, val_w, sig_h)
-    _text_cell(out, IDENTITY_FIELD_LABELS["disahkan_oleh"], fonts, size, Rect(rx, y, lab_w, sig_h), "disahkan_oleh.label")
+    _text_cell(out, IDENTITY_FIELD_LABELS["disahkan_oleh"], fonts, size, Rect(rx, y, lab_w, sig_h),
+               "disahkan_oleh.label")
     out.add(Cell(rect=sig_rect, role="disahkan_oleh.value"))
     _text_cell(out, jabatan, fonts, size, Rect(sig_rect.x, y, val_w, jab_h + PAD), "disahkan_oleh.jabatan",
                align=Align.CENTER, border=False)

@@ -85,7 +85,8 @@ def route_page(rows: tuple[Row, ...], cols: tuple[Column, ...], symbols: tuple[S
             y_e = (row_b.y + b.rect.y) / 2
             col = cols[a.col]
             if side == "bottom" and b.row == a.row + 1:
-                pts: list[Point] = [(sx, sy), (tx, ty)] if abs(sx - tx) < 0.01 else [(sx, sy), (sx, y_h), (tx, y_h), (tx, ty)]
+                pts: list[Point] = ([(sx, sy), (tx, ty)] if abs(sx - tx) < 0.01
+                                    else [(sx, sy), (sx, y_h), (tx, y_h), (tx, ty)])
                 exit_pt = (sx, sy)
             elif side == "bottom":
                 gx = _gutter(col, "right", used, max_w[col.index])
@@ -107,12 +108,12 @@ def route_page(rows: tuple[Row, ...], cols: tuple[Column, ...], symbols: tuple[S
     actor = {c.index for c in cols if c.kind is ColumnKind.PELAKSANA}
     cells = [c for r in rows if not r.header for c in r.cells
              if c.role in ("pelaksana", "offpage") and c.col in actor and c.col_span == 1]
-    max_w = min((cols[i].width for i in actor), default=0.0) - 2 * LABEL_MARGIN
+    label_w = min((cols[i].width for i in actor), default=0.0) - 2 * LABEL_MARGIN
     for ci, text, exit_pt, side in pending:
-        label = _place_label(text, exit_pt, side, connectors[ci], connectors, symbols, labels, cells, fonts, max_w)
+        label = _place_label(text, exit_pt, side, connectors[ci], connectors, symbols, labels, cells, fonts, label_w)
         if label is None:
             failures += 1
-            label = _fallback_label(text, exit_pt, connectors[ci], connectors, symbols, labels, cells, fonts, max_w)
+            label = _fallback_label(text, exit_pt, connectors[ci], connectors, symbols, labels, cells, fonts, label_w)
         labels.append(label)
     return tuple(connectors), tuple(labels), failures
 
@@ -142,7 +143,7 @@ def _pieces(pts: tuple[Point, ...], rows: tuple[Row, ...], cols: tuple[Column, .
         cuts = xs if abs(a[1] - b[1]) < 1e-6 else ys
         axis = 0 if cuts is xs else 1
         lo, hi = sorted((a[axis], b[axis]))
-        stops = [a[axis]] + [c for c in cuts if lo < c < hi][:: 1 if a[axis] <= b[axis] else -1] + [b[axis]]
+        stops = [a[axis], *[c for c in cuts if lo < c < hi][::1 if a[axis] <= b[axis] else -1], b[axis]]
         for j in range(len(stops) - 1):
             p = (stops[j], a[1]) if axis == 0 else (a[0], stops[j])
             q = (stops[j + 1], a[1]) if axis == 0 else (a[0], stops[j + 1])

@@ -172,8 +172,8 @@ def header_rows(cols: tuple[Column, ...], y: float, fonts: FontSet, size: float,
         if c.kind in (ColumnKind.NO, ColumnKind.KEGIATAN, ColumnKind.KETERANGAN):
             top_cells.append(cell(Rect(c.x, y, c.width, h1 + h2), c.title, 0, c.index, 1, 2, sizes[c.index]))
         elif c is actors[0]:
-            top_cells.append(cell(Rect(c.x, y, sum(a.width for a in actors), h1), COLUMN_TITLES["pelaksana"], 0, c.index,
-                                  len(actors)))
+            top_cells.append(cell(Rect(c.x, y, sum(a.width for a in actors), h1), COLUMN_TITLES["pelaksana"], 0,
+                                  c.index, len(actors)))
         elif c is mutu[0]:
             top_cells.append(cell(Rect(c.x, y, sum(m.width for m in mutu), h1), COLUMN_TITLES["mutu_baku"], 0, c.index,
                                   len(mutu)))

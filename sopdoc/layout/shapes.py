@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from sopdoc.layout.geometry import Point, Rect, SymbolBox, SymbolKind
 
 __all__ = ["point_on_outline", "rect_hits_symbol", "segment_hits_symbol", "segment_rect", "segments_of"]
@@ -45,7 +47,7 @@ def segment_hits_symbol(a: Point, b: Point, sym: SymbolBox, tol: float = 0.3) ->
 
 def segments_of(points: tuple[Point, ...]) -> list[tuple[Point, Point]]:
     """Consecutive point pairs of a polyline."""
-    return list(zip(points[:-1], points[1:], strict=False))
+    return list(itertools.pairwise(points))
 
 
 def point_on_outline(p: Point, sym: SymbolBox, tol: float = 0.05) -> bool:

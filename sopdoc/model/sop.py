@@ -143,39 +143,39 @@ class _Frozen(BaseModel):
 class Pengesahan(_Frozen):
     """The signing official (field 6, "Disahkan oleh")."""
 
-    jabatan: str | None = Field(None, description="Jabatan of the official, e.g. 'Kepala Dinas Pertanian'")
-    nama: str | None = Field(None, description="Name with academic titles")
-    nip: str | None = Field(None, description="NIP, 18 digits (spaces or dots allowed)")
-    pangkat: str | None = Field(None, description="Pangkat/golongan, e.g. 'Pembina Tk. I (IV/b)'")
+    jabatan: str | None = Field(default=None, description="Jabatan of the official, e.g. 'Kepala Dinas Pertanian'")
+    nama: str | None = Field(default=None, description="Name with academic titles")
+    nip: str | None = Field(default=None, description="NIP, 18 digits (spaces or dots allowed)")
+    pangkat: str | None = Field(default=None, description="Pangkat/golongan, e.g. 'Pembina Tk. I (IV/b)'")
 
 
 class Identitas(_Frozen):
     """The identity block (fields 1–7 of DOMAIN.md §2.2)."""
 
-    instansi: TextList = Field((), description="Kop lines, top to bottom")
-    unit: str | None = Field(None, description="Unit/bidang under the kop, e.g. 'SUBSTANSI PERENCANAAN'")
-    alamat: str | None = Field(None, description="Address line of the kop")
-    nomor: str | None = Field(None, description="Nomor SOP; null when empty in the source")
-    nama: str | None = Field(None, description="Nama SOP")
+    instansi: TextList = Field(default=(), description="Kop lines, top to bottom")
+    unit: str | None = Field(default=None, description="Unit/bidang under the kop, e.g. 'SUBSTANSI PERENCANAAN'")
+    alamat: str | None = Field(default=None, description="Address line of the kop")
+    nomor: str | None = Field(default=None, description="Nomor SOP; null when empty in the source")
+    nama: str | None = Field(default=None, description="Nama SOP")
     tanggal_pembuatan: Tanggal | None = None
     tanggal_revisi: Tanggal | None = None
-    tanggal_efektif: Tanggal | None = Field(None, description="Tanggal efektif / pengesahan")
+    tanggal_efektif: Tanggal | None = Field(default=None, description="Tanggal efektif / pengesahan")
     disahkan_oleh: Pengesahan | None = None
 
 
 class Cabang(_Frozen):
     """Targets of a decision's two exits, by step number."""
 
-    ya: int | None = Field(None, description="Step number the 'Ya' exit leads to")
-    tidak: int | None = Field(None, description="Step number the 'Tidak' exit leads to")
-    label_ya: str | None = Field(None, description="Label if not 'Ya' (e.g. 'Lengkap')")
-    label_tidak: str | None = Field(None, description="Label if not 'Tidak' (e.g. 'Tidak lengkap')")
+    ya: int | None = Field(default=None, description="Step number the 'Ya' exit leads to")
+    tidak: int | None = Field(default=None, description="Step number the 'Tidak' exit leads to")
+    label_ya: str | None = Field(default=None, description="Label if not 'Ya' (e.g. 'Lengkap')")
+    label_tidak: str | None = Field(default=None, description="Label if not 'Tidak' (e.g. 'Tidak lengkap')")
 
 
 class MutuBaku(_Frozen):
     """The quality standard of one step: input, time, output."""
 
-    kelengkapan: TextList = Field((), description="Required inputs (persyaratan/kelengkapan)")
+    kelengkapan: TextList = Field(default=(), description="Required inputs (persyaratan/kelengkapan)")
     waktu: WaktuField | None = None
     output: str | None = None
 
@@ -183,15 +183,15 @@ class MutuBaku(_Frozen):
 class Kegiatan(_Frozen):
     """One step (row) of the flowchart table."""
 
-    no: int | None = Field(None, description="Step number; null for an unnumbered row or a lost number")
-    uraian: Text = Field("", description="The activity, an active verb without subject")
-    pelaksana: TextList = Field((), description="Actor column(s); several = joint activity")
-    simbol: Simbol | None = Field(None, description="null when the symbol was lost in the source")
-    cabang: Cabang | None = Field(None, description="Decision targets (simbol: keputusan)")
+    no: int | None = Field(default=None, description="Step number; null for an unnumbered row or a lost number")
+    uraian: Text = Field(default="", description="The activity, an active verb without subject")
+    pelaksana: TextList = Field(default=(), description="Actor column(s); several = joint activity")
+    simbol: Simbol | None = Field(default=None, description="null when the symbol was lost in the source")
+    cabang: Cabang | None = Field(default=None, description="Decision targets (simbol: keputusan)")
     mutu_baku: MutuBaku = MutuBaku()
     keterangan: str | None = None
     tanda: Marks | None = Field(
-        None,
+        default=None,
         description="Text found in actor cells of the source (e.g. {'Kepala Bidang': 'Ya'}): "
         "marks like Mulai, [], Ya, Tidak",
     )
@@ -216,7 +216,7 @@ class LembarKerja(_Frozen):
     """Lembar Kerja Identifikasi Kegiatan (seed 000; DOMAIN.md §4.2)."""
 
     judul_sop: str | None = None
-    jenis_kegiatan: str | None = Field(None, description="Pelayanan | Rutin | Penugasan")
+    jenis_kegiatan: str | None = Field(default=None, description="Pelayanan | Rutin | Penugasan")
     penanggung_jawab: PenanggungJawab | None = None
     ruang_lingkup: str | None = None
     judul_kegiatan: str | None = None
@@ -229,20 +229,20 @@ class LembarKerja(_Frozen):
 class Sop(_Frozen):
     """One SOP AP document: identity, the six boxes, and the flowchart table."""
 
-    sopdoc: Literal[1] = Field(1, description="Source format version")
+    sopdoc: Literal[1] = Field(default=1, description="Source format version")
     identitas: Identitas = Identitas()
-    dasar_hukum: TextList | None = Field(None, description="null: the box is missing from the source")
+    dasar_hukum: TextList | None = Field(default=None, description="null: the box is missing from the source")
     kualifikasi_pelaksana: TextList | None = None
     keterkaitan: TextList | None = None
     peralatan_perlengkapan: TextList | None = None
     peringatan: TextList | None = None
     pencatatan_pendataan: TextList | None = None
-    periode: Periode | None = Field(None, description="For SOPs that run once per reporting period")
+    periode: Periode | None = Field(default=None, description="For SOPs that run once per reporting period")
     satuan_waktu: Satuan | None = Field(
-        None, description="Unit of waktu given only in the column header, e.g. 'Waktu (Menit)'"
+        default=None, description="Unit of waktu given only in the column header, e.g. 'Waktu (Menit)'"
     )
-    judul_flowchart: str | None = Field(None, description="Title above the flowchart table, if any")
-    pelaksana: TextList = Field((), description="Actor columns, left to right")
+    judul_flowchart: str | None = Field(default=None, description="Title above the flowchart table, if any")
+    pelaksana: TextList = Field(default=(), description="Actor columns, left to right")
     kegiatan: tuple[Kegiatan, ...] = ()
     lembar_kerja: LembarKerja | None = None
 
@@ -262,9 +262,10 @@ class Sop(_Frozen):
         new_steps = []
         for step in steps:
             mb = step.get("mutu_baku") if isinstance(step, dict) else None
-            w = mb.get("waktu") if isinstance(mb, dict) else None
-            if isinstance(w, (str, int, float, Decimal)) and not isinstance(w, bool):
-                step = {**step, "mutu_baku": {**mb, "waktu": parse_waktu(w, unit)}}
+            if isinstance(mb, dict):
+                w = mb.get("waktu")
+                if isinstance(w, (str, int, float, Decimal)) and not isinstance(w, bool):
+                    step = {**step, "mutu_baku": {**mb, "waktu": parse_waktu(w, unit)}}
             new_steps.append(step)
         return {**data, "kegiatan": new_steps}
 

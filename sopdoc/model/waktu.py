@@ -141,10 +141,7 @@ def parse_waktu(text: str | int | float | Decimal, satuan_header: Satuan | None 
 
     Never raises: text outside the grammar comes back with ``bentuk = TIDAK_TERBACA``.
     """
-    if isinstance(text, bool) or isinstance(text, (int, float, Decimal)):
-        raw = str(text)
-    else:
-        raw = str(text)
+    raw = str(text)
     if len(raw) > 200:
         return Waktu(teks=raw, bentuk=Bentuk.TIDAK_TERBACA)
     m = _PATTERN.match(raw)
@@ -177,5 +174,5 @@ def format_minutes(minutes: float | None) -> str:
     """A duration as the reports print it: ``495`` → ``8 j 15 mnt``, ``40`` → ``40 mnt``; None → ``-``."""
     if minutes is None:
         return "-"
-    h, rest = divmod(int(round(minutes)), 60)
+    h, rest = divmod(round(minutes), 60)
     return f"{h} j {rest} mnt" if h else f"{rest} mnt"

@@ -12,13 +12,13 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Union
+from typing import IO, Any
 
 from sopdoc.model.diagnostic import Teks
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "Package", "PackageError", "open_package", "parse_xml", "write_package"]
 
-Source = Union[str, Path, bytes, IO[bytes]]
+Source = str | Path | bytes | IO[bytes]
 
 
 class PackageError(Exception):

@@ -12,7 +12,10 @@ half-points for font sizes. Nothing here knows about SOPs.
 
 from __future__ import annotations
 
+import base64
 import functools
+from collections.abc import Sequence
+from typing import Any
 
 from lxml import etree
 
@@ -50,12 +53,12 @@ _DECLS = " ".join(f'xmlns:{k}="{v}"' for k, v in _NSMAP.items())
 
 def twips(pt: float) -> int:
     """Points → twentieths of a point."""
-    return int(round(pt * 20))
+    return round(pt * 20)
 
 
 def emu(pt: float) -> int:
     """Points → English Metric Units (12 700 per point)."""
-    return int(round(pt * 12700))
+    return round(pt * 12700)
 
 
 # --------------------------------------------------------------------------- escaping and parsing
@@ -113,7 +116,7 @@ def s_tblCellMar(left_right: float, top_bottom: float) -> str:
 def s_tbl_start(width: float, cell_margin_lr: float, border_pt: float, widths_twips: list[int]) -> str:
     """Opening of a table (close with ``</w:tbl>``): fixed layout, exact width, no indent, zero
     top/bottom cell margins, single borders, and the grid (one ``w:gridCol`` per column)."""
-    sz = max(2, int(round(border_pt * 8)))
+    sz = max(2, round(border_pt * 8))
     borders = "".join(f'<w:{s} w:val="single" w:sz="{sz}" w:space="0" w:color="000000"/>'
                       for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
     grid = "".join(f'<w:gridCol w:w="{int(w)}"/>' for w in widths_twips)
@@ -161,7 +164,7 @@ def s_p_start(*, align: str = "left", before: float = 0.0, line: float | None = 
     (section carriers after full tables); ``sect_pr`` (an :func:`s_sectPr`) ends a section there."""
     spacing = f'w:before="{twips(before)}" w:after="0"'
     if line or keep_tiny:
-        spacing += f' w:line="{twips(1.0 if keep_tiny else line)}" w:lineRule="exact"'
+        spacing += f' w:line="{twips(line if line and not keep_tiny else 1.0)}" w:lineRule="exact"'
     jc = "center" if align == "center" else ("right" if align == "right" else "left")
     tiny = '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>' if keep_tiny else ""
     return f'<w:p><w:pPr><w:spacing {spacing}/><w:jc w:val="{jc}"/>{tiny}{sect_pr}</w:pPr>'
@@ -172,7 +175,7 @@ def s_rPr(font: str, size: float, bold: bool = False, color: str | None = None) 
     """Run properties: font name, size in points (half-point steps), bold, text colour (hex RGB;
     ``None``: automatic)."""
     f = esc(font)
-    half = int(round(size * 2))
+    half = round(size * 2)
     b = "<w:b/><w:bCs/>" if bold else ""
     c = f'<w:color w:val="{esc(color)}"/>' if color else ""
     return (f'<w:rPr><w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}" w:eastAsia="{f}"/>{b}'
@@ -210,7 +213,7 @@ def s_fld_runs(instr: str, placeholder: str, font: str, size: float) -> str:
 
 def s_sectPr(width: float, height: float, margins: tuple[float, float, float, float], *,
              landscape: bool, header_distance: float, footer_distance: float,
-             references: list[tuple[str, str, str]] = ()) -> str:
+             references: Sequence[tuple[str, str, str]] = ()) -> str:
     """Section properties: page size, orientation, margins (top, right, bottom, left; points), a
     new page start, and header/footer references ``(kind, type, rId)`` (kind ``header``/``footer``)."""
     out = ["<w:sectPr>"]
@@ -238,7 +241,7 @@ def w_tbl_fit_width(tbl: etree._Element, width_twips: int) -> None:
     if not cols or total <= 0:
         return
     scale = width_twips / total
-    new = [int(round(int(c.get(qn("w:w"), "0")) * scale)) for c in cols]
+    new = [round(int(c.get(qn("w:w"), "0")) * scale) for c in cols]
     for c, w in zip(cols, new, strict=False):
         c.set(qn("w:w"), str(w))
     pr = tbl.find(qn("w:tblPr"))
@@ -314,7 +317,7 @@ def _s_drawing(*, geometry: str, line_width: float | None, fill: str | None = "F
         nv = '<wps:cNvSpPr txBox="1"/>' if text and fill is None and line_width is None else "<wps:cNvSpPr/>"
     xfrm = (' flipH="1"' if flip_h else "") + (' flipV="1"' if flip_v else "")
     if rotation:
-        xfrm += f' rot="{int(round((rotation % 360.0) * 60000))}"'
+        xfrm += f' rot="{round((rotation % 360.0) * 60000)}"'
     fill_xml = "<a:noFill/>" if fill is None else f'<a:solidFill><a:srgbClr val="{esc(fill)}"/></a:solidFill>'
     if line_width is None:
         ln = "<a:ln><a:noFill/></a:ln>"
@@ -348,7 +351,8 @@ def _s_drawing(*, geometry: str, line_width: float | None, fill: str | None = "F
 def _anchor_template(style: tuple[tuple[str, object], ...]) -> tuple[str, ...]:
     """The text of one shape style split at its slots (so a shape is one string join): even items
     are literal text, odd items the names of the values."""
-    return tuple(_s_drawing(**dict(style)).split(_SLOT))
+    kwargs: dict[str, Any] = dict(style)  # keyword arguments of _s_drawing, checked by its signature at run time
+    return tuple(_s_drawing(**kwargs).split(_SLOT))
 
 
 def s_anchor_run(shape_id: int, *, x: float, y: float, w: float, h: float, **style: object) -> str:
@@ -377,8 +381,6 @@ def source_text(yaml_text: str) -> tuple[str, str]:
     """The text and ``encoding`` of the customXml item for ``yaml_text``: as is (``text``), or
     base64 when it has characters XML 1.0 cannot carry (or a CR the parser would change)."""
     if "\r" in yaml_text or yaml_text.translate(_NOT_XML) != yaml_text:
-        import base64
-
         return base64.b64encode(yaml_text.encode("utf-8")).decode("ascii"), SOURCE_ENCODING_BASE64
     return yaml_text, "text"
 

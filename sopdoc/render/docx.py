@@ -15,14 +15,22 @@ from pathlib import Path
 from typing import Any
 
 from sopdoc.errors import UsageError
+from sopdoc.layout.document import layout_sop
 from sopdoc.layout.geometry import LayoutDocument, Orientation, Page, PageKind
+from sopdoc.layout.metrics import font_set
 from sopdoc.layout.profile import PageProfile
+from sopdoc.layout.rows import measure_step
 from sopdoc.model.diagnostic import Teks
 from sopdoc.model.sop import Sop
 from sopdoc.ooxml.package import write_package
 from sopdoc.render import _ooxml as ox
 from sopdoc.render.context import CONTEXT_VARIABLES, template_context
+from sopdoc.render.docx_flow import ShapeIds, flow_table_xml
+from sopdoc.render.docx_sheet import title_paragraphs, worksheet_xml
 from sopdoc.render.docx_template import Picture, picture_marker, render_document
+from sopdoc.render.files import write_atomic
+from sopdoc.resources import template_path
+from sopdoc.source.writer import sop_to_yaml
 
 __all__ = ["docx_bytes", "render_docx", "word_font"]
 
@@ -42,17 +50,12 @@ def render_docx(sop: Sop, out_path: str | Path, *, profile: PageProfile | None =
                 template: Path | None = None) -> None:
     """Write the DOCX of ``sop`` to ``out_path`` atomically (temp file in the same folder, then
     rename: on any failure no output file remains). Template faults raise :class:`UsageError`."""
-    from sopdoc.render.files import write_atomic
-
     write_atomic(Path(out_path), docx_bytes(sop, profile=profile, template=template))
 
 
 def docx_bytes(sop: Sop, *, profile: PageProfile | None = None, template: Path | None = None,
                layout: LayoutDocument | None = None) -> bytes:
     """The DOCX of ``sop`` as bytes (``layout`` may be passed when already computed)."""
-    from sopdoc.layout.document import layout_sop
-    from sopdoc.resources import template_path
-
     profile = profile or PageProfile()
     layout = layout or layout_sop(sop, profile)
     tpl_path = Path(template) if template is not None else template_path("sop.docx")
@@ -106,7 +109,8 @@ def _header_footer(doc: Any, layout: LayoutDocument, font: str) -> list[tuple[st
     section = doc.sections[0]
     section.different_first_page_header_footer = False
     runs = (ox.s_r("Halaman ", font, FOOTER_SIZE) + ox.s_fld_runs("PAGE", "1", font, FOOTER_SIZE)
-            + ox.s_r(" dari ", font, FOOTER_SIZE) + ox.s_fld_runs("NUMPAGES", str(len(layout.pages)), font, FOOTER_SIZE))
+            + ox.s_r(" dari ", font, FOOTER_SIZE)
+            + ox.s_fld_runs("NUMPAGES", str(len(layout.pages)), font, FOOTER_SIZE))
     _replace_content(section.footer.paragraphs[0]._p,
                      ox.s_p_start(align="right", line=FOOTER_SIZE * 1.2) + runs + "</w:p>")
     watermark = ""
@@ -138,22 +142,17 @@ def _replace_content(p: Any, xml: str) -> None:
 
 def _assemble(doc: Any, sop: Sop, layout: LayoutDocument, profile: PageProfile, font: str) -> None:
     """Identity section, then one section per flowchart page, with header/footer and settings."""
-    from sopdoc.layout.metrics import font_set
-    from sopdoc.layout.rows import measure_step
-    from sopdoc.render.docx_flow import ShapeIds, flow_table_xml
-    from sopdoc.render.docx_sheet import title_paragraphs, worksheet_xml
-
     body = doc.element.body
     ox.wp_inline_zero_distances(body)
     ox.w_compat_mode(doc.settings.element)
     refs = _header_footer(doc, layout, font)
     old_sect = body.sectPr
     identity = next((p for p in layout.pages if p.kind is PageKind.IDENTITY), layout.pages[0])
-    mt, mr, mb, ml = profile.margins_pt()
+    _mt, mr, _mb, ml = profile.margins_pt()
     width_tw = ox.twips(identity.width - ml - mr)
     for tbl in body.findall(ox.qn("w:tbl")):
         ox.w_tbl_fit_width(tbl, width_tw)
-    flow = [p for p in layout.pages if p.kind is PageKind.FLOWCHART and p.table is not None]
+    flow = [(p, p.table) for p in layout.pages if p.kind is PageKind.FLOWCHART and p.table is not None]
     body.remove(old_sect)
     fonts = font_set(profile.font)
     size = profile.ukuran_font
@@ -161,7 +160,7 @@ def _assemble(doc: Any, sop: Sop, layout: LayoutDocument, profile: PageProfile, 
 
     def texts_of(step: int) -> dict[int, str]:
         if step not in cache:
-            cols = flow[0].table.columns
+            cols = flow[0][1].columns
             m = measure_step(sop.kegiatan[step], cols, fonts, size)
             # exactly what the layout wrapped: its sanitize() (today it turns newlines into spaces)
             cache[step] = {ci: fonts.sanitize(t)[0] for ci, t, _a, _m in m.texts}
@@ -176,10 +175,10 @@ def _assemble(doc: Any, sop: Sop, layout: LayoutDocument, profile: PageProfile, 
     ids = ShapeIds()
     last = identity
     body.append(_carrier(_sect(identity, profile, refs) if flow else ""))
-    for k, page in enumerate(flow):
+    for k, (page, table) in enumerate(flow):
         title = next((lb for lb in page.labels if lb.role == "judul_flowchart"), None)
         if title is not None:
-            for p in title_paragraphs(title, page.table.y, font):
+            for p in title_paragraphs(title, table.y, font):
                 body.append(p)
         body.append(flow_table_xml(page, texts_of, font, font, ids))
         if k < len(flow) - 1:
@@ -195,8 +194,6 @@ def _embed_source(doc: Any, sop: Sop) -> None:
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
-
-    from sopdoc.source.writer import sop_to_yaml
 
     text, encoding = ox.source_text(sop_to_yaml(sop))
     package = doc.part.package

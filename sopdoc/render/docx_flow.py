@@ -9,6 +9,7 @@ paragraph of the cell it lies in, positioned relative to that cell's top-left co
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -66,7 +67,7 @@ class _Anchors:
 def _edges_twips(starts: list[float], end: float) -> list[int]:
     """Sizes in twips from cumulative rounded edges (the rounding error never accumulates)."""
     edges = [ox.twips(v) for v in (*starts, end)]
-    return [b - a for a, b in zip(edges[:-1], edges[1:], strict=False)]
+    return [b - a for a, b in itertools.pairwise(edges)]
 
 
 def step_texts(table: FlowTable, texts_of: Callable[[int], dict[int, str]]) -> Iterator[tuple[Row, dict[int, str]]]:
@@ -129,8 +130,8 @@ def _cell_at(table: FlowTable, x: float, y: float) -> tuple[int, int]:
     return row, col
 
 
-def _collect(page: Page, cells: dict[tuple[int, int], Cell], ids: ShapeIds, font: str, font_bold: str) -> _Anchors:
-    table = page.table
+def _collect(page: Page, table: FlowTable, cells: dict[tuple[int, int], Cell], ids: ShapeIds, font: str,
+             font_bold: str) -> _Anchors:
     anchors = _Anchors()
     for sym in page.symbols:
         anchors.add(sym.row, sym.col, _symbol_drawing(sym, cells[(sym.row, sym.col)], ids, font_bold))
@@ -174,7 +175,7 @@ def flow_table_xml(page: Page, texts_of: Callable[[int], dict[int, str]], font: 
         for c in row.cells:
             for k in range(1, c.row_span):
                 covered[(row.index + k, c.col)] = c
-    anchors = _collect(page, cells, ids, font, font_bold)
+    anchors = _collect(page, table, cells, ids, font, font_bold)
     tiny = ox.s_p_start(keep_tiny=True) + "</w:p>"
     for row, texts in step_texts(table, texts_of):
         out.append(ox.s_tr_start(row_tw[row.index], header=row.header))
@@ -191,7 +192,8 @@ def flow_table_xml(page: Page, texts_of: Callable[[int], dict[int, str]], font: 
                 out += [ox.s_tc_start(col_tw[col]), tiny, "</w:tc>"]
                 col += 1
                 continue
-            middle = bool(row.header or (cell.text is not None and cols[col].kind in (ColumnKind.NO, ColumnKind.KEGIATAN)))
+            middle = bool(row.header or (cell.text is not None
+                                         and cols[col].kind in (ColumnKind.NO, ColumnKind.KEGIATAN)))
             actor = cols[col].kind is ColumnKind.PELAKSANA and not row.header
             out.append(ox.s_tc_start(sum(col_tw[col:col + cell.col_span]), grid_span=cell.col_span,
                                      v_merge="restart" if cell.row_span > 1 else None,

@@ -6,6 +6,7 @@ line height, then a spacer paragraph as tall as the gap the layout reserved).
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from sopdoc.layout.geometry import LINE_WIDTHS, Label, LineClass, Page
@@ -43,7 +44,7 @@ def worksheet_xml(page: Page, font: str) -> list[Any]:
     grid_x = sorted({round(c.rect.x, 3) for c in table_cells if c.col_span == 1}
                     | {round(max(c.rect.right for c in table_cells), 3)})
     edges = [ox.twips(x) for x in grid_x]
-    widths = [b - a for a, b in zip(edges, edges[1:], strict=False)]
+    widths = [b - a for a, b in itertools.pairwise(edges)]
     pad = table_cells[0].pad_left if table_cells else 3.0
     tbl = [ox.s_tbl_start(grid_x[-1] - grid_x[0], pad, LINE_WIDTHS[LineClass.GRID], widths)]
     rows: dict[int, list] = {}

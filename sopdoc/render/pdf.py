@@ -7,6 +7,7 @@ back. Layout y grows downwards; PDF y grows upwards, so ``_y(page, y) = page.hei
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 
@@ -22,7 +23,9 @@ from sopdoc.layout.geometry import (
     SymbolKind,
     TextBlock,
 )
+from sopdoc.layout.metrics import font_runs
 from sopdoc.model.sop import Sop
+from sopdoc.source.writer import sop_to_yaml
 
 __all__ = ["ATTACHMENT_NAME", "content_hash", "render_pdf"]
 
@@ -52,8 +55,6 @@ def render_pdf(sop: Sop, layout: LayoutDocument, *, qr: bool = False, attach: bo
 def _render(sop: Sop, layout: LayoutDocument, qr: bool, attach: bool) -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
-    from sopdoc.source.writer import sop_to_yaml
-
     canonical = sop_to_yaml(sop)
     buf = io.BytesIO()
     first = layout.pages[0] if layout.pages else None
@@ -79,11 +80,9 @@ def _paint_page(canvas, page: Page, layout: LayoutDocument, digest: str | None) 
     if layout.draft:
         _watermark(canvas, page, layout.font_bold)
     for image in page.images:
-        try:
+        with contextlib.suppress(Exception):  # an unreadable picture is left out, the page is still drawn
             canvas.drawImage(image.path, image.rect.x, page.height - image.rect.bottom, image.rect.w,
                              image.rect.h, preserveAspectRatio=True, mask="auto")
-        except Exception:
-            pass
     texts: list[TextBlock] = []
     for cell in page.cells:
         _paint_cell(canvas, page, cell, texts)
@@ -114,8 +113,6 @@ def _paint_cell(canvas, page: Page, cell: Cell, texts: list[TextBlock]) -> None:
 
 def _paint_texts(canvas, page: Page, blocks: list[TextBlock], layout: LayoutDocument) -> None:
     """All text of a page in one PDF text object (one Tm per line, Tf only when the font changes)."""
-    from sopdoc.layout.metrics import font_runs
-
     text = canvas.beginText()
     current: tuple[str, float] | None = None
     for block in blocks:

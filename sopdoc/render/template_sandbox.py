@@ -20,6 +20,8 @@ Every failure is a :class:`UsageError` with a one-line bilingual message.
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import functools
 import json
 import math
@@ -93,7 +95,8 @@ def _bounded_binop(op: str, left: Any, right: Any) -> None:
     """Refuse ``left op right`` when its result would exceed the bounds."""
     if op == "*":
         for seq, n in ((left, right), (right, left)):
-            if _size(seq) is not None and isinstance(n, int) and _size(seq) * max(n, 0) > MAX_SIZE:
+            seq_size = _size(seq)
+            if seq_size is not None and isinstance(n, int) and seq_size * max(n, 0) > MAX_SIZE:
                 raise _refuse("hasil perkalian terlalu panjang", "product too long")
         if isinstance(left, int) and isinstance(right, int) and _bits(left) + _bits(right) > MAX_INT_BITS:
             raise _refuse("hasil perkalian terlalu besar", "product too large")
@@ -104,7 +107,8 @@ def _bounded_binop(op: str, left: Any, right: Any) -> None:
         if isinstance(right, (int, float)) and abs(right) > MAX_SIZE:
             raise _refuse("pangkat terlalu besar", "exponent too large")
     elif op == "+":
-        if _size(left) is not None and _size(right) is not None and _size(left) + _size(right) > MAX_SIZE:
+        left_size, right_size = _size(left), _size(right)
+        if left_size is not None and right_size is not None and left_size + right_size > MAX_SIZE:
             raise _refuse("hasil penjumlahan terlalu panjang", "sum too long")
     elif op == "%" and isinstance(left, str):
         raise _refuse("format string dengan % tidak diizinkan", "string formatting with % is not allowed")
@@ -135,14 +139,13 @@ def _bounded_filter(func: Callable[..., Any]) -> Callable[..., Any]:
 def sandbox_env():
     """The Jinja environment templates are inspected, compiled and rendered in (one per process;
     compiled templates are kept per exact source text, so a forked child reuses the parent's)."""
-    import collections
-
     from jinja2 import StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     class _Sandbox(ImmutableSandboxedEnvironment):
         intercepted_binops = frozenset({"*", "**", "+", "%", "/", "//"})
         intercepted_unops = frozenset({"-", "+"})
+        _compiled: collections.OrderedDict[str, Any]  # compiled templates by source text, oldest first
 
         def call_binop(self, context, operator, left, right):
             _bounded_binop(operator, left, right)
@@ -207,7 +210,7 @@ def plain_context(value: Any, where: str = "context") -> Any:
 def _limit_child(seconds: float, memory: int) -> None:
     import resource
 
-    cpu = int(math.ceil(seconds)) + 1
+    cpu = math.ceil(seconds) + 1
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
     try:
         with open("/proc/self/statm", encoding="ascii") as fh:
@@ -286,10 +289,8 @@ def run_isolated(job: Callable[[], bytes], fail: Callable[[str, str], UsageError
     finally:
         os.close(read_fd)
         if timed_out or too_big:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         os.waitpid(pid, 0)
     if timed_out:
         raise fail(f"waktu pengisian melewati batas {seconds:g} detik", f"rendering took longer than {seconds:g} s")

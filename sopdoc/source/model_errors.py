@@ -142,27 +142,54 @@ def _from_pydantic(err: Any, smap: SourceMap) -> Diagnostic:
         return reading_diagnostic("SOP006", Teks(f"kunci {key!r} tidak dikenal", f"unknown key {key!r}"),
                                   path=loc, origin=smap.origin(loc, key=True), hint=hint)
     if etype == "missing":
-        return reading_diagnostic("SOP010", Teks(f"kunci wajib `{where}` tidak ada", f"required key `{where}` is missing"),
-                                  path=loc, origin=smap.origin(loc))
+        return reading_diagnostic(
+            "SOP010",
+            Teks(f"kunci wajib `{where}` tidak ada", f"required key `{where}` is missing"),
+            path=loc,
+            origin=smap.origin(loc),
+        )
     if etype in _DATE_ERRORS:
-        return reading_diagnostic("SOP011", Teks(f"{where}: tanggal {shown} tidak ada atau tidak valid",
-                                                 f"{where}: date {shown} does not exist or is invalid"),
-                                  path=loc, origin=smap.origin(loc))
+        return reading_diagnostic(
+            "SOP011",
+            Teks(
+                f"{where}: tanggal {shown} tidak ada atau tidak valid",
+                f"{where}: date {shown} does not exist or is invalid",
+            ),
+            path=loc,
+            origin=smap.origin(loc),
+        )
     if etype in ("enum", "literal_error"):
         expected = err.get("ctx", {}).get("expected", "")
-        return reading_diagnostic("SOP007", Teks(f"{where}: nilai {shown} tidak dikenal; pilihan: {expected}",
-                                                 f"{where}: value {shown} is not known; choices: {expected}"),
-                                  path=loc, origin=smap.origin(loc))
+        return reading_diagnostic(
+            "SOP007",
+            Teks(
+                f"{where}: nilai {shown} tidak dikenal; pilihan: {expected}",
+                f"{where}: value {shown} is not known; choices: {expected}",
+            ),
+            path=loc,
+            origin=smap.origin(loc),
+        )
     if etype in _TYPE_NAMES:
         want = _TYPE_NAMES[etype]
         got = _kind(value)
-        return reading_diagnostic("SOP007", Teks(f"{where}: harus berupa {want[0]}, bukan {got[0]} {shown if got[0] != 'pemetaan' and got[0] != 'daftar' else ''}".rstrip(),
-                                                 f"{where}: must be {want[1]}, not {got[1]} {shown if got[1] not in ('a mapping', 'a list') else ''}".rstrip()),
-                                  path=loc, origin=smap.origin(loc))
+        shown_id = shown if got[0] != "pemetaan" and got[0] != "daftar" else ""
+        shown_en = shown if got[1] not in ("a mapping", "a list") else ""
+        return reading_diagnostic(
+            "SOP007",
+            Teks(
+                f"{where}: harus berupa {want[0]}, bukan {got[0]} {shown_id}".rstrip(),
+                f"{where}: must be {want[1]}, not {got[1]} {shown_en}".rstrip(),
+            ),
+            path=loc,
+            origin=smap.origin(loc),
+        )
     if etype == "string_too_long":
         limit = err.get("ctx", {}).get("max_length")
-        return reading_diagnostic("SOP007", Teks(f"{where}: teks melebihi {limit} karakter",
-                                                 f"{where}: text longer than {limit} characters"),
-                                  path=loc, origin=smap.origin(loc))
+        return reading_diagnostic(
+            "SOP007",
+            Teks(f"{where}: teks melebihi {limit} karakter", f"{where}: text longer than {limit} characters"),
+            path=loc,
+            origin=smap.origin(loc),
+        )
     msg = str(err.get("msg", etype))
     return reading_diagnostic("SOP007", Teks(f"{where}: {msg}", f"{where}: {msg}"), path=loc, origin=smap.origin(loc))

@@ -58,6 +58,7 @@ class NodeConverter:
             if node.tag != _TAG + "seq":
                 raise self._bad_tag(node, path)
             return [self.convert(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # the composer makes only mapping, sequence and scalar nodes
         return self._scalar(node, path)
 
     def _bad_tag(self, node: yaml.Node, path: Path) -> NodeProblem:
@@ -113,14 +114,15 @@ class NodeConverter:
         raise self._bad_tag(node, path)
 
 
+_COLON_HERE = "tanda ':' tidak boleh di sini (beri tanda kutip pada teks yang memuat ': ')"
+
 _YAML_WORDS = {
     "did not find expected ',' or ']'": "tidak menemukan ',' atau ']' yang diharapkan",
     "did not find expected ',' or '}'": "tidak menemukan ',' atau '}' yang diharapkan",
     "did not find expected key": "tidak menemukan kunci yang diharapkan (periksa indentasi)",
     "did not find expected '-' indicator": "tidak menemukan tanda '-' yang diharapkan",
-    "mapping values are not allowed in this context":
-        "tanda ':' tidak boleh di sini (beri tanda kutip pada teks yang memuat ': ')",
-    "mapping values are not allowed here": "tanda ':' tidak boleh di sini (beri tanda kutip pada teks yang memuat ': ')",
+    "mapping values are not allowed in this context": _COLON_HERE,
+    "mapping values are not allowed here": _COLON_HERE,
     "found character that cannot start any token": "ada karakter yang tidak dapat memulai nilai (mis. tab atau '@')",
     "found unexpected end of stream": "berkas berakhir sebelum waktunya",
     "found undefined alias": "alias tidak terdefinisi",

@@ -117,8 +117,14 @@ def load_sop_text(text: str, file: str | None = None) -> LoadResult:
     """Read an SOP source given as text."""
     smap = SourceMap(file=file)
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return _failed(file, reading_diagnostic(
-            "SOP009", Teks("berkas tidak berisi data", "the file holds no data"), origin=Origin(file=file, line=1, column=1)))
+        return _failed(
+            file,
+            reading_diagnostic(
+                "SOP009",
+                Teks("berkas tidak berisi data", "the file holds no data"),
+                origin=Origin(file=file, line=1, column=1),
+            ),
+        )
     quick = _step_count_prescan(text, smap)
     if quick is not None:
         return LoadResult(file, None, (quick,), smap)
@@ -129,17 +135,41 @@ def load_sop_text(text: str, file: str | None = None) -> LoadResult:
         problem = (exc.problem or exc.context or "").strip()
         origin = Origin(file=file, line=mark.line + 1, column=mark.column + 1) if mark else Origin(file=file)
         ctx = exc.context_mark if exc.problem and exc.context_mark else None
-        where = (Teks(f" ({yaml_message_id(exc.context or '')} yang dimulai di baris {ctx.line + 1})",
-                      f" ({exc.context} started on line {ctx.line + 1})") if ctx else Teks("", ""))
-        return _failed(file, reading_diagnostic(
-            "SOP004", Teks(f"sintaks YAML tidak valid: {yaml_message_id(problem)}{where.id}",
-                           f"invalid YAML syntax: {problem}{where.en}"), origin=origin))
+        where = (
+            Teks(
+                f" ({yaml_message_id(exc.context or '')} yang dimulai di baris {ctx.line + 1})",
+                f" ({exc.context} started on line {ctx.line + 1})",
+            )
+            if ctx
+            else Teks("", "")
+        )
+        return _failed(
+            file,
+            reading_diagnostic(
+                "SOP004",
+                Teks(
+                    f"sintaks YAML tidak valid: {yaml_message_id(problem)}{where.id}",
+                    f"invalid YAML syntax: {problem}{where.en}",
+                ),
+                origin=origin,
+            ),
+        )
     except yaml.YAMLError as exc:
-        return _failed(file, reading_diagnostic(
-            "SOP004", Teks(f"YAML tidak valid: {exc}", f"invalid YAML: {exc}"), origin=Origin(file=file)))
+        return _failed(
+            file,
+            reading_diagnostic(
+                "SOP004", Teks(f"YAML tidak valid: {exc}", f"invalid YAML: {exc}"), origin=Origin(file=file)
+            ),
+        )
     if node is None:
-        return _failed(file, reading_diagnostic(
-            "SOP009", Teks("berkas tidak berisi data", "the file holds no data"), origin=Origin(file=file, line=1, column=1)))
+        return _failed(
+            file,
+            reading_diagnostic(
+                "SOP009",
+                Teks("berkas tidak berisi data", "the file holds no data"),
+                origin=Origin(file=file, line=1, column=1),
+            ),
+        )
     too_many = _too_many_steps(node, smap)
     if too_many is not None:
         return LoadResult(file, None, (too_many,), smap)
@@ -149,8 +179,14 @@ def load_sop_text(text: str, file: str | None = None) -> LoadResult:
     except NodeProblem as problem:
         return LoadResult(file, None, (problem.diagnostic,), smap)
     except RecursionError:
-        return _failed(file, reading_diagnostic(
-            "SOP008", Teks("struktur YAML terlalu dalam", "YAML structure nested too deeply"), origin=Origin(file=file)))
+        return _failed(
+            file,
+            reading_diagnostic(
+                "SOP008",
+                Teks("struktur YAML terlalu dalam", "YAML structure nested too deeply"),
+                origin=Origin(file=file),
+            ),
+        )
     result = data_to_result(data, smap)
     if converter.problems:
         merged = dedupe((*converter.problems, *result.diagnostics))
@@ -180,10 +216,12 @@ def _too_many_steps(root: yaml.Node, smap: SourceMap) -> Diagnostic | None:
     if not isinstance(root, yaml.MappingNode):
         return None
     for key, value in root.value:
-        if isinstance(key, yaml.ScalarNode) and key.value == "kegiatan" and isinstance(value, yaml.SequenceNode):
-            if len(value.value) > MAX_STEPS:
-                smap.keys[("kegiatan",)] = node_position(key)
-                return steps_limit(len(value.value), smap)
+        if (
+            isinstance(key, yaml.ScalarNode)
+            and key.value == "kegiatan"
+            and isinstance(value, yaml.SequenceNode)
+            and len(value.value) > MAX_STEPS
+        ):
+            smap.keys[("kegiatan",)] = node_position(key)
+            return steps_limit(len(value.value), smap)
     return None
-
-

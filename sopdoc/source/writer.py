@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from enum import Enum
 from typing import Any
 
@@ -13,8 +14,6 @@ from sopdoc.model.sop import Sop
 __all__ = ["SCHEMA_COMMENT", "sop_to_yaml"]
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=https://sopdoc.invalid/schemas/sop.schema.json\n"
-
-import re
 
 _Base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 

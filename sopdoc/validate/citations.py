@@ -20,7 +20,12 @@ _KINDS: list[tuple[str, str, int]] = [
     (r"^(peraturan pemerintah|pp)\b", "pp", 2),
     (r"^(peraturan presiden|perpres)\b", "perpres", 3),
     (r"^(keputusan presiden|keppres|instruksi presiden|inpres)\b", "keppres", 4),
-    (r"^(peraturan menteri|permen|peraturan menpan|permenpan|permendagri|peraturan kepala|perka|peraturan badan|peraturan lembaga)", "permen", 5),
+    (
+        r"^(peraturan menteri|permen|peraturan menpan|permenpan|permendagri"
+        r"|peraturan kepala|perka|peraturan badan|peraturan lembaga)",
+        "permen",
+        5,
+    ),
     (r"^(keputusan menteri|kepmen|surat edaran|se)\b", "kepmen", 6),
     (r"^(peraturan daerah provinsi|perda provinsi|perda prov)\b", "perda-prov", 7),
     (r"^(peraturan gubernur|pergub)\b", "pergub", 8),
@@ -62,18 +67,18 @@ def parse_citation(text: str) -> Citation:
 KNOWN_TITLES: dict[tuple[str, str, int], str] = {
     ("perpres", "29", 2014): "Sistem Akuntabilitas Kinerja Instansi Pemerintah",
     ("permen", "53", 2014): "Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara "
-                            "Reviu atas Laporan Kinerja Instansi Pemerintah",
+    "Reviu atas Laporan Kinerja Instansi Pemerintah",
     ("permen", "35", 2012): "Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan",
     ("uu", "23", 2014): "Pemerintahan Daerah",
     ("uu", "25", 2004): "Sistem Perencanaan Pembangunan Nasional",
     ("pp", "8", 2008): "Tahapan, Tatacara Penyusunan, Pengendalian, dan Evaluasi Pelaksanaan "
-                       "Rencana Pembangunan Daerah",
+    "Rencana Pembangunan Daerah",
     ("pp", "12", 2019): "Pengelolaan Keuangan Daerah",
     ("pp", "8", 2006): "Pelaporan Keuangan dan Kinerja Instansi Pemerintah",
     ("permen", "86", 2017): "Tata Cara Perencanaan, Pengendalian dan Evaluasi Pembangunan Daerah, Tata "
-                            "Cara Evaluasi Rancangan Peraturan Daerah tentang Rencana Pembangunan Jangka "
-                            "Panjang Daerah dan Rencana Pembangunan Jangka Menengah Daerah, serta Tata Cara "
-                            "Perubahan Rencana Pembangunan Jangka Panjang Daerah, Rencana Pembangunan "
-                            "Jangka Menengah Daerah, dan Rencana Kerja Pemerintah Daerah",
+    "Cara Evaluasi Rancangan Peraturan Daerah tentang Rencana Pembangunan Jangka "
+    "Panjang Daerah dan Rencana Pembangunan Jangka Menengah Daerah, serta Tata Cara "
+    "Perubahan Rencana Pembangunan Jangka Panjang Daerah, Rencana Pembangunan "
+    "Jangka Menengah Daerah, dan Rencana Kerja Pemerintah Daerah",
     ("permen", "52", 2011): "Standar Operasional Prosedur di Lingkungan Pemerintah Provinsi dan Kabupaten/Kota",
 }

@@ -8,16 +8,10 @@ from dataclasses import dataclass
 
 from sopdoc.codes import Code
 from sopdoc.model.diagnostic import Diagnostic, Severity, format_path
+from sopdoc.validate.file_report import FileReport
+from sopdoc.validate.sarif import format_sarif as _sarif
 
 __all__ = ["ExitPolicy", "FileReport", "format_json", "format_sarif", "format_text", "summary_line"]
-
-
-@dataclass(frozen=True)
-class FileReport:
-    """The findings for one input file."""
-
-    file: str
-    diagnostics: tuple[Diagnostic, ...]
 
 
 @dataclass(frozen=True)
@@ -77,6 +71,4 @@ def format_json(reports: Sequence[FileReport], lang: str = "id") -> str:
 
 def format_sarif(reports: Sequence[FileReport], lang: str = "id", codes: Sequence[Code] | None = None) -> str:
     """SARIF 2.1.0 (see :mod:`sopdoc.validate.sarif`) listing ``codes`` (default: those registered)."""
-    from sopdoc.validate.sarif import format_sarif as _sarif
-
     return _sarif(reports, lang, codes)

@@ -10,7 +10,7 @@ from sopdoc import __version__
 from sopdoc.codes import Code, registered_codes
 from sopdoc.model.diagnostic import Diagnostic, Severity, format_path
 from sopdoc.validate.docs import description
-from sopdoc.validate.output import FileReport
+from sopdoc.validate.file_report import FileReport
 
 __all__ = ["SARIF_SCHEMA", "format_sarif"]
 

@@ -108,21 +108,31 @@ class CheckSettings:
                 out["tenggat_hari_kerja"] = _int(norm, value, 0, 250)
             else:
                 if not isinstance(value, bool):
-                    raise UsageError(Teks(f"[check] {key}: harus true atau false", f"[check] {key}: must be true or false"))
+                    raise UsageError(
+                        Teks(f"[check] {key}: harus true atau false", f"[check] {key}: must be true or false")
+                    )
                 out["hari_kerja"] = value
         return cls(**out)
 
     @staticmethod
     def _severity_table(value: Any) -> tuple[tuple[str, Severity], ...]:
         if not isinstance(value, Mapping):
-            raise UsageError(Teks("[check.severity] harus berupa tabel KODE = \"warning\"",
-                                  "[check.severity] must be a table CODE = \"warning\""))
+            raise UsageError(
+                Teks(
+                    '[check.severity] harus berupa tabel KODE = "warning"',
+                    '[check.severity] must be a table CODE = "warning"',
+                )
+            )
         codes = _codes()
         out = []
         for code, sev in value.items():
             if str(code).upper() not in codes:
-                raise UsageError(Teks(f"kode tidak dikenal di [check.severity]: {code!r}{_close(str(code).upper(), codes)}",
-                                      f"unknown code in [check.severity]: {code!r}{_close_en(str(code).upper(), codes)}"))
+                raise UsageError(
+                    Teks(
+                        f"kode tidak dikenal di [check.severity]: {code!r}{_close(str(code).upper(), codes)}",
+                        f"unknown code in [check.severity]: {code!r}{_close_en(str(code).upper(), codes)}",
+                    )
+                )
             out.append((str(code).upper(), _severity(f"[check.severity] {code}", sev)))
         return tuple(sorted(out))
 
@@ -141,8 +151,12 @@ class CheckSettings:
         """The configured severity of ``code``."""
         return dict(self.severity).get(code, default)
 
-    def options(self, menit_per_hari_kerja: int = DEFAULT_MENIT_PER_HARI_KERJA, hari_kerja: bool = True,
-                tenggat_hari_kerja: int = 10) -> CheckOptions:
+    def options(
+        self,
+        menit_per_hari_kerja: int = DEFAULT_MENIT_PER_HARI_KERJA,
+        hari_kerja: bool = True,
+        tenggat_hari_kerja: int = 10,
+    ) -> CheckOptions:
         """The figures rules use; the arguments are the calendar's and period's values."""
         return CheckOptions(
             menit_per_hari_kerja=self.menit_per_hari_kerja or menit_per_hari_kerja,

@@ -9,7 +9,31 @@ from functools import lru_cache
 __all__ = ["content_tokens", "first_word", "is_blank", "norm", "overlaps", "words"]
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
-_STOP = frozenset(["dan", "atau", "yang", "dari", "di", "ke", "untuk", "pada", "dengan", "oleh", "serta", "atas", "dalam", "ini", "itu", "berupa", "sebagai", "masing-masing", "seluruh", "setiap", "hasil"])
+_STOP = frozenset(
+    [
+        "dan",
+        "atau",
+        "yang",
+        "dari",
+        "di",
+        "ke",
+        "untuk",
+        "pada",
+        "dengan",
+        "oleh",
+        "serta",
+        "atas",
+        "dalam",
+        "ini",
+        "itu",
+        "berupa",
+        "sebagai",
+        "masing-masing",
+        "seluruh",
+        "setiap",
+        "hasil",
+    ]
+)
 
 
 @lru_cache(maxsize=1 << 16)

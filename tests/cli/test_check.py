@@ -27,7 +27,8 @@ def _run(*args: str) -> tuple[int, str, str]:
 def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder with one SOP holding an error (no nomor), a warning (joint step) and an info (Draft)."""
     text = BASE.read_text(encoding="utf-8").replace("nomor: 800/001/DC/2023", "nomor: null")
-    text = text.replace("    pelaksana: Staf\n    simbol: proses", "    pelaksana: [Staf, Kasubag Program]\n    simbol: proses")
+    text = text.replace("    pelaksana: Staf\n    simbol: proses",
+                        "    pelaksana: [Staf, Kasubag Program]\n    simbol: proses")
     text = text.replace("Draf Laporan Kinerja}", "Draft Laporan Kinerja}", 1)
     text = text.replace("kelengkapan: [Draf Laporan Kinerja]", "kelengkapan: [Draft Laporan Kinerja]")
     (tmp_path / "sop").mkdir()
@@ -36,15 +37,17 @@ def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-EXPECTED_ID = """\
-sop/contoh.sop.yaml:5:10: galat SOP102 [nomor-sop-kosong] Nomor SOP kosong (identitas.nomor)
-  hint: isi `identitas.nomor` sesuai tata naskah dinas, mis. '800/045/DPLH/2023'
-sop/contoh.sop.yaml:33:16: peringatan SOP307 [kegiatan-bersama] kegiatan bersama oleh Staf, Kasubag Program (kegiatan[1].pelaksana)
-  hint: satu simbol di satu kolom; pecah kegiatan bersama per pelaksana
-sop/contoh.sop.yaml:35:72: info SOP409 [ejaan-artefak-tidak-konsisten] 'Draft': ejaan baku 'Draf' (kegiatan[1].mutu_baku.output)
-  hint: pakai satu ejaan baku, mis. 'Draf', 'LKjIP'
-1 galat, 1 peringatan, 1 info dalam 1 berkas
-"""
+EXPECTED_ID = (
+    "sop/contoh.sop.yaml:5:10: galat SOP102 [nomor-sop-kosong] Nomor SOP kosong (identitas.nomor)\n"
+    "  hint: isi `identitas.nomor` sesuai tata naskah dinas, mis. '800/045/DPLH/2023'\n"
+    "sop/contoh.sop.yaml:33:16: peringatan SOP307 [kegiatan-bersama] kegiatan bersama oleh Staf, Kasubag Program "
+    "(kegiatan[1].pelaksana)\n"
+    "  hint: satu simbol di satu kolom; pecah kegiatan bersama per pelaksana\n"
+    "sop/contoh.sop.yaml:35:72: info SOP409 [ejaan-artefak-tidak-konsisten] 'Draft': ejaan baku 'Draf' "
+    "(kegiatan[1].mutu_baku.output)\n"
+    "  hint: pakai satu ejaan baku, mis. 'Draf', 'LKjIP'\n"
+    "1 galat, 1 peringatan, 1 info dalam 1 berkas\n"
+)
 
 
 def test_exact_text_output(sample: Path) -> None:
@@ -94,7 +97,8 @@ def test_bad_config_exit_2(sample: Path) -> None:
     (sample / "sopdoc.toml").write_text('[check]\nselekt = ["SOP1"]\n', encoding="utf-8")
     code, _, err = _run("check", "sop")
     assert code == 2
-    assert err.strip().splitlines()[-1].startswith("galat: kunci tidak dikenal [check] 'selekt' (maksud Anda 'select'?)")
+    assert err.strip().splitlines()[-1].startswith(
+        "galat: kunci tidak dikenal [check] 'selekt' (maksud Anda 'select'?)")
 
 
 def test_directory_with_unreadable_file_goes_on(sample: Path) -> None:
@@ -138,8 +142,10 @@ def test_sarif_validates_against_minimal_schema(sample: Path) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     schema = {"type": "object", "required": ["version", "runs"], "properties": {
         "runs": {"type": "array", "items": {"type": "object", "required": ["tool", "results"], "properties": {
-            "results": {"type": "array", "items": {"type": "object", "required": ["ruleId", "level", "message", "locations"],
-                                                   "properties": {"level": {"enum": ["error", "warning", "note", "none"]}}}}}}}}}
+            "results": {"type": "array", "items": {"type": "object",
+                                                   "required": ["ruleId", "level", "message", "locations"],
+                                                   "properties": {"level": {
+                                                       "enum": ["error", "warning", "note", "none"]}}}}}}}}}
     jsonschema.validate(json.loads(_run("check", "sop", "--format", "sarif")[1]), schema)
 
 

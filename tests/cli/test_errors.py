@@ -74,7 +74,8 @@ def test_broken_database_is_one_line(tmp_path: Path, capsys) -> None:
 
 
 def test_sqlite_error_reaches_the_boundary(monkeypatch, capsys) -> None:
-    monkeypatch.setattr("sopdoc.importers.dispatch.expand_inputs", _boom(sqlite3.OperationalError("database is locked")))
+    monkeypatch.setattr("sopdoc.importers.dispatch.expand_inputs",
+                        _boom(sqlite3.OperationalError("database is locked")))
     assert main(["check", str(SOURCE)]) == 2
     assert capsys.readouterr().err == "galat: basis data log tidak dapat dipakai: database is locked\n"
 

@@ -42,7 +42,8 @@ def test_add_check_list_export_verify(db: Path, capsys: pytest.CaptureFixture[st
     assert "catatan: 'mulai' tanpa zona waktu; dibaca sebagai waktu setempat (Asia/Makassar)" in captured.err
     assert main(["period", "check", INST]) == 1
     out = capsys.readouterr().out
-    assert f"{INST}:baris 2: galat CMP102 [peran-tidak-sesuai] langkah 2 dikerjakan oleh 'Staf', bukan Kasubag Perencanaan" in out
+    assert (f"{INST}:baris 2: galat CMP102 [peran-tidak-sesuai] "
+            "langkah 2 dikerjakan oleh 'Staf', bukan Kasubag Perencanaan") in out
     assert "tepat waktu: 100% (2/2)" in out
     assert main(["--lang", "en", "period", "check", INST, "--format", "json"]) == 1
     assert '"code": "CMP102"' in capsys.readouterr().out
@@ -55,12 +56,14 @@ def test_add_check_list_export_verify(db: Path, capsys: pytest.CaptureFixture[st
     assert main(["log", "verify"]) == 0
     assert capsys.readouterr().out == "rantai utuh: 2 entri\n"
     assert main(["period", "list"]) == 0
-    assert capsys.readouterr().out.startswith(f"{INST}\t2026-TW3\tPenyusunan Laporan Triwulan\ttenggat 2026-10-14\t2 entri")
+    assert capsys.readouterr().out.startswith(
+        f"{INST}\t2026-TW3\tPenyusunan Laporan Triwulan\ttenggat 2026-10-14\t2 entri")
 
 
 @pytest.mark.parametrize("args, message", [
     (["--langkah", "9"], "langkah 9 tidak ada di SOP (langkah: 1, 2, 3, 4, 5)"),
-    (["--langkah", "1", "--selesai", "2026-10-01 07:00"], "selesai (2026-10-01 07:00) sebelum mulai (2026-10-01 08:00)"),
+    (["--langkah", "1", "--selesai", "2026-10-01 07:00"],
+     "selesai (2026-10-01 07:00) sebelum mulai (2026-10-01 08:00)"),
     (["--langkah", "1", "--mulai", "2026-02-30 08:00"], "tanggal/jam tidak ada: '2026-02-30 08:00'"),
     (["--langkah", "1", "--mulai", "kemarin"], "waktu tidak terbaca: 'kemarin'"),
     (["--langkah", "1", "--keputusan", "ya"], "langkah 1 bukan keputusan"),
@@ -79,11 +82,13 @@ def test_bad_entries_are_refused_and_nothing_is_written(db: Path, capsys: pytest
 
 def test_unknown_instance_suggests_the_right_one(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["period", "status", "keputusan-loop-2026-TW2"]) == 2
-    assert capsys.readouterr().err == (f"galat: instans tidak dikenal: 'keputusan-loop-2026-TW2'; maksud Anda '{INST}'? "
+    assert capsys.readouterr().err == (f"galat: instans tidak dikenal: 'keputusan-loop-2026-TW2'; "
+                                       f"maksud Anda '{INST}'? "
                                        "(lihat: sopdoc period list)\n")
 
 
-def test_import_is_all_or_nothing_with_row_numbers(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_is_all_or_nothing_with_row_numbers(db: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "log.csv"
     bad.write_text("langkah;oleh;peran;mulai;selesai;output\n"
                    "1;A;Kepala Dinas;2026-10-01 08:00;2026-10-01 08:20;Surat\n"
@@ -99,7 +104,8 @@ def test_import_is_all_or_nothing_with_row_numbers(db: Path, tmp_path: Path, cap
 
 def test_import_wrong_encoding_is_a_clear_error(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     latin = tmp_path / "latin.csv"
-    latin.write_bytes("langkah,oleh,peran,mulai,selesai\n1,Sörensen,Kepala Dinas,2026-10-01 08:00,2026-10-01 08:20\n".encode("latin-1"))
+    latin.write_bytes("langkah,oleh,peran,mulai,selesai\n"
+                      "1,Sörensen,Kepala Dinas,2026-10-01 08:00,2026-10-01 08:20\n".encode("latin-1"))
     assert main(["log", "import", INST, str(latin)]) == 2
     assert "bukan teks UTF-8" in capsys.readouterr().err
     assert _count(db) == 0
@@ -111,7 +117,8 @@ def test_import_xlsx_keeps_formulas_as_text(db: Path, tmp_path: Path, capsys: py
     wb = Workbook()
     ws = wb.active
     ws.append(["Langkah", "Oleh", "Peran", "Mulai", "Selesai", "Output", "Kelengkapan"])
-    ws.append([1, "A / 1", "Kepala Dinas", "2026-10-01 08:00", "2026-10-01 08:20", '=HYPERLINK("http://x","y")', "lengkap"])
+    ws.append([1, "A / 1", "Kepala Dinas", "2026-10-01 08:00", "2026-10-01 08:20",
+               '=HYPERLINK("http://x","y")', "lengkap"])
     path = tmp_path / "log.xlsx"
     wb.save(path)
     assert main(["log", "import", INST, str(path)]) == 0
@@ -142,7 +149,8 @@ def test_evidence_file_is_stored_by_hash(db: Path, tmp_path: Path, capsys: pytes
     proof.write_bytes(b"%PDF-1.4 notulen")
     assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00",
                  "--selesai", "2026-10-01 08:20", "--bukti", str(proof)]) == 0
-    row = sqlite3.connect(db).execute("SELECT e.bukti_nama, b.data FROM entry e JOIN bukti b ON b.hash = e.bukti").fetchone()
+    row = sqlite3.connect(db).execute(
+        "SELECT e.bukti_nama, b.data FROM entry e JOIN bukti b ON b.hash = e.bukti").fetchone()
     assert row == ("notulen.pdf", b"%PDF-1.4 notulen")
 
 

@@ -17,7 +17,8 @@ from tests.execution.helpers import loop_flow
 from tests.xml_check import assert_well_formed
 
 ZONE = ZoneInfo("Asia/Makassar")
-ROW = {"langkah": "1", "oleh": "Budi", "peran": "Kepala Dinas", "mulai": "2026-10-01 08:00", "selesai": "2026-10-01 09:00"}
+ROW = {"langkah": "1", "oleh": "Budi", "peran": "Kepala Dinas",
+       "mulai": "2026-10-01 08:00", "selesai": "2026-10-01 09:00"}
 
 
 def _problems(base: Path | None, **values: str) -> list[str]:

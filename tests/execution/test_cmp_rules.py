@@ -35,18 +35,19 @@ def test_every_rule_is_documented_and_has_a_case_below() -> None:
 
 
 FAILING = {
-    "CMP001": lambda: good_log() + [entry(6, 9, "2026-10-06T10:00", "2026-10-06T10:10")],
+    "CMP001": lambda: [*good_log(), entry(6, 9, "2026-10-06T10:00", "2026-10-06T10:10")],
     "CMP002": lambda: replace(good_log(), 4, selesai="2026-10-06T08:50:00+08:00"),
     "CMP101": lambda: replace(good_log(), 3, selesai="2026-10-06T10:00:00+08:00", mulai="2026-10-06T08:00:00+08:00"),
     "CMP102": lambda: replace(good_log(), 1, peran="Staf"),
     "CMP103": lambda: replace(good_log(), 1, output=""),
     "CMP104": lambda: replace(good_log(), 1, kelengkapan="Surat permintaan"),
     "CMP201": lambda: [e for e in good_log() if e.langkah != 2],
-    "CMP202": lambda: replace(replace(good_log(), 3, mulai="2026-10-05T14:30:00+08:00"), 2, mulai="2026-10-05T14:00:00+08:00"),
+    "CMP202": lambda: replace(replace(good_log(), 3, mulai="2026-10-05T14:30:00+08:00"),
+                                      2, mulai="2026-10-05T14:00:00+08:00"),
     "CMP203": lambda: replace(good_log(), 2, keputusan="tidak"),
     "CMP204": lambda: replace(good_log(), 2, keputusan=""),
-    "CMP205": lambda: good_log()[:2] + [entry(9, 2, "2026-10-05T14:00", "2026-10-05T14:10")]
-    + replace(good_log(), 2, mulai="2026-10-05T14:10:00+08:00")[2:],
+    "CMP205": lambda: [*good_log()[:2], entry(9, 2, "2026-10-05T14:00", "2026-10-05T14:10"),
+                      *replace(good_log(), 2, mulai="2026-10-05T14:10:00+08:00")[2:]],
     "CMP206": lambda: good_log()[:3],
     "CMP301": lambda: good_log(),
     "CMP302": lambda: replace(good_log(), 4, mulai="2026-10-10T09:00:00+08:00", selesai="2026-10-10T09:20:00+08:00"),
@@ -81,7 +82,7 @@ def test_a_superseding_entry_replaces_the_wrong_one() -> None:
     log = replace(good_log(), 1, peran="Staf")
     fixed = dataclasses.replace(log[1], seq=6, peran="Kasubag Perencanaan", menggantikan=2)
     assert "CMP102" in codes(check(log))
-    assert codes(check(log + [fixed])) == []
+    assert codes(check([*log, fixed])) == []
 
 
 def test_tolerance_is_configurable() -> None:
@@ -112,5 +113,5 @@ def test_figures_per_step_and_actor() -> None:
     assert result.total.entries == 5 and result.total.on_time == 4 and result.total.measured == 5
     assert result.per_step[4].on_time == 0
     assert result.per_actor["Pegawai 4"].actual == 120.0
-    late = [v for v in result.verdicts if v.entry.langkah == 4][0]
+    late = next(v for v in result.verdicts if v.entry.langkah == 4)
     assert late.label() == "Terlambat" and late.label("en") == "Late"

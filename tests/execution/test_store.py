@@ -19,7 +19,8 @@ SOP_HASH = hashlib.sha256(SOURCE.encode()).hexdigest()  # a pinned version is st
 
 
 def _instance(name: str = "uji-2026-10") -> Instance:
-    return Instance(name, SOP_HASH, "2026-10", "2026-11-02T07:30+08:00", "2026-11-16", "WITA", "[]", "[]", "{}", "tester")
+    return Instance(name, SOP_HASH, "2026-10", "2026-11-02T07:30+08:00", "2026-11-16",
+                    "WITA", "[]", "[]", "{}", "tester")
 
 
 def _row(i: int) -> EntryInput:

@@ -96,15 +96,18 @@ def _recompute(db: Path, mac: Callable[[str], str] = lambda link: "0" * 64) -> N
                                   (name,)).fetchall():
             e = LogEntry(**dict(zip(cols, values, strict=False)))
             h = entry_hash(name, e, prev)
-            raw.execute("UPDATE entry SET prev_hash = ?, hash = ? WHERE instance = ? AND seq = ?", (prev, h, name, e.seq))
+            raw.execute("UPDATE entry SET prev_hash = ?, hash = ? WHERE instance = ? AND seq = ?",
+                        (prev, h, name, e.seq))
             prev = h
             chain.append(h)
         hashes[name] = chain
     prev = GENESIS
-    for row_id, name, kind, n, digest in raw.execute("SELECT id, instance, kind, n, digest FROM heads ORDER BY id").fetchall():
+    heads = raw.execute("SELECT id, instance, kind, n, digest FROM heads ORDER BY id").fetchall()
+    for row_id, name, kind, n, digest in heads:
         head = hashes[name][n]
         link = heads_link(prev, row_id, name, kind, n, head, digest)
-        raw.execute("UPDATE heads SET head = ?, prev = ?, link = ?, mac = ? WHERE id = ?", (head, prev, link, mac(link), row_id))
+        raw.execute("UPDATE heads SET head = ?, prev = ?, link = ?, mac = ? WHERE id = ?",
+                    (head, prev, link, mac(link), row_id))
         prev = link
     raw.commit()
     raw.close()
@@ -129,7 +132,8 @@ SCENARIOS: dict[str, tuple[Callable[[Path], None], str]] = {
     "delete-instance-and-its-heads": (lambda db: _sql(db, f"DELETE FROM entry WHERE instance = '{A}'",
                                                       f"DELETE FROM instance WHERE name = '{A}'",
                                                       f"DELETE FROM heads WHERE instance = '{A}'",
-                                                      drop=("entry_no_delete", "instance_no_delete", "heads_no_delete")),
+                                                      drop=("entry_no_delete", "instance_no_delete",
+                                                            "heads_no_delete")),
                                       "catatan kepala #2 hilang: rantai tingkat basis data putus"),
     "edit-deadline": (lambda db: _sql(db, f"UPDATE instance SET deadline = '2026-12-31' WHERE name = '{A}'",
                                       drop=("instance_no_update",)), f"{A}: data instans"),
@@ -153,7 +157,8 @@ SCENARIOS: dict[str, tuple[Callable[[Path], None], str]] = {
                         "catatan kepala #1 (instans keputusan-loop-2026-10): checkpoint berkunci tidak cocok"),
     "append-forged-entry": (lambda db: _forge_entry(db, with_head=False), f"{A}: entri #6: entri #6–#6 tidak tercatat"),
     "append-forged-entry-and-head": (lambda db: _forge_entry(db, with_head=True),
-                                     "catatan kepala #6 (instans keputusan-loop-2026-TW3): checkpoint berkunci tidak cocok"),
+                                     "catatan kepala #6 (instans keputusan-loop-2026-TW3): "
+                                     "checkpoint berkunci tidak cocok"),
     "forged-instance": (lambda db: _sql(db, f"INSERT INTO instance SELECT 'palsu', sop_hash, period, start, deadline, "
                                             f"zona_waktu, flow, plan, meta, created_by, created_at FROM instance "
                                             f"WHERE name = '{A}'"),
@@ -174,14 +179,16 @@ def _forge_entry(db: Path, *, with_head: bool) -> None:
     raw = sqlite3.connect(db)
     cols = [f for f in asdict(LogEntry(0, "", "", "", ""))]
     last = LogEntry(**dict(zip(cols, raw.execute(
-        f"SELECT {', '.join(cols)} FROM entry WHERE instance = ? ORDER BY seq DESC LIMIT 1", (A,)).fetchone(), strict=False)))
+        f"SELECT {', '.join(cols)} FROM entry WHERE instance = ? ORDER BY seq DESC LIMIT 1", (A,)).fetchone(),
+        strict=False)))
     base = LogEntry(**(asdict(last) | {"seq": 6, "oleh": "Pemalsu", "prev_hash": last.hash}))
     forged = LogEntry(**(asdict(base) | {"hash": entry_hash(A, base, last.hash)}))
     data = asdict(forged)
     raw.execute(f"INSERT INTO entry (instance, {', '.join(data)}) VALUES (?, {', '.join('?' * len(data))})",
                 (A, *data.values()))
     if with_head:
-        row_id, prev = raw.execute("SELECT max(id) + 1, (SELECT link FROM heads ORDER BY id DESC LIMIT 1) FROM heads").fetchone()
+        row_id, prev = raw.execute(
+            "SELECT max(id) + 1, (SELECT link FROM heads ORDER BY id DESC LIMIT 1) FROM heads").fetchone()
         digest = raw.execute("SELECT digest FROM heads WHERE instance = ? ORDER BY id DESC LIMIT 1", (A,)).fetchone()[0]
         link = heads_link(prev, row_id, A, "append", 6, forged.hash, digest)
         raw.execute("INSERT INTO heads VALUES (?, ?, 'append', 6, ?, ?, ?, ?, ?)",

@@ -72,7 +72,7 @@ def shown(sop: Sop) -> Sop:
         drawn[i] = any(a in actors for a in k.pelaksana)
     numbers = {k.no for i, k in enumerate(sop.kegiatan) if drawn[i] and k.no is not None}
     steps = []
-    for i, k in enumerate(sop.kegiatan):
+    for k in sop.kegiatan:
         actor = next((a for a in k.pelaksana if a in actors), None)
         simbol = (k.simbol or Simbol.PROSES) if actor is not None else None
         cabang = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from sopdoc.layout.geometry import LayoutDocument, PageKind, SymbolKind
 from sopdoc.layout.metrics import font_set
 from sopdoc.layout.shapes import point_on_outline, rect_hits_symbol, segment_hits_symbol, segment_rect, segments_of
@@ -47,7 +49,7 @@ def check_layout(sop: Sop, doc: LayoutDocument) -> None:
         step_rows = {r.step: r for r in table.step_rows if r.step is not None}
         assert list(step_rows) == list(page.steps)
         cols = table.columns
-        for a, b in zip(cols, cols[1:], strict=False):
+        for a, b in itertools.pairwise(cols):
             assert abs(a.right - b.x) < TOL and a.width > 0
         syms = page.symbols
         for i, s in enumerate(syms):

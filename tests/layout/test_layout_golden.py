@@ -1,4 +1,5 @@
-"""Golden geometry of our own fixtures (not the examples, which other people edit): column widths, row heights, symbols, connectors.
+"""Golden geometry of our own fixtures (not the examples, which other people edit): column widths,
+row heights, symbols, connectors.
 
 Regenerate after an intended layout change with ``SOPDOC_REGEN_GOLDEN=1 pytest tests/layout``
 and review the diff of ``tests/data/layout/golden/*.json``.

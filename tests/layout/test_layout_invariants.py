@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 
@@ -31,7 +33,7 @@ def test_thirty_steps_span_pages_with_offpage_pairs():
     check_layout(sop, doc)
     flow = doc.flow_pages
     assert len(flow) >= 3
-    for a, b in zip(flow, flow[1:], strict=False):
+    for a, b in itertools.pairwise(flow):
         out = {s.label for s in a.symbols if s.kind is SymbolKind.OFFPAGE and s.outgoing}
         inc = {s.label for s in b.symbols if s.kind is SymbolKind.OFFPAGE and not s.outgoing}
         assert out & inc, "each break closes with a pentagon and the next page opens with its twin"

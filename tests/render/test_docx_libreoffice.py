@@ -9,6 +9,7 @@ margin without the layout's reserve (LibreOffice would then add a blank page).
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import subprocess
@@ -33,8 +34,9 @@ def convert(docx_files: list[Path], out_dir: Path) -> None:
     profile = Path("/tmp") / f"lo-profile-sopdoc-{uuid.uuid4().hex}"
     try:
         subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(out_dir), *map(str, docx_files)], check=True, timeout=120 + 30 * len(docx_files),
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "HOME": str(profile)})
+                        "--outdir", str(out_dir), *map(str, docx_files)], check=True,
+                       timeout=120 + 30 * len(docx_files), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       env={**os.environ, "HOME": str(profile)})
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 
@@ -88,7 +90,8 @@ def test_symbols_within_one_point(rendered, name: str) -> None:
             assert len(objs) == len(lp.symbols)
             for sym in lp.symbols:
                 r = sym.rect
-                best = min(objs, key=lambda o: abs((o["x0"] + o["x1"]) / 2 - r.cx) + abs((o["top"] + o["bottom"]) / 2 - r.cy))
+                best = min(objs, key=lambda o: abs((o["x0"] + o["x1"]) / 2 - r.cx)
+                           + abs((o["top"] + o["bottom"]) / 2 - r.cy))
                 got = (best["x0"], best["top"], best["x1"], best["bottom"])
                 assert all(_close(g, w) for g, w in zip(got, (r.x, r.y, r.right, r.bottom), strict=False)), (sym, got)
                 if sym.kind is SymbolKind.KEPUTUSAN:
@@ -143,7 +146,7 @@ def test_connector_pieces_land_and_join_within_one_point(rendered, name: str) ->
                     else:
                         assert _dist(b, piece.end) <= TOL, (piece, best)
                     matched.append((a, b))
-                for (_, end), (start, _) in zip(matched[:-1], matched[1:], strict=False):
+                for (_, end), (start, _) in itertools.pairwise(matched):
                     assert _dist(end, start) <= TOL
 
 

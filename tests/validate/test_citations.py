@@ -6,7 +6,9 @@ from sopdoc.validate.citations import RANKS, parse_citation
 
 
 def test_canonical_citation() -> None:
-    c = parse_citation("Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah")
+    c = parse_citation(
+        "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah"
+    )
     assert (c.family, c.nomor, c.tahun) == ("perpres", "29", 2014)
     assert c.judul == "Sistem Akuntabilitas Kinerja Instansi Pemerintah"
 
@@ -17,8 +19,10 @@ def test_abbreviated_kind_and_no_title() -> None:
 
 
 def test_ministerial_variant_spelling_with_capital_tentang() -> None:
-    c = parse_citation("Peraturan MENPAN Dan RB Nomor 35 Tahun 2012 Tentang Pedoman Penyusunan Standar "
-                       "Operasional Prosedur Administrasi Pemerintahan")
+    c = parse_citation(
+        "Peraturan MENPAN Dan RB Nomor 35 Tahun 2012 Tentang Pedoman Penyusunan Standar "
+        "Operasional Prosedur Administrasi Pemerintahan"
+    )
     assert (c.family, c.nomor, c.tahun) == ("permen", "35", 2012)
     assert c.judul is not None and c.judul.startswith("Pedoman Penyusunan")
 

@@ -8,14 +8,15 @@ columns, repeated headers and several flowchart tables are handled by the shared
 from __future__ import annotations
 
 from sopdoc.importers.codes import imp_diagnostic
-from sopdoc.importers.docx.reader import DocTable
 from sopdoc.importers.grid.clean import Line, clean_cell
+from sopdoc.importers.grid.doc_table import DocTable
+from sopdoc.importers.grid.flow_merge import merge_flows
 from sopdoc.importers.grid.flow_table import PdfFlowTable, is_flow_table
+from sopdoc.importers.grid.header import header_columns
 from sopdoc.importers.grid.identity import read_identity_table
 from sopdoc.importers.grid.steps import RawStep
 from sopdoc.importers.grid.vocab import waktu_unit_in_header
 from sopdoc.importers.report import ImportBuilder
-from sopdoc.importers.text.table import header_columns
 from sopdoc.model.diagnostic import Origin, Teks
 from sopdoc.model.labels import SIMBOL_NAMES, simbol_rank
 
@@ -34,8 +35,6 @@ def _line(cells: list[str | None]) -> Line:
 
 def read_foreign_tables(tables: list[DocTable], b: ImportBuilder) -> bool:
     """Identity, boxes and steps of a foreign Word SOP into ``b``; False when nothing usable."""
-    from sopdoc.importers.pdf.importer import merge_flows
-
     flows: list[PdfFlowTable] = []
     identity = False
     for k, table in enumerate(tables, start=1):
@@ -57,7 +56,7 @@ def _flow(table: DocTable, rows: list[list[str | None]], index: int, file: str) 
     sub = rows[1] if len(rows) > 1 else None
     sub_is_header = sub is not None and (not _text(sub[0]) or _text(sub[0]) == _text(top[0])) and not any(
         _text(c).isdigit() for c in sub[:1])
-    cols, actor_cols, texts = header_columns(_line(top), _line(sub) if sub_is_header else None)
+    cols, actor_cols, texts = header_columns(_line(top), _line(sub) if sub is not None and sub_is_header else None)
     flow = PdfFlowTable(1, index, [a for _, a in actor_cols], [], waktu_unit_in_header(texts.get("waktu", "")))
     for r, row in enumerate(rows):
         if r == 0 or (r == 1 and sub_is_header):
@@ -81,7 +80,9 @@ def _flow(table: DocTable, rows: list[list[str | None]], index: int, file: str) 
             if mark:
                 step.marks[k] = mark
             for s in c.shapes:
-                if s.kind in SIMBOL_NAMES and (k not in step.shapes or simbol_rank(s.kind) < simbol_rank(step.shapes[k])):
+                if s.kind in SIMBOL_NAMES and (
+                    k not in step.shapes or simbol_rank(s.kind) < simbol_rank(step.shapes[k])
+                ):
                     step.shapes[k] = s.kind
                 elif s.kind == "label" and s.text and k not in step.marks:
                     step.marks[k] = s.text

@@ -12,7 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from sopdoc.importers.codes import imp_diagnostic
+from sopdoc.importers.docx.foreign import read_foreign_tables
 from sopdoc.importers.docx.reader import DocTable, DocxError, read_docx_tables
+from sopdoc.importers.own.docx_flow import (
+    is_own_flow_table,
+    read_own_flow_table,
+    read_own_identity_table,
+    read_own_worksheet_table,
+)
+from sopdoc.importers.own.docx_source import sop_yaml_from_docx
+from sopdoc.importers.own.flow_model import FlowPage
+from sopdoc.importers.own.pdf import flows_to_builder
 from sopdoc.importers.report import ImportBuilder, ImportResult, source_to_result
 from sopdoc.model.diagnostic import Origin, Teks
 
@@ -21,8 +31,6 @@ __all__ = ["import_docx_file"]
 
 def import_docx_file(path: str | Path) -> ImportResult:
     """Import one DOCX; bad files (not a zip, zip bomb, DTD/entities, no tables) are findings."""
-    from sopdoc.importers.own.docx_source import sop_yaml_from_docx
-
     name = str(path)
     b = ImportBuilder(name, "docx")
     where = Origin(file=name)
@@ -43,23 +51,13 @@ def import_docx_file(path: str | Path) -> ImportResult:
         b.add(imp_diagnostic("IMP020", Teks("dokumen tidak memuat tabel; tabel kegiatan tidak ditemukan",
                                             "the document has no tables; no step table found"), origin=where))
         return b.fail()
-    from sopdoc.importers.own.docx_flow import is_own_flow_table
-
     if ours and any(is_own_flow_table(t) for t in tables):
         return _own(tables, b)
     return _foreign(tables, b)
 
 
 def _own(tables: list[DocTable], b: ImportBuilder) -> ImportResult:
-    from sopdoc.importers.own.docx_flow import (
-        is_own_flow_table,
-        read_own_flow_table,
-        read_own_identity_table,
-        read_own_worksheet_table,
-    )
-    from sopdoc.importers.own.pdf import flows_to_builder
-
-    flows = []
+    flows: list[FlowPage] = []
     identity = sheet = False
     for k, t in enumerate(tables, start=1):
         if not sheet and not identity and not flows and read_own_worksheet_table(t, b, k):
@@ -76,8 +74,6 @@ def _own(tables: list[DocTable], b: ImportBuilder) -> ImportResult:
 
 
 def _foreign(tables: list[DocTable], b: ImportBuilder) -> ImportResult:
-    from sopdoc.importers.docx.foreign import read_foreign_tables
-
     if not read_foreign_tables(tables, b):
         return b.fail()
     return b.finish()

@@ -9,10 +9,10 @@ refused, and the parser never resolves entities, loads a DTD or touches the netw
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sopdoc.importers.grid.doc_table import DocCell, DocShape, DocTable
 from sopdoc.model.diagnostic import Teks
 from sopdoc.ooxml.ns import qn
 from sopdoc.ooxml.package import DEFAULT_LIMITS, PackageError, open_package
@@ -43,65 +43,6 @@ class DocxError(Exception):
         self.reason = reason
 
 
-@dataclass(frozen=True)
-class DocShape:
-    """A shape anchored in a cell: kind, box relative to the cell (points), text, line ends."""
-
-    kind: str  # terminator | proses | keputusan | offpage | connector | label | rect
-    x: float
-    y: float
-    w: float
-    h: float
-    text: str = ""
-    flip_h: bool = False
-    flip_v: bool = False
-    arrow: bool = False
-
-
-@dataclass(frozen=True)
-class DocCell:
-    """A table cell: grid column, span, vertical merge, paragraphs (text, bold, size), shapes."""
-
-    col: int
-    span: int
-    merge: str | None  # None, "restart" or "continue"
-    paragraphs: tuple[tuple[str, bool, float], ...]
-    shapes: tuple[DocShape, ...]
-
-    @property
-    def text(self) -> str:
-        """The paragraphs joined by newlines."""
-        return "\n".join(p for p, _b, _s in self.paragraphs)
-
-
-@dataclass(frozen=True)
-class DocTable:
-    """A table: grid column widths and row heights (points), rows of cells, and the text of the
-    bold paragraphs just before it (back to the previous table or section break)."""
-
-    widths: tuple[float, ...]
-    heights: tuple[float, ...]
-    rows: tuple[tuple[DocCell, ...], ...]
-    caption: str = ""  # bold body paragraphs right before the table (sopdoc: the table's title)
-    fixes: tuple[Teks, ...] = ()  # numbers that were invalid or out of range and got a safe value (IMP042)
-
-    def grid_rows(self) -> list[list[str | None]]:
-        """Rows as one text per grid column; a merged cell's text repeats over its span, a
-        vertically continued cell repeats the text above (like pdfplumber's extract)."""
-        out: list[list[str | None]] = []
-        n = len(self.widths) or max((c.col + c.span for r in self.rows for c in r), default=0)
-        for r, row in enumerate(self.rows):
-            line: list[str | None] = [None] * n
-            for c in row:
-                text = c.text
-                if c.merge == "continue" and out:
-                    text = out[-1][c.col] if c.col < len(out[-1]) else ""
-                for k in range(c.col, min(c.col + c.span, n)):
-                    line[k] = text
-            out.append(line)
-        return out
-
-
 _q = qn
 
 
@@ -115,7 +56,9 @@ def read_docx_tables(path: str | Path) -> tuple[list[DocTable], bool]:
     try:
         with open_package(path) as pkg:
             if not pkg.has("word/document.xml"):
-                raise DocxError("IMP040", Teks("word/document.xml tidak ada (bukan DOCX)", "no word/document.xml (not a DOCX)"))
+                raise DocxError(
+                    "IMP040", Teks("word/document.xml tidak ada (bukan DOCX)", "no word/document.xml (not a DOCX)")
+                )
             root = pkg.xml("word/document.xml")
             ours = pkg.has("docProps/core.xml") and _made_by_sopdoc(pkg.xml("docProps/core.xml"))
     except PackageError as exc:
@@ -171,13 +114,21 @@ def _int(el: Any, attr: str, default: int, low: int, high: int, what: str, fixes
     if text.lstrip("+-").isdigit() and len(text) <= 12 and text.isascii():
         value = int(text)
     if value is None:
-        fixes.append(Teks(f"{what} '{raw[:20]}' bukan bilangan bulat; dipakai {default}",
-                          f"{what} '{raw[:20]}' is not an integer; {default} used"))
+        fixes.append(
+            Teks(
+                f"{what} '{raw[:20]}' bukan bilangan bulat; dipakai {default}",
+                f"{what} '{raw[:20]}' is not an integer; {default} used",
+            )
+        )
         return default
     if not low <= value <= high:
         clamped = min(max(value, low), high)
-        fixes.append(Teks(f"{what} {value} di luar batas {low}–{high}; dipakai {clamped}",
-                          f"{what} {value} out of range {low}–{high}; {clamped} used"))
+        fixes.append(
+            Teks(
+                f"{what} {value} di luar batas {low}–{high}; dipakai {clamped}",
+                f"{what} {value} out of range {low}–{high}; {clamped} used",
+            )
+        )
         return clamped
     return value
 
@@ -196,8 +147,12 @@ def _table(tbl: Any, caption: str = "") -> DocTable:
         cells = []
         for tc in tr.findall(_q("w:tc")):
             if col >= width:
-                fixes.append(Teks(f"baris dengan sel melewati {width} kolom; sisanya diabaikan",
-                                  f"a row with cells past {width} columns; the rest is ignored"))
+                fixes.append(
+                    Teks(
+                        f"baris dengan sel melewati {width} kolom; sisanya diabaikan",
+                        f"a row with cells past {width} columns; the rest is ignored",
+                    )
+                )
                 break
             pr = tc.find(_q("w:tcPr"))
             span, merge = 1, None
@@ -289,7 +244,9 @@ def _wps(anchor: Any) -> DocShape:
     return DocShape(kind, x, y, w, h, text, flip_h, flip_v, arrow)
 
 
-_STYLE = re.compile(r"(margin-left|margin-top|left|top|width|height)\s*:\s*(-?(?:\d{1,9}(?:\.\d{0,9})?|\.\d{1,9}))(pt|in|px)?")
+_STYLE = re.compile(
+    r"(margin-left|margin-top|left|top|width|height)\s*:\s*(-?(?:\d{1,9}(?:\.\d{0,9})?|\.\d{1,9}))(pt|in|px)?"
+)
 
 
 def _vml(el: Any) -> DocShape:
@@ -301,7 +258,10 @@ def _vml(el: Any) -> DocShape:
         kind = {"rect": "proses", "roundrect": "terminator", "oval": "terminator", "line": "connector"}[local]
     if local == "rect" and el.find(f".//{_q('v:textbox')}") is not None and el.get("stroked") in ("f", "false"):
         kind = "label"
-    style = {k: float(v) * (72 if u == "in" else 0.75 if u == "px" else 1) for k, v, u in _STYLE.findall(el.get("style") or "")}
+    style = {
+        k: float(v) * (72 if u == "in" else 0.75 if u == "px" else 1)
+        for k, v, u in _STYLE.findall(el.get("style") or "")
+    }
     x = style.get("margin-left", style.get("left", 0.0))
     y = style.get("margin-top", style.get("top", 0.0))
     return DocShape(kind, x, y, style.get("width", 0.0), style.get("height", 0.0), _shape_text(el))

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sopdoc.importers.grid.clean import Line, clean_cell
+from sopdoc.importers.grid.geometry import BBox, Shape
+from sopdoc.importers.grid.header import header_columns
 from sopdoc.importers.grid.steps import RawStep
 from sopdoc.importers.grid.vocab import column_kind, waktu_unit_in_header
-from sopdoc.importers.pdf.shapes import BBox, Shape
-from sopdoc.importers.text.table import header_columns
 from sopdoc.model.diagnostic import Origin
 from sopdoc.model.labels import simbol_rank
 
@@ -64,7 +64,7 @@ def read_flow_table(table: Any, page_no: int, index: int, file: str, shapes: lis
     cells = [r.cells for r in table.rows]
     top, sub = rows[0], rows[1] if len(rows) > 1 else None
     sub_is_header = sub is not None and not _text(sub[0]) and not _is_number_row(sub)
-    cols, actor_cols, texts = header_columns(_line(top), _line(sub) if sub_is_header else None)
+    cols, actor_cols, texts = header_columns(_line(top), _line(sub) if sub is not None and sub_is_header else None)
     width = max(len(r) for r in rows)
     xs = _column_x(cells, width)
     flow = PdfFlowTable(page_no, index, [a for _, a in actor_cols], [],

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 
-from sopdoc.importers.docx.reader import DocCell, DocShape, DocTable
+from sopdoc.importers.grid.chars import Box
+from sopdoc.importers.grid.doc_table import DocCell, DocShape, DocTable
 from sopdoc.importers.own.exits import assign_exits
 from sopdoc.importers.own.flow_model import Column, FlowPage, Link, OwnStep, Symbol
-from sopdoc.importers.pdf.chars import Box
+from sopdoc.importers.own.pdf_worksheet import worksheet_from_rows
 from sopdoc.importers.report import ImportBuilder
+from sopdoc.layout.worksheet import WORKSHEET_TITLE
 from sopdoc.model.diagnostic import Origin
 from sopdoc.model.labels import BOX_TITLES, COLUMN_TITLES, IDENTITY_FIELD_LABELS
 
@@ -67,9 +69,6 @@ def read_own_identity_table(table: DocTable, b: ImportBuilder, t_index: int) -> 
 
 def read_own_worksheet_table(table: DocTable, b: ImportBuilder, t_index: int) -> bool:
     """The worksheet table (its caption is "LEMBAR KERJA IDENTIFIKASI KEGIATAN"); False if it is not one."""
-    from sopdoc.importers.own.pdf_worksheet import worksheet_from_rows
-    from sopdoc.layout.worksheet import WORKSHEET_TITLE
-
     if table.caption != WORKSHEET_TITLE:
         return False
     rows = [[" ".join(p.strip() for p in _para_texts(c) if p.strip()) for c in row] for row in table.rows]
@@ -81,7 +80,7 @@ def read_own_worksheet_table(table: DocTable, b: ImportBuilder, t_index: int) ->
 
 
 def _items(paras: list[str]) -> list[str]:
-    out = []
+    out: list[str] = []
     for p in paras:
         m = re.match(rf"^{len(out) + 1}\.\s?(.*)$", p)
         if m:

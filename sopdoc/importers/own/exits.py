@@ -7,10 +7,11 @@ that a label close to two connectors goes to the one that has no other label.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
+from sopdoc.importers.grid.chars import Box
 from sopdoc.importers.own.flow_model import Link, OwnStep, Symbol
-from sopdoc.importers.pdf.chars import Box
 
 __all__ = ["assign_exits"]
 
@@ -25,13 +26,14 @@ def assign_exits(labels: list[tuple[str, Box]], symbols: list[Symbol],
             continue
         scored = []
         for i, (_text, box) in enumerate(labels):
-            d = min(_seg_dist(box, a, b) for a, b in zip(pts, pts[1:], strict=False)) if len(pts) > 1 else _dist(box, pts[0])
+            d = min(_seg_dist(box, a, b) for a, b in itertools.pairwise(pts)) if len(pts) > 1 else _dist(box, pts[0])
             if d <= 12.0:
                 scored.append((round(d, 2), _dist(box, pts[0]), i))
         near[n] = [i for *_d, i in sorted(scored)]
     owner = _match(near)
     for i, n in sorted(owner.items(), key=lambda kv: kv[1]):
         source, target, _pts = links[n]
+        assert source.row is not None  # links from a connector row (row None) never reach `near`
         step = step_of_row[source.row]
         text = labels[i][0]
         step.exits[_exit_kind(text, step.exits)] = (target, text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sopdoc.importers.pdf.chars import Box
+from sopdoc.importers.grid.chars import Box
 from sopdoc.model.diagnostic import Origin
 
 __all__ = ["Column", "FlowPage", "Link", "OwnStep", "Symbol"]

@@ -15,6 +15,7 @@ from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.own.flow_model import FlowPage, OwnStep, Symbol
 from sopdoc.importers.own.pdf_flow import read_flow_page
 from sopdoc.importers.own.pdf_identity import read_identity_page
+from sopdoc.importers.own.pdf_worksheet import read_worksheet_page
 from sopdoc.importers.report import ImportBuilder
 from sopdoc.model.diagnostic import Origin, Teks
 
@@ -44,7 +45,10 @@ def attached_sop_yaml(pdf: Any) -> str | None:
                 continue
             stream = resolve1(resolve1(resolve1(names[i + 1]).get("EF")).get("F"))
             size = resolve1(resolve1(stream.attrs.get("Params") or {}).get("Size") or 0)
-            if int(size or 0) > MAX_ATTACHMENT_BYTES or int(resolve1(stream.attrs.get("Length", 0))) > MAX_ATTACHMENT_BYTES:
+            if (
+                int(size or 0) > MAX_ATTACHMENT_BYTES
+                or int(resolve1(stream.attrs.get("Length", 0))) > MAX_ATTACHMENT_BYTES
+            ):
                 return None
             data = _bounded_data(stream)
             return None if data is None else data.decode("utf-8")
@@ -74,8 +78,6 @@ def _bounded_data(stream: Any) -> bytes | None:
 
 def read_own_pages(pages: list[Any], b: ImportBuilder) -> bool:
     """Read a sopdoc PDF's pages into ``b``; False when no flowchart table was found."""
-    from sopdoc.importers.own.pdf_worksheet import read_worksheet_page
-
     flows: list[FlowPage] = []
     identity = sheet = False
     for pno, page in enumerate(pages, start=1):
@@ -103,9 +105,13 @@ def flows_to_builder(flows: list[FlowPage], b: ImportBuilder) -> None:
     actors = [c.actor or "" for c in first.columns if c.kind == "pelaksana"]
     for flow in flows[1:]:
         if [c.actor or "" for c in flow.columns if c.kind == "pelaksana"] != actors:
-            b.add(imp_diagnostic("IMP028", Teks("tabel kegiatan lain dengan pelaksana berbeda",
-                                                "another step table with different actors"),
-                                 origin=Origin(file=b.file, page=flow.steps[0].origin.page if flow.steps else None)))
+            b.add(
+                imp_diagnostic(
+                    "IMP028",
+                    Teks("tabel kegiatan lain dengan pelaksana berbeda", "another step table with different actors"),
+                    origin=Origin(file=b.file, page=flow.steps[0].origin.page if flow.steps else None),
+                )
+            )
     where = Origin(file=b.file, page=flows[0].symbols[0].page if flows[0].symbols else None, table=1, row=2)
     if any(actors):
         b.put(("pelaksana",), [a for a in actors if a], where, 0.98)
@@ -139,8 +145,15 @@ def _follow(target: Symbol, flows: list[FlowPage]) -> Symbol | None:
     for _ in range(4):
         if target.kind != "offpage":
             return target
-        twin = next((s for f in flows for s in f.symbols if s.kind == "offpage" and s.label == target.label
-                     and s is not target and s.page != target.page), None)
+        twin = next(
+            (
+                s
+                for f in flows
+                for s in f.symbols
+                if s.kind == "offpage" and s.label == target.label and s is not target and s.page != target.page
+            ),
+            None,
+        )
         if twin is None:
             return None
         nxt = next((t for f in flows for src, t, _p in f.links if src is twin), None)
@@ -151,14 +164,17 @@ def _follow(target: Symbol, flows: list[FlowPage]) -> Symbol | None:
 
 
 def _put_step(b: ImportBuilder, i: int, s: OwnStep, cols: list[Any]) -> None:
-    from dataclasses import replace
-
     o = s.origin
     b.locate(("kegiatan", i), o)
     at = {c.kind: replace(o, cell=k + 1) for k, c in reversed(list(enumerate(cols)))}
-    for path, kind in ((("no",), "no"), (("uraian",), "kegiatan"), (("keterangan",), "keterangan"),
-                       (("mutu_baku", "kelengkapan"), "kelengkapan"), (("mutu_baku", "waktu"), "waktu"),
-                       (("mutu_baku", "output"), "output")):
+    for path, kind in (
+        (("no",), "no"),
+        (("uraian",), "kegiatan"),
+        (("keterangan",), "keterangan"),
+        (("mutu_baku", "kelengkapan"), "kelengkapan"),
+        (("mutu_baku", "waktu"), "waktu"),
+        (("mutu_baku", "output"), "output"),
+    ):
         if kind in at:
             b.locate(("kegiatan", i, *path), at[kind])
     no = s.texts.get("no", "")

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from sopdoc.importers.grid.chars import Box, TextLine, box_of, chars_in, chars_to_lines, join_lines, page_chars, stroked
 from sopdoc.importers.own.exits import assign_exits
 from sopdoc.importers.own.flow_model import Column, FlowPage, Link, OwnStep, Symbol
 from sopdoc.importers.own.pdf_identity import split_items_by_fit
-from sopdoc.importers.pdf.chars import Box, TextLine, box_of, chars_in, chars_to_lines, join_lines, page_chars, stroked
+from sopdoc.layout.metrics import font_set
 from sopdoc.model.diagnostic import Origin
 from sopdoc.model.labels import COLUMN_TITLES
 
@@ -36,14 +37,21 @@ def _columns(header: list[Box], texts: list[str]) -> tuple[list[Column], str | N
         below = [s for s in subs if h.x0 - 0.5 <= s[0].x0 < h.x1 - 0.5 and s[0].top > h.top + 0.5]
         if below:
             continue
-        parent = next((p for p, pt in zip(header, texts, strict=False) if p.top < h.top - 0.5 and p.x0 - 0.5 <= h.x0 < p.x1 - 0.5), None)
+        parent = next(
+            (
+                p
+                for p, pt in zip(header, texts, strict=False)
+                if p.top < h.top - 0.5 and p.x0 - 0.5 <= h.x0 < p.x1 - 0.5
+            ),
+            None,
+        )
         ptext = texts[header.index(parent)] if parent is not None else ""
         if ptext == _PELAKSANA:
             cols.append(Column("pelaksana", h.x0, h.x1, t))
         elif t.startswith(_WAKTU):
             cols.append(Column("waktu", h.x0, h.x1))
             if t.startswith(f"{_WAKTU} (") and t.endswith(")"):
-                satuan = t[len(f"{_WAKTU} ("):-1].lower()
+                satuan = t[len(f"{_WAKTU} (") : -1].lower()
         else:
             cols.append(Column(_TEXT_KINDS.get(t, "?"), h.x0, h.x1))
     cols.sort(key=lambda c: c.x0)
@@ -90,8 +98,6 @@ def _kelengkapan(lines: list[TextLine], marks: list[float], width: float) -> lis
                 items.append([])
             items[-1].append(ln.text.strip())
         return [" ".join(i) for i in items]
-    from sopdoc.layout.metrics import font_set
-
     fonts = font_set("sans")
     size = lines[0].size
     return split_items_by_fit(texts, lambda t: fonts.width(t, size) <= width)
@@ -126,7 +132,7 @@ def read_flow_page(page: Any, pno: int, file: str) -> FlowPage | None:
     for ri, row in enumerate(rows):
         texts: dict[str, str] = {}
         kel: list[str] = []
-        for ci, col in enumerate(cols):
+        for col in cols:
             if col.kind == "pelaksana":
                 continue
             box = Box(col.x0, row.top, col.x1, row.bottom)
@@ -145,39 +151,72 @@ def read_flow_page(page: Any, pno: int, file: str) -> FlowPage | None:
     page_links = _links(page, symbols)
     _exit_labels(chars, cols, rows, symbols, page_links, step_of_row, height)
     top = min(h.top for h in header)
-    above = [ln for ln in chars_to_lines(chars_in(chars, Box(cols[0].x0 if cols else 0.0, 0.0,
-                                                             cols[-1].x1 if cols else float(page.width), top - 0.5)),
-                                         height) if ln.bold]
+    above = [
+        ln
+        for ln in chars_to_lines(
+            chars_in(
+                chars, Box(cols[0].x0 if cols else 0.0, 0.0, cols[-1].x1 if cols else float(page.width), top - 0.5)
+            ),
+            height,
+        )
+        if ln.bold
+    ]
     return FlowPage(cols, satuan, steps, symbols, page_links, join_lines(above))
 
 
 def _marks_in(page: Any, box: Box) -> list[dict[str, float]]:
-    return [{"y": float(r["bottom"])} for r in page.rects
-            if r.get("fill") and not r.get("stroke") and float(r["width"]) < 1 and float(r["height"]) < 1
-            and box.holds(float(r["x0"]), float(r["bottom"]), 0.2)]
+    return [
+        {"y": float(r["bottom"])}
+        for r in page.rects
+        if r.get("fill")
+        and not r.get("stroke")
+        and float(r["width"]) < 1
+        and float(r["height"]) < 1
+        and box.holds(float(r["x0"]), float(r["bottom"]), 0.2)
+    ]
 
 
-def _exit_labels(chars: list[Any], cols: list[Column], rows: list[Box], symbols: list[Symbol],
-                 links: list[Link], step_of_row: dict[int, OwnStep], height: float) -> None:
+def _exit_labels(
+    chars: list[Any],
+    cols: list[Column],
+    rows: list[Box],
+    symbols: list[Symbol],
+    links: list[Link],
+    step_of_row: dict[int, OwnStep],
+    height: float,
+) -> None:
     """Attach each decision's labelled exits (the free text nearest to where the exit leaves)."""
     actor_x = [(c.x0, c.x1) for c in cols if c.kind == "pelaksana"]
     if not actor_x or not rows:
         return
     area = Box(min(a for a, _ in actor_x), rows[0].top, max(b for _, b in actor_x), rows[-1].bottom)
     shapes = [s.box for s in symbols if s.kind == "offpage"]
-    free = [c for c in chars_in(chars, area, 0.0)
-            if not any(b.holds((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, 0.2) for b in shapes)]
+    free = [
+        c
+        for c in chars_in(chars, area, 0.0)
+        if not any(b.holds((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, 0.2) for b in shapes)
+    ]
     labels: list[tuple[str, Box]] = []
     for line in chars_to_lines(free, height):
         part: list[Any] = []
-        row_chars = sorted((c for c in free if round(height - float(c["matrix"][5]), 1) == line.baseline),
-                           key=lambda c: c["x0"])
-        for c in row_chars + [None]:
+        row_chars = sorted(
+            (c for c in free if round(height - float(c["matrix"][5]), 1) == line.baseline), key=lambda c: c["x0"]
+        )
+        for c in [*row_chars, None]:
             if c is None or (part and float(c["x0"]) - float(part[-1]["x1"]) > 4.0):
                 if part:
                     text = "".join(p["text"] for p in part).strip()
-                    labels.append((text, Box(float(part[0]["x0"]), float(part[0]["top"]),
-                                             float(part[-1]["x1"]), float(part[-1]["bottom"]))))
+                    labels.append(
+                        (
+                            text,
+                            Box(
+                                float(part[0]["x0"]),
+                                float(part[0]["top"]),
+                                float(part[-1]["x1"]),
+                                float(part[-1]["bottom"]),
+                            ),
+                        )
+                    )
                 part = []
             if c is not None:
                 part.append(c)

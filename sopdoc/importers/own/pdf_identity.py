@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sopdoc.importers.pdf.chars import Box, TextLine, box_of, chars_in, chars_to_lines, join_lines, page_chars
+from sopdoc.importers.grid.chars import Box, TextLine, box_of, chars_in, chars_to_lines, join_lines, page_chars, stroked
 from sopdoc.importers.report import ImportBuilder
+from sopdoc.layout.metrics import font_set
+from sopdoc.layout.profile import PageProfile
 from sopdoc.model.diagnostic import Origin
 from sopdoc.model.labels import BOX_TITLES, IDENTITY_FIELD_LABELS
 
@@ -61,8 +63,6 @@ def split_items_by_fit(lines: list[str], fits: Any) -> list[str]:
 
 def read_identity_page(page: Any, b: ImportBuilder, pno: int) -> bool:
     """Read the identity page into ``b``; False when the page has no identity table."""
-    from sopdoc.importers.pdf.chars import stroked
-
     grid = [box_of(r) for r in stroked(page.rects, 0.6)]
     p = _Page(page, grid)
     found: dict[str, Box] = {}
@@ -105,7 +105,7 @@ def _signature(lines: list[TextLine], cell: Box, b: ImportBuilder, where: Origin
     jabatan: list[TextLine] = []
     rest: list[TextLine] = []
     for line in lines:
-        prev = (jabatan or [None])[-1]
+        prev = jabatan[-1] if jabatan else None
         in_top = (not jabatan and line.baseline - cell.top < PAD + 2 * line.size and not line.bold) or (
             prev is not None and not rest and line.baseline - prev.baseline < _SIGN_GAP)
         (jabatan if in_top and not rest else rest).append(line)
@@ -127,9 +127,6 @@ def _signature(lines: list[TextLine], cell: Box, b: ImportBuilder, where: Origin
 
 def _kop(p: _Page, nomor_label: Box, b: ImportBuilder, pno: int) -> None:
     """Kop lines: instansi (bold, largest), unit (bold, one point smaller), alamat (regular)."""
-    from sopdoc.layout.metrics import font_set
-    from sopdoc.layout.profile import PageProfile
-
     kop = next((c for c in p.cells if abs(c.x1 - nomor_label.x0) < 0.5 and abs(c.top - nomor_label.top) < 0.5), None)
     if kop is None:
         return
@@ -143,7 +140,8 @@ def _kop(p: _Page, nomor_label: Box, b: ImportBuilder, pno: int) -> None:
     where = Origin(file=b.file, page=pno, table=1, row=1, cell=1)
     inst_lines = [ln for ln in lines if ln.bold and ln.size == inst_size]
     marks = [float(r["bottom"]) for r in p.rects
-             if r.get("fill") and not r.get("stroke") and float(r["width"]) < 1 and kop.holds(float(r["x0"]), float(r["bottom"]))]
+             if r.get("fill") and not r.get("stroke") and float(r["width"]) < 1
+             and kop.holds(float(r["x0"]), float(r["bottom"]))]
     if inst_lines and marks:
         entries: list[list[str]] = []
         for ln in inst_lines:
@@ -153,9 +151,14 @@ def _kop(p: _Page, nomor_label: Box, b: ImportBuilder, pno: int) -> None:
         b.put(("identitas", "instansi"), [" ".join(e) for e in entries], where, 0.95)
     elif inst_lines:
         fonts = font_set("sans")
+        size = inst_lines[0].size  # == inst_size: the lines were picked by it
         width = (kop.x1 - kop.x0) - 4 * PAD
-        b.put(("identitas", "instansi"), split_items_by_fit(
-            [ln.text.strip() for ln in inst_lines], lambda t: fonts.width(t, inst_size, True) <= width), where, 0.8)
+        b.put(
+            ("identitas", "instansi"),
+            split_items_by_fit([ln.text.strip() for ln in inst_lines], lambda t: fonts.width(t, size, True) <= width),
+            where,
+            0.8,
+        )
     unit = [ln for ln in lines if ln.bold and ln.size != inst_size]
     if unit:
         b.put(("identitas", "unit"), join_lines(unit), where, 0.9)
@@ -171,8 +174,7 @@ def _items(lines: list[TextLine], body: Box) -> list[str]:
         expected = f"{len(items) + 1}."
         text = line.text
         if line.x0 < body.x0 + PAD + 2 and text.startswith(expected):
-            items.append([text[len(expected):]])
+            items.append([text[len(expected) :]])
         elif items:
             items[-1].append(text)
     return [" ".join(t.strip() for t in item if t.strip()) for item in items]
-

@@ -7,24 +7,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from sopdoc.importers.pdf.chars import Box, box_of, chars_in, chars_to_lines, join_lines, page_chars, stroked
+from sopdoc.importers.grid.chars import Box, box_of, chars_in, chars_to_lines, join_lines, page_chars, stroked
 from sopdoc.importers.report import ImportBuilder
+from sopdoc.layout.worksheet import LABEL_FIELDS, LANGKAH_HEADER, SECTIONS, TAHAP_LABELS, WORKSHEET_TITLE
 from sopdoc.model.diagnostic import Origin
 
 __all__ = ["read_worksheet_page", "worksheet_from_rows"]
 
 
 def _labels() -> dict[str, str]:
-    from sopdoc.layout.worksheet import LABEL_FIELDS
-
     return {label: field for fields in LABEL_FIELDS for field, label in fields}
 
 
 def worksheet_from_rows(rows: list[list[str]]) -> dict[str, Any] | None:
     """The ``lembar_kerja`` mapping from the worksheet table's rows (cell texts, left to right);
     None when the rows are not a worksheet (no "C. IDENTIFIKASI LANGKAH" section)."""
-    from sopdoc.layout.worksheet import LANGKAH_HEADER, SECTIONS, TAHAP_LABELS
-
     labels = _labels()
     tahap_of = {v: k for k, v in TAHAP_LABELS.items()}
     data: dict[str, Any] = {}
@@ -60,8 +57,6 @@ def worksheet_from_rows(rows: list[list[str]]) -> dict[str, Any] | None:
 
 def read_worksheet_page(page: Any, b: ImportBuilder, pno: int) -> bool:
     """Read the worksheet page into ``b``; False when the page is not one."""
-    from sopdoc.layout.worksheet import WORKSHEET_TITLE
-
     height = float(page.height)
     chars = page_chars(page)
     grid = [box_of(r) for r in stroked(page.rects, 0.6) if not r.get("fill")]

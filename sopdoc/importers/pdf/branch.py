@@ -8,7 +8,7 @@ says otherwise; the other exit is 'tidak'.
 
 from __future__ import annotations
 
-from sopdoc.importers.pdf.shapes import BBox, Piece, Shape
+from sopdoc.importers.grid.geometry import BBox, Piece, Shape
 
 __all__ = ["decision_targets"]
 

@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from sopdoc.importers.codes import imp_diagnostic
+from sopdoc.importers.grid.flow_merge import merge_flows
 from sopdoc.importers.grid.flow_table import PdfFlowTable, is_flow_table, read_flow_table
 from sopdoc.importers.grid.identity import read_identity_table
-from sopdoc.importers.grid.steps import RawStep, steps_to_kegiatan
+from sopdoc.importers.own.pdf import attached_sop_yaml, is_sopdoc_pdf, read_own_pages
 from sopdoc.importers.pdf.branch import decision_targets
 from sopdoc.importers.pdf.shapes import extract_arrowheads, extract_pieces, extract_shapes
 from sopdoc.importers.pdf.streams import StreamTooLarge, check_streams
-from sopdoc.importers.report import ImportBuilder, ImportResult
+from sopdoc.importers.report import ImportBuilder, ImportResult, source_to_result
 from sopdoc.model.diagnostic import Origin, Teks
 
 __all__ = ["MAX_PAGES", "MAX_PDF_BYTES", "MAX_RULE_PAIRS", "MAX_TABLE_RULES", "TIME_BUDGET", "import_pdf_file",
@@ -81,15 +82,33 @@ def import_pdf_file(path: str | Path) -> ImportResult:
         with pdfplumber.open(name) as pdf:
             return _read(pdf, b)
     except PDFPasswordIncorrect:
-        b.add(imp_diagnostic("IMP004", Teks("PDF terenkripsi (perlu kata sandi)", "the PDF is encrypted (password needed)"),
-                             origin=where))
+        b.add(
+            imp_diagnostic(
+                "IMP004",
+                Teks("PDF terenkripsi (perlu kata sandi)", "the PDF is encrypted (password needed)"),
+                origin=where,
+            )
+        )
     except Exception as exc:
         if any(isinstance(a, PDFPasswordIncorrect) for a in getattr(exc, "args", ())):
-            b.add(imp_diagnostic("IMP004", Teks("PDF terenkripsi (perlu kata sandi)",
-                                                "the PDF is encrypted (password needed)"), origin=where))
+            b.add(
+                imp_diagnostic(
+                    "IMP004",
+                    Teks("PDF terenkripsi (perlu kata sandi)", "the PDF is encrypted (password needed)"),
+                    origin=where,
+                )
+            )
             return b.fail()
-        b.add(imp_diagnostic("IMP003", Teks(f"PDF rusak atau terpotong ({type(exc).__name__})",
-                                            f"damaged or truncated PDF ({type(exc).__name__})"), origin=where))
+        b.add(
+            imp_diagnostic(
+                "IMP003",
+                Teks(
+                    f"PDF rusak atau terpotong ({type(exc).__name__})",
+                    f"damaged or truncated PDF ({type(exc).__name__})",
+                ),
+                origin=where,
+            )
+        )
     return b.fail()
 
 
@@ -98,27 +117,37 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
     if getattr(pdf.doc, "encryption", None) and not pdf.pages:
         b.add(imp_diagnostic("IMP004", Teks("PDF terenkripsi", "the PDF is encrypted"), origin=Origin(file=name)))
         return b.fail()
-    from sopdoc.importers.own.pdf import attached_sop_yaml, is_sopdoc_pdf, read_own_pages
-
     ours = is_sopdoc_pdf(pdf)
     if ours:
         text = attached_sop_yaml(pdf)
         if text is not None:
-            from sopdoc.importers.report import source_to_result
-
             return source_to_result(text, b, "lampiran sop.sop.yaml")
     pages = _fast_pages(name, pdf.pages)
     if ours:
         if len(pages) <= MAX_PAGES and read_own_pages(pages, b):
-            b.add(imp_diagnostic("IMP008", Teks(
-                "PDF sopdoc tanpa lampiran sop.sop.yaml; dibaca dari tata letaknya",
-                "sopdoc PDF without its sop.sop.yaml attachment; read from its layout"), origin=Origin(file=name)))
+            b.add(
+                imp_diagnostic(
+                    "IMP008",
+                    Teks(
+                        "PDF sopdoc tanpa lampiran sop.sop.yaml; dibaca dari tata letaknya",
+                        "sopdoc PDF without its sop.sop.yaml attachment; read from its layout",
+                    ),
+                    origin=Origin(file=name),
+                )
+            )
             return b.finish()
         b = ImportBuilder(name, "pdf")
     if len(pages) > MAX_PAGES:
-        b.add(imp_diagnostic("IMP006", Teks(
-            f"{len(pages)} halaman; hanya {MAX_PAGES} halaman pertama yang dibaca",
-            f"{len(pages)} pages; only the first {MAX_PAGES} were read"), origin=Origin(file=name)))
+        b.add(
+            imp_diagnostic(
+                "IMP006",
+                Teks(
+                    f"{len(pages)} halaman; hanya {MAX_PAGES} halaman pertama yang dibaca",
+                    f"{len(pages)} pages; only the first {MAX_PAGES} were read",
+                ),
+                origin=Origin(file=name),
+            )
+        )
         pages = pages[:MAX_PAGES]
     flows: list[PdfFlowTable] = []
     identity_done = False
@@ -126,23 +155,41 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
     started = time.monotonic()
     for pno, page in enumerate(pages, start=1):
         if time.monotonic() - started > TIME_BUDGET:
-            b.add(imp_diagnostic("IMP032", Teks(
-                f"waktu impor habis ({TIME_BUDGET:.0f} detik); halaman {pno}–{len(pages)} tidak dibaca",
-                f"import time is up ({TIME_BUDGET:.0f} seconds); pages {pno}–{len(pages)} were not read"),
-                origin=Origin(file=name, page=pno)))
+            b.add(
+                imp_diagnostic(
+                    "IMP032",
+                    Teks(
+                        f"waktu impor habis ({TIME_BUDGET:.0f} detik); halaman {pno}–{len(pages)} tidak dibaca",
+                        f"import time is up ({TIME_BUDGET:.0f} seconds); pages {pno}–{len(pages)} were not read",
+                    ),
+                    origin=Origin(file=name, page=pno),
+                )
+            )
             break
         if not page.chars:
             if page.images:
                 scanned += 1
-                b.add(imp_diagnostic("IMP005", Teks("halaman hasil pindai, perlu OCR", "scanned page, needs OCR"),
-                                     origin=Origin(file=name, page=pno)))
+                b.add(
+                    imp_diagnostic(
+                        "IMP005",
+                        Teks("halaman hasil pindai, perlu OCR", "scanned page, needs OCR"),
+                        origin=Origin(file=name, page=pno),
+                    )
+                )
             continue
         ruled = page.filter(_keep)
         dense = _too_dense(ruled)
         if dense:
-            b.add(imp_diagnostic("IMP033", Teks(f"halaman terlalu padat garis ({dense}); tabelnya tidak dicari",
-                                                f"page too dense with rules ({dense}); its tables were not searched"),
-                                 origin=Origin(file=name, page=pno)))
+            b.add(
+                imp_diagnostic(
+                    "IMP033",
+                    Teks(
+                        f"halaman terlalu padat garis ({dense}); tabelnya tidak dicari",
+                        f"page too dense with rules ({dense}); its tables were not searched",
+                    ),
+                    origin=Origin(file=name, page=pno),
+                )
+            )
             continue
         tables = ruled.find_tables()
         shapes = extract_shapes(page)
@@ -155,17 +202,33 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
             elif not identity_done and read_identity_table(rows, b, pno, t_index):
                 identity_done = True
         if page.images and any(im["width"] < 80 and im["top"] > page.height * 0.8 for im in page.images):
-            b.add(imp_diagnostic("IMP031", Teks("kode QR dan catatan tanda tangan elektronik diabaikan",
-                                                "QR code and e-signature note ignored"),
-                                 origin=Origin(file=name, page=pno)))
+            b.add(
+                imp_diagnostic(
+                    "IMP031",
+                    Teks(
+                        "kode QR dan catatan tanda tangan elektronik diabaikan", "QR code and e-signature note ignored"
+                    ),
+                    origin=Origin(file=name, page=pno),
+                )
+            )
     if not flows:
         if scanned and scanned == len(pages):
-            b.add(imp_diagnostic("IMP002", Teks("semua halaman hasil pindai; tidak ada teks untuk dibaca",
-                                                "every page is scanned; there is no text to read"),
-                                 origin=Origin(file=name)))
+            b.add(
+                imp_diagnostic(
+                    "IMP002",
+                    Teks(
+                        "semua halaman hasil pindai; tidak ada teks untuk dibaca",
+                        "every page is scanned; there is no text to read",
+                    ),
+                    origin=Origin(file=name),
+                )
+            )
             return b.fail()
-        b.add(imp_diagnostic("IMP020", Teks("tabel kegiatan tidak ditemukan", "no step table found"),
-                             origin=Origin(file=name)))
+        b.add(
+            imp_diagnostic(
+                "IMP020", Teks("tabel kegiatan tidak ditemukan", "no step table found"), origin=Origin(file=name)
+            )
+        )
         if not identity_done:
             return b.fail()
         return b.finish()
@@ -194,7 +257,7 @@ def _fast_pages(name: str, pages: list[Any]) -> list[Any]:
         return pages
     if total != len(pages):
         return pages
-    return fast + list(pages[len(fast):])
+    return fast + list(pages[len(fast) :])
 
 
 def _branches(flow: PdfFlowTable, page: Any, grid: list[Any]) -> None:
@@ -208,39 +271,3 @@ def _branches(flow: PdfFlowTable, page: Any, grid: list[Any]) -> None:
             if s.kind == "keputusan":
                 targets = decision_targets(s, k, flow.shapes, pieces, arrows)
                 flow.steps[k].cabang = {key: -1 - idx for key, idx in targets.items()}  # row index marker
-
-
-def merge_flows(b: ImportBuilder, flows: list[PdfFlowTable]) -> None:
-    """Join flowchart tables (repeated headers merged, other tables kept apart) into ``kegiatan``."""
-    actors: list[str] = []
-    steps: list[RawStep] = []
-    first = flows[0]
-    for i, flow in enumerate(flows):
-        if i and flow.actors == flows[i - 1].actors:
-            b.add(imp_diagnostic("IMP021", Teks("tabel kegiatan berlanjut di halaman berikutnya; judul berulang digabung",
-                                                "step table continues on the next page; repeated header merged"),
-                                 origin=Origin(file=b.file, page=flow.page, table=flow.index, row=1)))
-        elif i:
-            b.add(imp_diagnostic("IMP028", Teks("tabel kegiatan lain dengan pelaksana berbeda",
-                                                "another step table with different actors"),
-                                 origin=Origin(file=b.file, page=flow.page, table=flow.index, row=1)))
-        remap = {}
-        for k, name in enumerate(flow.actors):
-            if name not in actors:
-                actors.append(name)
-            remap[k] = actors.index(name)
-        base = len(steps)
-        for raw in flow.steps:
-            raw.marks = {remap[k]: v for k, v in raw.marks.items()}
-            raw.shapes = {remap[k]: v for k, v in raw.shapes.items()}
-            raw.cabang = {key: base + (-1 - v) for key, v in raw.cabang.items()}
-            steps.append(raw)
-    numbers = []
-    for k, raw in enumerate(steps):
-        t = raw.no_text.strip().rstrip(".")
-        numbers.append(int(t) if t.isdigit() else k + 1)
-    for raw in steps:
-        raw.cabang = {key: numbers[idx] for key, idx in raw.cabang.items() if 0 <= idx < len(numbers)}
-    if first.satuan:
-        b.put(("satuan_waktu",), first.satuan, steps[0].origin, 0.8)
-    steps_to_kegiatan(b, actors, steps)

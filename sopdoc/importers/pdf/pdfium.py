@@ -52,7 +52,8 @@ class PdfiumPage(Container):
         """Tables found by pdfplumber's ``TableFinder`` on these objects."""
         from pdfplumber.table import TableFinder, TableSettings
 
-        return TableFinder(self, TableSettings.resolve(table_settings)).tables
+        # PdfiumPage duck-types the parts of pdfplumber's Page that TableFinder reads (objects, bbox)
+        return TableFinder(self, TableSettings.resolve(table_settings)).tables  # type: ignore[arg-type]
 
 
 def _mul(a: Matrix, b: Matrix) -> Matrix:
@@ -228,7 +229,7 @@ def _chars(raw: Any, page: Any, out: list[Obj], left: float, top: float, bottom:
             if prev is not None and abs(prev["matrix"][4] - (ox.value - left)) < 0.01 \
                     and abs(prev["matrix"][5] - (baseline - bottom)) < 0.01 and abs(prev["x1"] - x1) < 0.01:
                 # one glyph, several characters: pdfium spells out ligatures (ﬁ → f, i)
-                joined = prev.get("spelled", prev["text"]) + chr(code)
+                joined = (prev["spelled"] if "spelled" in prev else prev["text"]) + chr(code)
                 prev["spelled"] = joined
                 prev["text"] = _LIGATURES.get(joined, joined)
                 continue

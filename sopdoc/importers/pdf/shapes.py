@@ -8,35 +8,12 @@ polygon's area relative to the box (a connector drawn as a thin filled outline h
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from sopdoc.importers.grid.geometry import BBox, Piece, Shape
 from sopdoc.model.labels import simbol_rank
 
 __all__ = ["Piece", "Shape", "extract_arrowheads", "extract_pieces", "extract_shapes"]
-
-BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
-
-
-@dataclass(frozen=True)
-class Shape:
-    """A flowchart symbol: its kind ('terminator', 'proses', 'keputusan') and bounding box."""
-
-    kind: str
-    bbox: BBox
-
-    @property
-    def center(self) -> tuple[float, float]:
-        """Centre point (x, y) in PDF points from the top-left."""
-        return (self.bbox[0] + self.bbox[2]) / 2, (self.bbox[1] + self.bbox[3]) / 2
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A piece of connector: its bounding box (a thin line or a thin outline polygon)."""
-
-    bbox: BBox
-
 
 def _area(pts: list[tuple[float, float]]) -> float:
     s = 0.0

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from typing import Literal, overload
 
 __all__ = ["MAX_STREAM_BYTES", "MAX_TOTAL_BYTES", "StreamTooLarge", "check_streams", "decoded_size"]
 
@@ -45,7 +46,15 @@ class StreamTooLarge(Exception):
         self.where = where
 
 
-def _inflate(data: bytes | memoryview, cap: int, keep: bool = True) -> bytearray | int:
+@overload
+def _inflate(data: bytes | bytearray | memoryview, cap: int, keep: Literal[True] = True) -> bytearray: ...
+
+
+@overload
+def _inflate(data: bytes | bytearray | memoryview, cap: int, keep: Literal[False]) -> int: ...
+
+
+def _inflate(data: bytes | bytearray | memoryview, cap: int, keep: bool = True) -> bytearray | int:
     """Flate-decode at most ``cap`` bytes (StreamTooLarge beyond); like pdfminer, a damaged tail
     keeps what was decoded before it. ``keep=False`` only counts (1 MB at a time), never holding it."""
     d = zlib.decompressobj()
@@ -124,7 +133,7 @@ def _filters(head: bytes) -> list[bytes] | None:
     return [_ALIASES.get(n, n) for n in _NAME.findall(value)]
 
 
-def decoded_size(data: bytes | memoryview, filters: list[bytes] | None, cap: int = MAX_STREAM_BYTES) -> int:
+def decoded_size(data: bytes | bytearray | memoryview, filters: list[bytes] | None, cap: int = MAX_STREAM_BYTES) -> int:
     """The size of ``data`` through its filter chain, each stage capped at ``cap`` (StreamTooLarge
     beyond); a final Flate stage is counted, not held. ``filters=None`` (unknown) inflates as long
     as the data is zlib, at most four times."""

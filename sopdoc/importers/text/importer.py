@@ -95,12 +95,11 @@ def import_text(text: str, file: str = "<teks>", builder: ImportBuilder | None =
         judul = kept[-1] if kept else None
         front = front[:title_idx]
     sections = scan_sections(front)
-    if header is None:
-        if ocr is None and not sections.identity and not sections.boxes:
-            b.add(imp_diagnostic("IMP002", Teks("tidak ada identitas SOP maupun tabel kegiatan",
-                                                "neither an SOP identity nor a step table was found"),
-                                 origin=at(1)))
-            return _failed(b)
+    if header is None and ocr is None and not sections.identity and not sections.boxes:
+        b.add(imp_diagnostic("IMP002", Teks("tidak ada identitas SOP maupun tabel kegiatan",
+                                            "neither an SOP identity nor a step table was found"),
+                             origin=at(1)))
+        return _failed(b)
     _identity(b, front, lines, sections, at)
     _boxes(b, sections, at)
     if judul is not None:
@@ -114,8 +113,13 @@ def import_text(text: str, file: str = "<teks>", builder: ImportBuilder | None =
         b.add(imp_diagnostic("IMP013", Teks("tag HTML / tanda markdown dibuang", "HTML tags / markdown marks removed"),
                              origin=at(first.no)))
     for no, variant in sections.variants:
-        b.add(imp_diagnostic("IMP010", Teks(f"label varian {variant!r} dikenali", f"label variant {variant!r} recognised"),
-                             origin=at(no)))
+        b.add(
+            imp_diagnostic(
+                "IMP010",
+                Teks(f"label varian {variant!r} dikenali", f"label variant {variant!r} recognised"),
+                origin=at(no),
+            )
+        )
     return b.finish()
 
 
@@ -127,14 +131,15 @@ def _title_paragraph(front: list[Line]) -> int | None:
     end = i
     while i >= 0 and not front[i].blank:
         i -= 1
-    para = front[i + 1:end + 1]
+    para = front[i + 1 : end + 1]
     if para and any(is_title(ln.text) or ln.text.isupper() for ln in para) and not any(ln.tabbed for ln in para):
         return i + 1
     return None
 
 
-def _identity(b: ImportBuilder, front: list[Line], lines: list[Line], sections: Sections,
-              at: Callable[[int], Origin]) -> None:
+def _identity(
+    b: ImportBuilder, front: list[Line], lines: list[Line], sections: Sections, at: Callable[[int], Origin]
+) -> None:
     kop = find_kop(front)
     if kop.instansi:
         b.put(("identitas", "instansi"), [t for _, t in kop.instansi], at(kop.instansi[0][0]), 0.8)
@@ -156,9 +161,14 @@ def _identity(b: ImportBuilder, front: list[Line], lines: list[Line], sections: 
             if iso:
                 b.put(("identitas", name), iso, at(ident[name][0]), 0.95)
             elif ident[name][1].strip() not in ("-", ""):
-                b.add(imp_diagnostic("IMP014", Teks(f"tanggal {ident[name][1]!r} tidak terbaca",
-                                                    f"date {ident[name][1]!r} cannot be read"),
-                                     path=("identitas", name), origin=at(ident[name][0])))
+                b.add(
+                    imp_diagnostic(
+                        "IMP014",
+                        Teks(f"tanggal {ident[name][1]!r} tidak terbaca", f"date {ident[name][1]!r} cannot be read"),
+                        path=("identitas", name),
+                        origin=at(ident[name][0]),
+                    )
+                )
     signer = parse_signer_inline(ident["disahkan_oleh"][1]) if "disahkan_oleh" in ident else Signer()
     line = ident["disahkan_oleh"][0] if "disahkan_oleh" in ident else None
     if not signer.nip:
@@ -172,8 +182,14 @@ def _identity(b: ImportBuilder, front: list[Line], lines: list[Line], sections: 
         b.put(("identitas", "disahkan_oleh"), parts, at(line), 0.8)
     for no, name in sections.missing_values:
         if name not in ident and not (name == "disahkan_oleh" and parts):
-            b.add(imp_diagnostic("IMP011", Teks(f"label {name} tanpa nilai", f"label {name} has no value"),
-                                 path=("identitas", name), origin=at(no)))
+            b.add(
+                imp_diagnostic(
+                    "IMP011",
+                    Teks(f"label {name} tanpa nilai", f"label {name} has no value"),
+                    path=("identitas", name),
+                    origin=at(no),
+                )
+            )
 
 
 def _boxes(b: ImportBuilder, sections: Sections, at: Callable[[int], Origin]) -> None:
@@ -182,8 +198,14 @@ def _boxes(b: ImportBuilder, sections: Sections, at: Callable[[int], Origin]) ->
         if items:
             b.put((name,), [t for _, t, _ in items], at(items[0][0]), 0.85)
         else:
-            b.add(imp_diagnostic("IMP012", Teks(f"kotak {name} tidak ditemukan", f"box {name} not found"),
-                                 path=(name,), origin=Origin(file=b.file)))
+            b.add(
+                imp_diagnostic(
+                    "IMP012",
+                    Teks(f"kotak {name} tidak ditemukan", f"box {name} not found"),
+                    path=(name,),
+                    origin=Origin(file=b.file),
+                )
+            )
 
 
 def _table(b: ImportBuilder, lines: list[Line], header: int, file: str) -> None:
@@ -192,13 +214,23 @@ def _table(b: ImportBuilder, lines: list[Line], header: int, file: str) -> None:
     nxt = find_header(lines, table.end)
     while nxt is not None:
         more = read_table(lines, nxt, file)
-        b.add(imp_diagnostic("IMP028", Teks("tabel kegiatan kedua digabung", "a second step table was merged"),
-                             origin=Origin(file=file, line=lines[nxt].no, column=1)))
+        b.add(
+            imp_diagnostic(
+                "IMP028",
+                Teks("tabel kegiatan kedua digabung", "a second step table was merged"),
+                origin=Origin(file=file, line=lines[nxt].no, column=1),
+            )
+        )
         steps.extend(more.steps)
         nxt = find_header(lines, more.end)
     for no in table.repeated_headers:
-        b.add(imp_diagnostic("IMP021", Teks("baris judul tabel berulang digabung", "repeated table header merged"),
-                             origin=Origin(file=file, line=no, column=1)))
+        b.add(
+            imp_diagnostic(
+                "IMP021",
+                Teks("baris judul tabel berulang digabung", "repeated table header merged"),
+                origin=Origin(file=file, line=no, column=1),
+            )
+        )
     if table.satuan:
         b.put(("satuan_waktu",), table.satuan, Origin(file=file, line=lines[header].no), 0.9)
     steps_to_kegiatan(b, actors, steps)
@@ -216,13 +248,19 @@ def _periode(b: ImportBuilder, texts: list[str], origin: Origin) -> None:
 
 def _ocr(b: ImportBuilder, ocr: OcrTable | None, at: Callable[[int], Origin]) -> None:
     if ocr is None:
-        b.add(imp_diagnostic("IMP020", Teks("tabel kegiatan tidak ditemukan", "no step table found"),
-                             origin=at(1)))
+        b.add(imp_diagnostic("IMP020", Teks("tabel kegiatan tidak ditemukan", "no step table found"), origin=at(1)))
         return
     if ocr.satuan:
         b.put(("satuan_waktu",), ocr.satuan, at(ocr.line), 0.8)
     steps_to_kegiatan(b, list(ocr.actors), ocr.steps, confidence=0.4)
-    b.add(imp_diagnostic("IMP030", Teks(
-        "tabel kegiatan dari teks OCR tanpa kolom; pelaksana dan simbol tidak terbaca — perlu pemeriksaan manual",
-        "step table from OCR text without columns; actors and symbols unreadable — needs manual review"),
-        origin=at(ocr.line)))
+    b.add(
+        imp_diagnostic(
+            "IMP030",
+            Teks(
+                "tabel kegiatan dari teks OCR tanpa kolom; pelaksana dan simbol tidak terbaca"
+                " — perlu pemeriksaan manual",
+                "step table from OCR text without columns; actors and symbols unreadable — needs manual review",
+            ),
+            origin=at(ocr.line),
+        )
+    )

@@ -114,11 +114,10 @@ class _Scanner:
                 self.close()
                 self.box = [box[0]]
             return None
-        if text.startswith(":"):
-            if self.pending:
-                _, name = self.pending.pop(0)
-                self.out.identity.setdefault(name, (line.no, text.lstrip(":").strip()))
-                return None
+        if text.startswith(":") and self.pending:
+            _, name = self.pending.pop(0)
+            self.out.identity.setdefault(name, (line.no, text.lstrip(":").strip()))
+            return None
         if is_title(text) or line.no in self.kop_lines:
             self.close()
             return None

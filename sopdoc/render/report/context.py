@@ -55,6 +55,13 @@ def figures_dict(result: Compliance) -> dict[str, Any]:
             "assessment": BAIK if result.good else TIDAK_BAIK}
 
 
+def _action(code: str) -> str:
+    """The corrective action for a deviation: its rule's Indonesian hint as a sentence."""
+    hint = RULES[code].hint
+    assert hint is not None  # every execution rule has a hint (tests/execution/test_cmp_rules.py)
+    return hint.id[0].upper() + hint.id[1:] + "."
+
+
 def monitoring_notes(result: Compliance) -> tuple[str, str]:
     """Notes and corrective actions for the monitoring form, derived from the deviations."""
     groups: OrderedDict[str, list[str]] = OrderedDict()
@@ -71,7 +78,7 @@ def monitoring_notes(result: Compliance) -> tuple[str, str]:
                 "Pertahankan pelaksanaan sesuai SOP.")
     notes = [f"{code} {RULES[code].slug.replace('-', ' ')}: {len(where)} kali ({', '.join(where[:6])})"
              for code, where in groups.items()]
-    actions = [RULES[code].hint.id[0].upper() + RULES[code].hint.id[1:] + "." for code in groups]
+    actions = [_action(code) for code in groups]
     return "; ".join(notes) + ".", " ".join(actions)
 
 
@@ -119,7 +126,7 @@ def report_context(inst: Instance, result: Compliance, verification: Verificatio
         "jumlah_entri": t.entries, "jumlah_langkah": len(flow.steps),
         "galat": counts["error"], "peringatan": counts["warning"], "info": counts["info"],
         "log": rows,
-        "per_langkah": [{"langkah": k, "uraian": (flow.step(k).uraian if flow.step(k) else ""), "n": v.entries,
+        "per_langkah": [{"langkah": k, "uraian": (step.uraian if (step := flow.step(k)) else ""), "n": v.entries,
                          "aktual": format_minutes(v.actual), "baku": format_minutes(v.standard),
                          "tepat": _share(v)} for k, v in result.per_step.items()],
         "per_pelaku": [{"oleh": k, "n": v.entries, "aktual": format_minutes(v.actual), "tepat": _share(v)}

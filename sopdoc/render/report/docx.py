@@ -15,7 +15,9 @@ from sopdoc.execution.store import Instance
 from sopdoc.execution.verify import Verification
 from sopdoc.model.diagnostic import Teks
 from sopdoc.render.docx_template import Picture, picture_marker, render_document
+from sopdoc.render.report.chart import plan_actual_png
 from sopdoc.render.report.context import REPORT_VARIABLES, report_context
+from sopdoc.render.report.pdf import report_to_pdf
 from sopdoc.resources import template_path
 
 __all__ = ["render_report", "report_to_docx"]
@@ -44,19 +46,12 @@ def report_to_docx(context: dict[str, Any], chart_png: bytes, template: str | Pa
 def render_report(inst: Instance, result: Compliance, out_dir: Path, kinds: Sequence[str],
                   template: str | Path | None = None, verification: Verification | None = None) -> list[Path]:
     """Write ``laporan-<instance>.docx``/``.pdf`` into ``out_dir``; returns the paths written."""
-    from sopdoc.render.report.chart import plan_actual_png
-
     context = report_context(inst, result, verification)
     chart = plan_actual_png(plan_from_json(inst.plan), result)
     written = []
     for kind in kinds:
         target = out_dir / f"laporan-{inst.name}.{kind}"
-        if kind == "docx":
-            data = report_to_docx(context, chart, template)
-        else:
-            from sopdoc.render.report.pdf import report_to_pdf
-
-            data = report_to_pdf(context, chart)
+        data = report_to_docx(context, chart, template) if kind == "docx" else report_to_pdf(context, chart)
         atomic_write(target, data)
         written.append(target)
     return written

@@ -64,7 +64,11 @@ def keterkaitan_bukan_sop(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
 
 _OUTDATED = [
     (re.compile(r"\bLAKIP\b", re.IGNORECASE), "LAKIP", "LKjIP"),
-    (re.compile(r"\bTapkin\b|\bPenetapan Kinerja\b", re.IGNORECASE), "Penetapan Kinerja (Tapkin)", "Perjanjian Kinerja"),
+    (
+        re.compile(r"\bTapkin\b|\bPenetapan Kinerja\b", re.IGNORECASE),
+        "Penetapan Kinerja (Tapkin)",
+        "Perjanjian Kinerja",
+    ),
 ]
 
 
@@ -80,10 +84,17 @@ def _texts(sop: Sop) -> Iterator[tuple[Path, str]]:
         yield ("kegiatan", i, "mutu_baku", "output"), step.mutu_baku.output or ""
 
 
-@rule(code="SOP210", slug="istilah-usang", severity=_I, catalogue="SEC-08",
-      summary=Teks("Istilah usang (LAKIP, Penetapan Kinerja/Tapkin)", "Outdated term (LAKIP, Penetapan Kinerja/Tapkin)"),
-      hint=Teks("LAKIP → LKjIP (Perpres 29/2014); Penetapan Kinerja → Perjanjian Kinerja (PermenPAN-RB 53/2014)",
-                "LAKIP → LKjIP (Perpres 29/2014); Penetapan Kinerja → Perjanjian Kinerja (PermenPAN-RB 53/2014)"))
+@rule(
+    code="SOP210",
+    slug="istilah-usang",
+    severity=_I,
+    catalogue="SEC-08",
+    summary=Teks("Istilah usang (LAKIP, Penetapan Kinerja/Tapkin)", "Outdated term (LAKIP, Penetapan Kinerja/Tapkin)"),
+    hint=Teks(
+        "LAKIP → LKjIP (Perpres 29/2014); Penetapan Kinerja → Perjanjian Kinerja (PermenPAN-RB 53/2014)",
+        "LAKIP → LKjIP (Perpres 29/2014); Penetapan Kinerja → Perjanjian Kinerja (PermenPAN-RB 53/2014)",
+    ),
+)
 def istilah_usang(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """SEC-08 (terms): outdated terms — LAKIP (now LKjIP) and Penetapan Kinerja/Tapkin (now
     Perjanjian Kinerja) — in the Nama SOP, the boxes and the steps. Dasar Hukum is skipped:
@@ -97,13 +108,21 @@ def istilah_usang(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
 _EQUIPMENT = re.compile(
     r"\b(atk|alat tulis( kantor)?|komputer|computer|laptop|notebook|printer|pc|flash ?disk|flasdisk|"
     r"flashdisk|cd|dvd|lcd|proyektor|projector|scanner|hvs|kertas|tinta|toner|jaringan internet|"
-    r"internet|wifi|kendaraan|telepon|faksimil[ei]|mesin fotokopi)\b")
+    r"internet|wifi|kendaraan|telepon|faksimil[ei]|mesin fotokopi)\b"
+)
 
 
-@rule(code="SOP211", slug="peralatan-di-kelengkapan", severity=_W, catalogue="SEC-09",
-      summary=Teks("Peralatan dicantumkan sebagai Kelengkapan", "Equipment listed as Kelengkapan"),
-      hint=Teks("Kelengkapan memuat dokumen/masukan; pindahkan peralatan ke Peralatan/Perlengkapan",
-                "Kelengkapan holds documents/inputs; move equipment to Peralatan/Perlengkapan"))
+@rule(
+    code="SOP211",
+    slug="peralatan-di-kelengkapan",
+    severity=_W,
+    catalogue="SEC-09",
+    summary=Teks("Peralatan dicantumkan sebagai Kelengkapan", "Equipment listed as Kelengkapan"),
+    hint=Teks(
+        "Kelengkapan memuat dokumen/masukan; pindahkan peralatan ke Peralatan/Perlengkapan",
+        "Kelengkapan holds documents/inputs; move equipment to Peralatan/Perlengkapan",
+    ),
+)
 def peralatan_di_kelengkapan(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """SEC-09: equipment (ATK, komputer, printer, flashdisk, CD, LCD, jaringan internet …) belongs
     in Peralatan/Perlengkapan, not in a step's Kelengkapan.
@@ -117,6 +136,7 @@ def peralatan_di_kelengkapan(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
             t = norm(item)
             m = _EQUIPMENT.search(t)
             if m and not document.search(t):
-                yield Finding(("kegiatan", i, "mutu_baku", "kelengkapan", j),
-                              Teks(f"{item!r} adalah peralatan, bukan kelengkapan",
-                                   f"{item!r} is equipment, not an input"))
+                yield Finding(
+                    ("kegiatan", i, "mutu_baku", "kelengkapan", j),
+                    Teks(f"{item!r} adalah peralatan, bukan kelengkapan", f"{item!r} is equipment, not an input"),
+                )

@@ -118,9 +118,16 @@ def _mixed(word: str) -> bool:
     return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
 
 
-@rule(code="SOP409", slug="ejaan-artefak-tidak-konsisten", severity=_I, catalogue="MB-09",
-      summary=Teks("Ejaan artefak tidak konsisten atau tidak baku", "Inconsistent or non-standard spelling of an artefact"),
-      hint=Teks("pakai satu ejaan baku, mis. 'Draf', 'LKjIP'", "use one standard spelling, e.g. 'Draf', 'LKjIP'"))
+@rule(
+    code="SOP409",
+    slug="ejaan-artefak-tidak-konsisten",
+    severity=_I,
+    catalogue="MB-09",
+    summary=Teks(
+        "Ejaan artefak tidak konsisten atau tidak baku", "Inconsistent or non-standard spelling of an artefact"
+    ),
+    hint=Teks("pakai satu ejaan baku, mis. 'Draf', 'LKjIP'", "use one standard spelling, e.g. 'Draf', 'LKjIP'"),
+)
 def ejaan_artefak_tidak_konsisten(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """MB-09: repeated artefacts are spelt one way. Reports non-standard spellings (Draft → Draf,
     Review → Reviu) once each, and an acronym written in several casings where one of them is
@@ -137,8 +144,13 @@ def ejaan_artefak_tidak_konsisten(sop: Sop, ctx: RuleContext) -> Iterator[Findin
         forms = seen[low]
         first_path = next(iter(forms.values()))  # texts are read in document order
         if low in _STANDARD:
-            yield Finding(first_path, Teks(f"'{next(iter(forms))}': ejaan baku '{_STANDARD[low]}'",
-                                           f"'{next(iter(forms))}': the standard spelling is '{_STANDARD[low]}'"))
+            yield Finding(
+                first_path,
+                Teks(
+                    f"'{next(iter(forms))}': ejaan baku '{_STANDARD[low]}'",
+                    f"'{next(iter(forms))}': the standard spelling is '{_STANDARD[low]}'",
+                ),
+            )
             continue
         if len(forms) < 2:
             continue

@@ -91,31 +91,52 @@ def pelaksana_terlalu_banyak(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
                                            f"{len(sop.pelaksana)} actor columns; the limit is {limit}"))
 
 
-@rule(code="SOP306", slug="kegiatan-tanpa-pelaksana", severity=_E, catalogue="FC-04",
-      summary=Teks("Kegiatan tanpa pelaksana", "Step without an actor"),
-      hint=Teks("isi `pelaksana` kegiatan dengan satu kolom pelaksana", "set the step's `pelaksana` to one actor column"))
+@rule(
+    code="SOP306",
+    slug="kegiatan-tanpa-pelaksana",
+    severity=_E,
+    catalogue="FC-04",
+    summary=Teks("Kegiatan tanpa pelaksana", "Step without an actor"),
+    hint=Teks("isi `pelaksana` kegiatan dengan satu kolom pelaksana", "set the step's `pelaksana` to one actor column"),
+)
 def kegiatan_tanpa_pelaksana(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """FC-04 (none): each step has an actor symbol in some actor column."""
     for i, step in enumerate(sop.kegiatan):
         if not [a for a in step.pelaksana if a.strip()]:
-            yield Finding(("kegiatan", i, "pelaksana"), Teks("kegiatan tidak memiliki pelaksana", "the step has no actor"))
+            yield Finding(
+                ("kegiatan", i, "pelaksana"), Teks("kegiatan tidak memiliki pelaksana", "the step has no actor")
+            )
 
 
-@rule(code="SOP307", slug="kegiatan-bersama", severity=_W, catalogue="FC-04",
-      summary=Teks("Kegiatan dengan lebih dari satu pelaksana", "Step with more than one actor"),
-      hint=Teks("satu simbol di satu kolom; pecah kegiatan bersama per pelaksana",
-                "one symbol in one column; split a joint step per actor"))
+@rule(
+    code="SOP307",
+    slug="kegiatan-bersama",
+    severity=_W,
+    catalogue="FC-04",
+    summary=Teks("Kegiatan dengan lebih dari satu pelaksana", "Step with more than one actor"),
+    hint=Teks(
+        "satu simbol di satu kolom; pecah kegiatan bersama per pelaksana",
+        "one symbol in one column; split a joint step per actor",
+    ),
+)
 def kegiatan_bersama(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """FC-04 (multiple): a step drawn in two or more actor columns is a joint activity (seed 001 step 5)."""
     for i, step in enumerate(sop.kegiatan):
         if len(step.pelaksana) > 1:
             names = ", ".join(step.pelaksana)
-            yield Finding(("kegiatan", i, "pelaksana"), Teks(f"kegiatan bersama oleh {names}", f"joint step by {names}"))
+            yield Finding(
+                ("kegiatan", i, "pelaksana"), Teks(f"kegiatan bersama oleh {names}", f"joint step by {names}")
+            )
 
 
-@rule(code="SOP308", slug="simbol-kosong", severity=_E, catalogue="FC-05",
-      summary=Teks("Simbol kegiatan tidak ada", "Step symbol missing"),
-      hint=Teks("isi `simbol`: terminator, proses atau keputusan", "set `simbol`: terminator, proses or keputusan"))
+@rule(
+    code="SOP308",
+    slug="simbol-kosong",
+    severity=_E,
+    catalogue="FC-05",
+    summary=Teks("Simbol kegiatan tidak ada", "Step symbol missing"),
+    hint=Teks("isi `simbol`: terminator, proses atau keputusan", "set `simbol`: terminator, proses or keputusan"),
+)
 def simbol_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """FC-05: every step uses one of the permitted symbols. A symbol outside the five is refused by
     the loader (SOP007); this rule reports steps whose symbol was lost (``simbol: null``)."""
@@ -124,11 +145,20 @@ def simbol_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(("kegiatan", i, "simbol"), Teks("simbol kegiatan tidak ada", "the step has no symbol"))
 
 
-@rule(code="SOP309", slug="terminator-salah", severity=_E, catalogue="FC-06",
-      summary=Teks("Alur tidak diawali Mulai dan diakhiri Selesai (terminator)",
-                   "The flow does not start and end with a terminator"),
-      hint=Teks("beri `simbol: terminator` pada kegiatan pertama dan terakhir saja",
-                "set `simbol: terminator` on the first and the last step only"))
+@rule(
+    code="SOP309",
+    slug="terminator-salah",
+    severity=_E,
+    catalogue="FC-06",
+    summary=Teks(
+        "Alur tidak diawali Mulai dan diakhiri Selesai (terminator)",
+        "The flow does not start and end with a terminator",
+    ),
+    hint=Teks(
+        "beri `simbol: terminator` pada kegiatan pertama dan terakhir saja",
+        "set `simbol: terminator` on the first and the last step only",
+    ),
+)
 def terminator_salah(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """FC-06: the flow starts with a terminator (Mulai) and ends with one (Selesai); no terminator
     elsewhere. Seeds 000, 003 and 004 have none; seed 001 has Mulai but no Selesai."""
@@ -137,20 +167,31 @@ def terminator_salah(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
         return
     last = len(steps) - 1
     if steps[0].simbol is not Simbol.TERMINATOR:
-        yield Finding(("kegiatan", 0, "simbol"), Teks("kegiatan pertama bukan terminator Mulai",
-                                                      "the first step is not a start terminator"))
+        yield Finding(
+            ("kegiatan", 0, "simbol"),
+            Teks("kegiatan pertama bukan terminator Mulai", "the first step is not a start terminator"),
+        )
     if last > 0 and steps[last].simbol is not Simbol.TERMINATOR:
-        yield Finding(("kegiatan", last, "simbol"), Teks("tidak ada terminator Selesai di akhir alur",
-                                                         "no end terminator at the end of the flow"))
+        yield Finding(
+            ("kegiatan", last, "simbol"),
+            Teks("tidak ada terminator Selesai di akhir alur", "no end terminator at the end of the flow"),
+        )
     for i in range(1, last):
         if steps[i].simbol is Simbol.TERMINATOR:
             yield Finding(("kegiatan", i, "simbol"), Teks("terminator di tengah alur", "a terminator inside the flow"))
 
 
-@rule(code="SOP310", slug="keputusan-tidak-lengkap", severity=_E, catalogue="FC-07",
-      summary=Teks("Keputusan tanpa dua cabang yang sah", "Decision without two valid branches"),
-      hint=Teks("tulis `cabang: {ya: <no>, tidak: <no>}` dengan nomor kegiatan yang ada",
-                "write `cabang: {ya: <no>, tidak: <no>}` with existing step numbers"))
+@rule(
+    code="SOP310",
+    slug="keputusan-tidak-lengkap",
+    severity=_E,
+    catalogue="FC-07",
+    summary=Teks("Keputusan tanpa dua cabang yang sah", "Decision without two valid branches"),
+    hint=Teks(
+        "tulis `cabang: {ya: <no>, tidak: <no>}` dengan nomor kegiatan yang ada",
+        "write `cabang: {ya: <no>, tidak: <no>}` with existing step numbers",
+    ),
+)
 def keputusan_tidak_lengkap(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """FC-07: a decision has exactly two exits (Ya/Tidak) to existing steps, one of them other than
     the next step; branches on a step that is not a decision are reported as well."""
@@ -159,17 +200,22 @@ def keputusan_tidak_lengkap(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
         path = ("kegiatan", i, "cabang")
         if step.simbol is not Simbol.KEPUTUSAN:
             if step.cabang is not None:
-                yield Finding(path, Teks("cabang pada kegiatan yang bukan keputusan",
-                                         "branches on a step that is not a decision"))
+                yield Finding(
+                    path, Teks("cabang pada kegiatan yang bukan keputusan", "branches on a step that is not a decision")
+                )
             continue
         c = step.cabang
         if c is None or c.ya is None or c.tidak is None:
-            yield Finding(path if c else ("kegiatan", i, "simbol"),
-                          Teks("keputusan tanpa cabang ya dan tidak", "decision without both ya and tidak branches"))
+            yield Finding(
+                path if c else ("kegiatan", i, "simbol"),
+                Teks("keputusan tanpa cabang ya dan tidak", "decision without both ya and tidak branches"),
+            )
             continue
         bad = [t for t in (c.ya, c.tidak) if flow.index_of(t) is None]
         for t in bad:
-            yield Finding(path, Teks(f"cabang menuju kegiatan {t} yang tidak ada", f"branch to step {t}, which does not exist"))
+            yield Finding(
+                path, Teks(f"cabang menuju kegiatan {t} yang tidak ada", f"branch to step {t}, which does not exist")
+            )
         if not bad and c.ya == c.tidak:
             yield Finding(path, Teks("kedua cabang menuju kegiatan yang sama", "both branches lead to the same step"))
 
@@ -177,31 +223,56 @@ def keputusan_tidak_lengkap(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
 _BRANCH_WORDS = frozenset(["ya", "tidak", "yes", "no", "lengkap", "benar", "salah", "sesuai", "setuju"])
 
 
-@rule(code="SOP311", slug="label-keputusan-tanpa-keputusan", severity=_E, catalogue="FC-07",
-      summary=Teks("Label cabang (Ya/Tidak) pada kegiatan yang bukan keputusan",
-                   "Branch labels (Ya/Tidak) on a step that is not a decision"),
-      hint=Teks("jadikan kegiatan ini `simbol: keputusan` dengan `cabang: {ya: …, tidak: …}`",
-                "make this step `simbol: keputusan` with `cabang: {ya: …, tidak: …}`"))
+@rule(
+    code="SOP311",
+    slug="label-keputusan-tanpa-keputusan",
+    severity=_E,
+    catalogue="FC-07",
+    summary=Teks(
+        "Label cabang (Ya/Tidak) pada kegiatan yang bukan keputusan",
+        "Branch labels (Ya/Tidak) on a step that is not a decision",
+    ),
+    hint=Teks(
+        "jadikan kegiatan ini `simbol: keputusan` dengan `cabang: {ya: …, tidak: …}`",
+        "make this step `simbol: keputusan` with `cabang: {ya: …, tidak: …}`",
+    ),
+)
 def label_keputusan_tanpa_keputusan(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """FC-07 (lost decision): "Ya"/"Tidak" text in the actor cells of a step that is not a
     decision means the decision symbol was lost (seed 002, steps 7–9)."""
     for i, step in enumerate(sop.kegiatan):
         if step.simbol is Simbol.KEPUTUSAN or not step.tanda:
             continue
-        labels = [f"{actor}: {mark}" for actor, mark in step.tanda
-                  if norm(mark) in _BRANCH_WORDS or norm(mark).startswith("tidak ")]
+        labels = [
+            f"{actor}: {mark}"
+            for actor, mark in step.tanda
+            if norm(mark) in _BRANCH_WORDS or norm(mark).startswith("tidak ")
+        ]
         if labels:
             shown = "; ".join(labels)
-            yield Finding(("kegiatan", i, "tanda"),
-                          Teks(f"label cabang di sel pelaksana ({shown}) tanpa simbol keputusan",
-                               f"branch labels in actor cells ({shown}) without a decision symbol"))
+            yield Finding(
+                ("kegiatan", i, "tanda"),
+                Teks(
+                    f"label cabang di sel pelaksana ({shown}) tanpa simbol keputusan",
+                    f"branch labels in actor cells ({shown}) without a decision symbol",
+                ),
+            )
 
 
-@rule(code="SOP312", slug="alur-tidak-terhubung", severity=_E, catalogue="FC-08",
-      summary=Teks("Kegiatan tidak terjangkau dari Mulai atau tidak sampai ke Selesai",
-                   "A step cannot be reached from the start or cannot reach the end"),
-      hint=Teks("periksa cabang keputusan: setiap kegiatan harus di jalur dari Mulai ke Selesai",
-                "check the decision branches: every step must lie on a path from start to end"))
+@rule(
+    code="SOP312",
+    slug="alur-tidak-terhubung",
+    severity=_E,
+    catalogue="FC-08",
+    summary=Teks(
+        "Kegiatan tidak terjangkau dari Mulai atau tidak sampai ke Selesai",
+        "A step cannot be reached from the start or cannot reach the end",
+    ),
+    hint=Teks(
+        "periksa cabang keputusan: setiap kegiatan harus di jalur dari Mulai ke Selesai",
+        "check the decision branches: every step must lie on a path from start to end",
+    ),
+)
 def alur_tidak_terhubung(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """FC-08: every step is reachable from the first and can reach the last (so every loop has an
     exit). Rows follow each other; a decision goes where its branches point (a missing or dangling
@@ -216,8 +287,18 @@ def alur_tidak_terhubung(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     for i, step in enumerate(steps):
         label = step.no if step.no is not None else f"#{i + 1}"
         if i not in forward:
-            yield Finding(("kegiatan", i), Teks(f"kegiatan {label} tidak terjangkau dari awal alur",
-                                                f"step {label} cannot be reached from the start"))
+            yield Finding(
+                ("kegiatan", i),
+                Teks(
+                    f"kegiatan {label} tidak terjangkau dari awal alur",
+                    f"step {label} cannot be reached from the start",
+                ),
+            )
         elif i in stuck:
-            yield Finding(("kegiatan", i), Teks(f"dari kegiatan {label} alur tidak sampai ke akhir",
-                                                f"from step {label} the flow never reaches the end"))
+            yield Finding(
+                ("kegiatan", i),
+                Teks(
+                    f"dari kegiatan {label} alur tidak sampai ke akhir",
+                    f"from step {label} the flow never reaches the end",
+                ),
+            )

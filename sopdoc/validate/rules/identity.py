@@ -143,7 +143,48 @@ def pengesah_jabatan_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
                       Teks("jabatan pengesah (Disahkan oleh) kosong", "the jabatan under 'Disahkan oleh' is empty"))
 
 
-_TITLES = frozenset(["ir", "drs", "dra", "dr", "h", "hj", "s", "sos", "si", "pd", "ag", "kom", "sh", "se", "st", "mm", "msi", "mpd", "mh", "mt", "mba", "mpa", "m", "ap", "pi", "kes", "ked", "psi", "ip", "ak", "phd", "prof", "apt", "spd", "ssos", "ssi", "amd", "tk"])
+_TITLES = frozenset(
+    [
+        "ir",
+        "drs",
+        "dra",
+        "dr",
+        "h",
+        "hj",
+        "s",
+        "sos",
+        "si",
+        "pd",
+        "ag",
+        "kom",
+        "sh",
+        "se",
+        "st",
+        "mm",
+        "msi",
+        "mpd",
+        "mh",
+        "mt",
+        "mba",
+        "mpa",
+        "m",
+        "ap",
+        "pi",
+        "kes",
+        "ked",
+        "psi",
+        "ip",
+        "ak",
+        "phd",
+        "prof",
+        "apt",
+        "spd",
+        "ssos",
+        "ssi",
+        "amd",
+        "tk",
+    ]
+)
 
 
 def _name_is_titles_only(name: str) -> bool:
@@ -151,10 +192,17 @@ def _name_is_titles_only(name: str) -> bool:
     return bool(ws) and all(w in _TITLES for w in ws)
 
 
-@rule(code="SOP109", slug="pengesah-nama-nip-kosong", severity=_W, catalogue="ID-08",
-      summary=Teks("Nama atau NIP pengesah kosong", "The signing official's name or NIP is empty"),
-      hint=Teks("isi nama lengkap (dengan gelar) dan NIP pejabat yang mengesahkan",
-                "fill in the official's full name (with titles) and NIP"))
+@rule(
+    code="SOP109",
+    slug="pengesah-nama-nip-kosong",
+    severity=_W,
+    catalogue="ID-08",
+    summary=Teks("Nama atau NIP pengesah kosong", "The signing official's name or NIP is empty"),
+    hint=Teks(
+        "isi nama lengkap (dengan gelar) dan NIP pejabat yang mengesahkan",
+        "fill in the official's full name (with titles) and NIP",
+    ),
+)
 def pengesah_nama_nip_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """ID-08 (name and NIP part, warning): the signatory's name and NIP are given.
 
@@ -168,7 +216,11 @@ def pengesah_nama_nip_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     if is_blank(who.nama):
         yield Finding((*base, "nama"), Teks("nama pengesah kosong", "the signatory's name is empty"))
     elif _name_is_titles_only(who.nama or ""):
-        yield Finding((*base, "nama"), Teks(f"nama pengesah {who.nama!r} hanya berisi gelar",
-                                            f"the signatory's name {who.nama!r} holds only titles"))
+        yield Finding(
+            (*base, "nama"),
+            Teks(
+                f"nama pengesah {who.nama!r} hanya berisi gelar", f"the signatory's name {who.nama!r} holds only titles"
+            ),
+        )
     if is_blank(who.nip):
         yield Finding((*base, "nip"), Teks("NIP pengesah kosong", "the signatory's NIP is empty"))

@@ -136,12 +136,37 @@ def peraturan_lebih_baru(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
                                f"regulation of {c.tahun} is newer than the SOP's date {day.isoformat()}"))
 
 
-_OPEN_END = frozenset(["dan", "atau", "serta", "tentang", "atas", "di", "ke", "dari", "untuk", "pada", "yang", "dengan", "oleh", "dalam", "beserta", "tata", "cara"])
+_OPEN_END = frozenset(
+    [
+        "dan",
+        "atau",
+        "serta",
+        "tentang",
+        "atas",
+        "di",
+        "ke",
+        "dari",
+        "untuk",
+        "pada",
+        "yang",
+        "dengan",
+        "oleh",
+        "dalam",
+        "beserta",
+        "tata",
+        "cara",
+    ]
+)
 
 
-@rule(code="SOP207", slug="dasar-hukum-terpotong", severity=_W, catalogue="SEC-06",
-      summary=Teks("Judul peraturan terpotong", "A cited title is cut short"),
-      hint=Teks("lengkapi judul dari naskah resmi peraturan", "complete the title from the official text"))
+@rule(
+    code="SOP207",
+    slug="dasar-hukum-terpotong",
+    severity=_W,
+    catalogue="SEC-06",
+    summary=Teks("Judul peraturan terpotong", "A cited title is cut short"),
+    hint=Teks("lengkapi judul dari naskah resmi peraturan", "complete the title from the official text"),
+)
 def dasar_hukum_terpotong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """SEC-06: an item's title does not end mid-phrase.
 
@@ -149,9 +174,10 @@ def dasar_hukum_terpotong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     Cara" …) or a comma, or it is a proper beginning of the title in the known-title registry
     (seed 002's Permendagri 86/2017).
     """
-    for i, item, c in _items(sop):
+    for i, _item, c in _items(sop):
         title = (c.judul or "").rstrip().rstrip(".;")
         last = norm(title).split(" ")[-1] if title else ""
         if c.judul is not None and (last in _OPEN_END or title.endswith(",") or _truncated(c)):
-            yield Finding(("dasar_hukum", i), Teks(f"judul terpotong: '…{title[-40:]}'",
-                                                   f"title cut short: '…{title[-40:]}'"))
+            yield Finding(
+                ("dasar_hukum", i), Teks(f"judul terpotong: '…{title[-40:]}'", f"title cut short: '…{title[-40:]}'")
+            )

@@ -110,12 +110,21 @@ def kelengkapan_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
         if i == 0 or is_end_row(step):
             continue
         if all(is_blank(k) for k in step.mutu_baku.kelengkapan):
-            yield Finding(("kegiatan", i, "mutu_baku", "kelengkapan"), Teks("kelengkapan kosong", "kelengkapan is empty"))
+            yield Finding(
+                ("kegiatan", i, "mutu_baku", "kelengkapan"), Teks("kelengkapan kosong", "kelengkapan is empty")
+            )
 
 
-@rule(code="SOP405", slug="output-kosong", severity=_W, catalogue="MB-06",
-      summary=Teks("Output kosong", "Output is empty"),
-      hint=Teks("sebutkan hasil kegiatan, mis. 'Draf Laporan Kinerja'", "name the step's result, e.g. 'Draf Laporan Kinerja'"))
+@rule(
+    code="SOP405",
+    slug="output-kosong",
+    severity=_W,
+    catalogue="MB-06",
+    summary=Teks("Output kosong", "Output is empty"),
+    hint=Teks(
+        "sebutkan hasil kegiatan, mis. 'Draf Laporan Kinerja'", "name the step's result, e.g. 'Draf Laporan Kinerja'"
+    ),
+)
 def output_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """MB-06: every step names its Output (the unnumbered end row excepted)."""
     for i, step in enumerate(sop.kegiatan):

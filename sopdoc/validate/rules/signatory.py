@@ -167,7 +167,7 @@ def nama_sop_tidak_konsisten(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     if is_blank(nama):
         return
     key = _title_key(nama or "")
-    others = [(("judul_flowchart",), sop.judul_flowchart)]
+    others: list[tuple[tuple[str, ...], str | None]] = [(("judul_flowchart",), sop.judul_flowchart)]
     if sop.lembar_kerja is not None:
         others.append((("lembar_kerja", "judul_sop"), sop.lembar_kerja.judul_sop))
     for path, other in others:

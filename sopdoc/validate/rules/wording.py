@@ -44,7 +44,32 @@ _ACTIVE = re.compile(r"^(me|ber)[a-z]{2,}$")
 _PASSIVE = re.compile(r"^di[a-z]{3,}(kan|i)?$")
 _NOMINAL = re.compile(r"^ter[a-z]+nya$")
 _NOMINALISATION = re.compile(r"^pe[a-z]{3,}an$")
-_ROLE_WORDS = frozenset(["kepala", "sekretaris", "kasubag", "kasubbag", "kabag", "kabid", "kasi", "staf", "pengelola", "perencana", "pejabat", "bupati", "camat", "lurah", "direktur", "pimpinan", "petugas", "operator", "bendahara", "tim", "anggota", "admin"])
+_ROLE_WORDS = frozenset(
+    [
+        "kepala",
+        "sekretaris",
+        "kasubag",
+        "kasubbag",
+        "kabag",
+        "kabid",
+        "kasi",
+        "staf",
+        "pengelola",
+        "perencana",
+        "pejabat",
+        "bupati",
+        "camat",
+        "lurah",
+        "direktur",
+        "pimpinan",
+        "petugas",
+        "operator",
+        "bendahara",
+        "tim",
+        "anggota",
+        "admin",
+    ]
+)
 _START_END = frozenset(["mulai", "selesai"])
 _NOT_PASSIVE = frozenset(["diskusi", "distribusi", "dinas", "disposisi", "digital", "dimensi"])
 
@@ -74,27 +99,43 @@ def _verb_problem(step: Kegiatan, sop: Sop) -> Teks | None:
         return None
     actor = _actor_prefix(step.uraian, sop)
     if actor is not None:
-        return Teks(f"kegiatan diawali subjek '{ws[0]}…'; tulis kata kerja tanpa subjek",
-                    f"the step opens with a subject '{ws[0]}…'; write a verb without subject")
+        return Teks(
+            f"kegiatan diawali subjek '{ws[0]}…'; tulis kata kerja tanpa subjek",
+            f"the step opens with a subject '{ws[0]}…'; write a verb without subject",
+        )
     if _ACTIVE.match(first):
         return None
     if _NOMINAL.match(first):
         return Teks(f"'{ws[0]}' menyatakan hasil, bukan kegiatan", f"'{ws[0]}' states an outcome, not an activity")
     if _PASSIVE.match(first) and first not in _NOT_PASSIVE:
-        return Teks(f"kata kerja pasif '{ws[0]}'; gunakan bentuk aktif (me-)",
-                    f"passive verb '{ws[0]}'; use the active form (me-)")
+        return Teks(
+            f"kata kerja pasif '{ws[0]}'; gunakan bentuk aktif (me-)",
+            f"passive verb '{ws[0]}'; use the active form (me-)",
+        )
     if _NOMINALISATION.match(first):
-        return Teks(f"kata benda '{ws[0]}'; gunakan kata kerja aktif (me-)",
-                    f"noun '{ws[0]}'; use an active verb (me-)")
-    return Teks(f"kegiatan tidak diawali kata kerja aktif ('{ws[0]}')",
-                f"the step does not open with an active verb ('{ws[0]}')")
+        return Teks(
+            f"kata benda '{ws[0]}'; gunakan kata kerja aktif (me-)", f"noun '{ws[0]}'; use an active verb (me-)"
+        )
+    return Teks(
+        f"kegiatan tidak diawali kata kerja aktif ('{ws[0]}')",
+        f"the step does not open with an active verb ('{ws[0]}')",
+    )
 
 
-@rule(code="SOP314", slug="uraian-bukan-kata-kerja-aktif", severity=_W, catalogue="FC-10",
-      summary=Teks("Kegiatan tidak diawali kata kerja aktif tanpa subjek",
-                   "The step does not open with an active verb without subject"),
-      hint=Teks("tulis 'Menyusun …', 'Memeriksa …', bukan 'Kepala Bidang menyusun …' atau 'Tersusunnya …'",
-                "write 'Menyusun …', 'Memeriksa …', not 'Kepala Bidang menyusun …' or 'Tersusunnya …'"))
+@rule(
+    code="SOP314",
+    slug="uraian-bukan-kata-kerja-aktif",
+    severity=_W,
+    catalogue="FC-10",
+    summary=Teks(
+        "Kegiatan tidak diawali kata kerja aktif tanpa subjek",
+        "The step does not open with an active verb without subject",
+    ),
+    hint=Teks(
+        "tulis 'Menyusun …', 'Memeriksa …', bukan 'Kepala Bidang menyusun …' atau 'Tersusunnya …'",
+        "write 'Menyusun …', 'Memeriksa …', not 'Kepala Bidang menyusun …' or 'Tersusunnya …'",
+    ),
+)
 def uraian_bukan_kata_kerja_aktif(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """FC-10: Kegiatan opens with an active verb (me-/mem-/men-/meng-/meny-/ber-) and no subject.
 
@@ -112,11 +153,20 @@ def uraian_bukan_kata_kerja_aktif(sop: Sop, ctx: RuleContext) -> Iterator[Findin
             yield Finding(("kegiatan", i, "uraian"), problem)
 
 
-@rule(code="SOP315", slug="pelaksana-uraian-berbeda", severity=_W, catalogue="FC-11",
-      summary=Teks("Pelaksana yang disebut di uraian berbeda dari kolom pelaksananya",
-                   "The actor named in the text differs from the step's actor column"),
-      hint=Teks("pindahkan simbol ke kolom pelaksana yang disebut, atau perbaiki uraian",
-                "move the symbol to the named actor's column, or correct the text"))
+@rule(
+    code="SOP315",
+    slug="pelaksana-uraian-berbeda",
+    severity=_W,
+    catalogue="FC-11",
+    summary=Teks(
+        "Pelaksana yang disebut di uraian berbeda dari kolom pelaksananya",
+        "The actor named in the text differs from the step's actor column",
+    ),
+    hint=Teks(
+        "pindahkan simbol ke kolom pelaksana yang disebut, atau perbaiki uraian",
+        "move the symbol to the named actor's column, or correct the text",
+    ),
+)
 def pelaksana_uraian_berbeda(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """FC-11: an actor named as the subject at the start of the text matches the step's actor column.
 
@@ -130,6 +180,10 @@ def pelaksana_uraian_berbeda(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
         own = {norm(part) for a in step.pelaksana for part in (a, *a.split("/"))}
         if named not in own and not any(o.startswith(named) or named.startswith(o) for o in own if o):
             shown = ", ".join(step.pelaksana)
-            yield Finding(("kegiatan", i, "pelaksana"),
-                          Teks(f"uraian menyebut '{named}', kolom pelaksana '{shown}'",
-                               f"the text names '{named}', the actor column is '{shown}'"))
+            yield Finding(
+                ("kegiatan", i, "pelaksana"),
+                Teks(
+                    f"uraian menyebut '{named}', kolom pelaksana '{shown}'",
+                    f"the text names '{named}', the actor column is '{shown}'",
+                ),
+            )

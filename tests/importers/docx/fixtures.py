@@ -119,11 +119,11 @@ def docx_terpotong(path: Path) -> Path:
 
 def docx_zip_bomb(path: Path) -> Path:
     """word/document.xml declares ~1 GB of zeros compressed into about a megabyte."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        with zf.open("word/document.xml", "w", force_zip64=True) as fh:
-            chunk = b"\0" * (1024 * 1024)
-            for _ in range(1024):
-                fh.write(chunk)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf, \
+            zf.open("word/document.xml", "w", force_zip64=True) as fh:
+        chunk = b"\0" * (1024 * 1024)
+        for _ in range(1024):
+            fh.write(chunk)
     return path
 
 

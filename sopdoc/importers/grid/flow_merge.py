@@ -1,0 +1,58 @@
+"""Join the flowchart tables of one document (repeated across pages, or several) into ``kegiatan``."""
+
+from __future__ import annotations
+
+from sopdoc.importers.codes import imp_diagnostic
+from sopdoc.importers.grid.flow_table import PdfFlowTable
+from sopdoc.importers.grid.steps import RawStep, steps_to_kegiatan
+from sopdoc.importers.report import ImportBuilder
+from sopdoc.model.diagnostic import Origin, Teks
+
+__all__ = ["merge_flows"]
+
+
+def merge_flows(b: ImportBuilder, flows: list[PdfFlowTable]) -> None:
+    """Join flowchart tables (repeated headers merged, other tables kept apart) into ``kegiatan``."""
+    actors: list[str] = []
+    steps: list[RawStep] = []
+    first = flows[0]
+    for i, flow in enumerate(flows):
+        if i and flow.actors == flows[i - 1].actors:
+            b.add(
+                imp_diagnostic(
+                    "IMP021",
+                    Teks(
+                        "tabel kegiatan berlanjut di halaman berikutnya; judul berulang digabung",
+                        "step table continues on the next page; repeated header merged",
+                    ),
+                    origin=Origin(file=b.file, page=flow.page, table=flow.index, row=1),
+                )
+            )
+        elif i:
+            b.add(
+                imp_diagnostic(
+                    "IMP028",
+                    Teks("tabel kegiatan lain dengan pelaksana berbeda", "another step table with different actors"),
+                    origin=Origin(file=b.file, page=flow.page, table=flow.index, row=1),
+                )
+            )
+        remap = {}
+        for k, name in enumerate(flow.actors):
+            if name not in actors:
+                actors.append(name)
+            remap[k] = actors.index(name)
+        base = len(steps)
+        for raw in flow.steps:
+            raw.marks = {remap[k]: v for k, v in raw.marks.items()}
+            raw.shapes = {remap[k]: v for k, v in raw.shapes.items()}
+            raw.cabang = {key: base + (-1 - v) for key, v in raw.cabang.items()}
+            steps.append(raw)
+    numbers = []
+    for k, raw in enumerate(steps):
+        t = raw.no_text.strip().rstrip(".")
+        numbers.append(int(t) if t.isdigit() else k + 1)
+    for raw in steps:
+        raw.cabang = {key: numbers[idx] for key, idx in raw.cabang.items() if 0 <= idx < len(numbers)}
+    if first.satuan:
+        b.put(("satuan_waktu",), first.satuan, steps[0].origin, 0.8)
+    steps_to_kegiatan(b, actors, steps)

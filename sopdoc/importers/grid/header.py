@@ -1,0 +1,34 @@
+"""The two header rows of a flowchart table: which column holds what, and the actor columns."""
+
+from __future__ import annotations
+
+from sopdoc.importers.grid.clean import Line
+from sopdoc.importers.grid.vocab import column_kind
+
+__all__ = ["header_columns"]
+
+
+def header_columns(top: Line, sub: Line | None) -> tuple[dict[str, int], list[tuple[int, str]], dict[str, str]]:
+    """Column index per kind, the actor columns (index, name), and the header texts."""
+    width = max(len(top.cells), len(sub.cells) if sub else 0)
+    cols: dict[str, int] = {}
+    texts: dict[str, str] = {}
+    actors: list[tuple[int, str]] = []
+    group = None
+    for i in range(width):
+        t = top.cells[i] if i < len(top.cells) else ""
+        s = sub.cells[i] if sub and i < len(sub.cells) else ""
+        tk = column_kind(t) if t else None
+        if tk in ("pelaksana", "mutu"):
+            group = tk
+        elif t:
+            group = None
+        sk = column_kind(s) if s else None
+        kind = sk or (tk if tk not in ("pelaksana", "mutu") else None)
+        if group == "pelaksana" and s and sk is None:
+            actors.append((i, s))
+            continue
+        if kind and kind not in cols:
+            cols[kind] = i
+            texts[kind] = s or t
+    return cols, actors, texts
