@@ -66,14 +66,26 @@ def emu(pt: float) -> int:
 _ILLEGAL = (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0xD800, 0xE000), 0xFFFE, 0xFFFF)
 """Code points XML 1.0 cannot carry at all (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F)."""
 
-_CONTROLS = {**dict.fromkeys(_ILLEGAL), 0x09: "&#9;", 0x0A: "&#10;", 0x0D: "&#13;"}
-"""Dropped, or written as character references (so tab, LF and CR survive in attribute values and
-a CR is not turned into a LF by the parser)."""
+_DROP = dict.fromkeys(_ILLEGAL)
+_SEEK = tuple(chr(c) for c in _ILLEGAL if c < 0xD800 or c > 0xDFFF)
+
+
+def _has_illegal(s: str) -> bool:
+    """Whether ``s`` holds a character XML 1.0 cannot carry (substring searches and one encode run
+    in C: a whole SOP's YAML is checked in microseconds)."""
+    if any(c in s for c in _SEEK):
+        return True
+    try:
+        s.encode()
+    except UnicodeEncodeError:  # a lone surrogate
+        return True
+    return False
 
 
 def esc(value: object) -> str:
     """``value`` as text for element content or a double-quoted attribute value: markup characters
-    escaped, characters XML 1.0 cannot hold dropped."""
+    escaped, tab/LF/CR as character references (so they survive in attribute values and a CR is
+    not read back as a LF), characters XML 1.0 cannot hold dropped. Any text gives well-formed XML."""
     s = value if type(value) is str else str(value)
     if "&" in s:
         s = s.replace("&", "&amp;")
@@ -83,8 +95,15 @@ def esc(value: object) -> str:
         s = s.replace(">", "&gt;")
     if '"' in s:
         s = s.replace('"', "&quot;")
-    if not s.isprintable():  # every character _CONTROLS maps is non-printable: most texts skip this
-        s = s.translate(_CONTROLS)
+    if not s.isprintable():  # every character handled below is non-printable: most texts skip this
+        if "\t" in s:
+            s = s.replace("\t", "&#9;")
+        if "\n" in s:
+            s = s.replace("\n", "&#10;")
+        if "\r" in s:
+            s = s.replace("\r", "&#13;")
+        if _has_illegal(s):
+            s = s.translate(_DROP)
     return s
 
 
@@ -380,12 +399,9 @@ def s_anchor_run(shape_id: int, *, x: float, y: float, w: float, h: float, **sty
 def source_text(yaml_text: str) -> tuple[str, str]:
     """The text and ``encoding`` of the customXml item for ``yaml_text``: as is (``text``), or
     base64 when it has characters XML 1.0 cannot carry (or a CR the parser would change)."""
-    if "\r" in yaml_text or yaml_text.translate(_NOT_XML) != yaml_text:
+    if "\r" in yaml_text or _has_illegal(yaml_text):
         return base64.b64encode(yaml_text.encode("utf-8")).decode("ascii"), SOURCE_ENCODING_BASE64
     return yaml_text, "text"
-
-
-_NOT_XML = dict.fromkeys(_ILLEGAL)
 
 
 def custom_xml_item(text: str, encoding: str = "text") -> bytes:

@@ -108,9 +108,10 @@ def _header_footer(doc: Any, layout: LayoutDocument, font: str) -> list[tuple[st
     """Fill the first section's header (watermark) and footer (page X of Y); their references."""
     section = doc.sections[0]
     section.different_first_page_header_footer = False
+    pages = str(len(layout.pages))
     runs = (ox.s_r("Halaman ", font, FOOTER_SIZE) + ox.s_fld_runs("PAGE", "1", font, FOOTER_SIZE)
             + ox.s_r(" dari ", font, FOOTER_SIZE)
-            + ox.s_fld_runs("NUMPAGES", str(len(layout.pages)), font, FOOTER_SIZE))
+            + ox.s_fld_runs("NUMPAGES", pages, font, FOOTER_SIZE))
     _replace_content(section.footer.paragraphs[0]._p,
                      ox.s_p_start(align="right", line=FOOTER_SIZE * 1.2) + runs + "</w:p>")
     watermark = ""
