@@ -113,18 +113,18 @@ def _failed(file: str | None, diagnostic: Diagnostic) -> LoadResult:
     return LoadResult(file=file, sop=None, diagnostics=(diagnostic,), source_map=None)
 
 
+def _empty(file: str | None) -> LoadResult:
+    """The result for a source with no data (empty, only comments, or an empty YAML document)."""
+    found = reading_diagnostic("SOP009", Teks("berkas tidak berisi data", "the file holds no data"),
+                               origin=Origin(file=file, line=1, column=1))
+    return _failed(file, found)
+
+
 def load_sop_text(text: str, file: str | None = None) -> LoadResult:
     """Read an SOP source given as text."""
     smap = SourceMap(file=file)
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return _failed(
-            file,
-            reading_diagnostic(
-                "SOP009",
-                Teks("berkas tidak berisi data", "the file holds no data"),
-                origin=Origin(file=file, line=1, column=1),
-            ),
-        )
+        return _empty(file)
     quick = _step_count_prescan(text, smap)
     if quick is not None:
         return LoadResult(file, None, (quick,), smap)
@@ -162,14 +162,7 @@ def load_sop_text(text: str, file: str | None = None) -> LoadResult:
             ),
         )
     if node is None:
-        return _failed(
-            file,
-            reading_diagnostic(
-                "SOP009",
-                Teks("berkas tidak berisi data", "the file holds no data"),
-                origin=Origin(file=file, line=1, column=1),
-            ),
-        )
+        return _empty(file)
     too_many = _too_many_steps(node, smap)
     if too_many is not None:
         return LoadResult(file, None, (too_many,), smap)
