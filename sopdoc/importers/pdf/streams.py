@@ -72,6 +72,8 @@ def _inflate(data: bytes | bytearray | memoryview, cap: int, keep: bool = True) 
                     out += got
                 if count > cap:
                     raise StreamTooLarge(f"> {cap} B")
+                if not got and len(d.unconsumed_tail) == len(chunk):
+                    break  # no progress (the stream ended exactly at a max_length boundary)
                 chunk = d.unconsumed_tail
             if d.eof:
                 break
@@ -147,21 +149,24 @@ def decoded_size(data: bytes | bytearray | memoryview, filters: list[bytes] | No
             data = out
         return len(data)
     for k, name in enumerate(filters):
-        if name == b"FlateDecode":
-            if k == len(filters) - 1:
-                return _inflate(data, cap, keep=False)
-            data = _inflate(data, cap)
-        elif name == b"LZWDecode":
-            data = _lzw(bytes(data), cap)
-        elif name == b"RunLengthDecode":
-            data = _run_length(bytes(data), cap)
-        elif name == b"ASCIIHexDecode":
-            data = asciihexdecode(bytes(data))
-        elif name == b"ASCII85Decode":
-            if len(data) > cap // 4:  # 'z' stands for four bytes
-                raise StreamTooLarge(f"> {cap} B")
-            data = ascii85decode(bytes(data))
-        else:  # image codecs and Crypt: not inflated by the importers
+        try:
+            if name == b"FlateDecode":
+                if k == len(filters) - 1:
+                    return _inflate(data, cap, keep=False)
+                data = _inflate(data, cap)
+            elif name == b"LZWDecode":
+                data = _lzw(bytes(data), cap)
+            elif name == b"RunLengthDecode":
+                data = _run_length(bytes(data), cap)
+            elif name == b"ASCIIHexDecode":
+                data = asciihexdecode(bytes(data))
+            elif name == b"ASCII85Decode":
+                if len(data) > cap // 4:  # 'z' stands for four bytes
+                    raise StreamTooLarge(f"> {cap} B")
+                data = ascii85decode(bytes(data))
+            else:  # image codecs and Crypt: not inflated by the importers
+                break
+        except (ValueError, IndexError, TypeError, KeyError):  # damaged data: the readers fail there too
             break
         if len(data) > cap:
             raise StreamTooLarge(f"> {cap} B")
