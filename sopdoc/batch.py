@@ -1,0 +1,64 @@
+"""Run one function over many inputs on every local core, streaming results in input order.
+
+The one home for batch parallelism (``check``, ``import`` and ``render`` over folders): a process
+pool from the standard library (``concurrent.futures``), never a scheduler of our own. Results come
+back in the order of the inputs as soon as each is ready, and at most ``window`` inputs are in
+flight, so memory stays flat however many files a run has. The function and its inputs must be
+picklable (a module-level function and plain values).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TypeVar
+
+__all__ = ["default_workers", "run_batch"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Below this many inputs a pool costs more to start than it saves.
+MIN_PARALLEL = 4
+
+
+def default_workers() -> int:
+    """Every core this process may use (``SOPDOC_WORKERS`` overrides; 1 runs serially)."""
+    env = os.environ.get("SOPDOC_WORKERS", "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_batch(func: Callable[[T], R], items: Iterable[T], *, workers: int | None = None,
+              window: int | None = None) -> Iterator[tuple[T, R]]:
+    """Yield ``(item, func(item))`` for every item, in input order, using ``workers`` processes.
+
+    An exception raised by ``func`` is re-raised here for its item; ``func`` should therefore turn
+    expected failures (bad input) into values and let only real bugs escape.
+    """
+    todo = list(items)
+    workers = default_workers() if workers is None else max(1, workers)
+    if workers == 1 or len(todo) < MIN_PARALLEL:
+        for item in todo:
+            yield item, func(item)
+        return
+    limit = window or workers * 4
+    # fork starts workers in milliseconds and shares the imported modules; elsewhere the default.
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    pending: deque[tuple[T, Future[R]]] = deque()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for item in todo:
+            pending.append((item, pool.submit(func, item)))
+            if len(pending) >= limit:
+                done_item, future = pending.popleft()
+                yield done_item, future.result()
+        while pending:
+            done_item, future = pending.popleft()
+            yield done_item, future.result()
