@@ -10,6 +10,25 @@ import pytest
 from tests.conftest import CORPUS, DATA, SEEDS
 
 ROW = re.compile(r"^\| `(?P<name>[^`]+\.(?:pdf|txt))` \|.*\| `(?P<sha>[0-9a-f]{64})` \|", re.MULTILINE)
+BPS = [  # tests/data/corpus/bps: the by-eye summarised documents (import-expected/)
+    "bps/bps-038-pengumpulan-data-publikasi.pdf",
+    "bps/bps-044-pemeliharaan-sistem-operasi.pdf",
+    "bps/bps-077-pengumpulan-data-seruti.pdf",
+    "bps/bps-078-diseminasi-seruti.pdf",
+    "bps/bps-081-pengumpulan-data-spak.pdf",
+    "bps/bps-084-podes.pdf",
+    "bps/bps-122-survei-pergudangan-vpek.pdf",
+    "bps/bps-125-survei-tahunan-industri-manufaktur.pdf",
+    "bps/bps-159-diseminasi-konstruksi-triwulanan.pdf",
+    "bps/bps-173-evaluasi-data-pertambangan.pdf",
+    "bps/bps-182-pengumpulan-data-penggalian-tahunan.pdf",
+    "bps/bps-191-survei-triwulanan-penggalian.pdf",
+    "bps/bps-226-survei-lptb.pdf",
+    "bps/bps-227-survei-pemotongan-ternak.pdf",
+    "bps/bps-248-pengumpulan-data-pelabuhan-perikanan.pdf",
+    "bps/bps-250-diseminasi-pelabuhan-perikanan.pdf",
+    "bps/bps-320-monev-desa-cantik.pdf",
+]
 LISTED = {m["name"]: m["sha"] for m in ROW.finditer((DATA / "README.md").read_text(encoding="utf-8"))}
 
 
@@ -19,11 +38,13 @@ def test_readme_lists_the_four_corpus_pdfs_and_the_five_seeds() -> None:
         "003_46b4d4ee7e83561a.txt", "004_09aeb5c58688bbdc.txt",
         "bps-bengkulu-011-revisi-anggaran.pdf", "bps-bengkulu-020-naskah-dinas-sk.pdf",
         "bps-bengkulu-314-laporan-gratifikasi.pdf", "bps-bengkulu-322-birthday-greeting-card.pdf",
+        *BPS,
     ]
 
 
 def test_folders_hold_exactly_the_listed_files() -> None:
-    present = {p.name for p in CORPUS.iterdir()} | {p.name for p in SEEDS.iterdir()}
+    present = {p.name for p in CORPUS.iterdir() if p.is_file()} | {p.name for p in SEEDS.iterdir()}
+    present |= {f"bps/{p.name}" for p in (CORPUS / "bps").iterdir()}
     assert present == set(LISTED)
 
 
