@@ -143,7 +143,10 @@ def continues(table: Any, flow: PdfFlowTable) -> bool:
     edges = _edges([r.cells for r in table.rows])
     if len(edges) < 4:
         return False
-    near = [min(abs(e - f) for f in layout.edges) <= EDGE_TOLERANCE for e in edges]
+    # connector lines drawn as table rules may split actor cells, so edges inside the actor
+    # columns are not compared; every other edge must be one of the header table's
+    lo, hi = flow.actor_x[0][0] + EDGE_TOLERANCE, flow.actor_x[-1][1] - EDGE_TOLERANCE
+    near = [min(abs(e - f) for f in layout.edges) <= EDGE_TOLERANCE for e in edges if not lo < e < hi]
     return all(near) and abs(edges[0] - layout.edges[0]) <= EDGE_TOLERANCE and \
         abs(edges[-1] - layout.edges[-1]) <= EDGE_TOLERANCE
 
