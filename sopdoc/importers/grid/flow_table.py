@@ -185,7 +185,8 @@ def _read_rows(flow: PdfFlowTable, layout: FlowColumns, rows: list[list[str | No
         origin = Origin(file=file, page=page_no, table=index, row=r + 1)
         has_text = any(_text(c) for c in texts_row)
         if _is_number_row(texts_row):
-            flow.dropped.append((origin, "IMP038", Teks("baris nomor kolom, bukan kegiatan", "column-number row, not a step")))
+            flow.dropped.append((origin, "IMP038", Teks("baris nomor kolom, bukan kegiatan",
+                                                        "column-number row, not a step")))
             continue
         real = [b for b in boxes if b]
         if not real or (not has_text and not _row_has_shape(boxes, shapes)):
