@@ -19,11 +19,15 @@ def test_readme_lists_the_four_corpus_pdfs_and_the_five_seeds() -> None:
         "003_46b4d4ee7e83561a.txt", "004_09aeb5c58688bbdc.txt",
         "bps-bengkulu-011-revisi-anggaran.pdf", "bps-bengkulu-020-naskah-dinas-sk.pdf",
         "bps-bengkulu-314-laporan-gratifikasi.pdf", "bps-bengkulu-322-birthday-greeting-card.pdf",
+        "bps/bps-009-penjualan-bmn.pdf", "bps/bps-084-podes.pdf",
+        "bps/bps-286-seleksi-konsultansi-permintaan-berulang.pdf", "bps/bps-299-penunjukan-langsung-konstruksi.pdf",
+        "bps/bps-344-penyiangan-publikasi.pdf",
     ]
 
 
 def test_folders_hold_exactly_the_listed_files() -> None:
-    present = {p.name for p in CORPUS.iterdir()} | {p.name for p in SEEDS.iterdir()}
+    present = {p.name for p in CORPUS.iterdir() if p.is_file()} | {p.name for p in SEEDS.iterdir()}
+    present |= {f"bps/{p.name}" for p in (CORPUS / "bps").iterdir()}
     assert present == set(LISTED)
 
 
