@@ -11,6 +11,7 @@ from tests.conftest import CORPUS, DATA, SEEDS
 
 ROW = re.compile(r"^\| `(?P<name>[^`]+\.(?:pdf|txt))` \|.*\| `(?P<sha>[0-9a-f]{64})` \|", re.MULTILINE)
 BPS = [  # tests/data/corpus/bps: the by-eye summarised documents (import-expected/)
+    "bps/bps-009-penjualan-bmn.pdf",
     "bps/bps-038-pengumpulan-data-publikasi.pdf",
     "bps/bps-044-pemeliharaan-sistem-operasi.pdf",
     "bps/bps-077-pengumpulan-data-seruti.pdf",
@@ -27,7 +28,10 @@ BPS = [  # tests/data/corpus/bps: the by-eye summarised documents (import-expect
     "bps/bps-227-survei-pemotongan-ternak.pdf",
     "bps/bps-248-pengumpulan-data-pelabuhan-perikanan.pdf",
     "bps/bps-250-diseminasi-pelabuhan-perikanan.pdf",
+    "bps/bps-286-seleksi-konsultansi-permintaan-berulang.pdf",
+    "bps/bps-299-penunjukan-langsung-konstruksi.pdf",
     "bps/bps-320-monev-desa-cantik.pdf",
+    "bps/bps-344-penyiangan-publikasi.pdf",
 ]
 LISTED = {m["name"]: m["sha"] for m in ROW.finditer((DATA / "README.md").read_text(encoding="utf-8"))}
 

@@ -17,7 +17,21 @@ def merge_flows(b: ImportBuilder, flows: list[PdfFlowTable]) -> None:
     steps: list[RawStep] = []
     first = flows[0]
     for i, flow in enumerate(flows):
-        if i and flow.actors == flows[i - 1].actors:
+        for origin, code, why in flow.dropped:
+            b.add(imp_diagnostic(code, Teks(f"halaman {origin.page} baris {origin.row}: {why.id}",
+                                            f"page {origin.page} row {origin.row}: {why.en}"), origin=origin))
+        if flow.continuation:
+            b.add(
+                imp_diagnostic(
+                    "IMP021",
+                    Teks(
+                        "tabel tanpa judul di halaman berikutnya dibaca sebagai lanjutan (kolom sejajar)",
+                        "a table without a header on the next page read as a continuation (columns line up)",
+                    ),
+                    origin=Origin(file=b.file, page=flow.page, table=flow.index, row=1),
+                )
+            )
+        elif i and flow.actors == flows[i - 1].actors:
             b.add(
                 imp_diagnostic(
                     "IMP021",

@@ -34,6 +34,12 @@ def read_identity_table(rows: list[list[str | None]], b: ImportBuilder, page: in
                     b.put((name,), [t for _, t, _ in items if t], at(col), 0.8)
             pending = None
             continue
+        in_cell = [_labelled_cell(row[j] or "", b, at(j)) for j in range(len(row))]
+        if any(in_cell):
+            found = True
+            if r == 0 and _lines(row[0]) and not in_cell[0]:
+                b.put(("identitas", "instansi"), _lines(row[0]), at(0), 0.8)
+            continue
         texts = [clean_cell((c or "").replace("\n", " ")) for c in row]
         boxes = [(j, find_label(t, BOX_LABELS)) for j, t in enumerate(texts) if t]
         if boxes and all(h and len(texts[j][h[1]:].strip(" :")) == 0 for j, h in boxes):
@@ -51,6 +57,32 @@ def read_identity_table(rows: list[list[str | None]], b: ImportBuilder, page: in
                 b.put(("identitas", "instansi"), _lines(row[0]), at(0), 0.8)
             break
     return found
+
+
+def _labelled_cell(cell: str, b: ImportBuilder, origin: Origin) -> bool:
+    """A cell holding its labels and values together: ``Nomor SOP : value`` lines (a value may wrap
+    onto the next lines), or a box label line (``Dasar Hukum:``) followed by the box's items."""
+    lines = [ln for ln in (t.strip() for t in cell.split("\n")) if ln]
+    if not lines:
+        return False
+    box = find_label(lines[0], BOX_LABELS)
+    if box and len(lines) > 1 and not lines[0][box[1]:].strip(" :"):
+        items = lines_to_items([(i, clean_cell(t)) for i, t in enumerate(lines[1:])])
+        b.put((box[0],), [t for _, t, _ in items if t], origin, 0.8)
+        return True
+    fields: list[tuple[str, list[str]]] = []
+    for ln in lines:
+        hit = find_label(ln, IDENTITY_LABELS)
+        rest = ln[hit[1]:].lstrip() if hit else ""
+        if hit and rest.startswith(":"):
+            fields.append((hit[0], [rest[1:].strip()] if rest[1:].strip() else []))
+        elif fields:
+            fields[-1][1].append(ln)
+        else:
+            return False
+    for name, values in fields:
+        _identity(b, name, "\n".join(values) if name == "disahkan_oleh" else " ".join(values), origin)
+    return bool(fields)
 
 
 def _identity(b: ImportBuilder, name: str, cell: str, origin: Origin) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.grid.flow_merge import merge_flows
-from sopdoc.importers.grid.flow_table import PdfFlowTable, is_flow_table, read_flow_table
+from sopdoc.importers.grid.flow_table import PdfFlowTable, continues, header_row, read_continuation, read_flow_table
 from sopdoc.importers.grid.identity import read_identity_table
 from sopdoc.importers.own.pdf import attached_sop_yaml, is_sopdoc_pdf, read_own_pages
 from sopdoc.importers.pdf.branch import decision_targets
@@ -195,12 +195,18 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
         shapes = extract_shapes(page)
         for t_index, table in enumerate(tables, start=1):
             rows = table.extract()
-            if is_flow_table(rows):
-                flow = read_flow_table(table, pno, t_index, name, shapes)
-                _branches(flow, page, [c for r in table.rows for c in r.cells if c])
-                flows.append(flow)
-            elif not identity_done and read_identity_table(rows, b, pno, t_index):
+            start = header_row(rows)
+            above = rows if start is None else rows[:start]
+            if above and not identity_done and read_identity_table(above, b, pno, t_index):
                 identity_done = True
+            if start is not None:
+                flow = read_flow_table(table, pno, t_index, name, shapes, start)
+            elif flows and continues(table, flows[-1]):
+                flow = read_continuation(table, flows[-1], pno, t_index, name, shapes)
+            else:
+                continue
+            _branches(flow, page, [c for r in table.rows for c in r.cells if c])
+            flows.append(flow)
         if page.images and any(im["width"] < 80 and im["top"] > page.height * 0.8 for im in page.images):
             b.add(
                 imp_diagnostic(
