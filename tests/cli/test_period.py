@@ -176,3 +176,23 @@ def test_period_open_with_an_explicit_start(tmp_path: Path, monkeypatch: pytest.
     # Step 2 (1 hari kerja) from 13:30 on Tue 17 Mar: 150 min that day, then Nyepi and Idul Fitri
     # (18–24 Mar) are off; 270 min before the 12:00 break and 30 after it: Wed 25 Mar 13:30.
     assert "    2  2026-03-17 13:30 → 2026-03-25 13:30\n" in out
+
+
+def test_an_empty_overdue_period_is_judged_honestly(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The fixture's plan for 2026-TW3: step 1 ends Thu 1 Oct 08:00, step 2 Fri 2 Oct 08:00, step 3
+    # 10:00, step 4 11:00, step 5 11:30 (see the fixture); the deadline is Wed 14 Oct 2026.
+    assert main(["period", "status", INST, "--per", "2026-10-02 09:00"]) == 0
+    out = capsys.readouterr().out
+    assert "status: belum dimulai (per 2026-10-02 09:00)\n" in out
+    assert "    2  rencana 2026-10-02 08:00  |  belum dicatat  TERLAMBAT\n" in out
+    assert "    3  rencana 2026-10-02 10:00  |  belum dicatat\n" in out
+    assert main(["period", "check", INST, "--per", "2026-10-20"]) == 1
+    out = capsys.readouterr().out
+    assert out.count("galat CMP305 [langkah-tidak-dilaksanakan]") == 5 and "CMP206" not in out
+    assert ("galat CMP306 [periode-lewat-tenggat] per 2026-10-20 siklus belum selesai, tenggat 2026-10-14 "
+            "terlewati (0 dari 5 langkah jalur utama dicatat)") in out
+    assert out.endswith("status: terlambat (per 2026-10-20 23:59); penilaian: Tidak berjalan dengan baik\n")
+    assert main(["--lang", "en", "period", "check", INST, "--per", "2026-09-30", "--format", "json"]) == 0
+    assert '"assessment": "Belum dapat dinilai (periode belum selesai)"' in capsys.readouterr().out
+    assert main(["period", "check", INST, "--per", "kemarin"]) == 2
+    assert "waktu tidak terbaca: 'kemarin'" in capsys.readouterr().err
