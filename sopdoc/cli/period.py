@@ -119,8 +119,12 @@ def log() -> None:
 
 @period.command("open", help=_help(
     "period.open", "Buka periode untuk SOP: patok versi SOP, hitung jadwal rencana dan tenggat.\n\n"
+    "SOP diperiksa dulu: galat menghalangi pembukaan kecuali --paksa \"ALASAN\" (alasan dicatat).\n\n"
+    "Kode keluar: 0 dibuka, 1 SOP memiliki galat (tidak dibuka), 2 kesalahan penggunaan.\n\n"
     "Contoh: sopdoc period open examples/pengumpulan-data-kinerja.sop.yaml --period 2026-TW3",
     "Open a period for an SOP: pin the SOP version, plan the schedule and the deadline.\n\n"
+    "The SOP is checked first: errors block the opening unless --paksa \"REASON\" (the reason is recorded).\n\n"
+    "Exit codes: 0 opened, 1 the SOP has errors (not opened), 2 usage error.\n\n"
     "Example: sopdoc period open examples/pengumpulan-data-kinerja.sop.yaml --period 2026-TW3"))
 @click.argument("sop", type=click.Path())
 @click.option("--period", "period_code", required=True, help=_help(
@@ -131,14 +135,17 @@ def log() -> None:
     "Planned start (YYYY-MM-DD [HH:MM]); default: the first working day after the period."))
 @click.option("--name", default=None, help=_help("period.open.name", "Nama instans (bawaan: <sop>-<periode>).",
                                                  "Instance name (default: <sop>-<period>)."))
+@click.option("--paksa", default=None, metavar="ALASAN", help=_help(
+    "period.open.paksa", "Buka walau SOP memiliki galat; alasannya dicatat pada instans.",
+    "Open although the SOP has errors; the reason is recorded with the instance."))
 @_common("period.open", config=True)
 @click.pass_context
 def period_open(ctx: click.Context, sop: str, period_code: str, start: str | None, name: str | None,
-                db: str, config: str | None) -> None:
+                db: str, config: str | None, paksa: str | None = None) -> None:
     from sopdoc.config import load_settings
     from sopdoc.execution.entries import parse_timestamp
     from sopdoc.execution.plan import plan_from_json
-    from sopdoc.execution.runs import open_period
+    from sopdoc.execution.runs import SopRejected, prepare_period, store_period
     from sopdoc.execution.settings import ZONES
 
     settings = load_settings(Path(sop).parent, Path(config) if config else None)
@@ -149,16 +156,43 @@ def period_open(ctx: click.Context, sop: str, period_code: str, start: str | Non
 
         text = start if " " in start.strip() or "T" in start else f"{start} 07:30"
         begin, _ = parse_timestamp(text.replace("T", " "), ZoneInfo(ZONES[cal.zona_waktu]))
-    with _store(db, create=True) as store:
-        inst = open_period(store, sop, period_code, calendar=cal, period_settings=per, start=begin,
-                           name=name, user=_user(None))
     lang = _lang(ctx)
+    try:  # everything is checked before the database is opened: a failed open creates no file
+        prepared = prepare_period(sop, period_code, calendar=cal, period_settings=per, start=begin,
+                                  name=name, user=_user(None), paksa=paksa)
+    except SopRejected as exc:
+        _echo_sop_errors(exc.errors, lang)
+        fail(ctx, exc.teks, 1)
+        return
+    _echo_open_notes(prepared, lang)
+    with _store(db, create=True) as store:
+        inst = store_period(store, prepared)
     meta = inst.meta_dict()
     en = lang == "en"
     click.echo(f"{'opened' if en else 'dibuka'}: {inst.name}  ({meta['periode_nama_en' if en else 'periode_nama']}, "
                f"{'deadline' if en else 'tenggat'} {inst.deadline})")
     for p in plan_from_json(inst.plan):
         click.echo(f"  {p.langkah:>3}  {p.mulai[:16].replace('T', ' ')} → {p.selesai[:16].replace('T', ' ')}")
+
+
+def _echo_sop_errors(errors: Any, lang: str) -> None:
+    from sopdoc.validate.output import FileReport, format_text
+
+    click.echo(terminal_text(format_text([FileReport("SOP", tuple(errors))], lang)), err=True, nl=False)
+
+
+def _echo_open_notes(prepared: Any, lang: str) -> None:
+    """The periode mismatch, and the errors overridden by --paksa, as warnings on stderr."""
+    word = "warning" if lang == "en" else "peringatan"
+    for w in prepared.warnings:
+        click.echo(f"{word}: {w.get(lang)}", err=True)
+    if prepared.errors:
+        _echo_sop_errors(prepared.errors, lang)
+        reason = prepared.instance.meta_dict()["dibuka_paksa"]["alasan"]
+        click.echo(f"{word}: " + (f"opened despite {len(prepared.errors)} errors; reason recorded: {reason}"
+                                  if lang == "en" else
+                                  f"dibuka walau ada {len(prepared.errors)} galat; alasan dicatat: {reason}"),
+                   err=True)
 
 
 @period.command("list", help=_help("period.list", "Daftar instans periode.", "List period instances."))

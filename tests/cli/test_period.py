@@ -196,3 +196,46 @@ def test_an_empty_overdue_period_is_judged_honestly(db: Path, capsys: pytest.Cap
     assert '"assessment": "Belum dapat dinilai (periode belum selesai)"' in capsys.readouterr().out
     assert main(["period", "check", INST, "--per", "kemarin"]) == 2
     assert "waktu tidak terbaca: 'kemarin'" in capsys.readouterr().err
+
+
+SEED_002 = Path(__file__).resolve().parents[2] / "examples" / "seed-002-dplh-balangan.sop.yaml"
+
+
+def test_open_refuses_a_failing_sop_without_creating_a_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["period", "open", str(SEED_002), "--period", "2026-TW3", "--db", "s.db"]) == 1
+    err = capsys.readouterr().err
+    # seed 002 has four errors (sopdoc check): SOP102 and three SOP311
+    assert err.count(" galat SOP") == 4 and "galat SOP102 [nomor-sop-kosong]" in err
+    assert err.endswith("memiliki 4 galat; perbaiki dulu (sopdoc check) atau buka dengan --paksa \"ALASAN\"\n")
+    assert not Path("s.db").exists() and not Path("s.db.key").exists()
+    assert main(["period", "open", str(LOOP_SOP), "--period", "2026-TW9", "--db", "s.db"]) == 2
+    assert not Path("s.db").exists()
+    assert main(["period", "open", str(SEED_002), "--period", "2026-TW3", "--db", "s.db", "--paksa", " "]) == 2
+    assert "--paksa memerlukan alasan" in capsys.readouterr().err and not Path("s.db").exists()
+
+
+def test_open_with_paksa_records_the_reason_in_the_verified_instance(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["period", "open", str(SEED_002), "--period", "2026-TW3", "--db", "s.db",
+                 "--paksa", "SOP berlaku sampai revisi"]) == 0
+    err = capsys.readouterr().err
+    assert "peringatan: dibuka walau ada 4 galat; alasan dicatat: SOP berlaku sampai revisi" in err
+    meta = json.loads(sqlite3.connect("s.db").execute("SELECT meta FROM instance").fetchone()[0])
+    assert meta["dibuka_paksa"] == {"alasan": "SOP berlaku sampai revisi", "galat": ["SOP102", "SOP311"]}
+    assert main(["log", "verify", "--db", "s.db"]) == 0
+
+
+def test_open_warns_when_the_sop_periode_differs_from_the_period(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    # The fixture SOP says "periode: triwulan"; 2026-10 is a month.
+    assert main(["period", "open", str(LOOP_SOP), "--period", "2026-10", "--db", "s.db"]) == 0
+    assert ("peringatan: periode SOP 'triwulan' tidak sama dengan jenis periode 2026-10 (bulanan)\n"
+            in capsys.readouterr().err)
+    assert main(["--lang", "en", "period", "open", str(LOOP_SOP), "--period", "2026-TW4", "--db", "s.db"]) == 0
+    assert "warning" not in capsys.readouterr().err
