@@ -79,7 +79,8 @@ def _periode_warning(sop: Sop, period: Period) -> Teks | None:
     if sop.periode is None or sop.periode.value == period.kind:
         return None
     return Teks(f"periode SOP '{sop.periode.value}' tidak sama dengan jenis periode {period.code} ({period.kind})",
-                f"the SOP's periode '{sop.periode.value}' differs from the kind of period {period.code} ({period.kind})")
+                f"the SOP's periode '{sop.periode.value}' differs from the kind of period "
+                f"{period.code} ({period.kind})")
 
 
 def prepare_period(sop_file: str | Path, period_code: str, *, calendar: CalendarSettings,
