@@ -253,6 +253,46 @@ def period_status(ctx: click.Context, instance: str, per: str | None, db: str) -
     click.echo(f"{n_done}/{len(plan)} {'main-path steps recorded' if en else 'langkah jalur utama dicatat'}")
 
 
+@period.command("due", help=_help(
+    "period.due", "Langkah yang jatuh tempo dan terlambat per hari ini, dari semua instans (untuk pengingat "
+    "harian, cron atau systemd timer).\n\nKode keluar: 0 tidak ada yang terlambat, 1 ada yang terlambat, "
+    "2 kesalahan penggunaan.",
+    "Steps due and overdue as of today, over every instance (for a daily reminder: cron or a systemd "
+    "timer).\n\nExit codes: 0 nothing overdue, 1 something overdue, 2 usage error."))
+@click.option("--oleh", "peran", default=None, help=_help(
+    "period.due.peran", "Hanya langkah jabatan (pelaksana) ini.", "Only the steps of this role (pelaksana)."))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help=_help("period.due.fmt", "Bentuk keluaran.", "Output format."))
+@_per_option("period.due")
+@_common("period.due")
+@click.pass_context
+def period_due(ctx: click.Context, peran: str | None, fmt: str, per: str | None, db: str) -> None:
+    import json
+
+    from sopdoc.execution.due import due_steps
+
+    lang = _lang(ctx)
+    en = lang == "en"
+    found = []
+    with _store(db, create=False) as store:
+        for inst in store.instances():
+            found.extend(due_steps(inst, store.entries(inst.name), _as_of(ctx, per, inst.zona_waktu), peran))
+    overdue = sum(d.terlambat for d in found)
+    if fmt == "json":
+        click.echo(json.dumps({"due": [d.to_dict() for d in found], "overdue": overdue}, ensure_ascii=False,
+                              indent=2))
+    else:
+        for d in found:
+            mark = ("OVERDUE" if en else "TERLAMBAT") if d.terlambat else ("due" if en else "jatuh tempo")
+            who = terminal_text(" / ".join(d.pelaksana))
+            click.echo(f"{d.instance}\t{'step' if en else 'langkah'} {d.langkah}\t{mark}\t"
+                       f"{'plan' if en else 'rencana'} {d.selesai[:16].replace('T', ' ')}\t"
+                       f"{'deadline' if en else 'tenggat'} {d.tenggat}\t{who}\t{terminal_text(d.uraian)}")
+        if not found:
+            click.echo("nothing due" if en else "tidak ada yang jatuh tempo")
+    ctx.exit(1 if overdue else 0)
+
+
 # --------------------------------------------------------------------------- period check / render
 
 

@@ -239,3 +239,26 @@ def test_open_warns_when_the_sop_periode_differs_from_the_period(tmp_path: Path,
             in capsys.readouterr().err)
     assert main(["--lang", "en", "period", "open", str(LOOP_SOP), "--period", "2026-TW4", "--db", "s.db"]) == 0
     assert "warning" not in capsys.readouterr().err
+
+
+def test_due_lists_what_is_due_and_overdue_and_exits_1_when_overdue(db: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    # Plan (see the fixture): step 1 07:30–08:00 Thu 1 Oct, step 2 to Fri 2 Oct 08:00, step 3 08:00–10:00.
+    assert main(["period", "due", "--per", "2026-10-01 07:00"]) == 0
+    assert capsys.readouterr().out == "tidak ada yang jatuh tempo\n"
+    assert main(["period", "due", "--per", "2026-10-02 09:00"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[1:3] for line in lines] == [["langkah 1", "TERLAMBAT"], ["langkah 2", "TERLAMBAT"],
+                                                         ["langkah 3", "jatuh tempo"]]
+    assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00",
+                 "--selesai", "2026-10-01 08:20"]) == 0
+    capsys.readouterr()
+    assert main(["period", "due", "--per", "2026-10-02 09:00", "--oleh", "kepala bidang", "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["overdue"] == 0 and [(d["langkah"], d["terlambat"]) for d in doc["due"]] == [(3, False)]
+    # After the deadline every step still to do is overdue.
+    assert main(["period", "due", "--per", "2026-10-15", "--format", "json"]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    assert [(d["langkah"], d["terlambat"]) for d in doc["due"]] == [(2, True), (3, True), (4, True), (5, True)]
