@@ -111,7 +111,7 @@ def build(path: Path) -> None:
                  ("Verifikasi log", "{{ verifikasi }}"), ("Kepala rantai log", "{{ kepala_rantai }}")])
 
     _heading(doc, "A. Ringkasan")
-    _pairs(doc, [("Penilaian terhadap penerapan", "{{ penilaian }}"),
+    _pairs(doc, [("Penilaian terhadap penerapan", "{{ penilaian }}"), ("Keadaan periode", "{{ keadaan }}"),
                  ("Langkah tepat waktu", "{{ tepat_waktu }} ({{ tepat_waktu_n }})"),
                  ("Waktu kerja aktual / mutu baku", "{{ waktu_aktual }} / {{ waktu_baku }}"),
                  ("Jumlah entri log", "{{ jumlah_entri }}"),

@@ -69,6 +69,37 @@ def _user(explicit: str | None) -> str:
     return os.environ.get("SOPDOC_USER") or getpass.getuser()
 
 
+_PER_HELP = ("Nilai keadaan per tanggal/jam ini (YYYY-MM-DD [HH:MM]; tanggal saja: akhir hari itu); "
+             "bawaan: sekarang.",
+             "Judge the state as of this date/time (YYYY-MM-DD [HH:MM]; a date alone: the end of that day); "
+             "default: now.")
+
+
+def _per_option(key: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--per", "--as-of", "per", default=None, help=_help(f"{key}.per", *_PER_HELP))
+
+
+def _as_of(ctx: click.Context, per: str | None, zona_waktu: str) -> Any:
+    """The moment to judge at, aware in the instance's zone: ``--per`` or now."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from sopdoc.execution.entries import TimestampError, parse_timestamp
+    from sopdoc.execution.settings import ZONES
+
+    zone = ZoneInfo(ZONES.get(zona_waktu, "Asia/Jakarta"))
+    if per is None:
+        return dt.datetime.now(zone)
+    import re
+
+    text = per.strip().replace("T", " ")
+    try:
+        moment, _ = parse_timestamp(f"{text} 23:59:59" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else text, zone)
+    except TimestampError as exc:
+        fail(ctx, exc.teks)
+    return moment
+
+
 @cli.group(help=_help("period", "Periode pelaksanaan SOP: buka, daftar, status, periksa, laporan.",
                       "SOP runs per period: open, list, status, check, report."))
 @lang_option
@@ -88,8 +119,12 @@ def log() -> None:
 
 @period.command("open", help=_help(
     "period.open", "Buka periode untuk SOP: patok versi SOP, hitung jadwal rencana dan tenggat.\n\n"
+    "SOP diperiksa dulu: galat menghalangi pembukaan kecuali --paksa \"ALASAN\" (alasan dicatat).\n\n"
+    "Kode keluar: 0 dibuka, 1 SOP memiliki galat (tidak dibuka), 2 kesalahan penggunaan.\n\n"
     "Contoh: sopdoc period open examples/pengumpulan-data-kinerja.sop.yaml --period 2026-TW3",
     "Open a period for an SOP: pin the SOP version, plan the schedule and the deadline.\n\n"
+    "The SOP is checked first: errors block the opening unless --paksa \"REASON\" (the reason is recorded).\n\n"
+    "Exit codes: 0 opened, 1 the SOP has errors (not opened), 2 usage error.\n\n"
     "Example: sopdoc period open examples/pengumpulan-data-kinerja.sop.yaml --period 2026-TW3"))
 @click.argument("sop", type=click.Path())
 @click.option("--period", "period_code", required=True, help=_help(
@@ -100,14 +135,17 @@ def log() -> None:
     "Planned start (YYYY-MM-DD [HH:MM]); default: the first working day after the period."))
 @click.option("--name", default=None, help=_help("period.open.name", "Nama instans (bawaan: <sop>-<periode>).",
                                                  "Instance name (default: <sop>-<period>)."))
+@click.option("--paksa", default=None, metavar="ALASAN", help=_help(
+    "period.open.paksa", "Buka walau SOP memiliki galat; alasannya dicatat pada instans.",
+    "Open although the SOP has errors; the reason is recorded with the instance."))
 @_common("period.open", config=True)
 @click.pass_context
 def period_open(ctx: click.Context, sop: str, period_code: str, start: str | None, name: str | None,
-                db: str, config: str | None) -> None:
+                db: str, config: str | None, paksa: str | None = None) -> None:
     from sopdoc.config import load_settings
     from sopdoc.execution.entries import parse_timestamp
     from sopdoc.execution.plan import plan_from_json
-    from sopdoc.execution.runs import open_period
+    from sopdoc.execution.runs import SopRejected, prepare_period, store_period
     from sopdoc.execution.settings import ZONES
 
     settings = load_settings(Path(sop).parent, Path(config) if config else None)
@@ -118,16 +156,43 @@ def period_open(ctx: click.Context, sop: str, period_code: str, start: str | Non
 
         text = start if " " in start.strip() or "T" in start else f"{start} 07:30"
         begin, _ = parse_timestamp(text.replace("T", " "), ZoneInfo(ZONES[cal.zona_waktu]))
-    with _store(db, create=True) as store:
-        inst = open_period(store, sop, period_code, calendar=cal, period_settings=per, start=begin,
-                           name=name, user=_user(None))
     lang = _lang(ctx)
+    try:  # everything is checked before the database is opened: a failed open creates no file
+        prepared = prepare_period(sop, period_code, calendar=cal, period_settings=per, start=begin,
+                                  name=name, user=_user(None), paksa=paksa)
+    except SopRejected as exc:
+        _echo_sop_errors(exc.errors, lang)
+        fail(ctx, exc.teks, 1)
+        return
+    _echo_open_notes(prepared, lang)
+    with _store(db, create=True) as store:
+        inst = store_period(store, prepared)
     meta = inst.meta_dict()
     en = lang == "en"
     click.echo(f"{'opened' if en else 'dibuka'}: {inst.name}  ({meta['periode_nama_en' if en else 'periode_nama']}, "
                f"{'deadline' if en else 'tenggat'} {inst.deadline})")
     for p in plan_from_json(inst.plan):
         click.echo(f"  {p.langkah:>3}  {p.mulai[:16].replace('T', ' ')} → {p.selesai[:16].replace('T', ' ')}")
+
+
+def _echo_sop_errors(errors: Any, lang: str) -> None:
+    from sopdoc.validate.output import FileReport, format_text
+
+    click.echo(terminal_text(format_text([FileReport("SOP", tuple(errors))], lang)), err=True, nl=False)
+
+
+def _echo_open_notes(prepared: Any, lang: str) -> None:
+    """The periode mismatch, and the errors overridden by --paksa, as warnings on stderr."""
+    word = "warning" if lang == "en" else "peringatan"
+    for w in prepared.warnings:
+        click.echo(f"{word}: {w.get(lang)}", err=True)
+    if prepared.errors:
+        _echo_sop_errors(prepared.errors, lang)
+        reason = prepared.instance.meta_dict()["dibuka_paksa"]["alasan"]
+        click.echo(f"{word}: " + (f"opened despite {len(prepared.errors)} errors; reason recorded: {reason}"
+                                  if lang == "en" else
+                                  f"dibuka walau ada {len(prepared.errors)} galat; alasan dicatat: {reason}"),
+                   err=True)
 
 
 @period.command("list", help=_help("period.list", "Daftar instans periode.", "List period instances."))
@@ -148,36 +213,90 @@ def period_list(ctx: click.Context, db: str) -> None:
 @period.command("status", help=_help("period.status", "Rencana dan realisasi tiap langkah suatu instans.",
                                      "Plan and progress of each step of an instance."))
 @click.argument("instance")
+@_per_option("period.status")
 @_common("period.status")
 @click.pass_context
-def period_status(ctx: click.Context, instance: str, db: str) -> None:
+def period_status(ctx: click.Context, instance: str, per: str | None, db: str) -> None:
+    import datetime as dt
+
     from sopdoc.execution.cmp_context import effective_entries
     from sopdoc.execution.plan import plan_from_json
     from sopdoc.execution.runs import find_instance
+    from sopdoc.execution.state import instance_state
 
     with _store(db) as store:
         inst = find_instance(store, instance)
         entries = effective_entries(store.entries(inst.name))
-    en = _lang(ctx) == "en"
+    lang = _lang(ctx)
+    en = lang == "en"
+    as_of = _as_of(ctx, per, inst.zona_waktu)
     meta = inst.meta_dict()
     click.echo(f"{inst.name}: {terminal_text(str(meta.get('nama', '')))} — "
                f"{meta['periode_nama_en' if en else 'periode_nama']}")
     click.echo(f"{'deadline' if en else 'tenggat'}: {inst.deadline}")
     done = {e.langkah: e for e in entries}
     plan = plan_from_json(inst.plan)
-    for p in plan:
+    last = done.get(plan[-1].langkah) if plan else None
+    finished = dt.datetime.fromisoformat(last.selesai) if last else None
+    state = instance_state(bool(entries), finished, dt.date.fromisoformat(inst.deadline), as_of)
+    click.echo(f"status: {state.teks.get(lang)} ({'as of' if en else 'per'} {as_of:%Y-%m-%d %H:%M})")
+    reached = max((i for i, p in enumerate(plan) if p.langkah in done), default=-1)
+    for i, p in enumerate(plan):
         rec = done.get(p.langkah)
+        late = rec is None and i > reached and dt.datetime.fromisoformat(p.selesai) < as_of
         actual = (f"{rec.selesai[:16].replace('T', ' ')} ({terminal_text(rec.oleh)})" if rec
                   else ("not recorded" if en else "belum dicatat"))
-        click.echo(f"  {p.langkah:>3}  {'plan' if en else 'rencana'} {p.selesai[:16].replace('T', ' ')}  |  {actual}")
+        mark = ("  OVERDUE" if en else "  TERLAMBAT") if late else ""
+        click.echo(f"  {p.langkah:>3}  {'plan' if en else 'rencana'} {p.selesai[:16].replace('T', ' ')}  |  "
+                   f"{actual}{mark}")
     n_done = sum(1 for p in plan if p.langkah in done)
     click.echo(f"{n_done}/{len(plan)} {'main-path steps recorded' if en else 'langkah jalur utama dicatat'}")
+
+
+@period.command("due", help=_help(
+    "period.due", "Langkah yang jatuh tempo dan terlambat per hari ini, dari semua instans (untuk pengingat "
+    "harian, cron atau systemd timer).\n\nKode keluar: 0 tidak ada yang terlambat, 1 ada yang terlambat, "
+    "2 kesalahan penggunaan.",
+    "Steps due and overdue as of today, over every instance (for a daily reminder: cron or a systemd "
+    "timer).\n\nExit codes: 0 nothing overdue, 1 something overdue, 2 usage error."))
+@click.option("--oleh", "peran", default=None, help=_help(
+    "period.due.peran", "Hanya langkah jabatan (pelaksana) ini.", "Only the steps of this role (pelaksana)."))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help=_help("period.due.fmt", "Bentuk keluaran.", "Output format."))
+@_per_option("period.due")
+@_common("period.due")
+@click.pass_context
+def period_due(ctx: click.Context, peran: str | None, fmt: str, per: str | None, db: str) -> None:
+    import json
+
+    from sopdoc.execution.due import due_steps
+
+    lang = _lang(ctx)
+    en = lang == "en"
+    found = []
+    with _store(db, create=False) as store:
+        for inst in store.instances():
+            found.extend(due_steps(inst, store.entries(inst.name), _as_of(ctx, per, inst.zona_waktu), peran))
+    overdue = sum(d.terlambat for d in found)
+    if fmt == "json":
+        click.echo(json.dumps({"due": [d.to_dict() for d in found], "overdue": overdue}, ensure_ascii=False,
+                              indent=2))
+    else:
+        for d in found:
+            mark = ("OVERDUE" if en else "TERLAMBAT") if d.terlambat else ("due" if en else "jatuh tempo")
+            who = terminal_text(" / ".join(d.pelaksana))
+            click.echo(f"{d.instance}\t{'step' if en else 'langkah'} {d.langkah}\t{mark}\t"
+                       f"{'plan' if en else 'rencana'} {d.selesai[:16].replace('T', ' ')}\t"
+                       f"{'deadline' if en else 'tenggat'} {d.tenggat}\t{who}\t{terminal_text(d.uraian)}")
+        if not found:
+            click.echo("nothing due" if en else "tidak ada yang jatuh tempo")
+    ctx.exit(1 if overdue else 0)
 
 
 # --------------------------------------------------------------------------- period check / render
 
 
-def _checked(ctx: click.Context, db: str, instance: str, config: str | None) -> Any:
+def _checked(ctx: click.Context, db: str, instance: str, config: str | None, per: str | None = None) -> Any:
     """Verify the log first (DESIGN.md §8), then check the instance: (instance, result, verification)."""
     from sopdoc.config import load_settings
     from sopdoc.execution.calendar import WorkingCalendar
@@ -185,7 +304,7 @@ def _checked(ctx: click.Context, db: str, instance: str, config: str | None) -> 
     from sopdoc.execution.runs import find_instance, instance_calendar
 
     settings = load_settings(None, Path(config) if config else None)
-    cal, per = settings.kalender, settings.period
+    cal, period_settings = settings.kalender, settings.period
     with _store(db) as store:
         verification = store.verification(instance)
         if store.instance(instance) is None and not verification.ok:  # deleted behind sopdoc's back?
@@ -193,8 +312,10 @@ def _checked(ctx: click.Context, db: str, instance: str, config: str | None) -> 
             ctx.exit(1)
         inst = find_instance(store, instance)
         entries = store.entries(inst.name)
+    as_of = _as_of(ctx, per, inst.zona_waktu)
     try:
-        return inst, check_instance(inst, entries, WorkingCalendar(instance_calendar(inst, cal)), per), verification
+        calendar = WorkingCalendar(instance_calendar(inst, cal))
+        return inst, check_instance(inst, entries, calendar, period_settings, as_of), verification
     except (ValueError, KeyError, TypeError):
         if verification.ok:
             raise
@@ -232,6 +353,14 @@ def _figures_text(result: Any, lang: str) -> str:
             f"waktu kerja {t.actual:.0f} mnt dari baku {t.standard:.0f} mnt\n")
 
 
+def _state_text(result: Any, lang: str) -> str:
+    """The state as of the check's moment and the assessment, one line."""
+    moment = f"{result.as_of:%Y-%m-%d %H:%M}" if result.as_of else "-"
+    if lang == "en":
+        return f"status: {result.state.teks.en} (as of {moment}); assessment: {result.assessment.en}"
+    return f"status: {result.state.teks.id} (per {moment}); penilaian: {result.assessment.id}"
+
+
 @period.command("check", help=_help(
     "period.check", "Periksa kepatuhan log terhadap mutu baku (CMPxxx) dan hitung angka ringkasan.\n\n"
     "Kode keluar: 0 bersih, 1 ada temuan, 2 kesalahan penggunaan.",
@@ -243,9 +372,11 @@ def _figures_text(result: Any, lang: str) -> str:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
               help=_help("period.check.fail_on", "Tingkat temuan yang membuat kode keluar 1.",
                          "Severity that makes the exit code 1."))
+@_per_option("period.check")
 @_common("period.check", config=True)
 @click.pass_context
-def period_check(ctx: click.Context, instance: str, fmt: str, fail_on: str, db: str, config: str | None) -> None:
+def period_check(ctx: click.Context, instance: str, fmt: str, fail_on: str, db: str, config: str | None,
+                 per: str | None = None) -> None:
     import json
 
     from sopdoc.model.diagnostic import Severity
@@ -253,7 +384,7 @@ def period_check(ctx: click.Context, instance: str, fmt: str, fail_on: str, db: 
     from sopdoc.validate.output import ExitPolicy, FileReport, format_json, format_text
 
     lang = _lang(ctx)
-    _inst, result, verification = _checked(ctx, db, instance, config)
+    _inst, result, verification = _checked(ctx, db, instance, config, per)
     reports = [FileReport(result.instance, result.diagnostics)]
     if fmt == "json":
         doc = json.loads(format_json(reports, lang))
@@ -263,6 +394,7 @@ def period_check(ctx: click.Context, instance: str, fmt: str, fail_on: str, db: 
     else:
         _echo_verification(ctx, verification, result.instance)
         click.echo(terminal_text(format_text(reports, lang) + _figures_text(result, lang)), nl=False)
+        click.echo(_state_text(result, lang))
     ctx.exit(max(ExitPolicy(Severity(fail_on)).exit_code(reports), 0 if verification.ok else 1))
 
 
@@ -280,10 +412,11 @@ def period_check(ctx: click.Context, instance: str, fmt: str, fail_on: str, db: 
 @click.option("--template", default=None, type=click.Path(dir_okay=False),
               help=_help("period.render.template", "Templat docxtpl sendiri (bawaan: laporan-periode.docx).",
                          "Own docxtpl template (default: laporan-periode.docx)."))
+@_per_option("period.render")
 @_common("period.render", config=True)
 @click.pass_context
 def period_render(ctx: click.Context, instance: str, targets: str, out_dir: str, template: str | None,
-                  db: str, config: str | None) -> None:
+                  db: str, config: str | None, per: str | None = None) -> None:
     from pathlib import Path
 
     from sopdoc.render.report.docx import render_report
@@ -293,7 +426,7 @@ def period_render(ctx: click.Context, instance: str, targets: str, out_dir: str,
     if bad or not kinds:
         fail(ctx, Teks(f"format tidak dikenal: {', '.join(bad) or '(kosong)'} (pilih docx, pdf)",
                        f"unknown format: {', '.join(bad) or '(empty)'} (choose docx, pdf)"))
-    inst, result, verification = _checked(ctx, db, instance, config)
+    inst, result, verification = _checked(ctx, db, instance, config, per)
     _echo_verification(ctx, verification, inst.name, err=True)
     bad_name = check_instance_name(inst.name)  # re-checked: the name becomes a file name
     if bad_name is not None:

@@ -38,8 +38,11 @@ class CheckContext:
     """An instance under check: flow, deadline, calendar, settings and entry facts."""
 
     def __init__(self, instance: str, flow: StepTable, entries: list[LogEntry], calendar: WorkingCalendar,
-                 settings: PeriodSettings, deadline: dt.date) -> None:
+                 settings: PeriodSettings, deadline: dt.date, as_of: dt.datetime | None = None,
+                 planned_end: dict[int, dt.datetime] | None = None) -> None:
         self.instance = instance
+        self.as_of = None if as_of is None else calendar.to_local(as_of)  # local, naive; None: no clock
+        self.planned_end = planned_end or {}  # main-path step → planned end (local, naive)
         self.flow = flow
         self.calendar = calendar
         self.settings = settings
@@ -81,6 +84,13 @@ class CheckContext:
     def main_path(self) -> tuple[int, ...]:
         """The flow's main path."""
         return self.flow.main_path()
+
+    @cached_property
+    def pending(self) -> tuple[int, ...]:
+        """Main-path steps after the last recorded one (the part of the cycle still to do)."""
+        main = self.main_path
+        reached = [i for i, s in enumerate(main) if s in self.recorded_steps]
+        return main[max(reached) + 1:] if reached else main
 
     def is_late(self, fact: Fact) -> bool:
         """True when the step took longer than its standard plus the tolerance."""

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from sopdoc.codes import Finding, rule
 from sopdoc.execution.cmp_context import CheckContext
+from sopdoc.execution.state import is_overdue
 from sopdoc.model.diagnostic import Severity, Teks
 
 __all__: list[str] = []
@@ -78,9 +79,10 @@ def pengulangan_tidak_sah(ctx: CheckContext) -> Iterator[Finding]:
       summary=Teks("Siklus belum selesai", "The last step of the main path has no entry yet"),
       hint=Teks("catat langkah yang tersisa sebelum tenggat", "record the remaining steps before the deadline"))
 def siklus_belum_selesai(ctx: CheckContext) -> Iterator[Finding]:
-    """LG-05: the last step of the main path has no entry yet."""
+    """LG-05: the last step of the main path has no entry yet (while the deadline has not passed;
+    after it, CMP306 says so as an error)."""
     main = ctx.main_path
-    if main and main[-1] not in ctx.recorded_steps:
+    if main and main[-1] not in ctx.recorded_steps and not is_overdue(ctx.deadline, ctx.as_of):
         left = [s for s in main if s not in ctx.recorded_steps]
         yield ctx.finding(None, Teks(f"siklus belum selesai: {len(left)} langkah belum dicatat",
                                      f"cycle not finished: {len(left)} steps not recorded yet"))

@@ -1,4 +1,5 @@
-"""CMP3xx: the cycle against the deadline, and entries outside the working calendar (LG-05, LG-06)."""
+"""CMP3xx: the cycle against the deadline and the plan as of a moment, and entries outside the working
+calendar (LG-05, LG-06)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Iterator
 
 from sopdoc.codes import Finding, rule
 from sopdoc.execution.cmp_context import CheckContext
+from sopdoc.execution.state import is_overdue
 from sopdoc.model.diagnostic import Severity, Teks
 
 __all__: list[str] = []
@@ -65,3 +67,60 @@ def di_luar_jam_kerja(ctx: CheckContext) -> Iterator[Finding]:
                 yield ctx.finding(f, Teks(f"langkah {f.entry.langkah} dicatat pada {moment:%H:%M}, di luar jam kerja",
                                           f"step {f.entry.langkah} recorded at {moment:%H:%M}, outside working hours"))
                 break
+
+
+@rule(code="CMP304", slug="langkah-lewat-jadwal", severity=Severity.WARNING, catalogue="LG-05",
+      summary=Teks("Langkah lewat jadwal",
+                   "As of the check, a main-path step still to do is past its planned end (before the deadline)"),
+      hint=Teks("kerjakan dan catat langkah ini segera agar tenggat periode tercapai",
+                "do and record this step now so that the period's deadline is met"))
+def langkah_lewat_jadwal(ctx: CheckContext) -> Iterator[Finding]:
+    """LG-05: as of the check's moment, a main-path step still to do (after the last recorded one)
+    has passed its planned end, while the period's deadline has not passed yet. Without a moment
+    (``as_of``) nothing is overdue."""
+    if ctx.as_of is None or is_overdue(ctx.deadline, ctx.as_of):
+        return
+    index = {s.no: i for i, s in enumerate(ctx.flow.steps)}
+    for no in ctx.pending:
+        end = ctx.planned_end.get(no)
+        if end is not None and end < ctx.as_of:
+            yield ctx.finding(None, Teks(
+                f"per {ctx.as_of:%Y-%m-%d %H:%M} langkah {no} belum dicatat, rencana selesai {end:%Y-%m-%d %H:%M}",
+                f"as of {ctx.as_of:%Y-%m-%d %H:%M} step {no} is not recorded, planned to end {end:%Y-%m-%d %H:%M}"),
+                step_index=index[no])
+
+
+@rule(code="CMP305", slug="langkah-tidak-dilaksanakan", severity=Severity.ERROR, catalogue="LG-05",
+      summary=Teks("Langkah tidak dilaksanakan",
+                   "The period's deadline has passed and a main-path step was never recorded"),
+      hint=Teks("jelaskan mengapa langkah tidak dilaksanakan dan tetapkan tindak lanjutnya",
+                "explain why the step was not done and decide the follow-up"))
+def langkah_tidak_dilaksanakan(ctx: CheckContext) -> Iterator[Finding]:
+    """LG-05: as of the check's moment the period's deadline has passed, and a main-path step after
+    the last recorded one was never recorded (steps skipped before it are CMP201)."""
+    if not is_overdue(ctx.deadline, ctx.as_of):
+        return
+    index = {s.no: i for i, s in enumerate(ctx.flow.steps)}
+    for no in ctx.pending:
+        yield ctx.finding(None, Teks(f"langkah {no} tidak dilaksanakan sampai tenggat {ctx.deadline:%Y-%m-%d}",
+                                     f"step {no} was not done by the deadline {ctx.deadline:%Y-%m-%d}"),
+                          step_index=index[no])
+
+
+@rule(code="CMP306", slug="periode-lewat-tenggat", severity=Severity.ERROR, catalogue="LG-05",
+      summary=Teks("Periode lewat tenggat", "The period's deadline has passed and its cycle is not finished"),
+      hint=Teks("selesaikan dan catat siklus, laporkan keterlambatan kepada atasan",
+                "finish and record the cycle, report the delay to the superior"))
+def periode_lewat_tenggat(ctx: CheckContext) -> Iterator[Finding]:
+    """LG-05: as of the check's moment the period's deadline has passed and the main path's last step
+    has no entry (an empty period included)."""
+    main = ctx.main_path
+    if not main or main[-1] in ctx.recorded_steps or not is_overdue(ctx.deadline, ctx.as_of):
+        return
+    assert ctx.as_of is not None
+    done = sum(1 for s in main if s in ctx.recorded_steps)
+    yield ctx.finding(None, Teks(
+        f"per {ctx.as_of:%Y-%m-%d} siklus belum selesai, tenggat {ctx.deadline:%Y-%m-%d} terlewati "
+        f"({done} dari {len(main)} langkah jalur utama dicatat)",
+        f"as of {ctx.as_of:%Y-%m-%d} the cycle is not finished, the deadline {ctx.deadline:%Y-%m-%d} has passed "
+        f"({done} of {len(main)} main-path steps recorded)"))

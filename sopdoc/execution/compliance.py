@@ -12,9 +12,11 @@ from sopdoc.execution.cmp_context import CheckContext
 from sopdoc.execution.cmp_rules import RULES
 from sopdoc.execution.entries import LogEntry
 from sopdoc.execution.pinned import StepTable
+from sopdoc.execution.plan import PlannedStep, plan_from_json
 from sopdoc.execution.settings import PeriodSettings
+from sopdoc.execution.state import BAIK, BELUM_DINILAI, TIDAK_BAIK, State, instance_state
 from sopdoc.execution.store import Instance
-from sopdoc.model.diagnostic import Diagnostic
+from sopdoc.model.diagnostic import Diagnostic, Teks
 
 __all__ = ["Compliance", "EntryVerdict", "Totals", "check_entries", "check_instance"]
 
@@ -71,11 +73,25 @@ class Compliance:
     per_actor: dict[str, Totals]
     deadline: dt.date
     finished: dt.datetime | None  # end of the last main-path step, local time
+    as_of: dt.datetime | None = None  # the moment judged at (local, naive); None: no clock
+    state: State = State.BELUM_DIMULAI
 
     @property
     def good(self) -> bool:
-        """True when no error or warning was found ("Berjalan dengan baik")."""
-        return not any(d.severity.rank >= 1 for d in self.diagnostics)
+        """True when the cycle is done and no error or warning was found ("Berjalan dengan baik"):
+        an empty, unfinished or overdue period never is."""
+        return self.state is State.SELESAI and not any(d.severity.rank >= 1 for d in self.diagnostics)
+
+    @property
+    def assessment(self) -> Teks:
+        """The verdict of the monitoring form: well, not well, or not yet to be assessed (a period
+        still running without a deviation)."""
+        if self.good:
+            return BAIK
+        if self.state in (State.BELUM_DIMULAI, State.BERJALAN) and not any(
+                d.severity.rank >= 1 for d in self.diagnostics):
+            return BELUM_DINILAI
+        return TIDAK_BAIK
 
 
 def _totals(rows: list[tuple[float, float | None, bool]]) -> Totals:
@@ -91,10 +107,13 @@ def _totals(rows: list[tuple[float, float | None, bool]]) -> Totals:
 
 
 def check_entries(instance: str, flow: StepTable, entries: list[LogEntry], calendar: WorkingCalendar,
-                  settings: PeriodSettings, deadline: dt.date) -> Compliance:
+                  settings: PeriodSettings, deadline: dt.date, as_of: dt.datetime | None = None,
+                  plan: tuple[PlannedStep, ...] = ()) -> Compliance:
     """Run every CMP rule over ``entries`` (the engine adds each finding's code, slug and
-    severity) and compute the figures."""
-    ctx = CheckContext(instance, flow, entries, calendar, settings, deadline)
+    severity) and compute the figures, judging the plan and the deadline as of ``as_of`` (without
+    it, nothing is overdue)."""
+    planned_end = {p.langkah: calendar.parse_local(p.selesai) for p in plan}
+    ctx = CheckContext(instance, flow, entries, calendar, settings, deadline, as_of, planned_end)
     diags = [rule.report(finding) for _, rule in sorted(RULES.items()) if rule.func is not None
              for finding in rule.func(ctx)]
     diags.sort(key=lambda d: (d.origin.row or 0 if d.origin else 0, d.code, d.message.id))
@@ -113,10 +132,11 @@ def check_entries(instance: str, flow: StepTable, entries: list[LogEntry], calen
         by_actor[f.entry.oleh].append(row)
     main = ctx.main_path
     last = [f for f in ctx.facts if main and f.entry.langkah == main[-1]]
+    finished = last[-1].end if last else None
     return Compliance(
         instance, tuple(diags), tuple(verdicts), _totals(rows),
         {k: _totals(v) for k, v in sorted(by_step.items())}, {k: _totals(v) for k, v in sorted(by_actor.items())},
-        deadline, last[-1].end if last else None)
+        deadline, finished, ctx.as_of, instance_state(bool(ctx.facts), finished, deadline, ctx.as_of))
 
 
 @lru_cache(maxsize=64)
@@ -125,7 +145,7 @@ def _flow(text: str) -> StepTable:
 
 
 def check_instance(inst: Instance, entries: list[LogEntry], calendar: WorkingCalendar,
-                   settings: PeriodSettings) -> Compliance:
-    """Check a stored instance with its pinned flow and deadline."""
+                   settings: PeriodSettings, as_of: dt.datetime | None = None) -> Compliance:
+    """Check a stored instance with its pinned flow, plan and deadline, as of ``as_of``."""
     return check_entries(inst.name, _flow(inst.flow), entries, calendar, settings,
-                         dt.date.fromisoformat(inst.deadline))
+                         dt.date.fromisoformat(inst.deadline), as_of, plan_from_json(inst.plan))

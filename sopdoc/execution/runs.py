@@ -8,24 +8,27 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sopdoc.errors import UsageError
 from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.log_rows import RowResult, check_row
-from sopdoc.execution.periods import parse_period
+from sopdoc.execution.periods import Period, parse_period
 from sopdoc.execution.pinned import StepTable, pin_steps
 from sopdoc.execution.plan import default_start, plan_schedule, plan_to_json
 from sopdoc.execution.settings import ZONES, CalendarSettings, PeriodSettings
 from sopdoc.execution.store import Instance, LogStore
-from sopdoc.model.diagnostic import Severity, Teks
+from sopdoc.model.diagnostic import Diagnostic, Severity, Teks
+from sopdoc.model.sop import Sop
 from sopdoc.safe_path import check_instance_name
 from sopdoc.source.reader import load_sop
 from sopdoc.source.writer import sop_to_yaml
+from sopdoc.validate.engine import check_loaded
 
-__all__ = ["ImportRejected", "find_instance", "instance_name", "log_window", "open_period", "record_rows"]
+__all__ = ["ImportRejected", "PreparedPeriod", "SopRejected", "find_instance", "instance_name", "log_window",
+           "open_period", "prepare_period", "record_rows", "store_period"]
 
 
 class ImportRejected(UsageError):
@@ -49,25 +52,65 @@ def instance_name(sop_file: str | Path, period_code: str) -> str:
     return f"{slug}-{period_code}"
 
 
-def open_period(store: LogStore, sop_file: str | Path, period_code: str, *, calendar: CalendarSettings,
-                period_settings: PeriodSettings, start: dt.datetime | None = None, name: str | None = None,
-                user: str = "") -> Instance:
-    """Pin the SOP version, plan the schedule and record the instance."""
+@dataclass(frozen=True)
+class PreparedPeriod:
+    """An instance ready to be stored, and what was found on the way (nothing is written yet)."""
+
+    instance: Instance
+    source: str  # the canonical YAML pinned
+    nama: str
+    nomor: str | None
+    errors: tuple[Diagnostic, ...]  # the SOP's error findings (sopdoc check); they block unless forced
+    warnings: tuple[Teks, ...]  # e.g. the SOP's periode disagrees with the period code
+
+
+class SopRejected(UsageError):
+    """The SOP has error findings and the open was not forced; ``errors`` lists them."""
+
+    def __init__(self, sop_file: str | Path, errors: tuple[Diagnostic, ...]) -> None:
+        super().__init__(Teks(
+            f"SOP {sop_file} memiliki {len(errors)} galat; perbaiki dulu (sopdoc check) atau buka dengan "
+            "--paksa \"ALASAN\"",
+            f"SOP {sop_file} has {len(errors)} errors; fix them first (sopdoc check) or open with --paksa \"REASON\""))
+        self.errors = errors
+
+
+def _periode_warning(sop: Sop, period: Period) -> Teks | None:
+    if sop.periode is None or sop.periode.value == period.kind:
+        return None
+    return Teks(f"periode SOP '{sop.periode.value}' tidak sama dengan jenis periode {period.code} ({period.kind})",
+                f"the SOP's periode '{sop.periode.value}' differs from the kind of period "
+                f"{period.code} ({period.kind})")
+
+
+def prepare_period(sop_file: str | Path, period_code: str, *, calendar: CalendarSettings,
+                   period_settings: PeriodSettings, start: dt.datetime | None = None, name: str | None = None,
+                   user: str = "", paksa: str | None = None) -> PreparedPeriod:
+    """Read and check the SOP, pin its version and plan the schedule, writing nothing.
+
+    The SOP's error findings raise :class:`SopRejected` unless ``paksa`` gives a reason, which is
+    then recorded in the instance's meta with the codes it overrode (covered by the chain's digest).
+    """
     period = parse_period(period_code)
     bad_name = check_instance_name(name) if name is not None else None
     if bad_name is not None:
         raise UsageError(bad_name)
+    if paksa is not None and not paksa.strip():
+        raise UsageError(Teks("--paksa memerlukan alasan", "--paksa needs a reason"))
     if not Path(sop_file).is_file():
         raise UsageError(Teks(f"berkas SOP tidak ada: {sop_file}", f"SOP file not found: {sop_file}"))
     result = load_sop(sop_file)
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
-    if result.sop is None:  # document findings (sopdoc check) do not stop a run; unreadable input does
+    if result.sop is None:  # unreadable input stops a run whatever the reason given
         first = errors[0] if errors else None
         why = f": {first.code} {first.message.id}" if first else ""
         why_en = f": {first.code} {first.message.en}" if first else ""
         raise UsageError(Teks(f"SOP tidak dapat dipakai ({sop_file}){why}; jalankan 'sopdoc check'",
                               f"the SOP cannot be used ({sop_file}){why_en}; run 'sopdoc check'"))
     sop = result.sop
+    found = tuple(d for d in check_loaded(result) if d.severity is Severity.ERROR)
+    if found and paksa is None:
+        raise SopRejected(sop_file, found)
     flow = pin_steps(sop)
     if not flow.steps:
         raise UsageError(Teks(f"SOP tanpa langkah bernomor: {sop_file}", f"SOP without numbered steps: {sop_file}"))
@@ -78,20 +121,38 @@ def open_period(store: LogStore, sop_file: str | Path, period_code: str, *, cale
     plan = plan_schedule(flow, cal, begin)
     ident = sop.identitas
     signer = ident.disahkan_oleh
-    meta = {"file": str(sop_file), "nama": ident.nama or "", "nomor": ident.nomor or "",
-            "instansi": list(ident.instansi), "unit": ident.unit or "",
-            "periode_nama": period.name("id"), "periode_nama_en": period.name("en"),
-            "jabatan": signer.jabatan if signer else "", "penandatangan": signer.nama if signer else "",
-            "nip": signer.nip if signer else ""}
+    meta: dict[str, object] = {
+        "file": str(sop_file), "nama": ident.nama or "", "nomor": ident.nomor or "",
+        "instansi": list(ident.instansi), "unit": ident.unit or "",
+        "periode_nama": period.name("id"), "periode_nama_en": period.name("en"),
+        "jabatan": signer.jabatan if signer else "", "penandatangan": signer.nama if signer else "",
+        "nip": signer.nip if signer else ""}
+    if paksa is not None:
+        meta["dibuka_paksa"] = {"alasan": paksa.strip(), "galat": sorted({d.code for d in found})}
     inst = Instance(
         name=name or instance_name(sop_file, period.code), sop_hash=sop_hash, period=period.code,
         start=begin.replace(tzinfo=cal.zone).isoformat(timespec="minutes"),
         deadline=period.deadline(cal, period_settings).isoformat(), zona_waktu=calendar.zona_waktu,
         flow=flow.to_json(), plan=plan_to_json(plan), meta=json.dumps(meta, ensure_ascii=False, sort_keys=True),
         created_by=user)
-    store.add_sop_version(sop_hash, ident.nama or "", ident.nomor, source)
-    store.create_instance(inst)
-    return inst
+    warning = _periode_warning(sop, period)
+    return PreparedPeriod(inst, source, ident.nama or "", ident.nomor, found, (warning,) if warning else ())
+
+
+def store_period(store: LogStore, prepared: PreparedPeriod) -> Instance:
+    """Record a prepared instance and its SOP version."""
+    store.add_sop_version(prepared.instance.sop_hash, prepared.nama, prepared.nomor, prepared.source)
+    store.create_instance(prepared.instance)
+    return prepared.instance
+
+
+def open_period(store: LogStore, sop_file: str | Path, period_code: str, *, calendar: CalendarSettings,
+                period_settings: PeriodSettings, start: dt.datetime | None = None, name: str | None = None,
+                user: str = "", paksa: str | None = None) -> Instance:
+    """Check and pin the SOP version, plan the schedule and record the instance."""
+    return store_period(store, prepare_period(sop_file, period_code, calendar=calendar,
+                                              period_settings=period_settings, start=start, name=name,
+                                              user=user, paksa=paksa))
 
 
 def find_instance(store: LogStore, name: str) -> Instance:

@@ -176,3 +176,89 @@ def test_period_open_with_an_explicit_start(tmp_path: Path, monkeypatch: pytest.
     # Step 2 (1 hari kerja) from 13:30 on Tue 17 Mar: 150 min that day, then Nyepi and Idul Fitri
     # (18–24 Mar) are off; 270 min before the 12:00 break and 30 after it: Wed 25 Mar 13:30.
     assert "    2  2026-03-17 13:30 → 2026-03-25 13:30\n" in out
+
+
+def test_an_empty_overdue_period_is_judged_honestly(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The fixture's plan for 2026-TW3: step 1 ends Thu 1 Oct 08:00, step 2 Fri 2 Oct 08:00, step 3
+    # 10:00, step 4 11:00, step 5 11:30 (see the fixture); the deadline is Wed 14 Oct 2026.
+    assert main(["period", "status", INST, "--per", "2026-10-02 09:00"]) == 0
+    out = capsys.readouterr().out
+    assert "status: belum dimulai (per 2026-10-02 09:00)\n" in out
+    assert "    2  rencana 2026-10-02 08:00  |  belum dicatat  TERLAMBAT\n" in out
+    assert "    3  rencana 2026-10-02 10:00  |  belum dicatat\n" in out
+    assert main(["period", "check", INST, "--per", "2026-10-20"]) == 1
+    out = capsys.readouterr().out
+    assert out.count("galat CMP305 [langkah-tidak-dilaksanakan]") == 5 and "CMP206" not in out
+    assert ("galat CMP306 [periode-lewat-tenggat] per 2026-10-20 siklus belum selesai, tenggat 2026-10-14 "
+            "terlewati (0 dari 5 langkah jalur utama dicatat)") in out
+    assert out.endswith("status: terlambat (per 2026-10-20 23:59); penilaian: Tidak berjalan dengan baik\n")
+    assert main(["--lang", "en", "period", "check", INST, "--per", "2026-09-30", "--format", "json"]) == 0
+    assert '"assessment": "Belum dapat dinilai (periode belum selesai)"' in capsys.readouterr().out
+    assert main(["period", "check", INST, "--per", "kemarin"]) == 2
+    assert "waktu tidak terbaca: 'kemarin'" in capsys.readouterr().err
+
+
+SEED_002 = Path(__file__).resolve().parents[2] / "examples" / "seed-002-dplh-balangan.sop.yaml"
+
+
+def test_open_refuses_a_failing_sop_without_creating_a_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["period", "open", str(SEED_002), "--period", "2026-TW3", "--db", "s.db"]) == 1
+    err = capsys.readouterr().err
+    # seed 002 has four errors (sopdoc check): SOP102 and three SOP311
+    assert err.count(" galat SOP") == 4 and "galat SOP102 [nomor-sop-kosong]" in err
+    assert err.endswith("memiliki 4 galat; perbaiki dulu (sopdoc check) atau buka dengan --paksa \"ALASAN\"\n")
+    assert not Path("s.db").exists() and not Path("s.db.key").exists()
+    assert main(["period", "open", str(LOOP_SOP), "--period", "2026-TW9", "--db", "s.db"]) == 2
+    assert not Path("s.db").exists()
+    assert main(["period", "open", str(SEED_002), "--period", "2026-TW3", "--db", "s.db", "--paksa", " "]) == 2
+    assert "--paksa memerlukan alasan" in capsys.readouterr().err and not Path("s.db").exists()
+
+
+def test_open_with_paksa_records_the_reason_in_the_verified_instance(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["period", "open", str(SEED_002), "--period", "2026-TW3", "--db", "s.db",
+                 "--paksa", "SOP berlaku sampai revisi"]) == 0
+    err = capsys.readouterr().err
+    assert "peringatan: dibuka walau ada 4 galat; alasan dicatat: SOP berlaku sampai revisi" in err
+    meta = json.loads(sqlite3.connect("s.db").execute("SELECT meta FROM instance").fetchone()[0])
+    assert meta["dibuka_paksa"] == {"alasan": "SOP berlaku sampai revisi", "galat": ["SOP102", "SOP311"]}
+    assert main(["log", "verify", "--db", "s.db"]) == 0
+
+
+def test_open_warns_when_the_sop_periode_differs_from_the_period(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    # The fixture SOP says "periode: triwulan"; 2026-10 is a month.
+    assert main(["period", "open", str(LOOP_SOP), "--period", "2026-10", "--db", "s.db"]) == 0
+    assert ("peringatan: periode SOP 'triwulan' tidak sama dengan jenis periode 2026-10 (bulanan)\n"
+            in capsys.readouterr().err)
+    assert main(["--lang", "en", "period", "open", str(LOOP_SOP), "--period", "2026-TW4", "--db", "s.db"]) == 0
+    assert "warning" not in capsys.readouterr().err
+
+
+def test_due_lists_what_is_due_and_overdue_and_exits_1_when_overdue(db: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    # Plan (see the fixture): step 1 07:30–08:00 Thu 1 Oct, step 2 to Fri 2 Oct 08:00, step 3 08:00–10:00.
+    assert main(["period", "due", "--per", "2026-10-01 07:00"]) == 0
+    assert capsys.readouterr().out == "tidak ada yang jatuh tempo\n"
+    assert main(["period", "due", "--per", "2026-10-02 09:00"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[1:3] for line in lines] == [["langkah 1", "TERLAMBAT"], ["langkah 2", "TERLAMBAT"],
+                                                         ["langkah 3", "jatuh tempo"]]
+    assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00",
+                 "--selesai", "2026-10-01 08:20"]) == 0
+    capsys.readouterr()
+    assert main(["period", "due", "--per", "2026-10-02 09:00", "--oleh", "kepala bidang", "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["overdue"] == 0 and [(d["langkah"], d["terlambat"]) for d in doc["due"]] == [(3, False)]
+    # After the deadline every step still to do is overdue.
+    assert main(["period", "due", "--per", "2026-10-15", "--format", "json"]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    assert [(d["langkah"], d["terlambat"]) for d in doc["due"]] == [(2, True), (3, True), (4, True), (5, True)]

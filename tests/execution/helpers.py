@@ -9,6 +9,7 @@ from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.compliance import Compliance, check_entries
 from sopdoc.execution.entries import LogEntry
 from sopdoc.execution.pinned import StepTable, pin_steps
+from sopdoc.execution.plan import PlannedStep, plan_schedule
 from sopdoc.execution.settings import CalendarSettings, PeriodSettings
 from sopdoc.source.reader import load_sop
 
@@ -48,9 +49,16 @@ def good_log() -> list[LogEntry]:
             entry(5, 5, "2026-10-06T09:00", "2026-10-06T09:20")]
 
 
-def check(entries: list[LogEntry], *, deadline: dt.date = dt.date(2026, 10, 14), **settings: object) -> Compliance:
-    """Check ``entries`` against the fixture SOP."""
-    return check_entries("uji", loop_flow(), entries, CAL, PeriodSettings(**settings), deadline)  # type: ignore[arg-type]
+def loop_plan() -> tuple[PlannedStep, ...]:
+    """The fixture SOP planned from Mon 5 Oct 2026 07:30."""
+    return plan_schedule(loop_flow(), CAL, dt.datetime(2026, 10, 5, 7, 30))
+
+
+def check(entries: list[LogEntry], *, deadline: dt.date = dt.date(2026, 10, 14), as_of: dt.datetime | None = None,
+          **settings: object) -> Compliance:
+    """Check ``entries`` against the fixture SOP (planned by ``loop_plan``), as of ``as_of``."""
+    return check_entries("uji", loop_flow(), entries, CAL, PeriodSettings(**settings), deadline,  # type: ignore[arg-type]
+                         as_of, loop_plan())
 
 
 def codes(result: Compliance) -> list[str]:

@@ -52,13 +52,19 @@ FAILING = {
     "CMP301": lambda: good_log(),
     "CMP302": lambda: replace(good_log(), 4, mulai="2026-10-10T09:00:00+08:00", selesai="2026-10-10T09:20:00+08:00"),
     "CMP303": lambda: replace(good_log(), 4, mulai="2026-10-06T17:00:00+08:00", selesai="2026-10-06T17:20:00+08:00"),
+    "CMP304": lambda: good_log()[:2],
+    "CMP305": lambda: good_log()[:2],
+    "CMP306": lambda: [],
 }
+# The moment the check is made at, for the rules judged against the clock.
+AS_OF = {"CMP304": dt.datetime(2026, 10, 6, 10, 30), "CMP305": dt.datetime(2026, 10, 15, 8, 0),
+         "CMP306": dt.datetime(2026, 11, 30, 9, 0)}
 
 
 @pytest.mark.parametrize("code", sorted(FAILING))
 def test_each_rule_fails_on_its_case(code: str) -> None:
     deadline = dt.date(2026, 10, 5) if code == "CMP301" else dt.date(2026, 10, 14)
-    found = codes(check(FAILING[code](), deadline=deadline))
+    found = codes(check(FAILING[code](), deadline=deadline, as_of=AS_OF.get(code)))
     assert code in found, found
 
 

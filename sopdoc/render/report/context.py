@@ -25,12 +25,11 @@ REPORT_VARIABLES = frozenset({
     "selesai", "penilaian", "tepat_waktu", "tepat_waktu_n", "waktu_aktual", "waktu_baku", "jumlah_entri",
     "jumlah_langkah", "galat", "peringatan", "info", "log", "per_langkah", "per_pelaku", "penyimpangan",
     "rencana", "monitoring", "ttd_tanggal", "ttd_jabatan", "ttd_nama", "ttd_nip", "grafik",
-    "log_valid", "status_laporan", "verifikasi", "kepala_rantai",
+    "log_valid", "status_laporan", "verifikasi", "kepala_rantai", "keadaan",
 })
 """Every variable a report template may read: the keys of :func:`report_context` plus ``grafik``
 (a marker the painter replaces by the plan/actual chart)."""
 
-BAIK, TIDAK_BAIK = "Berjalan dengan baik", "Tidak berjalan dengan baik"
 
 
 def _stamp(iso: str) -> str:
@@ -52,7 +51,8 @@ def figures_dict(result: Compliance) -> dict[str, Any]:
             "per_actor": {k: tot(v) for k, v in result.per_actor.items()},
             "deadline": result.deadline.isoformat(),
             "finished": result.finished.isoformat() if result.finished else None,
-            "assessment": BAIK if result.good else TIDAK_BAIK}
+            "assessment": result.assessment.id, "state": result.state.value,
+            "as_of": result.as_of.isoformat() if result.as_of else None}
 
 
 def _action(code: str) -> str:
@@ -60,6 +60,12 @@ def _action(code: str) -> str:
     hint = RULES[code].hint
     assert hint is not None  # every execution rule has a hint (tests/execution/test_cmp_rules.py)
     return hint.id[0].upper() + hint.id[1:] + "."
+
+
+def _keadaan(result: Compliance) -> str:
+    """The state as of the check's moment in words: "terlambat per 30 November 2026"."""
+    when = f" per {format_tanggal(result.as_of.date())}" if result.as_of else ""
+    return f"{result.state.teks.id}{when}"
 
 
 def monitoring_notes(result: Compliance) -> tuple[str, str]:
@@ -73,9 +79,14 @@ def monitoring_notes(result: Compliance) -> tuple[str, str]:
                 groups[d.code].append(f"#{d.origin.row}")
             elif isinstance(step, int):
                 groups[d.code].append(f"kegiatan {step + 1}")
-    if not groups:
+            else:  # about the whole period (CMP306)
+                groups[d.code].append("periode")
+    if not groups and result.good:
         return ("Seluruh langkah dilaksanakan sesuai mutu baku dan tepat waktu.",
                 "Pertahankan pelaksanaan sesuai SOP.")
+    if not groups:  # still running (or not started) with no deviation so far
+        return (f"Periode {_keadaan(result)}; siklus belum selesai, belum ditemukan penyimpangan.",
+                "Lanjutkan dan catat langkah berikutnya sesuai jadwal rencana sebelum tenggat.")
     notes = [f"{code} {RULES[code].slug.replace('-', ' ')}: {len(where)} kali ({', '.join(where[:6])})"
              for code, where in groups.items()]
     actions = [_action(code) for code in groups]
@@ -120,7 +131,7 @@ def report_context(inst: Instance, result: Compliance, verification: Verificatio
         "periode": meta.get("periode_nama", inst.period), "periode_kode": inst.period, "instans": inst.name,
         "sop_hash": inst.sop_hash[:16], "tenggat": format_tanggal(dt.date.fromisoformat(inst.deadline)),
         "selesai": format_tanggal(finished.date()) if finished else "belum selesai",
-        "penilaian": BAIK if result.good else TIDAK_BAIK,
+        "penilaian": result.assessment.id, "keadaan": _keadaan(result),
         "tepat_waktu": _share(t), "tepat_waktu_n": f"{t.on_time} dari {t.measured}",
         "waktu_aktual": format_minutes(t.actual), "waktu_baku": format_minutes(t.standard),
         "jumlah_entri": t.entries, "jumlah_langkah": len(flow.steps),
@@ -135,7 +146,7 @@ def report_context(inst: Instance, result: Compliance, verification: Verificatio
                           "entri": f"#{d.origin.row}" if d.origin and d.origin.row else "-",
                           "pesan": d.message.id, "saran": d.hint.id if d.hint else ""} for d in result.diagnostics],
         "rencana": [{"langkah": p.langkah, "mulai": _stamp(p.mulai), "selesai": _stamp(p.selesai)} for p in plan],
-        "monitoring": [{"no": 1, "prosedur": meta.get("nama", ""), "penilaian": BAIK if result.good else TIDAK_BAIK,
+        "monitoring": [{"no": 1, "prosedur": meta.get("nama", ""), "penilaian": result.assessment.id,
                         "catatan": notes, "tindakan": actions, "paraf": ""}],
         "ttd_tanggal": format_tanggal(signed), "ttd_jabatan": meta.get("jabatan", "") or "",
         "ttd_nama": meta.get("penandatangan", "") or "", "ttd_nip": meta.get("nip", "") or "",

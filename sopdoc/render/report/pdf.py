@@ -78,7 +78,7 @@ def report_to_pdf(c: dict[str, Any], chart_png: bytes) -> bytes:
                         ("Siklus selesai", c["selesai"]), ("Verifikasi log", c.get("verifikasi", "-")),
                         ("Kepala rantai log", c.get("kepala_rantai", "-"))]))
     story.append(para("A. Ringkasan", head))
-    story.append(pairs([("Penilaian terhadap penerapan", c["penilaian"]),
+    story.append(pairs([("Penilaian terhadap penerapan", c["penilaian"]), ("Keadaan periode", c["keadaan"]),
                         ("Langkah tepat waktu", f"{c['tepat_waktu']} ({c['tepat_waktu_n']})"),
                         ("Waktu kerja aktual / mutu baku", f"{c['waktu_aktual']} / {c['waktu_baku']}"),
                         ("Jumlah entri log", c["jumlah_entri"]),
