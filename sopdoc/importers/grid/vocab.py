@@ -28,11 +28,12 @@ BOX_LABELS: tuple[tuple[str, str], ...] = (
     ("keterkaitan", r"keterkaitan"),
     ("peralatan_perlengkapan", rf"peralatan{_S}perlengkapan"),
     ("peringatan", r"peringatan"),
-    ("pencatatan_pendataan", r"pencatatan\s*(?:dan|&)\s*pendataan"),
+    ("pencatatan_pendataan", r"pencatatan\s*(?:dan|&)\s*(?:pendataan|pendaftaran)"),
 )
 _VARIANTS = {
     "efektifitas": "Tanggal Efektifitas", "pengesahan": "Tanggal Pengesahan",
     "oprasional": "Nomor Standar Oprasional Prosedur", "pelaksanaan": "Kualifikasi Pelaksanaan",
+    "pendaftaran": "Pencatatan dan Pendaftaran",
 }
 
 
@@ -50,7 +51,7 @@ def find_label(text: str, table: tuple[tuple[str, str], ...]) -> tuple[str, int,
 _HEADER_KINDS: tuple[tuple[str, str], ...] = (
     ("no", r"no|nomor|no urut"),
     ("uraian", r"kegiatan|uraian prosedur|uraian kegiatan|uraian|aktivitas|aktifitas|prosedur"),
-    ("pelaksana", r"pelaksana"),
+    ("pelaksana", r"pelaksanaan?"),
     ("mutu", r"mutu baku|mutu buku"),
     ("kelengkapan", r"persyaratan ?/? ?kelengkapan|kelengkapan(?: dan peralatan)?|persyaratan|sumber data|input"),
     ("waktu", r"waktu.*"),
