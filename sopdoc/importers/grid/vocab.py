@@ -51,7 +51,7 @@ def find_label(text: str, table: tuple[tuple[str, str], ...]) -> tuple[str, int,
 _HEADER_KINDS: tuple[tuple[str, str], ...] = (
     ("no", r"no|nomor|no urut"),
     ("uraian", r"kegiatan|uraian prosedur|uraian kegiatan|uraian|aktivitas|aktifitas|prosedur"),
-    ("pelaksana", r"pelaksanaan?"),
+    ("pelaksana", r"pelaksana"),
     ("mutu", r"mutu baku|mutu buku"),
     ("kelengkapan", r"persyaratan ?/? ?kelengkapan|kelengkapan(?: dan peralatan)?|persyaratan|sumber data|input"),
     ("waktu", r"waktu.*"),

@@ -33,7 +33,8 @@ def _text(cell: str) -> str:
 
 
 def _line(cells: tuple[str, ...]) -> Line:
-    texts = tuple(_text(c) for c in cells)
+    # 'Pelaksanaan' over the actor columns (Basarnas) is the Pelaksana group header
+    texts = tuple(re.sub(r"(?i)^pelaksanaan$", "Pelaksana", _text(c)) for c in cells)
     return Line(0, " ".join(texts), texts)
 
 
