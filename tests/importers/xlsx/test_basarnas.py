@@ -15,7 +15,7 @@ from sopdoc.importers.dispatch import import_source
 from sopdoc.importers.xlsx.importer import import_xlsx_file
 from sopdoc.source.writer import sop_to_dict
 
-FILE = Path(__file__).parents[2] / "data" / "corpus" / "xlsx" / "basarnas-penerimaan-berita-call-115.xlsx"
+FILE = Path(__file__).parents[2] / "data" / "xlsx" / "basarnas-penerimaan-berita-call-115.xlsx"
 
 KAGAHAR, OPKOM, CC, PELAPOR = "Kagahar", "Operator Komunikasi", "Petugas Call Center 115", "Pelapor"
 

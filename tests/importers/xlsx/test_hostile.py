@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sopdoc.importers.xlsx.importer import import_xlsx_file
 
-GOOD = Path(__file__).parents[2] / "data" / "corpus" / "xlsx" / "basarnas-penerimaan-berita-call-115.xlsx"
+GOOD = Path(__file__).parents[2] / "data" / "xlsx" / "basarnas-penerimaan-berita-call-115.xlsx"
 
 
 def _codes(path: Path) -> list[str]:
