@@ -17,7 +17,7 @@ _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 IMP_CODES: dict[str, Code] = register_table("importers", [
     Code("IMP001", "format-tidak-dikenal", _E,
          Teks("Format berkas tidak dikenal untuk impor", "Unknown file format for import"),
-         Teks("impor berkas .txt, .pdf atau .docx", "import .txt, .pdf or .docx files")),
+         Teks("impor berkas .txt, .pdf, .docx atau .xlsx", "import .txt, .pdf, .docx or .xlsx files")),
     Code("IMP002", "bukan-dokumen-sop", _E,
          Teks("Isi berkas tidak tampak seperti SOP", "The content does not look like an SOP"),
          Teks("pastikan berkas memuat identitas SOP dan tabel kegiatan",

@@ -9,6 +9,7 @@ from sopdoc.importers.docx.importer import import_docx_file
 from sopdoc.importers.pdf.importer import import_pdf_file
 from sopdoc.importers.report import ImportBuilder, ImportResult
 from sopdoc.importers.text.importer import import_text_file
+from sopdoc.importers.xlsx.importer import import_xlsx_file
 from sopdoc.model.diagnostic import Origin, Teks
 from sopdoc.safe_path import UnsafeInputError, check_regular
 from sopdoc.source.codes import reading_diagnostic
@@ -17,7 +18,7 @@ from sopdoc.source.reader import LoadResult, load_sop
 __all__ = ["IMPORT_SUFFIXES", "SOURCE_SUFFIXES", "expand_inputs", "import_source", "load_source"]
 
 SOURCE_SUFFIXES = (".sop.yaml", ".sop.yml")
-IMPORT_SUFFIXES = (".txt", ".pdf", ".docx")
+IMPORT_SUFFIXES = (".txt", ".pdf", ".docx", ".xlsx")
 
 
 def expand_inputs(paths: list[str]) -> list[Path]:
@@ -56,6 +57,8 @@ def import_source(path: Path) -> ImportResult:
         return import_pdf_file(path)
     if suffix == ".txt":
         return import_text_file(path)
+    if suffix == ".xlsx":
+        return import_xlsx_file(path)
     builder = ImportBuilder(str(path), suffix.lstrip(".") or "?")
     builder.add(imp_diagnostic("IMP001", Teks(
         f"format {suffix or '(tanpa akhiran)'} belum dapat diimpor",

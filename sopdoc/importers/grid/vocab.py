@@ -28,11 +28,12 @@ BOX_LABELS: tuple[tuple[str, str], ...] = (
     ("keterkaitan", r"keterkaitan"),
     ("peralatan_perlengkapan", rf"peralatan{_S}perlengkapan"),
     ("peringatan", r"peringatan"),
-    ("pencatatan_pendataan", r"pencatatan\s*(?:dan|&)\s*pendataan"),
+    ("pencatatan_pendataan", r"pencatatan\s*(?:dan|&)\s*(?:pendataan|pendaftaran)"),
 )
 _VARIANTS = {
     "efektifitas": "Tanggal Efektifitas", "pengesahan": "Tanggal Pengesahan",
     "oprasional": "Nomor Standar Oprasional Prosedur", "pelaksanaan": "Kualifikasi Pelaksanaan",
+    "pendaftaran": "Pencatatan dan Pendaftaran",
 }
 
 

@@ -1,0 +1,1 @@
+"""Excel SOP workbooks: identity from a cover sheet, steps from flowchart sheets with drawn shapes."""
