@@ -17,6 +17,7 @@ from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.grid.flow_merge import merge_flows
 from sopdoc.importers.grid.flow_table import PdfFlowTable, is_flow_table, read_flow_table
 from sopdoc.importers.grid.identity import read_identity_table
+from sopdoc.importers.ocr.engine import scan_only_finding
 from sopdoc.importers.own.pdf import attached_sop_yaml, is_sopdoc_pdf, read_own_pages
 from sopdoc.importers.pdf.branch import decision_targets
 from sopdoc.importers.pdf.shapes import extract_arrowheads, extract_pieces, extract_shapes
@@ -213,16 +214,7 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
             )
     if not flows:
         if scanned and scanned == len(pages):
-            b.add(
-                imp_diagnostic(
-                    "IMP002",
-                    Teks(
-                        "semua halaman hasil pindai; tidak ada teks untuk dibaca",
-                        "every page is scanned; there is no text to read",
-                    ),
-                    origin=Origin(file=name),
-                )
-            )
+            b.add(scan_only_finding(name))  # IMP050 when OCR is missing (sopdoc.importers.ocr)
             return b.fail()
         b.add(
             imp_diagnostic(
