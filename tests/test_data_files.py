@@ -23,7 +23,7 @@ def test_readme_lists_the_four_corpus_pdfs_and_the_five_seeds() -> None:
 
 
 def test_folders_hold_exactly_the_listed_files() -> None:
-    present = {p.name for p in CORPUS.iterdir()} | {p.name for p in SEEDS.iterdir()}
+    present = {p.name for p in CORPUS.iterdir() if p.is_file()} | {p.name for p in SEEDS.iterdir()}
     assert present == set(LISTED)
 
 

@@ -17,7 +17,9 @@ from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.grid.flow_merge import merge_flows
 from sopdoc.importers.grid.flow_table import PdfFlowTable, is_flow_table, read_flow_table
 from sopdoc.importers.grid.identity import read_identity_table
-from sopdoc.importers.ocr.engine import scan_only_finding
+from sopdoc.importers.ocr.engine import ocr_available, scan_only_finding
+from sopdoc.importers.ocr.importer import flag_unsure, read_image_pages
+from sopdoc.importers.ocr.page import PageRead
 from sopdoc.importers.own.pdf import attached_sop_yaml, is_sopdoc_pdf, read_own_pages
 from sopdoc.importers.pdf.branch import decision_targets
 from sopdoc.importers.pdf.shapes import extract_arrowheads, extract_pieces, extract_shapes
@@ -153,6 +155,8 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
     flows: list[PdfFlowTable] = []
     identity_done = False
     scanned = 0
+    scans: list[int] = []
+    ocr_reads: list[PageRead] = []
     started = time.monotonic()
     for pno, page in enumerate(pages, start=1):
         if time.monotonic() - started > TIME_BUDGET:
@@ -170,6 +174,8 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
         if not page.chars:
             if page.images:
                 scanned += 1
+                scans.append(pno)
+            if page.images and not ocr_available():
                 b.add(
                     imp_diagnostic(
                         "IMP005",
@@ -212,6 +218,9 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
                     origin=Origin(file=name, page=pno),
                 )
             )
+    if scans and ocr_available():  # scanned pages through OCR (sopdoc.importers.ocr)
+        identity_done, ocr_reads = read_image_pages(name, scans, b, flows, identity_done)
+        scanned = 0 if flows or identity_done else scanned
     if not flows:
         if scanned and scanned == len(pages):
             b.add(scan_only_finding(name))  # IMP050 when OCR is missing (sopdoc.importers.ocr)
@@ -225,6 +234,7 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
             return b.fail()
         return b.finish()
     merge_flows(b, flows)
+    flag_unsure(b, ocr_reads)
     return b.finish()
 
 
