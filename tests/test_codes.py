@@ -36,7 +36,7 @@ def test_all_stage_codes_are_in_the_registry_without_clashes() -> None:
 
 @pytest.mark.parametrize(("stage", "table", "first", "count"), [
     ("source", READING_CODES, "SOP001", 14),
-    ("importers", IMP_CODES, "IMP001", 31),  # 27 + IMP009, IMP032, IMP033, IMP042 (bounded decoders)
+    ("importers", IMP_CODES, "IMP001", 33),  # 27 + IMP009, IMP032, IMP033, IMP042, IMP050, IMP051 (OCR)
     ("layout", NOTES, "SOP601", 7),  # SOP607: layout too large to draw
     ("execution", CMP_RULES, "CMP001", 15),
 ])

@@ -175,7 +175,6 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
             if page.images:
                 scanned += 1
                 scans.append(pno)
-            if page.images and not ocr_available():
                 b.add(
                     imp_diagnostic(
                         "IMP005",
