@@ -36,7 +36,7 @@ def test_all_stage_codes_are_in_the_registry_without_clashes() -> None:
 
 @pytest.mark.parametrize(("stage", "table", "first", "count"), [
     ("source", READING_CODES, "SOP001", 14),
-    ("importers", IMP_CODES, "IMP001", 32),  # 27 + IMP009, IMP032, IMP033, IMP042 (bounded decoders), IMP038
+    ("importers", IMP_CODES, "IMP001", 34),  # + IMP009/032/033/042 (bounded decoders), IMP038, IMP050/051 (OCR)
     ("layout", NOTES, "SOP601", 7),  # SOP607: layout too large to draw
     ("execution", CMP_RULES, "CMP001", 18),  # CMP304–306: overdue steps and periods (issue #15)
 ])

@@ -97,6 +97,18 @@ IMP_CODES: dict[str, Code] = register_table("importers", [
     Code("IMP031", "tanda-tangan-elektronik-diabaikan", _I,
          Teks("Kode QR / catatan tanda tangan elektronik diabaikan",
               "QR code / e-signature note ignored"), None),
+    Code("IMP050", "ocr-tidak-tersedia", _E,
+         Teks("Dokumen hasil pindai perlu OCR, tetapi OCR tidak tersedia",
+              "A scanned document needs OCR, but OCR is not available"),
+         Teks("pasang paket Debian tesseract-ocr dan tesseract-ocr-ind "
+              "(apt-get install tesseract-ocr tesseract-ocr-ind), lalu impor ulang",
+              "install the Debian packages tesseract-ocr and tesseract-ocr-ind "
+              "(apt-get install tesseract-ocr tesseract-ocr-ind), then import again")),
+    Code("IMP051", "dibaca-dengan-ocr", _I,
+         Teks("Halaman hasil pindai atau gambar dibaca dengan OCR",
+              "A scanned page or picture was read with OCR"),
+         Teks("periksa isian yang ditandai IMP030 dengan dokumen asli",
+              "check the fields flagged IMP030 against the original document")),
     Code("IMP040", "docx-rusak", _E,
          Teks("DOCX rusak, bukan arsip zip, atau terlalu besar setelah dibuka",
               "The DOCX is damaged, not a zip archive, or too large once unpacked"),

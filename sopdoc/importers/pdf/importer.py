@@ -17,6 +17,9 @@ from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.grid.flow_merge import merge_flows
 from sopdoc.importers.grid.flow_table import PdfFlowTable, continues, header_row, read_continuation, read_flow_table
 from sopdoc.importers.grid.identity import read_identity_table
+from sopdoc.importers.ocr.engine import ocr_available, scan_only_finding
+from sopdoc.importers.ocr.importer import flag_unsure, read_image_pages
+from sopdoc.importers.ocr.page import PageRead
 from sopdoc.importers.own.pdf import attached_sop_yaml, is_sopdoc_pdf, read_own_pages
 from sopdoc.importers.pdf.branch import decision_targets
 from sopdoc.importers.pdf.shapes import extract_arrowheads, extract_pieces, extract_shapes
@@ -152,6 +155,8 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
     flows: list[PdfFlowTable] = []
     identity_done = False
     scanned = 0
+    scans: list[int] = []
+    ocr_reads: list[PageRead] = []
     started = time.monotonic()
     for pno, page in enumerate(pages, start=1):
         if time.monotonic() - started > TIME_BUDGET:
@@ -169,6 +174,7 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
         if not page.chars:
             if page.images:
                 scanned += 1
+                scans.append(pno)
                 b.add(
                     imp_diagnostic(
                         "IMP005",
@@ -217,18 +223,12 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
                     origin=Origin(file=name, page=pno),
                 )
             )
+    if scans and ocr_available():  # scanned pages through OCR (sopdoc.importers.ocr)
+        identity_done, ocr_reads = read_image_pages(name, scans, b, flows, identity_done)
+        scanned = 0 if flows or identity_done else scanned
     if not flows:
         if scanned and scanned == len(pages):
-            b.add(
-                imp_diagnostic(
-                    "IMP002",
-                    Teks(
-                        "semua halaman hasil pindai; tidak ada teks untuk dibaca",
-                        "every page is scanned; there is no text to read",
-                    ),
-                    origin=Origin(file=name),
-                )
-            )
+            b.add(scan_only_finding(name))  # IMP050 when OCR is missing (sopdoc.importers.ocr)
             return b.fail()
         b.add(
             imp_diagnostic(
@@ -239,6 +239,7 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
             return b.fail()
         return b.finish()
     merge_flows(b, flows)
+    flag_unsure(b, ocr_reads)
     return b.finish()
 
 

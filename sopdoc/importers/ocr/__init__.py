@@ -1,0 +1,1 @@
+"""sopdoc/importers/ocr: scanned pages and raster flowcharts read through OCR (Tesseract)."""

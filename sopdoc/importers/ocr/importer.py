@@ -1,0 +1,97 @@
+"""Scanned pages (and pictures of flowcharts) of a PDF read through OCR into an import.
+
+Called by the PDF importer for the pages it cannot read as text. Each page is rendered with
+pypdfium2, read by :func:`sopdoc.importers.ocr.page.read_page_image`, and every field that came
+from OCR gets the OCR confidence of its cell (text) or of its row's symbols (actor, symbol).
+Fields below :data:`UNSURE` are flagged IMP030 with their page and box, never silently trusted.
+"""
+
+from __future__ import annotations
+
+import time
+
+from sopdoc.importers.codes import imp_diagnostic
+from sopdoc.importers.grid.flow_table import PdfFlowTable
+from sopdoc.importers.ocr.image import render_page
+from sopdoc.importers.ocr.page import PageRead, read_page_image
+from sopdoc.importers.report import FieldSource, ImportBuilder
+from sopdoc.model.diagnostic import Origin, Teks
+
+__all__ = ["OCR_TIME_BUDGET", "UNSURE", "flag_unsure", "read_image_pages"]
+
+UNSURE = 0.6
+"""OCR confidence (0–1) below which a field is flagged for manual review (IMP030)."""
+OCR_TIME_BUDGET = 90.0
+"""Seconds of OCR per file, checked between pages (a scanned page takes 1–5 s)."""
+
+
+def read_image_pages(file: str, pages: list[int], b: ImportBuilder, flows: list[PdfFlowTable],
+                     identity_done: bool) -> tuple[bool, list[PageRead]]:
+    """OCR ``pages`` (1-based) of ``file``: identity into ``b``, flowchart tables appended to
+    ``flows`` (kept in page order). Returns whether the identity is read, and what each page gave."""
+    import pypdfium2 as pdfium
+
+    reads: list[PageRead] = []
+    started = time.monotonic()
+    try:
+        pdf = pdfium.PdfDocument(file)
+    except Exception as exc:  # the PDF importer opened it already; pdfium may still refuse it
+        b.add(imp_diagnostic("IMP003", Teks(f"halaman pindai tidak dapat digambar ({type(exc).__name__})",
+                                            f"the scanned pages cannot be rendered ({type(exc).__name__})"),
+                             origin=Origin(file=file)))
+        return identity_done, reads
+    try:
+        for k, pno in enumerate(pages):
+            if time.monotonic() - started > OCR_TIME_BUDGET:
+                b.add(imp_diagnostic("IMP032", Teks(
+                    f"waktu OCR habis ({OCR_TIME_BUDGET:.0f} detik); {len(pages) - k} halaman pindai tidak dibaca",
+                    f"OCR time is up ({OCR_TIME_BUDGET:.0f} seconds); {len(pages) - k} scanned pages were not read"),
+                    origin=Origin(file=file, page=pno)))
+                break
+            try:
+                got = read_page_image(render_page(pdf, pno - 1), pno, b, want_identity=not identity_done)
+            except Exception as exc:  # Tesseract timeout or a bitmap OpenCV cannot take: lose the page, say so
+                b.add(imp_diagnostic("IMP029", Teks(f"halaman pindai tidak terbaca oleh OCR ({type(exc).__name__})",
+                                                    f"the scanned page cannot be read by OCR ({type(exc).__name__})"),
+                                     origin=Origin(file=file, page=pno)))
+                continue
+            identity_done = identity_done or got.identity
+            flows.extend(got.flows)
+            reads.append(got)
+            b.add(imp_diagnostic("IMP051", Teks("halaman dibaca dengan OCR", "page read with OCR"),
+                                 origin=Origin(file=file, page=pno)))
+    finally:
+        pdf.close()
+    flows.sort(key=lambda f: (f.page, f.index))
+    return identity_done, reads
+
+
+def flag_unsure(b: ImportBuilder, reads: list[PageRead]) -> None:
+    """Give every OCR field its OCR confidence and flag the unsure ones (IMP030, page and box)."""
+    cells = {k: v for r in reads for k, v in r.cell_conf.items()}
+    rows = {k: v for r in reads for k, v in r.row_conf.items()}
+    boxes = {k: v for r in reads for k, v in r.boxes.items()}
+    for path, src in list(b.sources.items()):
+        o = src.origin
+        if o.page is None or o.table is None or o.row is None:
+            continue
+        if o.cell is not None:
+            key = (o.page, o.table, o.row, o.cell)
+            if key not in cells:
+                continue
+            conf = cells[key]
+            what = Teks("teks hasil OCR kurang yakin", "OCR text is uncertain")
+        elif len(path) > 2 and path[-1] in ("pelaksana", "simbol") and (o.page, o.table, o.row) in rows:
+            conf = rows[(o.page, o.table, o.row)]
+            what = Teks("simbol/pelaksana hasil OCR kurang yakin", "OCR symbol/actor is uncertain")
+        else:
+            continue
+        conf = min(conf, src.confidence)
+        b.sources[path] = FieldSource(src.path, o, round(conf, 2), "ocr")
+        if conf < UNSURE:
+            box = boxes.get((o.page, o.table, o.row, o.cell or 0))
+            where = f" (kotak {box[0]:.0f},{box[1]:.0f}–{box[2]:.0f},{box[3]:.0f} pt)" if box else ""
+            where_en = f" (box {box[0]:.0f},{box[1]:.0f}–{box[2]:.0f},{box[3]:.0f} pt)" if box else ""
+            b.add(imp_diagnostic("IMP030", Teks(f"{what.id}, keyakinan {conf:.2f}{where}",
+                                                f"{what.en}, confidence {conf:.2f}{where_en}"),
+                                 path=path, origin=o))

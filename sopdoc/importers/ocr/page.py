@@ -1,0 +1,175 @@
+"""One page image read as tables: cells through Tesseract, symbols by contour, fed to the shared
+table reading of :mod:`sopdoc.importers.grid` (identity, boxes, flowchart table, steps)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sopdoc.importers.grid.flow_table import PdfFlowTable, is_flow_table, read_flow_table
+from sopdoc.importers.grid.geometry import BBox, Shape
+from sopdoc.importers.grid.identity import read_identity_table
+from sopdoc.importers.grid.vocab import column_kind
+from sopdoc.importers.ocr.grid import ImageTable, find_tables
+from sopdoc.importers.ocr.image import PageImage, binarise, deskew
+from sopdoc.importers.ocr.symbols import ImageSymbol, find_symbols
+from sopdoc.importers.ocr.words import Word, cell_text, read_words
+from sopdoc.importers.report import ImportBuilder
+
+__all__ = ["CellKey", "PageRead", "read_page_image"]
+
+CellKey = tuple[int, int, int, int]  # page, table, row, cell (1-based, as in Origin)
+_SYMBOL_KIND = {"terminator": "terminator", "proses": "proses", "keputusan": "keputusan",
+                "offpage": "terminator", "circle": "terminator"}
+
+
+@dataclass
+class PageRead:
+    """What one page gave: flowchart tables, whether it held the identity, confidences per cell
+    and per flowchart row (its symbols), and the pixel boxes for the findings."""
+
+    flows: list[PdfFlowTable] = field(default_factory=list)
+    identity: bool = False
+    cell_conf: dict[CellKey, float] = field(default_factory=dict)
+    row_conf: dict[tuple[int, int, int], float] = field(default_factory=dict)
+    boxes: dict[CellKey, BBox] = field(default_factory=dict)
+
+
+class _Row:
+    def __init__(self, cells: list[BBox | None]) -> None:
+        self.cells = cells
+
+
+class _Table:
+    """The two parts of a pdfplumber table the shared readers use: ``extract()`` and ``rows``."""
+
+    def __init__(self, texts: list[list[str | None]], boxes: list[list[BBox | None]]) -> None:
+        self._texts = texts
+        self.rows = [_Row(r) for r in boxes]
+
+    def extract(self) -> list[list[str | None]]:
+        return self._texts
+
+
+def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_identity: bool,
+                    words: list[Word] | None = None) -> PageRead:
+    """Read the tables of one page image into ``b`` (identity) and the returned flowchart tables."""
+    grey, _angle = deskew(img.grey)
+    ink = binarise(grey)
+    tables = find_tables(ink, min_size=int(80 * img.scale))
+    out = PageRead()
+    if not tables:
+        return out
+    clean = grey.copy()
+    for t in tables:
+        ox, oy, rules = t.rules
+        view = clean[oy:oy + rules.shape[0], ox:ox + rules.shape[1]]
+        view[rules > 0] = 255
+    if words is None:
+        words = read_words(clean)
+    s = img.scale
+    for index, t in enumerate(tables, start=1):
+        texts, boxes, confs = _cells(t, words, s)
+        for (r, c), conf in confs.items():
+            key = (page_no, index, r + 1, c + 1)
+            out.cell_conf[key] = conf
+            box = boxes[r][c]
+            if box is not None:
+                out.boxes[key] = box
+        _missing_no_header(texts)
+        first_body = _drop_column_numbers(texts)
+        table = _Table(texts, boxes)
+        if is_flow_table(texts):
+            _read_numbers(t, texts, clean, out.cell_conf, page_no, index, first_body)
+            shapes, sym = _symbols(t, ink, rules_of(t, ink), s)
+            flow = read_flow_table(table, page_no, index, b.file, shapes)
+            for step, placed in zip(flow.steps, flow.shapes, strict=False):
+                row = step.origin.row or 0
+                confs_row = [sym[id(p)] for p in placed if id(p) in sym]
+                out.row_conf[(page_no, index, row)] = min(confs_row) if confs_row else 0.0
+            out.flows.append(flow)
+        elif want_identity and not out.identity and read_identity_table(texts, b, page_no, index):
+            out.identity = True
+    return out
+
+
+def _missing_no_header(texts: list[list[str | None]]) -> None:
+    """A narrow first header cell OCR left empty, right before a KEGIATAN/AKTIVITAS header, is NO."""
+    if len(texts) < 3 or len(texts[0]) < 3 or (texts[0][0] or "").strip():
+        return
+    second = next((t for t in texts[0][1:] if t and t.strip()), "")
+    if column_kind(second.replace("\n", " ").strip()) == "uraian":
+        texts[0][0] = "NO"
+
+
+def _drop_column_numbers(texts: list[list[str | None]]) -> int:
+    """Empty the column-number row under a header (``1 2 3 …``, digits OCR often misreads);
+    the index of the first body row."""
+    for r in (1, 2):
+        if r < len(texts):
+            vals = [(v or "").strip() for v in texts[r] if (v or "").strip()]
+            if len(vals) >= 3 and all(len(v.replace("\n", "")) <= 3 for v in vals) and \
+                    sum(v.isdigit() for v in vals) * 2 >= len(vals):
+                texts[r] = ["" for _ in texts[r]]
+                return r + 1
+    return 2
+
+
+def _read_numbers(t: ImageTable, texts: list[list[str | None]], grey: Any, conf: dict[CellKey, float],
+                  page_no: int, index: int, first_body: int) -> None:
+    """Step numbers the page reading missed (a lone digit beside a rule): each empty cell of the
+    first column read again on its own as one line of digits."""
+    from sopdoc.importers.ocr.words import read_digits
+
+    for cell in t.cells:
+        r, c, _rs, _cs = cell
+        if c != 0 or r < first_body or texts[r][c]:
+            continue
+        x0, y0, x1, y1 = t.box(cell)
+        text, value = read_digits(grey[y0:y1, x0:x1])
+        if text:
+            texts[r][c] = text
+            conf[(page_no, index, r + 1, c + 1)] = value
+
+
+def rules_of(t: ImageTable, ink: Any) -> Any:
+    """The page ink with the rules of table ``t`` wiped."""
+    ox, oy, rules = t.rules
+    wiped = ink.copy()
+    view = wiped[oy:oy + rules.shape[0], ox:ox + rules.shape[1]]
+    view[rules > 0] = 0
+    return wiped
+
+
+def _cells(t: ImageTable, words: list[Word], s: float
+           ) -> tuple[list[list[str | None]], list[list[BBox | None]], dict[tuple[int, int], float]]:
+    nr, nc = len(t.ys) - 1, len(t.xs) - 1
+    texts: list[list[str | None]] = [[None] * nc for _ in range(nr)]
+    boxes: list[list[BBox | None]] = [[None] * nc for _ in range(nr)]
+    confs: dict[tuple[int, int], float] = {}
+    for cell in t.cells:
+        r, c, _rs, _cs = cell
+        x0, y0, x1, y1 = t.box(cell)
+        inside = [w for w in words if x0 <= w.center[0] < x1 and y0 <= w.center[1] < y1]
+        text, conf = cell_text(inside)
+        texts[r][c] = text
+        boxes[r][c] = (x0 / s, y0 / s, x1 / s, y1 / s)
+        if inside:
+            confs[(r, c)] = conf
+    return texts, boxes, confs
+
+
+def _symbols(t: ImageTable, ink: Any, wiped: Any, s: float) -> tuple[list[Shape], dict[int, float]]:
+    """Symbols of a flowchart table in page points, with a confidence per shape (by ``id``)."""
+    x0, y0, x1, y1 = t.xs[0], t.ys[0], t.xs[-1], t.ys[-1]
+    found: list[ImageSymbol] = find_symbols(wiped, (x0, y0, x1, y1), min_side=int(14 * s),
+                                            max_area=int((x1 - x0) * (y1 - y0) * 0.05))
+    shapes: list[Shape] = []
+    conf: dict[int, float] = {}
+    for sym in found:
+        if sym.kind == "unknown":
+            continue
+        shape = Shape(_SYMBOL_KIND[sym.kind], tuple(v / s for v in sym.box))  # type: ignore[arg-type]
+        shapes.append(shape)
+        conf[id(shape)] = sym.conf if sym.kind in ("terminator", "proses", "keputusan") else sym.conf * 0.7
+    return shapes, conf
