@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import click
 
@@ -94,9 +94,10 @@ def _read_profile(path: str, paper: str | None, first_input: str | None = None) 
 @click.pass_context
 def render(ctx: click.Context, files: tuple[str, ...], to: str, output: str, paper: str | None,
            profile_path: str | None, template: str | None, qr: bool) -> None:
+    from sopdoc.batch import run_batch
+    from sopdoc.cli.progress import progress
     from sopdoc.errors import OutputError, SopdocError
-    from sopdoc.importers.dispatch import expand_inputs, load_source
-    from sopdoc.model.diagnostic import Severity
+    from sopdoc.importers.dispatch import expand_inputs
     from sopdoc.render.files import output_stem
 
     lang = _lang(ctx)
@@ -127,39 +128,78 @@ def render(ctx: click.Context, files: tuple[str, ...], to: str, output: str, pap
     if not paths:
         fail(ctx, Teks("tidak ada berkas *.sop.yaml yang ditemukan", "no *.sop.yaml files found"))
     refuse_same_outputs(ctx, [(str(p), output_stem(p)) for p in paths])
+    # every input on every core (sopdoc.batch), reported in input order as if run serially
+    jobs = [_Job(str(path), str(out_dir), tuple(formats), profile, bool(profile_path), paper, qr, template, lang)
+            for path in paths]
     failed = 0
-    for path in paths:
-        if not path.exists():
-            click.echo(f"{path}: {'galat' if lang == 'id' else 'error'}: "
-                       + Teks("berkas tidak ada", "file not found").get(lang), err=True)
-            failed += 1
-            continue
-        result = load_source(path)
-        errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
-        if result.sop is None:
-            for d in errors[:3]:
-                click.echo(f"{path}: {d.severity.label(lang)}: {d.code} {d.message.get(lang)}", err=True)
-            click.echo(f"{path}: " + Teks("tidak dicetak", "not rendered").get(lang), err=True)
-            failed += 1
-            continue
-        try:
-            # without --profile, each file takes the [profil] of the sopdoc.toml above it
-            own = profile if profile_path else _read_profile("", paper, str(path))
-            written, warnings = _render_one(result.sop, path, out_dir, formats, own, qr,
-                                            Path(template) if template else None)
-        except OutputError:
-            raise  # an output that cannot be written stops the run: exit 2 at the CLI boundary
-        except (SopdocError, OSError) as exc:
-            msg = exc.get(lang) if isinstance(exc, SopdocError) else str(exc)
-            click.echo(f"{path}: {'galat' if lang == 'id' else 'error'}: {msg}", err=True)
-            failed += 1
-            continue
-        for d in warnings:
-            where = f" ({_path(d.path)})" if d.path else ""
-            click.echo(f"{path}: {d.severity.label(lang)}: {d.code} {d.message.get(lang)}{where}", err=True)
-        for w in written:
-            click.echo(str(w))
+    with progress(len(jobs), Teks("Mencetak", "Rendering").get(lang)) as bar:
+        for _job, done in run_batch(_render_job, jobs):
+            bar.advance()
+            for line in done.errors:
+                click.echo(line, err=True)
+            if done.output_error is not None:  # an output that cannot be written stops the run: exit 2
+                raise OutputError(done.output_error)
+            failed += done.failed
+            for line in done.written:
+                click.echo(line)
     ctx.exit(1 if failed else 0)
+
+
+class _Job(NamedTuple):
+    """One input of ``sopdoc render`` (plain, picklable values for the worker processes)."""
+
+    path: str
+    out_dir: str
+    formats: tuple[str, ...]
+    profile: Any  # PageProfile (a frozen dataclass)
+    profile_given: bool
+    paper: str | None
+    qr: bool
+    template: str | None
+    lang: str
+
+
+class _Done(NamedTuple):
+    """What rendering one input printed (stdout lines, stderr lines) and whether it failed."""
+
+    written: tuple[str, ...]
+    errors: tuple[str, ...]
+    failed: bool
+    output_error: Teks | None = None
+
+
+def _render_job(job: _Job) -> _Done:
+    """Render one input (in a worker process or serially); bad input becomes lines, never raises
+    for it."""
+    from sopdoc.errors import OutputError, SopdocError
+    from sopdoc.importers.dispatch import load_source
+    from sopdoc.model.diagnostic import Severity
+
+    lang, path = job.lang, Path(job.path)
+    word = "galat" if lang == "id" else "error"
+    if not path.exists():
+        return _Done((), (f"{path}: {word}: " + Teks("berkas tidak ada", "file not found").get(lang),), True)
+    result = load_source(path)
+    if result.sop is None:
+        errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+        lines = [f"{path}: {d.severity.label(lang)}: {d.code} {d.message.get(lang)}" for d in errors[:3]]
+        lines.append(f"{path}: " + Teks("tidak dicetak", "not rendered").get(lang))
+        return _Done((), tuple(lines), True)
+    try:
+        # without --profile, each file takes the [profil] of the sopdoc.toml above it
+        own = job.profile if job.profile_given else _read_profile("", job.paper, str(path))
+        written, warnings = _render_one(result.sop, path, Path(job.out_dir), list(job.formats), own, job.qr,
+                                        Path(job.template) if job.template else None)
+    except OutputError as exc:
+        return _Done((), (), True, exc.teks)
+    except (SopdocError, OSError) as exc:
+        msg = exc.get(lang) if isinstance(exc, SopdocError) else str(exc)
+        return _Done((), (f"{path}: {word}: {msg}",), True)
+    lines = []
+    for d in warnings:
+        where = f" ({_path(d.path)})" if d.path else ""
+        lines.append(f"{path}: {d.severity.label(lang)}: {d.code} {d.message.get(lang)}{where}")
+    return _Done(tuple(str(w) for w in written), tuple(lines), False)
 
 
 def _path(path: tuple[str | int, ...]) -> str:
@@ -173,14 +213,16 @@ def _render_one(sop: Any, source: Path, out_dir: Path, formats: list[str], profi
     from sopdoc.atomic import OutputSet
     from sopdoc.layout.document import layout_sop
     from sopdoc.render.files import output_stem
+    from sopdoc.source.writer import sop_to_yaml
 
     layout = layout_sop(sop, profile)
+    canonical = sop_to_yaml(sop)  # once per SOP: the PDF attachment and the DOCX customXml
     stem = output_stem(source)
     rendered: dict[Path, bytes | str] = {}
     if "pdf" in formats:
         from sopdoc.render.pdf import render_pdf
 
-        rendered[out_dir / f"{stem}.pdf"] = render_pdf(sop, layout, qr=qr or profile.qr)
+        rendered[out_dir / f"{stem}.pdf"] = render_pdf(sop, layout, qr=qr or profile.qr, canonical=canonical)
     if "svg" in formats:
         from sopdoc.render.svg import render_svg
 
@@ -188,7 +230,8 @@ def _render_one(sop: Any, source: Path, out_dir: Path, formats: list[str], profi
     if "docx" in formats:
         from sopdoc.render.docx import docx_bytes
 
-        rendered[out_dir / f"{stem}.docx"] = docx_bytes(sop, profile=profile, template=template, layout=layout)
+        rendered[out_dir / f"{stem}.docx"] = docx_bytes(sop, profile=profile, template=template, layout=layout,
+                                                                canonical=canonical)
     with OutputSet() as outputs:  # every format of this input, or none
         for target, data in rendered.items():
             outputs.add(target, data)

@@ -4,6 +4,11 @@ Liberation Sans/Serif are used (and later embedded) when installed; otherwise re
 Helvetica/Times metrics, which are width-identical for printable ASCII. Characters the main font
 lacks (✓, ☐, ★, emoji) are drawn with DejaVu when it is installed (``fallback``); characters no
 font has (e.g. CJK) are replaced by ``?`` and reported by :meth:`FontSet.sanitize`.
+
+TrueType faces are parsed lazily: :func:`font_set` only finds the files; a face is parsed and
+registered with reportlab (:func:`ensure_font`) the first time it is measured or drawn, so a
+document that never needs a fallback glyph never parses DejaVu, and one without italics never
+parses the italic face.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["REPLACEMENT", "FontSet", "find_font_dir", "font_runs", "font_set"]
+__all__ = ["REPLACEMENT", "FontSet", "ensure_font", "find_font_dir", "font_runs", "font_set"]
 
 REPLACEMENT = "?"
 _FONT_DIRS = (
@@ -104,20 +109,35 @@ def font_set(family: str = "sans") -> FontSet:
     return FontSet(family, files[0][0], files[1][0], files[2][0], tuple(files), fb[0], fb[1], tuple(fallback))
 
 
+_PENDING: dict[str, str] = {}
+"""TrueType faces found but not parsed yet: face name → file path (see :func:`ensure_font`)."""
+
+
 def _register(font_dir: Path | None, names: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The (face name, path) of ``names`` in ``font_dir``; each is parsed on first use only."""
     if font_dir is None:
         return []
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
     files = []
     for file_name in names:
         name = file_name[:-4]
         path = str(font_dir / file_name)
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, path))
+        _PENDING.setdefault(name, path)
         files.append((name, path))
     return files
+
+
+def ensure_font(name: str) -> None:
+    """Parse and register face ``name`` with reportlab if :func:`font_set` found it and it is not
+    registered yet (painters call it before drawing with a face; measuring calls it itself)."""
+    path = _PENDING.get(name)
+    if path is None:
+        return
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, path))
+    _PENDING.pop(name, None)
 
 
 def font_runs(text: str, font: str, fallback: str) -> list[tuple[str, str]]:
@@ -139,7 +159,11 @@ def font_runs(text: str, font: str, fallback: str) -> list[tuple[str, str]]:
 def _width(font: str, fallback: str, text: str, size: float) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    return float(sum(stringWidth(run, face, size) for face, run in font_runs(text, font, fallback)))
+    total = 0.0
+    for face, run in font_runs(text, font, fallback):
+        ensure_font(face)
+        total += stringWidth(run, face, size)
+    return float(total)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -167,6 +191,7 @@ def _sanitize(font: str, fallback: str, text: str) -> tuple[str, bool]:
 def _supports(font: str, ch: str) -> bool:
     from reportlab.pdfbase import pdfmetrics
 
+    ensure_font(font)
     face = pdfmetrics.getFont(font).face
     if hasattr(face, "charToGlyph"):
         # TrueType: real coverage; beyond the BMP reportlab writes a wrong ToUnicode map (the text

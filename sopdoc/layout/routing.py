@@ -9,7 +9,11 @@ target symbol. Only one symbol sits in a row, so these horizontal runs never cro
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from sopdoc.layout.geometry import (
     Cell,
@@ -207,6 +211,7 @@ def _place_label(text: str, p: Point, side: str, own: Connector, connectors: lis
     variants = ["bottom", "bottom-left"] if side == "bottom" else (
         [side, f"{side}-below"] if side == "right" else ["left", "left-below"])
     home = next((c for c in cells if c.rect.contains(symbols[own.source].rect)), None)
+    obstacles = _Obstacles(connectors, symbols, labels, cells)
     for same_cell in (True, False):
         for size in LABEL_SIZES:
             w, h = _measure(text, size, fonts, max_w)
@@ -215,7 +220,7 @@ def _place_label(text: str, p: Point, side: str, own: Connector, connectors: lis
             for rect in candidates + along:
                 if same_cell and home is not None and not home.rect.contains(rect):
                     continue
-                if _free(rect, connectors, symbols, labels, cells):
+                if obstacles.free(rect):
                     return _label_box(text, rect, size, fonts, max_w)
     return None
 
@@ -284,17 +289,61 @@ def _label_box(text: str, rect: Rect, size: float, fonts: FontSet, max_w: float)
     return Label(rect=rect, text=block, role="exit")
 
 
-def _free(r: Rect, connectors: list[Connector], symbols: tuple[SymbolBox, ...], labels: list[Label],
-          cells: list[Cell]) -> bool:
-    grown = Rect(r.x - 0.8, r.y - 0.8, r.w + 1.6, r.h + 1.6)
-    cx, cy = r.cx, r.cy
-    if not any(c.rect.contains(grown) for c in cells
-               if c.rect.x <= cx <= c.rect.right and c.rect.y <= cy <= c.rect.bottom):
-        return False
-    if any(rect_hits_symbol(r, s, -0.5) for s in symbols):
-        return False
-    for c in connectors:
-        for a, b in segments_of(c.points):
-            if segment_rect(a, b, 0.6).intersects(r):
-                return False
-    return not any(lb.rect.intersects(r) for lb in labels)
+T = TypeVar("T")
+BUCKET = 24.0
+"""Side of the squares of :class:`_Grid` (points): about a label's size."""
+
+
+class _Grid(Generic[T]):
+    """Items filed by their rectangle under every ``BUCKET``-sized square it touches (borders
+    included), so that a query meets only its neighbours: :meth:`near` returns a superset of the
+    items whose rectangle overlaps a query box (or contains a point); callers test each exactly."""
+
+    def __init__(self, items: Iterable[tuple[Rect, T]]) -> None:
+        self._squares: defaultdict[tuple[int, int], list[tuple[int, T]]] = defaultdict(list)
+        for n, (r, item) in enumerate(items):
+            for key in self._keys(r.x, r.y, r.right, r.bottom):
+                self._squares[key].append((n, item))
+
+    @staticmethod
+    def _keys(x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]]:
+        i0, i1 = math.floor(x0 / BUCKET), math.floor(x1 / BUCKET)
+        j0, j1 = math.floor(y0 / BUCKET), math.floor(y1 / BUCKET)
+        return [(i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
+
+    def near(self, x0: float, y0: float, x1: float, y1: float) -> list[T]:
+        found: dict[int, T] = {}
+        for key in self._keys(x0, y0, x1, y1):
+            for n, item in self._squares.get(key, ()):
+                found[n] = item
+        return list(found.values())
+
+
+class _Obstacles:
+    """What an exit label must keep off, indexed once per label to place (instead of every
+    cell, symbol, connector segment and label being rechecked for every candidate box): a label
+    box is free when it lies inside the actor cell under its centre and touches no symbol, line
+    or other label."""
+
+    def __init__(self, connectors: list[Connector], symbols: tuple[SymbolBox, ...], labels: list[Label],
+                 cells: list[Cell]) -> None:
+        self._cells = _Grid((c.rect, c.rect) for c in cells)
+        self._symbols = _Grid((s.rect, s) for s in symbols)
+        lines = (segment_rect(a, b, 0.6) for c in connectors for a, b in segments_of(c.points))
+        self._lines = _Grid((r, r) for r in lines)
+        self._labels = _Grid((lb.rect, lb.rect) for lb in labels)
+
+    def free(self, r: Rect) -> bool:
+        grown = Rect(r.x - 0.8, r.y - 0.8, r.w + 1.6, r.h + 1.6)
+        cx, cy = r.cx, r.cy
+        if not any(c.contains(grown) for c in self._cells.near(cx, cy, cx, cy)
+                   if c.x <= cx <= c.right and c.y <= cy <= c.bottom):
+            return False
+        # rect_hits_symbol(…, -0.5) reaches 0.5 pt beyond the symbol: look 1 pt around
+        if any(rect_hits_symbol(r, s, -0.5)
+               for s in self._symbols.near(r.x - 1.0, r.y - 1.0, r.right + 1.0, r.bottom + 1.0)):
+            return False
+        box = (r.x, r.y, r.right, r.bottom)
+        if any(seg.intersects(r) for seg in self._lines.near(*box)):
+            return False
+        return not any(lb.intersects(r) for lb in self._labels.near(*box))

@@ -54,8 +54,9 @@ def render_docx(sop: Sop, out_path: str | Path, *, profile: PageProfile | None =
 
 
 def docx_bytes(sop: Sop, *, profile: PageProfile | None = None, template: Path | None = None,
-               layout: LayoutDocument | None = None) -> bytes:
-    """The DOCX of ``sop`` as bytes (``layout`` may be passed when already computed)."""
+               layout: LayoutDocument | None = None, canonical: str | None = None) -> bytes:
+    """The DOCX of ``sop`` as bytes (``layout`` and ``canonical``, the SOP's canonical YAML, may be
+    passed when already computed)."""
     profile = profile or PageProfile()
     layout = layout or layout_sop(sop, profile)
     tpl_path = Path(template) if template is not None else template_path("sop.docx")
@@ -65,7 +66,7 @@ def docx_bytes(sop: Sop, *, profile: PageProfile | None = None, template: Path |
                           {marker: logo} if logo else None)
     font = word_font(profile)
     _assemble(doc, sop, layout, profile, font)
-    _embed_source(doc, sop)
+    _embed_source(doc, sop_to_yaml(sop) if canonical is None else canonical)
     return write_package(doc, ZIP_LEVEL)
 
 
@@ -190,13 +191,13 @@ def _assemble(doc: Any, sop: Sop, layout: LayoutDocument, profile: PageProfile, 
     body.append(ox.parse_fragment(_sect(last, profile, [] if flow or sheet is not None else refs)))
 
 
-def _embed_source(doc: Any, sop: Sop) -> None:
+def _embed_source(doc: Any, canonical: str) -> None:
     """Add the canonical SOP YAML as a customXml item (+ itemProps) related to the document."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
-    text, encoding = ox.source_text(sop_to_yaml(sop))
+    text, encoding = ox.source_text(canonical)
     package = doc.part.package
     used = {str(p.partname) for p in package.iter_parts()}
     n = 1

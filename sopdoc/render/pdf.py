@@ -14,7 +14,6 @@ import io
 from sopdoc import __version__
 from sopdoc.layout.geometry import (
     LINE_WIDTHS,
-    Cell,
     Connector,
     LayoutDocument,
     LineClass,
@@ -23,7 +22,7 @@ from sopdoc.layout.geometry import (
     SymbolKind,
     TextBlock,
 )
-from sopdoc.layout.metrics import font_runs
+from sopdoc.layout.metrics import ensure_font, font_runs
 from sopdoc.model.sop import Sop
 from sopdoc.source.writer import sop_to_yaml
 
@@ -39,24 +38,26 @@ def content_hash(canonical_yaml: str) -> str:
     return hashlib.sha256(canonical_yaml.encode("utf-8")).hexdigest()
 
 
-def render_pdf(sop: Sop, layout: LayoutDocument, *, qr: bool = False, attach: bool = True) -> bytes:
+def render_pdf(sop: Sop, layout: LayoutDocument, *, qr: bool = False, attach: bool = True,
+               canonical: str | None = None) -> bytes:
     """The PDF of ``sop`` as laid out in ``layout`` (bytes). ``qr`` adds a QR code with the
-    content hash to every page; ``attach`` embeds the canonical SOP YAML as a file attachment."""
+    content hash to every page; ``attach`` embeds the canonical SOP YAML as a file attachment
+    (``canonical``, ``sop_to_yaml(sop)``, may be passed when already made for another format)."""
     from reportlab import rl_config
 
     saved = rl_config.useA85
     rl_config.useA85 = 0  # binary streams: ASCII85 only makes the file bigger and slower
     try:
-        return _render(sop, layout, qr, attach)
+        return _render(sop, layout, qr, attach, sop_to_yaml(sop) if canonical is None else canonical)
     finally:
         rl_config.useA85 = saved
 
 
-def _render(sop: Sop, layout: LayoutDocument, qr: bool, attach: bool) -> bytes:
+def _render(sop: Sop, layout: LayoutDocument, qr: bool, attach: bool, canonical: str) -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
-    canonical = sop_to_yaml(sop)
     buf = io.BytesIO()
+    ensure_font(layout.font_regular)  # the canvas's initial font; other faces on first use
     first = layout.pages[0] if layout.pages else None
     canvas = Canvas(buf, pagesize=(first.width, first.height) if first else (595, 842), invariant=1,
                     pageCompression=1, initialFontName=layout.font_regular, initialFontSize=8)
@@ -83,9 +84,7 @@ def _paint_page(canvas, page: Page, layout: LayoutDocument, digest: str | None) 
         with contextlib.suppress(Exception):  # an unreadable picture is left out, the page is still drawn
             canvas.drawImage(image.path, image.rect.x, page.height - image.rect.bottom, image.rect.w,
                              image.rect.h, preserveAspectRatio=True, mask="auto")
-    texts: list[TextBlock] = []
-    for cell in page.cells:
-        _paint_cell(canvas, page, cell, texts)
+    texts = _paint_cells(canvas, page)
     canvas.setLineWidth(LINE_WIDTHS[LineClass.CONNECTOR])
     for conn in page.connectors:
         _paint_connector(canvas, page, conn)
@@ -98,17 +97,26 @@ def _paint_page(canvas, page: Page, layout: LayoutDocument, digest: str | None) 
         _qr(canvas, page, digest)
 
 
-def _paint_cell(canvas, page: Page, cell: Cell, texts: list[TextBlock]) -> None:
-    r = cell.rect
-    if cell.shade or cell.border:
-        canvas.setLineWidth(LINE_WIDTHS[LineClass.GRID])
-        if cell.shade:
-            canvas.setFillColorRGB(*HEADER_FILL)
-        canvas.rect(r.x, page.height - r.bottom, r.w, r.h, stroke=1 if cell.border else 0,
-                    fill=1 if cell.shade else 0)
+def _paint_cells(canvas, page: Page) -> list[TextBlock]:
+    """Draw the page's cell borders and shading (one line width for all; the fill colour set only
+    when it changes); returns the cells' texts, drawn later in one text object."""
+    canvas.setLineWidth(LINE_WIDTHS[LineClass.GRID])
+    shading = False  # whether the fill colour is HEADER_FILL (else black, unused by unfilled rects)
+    texts: list[TextBlock] = []
+    height = page.height
+    rect = canvas.rect
+    for cell in page.cells:
+        if cell.shade or cell.border:
+            if cell.shade and not shading:
+                canvas.setFillColorRGB(*HEADER_FILL)
+                shading = True
+            r = cell.rect
+            rect(r.x, height - r.bottom, r.w, r.h, stroke=1 if cell.border else 0, fill=1 if cell.shade else 0)
+        if cell.text is not None and cell.text.lines:
+            texts.append(cell.text)
+    if shading:
         canvas.setFillColorRGB(0, 0, 0)
-    if cell.text is not None and cell.text.lines:
-        texts.append(cell.text)
+    return texts
 
 
 def _paint_texts(canvas, page: Page, blocks: list[TextBlock], layout: LayoutDocument) -> None:
@@ -124,6 +132,7 @@ def _paint_texts(canvas, page: Page, blocks: list[TextBlock], layout: LayoutDocu
             text.setTextOrigin(block.line_x(i), page.height - block.baseline(i))
             for face, run in font_runs(line, font, fallback):
                 if current != (face, block.font_size):
+                    ensure_font(face)
                     text.setFont(face, block.font_size)
                     current = (face, block.font_size)
                 text.textOut(run)
@@ -181,6 +190,7 @@ def _paint_symbol(canvas, page: Page, sym: SymbolBox, layout: LayoutDocument) ->
         canvas.drawPath(path, stroke=1, fill=1)
     canvas.setFillColorRGB(0, 0, 0)
     if sym.label:
+        ensure_font(layout.font_bold)
         canvas.setFont(layout.font_bold, sym.font_size)
         canvas.drawCentredString(r.cx, page.height - r.y - r.h * 0.55, sym.label)
 
@@ -231,6 +241,7 @@ def _item_starts(items: tuple[str, ...], lines: tuple[str, ...]) -> list[int]:
 def _watermark(canvas, page: Page, font: str) -> None:
     canvas.saveState()
     canvas.setFillColorRGB(0.85, 0.85, 0.85)
+    ensure_font(font)
     canvas.setFont(font, min(page.width, page.height) / 4)
     canvas.translate(page.width / 2, page.height / 2)
     canvas.rotate(30)
