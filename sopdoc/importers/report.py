@@ -16,8 +16,15 @@ from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.model.diagnostic import Diagnostic, Origin, Path, Teks, format_path
 from sopdoc.source.reader import LoadResult, SourceMap, data_to_result, load_sop_text
 
-__all__ = ["FieldSource", "ImportBuilder", "ImportReport", "ImportResult", "ProvenanceMap",
-           "report_to_json", "report_to_text", "source_to_result"]
+__all__ = ["FieldSource", "ImportBuilder", "ImportReport", "ImportResult", "ProvenanceMap", "Summary",
+           "report_to_json", "report_to_text", "source_to_result", "summarise"]
+
+# Findings that say a value was guessed, and findings that say something of the document was lost.
+GUESS_CODES = frozenset({"IMP022", "IMP023", "IMP024", "IMP025", "IMP030"})
+LOSS_CODES = frozenset({"IMP005", "IMP006", "IMP011", "IMP012", "IMP014", "IMP020", "IMP027", "IMP029",
+                        "IMP032", "IMP033", "IMP042"})
+# A field read at this confidence or above counts as read; below it, as guessed.
+SURE = 0.9
 
 
 @dataclass(frozen=True)
@@ -134,6 +141,27 @@ def source_to_result(text: str, b: ImportBuilder, where: str) -> ImportResult:
     return ImportResult(load, ImportReport(b.file, b.format, fields, diags))
 
 
+@dataclass(frozen=True)
+class Summary:
+    """What one import read for sure, guessed and lost (paths and findings), for the report head."""
+
+    read: tuple[str, ...]
+    guessed: tuple[str, ...]
+    lost: tuple[Diagnostic, ...]
+    guess_findings: tuple[Diagnostic, ...]
+
+
+def summarise(report: ImportReport) -> Summary:
+    """Fields read (confidence at least ``SURE``), fields guessed (below it), and the findings that
+    report a guess or a loss."""
+    return Summary(
+        read=tuple(format_path(f.path) for f in report.fields if f.confidence >= SURE),
+        guessed=tuple(format_path(f.path) for f in report.fields if f.confidence < SURE),
+        lost=tuple(d for d in report.diagnostics if d.code in LOSS_CODES),
+        guess_findings=tuple(d for d in report.diagnostics if d.code in GUESS_CODES),
+    )
+
+
 def _path_key(path: Path) -> tuple[tuple[int, str], ...]:
     return tuple((0, f"{p:08d}") if isinstance(p, int) else (1, p) for p in path)
 
@@ -143,6 +171,16 @@ def report_to_text(report: ImportReport, lang: str = "id") -> str:
     en = lang == "en"
     head = "Import report" if en else "Laporan impor"
     lines = [f"{head}: {report.file} ({report.format})", ""]
+    sm = summarise(report)
+    lines.append("Summary:" if en else "Ringkasan:")
+    lines.append(f"  {'read' if en else 'dibaca'}: {len(sm.read)} {'fields' if en else 'isian'}")
+    guessed = len(sm.guessed) + len(sm.guess_findings)
+    lines.append(f"  {'guessed' if en else 'ditebak'}: {guessed}")
+    lines.extend(f"    {p}" for p in sm.guessed)
+    lines.extend(f"    {d.code} {d.message.get(lang)}" for d in sm.guess_findings)
+    lines.append(f"  {'lost' if en else 'hilang'}: {len(sm.lost)}")
+    lines.extend(f"    {d.code} {d.message.get(lang)}" for d in sm.lost)
+    lines.append("")
     lines.append("Fields (path  origin  confidence):" if en else "Isian (jalur  asal  keyakinan):")
     for fs in report.fields:
         note = f"  [{fs.note}]" if fs.note else ""
@@ -160,9 +198,15 @@ def report_to_text(report: ImportReport, lang: str = "id") -> str:
 
 def report_to_json(report: ImportReport, lang: str = "id") -> str:
     """The report as JSON (stable key order)."""
+    sm = summarise(report)
     data = {
         "file": report.file,
         "format": report.format,
+        "summary": {
+            "read": len(sm.read),
+            "guessed": [*sm.guessed, *(f"{d.code} {d.message.get(lang)}" for d in sm.guess_findings)],
+            "lost": [f"{d.code} {d.message.get(lang)}" for d in sm.lost],
+        },
         "fields": [
             {"path": format_path(fs.path),
              "origin": {k: v for k, v in vars(fs.origin).items() if v is not None},
