@@ -19,7 +19,7 @@ class _Done:
     raw: str
     stem: str
     texts: dict[str, str]  # output suffix → text
-    steps: int | None  # None: no SOP
+    steps: int | None  # None: the import failed (no SOP, or no step)
     findings: int
     failure: str  # "CODE reason" when the file gives no SOP or no step, else ""
 
@@ -37,22 +37,22 @@ def _import_one(job: tuple[str, str, str]) -> _Done:
     texts = {".import.txt": report_to_text(result.report, lang), ".import.json": report_to_json(result.report, lang)}
     sop = result.load.sop
     diags = result.load.diagnostics
-    if sop is not None:
-        header = (f"# Diimpor oleh `sopdoc import` dari {path.name}; asal tiap isian dan temuan: "
-                  f"{name}.import.txt\n" if lang == "id" else
-                  f"# Imported by `sopdoc import` from {path.name}; field sources and findings: "
-                  f"{name}.import.txt\n")
-        texts[".sop.yaml"] = sop_to_yaml(sop, header=header)
     failure = ""
     if sop is None:
         first = next((d for d in diags if d.severity.value == "error"), None)
         reason = first.message.get(lang) if first else ("tidak ada SOP" if lang == "id" else "no SOP")
         failure = f"{first.code} {reason}" if first else reason
-    elif not sop.kegiatan:
+    elif not sop.kegiatan:  # a failed import too: only its report is written (what was read is listed there)
         first = next((d for d in diags if d.code == "IMP020"), None)
         none = Teks("tidak ada kegiatan yang terbaca", "no step could be read")
         failure = f"{first.code} {first.message.get(lang)}" if first else none.get(lang)
-    return _Done(raw, stem, texts, None if sop is None else len(sop.kegiatan), len(diags), failure)
+    if sop is not None and not failure:
+        header = (f"# Diimpor oleh `sopdoc import` dari {path.name}; asal tiap isian dan temuan: "
+                  f"{name}.import.txt\n" if lang == "id" else
+                  f"# Imported by `sopdoc import` from {path.name}; field sources and findings: "
+                  f"{name}.import.txt\n")
+        texts[".sop.yaml"] = sop_to_yaml(sop, header=header)
+    return _Done(raw, stem, texts, None if failure or sop is None else len(sop.kegiatan), len(diags), failure)
 
 
 @cli.command("import", help=_help(
@@ -63,7 +63,8 @@ def _import_one(job: tuple[str, str, str]) -> _Done:
     "dengan laporan impor NAMA.import.txt dan NAMA.import.json (asal tiap isian, tebakan, "
     "dan kehilangan sebagai temuan IMPxxx; ringkasan: yang dibaca, ditebak dan hilang). "
     "Periksa hasilnya dengan `sopdoc check`.\n\n"
-    "Kode keluar: 0 semua berkas diimpor, 1 ada berkas yang tidak dapat diimpor atau tanpa kegiatan, "
+    "Kode keluar: 0 semua berkas diimpor, 1 ada berkas yang tidak dapat diimpor atau tanpa kegiatan "
+    "(untuk berkas itu hanya laporan impornya yang ditulis), "
     "2 kesalahan penggunaan.\n\n"
     "Keluaran satu berkas ditulis utuh atau tidak sama sekali. Dua berkas yang akan menghasilkan "
     "nama keluaran yang sama (mis. y.txt dan y.docx) ditolak sebelum apa pun ditulis (kode 2).",
@@ -72,7 +73,8 @@ def _import_one(job: tuple[str, str, str]) -> _Done:
     "an import report NAME.import.txt and NAME.import.json (where each field came from, "
     "guesses and losses as IMPxxx findings; a summary of what was read, guessed and lost). "
     "Check the result with `sopdoc check`.\n\n"
-    "Exit codes: 0 every file imported, 1 a file could not be imported or has no step, 2 usage error.\n\n"
+    "Exit codes: 0 every file imported, 1 a file could not be imported or has no step (only its import "
+    "report is written), 2 usage error.\n\n"
     "The outputs of one file are written all together or not at all. Two files that would give the "
     "same output name (e.g. y.txt and y.docx) are refused before anything is written (exit 2).",
 ))

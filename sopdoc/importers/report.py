@@ -9,20 +9,46 @@ treats an imported document like a YAML source) plus the :class:`ImportReport` t
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.model.diagnostic import Diagnostic, Origin, Path, Teks, format_path
+from sopdoc.model.tanggal import tanggal_to_iso
 from sopdoc.source.reader import LoadResult, SourceMap, data_to_result, load_sop_text
 
 __all__ = ["FieldSource", "ImportBuilder", "ImportReport", "ImportResult", "ProvenanceMap", "Summary",
-           "report_to_json", "report_to_text", "source_to_result", "summarise"]
+           "report_to_json", "report_to_text", "scrub", "source_to_result", "summarise"]
 
 # Findings that say a value was guessed, and findings that say something of the document was lost.
 GUESS_CODES = frozenset({"IMP022", "IMP023", "IMP024", "IMP025", "IMP030"})
 LOSS_CODES = frozenset({"IMP005", "IMP006", "IMP011", "IMP012", "IMP014", "IMP020", "IMP027", "IMP029",
                         "IMP032", "IMP033", "IMP042"})
+# Control characters some PDF text layers carry: U+0002 where a hyphen is printed at a line end
+# ("Undang-/Undang"), the soft hyphen U+00AD where a word is broken over two lines, and stray C0
+# controls. No output may contain them.
+_HYPHEN_MARK = re.compile(r"\x02[ \t]*(\n[ \t]*)?")
+_SOFT_HYPHEN = re.compile(r"\xad[ \t]*(\n[ \t]*)?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def scrub(value: Any) -> Any:
+    """``value`` with the line-end hyphen marker turned into the printed hyphen (joining the two
+    halves: ``Undang\x02 Undang`` → ``Undang-Undang``), a soft hyphen at a line end joined
+    (``peng\xad\nolahan`` → ``pengolahan``) and any other control character removed; lists, tuples
+    and dicts are scrubbed item by item."""
+    if isinstance(value, str):
+        if not _CONTROL.search(value) and "\xad" not in value:
+            return value
+        return _CONTROL.sub("", _SOFT_HYPHEN.sub("", _HYPHEN_MARK.sub("-", value)))
+    if isinstance(value, dict):
+        return {k: scrub(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(scrub(v) for v in value)
+    return value
+
+
 # A field read at this confidence or above counts as read; below it, as guessed.
 SURE = 0.9
 
@@ -88,7 +114,9 @@ class ImportBuilder:
         self.places[tuple(path)] = origin
 
     def put(self, path: Path, value: Any, origin: Origin, confidence: float = 1.0, note: str = "") -> None:
-        """Set the field at ``path`` (creating parents) and record where it came from."""
+        """Set the field at ``path`` (creating parents) and record where it came from; text is
+        scrubbed of control characters (:func:`scrub`) whatever the importer."""
+        value = scrub(value)
         node: Any = self.data
         for i, part in enumerate(path[:-1]):
             nxt = path[i + 1]
@@ -106,6 +134,20 @@ class ImportBuilder:
         else:
             node[last] = value
         self.sources[tuple(path)] = FieldSource(tuple(path), origin, round(confidence, 2), note)
+
+    def put_tanggal(self, path: Path, text: str, origin: Origin, confidence: float = 0.95) -> bool:
+        """Set the date at ``path`` from its printed ``text`` (a full date or a month and year);
+        text that is neither empty nor a dash and reads as no date is IMP014, never dropped
+        silently. True when a date was set."""
+        iso = tanggal_to_iso(text)
+        if iso:
+            self.put(path, iso, origin, confidence)
+            return True
+        shown = scrub(text).strip()
+        if shown not in ("", "-", "–", "—"):
+            message = Teks(f"tanggal {shown!r} tidak terbaca", f"date {shown!r} cannot be read")
+            self.add(imp_diagnostic("IMP014", message, path=tuple(path), origin=origin))
+        return False
 
     def add(self, diagnostic: Diagnostic) -> None:
         """Record an IMP (or SOP0xx) finding."""

@@ -82,11 +82,12 @@ WITH_STEPS = BPS / "bps-226-survei-lptb.pdf"  # 4 steps on the page
 NO_STEPS = DATA / "import" / "tanpa-kegiatan.txt"  # identity and boxes, no flowchart table
 
 
-def test_a_document_without_steps_exits_1_and_keeps_its_outputs(tmp_path: Path, capsys) -> None:
+def test_a_document_without_steps_exits_1_and_writes_only_its_report(tmp_path: Path, capsys) -> None:
     code, out, err = _run(["import", str(NO_STEPS), "-o", str(tmp_path)], capsys)
     assert code == 1
     assert err == f"{NO_STEPS}: IMP020 tabel kegiatan tidak ditemukan\n"
-    assert out == f"{NO_STEPS} -> {tmp_path / 'tanpa-kegiatan.sop.yaml'} (0 kegiatan, 3 temuan)\n"
+    assert out == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tanpa-kegiatan.import.json", "tanpa-kegiatan.import.txt"]
     report = json.loads((tmp_path / "tanpa-kegiatan.import.json").read_text(encoding="utf-8"))
     assert "IMP020 tabel kegiatan tidak ditemukan" in report["summary"]["lost"]
 
@@ -118,7 +119,7 @@ def test_folder_runs_on_several_processes_in_input_order(tmp_path: Path, capsys,
     code, out, err = _run(["import", str(src), "-o", str(tmp_path / "keluar")], capsys)
     assert code == 1
     names = [src / f"sop{i}.{'txt' if i == 3 else 'pdf'}" for i in range(5)]
-    assert [line.split(" -> ")[0] for line in out.splitlines()] == [str(n) for n in names]
+    assert [line.split(" -> ")[0] for line in out.splitlines()] == [str(n) for i, n in enumerate(names) if i != 3]
     assert err == f"{src / 'sop3.txt'}: IMP020 tabel kegiatan tidak ditemukan\n"
 
 
