@@ -40,9 +40,9 @@ class BulanTahun(dt.date):
     """
 
     def __new__(cls, year: int | bytes, month: int | None = None, day: int = 1) -> BulanTahun:
-        if month is None:  # unpickling passes the packed state only
-            return super().__new__(cls, year)  # type: ignore[call-overload,no-any-return]
-        return super().__new__(cls, int(year), month, 1)  # type: ignore[arg-type]
+        if isinstance(year, bytes):  # unpickling passes the packed state only
+            return dt.date.__new__(cls, year)  # type: ignore[arg-type,call-arg]
+        return dt.date.__new__(cls, year, month or 1, 1)
 
     def __str__(self) -> str:
         return f"{BULAN[self.month - 1]} {self.year}"
