@@ -141,7 +141,9 @@ def main(argv: list[str]) -> int:
           f"symbol {_pct(sum(s.steps_right for s in scored), sum(s.steps_expected for s in scored))}")
     per_page = [m["ms_page"] for m in pdfs]
     if per_page:
-        print(f"ms/page: median {statistics.median(per_page):.0f}, max {max(per_page):.0f}")
+        med = statistics.median(per_page)
+        print(f"ms/page in-process: median {med:.0f}, max {max(per_page):.0f} (target <= 150: "
+              f"{'within' if med <= 150 else 'ABOVE'}; whole-process and 300-file figures: bench/import_speed.py)")
     if "-v" in argv:
         for m in rows:
             for miss in (m["score"].misses if m["score"] else []):

@@ -2,36 +2,79 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
 from sopdoc.cli import _help, _lang, cli, fail, lang_option
-from sopdoc.cli.outputs import refuse_same_outputs
+from sopdoc.cli.outputs import refuse_outside, refuse_same_outputs
 from sopdoc.model.diagnostic import Teks
 
 
-def _stem(path: Path) -> str:
-    name = path.name
-    for suffix in (".txt", ".pdf", ".docx"):
-        if name.lower().endswith(suffix):
-            return name[: -len(suffix)]
-    return path.stem
+@dataclass(frozen=True)
+class _Done:
+    """One imported file, as plain picklable values: the output texts and what to print."""
+
+    raw: str
+    stem: str
+    texts: dict[str, str]  # output suffix → text
+    steps: int | None  # None: the import failed (no SOP, or no step)
+    findings: int
+    failure: str  # "CODE reason" when the file gives no SOP or no step, else ""
+
+
+def _import_one(job: tuple[str, str, str]) -> _Done:
+    """Import one file and render its outputs (runs in a worker process)."""
+    from sopdoc.importers.dispatch import import_source
+    from sopdoc.importers.report import report_to_json, report_to_text
+    from sopdoc.source.writer import sop_to_yaml
+
+    raw, stem, lang = job
+    path = Path(raw)
+    result = import_source(path)
+    name = Path(stem).name
+    texts = {".import.txt": report_to_text(result.report, lang), ".import.json": report_to_json(result.report, lang)}
+    sop = result.load.sop
+    diags = result.load.diagnostics
+    failure = ""
+    if sop is None:
+        first = next((d for d in diags if d.severity.value == "error"), None)
+        reason = first.message.get(lang) if first else ("tidak ada SOP" if lang == "id" else "no SOP")
+        failure = f"{first.code} {reason}" if first else reason
+    elif not sop.kegiatan:  # a failed import too: only its report is written (what was read is listed there)
+        first = next((d for d in diags if d.code == "IMP020"), None)
+        none = Teks("tidak ada kegiatan yang terbaca", "no step could be read")
+        failure = f"{first.code} {first.message.get(lang)}" if first else none.get(lang)
+    if sop is not None and not failure:
+        header = (f"# Diimpor oleh `sopdoc import` dari {path.name}; asal tiap isian dan temuan: "
+                  f"{name}.import.txt\n" if lang == "id" else
+                  f"# Imported by `sopdoc import` from {path.name}; field sources and findings: "
+                  f"{name}.import.txt\n")
+        texts[".sop.yaml"] = sop_to_yaml(sop, header=header)
+    return _Done(raw, stem, texts, None if failure or sop is None else len(sop.kegiatan), len(diags), failure)
 
 
 @cli.command("import", help=_help(
     "import",
     "Impor dokumen SOP lama (.txt hasil ekstraksi, .pdf, .docx) ke DIR sebagai NAMA.sop.yaml, "
+    "atau seluruh isi folder (beserta subfoldernya, dengan struktur folder yang sama di DIR, memakai "
+    "semua inti prosesor), "
     "dengan laporan impor NAMA.import.txt dan NAMA.import.json (asal tiap isian, tebakan, "
-    "dan kehilangan sebagai temuan IMPxxx). Periksa hasilnya dengan `sopdoc check`.\n\n"
-    "Kode keluar: 0 semua berkas diimpor, 1 ada berkas yang tidak dapat diimpor, "
+    "dan kehilangan sebagai temuan IMPxxx; ringkasan: yang dibaca, ditebak dan hilang). "
+    "Periksa hasilnya dengan `sopdoc check`.\n\n"
+    "Kode keluar: 0 semua berkas diimpor, 1 ada berkas yang tidak dapat diimpor atau tanpa kegiatan "
+    "(untuk berkas itu hanya laporan impornya yang ditulis), "
     "2 kesalahan penggunaan.\n\n"
     "Keluaran satu berkas ditulis utuh atau tidak sama sekali. Dua berkas yang akan menghasilkan "
     "nama keluaran yang sama (mis. y.txt dan y.docx) ditolak sebelum apa pun ditulis (kode 2).",
-    "Import existing SOP documents (.txt extractions, .pdf, .docx) into DIR as NAME.sop.yaml, with "
+    "Import existing SOP documents (.txt extractions, .pdf, .docx) into DIR as NAME.sop.yaml, "
+    "or whole folders (with their subfolders, mirrored under DIR, on every processor core), with "
     "an import report NAME.import.txt and NAME.import.json (where each field came from, "
-    "guesses and losses as IMPxxx findings). Check the result with `sopdoc check`.\n\n"
-    "Exit codes: 0 every file imported, 1 a file could not be imported, 2 usage error.\n\n"
+    "guesses and losses as IMPxxx findings; a summary of what was read, guessed and lost). "
+    "Check the result with `sopdoc check`.\n\n"
+    "Exit codes: 0 every file imported, 1 a file could not be imported or has no step (only its import "
+    "report is written), 2 usage error.\n\n"
     "The outputs of one file are written all together or not at all. Two files that would give the "
     "same output name (e.g. y.txt and y.docx) are refused before anything is written (exit 2).",
 ))
@@ -43,9 +86,9 @@ def _stem(path: Path) -> str:
 @click.pass_context
 def import_(ctx: click.Context, files: tuple[str, ...], output: str) -> None:
     from sopdoc.atomic import OutputSet
-    from sopdoc.importers.dispatch import import_source
-    from sopdoc.importers.report import report_to_json, report_to_text
-    from sopdoc.source.writer import sop_to_yaml
+    from sopdoc.batch import run_batch
+    from sopdoc.cli.progress import progress
+    from sopdoc.importers.dispatch import expand_imports
 
     lang = _lang(ctx)
     out_dir = Path(output)
@@ -54,36 +97,36 @@ def import_(ctx: click.Context, files: tuple[str, ...], output: str) -> None:
     except OSError as exc:
         fail(ctx, Teks(f"tidak dapat membuat direktori {output}: {exc.strerror}",
                        f"cannot create directory {output}: {exc.strerror}"))
-    refuse_same_outputs(ctx, [(raw, _stem(Path(raw))) for raw in files])
+    jobs = expand_imports(list(files))
+    if not jobs:
+        fail(ctx, Teks("tidak ada berkas .txt, .pdf atau .docx untuk diimpor",
+                       "no .txt, .pdf or .docx file to import"))
+    refuse_same_outputs(ctx, jobs)
+    for _raw, stem in jobs:
+        refuse_outside(ctx, out_dir / f"{stem}.sop.yaml", out_dir)
     worst = 0
-    for raw in files:
-        path = Path(raw)
-        result = import_source(path)
-        stem = _stem(path)
-        errors = [d for d in result.load.diagnostics if d.severity.value == "error"]
-        files_out = {out_dir / f"{stem}.import.txt": report_to_text(result.report, lang),
-                     out_dir / f"{stem}.import.json": report_to_json(result.report, lang)}
-        sop = result.load.sop
-        if sop is not None:
-            header = (f"# Diimpor oleh `sopdoc import` dari {path.name}; asal tiap isian dan temuan: "
-                      f"{stem}.import.txt\n" if lang == "id" else
-                      f"# Imported by `sopdoc import` from {path.name}; field sources and findings: "
-                      f"{stem}.import.txt\n")
-            files_out[out_dir / f"{stem}.sop.yaml"] = sop_to_yaml(sop, header=header)
-        with OutputSet() as outputs:  # all of this input's files, or none
-            for target, text in files_out.items():
-                outputs.add(target, text)
-            outputs.commit()
-        if sop is None:
-            first = errors[0] if errors else None
-            reason = first.message.get(lang) if first else ("tidak ada SOP" if lang == "id" else "no SOP")
-            code = f"{first.code} " if first else ""
-            click.echo(f"{raw}: {code}{reason}", err=True)
-            worst = 1
-            continue
-        n_find = len(result.load.diagnostics)
-        if lang == "en":
-            click.echo(f"{raw} -> {out_dir / (stem + '.sop.yaml')} ({len(sop.kegiatan)} steps, {n_find} findings)")
-        else:
-            click.echo(f"{raw} -> {out_dir / (stem + '.sop.yaml')} ({len(sop.kegiatan)} kegiatan, {n_find} temuan)")
+    label = "Mengimpor" if lang == "id" else "Importing"
+    with progress(len(jobs), label) as bar:
+        for _job, done in run_batch(_import_one, [(raw, stem, lang) for raw, stem in jobs]):
+            target = out_dir / done.stem
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                fail(ctx, Teks(f"tidak dapat membuat direktori {target.parent}: {exc.strerror}",
+                               f"cannot create directory {target.parent}: {exc.strerror}"))
+            with OutputSet() as outputs:  # all of this input's files, or none
+                for suffix, text in done.texts.items():
+                    outputs.add(target.parent / f"{target.name}{suffix}", text)
+                outputs.commit()
+            bar.advance()
+            if done.failure:
+                click.echo(f"{done.raw}: {done.failure}", err=True)
+                worst = 1
+            if done.steps is None:
+                continue
+            yaml_path = target.parent / f"{target.name}.sop.yaml"
+            if lang == "en":
+                click.echo(f"{done.raw} -> {yaml_path} ({done.steps} steps, {done.findings} findings)")
+            else:
+                click.echo(f"{done.raw} -> {yaml_path} ({done.steps} kegiatan, {done.findings} temuan)")
     ctx.exit(worst)

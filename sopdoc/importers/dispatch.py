@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sopdoc.importers.codes import imp_diagnostic
@@ -15,7 +16,8 @@ from sopdoc.safe_path import UnsafeInputError, check_regular
 from sopdoc.source.codes import reading_diagnostic
 from sopdoc.source.reader import LoadResult, load_sop
 
-__all__ = ["IMPORT_SUFFIXES", "SOURCE_SUFFIXES", "expand_inputs", "import_source", "load_source"]
+__all__ = ["IMPORT_SUFFIXES", "SOURCE_SUFFIXES", "expand_imports", "expand_inputs", "import_source",
+           "import_stem", "load_source"]
 
 SOURCE_SUFFIXES = (".sop.yaml", ".sop.yml")
 IMPORT_SUFFIXES = (".txt", ".pdf", ".docx", ".xlsx")
@@ -31,6 +33,42 @@ def expand_inputs(paths: list[str]) -> list[Path]:
             out.extend(sorted(found))
         else:
             out.append(p)
+    return out
+
+
+# Reports `sopdoc import` writes next to its YAML: never read back as a text extraction.
+REPORT_SUFFIX = ".import.txt"
+
+
+def import_stem(name: str) -> str:
+    """``name`` without its import suffix (``a.pdf`` → ``a``); other names lose their last suffix."""
+    for suffix in IMPORT_SUFFIXES:
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return Path(name).stem
+
+
+def expand_imports(paths: list[str]) -> list[tuple[str, str]]:
+    """``(input, output stem)`` for every file to import: files as named (stem = file name without
+    suffix), directories walked recursively (symlinked folders not followed) for importable files,
+    sorted, each with its path relative to the directory as stem (``sub/a.pdf`` → ``sub/a``) so the
+    outputs mirror the folder tree. Import reports (``*.import.txt``) are skipped."""
+    out: list[tuple[str, str]] = []
+    for raw in paths:
+        root = Path(raw)
+        if not root.is_dir():
+            out.append((raw, import_stem(root.name)))
+            continue
+        found: list[tuple[str, str]] = []
+        for folder, dirs, files in os.walk(root):
+            dirs.sort()
+            for name in files:
+                low = name.lower()
+                if low.endswith(IMPORT_SUFFIXES) and not low.endswith(REPORT_SUFFIX):
+                    path = Path(folder) / name
+                    rel = path.relative_to(root)
+                    found.append((str(path), (rel.parent / import_stem(name)).as_posix()))
+        out.extend(sorted(found, key=lambda pair: pair[1]))
     return out
 
 

@@ -9,15 +9,48 @@ treats an imported document like a YAML source) plus the :class:`ImportReport` t
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.model.diagnostic import Diagnostic, Origin, Path, Teks, format_path
+from sopdoc.model.tanggal import tanggal_to_iso
 from sopdoc.source.reader import LoadResult, SourceMap, data_to_result, load_sop_text
 
-__all__ = ["FieldSource", "ImportBuilder", "ImportReport", "ImportResult", "ProvenanceMap",
-           "report_to_json", "report_to_text", "source_to_result"]
+__all__ = ["FieldSource", "ImportBuilder", "ImportReport", "ImportResult", "ProvenanceMap", "Summary",
+           "report_to_json", "report_to_text", "scrub", "source_to_result", "summarise"]
+
+# Findings that say a value was guessed, and findings that say something of the document was lost.
+GUESS_CODES = frozenset({"IMP022", "IMP023", "IMP024", "IMP025", "IMP030"})
+LOSS_CODES = frozenset({"IMP005", "IMP006", "IMP011", "IMP012", "IMP014", "IMP020", "IMP027", "IMP029",
+                        "IMP032", "IMP033", "IMP042"})
+# Control characters some PDF text layers carry: U+0002 where a hyphen is printed at a line end
+# ("Undang-/Undang"), the soft hyphen U+00AD where a word is broken over two lines, and stray C0
+# controls. No output may contain them.
+_HYPHEN_MARK = re.compile(r"\x02[ \t]*(\n[ \t]*)?")
+_SOFT_HYPHEN = re.compile(r"\xad[ \t]*(\n[ \t]*)?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def scrub(value: Any) -> Any:
+    """``value`` with the line-end hyphen marker turned into the printed hyphen (joining the two
+    halves: ``Undang\x02 Undang`` → ``Undang-Undang``), a soft hyphen at a line end joined
+    (``peng\xad\nolahan`` → ``pengolahan``) and any other control character removed; lists, tuples
+    and dicts are scrubbed item by item."""
+    if isinstance(value, str):
+        if not _CONTROL.search(value) and "\xad" not in value:
+            return value
+        return _CONTROL.sub("", _SOFT_HYPHEN.sub("", _HYPHEN_MARK.sub("-", value)))
+    if isinstance(value, dict):
+        return {k: scrub(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(scrub(v) for v in value)
+    return value
+
+
+# A field read at this confidence or above counts as read; below it, as guessed.
+SURE = 0.9
 
 
 @dataclass(frozen=True)
@@ -81,7 +114,9 @@ class ImportBuilder:
         self.places[tuple(path)] = origin
 
     def put(self, path: Path, value: Any, origin: Origin, confidence: float = 1.0, note: str = "") -> None:
-        """Set the field at ``path`` (creating parents) and record where it came from."""
+        """Set the field at ``path`` (creating parents) and record where it came from; text is
+        scrubbed of control characters (:func:`scrub`) whatever the importer."""
+        value = scrub(value)
         node: Any = self.data
         for i, part in enumerate(path[:-1]):
             nxt = path[i + 1]
@@ -99,6 +134,20 @@ class ImportBuilder:
         else:
             node[last] = value
         self.sources[tuple(path)] = FieldSource(tuple(path), origin, round(confidence, 2), note)
+
+    def put_tanggal(self, path: Path, text: str, origin: Origin, confidence: float = 0.95) -> bool:
+        """Set the date at ``path`` from its printed ``text`` (a full date or a month and year);
+        text that is neither empty nor a dash and reads as no date is IMP014, never dropped
+        silently. True when a date was set."""
+        iso = tanggal_to_iso(text)
+        if iso:
+            self.put(path, iso, origin, confidence)
+            return True
+        shown = scrub(text).strip()
+        if shown not in ("", "-", "–", "—"):
+            message = Teks(f"tanggal {shown!r} tidak terbaca", f"date {shown!r} cannot be read")
+            self.add(imp_diagnostic("IMP014", message, path=tuple(path), origin=origin))
+        return False
 
     def add(self, diagnostic: Diagnostic) -> None:
         """Record an IMP (or SOP0xx) finding."""
@@ -134,6 +183,27 @@ def source_to_result(text: str, b: ImportBuilder, where: str) -> ImportResult:
     return ImportResult(load, ImportReport(b.file, b.format, fields, diags))
 
 
+@dataclass(frozen=True)
+class Summary:
+    """What one import read for sure, guessed and lost (paths and findings), for the report head."""
+
+    read: tuple[str, ...]
+    guessed: tuple[str, ...]
+    lost: tuple[Diagnostic, ...]
+    guess_findings: tuple[Diagnostic, ...]
+
+
+def summarise(report: ImportReport) -> Summary:
+    """Fields read (confidence at least ``SURE``), fields guessed (below it), and the findings that
+    report a guess or a loss."""
+    return Summary(
+        read=tuple(format_path(f.path) for f in report.fields if f.confidence >= SURE),
+        guessed=tuple(format_path(f.path) for f in report.fields if f.confidence < SURE),
+        lost=tuple(d for d in report.diagnostics if d.code in LOSS_CODES),
+        guess_findings=tuple(d for d in report.diagnostics if d.code in GUESS_CODES),
+    )
+
+
 def _path_key(path: Path) -> tuple[tuple[int, str], ...]:
     return tuple((0, f"{p:08d}") if isinstance(p, int) else (1, p) for p in path)
 
@@ -143,6 +213,16 @@ def report_to_text(report: ImportReport, lang: str = "id") -> str:
     en = lang == "en"
     head = "Import report" if en else "Laporan impor"
     lines = [f"{head}: {report.file} ({report.format})", ""]
+    sm = summarise(report)
+    lines.append("Summary:" if en else "Ringkasan:")
+    lines.append(f"  {'read' if en else 'dibaca'}: {len(sm.read)} {'fields' if en else 'isian'}")
+    guessed = len(sm.guessed) + len(sm.guess_findings)
+    lines.append(f"  {'guessed' if en else 'ditebak'}: {guessed}")
+    lines.extend(f"    {p}" for p in sm.guessed)
+    lines.extend(f"    {d.code} {d.message.get(lang)}" for d in sm.guess_findings)
+    lines.append(f"  {'lost' if en else 'hilang'}: {len(sm.lost)}")
+    lines.extend(f"    {d.code} {d.message.get(lang)}" for d in sm.lost)
+    lines.append("")
     lines.append("Fields (path  origin  confidence):" if en else "Isian (jalur  asal  keyakinan):")
     for fs in report.fields:
         note = f"  [{fs.note}]" if fs.note else ""
@@ -160,9 +240,15 @@ def report_to_text(report: ImportReport, lang: str = "id") -> str:
 
 def report_to_json(report: ImportReport, lang: str = "id") -> str:
     """The report as JSON (stable key order)."""
+    sm = summarise(report)
     data = {
         "file": report.file,
         "format": report.format,
+        "summary": {
+            "read": len(sm.read),
+            "guessed": [*sm.guessed, *(f"{d.code} {d.message.get(lang)}" for d in sm.guess_findings)],
+            "lost": [f"{d.code} {d.message.get(lang)}" for d in sm.lost],
+        },
         "fields": [
             {"path": format_path(fs.path),
              "origin": {k: v for k, v in vars(fs.origin).items() if v is not None},

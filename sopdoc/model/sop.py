@@ -19,11 +19,13 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
+    SerializerFunctionWrapHandler,
     WithJsonSchema,
+    WrapSerializer,
     model_validator,
 )
 
-from sopdoc.model.tanggal import parse_tanggal
+from sopdoc.model.tanggal import BulanTahun, parse_tanggal
 from sopdoc.model.waktu import Satuan, Waktu, parse_waktu
 
 __all__ = [
@@ -102,16 +104,23 @@ WaktuField = Annotated[
 TextList = Annotated[tuple[str, ...], BeforeValidator(_as_tuple, json_schema_input_type=str | list[str])]
 
 def _parse_tanggal(value: Any) -> Any:
-    """Accept Indonesian dates ("3 Januari 2022") besides ISO dates."""
+    """Accept Indonesian dates ("3 Januari 2022") and month-year dates ("April 2020", "2020-04")
+    besides ISO dates."""
     if isinstance(value, str):
         return parse_tanggal(value) or value
     return value
 
 
+def _dump_tanggal(value: Any, handler: SerializerFunctionWrapHandler) -> Any:
+    """A month-year date is written as printed ("April 2020"), never with an invented day."""
+    return str(value) if isinstance(value, BulanTahun) else handler(value)
+
+
 Tanggal = Annotated[
     _dt.date,
-    BeforeValidator(_parse_tanggal, json_schema_input_type=_dt.date),
-    Field(description="A date: 2023-01-23 or '23 Januari 2023'"),
+    BeforeValidator(_parse_tanggal, json_schema_input_type=_dt.date | str),
+    WrapSerializer(_dump_tanggal),
+    Field(description="A date: 2023-01-23 or '23 Januari 2023'; a month and year only: 'April 2020' or 2020-04"),
 ]
 
 

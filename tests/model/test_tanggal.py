@@ -10,6 +10,7 @@ from sopdoc.model.tanggal import (
     BULAN,
     BULAN_SINGKAT,
     MONTHS_EN,
+    BulanTahun,
     bulan_ke,
     find_tanggal,
     format_tanggal,
@@ -43,7 +44,7 @@ def test_bulan_ke(word: str, month: int | None) -> None:
     ("3 Pebruari 2022", dt.date(2022, 2, 3)),
     ("30 Nopember 2021", dt.date(2021, 11, 30)),
     ("31 DESEMBER 2024", dt.date(2024, 12, 31)),
-    ("Januari 2014", None),  # month and year only: no day to give
+    ("Januari 2014", BulanTahun(2014, 1)),  # month and year only: kept, no day invented (issue #12)
     ("31 Februari 2025", None),  # no such day
     ("2023-02-30", None),
     ("23 Janury 2023", None),
@@ -60,7 +61,6 @@ def test_parse_tanggal(text: str, expected: dt.date | None) -> None:
     ("02 Januari 2025", "2025-01-02"),
     ("Tanggal: 9 Nopember 2020", "2020-11-09"),
     ("ditetapkan 2 Jan 2023", "2023-01-02"),
-    ("Januari 2014", None),
     ("31 Februari 2025", None),
     ("12 orang 2020", None),
     ("tanpa tanggal", None),
@@ -83,3 +83,9 @@ def test_format_tanggal(value: dt.date | None, text: str) -> None:
 def test_formatted_dates_read_back() -> None:
     day = dt.date(2025, 8, 17)
     assert parse_tanggal(format_tanggal(day)) == day
+
+
+def test_month_year_inside_text() -> None:
+    assert tanggal_to_iso("Januari 2014") == "2014-01"  # month and year only (issue #12 point 3)
+    found = find_tanggal("Bengkulu, Januari 2014")
+    assert isinstance(found, BulanTahun) and found == dt.date(2014, 1, 1) and str(found) == "Januari 2014"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["Item", "inline_items", "lines_to_items", "split_pair"]
+__all__ = ["EMPTY_MARKS", "Item", "box_texts", "inline_items", "lines_to_items", "split_pair"]
 
 Item = tuple[int, str, int | None]  # (line number, text, list marker number or None)
 
@@ -84,6 +84,17 @@ def lines_to_items(lines: list[tuple[int, str]]) -> list[Item]:
         else:
             out.append((no, text, number))
     return out
+
+
+EMPTY_MARKS = frozenset({"", "-", "–", "—", "--"})
+"""What a box prints when it has nothing in it."""
+
+
+def box_texts(items: list[Item]) -> list[str]:
+    """The texts of a box's items; a box that prints only a dash is empty (``[]``, not ``["-"]``:
+    ``null`` is kept for a box missing from the document)."""
+    texts = [t for _, t, _ in items if t]
+    return [] if all(t.strip() in EMPTY_MARKS for t in texts) else texts
 
 
 def split_pair(items: list[Item]) -> tuple[list[Item], list[Item]]:

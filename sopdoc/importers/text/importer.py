@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sopdoc.importers.codes import imp_diagnostic
+from sopdoc.importers.grid.boxes import box_texts
 from sopdoc.importers.grid.clean import Line, text_to_lines
 from sopdoc.importers.grid.heading import (
     Signer,
@@ -30,7 +31,6 @@ from sopdoc.importers.text.table import find_header, read_table
 from sopdoc.importers.text.worksheet import find_worksheet, read_worksheet
 from sopdoc.model.diagnostic import Origin, Teks
 from sopdoc.model.labels import BOX_KEYS
-from sopdoc.model.tanggal import tanggal_to_iso
 from sopdoc.source.codes import reading_diagnostic
 
 __all__ = ["MAX_TEXT_BYTES", "import_text", "import_text_file"]
@@ -157,18 +157,7 @@ def _identity(
             b.put(("identitas", "nama"), heading[1], at(heading[0]), 0.6, "judul dokumen")
     for name in ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif"):
         if name in ident:
-            iso = tanggal_to_iso(ident[name][1])
-            if iso:
-                b.put(("identitas", name), iso, at(ident[name][0]), 0.95)
-            elif ident[name][1].strip() not in ("-", ""):
-                b.add(
-                    imp_diagnostic(
-                        "IMP014",
-                        Teks(f"tanggal {ident[name][1]!r} tidak terbaca", f"date {ident[name][1]!r} cannot be read"),
-                        path=("identitas", name),
-                        origin=at(ident[name][0]),
-                    )
-                )
+            b.put_tanggal(("identitas", name), ident[name][1], at(ident[name][0]))
     signer = parse_signer_inline(ident["disahkan_oleh"][1]) if "disahkan_oleh" in ident else Signer()
     line = ident["disahkan_oleh"][0] if "disahkan_oleh" in ident else None
     if not signer.nip:
@@ -196,7 +185,9 @@ def _boxes(b: ImportBuilder, sections: Sections, at: Callable[[int], Origin]) ->
     for name in BOX_KEYS:
         items = sections.boxes.get(name)
         if items:
-            b.put((name,), [t for _, t, _ in items], at(items[0][0]), 0.85)
+            b.put((name,), box_texts(items), at(items[0][0]), 0.85)
+        elif items is not None:  # the heading is there, the box is empty: [] (null is a missing box)
+            b.put((name,), [], Origin(file=b.file), 0.85)
         else:
             b.add(
                 imp_diagnostic(

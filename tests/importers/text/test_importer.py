@@ -76,7 +76,7 @@ def test_label_variants_repeated_header_and_marks() -> None:
     assert sop.identitas.tanggal_revisi is None  # "-"
     assert sop.identitas.disahkan_oleh.nip == "19700101 199503 1 002"
     assert sop.kualifikasi_pelaksana == ("Memahami pengolahan data", "Teliti &amp; cermat")  # entity kept
-    assert sop.keterkaitan == ("-",)
+    assert sop.keterkaitan == ()  # printed "-": an empty box is [] (README; issue #12 point 3)
     assert list(sop.pelaksana) == ["Kepala Dinas", "Sekretaris", "Staf"]
     assert [k.no for k in sop.kegiatan] == [1, 2, 3, 4, None]  # header of page 2 merged
     assert [k.simbol.value for k in sop.kegiatan] == ["terminator", "proses", "proses", "proses", "terminator"]
@@ -139,4 +139,4 @@ def test_list_helpers() -> None:
     assert [t for _, t, _ in first] == ["a", "b"] and [t for _, t, _ in second] == ["", "c"]
     assert tanggal_to_iso("02 Januari 2025") == "2025-01-02"
     assert tanggal_to_iso("31 Februari 2025") is None
-    assert tanggal_to_iso("Januari 2023") is None
+    assert tanggal_to_iso("Januari 2023") == "2023-01"  # month-year dates kept (issue #12 point 3)
