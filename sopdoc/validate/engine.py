@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sopdoc.codes import Code
-from sopdoc.model.diagnostic import Diagnostic, Path
+from sopdoc.model.diagnostic import Diagnostic, Path, Related
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import CheckOptions, RuleContext
 from sopdoc.validate.rules import document_rules
@@ -55,5 +56,8 @@ def check_loaded(result: LoadResult, settings: CheckSettings | None = None,
             found.append(d.with_severity(settings.severity_of(d.code, d.severity)))
     if result.sop is not None:
         for d in check(result.sop, settings, options):
-            found.append(d.with_origin(result.origin(d.path)))
+            located = d.with_origin(result.origin(d.path))
+            if d.related:
+                located = replace(located, related=tuple(Related(r.path, result.origin(r.path)) for r in d.related))
+            found.append(located)
     return tuple(sorted(found, key=Diagnostic.sort_key))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sopdoc import __version__
 from sopdoc.codes import Code, registered_codes
-from sopdoc.model.diagnostic import Diagnostic, Severity, format_path
+from sopdoc.model.diagnostic import Diagnostic, Origin, Severity, format_path
 from sopdoc.validate.docs import description
 from sopdoc.validate.file_report import FileReport
 
@@ -40,11 +40,22 @@ def _uri(file: str) -> str:
     return p.as_posix() if not p.is_absolute() else p.as_uri()
 
 
-def _result(d: Diagnostic, file: str, index: dict[str, int], lang: str) -> dict[str, object]:
-    o = d.origin
-    region = {"startLine": (o.line if o and o.line else 1)}
+def _location(path: tuple[str | int, ...], origin: Origin | None, file: str) -> dict[str, object]:
+    """A SARIF location: the file and line (or page/table/row of a document), and the model path."""
+    o = origin
+    region: dict[str, object] = {"startLine": (o.line if o and o.line else 1)}
     if o and o.column:
         region["startColumn"] = o.column
+    out: dict[str, object] = {
+        "physicalLocation": {"artifactLocation": {"uri": _uri(o.file if o and o.file else file)},
+                             "region": region},
+    }
+    if path:
+        out["logicalLocations"] = [{"fullyQualifiedName": format_path(path)}]
+    return out
+
+
+def _result(d: Diagnostic, file: str, index: dict[str, int], lang: str) -> dict[str, object]:
     message = d.message.get(lang)
     if d.hint:
         message += f" — hint: {d.hint.get(lang)}"
@@ -52,12 +63,12 @@ def _result(d: Diagnostic, file: str, index: dict[str, int], lang: str) -> dict[
         "ruleId": d.code,
         "level": _LEVEL[d.severity],
         "message": {"text": message},
-        "locations": [{
-            "physicalLocation": {"artifactLocation": {"uri": _uri(o.file if o and o.file else file)},
-                                 "region": region},
-            **({"logicalLocations": [{"fullyQualifiedName": format_path(d.path)}]} if d.path else {}),
-        }],
+        "locations": [_location(d.path, d.origin, file)],
     }
+    if d.related:
+        out["relatedLocations"] = [
+            {"id": n, **_location(r.path, r.origin, file), "message": {"text": format_path(r.path)}}
+            for n, r in enumerate(d.related, start=1)]
     if d.code in index:
         out["ruleIndex"] = index[d.code]
     return out
