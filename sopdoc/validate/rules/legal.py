@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Sop
-from sopdoc.validate.citations import KNOWN_TITLES, Citation, parse_citation
+from sopdoc.validate.citations import FAMILY_NAMES, KNOWN_TITLES, Citation, parse_citation
 from sopdoc.validate.context import RuleContext
 from sopdoc.validate.text import is_blank, norm
 
@@ -49,10 +49,7 @@ def dasar_hukum_tidak_baku(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
                                f"{item!r}: no {', '.join(missing_en)}"))
 
 
-_NAMES = {"uud": "UUD", "uu": "Undang-Undang", "pp": "Peraturan Pemerintah", "perpres": "Peraturan Presiden",
-          "keppres": "Keputusan/Instruksi Presiden", "permen": "Peraturan Menteri/Lembaga",
-          "kepmen": "Keputusan Menteri/SE", "perda-prov": "Perda Provinsi", "pergub": "Peraturan Gubernur",
-          "perda": "Peraturan Daerah", "perbup": "Peraturan Bupati/Wali Kota", "kepbup": "Keputusan Kepala Daerah"}
+_NAMES = FAMILY_NAMES
 
 
 @rule(code="SOP204", slug="dasar-hukum-tidak-berurutan", severity=_W, catalogue="SEC-03",
@@ -125,12 +122,21 @@ def judul_peraturan_salah_eja(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
       summary=Teks("Peraturan yang dikutip lebih baru dari SOP", "A cited regulation is newer than the SOP"),
       hint=Teks("periksa tahun peraturan atau tanggal efektif SOP", "check the regulation's year or the SOP's date"))
 def peraturan_lebih_baru(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
-    """SEC-05: no cited regulation is dated after Tanggal Efektif (or Pembuatan when Efektif is empty)."""
+    """SEC-05: no cited regulation is dated after Tanggal Efektif (or Pembuatan when Efektif is empty).
+
+    The enactment date is compared when it is known (written in the citation, or in the
+    parser's table of known dates), so a regulation of the same year but a later day is
+    reported; otherwise only the year can be compared."""
     day = sop.identitas.tanggal_efektif or sop.identitas.tanggal_pembuatan
     if day is None:
         return
     for i, _item, c in _items(sop):
-        if c.tahun is not None and c.tahun > day.year:
+        if c.tanggal is not None and c.tanggal > day:
+            yield Finding(("dasar_hukum", i),
+                          Teks(f"peraturan tanggal {c.tanggal.isoformat()} lebih baru dari tanggal SOP "
+                               f"{day.isoformat()}",
+                               f"regulation of {c.tanggal.isoformat()} is newer than the SOP's date {day.isoformat()}"))
+        elif c.tanggal is None and c.tahun is not None and c.tahun > day.year:
             yield Finding(("dasar_hukum", i),
                           Teks(f"peraturan tahun {c.tahun} lebih baru dari tanggal SOP {day.isoformat()}",
                                f"regulation of {c.tahun} is newer than the SOP's date {day.isoformat()}"))
