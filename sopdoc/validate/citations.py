@@ -150,8 +150,8 @@ def parse_citation(text: str) -> Citation:
         judul = title or None
     issuer = _ISSUER.match(parts[0])
     # the issuer: who made it ("Menteri Keuangan"); of a Perda the region ("Kabupaten Buleleng")
-    penerbit = re.sub(r"^daerah\s+", "", issuer.group(1).strip(" ,"), flags=re.I) if issuer else ""
-    penerbit = penerbit or None
+    who = re.sub(r"^daerah\s+", "", issuer.group(1).strip(" ,"), flags=re.I) if issuer else ""
+    penerbit = who or None
     date_text = re.search(r"(?:tanggal|tgl\.?)\s+(\d{1,2}\s+\w+\s+\d{4})", text, re.I)
     tanggal = find_tanggal(date_text.group(1)) if date_text else None
     if tanggal is None and family is not None and nomor is not None and tahun is not None:
