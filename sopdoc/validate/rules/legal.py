@@ -1,4 +1,4 @@
-"""SOP203–SOP207: Dasar Hukum citations — form, order, titles, dates, truncation (DOMAIN.md §7.3)."""
+"""SOP203–SOP207, SOP212: Dasar Hukum citations — form, order, titles, dates, truncation, repeals (DOMAIN.md §7.3)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.citations import FAMILY_NAMES, KNOWN_TITLES, Citation, parse_citation
 from sopdoc.validate.context import RuleContext
+from sopdoc.validate.repeals import find_repeal
 from sopdoc.validate.text import is_blank, norm
 
 _E, _W = Severity.ERROR, Severity.WARNING
@@ -187,3 +188,28 @@ def dasar_hukum_terpotong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 ("dasar_hukum", i), Teks(f"judul terpotong: '…{title[-40:]}'", f"title cut short: '…{title[-40:]}'")
             )
+
+
+@rule(code="SOP212", slug="dasar-hukum-dicabut", severity=_W, catalogue="SEC-10",
+      summary=Teks("Dasar hukum sudah dicabut/diganti", "A cited regulation has been repealed or replaced"),
+      hint=Teks("ganti dengan peraturan yang berlaku", "cite the regulation in force instead"))
+def dasar_hukum_dicabut(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
+    """SEC-10: no Dasar Hukum item cites a regulation that has been repealed or replaced.
+
+    Matched by kind, number and year against the shipped registry ``sopdoc/data/dicabut.toml``
+    and the agency's ``[[check.dicabut]]`` entries (``sopdoc.validate.repeals``); the hint names
+    the replacement and the provision that repeals it. An item that itself names its
+    replacement ("… sebagaimana telah diubah/diganti dengan …" quoting the replacement's
+    number) is not reported."""
+    for i, item, c in _items(sop):
+        repeal = find_repeal(item, ctx.options.dicabut)
+        if repeal is None:
+            continue
+        new = parse_citation(repeal.pengganti)
+        if c.perubahan and new.nomor is not None and re.search(
+                rf"\b{re.escape(new.nomor)}\s+tahun\s+{new.tahun}\b", c.perubahan, re.I):
+            continue
+        yield Finding(("dasar_hukum", i),
+                      Teks(f"peraturan ini sudah dicabut/diganti ({repeal.sumber})",
+                           f"this regulation has been repealed or replaced ({repeal.sumber})"),
+                      hint=Teks(f"ganti dengan {repeal.pengganti}", f"cite instead: {repeal.pengganti}"))
