@@ -82,6 +82,7 @@ _CODES_HELP = ("Kode atau awalan kode, dipisah koma; boleh diulang (mis. SOP1,SO
 def check_inputs(files: list[str]) -> list[Path]:
     """Files named on the command line; a directory gives every supported file below it
     (``*.sop.yaml`` and every format the importers read), sorted, hidden folders skipped."""
+    from sopdoc.importers import dispatch
     from sopdoc.importers.dispatch import IMPORT_SUFFIXES, SOURCE_SUFFIXES
 
     suffixes = tuple(SOURCE_SUFFIXES) + tuple(IMPORT_SUFFIXES)
@@ -93,7 +94,7 @@ def check_inputs(files: list[str]) -> list[Path]:
                      and not any(part.startswith(".") for part in f.relative_to(p).parts)]
             out.extend(sorted(found))
         else:
-            out.append(p)
+            out.extend(dispatch.expand_inputs([raw]))
     return out
 
 
