@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
-from sopdoc.model.diagnostic import Diagnostic, Origin, Path, Severity, Teks
+from sopdoc.model.diagnostic import Diagnostic, Origin, Path, Related, Severity, Teks
 
 __all__ = [
     "CODE_RE",
@@ -54,6 +54,7 @@ class Finding:
     message: Teks
     hint: Teks | None = None
     origin: Origin | None = None
+    related: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,15 +74,18 @@ class Code:
     stage: str = ""
 
     def make(self, message: Teks, *, path: Path = (), origin: Origin | None = None,
-             hint: Teks | None = None, severity: Severity | None = None) -> Diagnostic:
-        """A located finding of this kind (the default hint and severity unless given)."""
+             hint: Teks | None = None, severity: Severity | None = None,
+             related: tuple[Path, ...] = ()) -> Diagnostic:
+        """A located finding of this kind (the default hint and severity unless given); ``related``
+        are the other places it concerns."""
         return Diagnostic(code=self.code, name=self.slug, severity=severity or self.severity, message=message,
-                          path=path, hint=hint or self.hint, origin=origin)
+                          path=path, hint=hint or self.hint, origin=origin,
+                          related=tuple(Related(p) for p in related))
 
     def report(self, finding: Finding, severity: Severity | None = None) -> Diagnostic:
         """The diagnostic for a ``finding`` of this code's rule (engines call this)."""
         return self.make(finding.message, path=finding.path, origin=finding.origin, hint=finding.hint,
-                         severity=severity)
+                         severity=severity, related=finding.related)
 
 
 def _check_shape(entry: Code) -> None:

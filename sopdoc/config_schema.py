@@ -32,6 +32,10 @@ SECTION_KEYS: dict[str, dict[str, tuple[dict[str, Any], str]]] = {
         "hari-kerja": (_BOOL, "Plain 'hari' is a working day (default true)"),
         "max-pelaksana": (_INT, "Most actor columns before a warning (default 8)"),
         "tenggat-hari-kerja": (_INT, "Report deadline in working days after the period (default 10)"),
+        "dicabut": ({"type": "array", "items": {
+            "type": "object", "required": ["dicabut", "pengganti", "sumber"], "additionalProperties": False,
+            "properties": {"dicabut": _STR, "pengganti": _STR, "sumber": _STR}}},
+            "Repealed regulations besides the shipped registry: the citation, its replacement, the source"),
     },
     "profil": {
         "kertas": ({"enum": ["f4", "a4"]}, "Paper size"),

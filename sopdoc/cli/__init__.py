@@ -106,7 +106,8 @@ class _Group(click.Group):
         "3 internal error (full traceback with --debug); 130 interrupted (Ctrl-C).",
     ),
 )
-@click.version_option(__version__, "--version", "-V", prog_name="sopdoc", message="%(prog)s %(version)s")
+@click.version_option(__version__, "--version", "-V", prog_name="sopdoc", message="%(prog)s %(version)s",
+                      help=_help("opt.version", "Tampilkan versi lalu keluar.", "Show the version and exit."))
 @lang_option
 @click.option("--debug", is_flag=True, expose_value=False, help=_help(
     "opt.debug", "Tampilkan jejak lengkap (traceback) pada galat internal.",
@@ -139,6 +140,22 @@ _CLICK_WORDS = [("Did you mean one of:", "Maksud Anda salah satu dari:"), ("Did 
                 ("does not exist", "tidak ada"), ("Path", "Jalur")]
 
 
+# click's own help texts (gettext messages of click.core/formatting), in Bahasa Indonesia
+_CLICK_TEXTS = {"Usage:": "Penggunaan:", "Options": "Opsi", "Commands": "Perintah", "Arguments": "Argumen",
+                "Show this message and exit.": "Tampilkan pesan ini lalu keluar.",
+                "default: {default}": "bawaan: {default}", "required": "wajib", "env var: {var}":
+                "variabel lingkungan: {var}", "(Deprecated)": "(Usang)", "Aborted!": "Dibatalkan!"}
+_CLICK_LANG = ["id"]
+
+
+def _click_gettext(message: str) -> str:
+    return _CLICK_TEXTS.get(message, message) if _CLICK_LANG[0] == "id" else message
+
+
+for _module in (click.core, click.decorators, click.formatting):
+    setattr(_module, "_", _click_gettext)  # noqa: B010 - click binds gettext's `_` per module
+
+
 def _translate_click(message: str) -> str:
     for pattern, template in _CLICK_PATTERNS:
         m = re.match(pattern, message, re.DOTALL)
@@ -153,12 +170,13 @@ def _translate_click(message: str) -> str:
 def _localize(command: click.Command, lang: str, key: str = "main") -> None:
     """Swap each command's and option's help to English when ``lang`` is 'en'."""
     store = command.__dict__.setdefault("_sopdoc_help_id", {"help": command.help})
+    command.__dict__["_help_option"] = None  # click caches --help with its text in one language
     command.help = _EN_HELP.get(key, store["help"]) if lang == "en" else store["help"]
     for param in command.params:
         if isinstance(param, click.Option):
             saved = param.__dict__.setdefault("_sopdoc_help_id", param.help)
             pkey = f"opt.{param.name}" if param.name == "lang" else f"{key}.{param.name}"
-            if key == "main" and param.name in ("lang", "debug"):
+            if key == "main" and param.name in ("lang", "debug", "version"):
                 pkey = f"opt.{param.name}"
             param.help = _EN_HELP.get(pkey, saved) if lang == "en" else saved
     if isinstance(command, click.Group):
@@ -234,6 +252,7 @@ def _boundary(exc: BaseException, lang: str, debug: bool) -> int:
 
 def _main(args: list[str], lang: str) -> int:
     _localize(cli, lang)
+    _CLICK_LANG[0] = lang
     try:
         rv: Any = cli.main(args=args, prog_name="sopdoc", standalone_mode=False, obj={"lang": lang})
     except click.exceptions.Exit as exc:

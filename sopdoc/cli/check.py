@@ -79,13 +79,44 @@ _CODES_HELP = ("Kode atau awalan kode, dipisah koma; boleh diulang (mis. SOP1,SO
 # --------------------------------------------------------------------------- check (validate)
 
 
+def check_inputs(files: list[str]) -> list[Path]:
+    """Files named on the command line; a directory gives every supported file below it
+    (``*.sop.yaml`` and every format the importers read), sorted, hidden folders skipped."""
+    from sopdoc.importers import dispatch
+    from sopdoc.importers.dispatch import IMPORT_SUFFIXES, SOURCE_SUFFIXES
+
+    suffixes = tuple(SOURCE_SUFFIXES) + tuple(IMPORT_SUFFIXES)
+    out: list[Path] = []
+    for raw in files:
+        p = Path(raw)
+        if p.is_dir():
+            found = [f for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(suffixes)
+                     and not any(part.startswith(".") for part in f.relative_to(p).parts)]
+            out.extend(sorted(found))
+        else:
+            out.extend(dispatch.expand_inputs([raw]))
+    return out
+
+
+def check_one(job: tuple[str, Any, Any]) -> Any:
+    """Check one file (read or imported in memory); the batch runner's unit of work."""
+    from sopdoc.importers.dispatch import load_source
+    from sopdoc.validate.engine import check_loaded
+    from sopdoc.validate.output import FileReport
+
+    file, check_settings, options = job
+    return FileReport(file, check_loaded(load_source(Path(file)), check_settings, options))
+
+
 @cli.command(help=_help(
     "check",
-    "Periksa SOP: FILE berupa berkas *.sop.yaml atau direktori (semua *.sop.yaml di bawahnya).\n\n"
+    "Periksa SOP: FILE berupa berkas *.sop.yaml, dokumen (.pdf, .docx, .txt, diimpor di memori) atau "
+    "direktori (semua berkas yang didukung di bawahnya).\n\n"
     "Konfigurasi: sopdoc.toml atau [tool.sopdoc] di pyproject.toml (dicari ke atas dari FILE), "
     "variabel SOPDOC_*, lalu opsi baris perintah.\n\n"
     "Kode keluar: 0 bersih, 1 ada temuan pada ambang --fail-on, 2 kesalahan penggunaan.",
-    "Check SOPs: FILE is a *.sop.yaml file or a directory (every *.sop.yaml below it).\n\n"
+    "Check SOPs: FILE is a *.sop.yaml file, a document (.pdf, .docx, .txt, imported in memory) or a "
+    "directory (every supported file below it).\n\n"
     "Configuration: sopdoc.toml or [tool.sopdoc] in pyproject.toml (searched upwards from FILE), "
     "SOPDOC_* variables, then command-line options.\n\n"
     "Exit codes: 0 clean, 1 findings at the --fail-on threshold, 2 usage error.",
@@ -107,17 +138,23 @@ _CODES_HELP = ("Kode atau awalan kode, dipisah koma; boleh diulang (mis. SOP1,SO
 @click.pass_context
 def check(ctx: click.Context, files: tuple[str, ...], fmt: str, select: tuple[str, ...],
           ignore: tuple[str, ...], fail_on: str | None, config: str | None) -> None:
-    from sopdoc.importers.dispatch import expand_inputs, load_source
-    from sopdoc.validate.engine import check_loaded
-    from sopdoc.validate.output import ExitPolicy, FileReport, format_json, format_sarif, format_text
+    from sopdoc.batch import run_batch
+    from sopdoc.cli.progress import progress
+    from sopdoc.validate.output import ExitPolicy, format_json, format_sarif, format_text
 
     lang = _lang(ctx)
     settings = _settings(ctx, files, config, select=select, ignore=ignore, fail_on=fail_on)
-    paths = expand_inputs(list(files))
+    paths = check_inputs(list(files))
     if not paths:
-        fail(ctx, Teks("tidak ada berkas *.sop.yaml yang ditemukan", "no *.sop.yaml files found"))
+        fail(ctx, Teks("tidak ada berkas yang didukung (*.sop.yaml, .pdf, .docx, .txt) yang ditemukan",
+                       "no supported files (*.sop.yaml, .pdf, .docx, .txt) found"))
     options = settings.check_options()
-    reports = [FileReport(str(p), check_loaded(load_source(p), settings.check, options)) for p in paths]
+    jobs = [(str(p), settings.check, options) for p in paths]
+    reports = []
+    with progress(len(jobs), Teks("Memeriksa", "Checking").get(lang)) as bar:
+        for _job, report in run_batch(check_one, jobs):
+            reports.append(report)
+            bar.advance()
     if fmt == "sarif":
         from sopdoc.all_codes import all_codes
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-__all__ = ["Diagnostic", "Origin", "Path", "Severity", "Teks", "format_path"]
+__all__ = ["Diagnostic", "Origin", "Path", "Related", "Severity", "Teks", "format_path"]
 
 Path = tuple[str | int, ...]
 
@@ -85,6 +85,14 @@ def format_path(path: Path) -> str:
 
 
 @dataclass(frozen=True)
+class Related:
+    """Another place one finding concerns (a step cut off by the defect; SARIF ``relatedLocations``)."""
+
+    path: Path
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     """One finding about one place of one SOP."""
 
@@ -96,6 +104,7 @@ class Diagnostic:
     hint: Teks | None = None
     origin: Origin | None = None
     extra: tuple[tuple[str, str], ...] = field(default=())
+    related: tuple[Related, ...] = field(default=())
 
     def with_origin(self, origin: Origin | None) -> Diagnostic:
         """A copy located at ``origin``."""
@@ -111,9 +120,9 @@ class Diagnostic:
         return (*origin, self.code, tuple(str(p) for p in self.path), self.message.id)
 
     def to_dict(self, lang: str = "id") -> dict[str, object]:
-        """A JSON-ready mapping."""
+        """A JSON-ready mapping (``related`` only when the finding has related places)."""
         o = self.origin
-        return {
+        out: dict[str, object] = {
             "code": self.code,
             "name": self.name,
             "severity": self.severity.value,
@@ -124,4 +133,7 @@ class Diagnostic:
                 k: v for k, v in vars(o).items() if v is not None
             },
         }
+        if self.related:
+            out["related"] = [format_path(r.path) for r in self.related]
+        return out
 

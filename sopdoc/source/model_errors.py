@@ -163,7 +163,7 @@ def _from_pydantic(err: Any, smap: SourceMap) -> Diagnostic:
         return reading_diagnostic(
             "SOP007",
             Teks(
-                f"{where}: nilai {shown} tidak dikenal; pilihan: {expected}",
+                f"{where}: nilai {shown} tidak dikenal; pilihan: {expected.replace(' or ', ' atau ')}",
                 f"{where}: value {shown} is not known; choices: {expected}",
             ),
             path=loc,

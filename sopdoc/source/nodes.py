@@ -3,6 +3,7 @@ scalars, duplicate keys found, alias expansion bounded; libyaml's messages in In
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -141,5 +142,69 @@ _YAML_WORDS = {
 }
 
 
+# Token and construct names inside PyYAML/libyaml messages ("expected <block end>, but found '-'").
+_YAML_THINGS = {
+    "<document start>": "awal dokumen ('---')", "<stream end>": "akhir berkas", "<stream-end>": "akhir berkas",
+    "<block end>": "akhir blok (periksa indentasi)", "<block mapping start>": "awal pemetaan",
+    "<block sequence start>": "awal daftar", "<block entry>": "butir daftar '-'", "<scalar>": "teks",
+    "<flow mapping start>": "'{'", "<flow sequence start>": "'['", "<flow mapping end>": "'}'",
+    "<flow sequence end>": "']'", "<flow entry>": "','", "<key>": "kunci", "<value>": "nilai ':'",
+    "<alias>": "alias", "<anchor>": "anchor", "<tag>": "tag", "<document end>": "akhir dokumen ('...')",
+    "node content": "isi nilai", "the node content": "isi nilai", "key": "kunci (periksa indentasi)",
+    "'-' indicator": "tanda '-'", "comment or line break": "komentar atau baris baru",
+    "a comment or a line break": "komentar atau baris baru",
+    "alphabetic or numeric character": "huruf atau angka", "whitespace or line break": "spasi atau baris baru",
+    "hexdecimal number": "angka heksadesimal", "tag URI": "URI tag", "URI": "URI",
+    "directive name": "nama direktif", "a digit": "angka",
+    "a block mapping": "pemetaan", "a block collection": "daftar", "a flow sequence": "daftar [...]",
+    "a flow mapping": "pemetaan {...}", "a block node": "nilai", "a flow node": "nilai", "a node": "nilai",
+    "a plain scalar": "teks", "a quoted scalar": "teks berkutip", "a double-quoted scalar": "teks berkutip",
+    "a single-quoted scalar": "teks berkutip", "a block scalar": "teks blok (| atau >)",
+    "a simple key": "kunci", "an alias": "alias", "an anchor": "anchor", "a tag": "tag",
+    "a directive": "direktif", "for the next token": "token berikutnya", "a mapping": "pemetaan",
+    "a document start": "awal dokumen",
+}
+
+_YAML_PATTERNS: list[tuple[str, str]] = [
+    (r"did not find (?:the )?expected (.+)", "tidak menemukan {0} yang diharapkan"),
+    (r"expected (.+?), but (?:found|got) (.+)", "diharapkan {0}, tetapi ditemukan {1}"),
+    (r"while (?:parsing|scanning|composing|constructing) (.+)", "saat membaca {0}"),
+    (r"found character (.+) that cannot start any token", "ada karakter {0} yang tidak dapat memulai nilai"),
+    (r"found unknown escape character(?: (.+))?", "karakter escape tidak dikenal {0}"),
+    (r"found undefined alias(?: (.+))?", "alias tidak terdefinisi {0}"),
+    (r"found undefined tag handle(?: (.+))?", "penanda tag tidak terdefinisi {0}"),
+    (r"found duplicate anchor(?: (.+?))?; first occurrence", "anchor {0} ganda; kemunculan pertama"),
+    (r"second occurrence", "kemunculan kedua"),
+    (r"found unexpected ':'", "tanda ':' tidak terduga (beri tanda kutip pada teks yang memuat ': ')"),
+    (r"block sequence entries are not allowed (?:here|in this context)",
+     "butir daftar '-' tidak boleh di sini (periksa indentasi)"),
+    (r"mapping keys are not allowed (?:here|in this context)", "kunci pemetaan tidak boleh di sini"),
+    (r"found a tab character (?:where an indentation space is expected|that violates? indentation)",
+     "karakter tab merusak indentasi; gunakan spasi"),
+    (r"found unexpected document separator", "pemisah dokumen '---' tidak terduga"),
+    (r"found duplicate (?:%)?YAML directive", "direktif %YAML ganda"),
+    (r"found incompatible YAML document.*", "versi dokumen YAML tidak cocok"),
+    (r"found invalid Unicode character escape code", "kode escape Unicode tidak sah"),
+    (r"found unknown directive name", "nama direktif tidak dikenal"),
+    (r"control characters are not allowed", "karakter kendali tidak diizinkan"),
+    (r"unacceptable character (.+?): special characters are not allowed",
+     "karakter {0} tidak diizinkan"),
+]
+
+
+def _thing(text: str) -> str:
+    return _YAML_THINGS.get(text.strip(), text.strip())
+
+
 def yaml_message_id(text: str) -> str:
-    return _YAML_WORDS.get(text, text)
+    """A PyYAML/libyaml parser message in Bahasa Indonesia: the known messages from the table,
+    the others by their pattern with the token names inside translated (``expected <block
+    end>, but found '-'`` → ``diharapkan akhir blok (periksa indentasi), tetapi ditemukan '-'``)."""
+    text = text.strip()
+    if text in _YAML_WORDS:
+        return _YAML_WORDS[text]
+    for pattern, template in _YAML_PATTERNS:
+        m = re.fullmatch(pattern, text, re.DOTALL)
+        if m:
+            return template.format(*(_thing(g) if g else "" for g in m.groups())).strip()
+    return text

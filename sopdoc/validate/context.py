@@ -9,6 +9,7 @@ from functools import cached_property
 from sopdoc.model.flow import Flow, flow_of
 from sopdoc.model.sop import Kegiatan, Simbol, Sop
 from sopdoc.model.waktu import Waktu
+from sopdoc.validate.repeals import Repeal
 
 __all__ = ["CheckOptions", "RuleContext", "is_end_row"]
 
@@ -22,6 +23,7 @@ class CheckOptions:
     max_pelaksana: int = 8
     hari_kerja_per_bulan: int = 21
     tenggat_hari_kerja: int = 10
+    dicabut: tuple[Repeal, ...] = ()  # [[check.dicabut]]: the agency's repealed regulations
 
 
 def is_end_row(step: Kegiatan) -> bool:

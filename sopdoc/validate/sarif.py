@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import quote
 
 from sopdoc import __version__
 from sopdoc.codes import Code, registered_codes
-from sopdoc.model.diagnostic import Diagnostic, Severity, format_path
+from sopdoc.model.diagnostic import Diagnostic, Origin, Severity, format_path
 from sopdoc.validate.docs import description
 from sopdoc.validate.file_report import FileReport
 
@@ -35,16 +37,49 @@ def _rule_entry(rule: Code, lang: str) -> dict[str, object]:
     }
 
 
-def _uri(file: str) -> str:
+_BASE = "SRCROOT"
+
+
+def _artifact(file: str) -> dict[str, object]:
+    """A relative file against the SRCROOT base (the working directory), an absolute one as a file URI."""
     p = Path(file)
-    return p.as_posix() if not p.is_absolute() else p.as_uri()
+    if p.is_absolute():
+        return {"uri": p.as_uri()}
+    return {"uri": quote(p.as_posix()), "uriBaseId": _BASE}
 
 
-def _result(d: Diagnostic, file: str, index: dict[str, int], lang: str) -> dict[str, object]:
-    o = d.origin
-    region = {"startLine": (o.line if o and o.line else 1)}
-    if o and o.column:
-        region["startColumn"] = o.column
+def _location(path: tuple[str | int, ...], origin: Origin | None, file: str) -> dict[str, object]:
+    """A SARIF location: the file and line/column of a text source, or the page/table/row/column of
+    an imported document (in the physical location's properties, which SARIF regions cannot hold),
+    and the model path as the logical location."""
+    o = origin
+    physical: dict[str, object] = {"artifactLocation": _artifact(o.file if o and o.file else file)}
+    if o and o.line:
+        region: dict[str, object] = {"startLine": o.line}
+        if o.column:
+            region["startColumn"] = o.column
+        physical["region"] = region
+    elif o and any(v is not None for v in (o.page, o.table, o.row, o.cell)):
+        physical["properties"] = {k: v for k, v in (("page", o.page), ("table", o.table), ("row", o.row),
+                                                     ("column", o.cell)) if v is not None}
+    else:
+        physical["region"] = {"startLine": 1}
+    out: dict[str, object] = {"physicalLocation": physical}
+    if path:
+        out["logicalLocations"] = [{"fullyQualifiedName": format_path(path)}]
+    return out
+
+
+def _fingerprint(d: Diagnostic, file: str, seen: dict[str, int]) -> str:
+    """Stable across edits that only move the finding: code, file, model path, English message,
+    and which occurrence of that same finding it is (two equal findings at different places)."""
+    key = "\x1f".join((d.code, Path(d.origin.file if d.origin and d.origin.file else file).as_posix(),
+                       format_path(d.path), d.message.en))
+    seen[key] = seen.get(key, 0) + 1
+    return hashlib.sha256(f"{key}\x1f{seen[key]}".encode()).hexdigest()[:32]
+
+
+def _result(d: Diagnostic, file: str, index: dict[str, int], lang: str, seen: dict[str, int]) -> dict[str, object]:
     message = d.message.get(lang)
     if d.hint:
         message += f" — hint: {d.hint.get(lang)}"
@@ -52,12 +87,13 @@ def _result(d: Diagnostic, file: str, index: dict[str, int], lang: str) -> dict[
         "ruleId": d.code,
         "level": _LEVEL[d.severity],
         "message": {"text": message},
-        "locations": [{
-            "physicalLocation": {"artifactLocation": {"uri": _uri(o.file if o and o.file else file)},
-                                 "region": region},
-            **({"logicalLocations": [{"fullyQualifiedName": format_path(d.path)}]} if d.path else {}),
-        }],
+        "locations": [_location(d.path, d.origin, file)],
+        "partialFingerprints": {"sopdocFinding/v1": _fingerprint(d, file, seen)},
     }
+    if d.related:
+        out["relatedLocations"] = [
+            {"id": n, **_location(r.path, r.origin, file), "message": {"text": format_path(r.path)}}
+            for n, r in enumerate(d.related, start=1)]
     if d.code in index:
         out["ruleIndex"] = index[d.code]
     return out
@@ -68,6 +104,7 @@ def format_sarif(reports: Sequence[FileReport], lang: str = "id", codes: Sequenc
     result per finding."""
     rules = sorted(codes if codes is not None else registered_codes(), key=lambda c: c.code)
     index = {r.code: i for i, r in enumerate(rules)}
+    seen: dict[str, int] = {}
     doc = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -76,7 +113,8 @@ def format_sarif(reports: Sequence[FileReport], lang: str = "id", codes: Sequenc
                 "name": "sopdoc", "version": __version__, "informationUri": "https://example.invalid/sopdoc",
                 "rules": [_rule_entry(r, lang) for r in rules],
             }},
-            "results": [_result(d, r.file, index, lang) for r in reports for d in r.diagnostics],
+            "results": [_result(d, r.file, index, lang, seen) for r in reports for d in r.diagnostics],
+            "originalUriBaseIds": {_BASE: {"uri": Path.cwd().as_uri() + "/"}},
             "columnKind": "unicodeCodePoints",
         }],
     }

@@ -13,13 +13,14 @@ from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.source import codes as _reading_codes  # noqa: F401 - registers SOP0xx, which [check] may name
 from sopdoc.validate import rules as _document_rules  # noqa: F401 - registers SOP1xx–SOP5xx
 from sopdoc.validate.context import CheckOptions
+from sopdoc.validate.repeals import Repeal, repeals_from
 
 __all__ = ["DEFAULT_MENIT_PER_HARI_KERJA", "CheckSettings"]
 
 DEFAULT_MENIT_PER_HARI_KERJA = 450  # Perpres 21/2023: 37 h 30 min a week over 5 days
 DEFAULT_MAX_PELAKSANA = 8  # landscape flowchart pages (DOMAIN.md §3.3)
 KEYS = ("select", "ignore", "fail-on", "severity", "menit-per-hari-kerja", "hari-kerja",
-        "max-pelaksana", "tenggat-hari-kerja")
+        "max-pelaksana", "tenggat-hari-kerja", "dicabut")
 
 
 def _close(word: str, choices: Iterable[str]) -> str:
@@ -84,6 +85,7 @@ class CheckSettings:
     hari_kerja: bool | None = None  # plain "hari" is a working day; None: the calendar's (True)
     max_pelaksana: int = DEFAULT_MAX_PELAKSANA
     tenggat_hari_kerja: int | None = None  # None: [period] deadline-working-days (10)
+    dicabut: tuple[Repeal, ...] = ()  # the agency's repealed regulations, besides the shipped registry
 
     @classmethod
     def resolve(cls, mapping: Mapping[str, Any] | None = None) -> CheckSettings:
@@ -106,6 +108,8 @@ class CheckSettings:
                 out["max_pelaksana"] = _int(norm, value, 1, 50)
             elif norm == "tenggat-hari-kerja":
                 out["tenggat_hari_kerja"] = _int(norm, value, 0, 250)
+            elif norm == "dicabut":
+                out["dicabut"] = repeals_from(value, "[[check.dicabut]]")
             else:
                 if not isinstance(value, bool):
                     raise UsageError(
@@ -163,4 +167,5 @@ class CheckSettings:
             hari_is_hari_kerja=hari_kerja if self.hari_kerja is None else self.hari_kerja,
             max_pelaksana=self.max_pelaksana,
             tenggat_hari_kerja=tenggat_hari_kerja if self.tenggat_hari_kerja is None else self.tenggat_hari_kerja,
+            dicabut=self.dicabut,
         )

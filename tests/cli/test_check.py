@@ -194,3 +194,79 @@ def test_make_demo_command_still_works() -> None:
     finally:
         os.chdir(here)
     assert code in (0, 1) and out.rstrip().splitlines()[-1].endswith("berkas")
+
+
+# --------------------------------------------------------------------------- check DIR, SARIF (issue #14 point 7)
+
+SARIF_SUBSET = ROOT / "tests" / "data" / "sarif" / "sarif-2.1.0-subset.schema.json"
+
+
+@pytest.fixture
+def mixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder with a YAML source, a seed text extraction and a foreign PDF, plus a hidden folder."""
+    folder = tmp_path / "mixed"
+    (folder / "sub").mkdir(parents=True)
+    (folder / ".git").mkdir()
+    (folder / "a.sop.yaml").write_text(BASE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "sub" / "seed003.txt").write_bytes((ROOT / "tests/data/seeds/003_46b4d4ee7e83561a.txt").read_bytes())
+    (folder / "sub" / "revisi.pdf").write_bytes(
+        (ROOT / "tests/data/corpus/bps-bengkulu-011-revisi-anggaran.pdf").read_bytes())
+    (folder / ".git" / "x.sop.yaml").write_text("rusak: [", encoding="utf-8")
+    (folder / "catatan.md").write_text("bukan SOP", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return folder
+
+
+def test_check_dir_reads_every_supported_file(mixed: Path) -> None:
+    code, out, _err = _run("check", "mixed", "--format", "json")
+    files = [f["file"] for f in json.loads(out)["files"]]
+    assert files == ["mixed/a.sop.yaml", "mixed/sub/revisi.pdf", "mixed/sub/seed003.txt"]
+    assert code == 1
+
+
+def test_check_dir_without_supported_files(tmp_path: Path) -> None:
+    (tmp_path / "x.md").write_text("x", encoding="utf-8")
+    code, _out, err = _run("check", str(tmp_path))
+    assert code == 2 and "tidak ada berkas yang didukung" in err
+
+
+def test_check_dir_in_parallel_gives_the_same_output(mixed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sopdoc.batch.MIN_PARALLEL", 1)
+    monkeypatch.setenv("SOPDOC_WORKERS", "2")
+    parallel = _run("check", "mixed")
+    monkeypatch.setenv("SOPDOC_WORKERS", "1")
+    assert _run("check", "mixed") == parallel
+
+
+def test_sarif_validates_and_locates_documents(mixed: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    _code, out, _err = _run("check", "mixed", "--format", "sarif")
+    doc = json.loads(out)
+    schema = json.loads(SARIF_SUBSET.read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker()).validate(doc)
+    run = doc["runs"][0]
+    assert run["originalUriBaseIds"]["SRCROOT"]["uri"] == mixed.parent.as_uri() + "/"
+    results = run["results"]
+    by_uri: dict[str, list[dict]] = {}
+    for r in results:
+        loc = r["locations"][0]["physicalLocation"]
+        assert loc["artifactLocation"]["uriBaseId"] == "SRCROOT"
+        by_uri.setdefault(loc["artifactLocation"]["uri"], []).append(loc)
+        assert len(r["partialFingerprints"]["sopdocFinding/v1"]) == 32
+    pdf = by_uri["mixed/sub/revisi.pdf"]
+    assert any(loc.get("properties", {}).get("table") and loc["properties"].get("row") for loc in pdf)
+    assert "mixed/a.sop.yaml" not in by_uri  # the clean base SOP
+    assert by_uri["mixed/sub/seed003.txt"] and all("region" in loc for loc in by_uri["mixed/sub/seed003.txt"])
+    fingerprints = [r["partialFingerprints"]["sopdocFinding/v1"] for r in results]
+    assert len(set(fingerprints)) == len(fingerprints)
+
+
+def test_sarif_fingerprint_survives_a_line_shift(sample: Path) -> None:
+    def prints() -> list[str]:
+        out = _run("check", "sop", "--format", "sarif")[1]
+        return [r["partialFingerprints"]["sopdocFinding/v1"] for r in json.loads(out)["runs"][0]["results"]]
+
+    before = prints()
+    path = sample / "sop" / "contoh.sop.yaml"
+    path.write_text("# komentar baru\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert prints() == before

@@ -116,7 +116,11 @@ def test_mid_flow_terminator_ends_the_flow() -> None:
     assert _planned(sop) == [1, 2, 3, 4, 5]
     assert pin_steps(sop).successors(5) == set()
     assert flow_of(sop.kegiatan).stuck() == {0, 1, 2, 3, 4}  # steps 1–5 cannot reach the end row
-    assert _codes(sop, "SOP312") == [("kegiatan", i) for i in range(10)]  # and 6–9 + the end row are cut off
+    # one root cause, one finding (issue #14): SOP309 at the terminator, steps 1–4 that cannot reach
+    # the end and 6–9 + the end row that are cut off as its related places; no SOP312 cascade
+    assert _codes(sop, "SOP312") == []
+    (cut,) = [d for d in check(sop) if d.code == "SOP309" and d.path == ("kegiatan", 4, "simbol")]
+    assert [r.path for r in cut.related] == [("kegiatan", i) for i in (0, 1, 2, 3, 5, 6, 7, 8, 9)]
     assert not [e for e in flow_edges(sop, [True] * len(sop.kegiatan)) if e.source == 4]
 
 
@@ -153,8 +157,11 @@ def test_cycle_without_exit_ends_the_main_path_at_the_repeat() -> None:
     flow = flow_of(sop.kegiatan)
     assert flow.stuck() == {0, 1, 2, 3, 4}
     assert flow.reachable(3) == {2, 3, 4}
-    findings = _codes(sop, "SOP312")
-    assert findings == [("kegiatan", i) for i in range(10)]  # 1–5 stuck, 6–9 and the end row unreachable
+    # one finding for the cycle 3–5 (steps 1–2 lead into it), one for the unreachable 6–9 + end row
+    findings = [d for d in check(sop) if d.code == "SOP312"]
+    assert [d.path for d in findings] == [("kegiatan", 2), ("kegiatan", 5)]
+    assert [r.path for r in findings[0].related] == [("kegiatan", i) for i in (0, 1, 3, 4)]
+    assert [r.path for r in findings[1].related] == [("kegiatan", i) for i in (6, 7, 8, 9)]
 
 
 def test_rows_without_a_number_only_pass_on() -> None:

@@ -128,9 +128,11 @@ def peralatan_di_kelengkapan(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     in Peralatan/Perlengkapan, not in a step's Kelengkapan.
 
     Heuristic: an item is equipment when it matches the equipment word list and names no document
-    (dokumen, laporan, data, surat, form/format, berkas); "Laporan/Data" stays a document.
+    (dokumen, laporan, data, surat, form/format, berkas, kertas/lembar kerja); "Laporan/Data" and a
+    working paper ("Kertas Kerja Reviu") stay documents although "kertas" is on the list.
     """
-    document = re.compile(r"\b(dokumen|laporan|data|surat|form|format|formulir|berkas|daftar|aplikasi)\b")
+    document = re.compile(r"\b(dokumen|laporan|data|surat|form|format|formulir|berkas|daftar|aplikasi"
+                          r"|kertas kerja|lembar kerja)\b")
     for i, step in enumerate(sop.kegiatan):
         for j, item in enumerate(step.mutu_baku.kelengkapan):
             t = norm(item)

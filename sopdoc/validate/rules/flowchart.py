@@ -8,6 +8,7 @@ from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Simbol, Sop
 from sopdoc.validate.context import RuleContext, is_end_row
+from sopdoc.validate.flow_faults import FlowFault, flow_faults
 from sopdoc.validate.text import norm
 
 _E, _W = Severity.ERROR, Severity.WARNING
@@ -161,7 +162,10 @@ def simbol_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
 )
 def terminator_salah(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """FC-06: the flow starts with a terminator (Mulai) and ends with one (Selesai); no terminator
-    elsewhere. Seeds 000, 003 and 004 have none; seed 001 has Mulai but no Selesai."""
+    elsewhere. Seeds 000, 003 and 004 have none; seed 001 has Mulai but no Selesai.
+
+    A terminator in the middle ends the flow there (flow rule 4): this rule reports that root
+    cause once, naming the steps it cuts off as related places; SOP312 does not repeat it."""
     steps = sop.kegiatan
     if not steps:
         return
@@ -176,9 +180,34 @@ def terminator_salah(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
             ("kegiatan", last, "simbol"),
             Teks("tidak ada terminator Selesai di akhir alur", "no end terminator at the end of the flow"),
         )
+    faults = {f.rows[0]: f for f in flow_faults(ctx.flow) if f.kind == "dead-end"}
     for i in range(1, last):
         if steps[i].simbol is Simbol.TERMINATOR:
-            yield Finding(("kegiatan", i, "simbol"), Teks("terminator di tengah alur", "a terminator inside the flow"))
+            fault = faults.get(i)
+            if fault is None or not (fault.stuck or fault.cut):
+                yield Finding(("kegiatan", i, "simbol"),
+                              Teks("terminator di tengah alur", "a terminator inside the flow"))
+                continue
+            yield Finding(("kegiatan", i, "simbol"), _cut_message(sop, fault),
+                          related=tuple(("kegiatan", j) for j in fault.affected))
+
+
+def _labels(sop: Sop, rows: tuple[int, ...]) -> str:
+    """``3, 4, 5`` for the rows' step numbers (``#7`` for a row without a number)."""
+    return ", ".join(str(sop.kegiatan[i].no) if sop.kegiatan[i].no is not None else f"#{i + 1}" for i in rows)
+
+
+def _cut_message(sop: Sop, fault: FlowFault) -> Teks:
+    """What a mid-flow terminator does to the flow, with the steps it cuts off."""
+    parts_id, parts_en = [], []
+    if fault.stuck:
+        parts_id.append(f"kegiatan {_labels(sop, fault.stuck)} tidak sampai ke Selesai")
+        parts_en.append(f"steps {_labels(sop, fault.stuck)} never reach the end")
+    if fault.cut:
+        parts_id.append(f"kegiatan {_labels(sop, fault.cut)} tidak terjangkau")
+        parts_en.append(f"steps {_labels(sop, fault.cut)} cannot be reached")
+    return Teks("terminator di tengah alur memutus alur: " + "; ".join(parts_id),
+                "a terminator inside the flow cuts it: " + "; ".join(parts_en))
 
 
 @rule(
@@ -277,28 +306,37 @@ def alur_tidak_terhubung(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """FC-08: every step is reachable from the first and can reach the last (so every loop has an
     exit). Rows follow each other; a decision goes where its branches point (a missing or dangling
     target continues with the next row; SOP310's finding); a terminator other than the first step
-    ends the flow (the rules of ``sopdoc.model.flow``)."""
+    ends the flow (the rules of ``sopdoc.model.flow``).
+
+    One finding per root cause (``sopdoc.validate.flow_faults``), at the cause's first row, with
+    the other rows it affects as related places: a cycle without exit (the steps trapped in it
+    and leading into it), and a part nothing reaches. A terminator in the middle of the flow is
+    SOP309's finding (with the steps it cuts off), not repeated here."""
     steps = sop.kegiatan
     if len(steps) < 2:
         return
-    flow = ctx.flow
-    forward = flow.reachable(0)
-    stuck = flow.stuck()
-    for i, step in enumerate(steps):
-        label = step.no if step.no is not None else f"#{i + 1}"
-        if i not in forward:
-            yield Finding(
-                ("kegiatan", i),
-                Teks(
-                    f"kegiatan {label} tidak terjangkau dari awal alur",
-                    f"step {label} cannot be reached from the start",
-                ),
-            )
-        elif i in stuck:
-            yield Finding(
-                ("kegiatan", i),
-                Teks(
-                    f"dari kegiatan {label} alur tidak sampai ke akhir",
-                    f"from step {label} the flow never reaches the end",
-                ),
-            )
+    last = len(steps) - 1
+    for fault in flow_faults(ctx.flow):
+        first = fault.rows[0]
+        related = tuple(("kegiatan", j) for j in fault.affected)
+        if fault.kind == "dead-end":
+            if 0 < first < last and steps[first].simbol is Simbol.TERMINATOR:
+                continue  # SOP309 reports it with the steps it cuts off
+            yield Finding(("kegiatan", first),
+                          Teks(f"alur berhenti di kegiatan {_labels(sop, fault.rows)}; "
+                               f"kegiatan {_labels(sop, fault.stuck) or '-'} tidak sampai ke akhir",
+                               f"the flow stops at step {_labels(sop, fault.rows)}; "
+                               f"steps {_labels(sop, fault.stuck) or '-'} never reach the end"), related=related)
+        elif fault.kind == "cycle":
+            trapped = _labels(sop, fault.stuck)
+            more_id = f"; kegiatan {trapped} masuk ke putaran ini dan tidak sampai ke akhir" if trapped else ""
+            more_en = f"; steps {trapped} lead into it and never reach the end" if trapped else ""
+            yield Finding(("kegiatan", first),
+                          Teks(f"putaran tanpa jalan keluar: kegiatan {_labels(sop, fault.rows)}{more_id}",
+                               f"a cycle without exit: steps {_labels(sop, fault.rows)}{more_en}"),
+                          related=related)
+        else:
+            yield Finding(("kegiatan", first),
+                          Teks(f"kegiatan {_labels(sop, fault.rows)} tidak terjangkau dari awal alur",
+                               f"steps {_labels(sop, fault.rows)} cannot be reached from the start"),
+                          related=related)

@@ -1,4 +1,4 @@
-"""SOP203–SOP207: Dasar Hukum citations — form, order, titles, dates, truncation (DOMAIN.md §7.3)."""
+"""SOP203–SOP207, SOP212: Dasar Hukum citations — form, order, titles, dates, truncation, repeals (DOMAIN.md §7.3)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Sop
-from sopdoc.validate.citations import KNOWN_TITLES, Citation, parse_citation
+from sopdoc.validate.citations import FAMILY_NAMES, KNOWN_TITLES, Citation, parse_citation
 from sopdoc.validate.context import RuleContext
+from sopdoc.validate.repeals import find_repeal
 from sopdoc.validate.text import is_blank, norm
 
 _E, _W = Severity.ERROR, Severity.WARNING
@@ -49,10 +50,7 @@ def dasar_hukum_tidak_baku(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
                                f"{item!r}: no {', '.join(missing_en)}"))
 
 
-_NAMES = {"uud": "UUD", "uu": "Undang-Undang", "pp": "Peraturan Pemerintah", "perpres": "Peraturan Presiden",
-          "keppres": "Keputusan/Instruksi Presiden", "permen": "Peraturan Menteri/Lembaga",
-          "kepmen": "Keputusan Menteri/SE", "perda-prov": "Perda Provinsi", "pergub": "Peraturan Gubernur",
-          "perda": "Peraturan Daerah", "perbup": "Peraturan Bupati/Wali Kota", "kepbup": "Keputusan Kepala Daerah"}
+_NAMES = FAMILY_NAMES
 
 
 @rule(code="SOP204", slug="dasar-hukum-tidak-berurutan", severity=_W, catalogue="SEC-03",
@@ -125,12 +123,21 @@ def judul_peraturan_salah_eja(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
       summary=Teks("Peraturan yang dikutip lebih baru dari SOP", "A cited regulation is newer than the SOP"),
       hint=Teks("periksa tahun peraturan atau tanggal efektif SOP", "check the regulation's year or the SOP's date"))
 def peraturan_lebih_baru(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
-    """SEC-05: no cited regulation is dated after Tanggal Efektif (or Pembuatan when Efektif is empty)."""
+    """SEC-05: no cited regulation is dated after Tanggal Efektif (or Pembuatan when Efektif is empty).
+
+    The enactment date is compared when it is known (written in the citation, or in the
+    parser's table of known dates), so a regulation of the same year but a later day is
+    reported; otherwise only the year can be compared."""
     day = sop.identitas.tanggal_efektif or sop.identitas.tanggal_pembuatan
     if day is None:
         return
     for i, _item, c in _items(sop):
-        if c.tahun is not None and c.tahun > day.year:
+        if c.tanggal is not None and c.tanggal > day:
+            yield Finding(("dasar_hukum", i),
+                          Teks(f"peraturan tanggal {c.tanggal.isoformat()} lebih baru dari tanggal SOP "
+                               f"{day.isoformat()}",
+                               f"regulation of {c.tanggal.isoformat()} is newer than the SOP's date {day.isoformat()}"))
+        elif c.tanggal is None and c.tahun is not None and c.tahun > day.year:
             yield Finding(("dasar_hukum", i),
                           Teks(f"peraturan tahun {c.tahun} lebih baru dari tanggal SOP {day.isoformat()}",
                                f"regulation of {c.tahun} is newer than the SOP's date {day.isoformat()}"))
@@ -181,3 +188,28 @@ def dasar_hukum_terpotong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 ("dasar_hukum", i), Teks(f"judul terpotong: '…{title[-40:]}'", f"title cut short: '…{title[-40:]}'")
             )
+
+
+@rule(code="SOP212", slug="dasar-hukum-dicabut", severity=_W, catalogue="SEC-10",
+      summary=Teks("Dasar hukum sudah dicabut/diganti", "A cited regulation has been repealed or replaced"),
+      hint=Teks("ganti dengan peraturan yang berlaku", "cite the regulation in force instead"))
+def dasar_hukum_dicabut(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
+    """SEC-10: no Dasar Hukum item cites a regulation that has been repealed or replaced.
+
+    Matched by kind, number and year against the shipped registry ``sopdoc/data/dicabut.toml``
+    and the agency's ``[[check.dicabut]]`` entries (``sopdoc.validate.repeals``); the hint names
+    the replacement and the provision that repeals it. An item that itself names its
+    replacement ("… sebagaimana telah diubah/diganti dengan …" quoting the replacement's
+    number) is not reported."""
+    for i, item, c in _items(sop):
+        repeal = find_repeal(item, ctx.options.dicabut)
+        if repeal is None:
+            continue
+        new = parse_citation(repeal.pengganti)
+        if c.perubahan and new.nomor is not None and re.search(
+                rf"\b{re.escape(new.nomor)}\s+tahun\s+{new.tahun}\b", c.perubahan, re.I):
+            continue
+        yield Finding(("dasar_hukum", i),
+                      Teks(f"peraturan ini sudah dicabut/diganti ({repeal.sumber})",
+                           f"this regulation has been repealed or replaced ({repeal.sumber})"),
+                      hint=Teks(f"ganti dengan {repeal.pengganti}", f"cite instead: {repeal.pengganti}"))

@@ -121,7 +121,9 @@ def pangkat_golongan_tidak_cocok(sop: Sop, ctx: RuleContext) -> Iterator[Finding
 
 
 _LEADER = ("kepala", "sekretaris daerah", "sekda", "bupati", "walikota", "wali kota", "gubernur",
-           "camat", "lurah", "direktur", "inspektur", "menteri", "kabag", "plt", "plh", "pj")
+           "camat", "lurah", "direktur", "inspektur", "menteri", "kabag", "plt", "plh", "pj",
+           # the Sekretaris DPRD heads the Sekretariat DPRD, a perangkat daerah of its own (PP 18/2016)
+           "sekretaris dprd", "sekretaris dewan", "sekwan")
 
 
 @rule(code="SOP113", slug="pengesah-bukan-pimpinan", severity=_W, catalogue="ID-12",
