@@ -25,7 +25,7 @@ EXPECTED = {
                                 "DIREKTORAT KESIAPSIAGAAN"],
     ("identitas", "nomor"): None,  # the cover holds only the placeholder "…   Tahun 2024"
     ("identitas", "nama"): "PENERIMAAN BERITA PADA EMERGENCY CALL 115",
-    ("identitas", "tanggal_pembuatan"): None,  # "Oktober 2024": no day
+    ("identitas", "tanggal_pembuatan"): "Oktober 2024",  # month-year dates are kept (issue #12 point 3)
     ("identitas", "tanggal_revisi"): None,  # "-"
     ("identitas", "tanggal_efektif"): None,  # "Novermber 2024": no day, misspelt month
     ("identitas", "disahkan_oleh", "jabatan"): "DIREKTUR KESIAPSIAGAAN",
@@ -91,7 +91,7 @@ def test_every_step_field_equals_the_hand_summary(imported) -> None:
 def test_nothing_dropped_silently(imported) -> None:
     codes = [(d.code, d.path) for d in imported.load.diagnostics if d.code.startswith("IMP")]
     assert ("IMP011", ("identitas", "nomor")) in codes
-    assert ("IMP014", ("identitas", "tanggal_pembuatan")) in codes
+    assert ("IMP014", ("identitas", "tanggal_pembuatan")) not in codes  # "Oktober 2024" is a month-year date
     assert ("IMP014", ("identitas", "tanggal_efektif")) in codes
     assert any(c == "IMP029" for c, _ in codes)  # the stray rectangle right of the table
     assert any(c == "IMP010" for c, _ in codes)  # PENCATATAN DAN PENDAFTARAN
