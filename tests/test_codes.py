@@ -37,7 +37,7 @@ def test_all_stage_codes_are_in_the_registry_without_clashes() -> None:
 @pytest.mark.parametrize(("stage", "table", "first", "count"), [
     ("source", READING_CODES, "SOP001", 14),
     ("importers", IMP_CODES, "IMP001", 34),  # + IMP009/032/033/042 (bounded decoders), IMP038, IMP050/051 (OCR)
-    ("layout", NOTES, "SOP601", 7),  # SOP607: layout too large to draw
+    ("layout", NOTES, "SOP601", 9),  # SOP607: too large; SOP608: empty kop; SOP609: exit falls through
     ("execution", CMP_RULES, "CMP001", 18),  # CMP304–306: overdue steps and periods (issue #15)
 ])
 def test_each_stage_registers_its_own_table(stage: str, table: dict[str, Code], first: str, count: int) -> None:

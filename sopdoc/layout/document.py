@@ -55,6 +55,9 @@ def layout_sop(sop: Sop, profile: PageProfile | None = None) -> LayoutDocument:
         notes.append(note("SOP602", ("identitas",)))
     if clipped:
         notes.append(note("SOP601", ("identitas",)))
+    if not identity.images and not any(c.text is not None and any(ln.strip() for ln in c.text.lines)
+                                       for c in identity.cells if c.role == "kop.line"):
+        notes.append(note("SOP608", ("identitas", "instansi")))
     sheet, sheet_replaced, sheet_clipped = layout_worksheet_page(sop, profile, fonts)
     if sheet_replaced:
         notes.append(note("SOP602", ("lembar_kerja",)))

@@ -8,6 +8,7 @@ the pentagon that closes one page and its twin that opens the other.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,6 +17,8 @@ from sopdoc.layout.geometry import (
     Align,
     Column,
     ColumnKind,
+    Connector,
+    ConnectorPiece,
     FlowTable,
     Label,
     Page,
@@ -30,16 +33,21 @@ from sopdoc.layout.notes import note
 from sopdoc.layout.profile import PageProfile
 from sopdoc.layout.routing import Edge, route_page
 from sopdoc.layout.rows import OFFPAGE_H, connector_row, header_rows, kind_of, measure_step, step_row, symbol_size
+from sopdoc.layout.shapes import segment_rect
 from sopdoc.layout.text import text_block
 from sopdoc.model.diagnostic import Diagnostic
-from sopdoc.model.flow import flow_of
-from sopdoc.model.sop import Sop
+from sopdoc.model.flow import Flow, flow_of
+from sopdoc.model.labels import IDENTITY_FIELD_LABELS
+from sopdoc.model.sop import Kegiatan, Sop
 
-__all__ = ["TITLE_GAP", "flow_edges", "flow_title", "layout_flow_pages", "offpage_label"]
+__all__ = ["HEADING_ROLES", "TITLE_GAP", "fallen_exits", "flow_edges", "flow_heading", "flow_title",
+           "layout_flow_pages", "offpage_label"]
 
 CONNECTOR_ROW_H = OFFPAGE_H + 20.0
 TITLE_GAP = 4.0
 """Points between the flowchart title (``judul_flowchart``) and the table."""
+HEADING_ROLES = ("identitas_flowchart", "judul_flowchart")
+"""Roles of the labels above every flowchart table (see :func:`flow_heading`)."""
 PAGE_END_RESERVE = 2.0
 """Points kept free above the bottom margin: Word and LibreOffice end each section with a 1 pt
 paragraph after the table, and a table filled to the margin would push it onto a blank page."""
@@ -67,9 +75,11 @@ def offpage_label(i: int) -> str:
 
 def flow_edges(sop: Sop, has_symbol: list[bool]) -> list[FlowEdge]:
     """The flows between steps that have symbols, as :mod:`sopdoc.model.flow` defines them: a
-    decision's exits to existing steps (labelled), and the fall-through to the next step. A step
-    drawn without a symbol is passed over: a fall-through goes on to the next step that has one,
-    and a decision exit to it is not drawn."""
+    decision's exits to existing steps (labelled), and the fall-through to the next step. A
+    decision exit without a target (or with a dangling one) is the fall-through, drawn and labelled
+    as that exit (:func:`fallen_exits` names them for the SOP609 note). A step drawn without a
+    symbol is passed over: a fall-through goes on to the next step that has one, and a decision
+    exit to it is not drawn."""
     steps = sop.kegiatan
     flow = flow_of(steps)
     edges: list[FlowEdge] = []
@@ -77,19 +87,36 @@ def flow_edges(sop: Sop, has_symbol: list[bool]) -> list[FlowEdge]:
     def drawn_from(j: int) -> int | None:
         return next((k for k in range(j, len(steps)) if has_symbol[k]), None)
 
+    def label_of(s: Kegiatan, kind: str) -> str:
+        if kind == "ya":
+            return (s.cabang.label_ya if s.cabang else None) or "Ya"
+        return (s.cabang.label_tidak if s.cabang else None) or "Tidak"
+
     for i, s in enumerate(steps):
         if not has_symbol[i]:
             continue
+        fallen = fallen_exits(flow, i)
         for e in flow.edges(i):
             if e.kind == "next":
                 j = drawn_from(e.target)
-                if j is not None:
+                if j is None:
+                    continue
+                if fallen:
+                    edges.append(FlowEdge(i, j, fallen[0], label_of(s, fallen[0])))
+                else:
                     edges.append(FlowEdge(i, j, "next", ""))
             elif has_symbol[e.target]:
-                assert s.cabang is not None  # an explicit exit comes from the branches
-                label = (s.cabang.label_ya or "Ya") if e.kind == "ya" else (s.cabang.label_tidak or "Tidak")
-                edges.append(FlowEdge(i, e.target, e.kind, label))
+                edges.append(FlowEdge(i, e.target, e.kind, label_of(s, e.kind)))
     return edges
+
+
+def fallen_exits(flow: Flow, i: int) -> tuple[str, ...]:
+    """The exits ("ya", "tidak") of decision row ``i`` that have no target of their own and so
+    continue with the next row (rule 5 of :mod:`sopdoc.model.flow`); () for any other row."""
+    node = flow.nodes[i]
+    if node.no is None or not node.keputusan or node.terminator:
+        return ()
+    return tuple(k for k, t in (("ya", node.ya), ("tidak", node.tidak)) if flow.index_of(t) is None)
 
 
 def _paginate(heights: list[float], avail: float, reserve_all: bool) -> list[list[int]]:
@@ -131,6 +158,23 @@ def flow_title(title: str | None, fonts: FontSet, size: float, rect: Rect) -> tu
     return label, block.height + TITLE_GAP
 
 
+def flow_heading(sop: Sop, fonts: FontSet, size: float, rect: Rect) -> tuple[tuple[Label, ...], float]:
+    """What every flowchart page shows above its table (``rect``: its width and top): the line
+    "Nama SOP: … — Nomor SOP: …" (regular, so readers never take it for the title; "-" for an
+    empty field), then the bold ``judul_flowchart`` when there is one; and the height both take
+    including the gap to the table."""
+    ident = sop.identitas
+    text = (f"{IDENTITY_FIELD_LABELS['nama']}: {(ident.nama or '').strip() or '-'} \u2014 "
+            f"{IDENTITY_FIELD_LABELS['nomor']}: {(ident.nomor or '').strip() or '-'}")
+    block, _ = text_block(text, fonts, size, rect, align=Align.LEFT, pad_x=0.0, pad_top=0.0)
+    line = Label(rect=Rect(rect.x, rect.y, rect.w, block.height), text=block, role="identitas_flowchart")
+    top = rect.y + block.height + TITLE_GAP
+    title, title_h = flow_title(sop.judul_flowchart, fonts, size, Rect(rect.x, top, rect.w, 0.0))
+    if title is None:
+        return (line,), top - rect.y
+    return (line, title), top - rect.y + title_h
+
+
 def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_number: int
                       ) -> tuple[list[Page], list[Diagnostic]]:
     """The flowchart pages, numbered from ``first_number``, and the layout notes."""
@@ -142,8 +186,7 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
     actor_cols = {c.actor: c for c in cols if c.kind is ColumnKind.PELAKSANA}
     if len(actors_of(sop)) > profile.maks_pelaksana:
         notes.append(note("SOP603", ("pelaksana",)))
-    title, title_h = flow_title(sop.judul_flowchart, fonts, size,
-                                Rect(cols[0].x, mt, cols[-1].right - cols[0].x, 0.0))
+    heading, title_h = flow_heading(sop, fonts, size, Rect(cols[0].x, mt, cols[-1].right - cols[0].x, 0.0))
     table_top = mt + title_h
     hdr = header_rows(cols, table_top, fonts, size, sop.satuan_waktu.value if sop.satuan_waktu else None)
     body_top = table_top + hdr[0].height + hdr[1].height
@@ -158,12 +201,18 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
             notes.append(note("SOP602", ("kegiatan", i)))
         heights.append(min(m.height, row_avail))
     step_col: list[Column | None] = []
+    joint_cols: list[tuple[Column, ...]] = []
     for i, s in enumerate(sop.kegiatan):
-        col = next((actor_cols[a] for a in s.pelaksana if a in actor_cols), None)
-        step_col.append(col)
-        if col is None:
+        involved = tuple(dict.fromkeys(actor_cols[a] for a in s.pelaksana if a in actor_cols))
+        step_col.append(involved[0] if involved else None)
+        joint_cols.append(tuple(sorted(involved, key=lambda c: c.index)))
+        if not involved:
             notes.append(note("SOP605", ("kegiatan", i, "pelaksana")))
     edges = flow_edges(sop, [c is not None for c in step_col])
+    flow = flow_of(sop.kegiatan)
+    for i in range(len(sop.kegiatan)):
+        if fallen_exits(flow, i):
+            notes.append(note("SOP609", ("kegiatan", i, "cabang")))
 
     def col_of_step(i: int) -> Column:
         col = step_col[i]
@@ -195,12 +244,12 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
             if any(c.text is not None and c.text.clipped for c in row.cells) and heights[i] >= measures[i].height:
                 notes.append(note("SOP601", ("kegiatan", i)))
             rows.append(row)
-            col = step_col[i]
-            if col is not None:
-                kind = kind_of(sop.kegiatan[i])
+            kind = kind_of(sop.kegiatan[i])
+            for col in joint_cols[i]:  # a joint step: one symbol per actor, linked (see _joint_links)
                 sz = symbol_size(kind, col.width)
                 rect = Rect(col.x + (col.width - sz.w) / 2, y + (heights[i] - sz.h) / 2, sz.w, sz.h)
-                sym_of_step[i] = len(symbols)
+                if col is step_col[i]:
+                    sym_of_step[i] = len(symbols)
                 symbols.append(SymbolBox(kind=kind, rect=rect, row=row.index, col=col.index, step=i,
                                          font_size=size))
             y += heights[i]
@@ -218,13 +267,17 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
         for e, k in pent_out:
             page_edges.append(Edge(sym_of_step[e.source], k, e.kind, e.label))
         connectors, labels, failures = route_page(tuple(rows), cols, tuple(symbols), page_edges, fonts)
+        links = _joint_links(symbols, cols)
+        connectors = (*connectors, *links)
+        failures += sum(1 for lb in labels for c in links
+                        if segment_rect(c.points[0], c.points[-1], 0.6).intersects(lb.rect))
         if failures:
             notes.append(note("SOP604", ("kegiatan",)))
         pages.append(Page(
             number=first_number + p, width=width, height=height, orientation=profile.orientasi_alur,
             kind=PageKind.FLOWCHART, cells=tuple(c for r in rows for c in r.cells),
             table=_table(cols, rows), symbols=tuple(symbols), connectors=connectors,
-            labels=(*labels, title) if title is not None else labels, steps=tuple(group),
+            labels=(*labels, *heading), steps=tuple(group),
         ))
     return pages, notes
 
@@ -254,6 +307,32 @@ def _pentagons(edges: list[FlowEdge], row: Row | None, col_of: Callable[[FlowEdg
                                      step=e.target, label=label_of[id(e)],
                                      font_size=6.5, outgoing=outgoing))
     return out
+
+
+def _joint_links(symbols: list[SymbolBox], cols: tuple[Column, ...]) -> tuple[Connector, ...]:
+    """The lines that join the symbols of a joint step (one symbol per actor, as signed BPS
+    documents draw them): a straight horizontal line without arrowheads at mid-height between
+    neighbouring symbols of the row, ``kind="joint"``. The flow enters and leaves through the
+    symbol of the step's first actor; the others are linked to it."""
+    by_row: dict[int, list[int]] = {}
+    for k, sym in enumerate(symbols):
+        if sym.kind is not SymbolKind.OFFPAGE:
+            by_row.setdefault(sym.row, []).append(k)
+    out: list[Connector] = []
+    for row, ks in sorted(by_row.items()):
+        ks.sort(key=lambda k: symbols[k].rect.x)
+        for a, b in itertools.pairwise(ks):
+            sa, sb = symbols[a], symbols[b]
+            y = sa.rect.cy
+            start, end = (sa.rect.right, y), (sb.rect.x, y)
+            pieces = []
+            for c in cols:
+                x0, x1 = max(start[0], c.x), min(end[0], c.right)
+                if x1 > x0 + 1e-6:
+                    pieces.append(ConnectorPiece(start=(x0, y), end=(x1, y), row=row, col=c.index))
+            out.append(Connector(points=(start, end), source=a, target=b, arrow_end=False, kind="joint",
+                                 pieces=tuple(pieces)))
+    return tuple(out)
 
 
 def _table(cols: tuple[Column, ...], rows: list[Row]) -> FlowTable:

@@ -43,6 +43,16 @@ NOTES: dict[str, Code] = register_table("layout", [
               "flowchart too large to draw (steps × actors over the limit)"),
          Teks("pecah SOP menjadi beberapa SOP atau gabungkan pelaksana",
               "split the SOP into several SOPs or merge actors")),
+    Code("SOP608", "kop-kosong", Severity.WARNING,
+         Teks("kop halaman identitas kosong (tanpa nama instansi, unit, alamat maupun logo)",
+              "the identity page's letterhead (kop) is empty (no agency name, unit, address or logo)"),
+         Teks("isi identitas.instansi atau instansi/logo di [profil]",
+              "fill in identitas.instansi or instansi/logo in [profil]")),
+    Code("SOP609", "cabang-ke-langkah-berikut", Severity.INFO,
+         Teks("keluaran keputusan tanpa tujuan digambar menuju langkah berikutnya",
+              "a decision exit without a target is drawn to the next step"),
+         Teks("isi cabang.ya dan cabang.tidak dengan nomor langkah tujuan",
+              "fill in cabang.ya and cabang.tidak with the target step numbers")),
 ])
 
 

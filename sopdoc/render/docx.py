@@ -16,6 +16,7 @@ from typing import Any
 
 from sopdoc.errors import UsageError
 from sopdoc.layout.document import layout_sop
+from sopdoc.layout.flowchart import HEADING_ROLES
 from sopdoc.layout.geometry import LayoutDocument, Orientation, Page, PageKind
 from sopdoc.layout.metrics import font_set
 from sopdoc.layout.profile import PageProfile
@@ -178,9 +179,9 @@ def _assemble(doc: Any, sop: Sop, layout: LayoutDocument, profile: PageProfile, 
     last = identity
     body.append(_carrier(_sect(identity, profile, refs) if flow else ""))
     for k, (page, table) in enumerate(flow):
-        title = next((lb for lb in page.labels if lb.role == "judul_flowchart"), None)
-        if title is not None:
-            for p in title_paragraphs(title, table.y, font):
+        heading = [lb for lb in page.labels if lb.role in HEADING_ROLES]
+        if heading:
+            for p in title_paragraphs(heading, table.y, font):
                 body.append(p)
         body.append(flow_table_xml(page, texts_of, font, font, ids))
         if k < len(flow) - 1:

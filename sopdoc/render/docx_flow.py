@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from sopdoc.layout.flowchart import HEADING_ROLES
 from sopdoc.layout.geometry import (
     LINE_WIDTHS,
     Align,
@@ -144,7 +145,7 @@ def _collect(page: Page, table: FlowTable, cells: dict[tuple[int, int], Cell], i
                 key = _cell_at(table, (piece.start[0] + piece.end[0]) / 2, (piece.start[1] + piece.end[1]) / 2)
             anchors.add(*key, _piece_drawing(piece, cells[key], ids))
     for label in page.labels:
-        if label.role in ("footer", "judul_flowchart"):  # drawn outside the table
+        if label.role in ("footer", *HEADING_ROLES):  # drawn outside the table
             continue
         key = _cell_at(table, label.rect.cx, label.rect.cy)
         anchors.add(*key, _label_drawing(label, cells[key], ids, font))

@@ -1,7 +1,8 @@
 """Word pieces drawn straight from the layout outside the flowchart tables: the worksheet page
 (title paragraph + one table on the layout's three-column grid, exact row heights) and the
-flowchart title paragraphs above each flowchart table (one paragraph per laid-out line, exact
-line height, then a spacer paragraph as tall as the gap the layout reserved).
+heading paragraphs (Nama SOP / Nomor line, flowchart title) above each flowchart table (one
+paragraph per laid-out line, exact line height, then a spacer paragraph as tall as the gap the
+layout reserved).
 """
 
 from __future__ import annotations
@@ -15,20 +16,27 @@ from sopdoc.render import _ooxml as ox
 __all__ = ["title_paragraphs", "worksheet_xml"]
 
 
-def _title_lines(lines: tuple[str, ...], leading: float, size: float, bold: bool, font: str) -> list[str]:
-    """One centred paragraph of exact line height per laid-out line of a title."""
-    start = ox.s_p_start(align="center", line=leading)
+def _title_lines(lines: tuple[str, ...], leading: float, size: float, bold: bool, font: str,
+                 align: str = "center") -> list[str]:
+    """One paragraph of exact line height per laid-out line of a title (centred unless ``align``)."""
+    start = ox.s_p_start(align=align, line=leading)
     return [start + ox.s_r(line, font, size, bold, keep_hyphens=True) + "</w:p>" for line in lines]
 
 
-def title_paragraphs(label: Label, table_top: float, font: str) -> list[Any]:
-    """The paragraphs of the flowchart title ``label``; together exactly ``table_top - label.rect.y``
-    tall, so the table starts where the layout put it."""
-    block = label.text
-    out = _title_lines(block.lines, block.leading, block.font_size, block.bold, font)
-    gap = table_top - label.rect.y - block.leading * len(block.lines)
-    if gap > 0.05:
-        out.append(ox.s_p_start(line=gap) + "</w:p>")
+def title_paragraphs(labels: list[Label], table_top: float, font: str) -> list[Any]:
+    """The paragraphs of the heading ``labels`` above a flowchart table (the Nama SOP / Nomor line,
+    the flowchart title), top to bottom, each followed by a spacer for the gap the layout left
+    below it; together exactly ``table_top - labels[0].rect.y`` tall, so the table starts where
+    the layout put it."""
+    out: list[str] = []
+    ordered = sorted(labels, key=lambda lb: lb.rect.y)
+    for k, label in enumerate(ordered):
+        block = label.text
+        out += _title_lines(block.lines, block.leading, block.font_size, block.bold, font, block.align.value)
+        below = ordered[k + 1].rect.y if k + 1 < len(ordered) else table_top
+        gap = below - label.rect.y - block.leading * len(block.lines)
+        if gap > 0.05:
+            out.append(ox.s_p_start(line=gap) + "</w:p>")
     return [ox.parse_fragment(p) for p in out]
 
 

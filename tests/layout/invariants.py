@@ -63,6 +63,16 @@ def check_layout(sop: Sop, doc: LayoutDocument) -> None:
                 assert col.actor in step.pelaksana
             for t in syms[i + 1:]:
                 assert not s.rect.intersects(t.rect, TOL), "symbols overlap"
+        # a joint step: one symbol in every actor column involved, each joined to its neighbour
+        for r in table.step_rows:
+            if r.step is None:
+                continue
+            own = sorted((k for k, s in enumerate(syms) if s.row == r.index and s.kind is not SymbolKind.OFFPAGE),
+                         key=lambda k: syms[k].rect.x)
+            actors = {c.actor for c in cols if c.actor is not None}
+            assert {cols[syms[k].col].actor for k in own} == actors & set(sop.kegiatan[r.step].pelaksana)
+            links = {(c.source, c.target) for c in page.connectors if c.kind == "joint"}
+            assert set(itertools.pairwise(own)) <= links, "joint symbols linked"
         # off-page connectors come in pairs with the same label
         outs = sorted(s.label for p in flow for s in p.symbols if s.kind is SymbolKind.OFFPAGE and s.outgoing)
         ins = sorted(s.label for p in flow for s in p.symbols if s.kind is SymbolKind.OFFPAGE and not s.outgoing)
@@ -71,7 +81,11 @@ def check_layout(sop: Sop, doc: LayoutDocument) -> None:
             src, dst = syms[c.source], syms[c.target]
             assert point_on_outline(c.points[0], src), "connector starts on its source's edge"
             assert point_on_outline(c.points[-1], dst), "connector ends on its target's edge"
-            assert abs(c.points[-1][1] - dst.rect.y) < TOL, "connectors enter from the top"
+            if c.kind == "joint":  # a straight line without arrowheads between two symbols of a row
+                assert src.row == dst.row and src.step == dst.step and len(c.points) == 2
+                assert not c.arrow_end and abs(c.points[0][1] - c.points[1][1]) < 1e-6
+            else:
+                assert abs(c.points[-1][1] - dst.rect.y) < TOL, "connectors enter from the top"
             for a, b in segments_of(c.points):
                 assert abs(a[0] - b[0]) < 1e-6 or abs(a[1] - b[1]) < 1e-6, "orthogonal"
                 for k, s in enumerate(syms):

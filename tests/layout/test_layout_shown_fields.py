@@ -20,6 +20,11 @@ def _titles(page):
     return [lb for lb in page.labels if lb.role == "judul_flowchart"]
 
 
+def _ident_line(page):
+    (line,) = [lb for lb in page.labels if lb.role == "identitas_flowchart"]
+    return line
+
+
 def test_title_on_every_flow_page_above_the_table() -> None:
     sop = make_sop(24).model_copy(update={"judul_flowchart": "SOP : PENGUMPULAN DATA KINERJA"})
     layout = layout_sop(sop)
@@ -27,14 +32,52 @@ def test_title_on_every_flow_page_above_the_table() -> None:
     for page in layout.flow_pages:
         (title,) = _titles(page)
         assert title.text.bold and title.text.lines == ("SOP : PENGUMPULAN DATA KINERJA",)
-        assert title.rect.y == MARGINS[0]
+        ident = _ident_line(page)
+        assert ident.rect.y == MARGINS[0]
+        assert abs(title.rect.y - (ident.rect.bottom + TITLE_GAP)) < 1e-6
         assert abs(page.table.y - (title.rect.bottom + TITLE_GAP)) < 1e-6
         assert page.table.rows[-1].bottom <= page.height - MARGINS[2] + 1e-6
 
 
-def test_no_title_keeps_the_table_at_the_margin() -> None:
+def test_no_title_keeps_only_the_identity_line_above_the_table() -> None:
     layout = layout_sop(make_sop(5))
-    assert all(not _titles(p) and p.table.y == MARGINS[0] for p in layout.flow_pages)
+    for p in layout.flow_pages:
+        ident = _ident_line(p)
+        assert not _titles(p) and ident.rect.y == MARGINS[0]
+        assert abs(p.table.y - (ident.rect.bottom + TITLE_GAP)) < 1e-6
+
+
+def test_every_flow_page_names_the_sop_and_its_number() -> None:
+    layout = layout_sop(make_sop(30))
+    assert len(layout.flow_pages) >= 2
+    for page in layout.flow_pages:
+        line = _ident_line(page)
+        assert line.text.lines == ("Nama SOP: SOP Contoh \u2014 Nomor SOP: 800/1/2026",)
+        assert not line.text.bold  # a bold line above the table is the title when read back
+
+
+def test_empty_identity_fields_show_a_dash_and_long_names_wrap() -> None:
+    sop = make_sop(3)
+    blank = sop.model_copy(update={"identitas": sop.identitas.model_copy(update={"nama": None, "nomor": None})})
+    assert _ident_line(layout_sop(blank).flow_pages[0]).text.lines == ("Nama SOP: - \u2014 Nomor SOP: -",)
+    long = sop.model_copy(update={"identitas": sop.identitas.model_copy(update={"nama": "Penyusunan " * 40})})
+    page = layout_sop(long).flow_pages[0]
+    line = _ident_line(page)
+    assert len(line.text.lines) >= 2 and not line.text.clipped
+    assert " ".join(line.text.lines).count("Penyusunan") == 40
+    assert page.table.y >= line.rect.bottom
+
+
+def test_empty_kop_is_a_warning() -> None:
+    def codes(sop):
+        return [d.code for d in layout_sop(sop).warnings]
+
+    sop = make_sop(3)
+    assert "SOP608" not in codes(sop)
+    empty = sop.model_copy(update={"identitas": sop.identitas.model_copy(update={"instansi": ()})})
+    assert "SOP608" in codes(empty)
+    assert "SOP608" not in codes(empty.model_copy(update={"identitas": empty.identitas.model_copy(
+        update={"unit": "Bagian Umum"})}))
 
 
 def test_title_costs_rows_not_overflow() -> None:
@@ -84,3 +127,4 @@ def test_property_pages_stay_inside_the_margins(sop, title) -> None:
             assert cell.rect.bottom <= page.height - mb + 1e-6
         if page.kind is PageKind.FLOWCHART:
             assert page.table.y >= mt + sum(lb.text.height for lb in _titles(page)) - 1e-6
+            assert page.table.y >= _ident_line(page).rect.bottom + TITLE_GAP - 1e-6

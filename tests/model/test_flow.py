@@ -140,7 +140,7 @@ def test_decision_without_ya_continues_with_the_next_step() -> None:
     assert _codes(sop, "SOP312") == []
     assert _codes(sop, "SOP310") == [("kegiatan", 4, "cabang")]
     drawn = {(e.target, e.kind) for e in flow_edges(sop, [True] * len(sop.kegiatan)) if e.source == 4}
-    assert drawn == {(2, "tidak"), (5, "next")}
+    assert drawn == {(2, "tidak"), (5, "ya")}  # the fall-through is drawn as the labelled Ya exit
 
 
 def test_dangling_target_continues_with_the_next_step() -> None:
