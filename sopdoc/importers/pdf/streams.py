@@ -219,10 +219,10 @@ def _decipher(data: bytes) -> tuple[_Decipher, dict[int, set[int]]] | None:
                     strmid, _pos, genno = xref.get_pos(objid)
                     if strmid is None:
                         gens.setdefault(int(objid), set()).add(int(genno))
-            except Exception:  # noqa: BLE001 - a damaged table: the header's generation remains
+            except Exception:  # a damaged table: the header's generation remains
                 continue
         return found.decipher, gens
-    except Exception:  # noqa: BLE001 - pdfminer refuses the file (password, damage): it will not inflate it either
+    except Exception:  # pdfminer refuses the file (password, damage): it will not inflate it either
         return None
     return None
 
@@ -286,7 +286,7 @@ def _decrypted_size(stored: bytes, filters: list[bytes] | None, cap: int, obj: r
     for genno in {int(obj.group(2))} | gens.get(objid, set()):
         try:
             plain = decipher(objid, genno, stored, None)
-        except Exception:  # noqa: BLE001 - not decryptable (bad padding, length): pdfminer fails there too
+        except Exception:  # not decryptable (bad padding, length): pdfminer fails there too
             continue
         size = max(size, decoded_size(plain, filters, cap))
     return size
