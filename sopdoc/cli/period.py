@@ -152,24 +152,29 @@ def period_list(ctx: click.Context, db: str) -> None:
 @click.pass_context
 def period_status(ctx: click.Context, instance: str, db: str) -> None:
     from sopdoc.execution.cmp_context import effective_entries
-    from sopdoc.execution.plan import plan_from_json
     from sopdoc.execution.runs import find_instance
 
     with _store(db) as store:
         inst = find_instance(store, instance)
-        entries = effective_entries(store.entries(inst.name))
+        stored = store.entries(inst.name)
+    try:
+        entries = effective_entries(stored)
+    except (ValueError, TypeError):  # a timestamp edited behind sopdoc's back
+        fail(ctx, Teks(f"data log '{inst.name}' rusak (waktu entri tidak terbaca); jalankan sopdoc log verify",
+                       f"log data of '{inst.name}' is damaged (an entry time cannot be read); run sopdoc log verify"))
     en = _lang(ctx) == "en"
     meta = inst.meta_dict()
+    plan = inst.plan_steps()  # StoreError (one line, exit 2) when the stored plan is damaged
     click.echo(f"{inst.name}: {terminal_text(str(meta.get('nama', '')))} — "
-               f"{meta['periode_nama_en' if en else 'periode_nama']}")
-    click.echo(f"{'deadline' if en else 'tenggat'}: {inst.deadline}")
+               f"{terminal_text(str(meta.get('periode_nama_en' if en else 'periode_nama', inst.period)))}")
+    click.echo(f"{'deadline' if en else 'tenggat'}: {terminal_text(inst.deadline)}")
     done = {e.langkah: e for e in entries}
-    plan = plan_from_json(inst.plan)
     for p in plan:
         rec = done.get(p.langkah)
-        actual = (f"{rec.selesai[:16].replace('T', ' ')} ({terminal_text(rec.oleh)})" if rec
+        actual = (f"{terminal_text(rec.selesai[:16].replace('T', ' '))} ({terminal_text(rec.oleh)})" if rec
                   else ("not recorded" if en else "belum dicatat"))
-        click.echo(f"  {p.langkah:>3}  {'plan' if en else 'rencana'} {p.selesai[:16].replace('T', ' ')}  |  {actual}")
+        planned = terminal_text(p.selesai[:16].replace("T", " "))
+        click.echo(f"  {p.langkah:>3}  {'plan' if en else 'rencana'} {planned}  |  {actual}")
     n_done = sum(1 for p in plan if p.langkah in done)
     click.echo(f"{n_done}/{len(plan)} {'main-path steps recorded' if en else 'langkah jalur utama dicatat'}")
 
