@@ -8,7 +8,7 @@ HERE=$(dirname "$0")
 DB="$OUT/periode.db"
 CFG="$HERE/sopdoc.toml"
 mkdir -p "$OUT"
-rm -f "$DB" "$DB-wal" "$DB-shm"
+rm -f "$DB" "$DB-wal" "$DB-shm" "$DB.key"  # the key is made with the database (unless SOPDOC_LOG_KEY_FILE)
 export SOPDOC_USER="${SOPDOC_USER:-demo}"
 
 run_period() {  # SOP PERIOD LOG [REASON to open despite the SOP's errors]

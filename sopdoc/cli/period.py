@@ -220,35 +220,44 @@ def period_status(ctx: click.Context, instance: str, per: str | None, db: str) -
     import datetime as dt
 
     from sopdoc.execution.cmp_context import effective_entries
-    from sopdoc.execution.plan import plan_from_json
     from sopdoc.execution.runs import find_instance
     from sopdoc.execution.state import instance_state
 
     with _store(db) as store:
         inst = find_instance(store, instance)
-        entries = effective_entries(store.entries(inst.name))
+        stored = store.entries(inst.name)
+    try:
+        entries = effective_entries(stored)
+    except (ValueError, TypeError):  # a timestamp edited behind sopdoc's back
+        fail(ctx, Teks(f"data log '{inst.name}' rusak (waktu entri tidak terbaca); jalankan sopdoc log verify",
+                       f"log data of '{inst.name}' is damaged (an entry time cannot be read); run sopdoc log verify"))
     lang = _lang(ctx)
     en = lang == "en"
     as_of = _as_of(ctx, per, inst.zona_waktu)
     meta = inst.meta_dict()
+    plan = inst.plan_steps()  # StoreError (one line, exit 2) when the stored plan is damaged
     click.echo(f"{inst.name}: {terminal_text(str(meta.get('nama', '')))} — "
-               f"{meta['periode_nama_en' if en else 'periode_nama']}")
-    click.echo(f"{'deadline' if en else 'tenggat'}: {inst.deadline}")
+               f"{terminal_text(str(meta.get('periode_nama_en' if en else 'periode_nama', inst.period)))}")
+    click.echo(f"{'deadline' if en else 'tenggat'}: {terminal_text(inst.deadline)}")
     done = {e.langkah: e for e in entries}
-    plan = plan_from_json(inst.plan)
     last = done.get(plan[-1].langkah) if plan else None
-    finished = dt.datetime.fromisoformat(last.selesai) if last else None
-    state = instance_state(bool(entries), finished, dt.date.fromisoformat(inst.deadline), as_of)
+    try:
+        finished = dt.datetime.fromisoformat(last.selesai) if last else None
+        deadline = dt.date.fromisoformat(inst.deadline)
+    except (ValueError, TypeError):  # a value edited behind sopdoc's back
+        fail(ctx, Teks(f"data instans '{inst.name}' rusak (tenggat tidak terbaca); jalankan sopdoc log verify",
+                       f"instance data of '{inst.name}' is damaged (unreadable deadline); run sopdoc log verify"))
+    state = instance_state(bool(entries), finished, deadline, as_of)
     click.echo(f"status: {state.teks.get(lang)} ({'as of' if en else 'per'} {as_of:%Y-%m-%d %H:%M})")
     reached = max((i for i, p in enumerate(plan) if p.langkah in done), default=-1)
     for i, p in enumerate(plan):
         rec = done.get(p.langkah)
         late = rec is None and i > reached and dt.datetime.fromisoformat(p.selesai) < as_of
-        actual = (f"{rec.selesai[:16].replace('T', ' ')} ({terminal_text(rec.oleh)})" if rec
+        actual = (f"{terminal_text(rec.selesai[:16].replace('T', ' '))} ({terminal_text(rec.oleh)})" if rec
                   else ("not recorded" if en else "belum dicatat"))
         mark = ("  OVERDUE" if en else "  TERLAMBAT") if late else ""
-        click.echo(f"  {p.langkah:>3}  {'plan' if en else 'rencana'} {p.selesai[:16].replace('T', ' ')}  |  "
-                   f"{actual}{mark}")
+        planned = terminal_text(p.selesai[:16].replace("T", " "))
+        click.echo(f"  {p.langkah:>3}  {'plan' if en else 'rencana'} {planned}  |  {actual}{mark}")
     n_done = sum(1 for p in plan if p.langkah in done)
     click.echo(f"{n_done}/{len(plan)} {'main-path steps recorded' if en else 'langkah jalur utama dicatat'}")
 

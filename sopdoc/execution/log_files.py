@@ -21,6 +21,7 @@ from sopdoc.errors import UsageError
 from sopdoc.execution.entries import LogEntry, current_entries
 from sopdoc.execution.log_rows import COLUMNS, column_name
 from sopdoc.model.diagnostic import Teks
+from sopdoc.ooxml.package import Limits, PackageError, open_package
 from sopdoc.safe_path import UnsafeInputError, read_regular, regular_file
 from sopdoc.safe_text import xml_attr as quoteattr
 from sopdoc.safe_text import xml_escape as escape
@@ -75,58 +76,39 @@ def _cell(value: object) -> object:
     return value
 
 
-XLSX_MAX_MEMBERS = 1000  # a log workbook has ~10 parts; thousands of members are not a log
-XLSX_MAX_PART_BYTES = 64 * 1024 * 1024  # one sheet of MAX_ROWS rows × 11 columns is ~40 MB of XML
-XLSX_MAX_TOTAL_BYTES = 128 * 1024 * 1024  # all parts together once unpacked
-XLSX_MAX_RATIO = 200  # deflate rarely exceeds ~20:1 on real XML; zip bombs are 1000:1 and more
+XLSX_LIMITS = Limits(
+    file_bytes=MAX_BYTES,
+    members=1000,  # a log workbook has ~10 parts; thousands of members are not a log
+    member_bytes=64 * 1024 * 1024,  # one sheet of MAX_ROWS rows × 11 columns is ~40 MB of XML
+    total_bytes=128 * 1024 * 1024,  # all parts together once unpacked
+)
+"""The hardened zip reader's bounds for an XLSX log (its compression-ratio check as for DOCX)."""
 
 
-def check_xlsx_zip(path: Path) -> None:
+def check_xlsx_zip(data: bytes, file: str) -> None:
     """Refuse an XLSX whose zip would unpack too large (zip bomb) before openpyxl inflates anything:
-    member count, declared sizes and compression ratio from the central directory (the same checks
-    as the DOCX reader), and XML with a DTD/entity declaration (never resolved). UsageError when refused."""
-    import zipfile
-
-    def refuse(id_text: str, en_text: str) -> UsageError:
-        return UsageError(Teks(f"{path}: XLSX ditolak: {id_text}", f"{path}: XLSX refused: {en_text}"))
-
+    the one hardened reader (:mod:`sopdoc.ooxml.package`) checks member count, declared sizes and
+    compression ratio, then reads every XML part under its cap and refuses DTD/entity declarations
+    (never resolved). UsageError when refused."""
     try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            if len(infos) > XLSX_MAX_MEMBERS:
-                raise refuse(f"{len(infos)} anggota zip", f"{len(infos)} zip members")
-            if sum(i.file_size for i in infos) > XLSX_MAX_TOTAL_BYTES:
-                raise refuse("ukuran setelah dibuka terlalu besar (zip bomb)", "too large once unpacked (zip bomb)")
-            for i in infos:
-                if i.file_size > XLSX_MAX_PART_BYTES or (
-                        i.file_size > 1024 * 1024 and i.file_size > XLSX_MAX_RATIO * max(i.compress_size, 1)):
-                    raise refuse(f"bagian {i.filename} terlalu besar atau rasio kompresinya mencurigakan (zip bomb)",
-                                 f"part {i.filename} too large or with a suspicious compression ratio (zip bomb)")
-            for i in infos:
-                if i.filename.lower().endswith((".xml", ".rels")):
-                    with zf.open(i) as fh:
-                        head = fh.read(XLSX_MAX_PART_BYTES + 1)
-                    if len(head) > XLSX_MAX_PART_BYTES:  # the declared size lied
-                        raise refuse(f"bagian {i.filename} terlalu besar", f"part {i.filename} is too large")
-                    if b"<!DOCTYPE" in head[:4096].upper() or b"<!ENTITY" in head.upper():
-                        raise refuse(f"{i.filename} memuat DTD/entitas", f"{i.filename} holds a DTD/entities")
-    except UsageError:
-        raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, RuntimeError, NotImplementedError, OSError,
-            ValueError, zlib.error) as exc:
-        raise UsageError(Teks(f"{path}: bukan berkas XLSX yang utuh ({type(exc).__name__})",
-                              f"{path}: not an intact XLSX file ({type(exc).__name__})")) from None
+        with open_package(data, XLSX_LIMITS) as pkg:
+            pkg.check_xml_parts()
+    except PackageError as exc:
+        if exc.kind in ("zip", "file", "xml"):
+            raise UsageError(Teks(f"{file}: bukan berkas XLSX yang utuh ({exc.reason.id})",
+                                  f"{file}: not an intact XLSX file ({exc.reason.en})")) from None
+        raise UsageError(Teks(f"{file}: XLSX ditolak: {exc.reason.id}",
+                              f"{file}: XLSX refused: {exc.reason.en}")) from None
 
 
 def _read_xlsx(path: Path) -> list[tuple[int, dict[str, object]]]:
 
     from openpyxl import load_workbook
 
-    check_xlsx_zip(path)
+    raw = read_regular(path, MAX_BYTES)
+    check_xlsx_zip(raw, str(path))
     try:
-        with regular_file(path) as (fh, _st):
-            data = io.BytesIO(fh.read(MAX_BYTES + 1))
-        wb = load_workbook(data, read_only=True, data_only=False)  # formulas stay text, never run
+        wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=False)  # formulas stay text, never run
     except _BROKEN_XLSX as exc:
         raise UsageError(Teks(f"{path}: bukan berkas XLSX yang utuh ({exc})",
                               f"{path}: not an intact XLSX file ({exc})")) from None

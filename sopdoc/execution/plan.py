@@ -55,5 +55,15 @@ def plan_to_json(plan: tuple[PlannedStep, ...]) -> str:
 
 
 def plan_from_json(text: str) -> tuple[PlannedStep, ...]:
-    """A plan stored by ``plan_to_json``."""
-    return tuple(PlannedStep(**d) for d in json.loads(text))
+    """A plan stored by ``plan_to_json``; ValueError when ``text`` is not one (a damaged store)."""
+    data = json.loads(text)
+    if not isinstance(data, list):
+        raise ValueError("plan is not a JSON list")
+    steps = []
+    for d in data:
+        if not (isinstance(d, dict) and set(d) == {"langkah", "mulai", "selesai", "menit_baku"}
+                and type(d["langkah"]) is int and isinstance(d["mulai"], str) and isinstance(d["selesai"], str)
+                and (d["menit_baku"] is None or type(d["menit_baku"]) in (int, float))):
+            raise ValueError("plan step is malformed")
+        steps.append(PlannedStep(**d))
+    return tuple(steps)

@@ -34,6 +34,7 @@ from sopdoc.execution.chain import (
 )
 from sopdoc.execution.entries import GENESIS, EntryInput, LogEntry, entry_hash
 from sopdoc.execution.log_key import BadKeyFile, create_key, key_path, read_key
+from sopdoc.execution.plan import PlannedStep, plan_from_json
 from sopdoc.execution.store_schema import COLUMNS, MIGRATIONS, SCHEMA_VERSION
 from sopdoc.execution.verify import BrokenLink, Verification, verify_connection
 from sopdoc.model.diagnostic import Teks
@@ -76,6 +77,17 @@ class Instance:
                                   f"instance '{self.name}' data is damaged (meta is not a JSON object); "
                                   "run sopdoc log verify"))
         return data
+
+
+    def plan_steps(self) -> tuple[PlannedStep, ...]:
+        """The planned steps; StoreError when the stored plan is not one (a damaged file)."""
+        try:
+            return plan_from_json(self.plan)
+        except (ValueError, TypeError, RecursionError):
+            raise StoreError(Teks(f"data instans '{self.name}' rusak (rencana tidak terbaca); "
+                                  "jalankan sopdoc log verify",
+                                  f"instance '{self.name}' data is damaged (the plan cannot be read); "
+                                  "run sopdoc log verify")) from None
 
 
 class LogStore(Protocol):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -91,7 +92,7 @@ class Package:
             with self._zf.open(info) as fh:
                 data = fh.read(cap + 1)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, RuntimeError, NotImplementedError,
-                OSError, ValueError) as exc:
+                OSError, ValueError, zlib.error) as exc:
             raise PackageError("zip", Teks(f"bagian {name} rusak ({type(exc).__name__})",
                                            f"part {name} is damaged ({type(exc).__name__})")) from None
         if len(data) > cap:
@@ -101,6 +102,13 @@ class Package:
     def xml(self, name: str, cap: int | None = None) -> Any:
         """Member ``name`` (at most ``cap`` bytes) parsed as XML by :func:`parse_xml`."""
         return parse_xml(self.read(name, cap), name)
+
+    def check_xml_parts(self) -> None:
+        """Read every XML part (``.xml``, ``.rels``) under the per-member cap and refuse one that
+        declares a DTD or entity, for packages a third-party reader (openpyxl) parses afterwards."""
+        for info in self.infos:
+            if info.filename.lower().endswith((".xml", ".rels")):
+                _refuse_dtd(self.read(info.filename), info.filename)
 
 
 def _check(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
@@ -156,14 +164,18 @@ def _parser():
                            huge_tree=False, remove_comments=True, remove_pis=True)
 
 
+def _refuse_dtd(data: bytes, name: str) -> None:
+    # XML keywords are case-sensitive, so a plain search finds every declaration without copying data.
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise PackageError("dtd", Teks(f"{name} memuat DTD/entitas", f"{name} holds a DTD/entities"))
+
+
 def parse_xml(data: bytes, name: str = "XML") -> Any:
     """Parse ``data`` safely: a DTD or entity declaration is refused (kind ``"dtd"``), malformed
     XML is kind ``"xml"``; the parser never resolves entities, loads a DTD or uses the network."""
     from lxml import etree
 
-    # XML keywords are case-sensitive, so a plain search finds every declaration without copying data.
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise PackageError("dtd", Teks(f"{name} memuat DTD/entitas", f"{name} holds a DTD/entities"))
+    _refuse_dtd(data, name)
     try:
         return etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:

@@ -257,20 +257,25 @@ def attack_content_bomb() -> bytes:
     ])
 
 
-def attack_dense_grid() -> bytes:
-    """One page with five 150×150 grids of thin rules (pdfplumber's table finder: minutes)."""
+def attack_dense_grid(pages: int = 1, cells: int = 150, pitch: float = 4.0) -> bytes:
+    """``pages`` pages with five ``cells``×``cells`` grids of thin rules each (pdfplumber's table
+    finder: minutes per page). The pitch is above pdfplumber's 3 pt snapping, which would
+    otherwise merge the rules into a few edges and hide the attack."""
     from reportlab.pdfgen import canvas
 
     buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=(2000, 2000))
-    c.setLineWidth(0.5)
-    for g in range(5):
-        ox = 10 + g * 390
-        for i in range(151):
-            c.line(ox + i * 2.5, 10, ox + i * 2.5, 385)
-            c.line(ox, 10 + i * 2.5, ox + 375, 10 + i * 2.5)
-        for i in range(150):
-            c.drawString(ox + i * 2.5, 12 + i * 2.5, "x")
+    side = cells * pitch
+    c = canvas.Canvas(buf, pagesize=(5 * (side + 20) + 20, side + 40))
+    for _ in range(pages):
+        c.setLineWidth(0.5)
+        for g in range(5):
+            ox = 20 + g * (side + 20)
+            for i in range(cells + 1):
+                c.line(ox + i * pitch, 20, ox + i * pitch, 20 + side)
+                c.line(ox, 20 + i * pitch, ox + side, 20 + i * pitch)
+            for i in range(cells):
+                c.drawString(ox + i * pitch, 21 + i * pitch, "x")
+        c.showPage()
     c.save()
     return buf.getvalue()
 

@@ -13,7 +13,7 @@ from tests.fuzz.corpus import ATTACKS, TIME_LIMIT, run_case
 EXPECTED = {  # attack -> (a text every run of it prints, the exit codes allowed)
     "pdf-lampiran-bom": ("IMP009", {1}),
     "pdf-isi-bom": ("IMP009", {1}),
-    "pdf-kisi-padat": ("", {1}),
+    "pdf-kisi-padat": ("IMP033", {1}),
     "docx-gridspan-1e8": ("IMP042", {1}),
     "docx-nan": ("IMP042", {1}),
     "xlsx-bom": ("zip bomb", {2}),

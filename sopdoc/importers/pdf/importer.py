@@ -27,8 +27,8 @@ from sopdoc.importers.pdf.streams import StreamTooLarge, check_streams
 from sopdoc.importers.report import ImportBuilder, ImportResult, source_to_result
 from sopdoc.model.diagnostic import Origin, Teks
 
-__all__ = ["MAX_PAGES", "MAX_PDF_BYTES", "MAX_RULE_PAIRS", "MAX_TABLE_RULES", "TIME_BUDGET", "import_pdf_file",
-           "merge_flows"]
+__all__ = ["MAX_CROSSINGS", "MAX_PAGES", "MAX_PDF_BYTES", "MAX_RULE_PAIRS", "MAX_TABLE_RULES", "TIME_BUDGET",
+           "import_pdf_file", "merge_flows"]
 
 MAX_PAGES = 30  # an SOP is 1–5 pages; beyond this the file is not one SOP (bounded time)
 MAX_PDF_BYTES = 50 * 1024 * 1024
@@ -38,6 +38,10 @@ of the corpus has 538; pdfplumber's table finder grows with the square of the ru
 MAX_RULE_PAIRS = 1_000_000
 """Horizontal × vertical rules on one page above which tables are not searched (the corpus peaks
 at 64,080 = 360 × 178; a page of five 150×150 grids took pdfplumber 57 s)."""
+MAX_CROSSINGS = 3000
+"""Crossings of horizontal and vertical rules on one page above which tables are not searched:
+pdfplumber's cell finder grows faster than the square of the crossings (five 31×31 grids, 4,805
+crossings: 2–3 s; five 61×61 grids, 18,605: 26 s), while the densest page of the corpus has 984."""
 TIME_BUDGET = 20.0
 """Seconds of page reading per file, checked between pages; the rest of the pages is reported,
 not read. A real SOP of 1–5 pages reads in well under 2 s."""
@@ -185,13 +189,17 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
             continue
         ruled = page.filter(_keep)
         dense = _too_dense(ruled)
-        if dense:
+        crossings = 0 if dense else _crossings(ruled, MAX_CROSSINGS)
+        if dense or crossings > MAX_CROSSINGS:
             b.add(
                 imp_diagnostic(
                     "IMP033",
                     Teks(
                         f"halaman terlalu padat garis ({dense}); tabelnya tidak dicari",
                         f"page too dense with rules ({dense}); its tables were not searched",
+                    ) if dense else Teks(
+                        f"halaman terlalu padat garis (> {MAX_CROSSINGS} perpotongan); tabelnya tidak dicari",
+                        f"page too dense with rules (> {MAX_CROSSINGS} crossings); its tables were not searched",
                     ),
                     origin=Origin(file=name, page=pno),
                 )
@@ -252,6 +260,30 @@ def _too_dense(page: Any) -> str:
     if flat * (len(rules) - flat) > MAX_RULE_PAIRS:
         return f"{flat} × {len(rules) - flat} > {MAX_RULE_PAIRS}"
     return ""
+
+
+def _crossings(page: Any, cap: int, tol: float = 3.0) -> int:
+    """How many horizontal and vertical rules of ``page`` cross (within ``tol`` points, pdfplumber's
+    snapping), counted up to ``cap + 1``; bounded by MAX_RULE_PAIRS checks (checked before)."""
+    import bisect
+
+    rules = [*page.objects.get("rect", ()), *page.objects.get("line", ())]
+    flat = sorted(((float(o["top"]) + float(o["bottom"])) / 2, float(o["x0"]), float(o["x1"]))
+                  for o in rules if float(o["height"]) < 3)
+    ys = [h[0] for h in flat]
+    count = 0
+    for o in rules:
+        if float(o["height"]) < 3:
+            continue
+        x = (float(o["x0"]) + float(o["x1"])) / 2
+        lo = bisect.bisect_left(ys, float(o["top"]) - tol)
+        hi = bisect.bisect_right(ys, float(o["bottom"]) + tol)
+        for _y, x0, x1 in flat[lo:hi]:
+            if x0 - tol <= x <= x1 + tol:
+                count += 1
+                if count > cap:
+                    return count
+    return count
 
 
 def _fast_pages(name: str, pages: list[Any]) -> list[Any]:

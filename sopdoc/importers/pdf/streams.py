@@ -8,15 +8,22 @@ and RunLength, stopping as soon as a stage passes :data:`MAX_STREAM_BYTES`. Imag
 JPX, CCITT, JBIG2) are never inflated by the importers and end the chain. A filter that cannot be
 read from the dictionary (an indirect reference) is treated as repeated Flate, the worst case.
 
-Limit: streams of encrypted PDFs are measured as stored (still encrypted, so not inflatable here);
-pdfminer decrypts and inflates them without this cap.
+Encrypted PDFs (``/Encrypt`` in a trailer): every stream is measured twice, as stored (what a
+reader that does not decrypt inflates) and decrypted with the key pdfminer derives for the empty
+user password (:func:`_decipher`), under the same caps. The key is taken from pdfminer's own
+security handler, stopped right after it is built, so no object is resolved with it; each
+stream is decrypted with the object number of its header and every generation number the header
+or the cross-reference table gives it (pdfminer uses the table's). A PDF that needs a password is
+measured as stored: no reader can decrypt it either.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import zlib
-from typing import Literal, overload
+from collections.abc import Callable
+from typing import Any, Literal, overload
 
 __all__ = ["MAX_STREAM_BYTES", "MAX_TOTAL_BYTES", "StreamTooLarge", "check_streams", "decoded_size"]
 
@@ -35,6 +42,7 @@ _NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
 _IMAGE = re.compile(rb"/Subtype\s*/Image\b")
 _ALIASES = {b"Fl": b"FlateDecode", b"LZW": b"LZWDecode", b"RL": b"RunLengthDecode",
             b"AHx": b"ASCIIHexDecode", b"A85": b"ASCII85Decode"}
+_INFLATED = {b"FlateDecode", b"LZWDecode", b"RunLengthDecode", b"ASCIIHexDecode", b"ASCII85Decode"}
 _LOOKBACK = 64 * 1024  # a stream dictionary longer than this is read from its last 64 KB
 
 
@@ -173,9 +181,64 @@ def decoded_size(data: bytes | bytearray | memoryview, filters: list[bytes] | No
     return len(data)
 
 
+_ENCRYPT = re.compile(rb"/Encrypt\b")
+_Decipher = Callable[[int, int, bytes, Any], bytes]
+
+
+class _KeyFound(Exception):
+    def __init__(self, decipher: _Decipher | None, xrefs: list[Any]) -> None:
+        super().__init__()
+        self.decipher = decipher
+        self.xrefs = xrefs
+
+
+def _decipher(data: bytes) -> tuple[_Decipher, dict[int, set[int]]] | None:
+    """pdfminer's decrypting function for ``data`` (empty user password) and the generation
+    numbers its cross-reference tables give each object; None when the PDF is not encrypted
+    (for pdfminer), needs a password, or is too damaged to read its trailer.
+
+    Only called after every stream passed the check as stored, so the cross-reference streams
+    pdfminer inflates while reading the tables are already bounded."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
+    class KeyOnly(PDFDocument):  # stops as soon as the security handler exists
+        def _initialize_password(self, password: str = "") -> None:
+            super()._initialize_password(password)
+            raise _KeyFound(self.decipher, self.xrefs)
+
+    try:
+        KeyOnly(PDFParser(io.BytesIO(data)))
+    except _KeyFound as found:
+        if found.decipher is None:
+            return None
+        gens: dict[int, set[int]] = {}
+        for xref in found.xrefs:
+            try:
+                for objid in xref.get_objids():
+                    strmid, _pos, genno = xref.get_pos(objid)
+                    if strmid is None:
+                        gens.setdefault(int(objid), set()).add(int(genno))
+            except Exception:  # a damaged table: the header's generation remains
+                continue
+        return found.decipher, gens
+    except Exception:  # pdfminer refuses the file (password, damage): it will not inflate it either
+        return None
+    return None
+
+
 def check_streams(data: bytes, *, cap: int = MAX_STREAM_BYTES, total_cap: int = MAX_TOTAL_BYTES) -> None:
     """Raise :class:`StreamTooLarge` when a stream of the PDF bytes ``data`` inflates past ``cap``
-    or all non-image streams together past ``total_cap``."""
+    or all non-image streams together past ``total_cap``; streams of an encrypted PDF are measured
+    decrypted as well."""
+    _check(data, cap, total_cap, None)
+    if _ENCRYPT.search(data):
+        keys = _decipher(data)
+        if keys is not None:
+            _check(data, cap, total_cap, keys)
+
+
+def _check(data: bytes, cap: int, total_cap: int, keys: tuple[_Decipher, dict[int, set[int]]] | None) -> None:
     view = memoryview(data)
     total = 0
     last_end = 0
@@ -198,7 +261,10 @@ def check_streams(data: bytes, *, cap: int = MAX_STREAM_BYTES, total_cap: int = 
             end = max(end, min(len(data), start + int(length.group(1))))
         where = f"objek {obj.group(1).decode()}" if obj is not None else f"bita {m.start()}"
         try:
-            size = decoded_size(view[start:end], _filters(head), cap)
+            if keys is None:
+                size = decoded_size(view[start:end], _filters(head), cap)
+            else:
+                size = _decrypted_size(bytes(view[start:end]), _filters(head), cap, obj, keys)
         except StreamTooLarge:
             raise StreamTooLarge(f"{where}: > {cap // (1024 * 1024)} MB") from None
         if not _IMAGE.search(head):
@@ -206,3 +272,21 @@ def check_streams(data: bytes, *, cap: int = MAX_STREAM_BYTES, total_cap: int = 
             if total > total_cap:
                 raise StreamTooLarge(f"{where}: > {total_cap // (1024 * 1024)} MB")
         last_end = pos = max(stop, start)
+
+
+def _decrypted_size(stored: bytes, filters: list[bytes] | None, cap: int, obj: re.Match[bytes] | None,
+                    keys: tuple[_Decipher, dict[int, set[int]]]) -> int:
+    """The largest decoded size of ``stored`` decrypted under every object/generation number pdfminer
+    could use for it (0 when the stream has no object header: the stored measure stands)."""
+    if obj is None or (filters and filters[0] not in _INFLATED):
+        return 0  # image codecs are not inflated; without a header pdfminer refuses the object
+    decipher, gens = keys
+    objid = int(obj.group(1))
+    size = 0
+    for genno in {int(obj.group(2))} | gens.get(objid, set()):
+        try:
+            plain = decipher(objid, genno, stored, None)
+        except Exception:  # not decryptable (bad padding, length): pdfminer fails there too
+            continue
+        size = max(size, decoded_size(plain, filters, cap))
+    return size

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sopdoc.atomic import write_atomic as atomic_write
+from sopdoc.atomic import OutputSet
 from sopdoc.errors import UsageError
 from sopdoc.execution.compliance import Compliance
 from sopdoc.execution.plan import plan_from_json
@@ -45,13 +45,15 @@ def report_to_docx(context: dict[str, Any], chart_png: bytes, template: str | Pa
 
 def render_report(inst: Instance, result: Compliance, out_dir: Path, kinds: Sequence[str],
                   template: str | Path | None = None, verification: Verification | None = None) -> list[Path]:
-    """Write ``laporan-<instance>.docx``/``.pdf`` into ``out_dir``; returns the paths written."""
+    """Write ``laporan-<instance>.docx``/``.pdf`` into ``out_dir``; returns the paths written.
+
+    All or nothing: every file is rendered and staged first, then all are renamed into place
+    together, so a failure (template error, ENOSPC) leaves neither file of the pair."""
     context = report_context(inst, result, verification)
     chart = plan_actual_png(plan_from_json(inst.plan), result)
-    written = []
-    for kind in kinds:
-        target = out_dir / f"laporan-{inst.name}.{kind}"
-        data = report_to_docx(context, chart, template) if kind == "docx" else report_to_pdf(context, chart)
-        atomic_write(target, data)
-        written.append(target)
-    return written
+    with OutputSet() as out:
+        for kind in kinds:
+            target = out_dir / f"laporan-{inst.name}.{kind}"
+            out.add(target, report_to_docx(context, chart, template) if kind == "docx"
+                    else report_to_pdf(context, chart))
+        return out.commit()

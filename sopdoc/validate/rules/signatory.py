@@ -89,7 +89,27 @@ _PANGKAT = {
     "IV/a": "pembina", "IV/b": "pembina tk i", "IV/c": "pembina utama muda",
     "IV/d": "pembina utama madya", "IV/e": "pembina utama",
 }
-_GOL = re.compile(r"\(?\s*(IV|III|II|I)\s*/\s*([a-eA-E])\s*\)?")
+_GOL = re.compile(r"(IV|III|II|I)\s*/\s*([a-eA-E])")
+"""The golongan; the brackets and spaces around it are added by :func:`_golongan` (a leading
+``\\(?\\s*`` in the pattern made ``search`` quadratic over long runs of spaces)."""
+
+
+def _golongan(text: str) -> tuple[re.Match[str], int, int] | None:
+    """The golongan match and its span widened by an opening bracket and spaces before it and
+    spaces and a closing bracket after it (as ``\\(?\\s*…\\s*\\)?`` would), in linear time."""
+    m = _GOL.search(text)
+    if m is None:
+        return None
+    start, end = m.start(), m.end()
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    if start > 0 and text[start - 1] == "(":
+        start -= 1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    if end < len(text) and text[end] == ")":
+        end += 1
+    return m, start, end
 
 
 def _pangkat_norm(text: str) -> str:
@@ -107,11 +127,12 @@ def pangkat_golongan_tidak_cocok(sop: Sop, ctx: RuleContext) -> Iterator[Finding
     if who is None or is_blank(who.pangkat):
         return
     text = who.pangkat or ""
-    m = _GOL.search(text)
-    if not m:
+    found = _golongan(text)
+    if found is None:
         return
+    m, start, end = found
     gol = f"{m.group(1)}/{m.group(2).lower()}"
-    name = _pangkat_norm(text[: m.start()] + " " + text[m.end():])
+    name = _pangkat_norm(text[:start] + " " + text[end:])
     expected = _PANGKAT.get(gol)
     if expected and name != expected:
         shown = expected.title().replace("Tk I", "Tk. I")
