@@ -86,10 +86,12 @@ _NUM_SLASH = re.compile(_NOMOR + r"([A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+)*/" + _YE
 _LEGACY = re.compile(r"\b((?:PER|KEP|SE|INS)[A-Z]*/[A-Za-z0-9.\-/]*/" + _YEAR + r")\b")
 _SHORT = re.compile(r"^[A-Za-z. -]{2,40}?\s(\d{1,4}[A-Za-z]?)\s*/\s*" + _YEAR + r"\b")
 _TENTANG = re.compile(r"\btentang\b", re.I)
+# The clauses are searched without the separator before them (a leading ``\s*[,;]?\s*`` makes
+# ``search`` cubic on long runs of spaces); _cut() trims that separator off the title instead.
 _AMEND = re.compile(
-    r"\s*[,;]?\s*(?:(?:sebagaimana|yang)\s+(?:telah\s+)?(?:beberapa\s+kali\s+)?(?:diubah|dicabut|diganti)\b"
+    r"(?:(?:sebagaimana|yang)\s+(?:telah\s+)?(?:beberapa\s+kali\s+)?(?:diubah|dicabut|diganti)\b"
     r"|(?:dan|beserta)\s+(?:segala\s+)?perubahan(?:\s*-?\s*perubahan)?nya\b).*$", re.I | re.S)
-_DATE_TAIL = re.compile(r"\s*[,;]?\s*(?:tanggal|tgl\.?)\s+\d{1,2}\s+\w+\s+\d{4}.*$", re.I)
+_DATE_TAIL = re.compile(r"(?:tanggal|tgl\.?)\s+\d{1,2}\s+\w+\s+\d{4}.*$", re.I)
 _ISSUER = re.compile(r"^\s*(?:peraturan|keputusan|instruksi|surat\s+edaran)\s+(.+?)\s*"
                      r"(?:\b(?:nomor|nomer|no)\b|\b(?:PER|KEP|SE)[A-Z]*/|\btentang\b|$)", re.I)
 
@@ -134,6 +136,15 @@ def _number(text: str) -> tuple[str | None, int | None]:
 
 
 @lru_cache(maxsize=4096)
+
+def _cut(text: str, start: int) -> int:
+    """Where the title ends before a clause starting at ``start``: the white space, one optional
+    comma or semicolon and white space again before it are not part of the title."""
+    head = text[:start].rstrip()
+    if head.endswith((",", ";")):
+        head = head[:-1].rstrip()
+    return len(head)
+
 def parse_citation(text: str) -> Citation:
     """Read kind, issuer, number, year, title, amendment clause and date of a citation."""
     family = _family(text)
@@ -143,10 +154,13 @@ def parse_citation(text: str) -> Citation:
     if len(parts) == 2:
         title = parts[1].strip()
         m = _AMEND.search(title)
-        if m and m.start() > 0:
+        if m and _cut(title, m.start()) > 0:
             perubahan = title[m.start():].strip(" ,;")
-            title = title[:m.start()]
-        title = _DATE_TAIL.sub("", title).strip(" ,;")
+            title = title[:_cut(title, m.start())]
+        d = _DATE_TAIL.search(title)
+        if d:
+            title = title[:_cut(title, d.start())]
+        title = title.strip(" ,;")
         judul = title or None
     issuer = _ISSUER.match(parts[0])
     # the issuer: who made it ("Menteri Keuangan"); of a Perda the region ("Kabupaten Buleleng")
