@@ -58,6 +58,18 @@ IMP_CODES: dict[str, Code] = register_table("importers", [
     Code("IMP014", "tanggal-tidak-terbaca", _W,
          Teks("Tanggal tidak terbaca", "A date cannot be read"),
          Teks("tulis tanggal sebagai '23 Januari 2023'", "write the date as '23 Januari 2023'")),
+    Code("IMP015", "isi-berbeda-dari-sumber", _W,
+         Teks("Isi dokumen sopdoc berbeda dari sumber tertanamnya; isi yang tampak dipakai",
+              "A sopdoc document's content differs from its embedded source; the visible content is used"),
+         Teks("periksa perubahan ini; isian yang tidak tampak (tanda, pelaksana bersama) diambil dari sumber "
+              "hanya bila kedua isi sama",
+              "review this change; fields the document does not show (tanda, joint actors) are taken from the "
+              "source only where both agree")),
+    Code("IMP016", "isi-tampak-tak-terbaca", _W,
+         Teks("Isi yang tampak dari dokumen sopdoc tidak terbaca; sumber tertanam dipakai",
+              "The visible content of a sopdoc document cannot be read; the embedded source is used"),
+         Teks("suntingan di dokumen mungkin tidak terbawa; bandingkan hasilnya dengan dokumen",
+              "edits to the document may be lost; compare the result with the document")),
     Code("IMP020", "tabel-kegiatan-tidak-ditemukan", _E,
          Teks("Tabel kegiatan (flowchart) tidak ditemukan", "The step (flowchart) table was not found"),
          Teks("periksa apakah tabel memiliki baris judul NO / KEGIATAN / PELAKSANA",

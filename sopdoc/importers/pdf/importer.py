@@ -17,11 +17,11 @@ from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.grid.flow_merge import merge_flows
 from sopdoc.importers.grid.flow_table import PdfFlowTable, continues, header_row, read_continuation, read_flow_table
 from sopdoc.importers.grid.identity import read_identity_table
-from sopdoc.importers.own.pdf import attached_sop_yaml, is_sopdoc_pdf, read_own_pages
+from sopdoc.importers.own.pdf import import_own_pdf, is_sopdoc_pdf
 from sopdoc.importers.pdf.branch import decision_targets
 from sopdoc.importers.pdf.shapes import extract_arrowheads, extract_pieces, extract_shapes
 from sopdoc.importers.pdf.streams import StreamTooLarge, check_streams
-from sopdoc.importers.report import ImportBuilder, ImportResult, source_to_result
+from sopdoc.importers.report import ImportBuilder, ImportResult
 from sopdoc.model.diagnostic import Origin, Teks
 
 __all__ = ["MAX_PAGES", "MAX_PDF_BYTES", "MAX_RULE_PAIRS", "MAX_TABLE_RULES", "TIME_BUDGET", "import_pdf_file",
@@ -117,25 +117,11 @@ def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
     if getattr(pdf.doc, "encryption", None) and not pdf.pages:
         b.add(imp_diagnostic("IMP004", Teks("PDF terenkripsi", "the PDF is encrypted"), origin=Origin(file=name)))
         return b.fail()
-    ours = is_sopdoc_pdf(pdf)
-    if ours:
-        text = attached_sop_yaml(pdf)
-        if text is not None:
-            return source_to_result(text, b, "lampiran sop.sop.yaml")
     pages = _fast_pages(name, pdf.pages)
-    if ours:
-        if len(pages) <= MAX_PAGES and read_own_pages(pages, b):
-            b.add(
-                imp_diagnostic(
-                    "IMP008",
-                    Teks(
-                        "PDF sopdoc tanpa lampiran sop.sop.yaml; dibaca dari tata letaknya",
-                        "sopdoc PDF without its sop.sop.yaml attachment; read from its layout",
-                    ),
-                    origin=Origin(file=name),
-                )
-            )
-            return b.finish()
+    if is_sopdoc_pdf(pdf):  # the pages, checked against the attachment (issue #13 point 5)
+        own = import_own_pdf(pdf, pages, b, MAX_PAGES)
+        if own is not None:
+            return own
         b = ImportBuilder(name, "pdf")
     if len(pages) > MAX_PAGES:
         b.add(
