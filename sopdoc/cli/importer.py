@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -17,6 +18,25 @@ def _stem(path: Path) -> str:
         if name.lower().endswith(suffix):
             return name[: -len(suffix)]
     return path.stem
+
+
+def _imports(ctx: click.Context, files: tuple[str, ...]) -> list[tuple[str, str, Any]]:
+    """Every input imported, a bundle split into one entry per SOP named from its Nama SOP;
+    exit 2 before anything is written when two entries would share an output name."""
+    from sopdoc.importers.bundle import sop_file_stem
+    from sopdoc.importers.dispatch import import_sources
+
+    out: list[tuple[str, str, Any]] = []
+    for raw in files:
+        results = import_sources(Path(raw))
+        for k, result in enumerate(results, start=1):
+            if len(results) == 1:
+                out.append((raw, _stem(Path(raw)), result))
+                continue
+            nama = result.load.sop.identitas.nama if result.load.sop is not None else None
+            out.append((result.load.file or raw, sop_file_stem(nama, f"{_stem(Path(raw))}-{k}"), result))
+    refuse_same_outputs(ctx, [(label, stem) for label, stem, _r in out])
+    return out
 
 
 @cli.command("import", help=_help(
@@ -43,7 +63,6 @@ def _stem(path: Path) -> str:
 @click.pass_context
 def import_(ctx: click.Context, files: tuple[str, ...], output: str) -> None:
     from sopdoc.atomic import OutputSet
-    from sopdoc.importers.dispatch import import_source
     from sopdoc.importers.report import report_to_json, report_to_text
     from sopdoc.source.writer import sop_to_yaml
 
@@ -56,10 +75,8 @@ def import_(ctx: click.Context, files: tuple[str, ...], output: str) -> None:
                        f"cannot create directory {output}: {exc.strerror}"))
     refuse_same_outputs(ctx, [(raw, _stem(Path(raw))) for raw in files])
     worst = 0
-    for raw in files:
+    for raw, stem, result in _imports(ctx, files):  # a bundle gives one (part, Nama SOP, result) per SOP
         path = Path(raw)
-        result = import_source(path)
-        stem = _stem(path)
         errors = [d for d in result.load.diagnostics if d.severity.value == "error"]
         files_out = {out_dir / f"{stem}.import.txt": report_to_text(result.report, lang),
                      out_dir / f"{stem}.import.json": report_to_json(result.report, lang)}

@@ -49,9 +49,10 @@ def _keep(obj: dict[str, Any]) -> bool:
     return False
 
 
-def import_pdf_file(path: str | Path) -> ImportResult:
-    """Import one foreign PDF; every problem with the file is an IMP finding, never an exception."""
-    name = str(path)
+def import_pdf_file(path: str | Path, pages: range | None = None) -> ImportResult:
+    """Import one foreign PDF; every problem with the file is an IMP finding, never an exception.
+    ``pages`` (0-based) reads one SOP of a bundle (``importers/bundle.py``); its name says which."""
+    name = str(path) if pages is None else f"{path}#halaman={pages.start + 1}-{pages.stop}"
     b = ImportBuilder(name, "pdf")
     where = Origin(file=name)
     try:
@@ -79,8 +80,8 @@ def import_pdf_file(path: str | Path) -> ImportResult:
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     try:
-        with pdfplumber.open(name) as pdf:
-            return _read(pdf, b)
+        with pdfplumber.open(str(path), pages=None if pages is None else [p + 1 for p in pages]) as pdf:
+            return _read(pdf, b, str(path))
     except PDFPasswordIncorrect:
         b.add(
             imp_diagnostic(
@@ -112,12 +113,12 @@ def import_pdf_file(path: str | Path) -> ImportResult:
     return b.fail()
 
 
-def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
+def _read(pdf: Any, b: ImportBuilder, path: str) -> ImportResult:
     name = b.file
     if getattr(pdf.doc, "encryption", None) and not pdf.pages:
         b.add(imp_diagnostic("IMP004", Teks("PDF terenkripsi", "the PDF is encrypted"), origin=Origin(file=name)))
         return b.fail()
-    pages = _fast_pages(name, pdf.pages)
+    pages = _fast_pages(path, pdf.pages)
     if is_sopdoc_pdf(pdf):  # the pages, checked against the attachment (issue #13 point 5)
         own = import_own_pdf(pdf, pages, b, MAX_PAGES)
         if own is not None:
