@@ -36,7 +36,8 @@ def test_all_stage_codes_are_in_the_registry_without_clashes() -> None:
 
 @pytest.mark.parametrize(("stage", "table", "first", "count"), [
     ("source", READING_CODES, "SOP001", 14),
-    ("importers", IMP_CODES, "IMP001", 32),  # 27 + IMP009, IMP032, IMP033, IMP042 (bounded decoders), IMP038
+    ("importers", IMP_CODES, "IMP001", 35),  # 27 + IMP009, IMP032, IMP033, IMP042 (bounded decoders), IMP038,
+    # IMP015-IMP017 (edited own documents, bundles)
     ("layout", NOTES, "SOP601", 7),  # SOP607: layout too large to draw
     ("execution", CMP_RULES, "CMP001", 18),  # CMP304–306: overdue steps and periods (issue #15)
 ])

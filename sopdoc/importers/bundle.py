@@ -17,7 +17,8 @@ from pathlib import Path
 
 from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.grid.vocab import BOX_LABELS, IDENTITY_LABELS
-from sopdoc.importers.pdf.importer import import_pdf_file
+from sopdoc.importers.pdf.importer import MAX_PDF_BYTES, import_pdf_file
+from sopdoc.importers.pdf.streams import StreamTooLarge, check_streams
 from sopdoc.importers.report import ImportResult
 from sopdoc.layout.worksheet import WORKSHEET_TITLE
 from sopdoc.model.diagnostic import Diagnostic, Origin, Teks
@@ -40,9 +41,16 @@ def is_identity_page(text: str) -> bool:
 
 
 def _page_texts(path: Path) -> list[str] | None:
-    """The text of each page (pdfium), or None when the file cannot be read or is too long."""
+    """The text of each page (pdfium), or None when the file cannot be read, is too long, or is
+    refused by the PDF importer's own checks (size, decompression bombs: it reports those)."""
     import pypdfium2 as pdfium
 
+    try:
+        if path.stat().st_size > MAX_PDF_BYTES:
+            return None
+        check_streams(path.read_bytes())
+    except (OSError, StreamTooLarge):
+        return None
     try:
         pdf = pdfium.PdfDocument(str(path))
     except Exception:
