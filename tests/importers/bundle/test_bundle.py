@@ -84,6 +84,19 @@ def test_import_writes_one_yaml_per_sop_named_from_nama(tmp_path: Path, capsys) 
     assert first is not None and first.identitas.nomor == "SOP-020/17000/2025"
 
 
+def test_a_part_reads_like_the_file_alone(tmp_path: Path) -> None:
+    """Splitting loses nothing: the first SOP of the bundle equals the same PDF imported alone."""
+    from sopdoc.importers.pdf.importer import import_pdf_file
+
+    a = CORPUS / "bps-bengkulu-020-naskah-dinas-sk.pdf"
+    path = _concat([a.read_bytes(), (CORPUS / "bps-bengkulu-322-birthday-greeting-card.pdf").read_bytes()],
+                   tmp_path / "bundel.pdf")
+    parts = import_sources(path)
+    assert [r.load.file for r in parts] == [f"{path}#halaman=1-2", f"{path}#halaman=3-3"]
+    alone = import_pdf_file(a).load.sop
+    assert alone is not None and parts[0].load.sop == alone
+
+
 def test_two_sops_with_the_same_name_are_refused(tmp_path: Path, capsys) -> None:
     raw = _own("pengumpulan-data-kinerja.sop.yaml")
     path = _concat([raw, raw], tmp_path / "ganda.pdf", creator="sopdoc 0.1.0")
