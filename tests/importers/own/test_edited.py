@@ -238,3 +238,16 @@ def test_pdf_row_deleted_from_pages(tmp_path: Path) -> None:
     assert result.load.sop == shorter
     found = _findings(result)
     assert len(found) == 1 and "langkah 9" in found[0].message.id
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_unedited_docx_saved_by_libreoffice_is_still_lossless(tmp_path: Path) -> None:
+    """LibreOffice keeps the customXml part; its rewritten tables still agree with it."""
+    sop = _example()
+    src = _edit(sop, tmp_path / "asli.docx", lambda doc: None)
+    out = tmp_path / "lo"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path / 'profil'}",
+                    "--convert-to", "docx", "--outdir", str(out), str(src)],
+                   check=True, capture_output=True, timeout=180)
+    result = import_docx_file(out / "asli.docx")
+    assert result.load.sop == sop and not _findings(result)
