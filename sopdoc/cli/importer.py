@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -24,15 +25,30 @@ class _Done:
     failure: str  # "CODE reason" when the file gives no SOP or no step, else ""
 
 
-def _import_one(job: tuple[str, str, str]) -> _Done:
-    """Import one file and render its outputs (runs in a worker process)."""
-    from sopdoc.importers.dispatch import import_source
+def _import_one(job: tuple[str, str, str]) -> list[_Done]:
+    """Import one file and render its outputs (runs in a worker process); a bundle of several SOPs
+    gives one part each, named from its Nama SOP."""
+    from sopdoc.importers.bundle import sop_file_stem
+    from sopdoc.importers.dispatch import import_sources
+
+    raw, stem, lang = job
+    results = import_sources(Path(raw))
+    if len(results) == 1:
+        return [_done(raw, stem, results[0], lang)]
+    parts = []
+    for k, result in enumerate(results, start=1):
+        nama = result.load.sop.identitas.nama if result.load.sop is not None else None
+        part = str(Path(stem).parent / sop_file_stem(nama, f"{Path(stem).name}-{k}"))
+        parts.append(_done(result.load.file or raw, part, result, lang))
+    return parts
+
+
+def _done(raw: str, stem: str, result: Any, lang: str) -> _Done:
+    """The output texts of one imported SOP and what to print about it."""
     from sopdoc.importers.report import report_to_json, report_to_text
     from sopdoc.source.writer import sop_to_yaml
 
-    raw, stem, lang = job
     path = Path(raw)
-    result = import_source(path)
     name = Path(stem).name
     texts = {".import.txt": report_to_text(result.report, lang), ".import.json": report_to_json(result.report, lang)}
     sop = result.load.sop
@@ -106,27 +122,34 @@ def import_(ctx: click.Context, files: tuple[str, ...], output: str) -> None:
         refuse_outside(ctx, out_dir / f"{stem}.sop.yaml", out_dir)
     worst = 0
     label = "Mengimpor" if lang == "id" else "Importing"
+    done_all: list[_Done] = []
     with progress(len(jobs), label) as bar:
-        for _job, done in run_batch(_import_one, [(raw, stem, lang) for raw, stem in jobs]):
-            target = out_dir / done.stem
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                fail(ctx, Teks(f"tidak dapat membuat direktori {target.parent}: {exc.strerror}",
-                               f"cannot create directory {target.parent}: {exc.strerror}"))
-            with OutputSet() as outputs:  # all of this input's files, or none
-                for suffix, text in done.texts.items():
-                    outputs.add(target.parent / f"{target.name}{suffix}", text)
-                outputs.commit()
+        for _job, parts in run_batch(_import_one, [(raw, stem, lang) for raw, stem in jobs]):
+            done_all.extend(parts)
             bar.advance()
-            if done.failure:
-                click.echo(f"{done.raw}: {done.failure}", err=True)
-                worst = 1
-            if done.steps is None:
-                continue
-            yaml_path = target.parent / f"{target.name}.sop.yaml"
-            if lang == "en":
-                click.echo(f"{done.raw} -> {yaml_path} ({done.steps} steps, {done.findings} findings)")
-            else:
-                click.echo(f"{done.raw} -> {yaml_path} ({done.steps} kegiatan, {done.findings} temuan)")
+    # a bundle's parts are named from their Nama SOP: refuse clashes before anything is written
+    refuse_same_outputs(ctx, [(done.raw, done.stem) for done in done_all])
+    for done in done_all:
+        refuse_outside(ctx, out_dir / f"{done.stem}.sop.yaml", out_dir)
+    for done in done_all:
+        target = out_dir / done.stem
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            fail(ctx, Teks(f"tidak dapat membuat direktori {target.parent}: {exc.strerror}",
+                           f"cannot create directory {target.parent}: {exc.strerror}"))
+        with OutputSet() as outputs:  # all of this input's files, or none
+            for suffix, text in done.texts.items():
+                outputs.add(target.parent / f"{target.name}{suffix}", text)
+            outputs.commit()
+        if done.failure:
+            click.echo(f"{done.raw}: {done.failure}", err=True)
+            worst = 1
+        if done.steps is None:
+            continue
+        yaml_path = target.parent / f"{target.name}.sop.yaml"
+        if lang == "en":
+            click.echo(f"{done.raw} -> {yaml_path} ({done.steps} steps, {done.findings} findings)")
+        else:
+            click.echo(f"{done.raw} -> {yaml_path} ({done.steps} kegiatan, {done.findings} temuan)")
     ctx.exit(worst)

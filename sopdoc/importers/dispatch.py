@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from sopdoc.importers.bundle import import_bundle
 from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.docx.importer import import_docx_file
 from sopdoc.importers.pdf.importer import import_pdf_file
@@ -17,7 +18,7 @@ from sopdoc.source.codes import reading_diagnostic
 from sopdoc.source.reader import LoadResult, load_sop
 
 __all__ = ["IMPORT_SUFFIXES", "SOURCE_SUFFIXES", "expand_imports", "expand_inputs", "import_source",
-           "import_stem", "load_source"]
+           "import_sources", "import_stem", "load_source"]
 
 SOURCE_SUFFIXES = (".sop.yaml", ".sop.yml")
 IMPORT_SUFFIXES = (".txt", ".pdf", ".docx", ".xlsx")
@@ -103,6 +104,15 @@ def import_source(path: Path) -> ImportResult:
         f"format {suffix or '(no suffix)'} cannot be imported yet"), origin=Origin(file=str(path))))
     done = builder.finish()
     return ImportResult(LoadResult(done.load.file, None, done.load.diagnostics, done.load.source_map), done.report)
+
+
+def import_sources(path: Path) -> list[ImportResult]:
+    """Import one document that may hold several SOPs (a bundle PDF): one result per SOP."""
+    if Path(path).suffix.lower() == ".pdf" and _refused(path, ".pdf") is None:
+        parts = import_bundle(Path(path))
+        if parts is not None:
+            return parts
+    return [import_source(path)]
 
 
 def _refused(path: Path, suffix: str) -> ImportResult | None:

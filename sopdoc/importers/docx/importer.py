@@ -1,7 +1,9 @@
-"""Import Word SOPs (.docx): ours losslessly from the customXml source, else from the tables.
+"""Import Word SOPs (.docx): always from the visible tables; ours checked against their customXml source.
 
-Order of trust: (1) the canonical YAML sopdoc embeds as a customXml item; (2) sopdoc's own
-tables and anchored shapes (identity table, one flowchart table per page); (3) foreign Word SOPs:
+Readers: (1) sopdoc's own tables and anchored shapes (identity table, one flowchart table per
+page); the canonical YAML sopdoc embeds as a customXml item supplies what the tables cannot show,
+only where both agree (``own/reconcile.py``: an unedited document is read losslessly, an edited
+one keeps its edits and lists each difference); (2) foreign Word SOPs:
 the identity table and boxes by their label variants, flowchart tables whose actor cells hold
 shapes (DrawingML or legacy VML) or text marks (Mulai, [], Ya/Tidak). Every problem with the
 file itself is an IMP finding; nothing here raises on bad content.
@@ -23,10 +25,13 @@ from sopdoc.importers.own.docx_flow import (
 from sopdoc.importers.own.docx_source import sop_yaml_from_docx
 from sopdoc.importers.own.flow_model import FlowPage
 from sopdoc.importers.own.pdf import flows_to_builder
-from sopdoc.importers.report import ImportBuilder, ImportResult, source_to_result
+from sopdoc.importers.own.reconcile import reconcile
+from sopdoc.importers.report import ImportBuilder, ImportResult
 from sopdoc.model.diagnostic import Origin, Teks
 
 __all__ = ["import_docx_file"]
+
+_WHERE = "customXml (sumber sopdoc)"
 
 
 def import_docx_file(path: str | Path) -> ImportResult:
@@ -45,18 +50,25 @@ def import_docx_file(path: str | Path) -> ImportResult:
             b.add(imp_diagnostic("IMP042", Teks(f"tabel {k}: {fix.id}", f"table {k}: {fix.en}"),
                                  origin=Origin(file=name, table=k)))
     source = sop_yaml_from_docx(path)
-    if source is not None:
-        return source_to_result(source, b, "customXml (sumber sopdoc)")
+    before = len(b.diagnostics)
     if not tables:
+        if source is not None:
+            return reconcile(b, False, source, _WHERE, before)
         b.add(imp_diagnostic("IMP020", Teks("dokumen tidak memuat tabel; tabel kegiatan tidak ditemukan",
                                             "the document has no tables; no step table found"), origin=where))
         return b.fail()
-    if ours and any(is_own_flow_table(t) for t in tables):
-        return _own(tables, b)
-    return _foreign(tables, b)
+    own = ours and any(is_own_flow_table(t) for t in tables)
+    read = _own(tables, b) if own else read_foreign_tables(tables, b)
+    if source is not None:  # the visible content wins over the hidden source (issue #13 point 5)
+        return reconcile(b, read, source, _WHERE, before)
+    if own:
+        b.add(imp_diagnostic("IMP008", Teks(
+            "DOCX sopdoc tanpa sumber customXml; dibaca dari tabel dan bentuknya",
+            "sopdoc DOCX without its customXml source; read from its tables and shapes"), origin=Origin(file=b.file)))
+    return b.finish() if read else b.fail()
 
 
-def _own(tables: list[DocTable], b: ImportBuilder) -> ImportResult:
+def _own(tables: list[DocTable], b: ImportBuilder) -> bool:
     flows: list[FlowPage] = []
     identity = sheet = False
     for k, t in enumerate(tables, start=1):
@@ -67,13 +79,6 @@ def _own(tables: list[DocTable], b: ImportBuilder) -> ImportResult:
         elif not identity:
             identity = read_own_identity_table(t, b, k)
     flows_to_builder(flows, b)
-    b.add(imp_diagnostic("IMP008", Teks("DOCX sopdoc tanpa sumber customXml; dibaca dari tabel dan bentuknya",
-                                        "sopdoc DOCX without its customXml source; read from its tables and shapes"),
-                         origin=Origin(file=b.file)))
-    return b.finish()
+    return True
 
 
-def _foreign(tables: list[DocTable], b: ImportBuilder) -> ImportResult:
-    if not read_foreign_tables(tables, b):
-        return b.fail()
-    return b.finish()

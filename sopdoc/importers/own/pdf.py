@@ -1,6 +1,7 @@
-"""PDFs written by sopdoc: lossless from the attached ``sop.sop.yaml``, else through geometry.
+"""PDFs written by sopdoc: always read from their pages, checked against the attached ``sop.sop.yaml``.
 
-``render_pdf`` attaches the canonical YAML; when a tool stripped it, the pages are read back
+``render_pdf`` attaches the canonical YAML; it fills in what the pages cannot show where both agree
+(``reconcile.py``). The pages are read back
 (the worksheet page when there is one, the identity page, then the flowchart pages whose repeated
 headers are merged; the title above the first flowchart table is ``judul_flowchart``) and off-page
 connectors with the same label are joined so decision targets across pages survive.
@@ -16,10 +17,12 @@ from sopdoc.importers.own.flow_model import FlowPage, OwnStep, Symbol
 from sopdoc.importers.own.pdf_flow import read_flow_page
 from sopdoc.importers.own.pdf_identity import read_identity_page
 from sopdoc.importers.own.pdf_worksheet import read_worksheet_page
-from sopdoc.importers.report import ImportBuilder
+from sopdoc.importers.own.reconcile import reconcile
+from sopdoc.importers.report import ImportBuilder, ImportResult
 from sopdoc.model.diagnostic import Origin, Teks
 
-__all__ = ["MAX_ATTACHMENT_BYTES", "attached_sop_yaml", "flows_to_builder", "is_sopdoc_pdf", "read_own_pages"]
+__all__ = ["MAX_ATTACHMENT_BYTES", "attached_sop_yaml", "flows_to_builder", "import_own_pdf", "is_sopdoc_pdf",
+           "read_own_pages"]
 
 ATTACHMENT = "sop.sop.yaml"
 MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024
@@ -74,6 +77,22 @@ def _bounded_data(stream: Any) -> bytes | None:
         return raw if len(raw) <= MAX_ATTACHMENT_BYTES else None
     data = stream.get_data()
     return data if len(data) <= MAX_ATTACHMENT_BYTES else None
+
+
+def import_own_pdf(pdf: Any, pages: list[Any], b: ImportBuilder, max_pages: int) -> ImportResult | None:
+    """A sopdoc PDF read from its pages, checked against its attachment when it has one
+    (``reconcile``: the visible content wins); None when neither gives an SOP (read it as foreign)."""
+    text = attached_sop_yaml(pdf)
+    before = len(b.diagnostics)
+    read = len(pages) <= max_pages and read_own_pages(pages, b)
+    if text is not None:
+        return reconcile(b, read, text, "lampiran sop.sop.yaml", before)
+    if not read:
+        return None
+    b.add(imp_diagnostic("IMP008", Teks("PDF sopdoc tanpa lampiran sop.sop.yaml; dibaca dari tata letaknya",
+                                        "sopdoc PDF without its sop.sop.yaml attachment; read from its layout"),
+                         origin=Origin(file=b.file)))
+    return b.finish()
 
 
 def read_own_pages(pages: list[Any], b: ImportBuilder) -> bool:

@@ -20,11 +20,11 @@ from sopdoc.importers.grid.identity import read_identity_table
 from sopdoc.importers.ocr.engine import ocr_available, scan_only_finding
 from sopdoc.importers.ocr.importer import flag_unsure, read_image_pages
 from sopdoc.importers.ocr.page import PageRead
-from sopdoc.importers.own.pdf import attached_sop_yaml, is_sopdoc_pdf, read_own_pages
+from sopdoc.importers.own.pdf import import_own_pdf, is_sopdoc_pdf
 from sopdoc.importers.pdf.branch import decision_targets
 from sopdoc.importers.pdf.shapes import extract_arrowheads, extract_pieces, extract_shapes
 from sopdoc.importers.pdf.streams import StreamTooLarge, check_streams
-from sopdoc.importers.report import ImportBuilder, ImportResult, source_to_result
+from sopdoc.importers.report import ImportBuilder, ImportResult
 from sopdoc.model.diagnostic import Origin, Teks
 
 __all__ = ["MAX_CROSSINGS", "MAX_PAGES", "MAX_PDF_BYTES", "MAX_RULE_PAIRS", "MAX_TABLE_RULES", "TIME_BUDGET",
@@ -56,9 +56,10 @@ def _keep(obj: dict[str, Any]) -> bool:
     return False
 
 
-def import_pdf_file(path: str | Path) -> ImportResult:
-    """Import one foreign PDF; every problem with the file is an IMP finding, never an exception."""
-    name = str(path)
+def import_pdf_file(path: str | Path, pages: range | None = None) -> ImportResult:
+    """Import one foreign PDF; every problem with the file is an IMP finding, never an exception.
+    ``pages`` (0-based) reads one SOP of a bundle (``importers/bundle.py``); its name says which."""
+    name = str(path) if pages is None else f"{path}#halaman={pages.start + 1}-{pages.stop}"
     b = ImportBuilder(name, "pdf")
     where = Origin(file=name)
     try:
@@ -86,8 +87,8 @@ def import_pdf_file(path: str | Path) -> ImportResult:
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     try:
-        with pdfplumber.open(name) as pdf:
-            return _read(pdf, b)
+        with pdfplumber.open(str(path), pages=None if pages is None else [p + 1 for p in pages]) as pdf:
+            return _read(pdf, b, str(path))
     except PDFPasswordIncorrect:
         b.add(
             imp_diagnostic(
@@ -119,30 +120,16 @@ def import_pdf_file(path: str | Path) -> ImportResult:
     return b.fail()
 
 
-def _read(pdf: Any, b: ImportBuilder) -> ImportResult:
+def _read(pdf: Any, b: ImportBuilder, path: str) -> ImportResult:
     name = b.file
     if getattr(pdf.doc, "encryption", None) and not pdf.pages:
         b.add(imp_diagnostic("IMP004", Teks("PDF terenkripsi", "the PDF is encrypted"), origin=Origin(file=name)))
         return b.fail()
-    ours = is_sopdoc_pdf(pdf)
-    if ours:
-        text = attached_sop_yaml(pdf)
-        if text is not None:
-            return source_to_result(text, b, "lampiran sop.sop.yaml")
-    pages = _fast_pages(name, pdf.pages)
-    if ours:
-        if len(pages) <= MAX_PAGES and read_own_pages(pages, b):
-            b.add(
-                imp_diagnostic(
-                    "IMP008",
-                    Teks(
-                        "PDF sopdoc tanpa lampiran sop.sop.yaml; dibaca dari tata letaknya",
-                        "sopdoc PDF without its sop.sop.yaml attachment; read from its layout",
-                    ),
-                    origin=Origin(file=name),
-                )
-            )
-            return b.finish()
+    pages = _fast_pages(path, pdf.pages)
+    if is_sopdoc_pdf(pdf):  # the pages, checked against the attachment (issue #13 point 5)
+        own = import_own_pdf(pdf, pages, b, MAX_PAGES)
+        if own is not None:
+            return own
         b = ImportBuilder(name, "pdf")
     if len(pages) > MAX_PAGES:
         b.add(
