@@ -199,15 +199,20 @@ def _echo_open_notes(prepared: Any, lang: str) -> None:
 @_common("period.list")
 @click.pass_context
 def period_list(ctx: click.Context, db: str) -> None:
+    from sopdoc.execution.lifecycle import lifecycle_word
+
     with _store(db) as store:
         instances = store.instances()
         counts = {i.name: len(store.entries(i.name)) for i in instances}
-    en = _lang(ctx) == "en"
+        ended = {i.name: r[-1] for i in instances if (r := store.lifecycle(i.name))}
+    lang = _lang(ctx)
+    en = lang == "en"
     for i in instances:
         meta = i.meta_dict()
+        end = f"\t{lifecycle_word(ended[i.name].kind).get(lang)}" if i.name in ended else ""
         click.echo(f"{i.name}\t{i.period}\t{terminal_text(str(meta.get('nama', '')))}\t"
                    f"{'deadline' if en else 'tenggat'} {i.deadline}\t"
-                   f"{counts[i.name]} {'entries' if en else 'entri'}")
+                   f"{counts[i.name]} {'entries' if en else 'entri'}{end}")
 
 
 @period.command("status", help=_help("period.status", "Rencana dan realisasi tiap langkah suatu instans.",
@@ -276,6 +281,8 @@ def period_due(ctx: click.Context, peran: str | None, fmt: str, per: str | None,
     found = []
     with _store(db, create=False) as store:
         for inst in store.instances():
+            if store.lifecycle(inst.name):  # closed or voided: nothing is due any more
+                continue
             found.extend(due_steps(inst, store.entries(inst.name), _as_of(ctx, per, inst.zona_waktu), peran))
     overdue = sum(d.terlambat for d in found)
     if fmt == "json":
@@ -421,11 +428,9 @@ def period_render(ctx: click.Context, instance: str, targets: str, out_dir: str,
 
     from sopdoc.render.report.docx import render_report
 
-    kinds = [t.strip().lower() for t in targets.split(",") if t.strip()]
-    bad = [k for k in kinds if k not in ("docx", "pdf")]
-    if bad or not kinds:
-        fail(ctx, Teks(f"format tidak dikenal: {', '.join(bad) or '(kosong)'} (pilih docx, pdf)",
-                       f"unknown format: {', '.join(bad) or '(empty)'} (choose docx, pdf)"))
+    kinds = _report_kinds(ctx, targets)
+    if _write_frozen(ctx, db, instance, Path(out_dir), kinds):
+        return
     inst, result, verification = _checked(ctx, db, instance, config, per)
     _echo_verification(ctx, verification, inst.name, err=True)
     bad_name = check_instance_name(inst.name)  # re-checked: the name becomes a file name
@@ -439,6 +444,133 @@ def period_render(ctx: click.Context, instance: str, targets: str, out_dir: str,
         click.echo(str(path))
     if not verification.ok:  # the report is written, marked TIDAK VALID
         ctx.exit(1)
+
+
+def _report_kinds(ctx: click.Context, targets: str) -> list[str]:
+    kinds = [t.strip().lower() for t in targets.split(",") if t.strip()]
+    bad = [k for k in kinds if k not in ("docx", "pdf")]
+    if bad or not kinds:
+        fail(ctx, Teks(f"format tidak dikenal: {', '.join(bad) or '(kosong)'} (pilih docx, pdf)",
+                       f"unknown format: {', '.join(bad) or '(empty)'} (choose docx, pdf)"))
+    return kinds
+
+
+def _write_frozen(ctx: click.Context, db: str, instance: str, out: Path, kinds: list[str]) -> bool:
+    """For a closed instance, write the report frozen at closing (the stored bytes) and say so; False
+    when the instance was never closed (the report is made afresh)."""
+    from sopdoc.atomic import write_atomic
+    from sopdoc.execution.chain import CLOSE
+
+    lang = _lang(ctx)
+    with _store(db) as store:
+        closed = [r for r in store.lifecycle(instance) if r.kind == CLOSE]
+        if not closed:
+            return False
+        files = closed[-1].files()
+        wanted = {n: h for n, h in files.items() if n.rsplit(".", 1)[-1] in kinds}
+        data = {n: store.evidence(h) for n, h in wanted.items()}
+    when = closed[-1].pada[:16].replace("T", " ")
+    click.echo(f"{'note' if lang == 'en' else 'catatan'}: " + (
+        f"the instance was closed ({when}): the report frozen then is written" if lang == "en" else
+        f"instans ditutup ({when}): laporan yang dibekukan saat itu ditulis"), err=True)
+    missing = [n for n, d in data.items() if d is None] or ([] if wanted else [", ".join(kinds)])
+    if missing:
+        fail(ctx, Teks(f"laporan beku tidak ada: {', '.join(missing)} (jalankan sopdoc log verify)",
+                       f"frozen report not available: {', '.join(missing)} (run sopdoc log verify)"), 1)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, content in sorted(data.items()):
+        target = out / Path(name).name
+        refuse_outside(ctx, target, out)
+        write_atomic(target, content or b"")
+        click.echo(f"{target}\tsha256 {wanted[name]}")
+    return True
+
+
+@period.command("close", help=_help(
+    "period.close", "Tutup instans: laporan akhir dibuat dan dibekukan (isi dan hash-nya disimpan di basis "
+    "data, dicakup rantai berkunci); sesudahnya tidak ada entri yang dapat ditambahkan.\n\n"
+    "Kode keluar: 0 ditutup, 1 log tidak valid (tidak ditutup), 2 kesalahan penggunaan.",
+    "Close an instance: the final report is made and frozen (its content and hash stored in the database, "
+    "covered by the keyed chain); no entries can be added afterwards.\n\n"
+    "Exit codes: 0 closed, 1 the log does not verify (not closed), 2 usage error."))
+@click.argument("instance")
+@click.option("--format", "--to", "targets", default="docx,pdf", show_default=True,
+              help=_help("period.close.targets", "Format laporan, dipisah koma: docx, pdf.",
+                         "Report formats, comma-separated: docx, pdf."))
+@click.option("-o", "--out", "out_dir", default=".", show_default=True, type=click.Path(file_okay=False),
+              help=_help("period.close.out_dir", "Direktori keluaran.", "Output directory."))
+@click.option("--template", default=None, type=click.Path(dir_okay=False),
+              help=_help("period.close.template", "Templat docxtpl sendiri.", "Own docxtpl template."))
+@click.option("--catatan", default="", help=_help("period.close.catatan", "Catatan penutupan.", "Closing note."))
+@click.option("--dicatat-oleh", "recorder", default=None, help=_help(
+    "period.close.recorder", "Siapa yang menutup.", "Who closes."))
+@_common("period.close", config=True)
+@click.pass_context
+def period_close(ctx: click.Context, instance: str, targets: str, out_dir: str, template: str | None,
+                 catatan: str, recorder: str | None, db: str, config: str | None) -> None:
+    import tempfile
+
+    from sopdoc.atomic import write_atomic
+    from sopdoc.execution.chain import CLOSE
+    from sopdoc.execution.lifecycle import end_refusal
+    from sopdoc.render.report.docx import render_report
+
+    kinds = _report_kinds(ctx, targets)
+    with _store(db) as store:
+        refused = end_refusal(instance, store.lifecycle(instance), CLOSE)
+    if refused is not None:
+        fail(ctx, refused)
+    inst, result, verification = _checked(ctx, db, instance, config, None)
+    if not verification.ok:
+        _echo_verification(ctx, verification, inst.name, err=True)
+        fail(ctx, Teks("log tidak valid: instans tidak ditutup", "the log does not verify: the instance was not "
+                       "closed"), 1)
+    bad_name = check_instance_name(inst.name)
+    if bad_name is not None:
+        fail(ctx, bad_name)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for kind in kinds:
+        refuse_outside(ctx, out / f"laporan-{inst.name}.{kind}", out)
+    with tempfile.TemporaryDirectory(prefix=".sopdoc-close-", dir=out) as tmp:
+        paths = render_report(inst, result, Path(tmp), kinds, template=template, verification=verification)
+        files = [(p.name, p.read_bytes()) for p in paths]
+    head = verification.heads.get(inst.name)
+    with _store(db) as store:
+        record = store.end_instance(inst.name, CLOSE, catatan.strip(), _user(recorder), files,
+                                    expected_n=head.entries if head else None)
+    for name, data in files:  # written only once the closing is recorded
+        write_atomic(out / name, data)
+    lang = _lang(ctx)
+    click.echo(f"{'closed' if lang == 'en' else 'ditutup'}: {inst.name} ({record.hash[:12]})")
+    for name, digest in sorted(record.files().items()):
+        click.echo(f"{out / name}\tsha256 {digest}")
+
+
+@period.command("void", help=_help(
+    "period.void", "Batalkan instans yang keliru: alasan dicatat (hanya-tambah; tidak ada yang dihapus); "
+    "sesudahnya tidak ada entri yang dapat ditambahkan.",
+    "Void a mistaken instance: the reason is recorded (append-only; nothing is deleted); no entries can be "
+    "added afterwards."))
+@click.argument("instance")
+@click.option("--alasan", required=True, help=_help("period.void.alasan", "Alasan pembatalan (wajib).",
+                                                     "Why the instance is voided (required)."))
+@click.option("--dicatat-oleh", "recorder", default=None, help=_help(
+    "period.void.recorder", "Siapa yang membatalkan.", "Who voids."))
+@_common("period.void")
+@click.pass_context
+def period_void(ctx: click.Context, instance: str, alasan: str, recorder: str | None, db: str) -> None:
+    from sopdoc.execution.chain import VOID
+    from sopdoc.execution.runs import find_instance
+
+    if not alasan.strip():
+        fail(ctx, Teks("--alasan tidak boleh kosong", "--alasan must not be empty"))
+    with _store(db) as store:
+        inst = find_instance(store, instance)
+        record = store.end_instance(inst.name, VOID, alasan.strip(), _user(recorder))
+    lang = _lang(ctx)
+    click.echo(f"{'voided' if lang == 'en' else 'dibatalkan'}: {inst.name} ({record.hash[:12]}); "
+               f"{'reason' if lang == 'en' else 'alasan'}: {terminal_text(record.alasan)}")
 
 
 # --------------------------------------------------------------------------- log add / import / list

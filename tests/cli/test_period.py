@@ -262,3 +262,57 @@ def test_due_lists_what_is_due_and_overdue_and_exits_1_when_overdue(db: Path,
     assert main(["period", "due", "--per", "2026-10-15", "--format", "json"]) == 1
     doc = json.loads(capsys.readouterr().out)
     assert [(d["langkah"], d["terlambat"]) for d in doc["due"]] == [(2, True), (3, True), (4, True), (5, True)]
+
+
+# --------------------------------------------------------------------------- close / void (issue #15 point 5)
+
+
+def test_close_freezes_the_report_and_render_gives_it_back(db: Path, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    import hashlib
+
+    assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00",
+                 "--selesai", "2026-10-01 08:20"]) == 0
+    capsys.readouterr()
+    assert main(["period", "close", INST, "--format", "pdf", "-o", "akhir", "--dicatat-oleh", "uji"]) == 0
+    out = capsys.readouterr().out
+    frozen = (tmp_path / "akhir" / f"laporan-{INST}.pdf").read_bytes()
+    assert out.startswith(f"ditutup: {INST} (")
+    assert f"akhir/laporan-{INST}.pdf\tsha256 {hashlib.sha256(frozen).hexdigest()}\n" in out
+    assert [p.name for p in (tmp_path / "akhir").iterdir()] == [f"laporan-{INST}.pdf"]  # no temporaries left
+    assert main([*ADD, "--langkah", "2", "--peran", "Kasubag Perencanaan", "--mulai", "2026-10-01 08:30",
+                 "--selesai", "2026-10-01 09:00"]) == 2
+    assert f"instans '{INST}' sudah ditutup" in capsys.readouterr().err
+    assert _count(db) == 1
+    assert main(["period", "render", INST, "--to", "pdf", "--out", "lagi"]) == 0
+    captured = capsys.readouterr()
+    assert "laporan yang dibekukan saat itu ditulis" in captured.err
+    assert (tmp_path / "lagi" / f"laporan-{INST}.pdf").read_bytes() == frozen
+    assert main(["period", "close", INST]) == 2
+    assert "sudah ditutup" in capsys.readouterr().err
+    assert main(["period", "list"]) == 0
+    assert capsys.readouterr().out.rstrip("\n").endswith("1 entri\tditutup")
+    assert main(["log", "verify"]) == 0
+
+
+def test_void_records_a_reason_and_keeps_everything(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00",
+                 "--selesai", "2026-10-01 08:20"]) == 0
+    capsys.readouterr()
+    assert main(["period", "void", INST]) == 2  # the reason is required
+    assert main(["period", "void", INST, "--alasan", "  "]) == 2
+    capsys.readouterr()
+    assert main(["--lang", "en", "period", "void", INST, "--alasan", "opened for the wrong SOP"]) == 0
+    assert capsys.readouterr().out.startswith(f"voided: {INST} (")
+    assert _count(db) == 1  # nothing deleted
+    assert main(["period", "due", "--per", "2027-01-01"]) == 0  # a voided instance is not due
+    assert "tidak ada yang jatuh tempo" in capsys.readouterr().out
+    assert main(["period", "list"]) == 0
+    assert capsys.readouterr().out.rstrip("\n").endswith("\tdibatalkan")
+    assert main(["period", "close", INST]) == 2
+    assert "sudah dibatalkan" in capsys.readouterr().err
+    assert main(["period", "void", "tidak-ada", "--alasan", "x"]) == 2
+    raw = sqlite3.connect(db)
+    assert raw.execute("SELECT kind, alasan FROM lifecycle").fetchall() == [("void", "opened for the wrong SOP")]
+    raw.close()
+    assert main(["log", "verify"]) == 0
