@@ -12,6 +12,7 @@ import click
 
 from sopdoc.cli import _help, _lang, cli, fail, lang_option
 from sopdoc.cli.outputs import refuse_outside
+from sopdoc.cli.spelling import old_spelling, take_old_spelling
 from sopdoc.model.diagnostic import Teks
 from sopdoc.safe_path import check_instance_name
 from sopdoc.safe_text import terminal_text
@@ -195,10 +196,22 @@ def _echo_open_notes(prepared: Any, lang: str) -> None:
                    err=True)
 
 
+def _format_option(key: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+                        help=_help(f"{key}.fmt", "Bentuk keluaran.", "Output format."))
+
+
+def _echo_json(data: object) -> None:
+    import json
+
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
 @period.command("list", help=_help("period.list", "Daftar instans periode.", "List period instances."))
+@_format_option("period.list")
 @_common("period.list")
 @click.pass_context
-def period_list(ctx: click.Context, db: str) -> None:
+def period_list(ctx: click.Context, db: str, fmt: str = "text") -> None:
     from sopdoc.execution.lifecycle import lifecycle_word
 
     with _store(db) as store:
@@ -207,6 +220,12 @@ def period_list(ctx: click.Context, db: str) -> None:
         ended = {i.name: r[-1] for i in instances if (r := store.lifecycle(i.name))}
     lang = _lang(ctx)
     en = lang == "en"
+    if fmt == "json":
+        _echo_json({"instances": [
+            {"name": i.name, "period": i.period, "nama": i.meta_dict().get("nama", ""), "deadline": i.deadline,
+             "entries": counts[i.name], "ended": ended[i.name].kind if i.name in ended else None,
+             "ended_at": ended[i.name].pada if i.name in ended else None} for i in instances]})
+        return
     for i in instances:
         meta = i.meta_dict()
         end = f"\t{lifecycle_word(ended[i.name].kind).get(lang)}" if i.name in ended else ""
@@ -219,9 +238,10 @@ def period_list(ctx: click.Context, db: str) -> None:
                                      "Plan and progress of each step of an instance."))
 @click.argument("instance")
 @_per_option("period.status")
+@_format_option("period.status")
 @_common("period.status")
 @click.pass_context
-def period_status(ctx: click.Context, instance: str, per: str | None, db: str) -> None:
+def period_status(ctx: click.Context, instance: str, per: str | None, db: str, fmt: str = "text") -> None:
     import datetime as dt
 
     from sopdoc.execution.cmp_context import effective_entries
@@ -232,10 +252,14 @@ def period_status(ctx: click.Context, instance: str, per: str | None, db: str) -
     with _store(db) as store:
         inst = find_instance(store, instance)
         entries = effective_entries(store.entries(inst.name))
+        ended = store.lifecycle(inst.name)
     lang = _lang(ctx)
     en = lang == "en"
     as_of = _as_of(ctx, per, inst.zona_waktu)
     meta = inst.meta_dict()
+    if fmt == "json":
+        _echo_json(_status_dict(inst, entries, ended, as_of, lang))
+        return
     click.echo(f"{inst.name}: {terminal_text(str(meta.get('nama', '')))} — "
                f"{meta['periode_nama_en' if en else 'periode_nama']}")
     click.echo(f"{'deadline' if en else 'tenggat'}: {inst.deadline}")
@@ -256,6 +280,31 @@ def period_status(ctx: click.Context, instance: str, per: str | None, db: str) -
                    f"{actual}{mark}")
     n_done = sum(1 for p in plan if p.langkah in done)
     click.echo(f"{n_done}/{len(plan)} {'main-path steps recorded' if en else 'langkah jalur utama dicatat'}")
+
+
+def _status_dict(inst: Any, entries: Any, ended: Any, as_of: Any, lang: str) -> dict[str, Any]:
+    """``period status --format json``: the state as of a moment, then each main-path step."""
+    import datetime as dt
+
+    from sopdoc.execution.plan import plan_from_json
+    from sopdoc.execution.state import instance_state
+
+    done = {e.langkah: e for e in entries}
+    plan = plan_from_json(inst.plan)
+    last = done.get(plan[-1].langkah) if plan else None
+    finished = dt.datetime.fromisoformat(last.selesai) if last else None
+    state = instance_state(bool(entries), finished, dt.date.fromisoformat(inst.deadline), as_of)
+    reached = max((i for i, p in enumerate(plan) if p.langkah in done), default=-1)
+    steps = []
+    for i, p in enumerate(plan):
+        rec = done.get(p.langkah)
+        steps.append({"langkah": p.langkah, "rencana_mulai": p.mulai, "rencana_selesai": p.selesai,
+                      "selesai": rec.selesai if rec else None, "oleh": rec.oleh if rec else None,
+                      "terlambat": rec is None and i > reached and dt.datetime.fromisoformat(p.selesai) < as_of})
+    return {"instance": inst.name, "nama": inst.meta_dict().get("nama", ""), "period": inst.period,
+            "deadline": inst.deadline, "as_of": as_of.isoformat(timespec="minutes"), "state": str(state),
+            "state_text": state.teks.get(lang), "ended": ended[-1].kind if ended else None, "steps": steps,
+            "recorded": sum(1 for p in plan if p.langkah in done), "main_path": len(plan)}
 
 
 @period.command("due", help=_help(
@@ -411,10 +460,11 @@ def period_check(ctx: click.Context, instance: str, fmt: str, fail_on: str, db: 
     "Render the period report (DOCX and/or PDF): summary, log table, chart, deviations, monitoring form "
     "(Tabel 7), signature block."))
 @click.argument("instance")
-@click.option("--to", "targets", default="docx,pdf", show_default=True,
+@click.option("--format", "targets", default="docx,pdf", show_default=True, callback=take_old_spelling,
               help=_help("period.render.targets", "Format, dipisah koma: docx, pdf.",
                          "Formats, comma-separated: docx, pdf."))
-@click.option("--out", "out_dir", default=".", show_default=True, type=click.Path(file_okay=False),
+@old_spelling("--to", "--format", "targets")
+@click.option("-o", "--out", "out_dir", default=".", show_default=True, type=click.Path(file_okay=False),
               help=_help("period.render.out_dir", "Direktori keluaran.", "Output directory."))
 @click.option("--template", default=None, type=click.Path(dir_okay=False),
               help=_help("period.render.template", "Templat docxtpl sendiri (bawaan: laporan-periode.docx).",
@@ -494,7 +544,7 @@ def _write_frozen(ctx: click.Context, db: str, instance: str, out: Path, kinds: 
     "covered by the keyed chain); no entries can be added afterwards.\n\n"
     "Exit codes: 0 closed, 1 the log does not verify (not closed), 2 usage error."))
 @click.argument("instance")
-@click.option("--format", "--to", "targets", default="docx,pdf", show_default=True,
+@click.option("--format", "targets", default="docx,pdf", show_default=True,
               help=_help("period.close.targets", "Format laporan, dipisah koma: docx, pdf.",
                          "Report formats, comma-separated: docx, pdf."))
 @click.option("-o", "--out", "out_dir", default=".", show_default=True, type=click.Path(file_okay=False),
@@ -678,9 +728,10 @@ def log_import(ctx: click.Context, instance: str, file: str, recorder: str | Non
 
 @log.command("list", help=_help("log.list", "Daftar entri log suatu instans.", "List the log entries of an instance."))
 @click.argument("instance")
+@_format_option("log.list")
 @_common("log.list")
 @click.pass_context
-def log_list(ctx: click.Context, instance: str, db: str) -> None:
+def log_list(ctx: click.Context, instance: str, db: str, fmt: str = "text") -> None:
     from sopdoc.execution.entries import superseded_seqs
     from sopdoc.execution.runs import find_instance
 
@@ -688,6 +739,12 @@ def log_list(ctx: click.Context, instance: str, db: str) -> None:
         inst = find_instance(store, instance)
         entries = store.entries(inst.name)
     superseded = superseded_seqs(entries)
+    if fmt == "json":
+        from dataclasses import asdict
+
+        _echo_json({"instance": inst.name, "entries": [asdict(e) | {"digantikan": e.seq in superseded}
+                                                       for e in entries]})
+        return
     for e in entries:
         mark = " (digantikan)" if e.seq in superseded else ""
         if _lang(ctx) == "en" and mark:
@@ -703,8 +760,9 @@ def log_list(ctx: click.Context, instance: str, db: str) -> None:
 @log.command("export", help=_help("log.export", "Ekspor log ke CSV atau XES (untuk alat process mining).",
                                   "Export the log as CSV or XES (for process-mining tools)."))
 @click.argument("instance")
-@click.option("--to", "target", type=click.Choice(["csv", "xes"]), default="csv", show_default=True,
-              help=_help("log.export.target", "Format.", "Format."))
+@click.option("--format", "target", type=click.Choice(["csv", "xes"]), default="csv", show_default=True,
+              callback=take_old_spelling, help=_help("log.export.target", "Format.", "Format."))
+@old_spelling("--to", "--format", "target", type=click.Choice(["csv", "xes"]))
 @click.option("-o", "--output", "output", default=None, type=click.Path(dir_okay=False),
               help=_help("log.export.output", "Berkas keluaran (bawaan: stdout).", "Output file (default: stdout)."))
 @click.option("--pemisah", "delimiter", type=click.Choice([",", ";"]), default=",", show_default=True,

@@ -316,3 +316,46 @@ def test_void_records_a_reason_and_keeps_everything(db: Path, capsys: pytest.Cap
     assert raw.execute("SELECT kind, alasan FROM lifecycle").fetchall() == [("void", "opened for the wrong SOP")]
     raw.close()
     assert main(["log", "verify"]) == 0
+
+
+# --------------------------------------------------------------------------- one option vocabulary (point 6)
+
+
+def test_list_status_and_log_list_speak_json(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00",
+                 "--selesai", "2026-10-01 08:20"]) == 0
+    capsys.readouterr()
+    assert main(["period", "list", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"instances": [
+        {"name": INST, "period": "2026-TW3", "nama": "Penyusunan Laporan Triwulan", "deadline": "2026-10-14",
+         "entries": 1, "ended": None, "ended_at": None}]}
+    assert main(["period", "status", INST, "--per", "2026-10-20", "--format", "json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert (status["state"], status["recorded"], status["main_path"]) == ("terlambat", 1, 5)
+    assert status["as_of"] == "2026-10-20T23:59+08:00"
+    assert [s["terlambat"] for s in status["steps"]] == [False, True, True, True, True]
+    assert status["steps"][0]["oleh"] == "Budi / 1980"
+    assert main(["log", "list", INST, "--format", "json"]) == 0
+    [entry] = json.loads(capsys.readouterr().out)["entries"]
+    assert (entry["seq"], entry["langkah"], entry["peran"], entry["digantikan"]) == (1, 1, "Kepala Dinas", False)
+
+
+def test_old_spellings_still_work_with_a_note(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00",
+                 "--selesai", "2026-10-01 08:20"]) == 0
+    capsys.readouterr()
+    assert main(["log", "export", INST, "--format", "xes", "-o", "a.xes"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main(["log", "export", INST, "--to", "xes", "-o", "b.xes"]) == 0
+    assert capsys.readouterr().err == "catatan: --to adalah ejaan lama; pakai --format\n"
+    assert Path("a.xes").read_text(encoding="utf-8").count("<event>") == 2
+    assert Path("b.xes").read_text(encoding="utf-8").count("<event>") == 2
+    assert main(["log", "export", INST, "--to", "pdf"]) == 2  # the old spelling is checked as strictly
+    capsys.readouterr()
+    assert main(["period", "render", INST, "--format", "pdf", "-o", "baru"]) == 0
+    assert (tmp_path / "baru" / f"laporan-{INST}.pdf").is_file()
+    assert main(["--lang", "en", "period", "render", INST, "--to", "docx", "--out", "lama"]) == 0
+    assert "note: --to is an old spelling; use --format" in capsys.readouterr().err
+    assert [p.name for p in (tmp_path / "lama").iterdir()] == [f"laporan-{INST}.docx"]
