@@ -644,6 +644,17 @@ def _notes(ctx: click.Context, results: list[Any]) -> None:
                 click.echo(f"{'note' if lang == 'en' else 'catatan'}: {note.get(lang)}", err=True)
 
 
+def _warnings(ctx: click.Context, results: list[Any], file: str | None) -> None:
+    """The warnings at entry (the rows were recorded), one line each on stderr."""
+    lang = _lang(ctx)
+    word = "warning" if lang == "en" else "peringatan"
+    row = "row" if lang == "en" else "baris"
+    for r in results:
+        for w in r.warnings:
+            where = f"{file}:{row} {r.row}: " if file else ""
+            click.echo(f"{word}: {where}{terminal_text(w.get(lang))}", err=True)
+
+
 @log.command("add", help=_help(
     "log.add", "Catat penyelesaian satu langkah. Waktu tanpa zona dibaca sebagai waktu setempat instansi.\n\n"
     "Contoh: sopdoc log add INSTANS --langkah 3 --oleh \"NAMA / NIP\" --peran \"Kepala Bidang\" "
@@ -675,21 +686,25 @@ def _notes(ctx: click.Context, results: list[Any]) -> None:
 @click.option("--dicatat-oleh", "recorder", default=None, help=_help(
     "log.add.recorder", "Siapa yang mencatat (bawaan: SOPDOC_USER atau pengguna sistem).",
     "Who records (default: SOPDOC_USER or the system user)."))
-@_common("log.add")
+@_common("log.add", config=True)
 @click.pass_context
-def log_add(ctx: click.Context, instance: str, db: str, recorder: str | None, **fields: Any) -> None:
+def log_add(ctx: click.Context, instance: str, db: str, recorder: str | None, config: str | None = None,
+            **fields: Any) -> None:
+    from sopdoc.config import load_settings
     from sopdoc.execution.runs import ImportRejected, find_instance, record_rows
 
+    calendar = load_settings(None, Path(config) if config else None).kalender
     row = {k: ("" if v is None else v) for k, v in fields.items()}
     with _store(db) as store:
         inst = find_instance(store, instance)
         try:
-            results, stored = record_rows(store, inst, [(1, row)], user=_user(recorder))
+            results, stored = record_rows(store, inst, [(1, row)], user=_user(recorder), calendar=calendar)
         except ImportRejected as exc:
             for problem in exc.results[0].problems:
                 click.echo(f"{'error' if _lang(ctx) == 'en' else 'galat'}: {problem.get(_lang(ctx))}", err=True)
             ctx.exit(2)
     _notes(ctx, results)
+    _warnings(ctx, results, None)
     e = stored[0]
     word = "recorded: entry" if _lang(ctx) == "en" else "dicatat: entri"
     click.echo(f"{word} #{e.seq} {'step' if _lang(ctx) == 'en' else 'langkah'} {e.langkah} ({e.hash[:12]})")
@@ -704,24 +719,27 @@ def log_add(ctx: click.Context, instance: str, db: str, recorder: str | None, **
 @click.argument("file", type=click.Path())
 @click.option("--dicatat-oleh", "recorder", default=None, help=_help(
     "log.import.recorder", "Siapa yang mencatat.", "Who records."))
-@_common("log.import")
+@_common("log.import", config=True)
 @click.pass_context
-def log_import(ctx: click.Context, instance: str, file: str, recorder: str | None, db: str) -> None:
-    from pathlib import Path
-
+def log_import(ctx: click.Context, instance: str, file: str, recorder: str | None, db: str,
+               config: str | None = None) -> None:
+    from sopdoc.config import load_settings
     from sopdoc.execution.log_files import read_log_file
     from sopdoc.execution.runs import ImportRejected, find_instance, record_rows
 
+    calendar = load_settings(None, Path(config) if config else None).kalender
     rows = read_log_file(file)
     with _store(db) as store:
         inst = find_instance(store, instance)
         try:
-            results, stored = record_rows(store, inst, rows, user=_user(recorder), base_dir=Path(file).parent)
+            results, stored = record_rows(store, inst, rows, user=_user(recorder), base_dir=Path(file).parent,
+                                          calendar=calendar)
         except ImportRejected as exc:
             _report_rows(ctx, exc.results, file)
             fail(ctx, exc.teks)
             return
     _notes(ctx, results)
+    _warnings(ctx, results, file)
     click.echo(f"{'imported' if _lang(ctx) == 'en' else 'diimpor'}: {len(stored)} "
                f"{'entries' if _lang(ctx) == 'en' else 'entri'} → {inst.name}")
 

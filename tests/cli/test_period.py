@@ -359,3 +359,55 @@ def test_old_spellings_still_work_with_a_note(db: Path, tmp_path: Path, capsys: 
     assert main(["--lang", "en", "period", "render", INST, "--to", "docx", "--out", "lama"]) == 0
     assert "note: --to is an old spelling; use --format" in capsys.readouterr().err
     assert [p.name for p in (tmp_path / "lama").iterdir()] == [f"laporan-{INST}.docx"]
+
+
+# --------------------------------------------------------------------------- warnings at entry (point 4)
+
+
+def test_log_add_warns_at_once_and_records(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 2026-10-03 is a Saturday; the step-1 actor is Kepala Dinas
+    assert main([*ADD, "--langkah", "1", "--peran", "Staf", "--mulai", "2026-10-03 08:00",
+                 "--selesai", "2026-10-03 08:20"]) == 0
+    err = capsys.readouterr().err
+    assert "peringatan: langkah 1 dicatat pada 2026-10-03 (akhir pekan); tetap dicatat\n" in err
+    assert "peringatan: langkah 1 dikerjakan oleh 'Staf', bukan Kepala Dinas (CMP102 pada period check)" in err
+    # 17 August is Independence Day; June 2026 lies before Triwulan III
+    assert main(["--lang", "en", *ADD, "--langkah", "2", "--peran", "Kasubag Perencanaan",
+                 "--mulai", "2026-08-17 08:00", "--selesai", "2026-08-17 09:00"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: step 2 recorded on 2026-08-17 (" in err and "recorded anyway" in err
+    assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-06-02 08:00",
+                 "--selesai", "2026-06-02 08:20"]) == 0
+    assert ("peringatan: langkah 1 (2026-06-02) di luar jendela periode (2026-07-01 s.d. tenggat 2026-10-14); "
+            "instansnya benar?\n") in capsys.readouterr().err
+    assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00",
+                 "--selesai", "2026-10-01 08:20"]) == 0
+    assert "peringatan" not in capsys.readouterr().err  # a working day, the right role, inside the window
+    assert _count(db) == 4
+
+
+def test_a_decision_step_without_the_decision_is_refused(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*ADD, "--langkah", "3", "--peran", "Kepala Bidang", "--mulai", "2026-10-02 08:00",
+                 "--selesai", "2026-10-02 09:00"]) == 2
+    assert "galat: langkah 3 adalah keputusan; isi keputusan yang diambil (ya/tidak)" in capsys.readouterr().err
+    assert _count(db) == 0
+    assert main([*ADD, "--langkah", "3", "--peran", "Kepala Bidang", "--mulai", "2026-10-02 08:00",
+                 "--selesai", "2026-10-02 09:00", "--keputusan", "ya"]) == 0
+    assert _count(db) == 1
+
+
+def test_log_import_names_the_row_of_each_warning(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "log.csv").write_text(
+        "langkah,oleh,peran,mulai,selesai,keputusan\n"
+        "1,Budi,Kepala Dinas,2026-10-01 08:00,2026-10-01 08:20,\n"
+        "2,Ani,Kasubag Perencanaan,2026-10-04 08:00,2026-10-04 09:00,\n", encoding="utf-8")
+    assert main(["log", "import", INST, "log.csv", "--dicatat-oleh", "uji"]) == 0
+    err = capsys.readouterr().err
+    assert "peringatan: log.csv:baris 3: langkah 2 dicatat pada 2026-10-04 (akhir pekan); tetap dicatat\n" in err
+    assert "baris 2" not in err
+    (tmp_path / "log2.csv").write_text(
+        "langkah,oleh,peran,mulai,selesai,keputusan\n3,Citra,Kepala Bidang,2026-10-05 08:00,2026-10-05 09:00,\n",
+        encoding="utf-8")
+    assert main(["log", "import", INST, "log2.csv"]) == 2
+    assert "log2.csv:baris 2: langkah 3 adalah keputusan" in capsys.readouterr().err
+    assert _count(db) == 2
