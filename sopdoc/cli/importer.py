@@ -10,6 +10,7 @@ import click
 
 from sopdoc.cli import _help, _lang, cli, fail, lang_option
 from sopdoc.cli.outputs import refuse_outside, refuse_same_outputs
+from sopdoc.cli.spelling import old_spelling, take_old_spelling_required
 from sopdoc.model.diagnostic import Teks
 
 
@@ -95,9 +96,10 @@ def _done(raw: str, stem: str, result: Any, lang: str) -> _Done:
     "same output name (e.g. y.txt and y.docx) are refused before anything is written (exit 2).",
 ))
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
+@click.option("-o", "--out", "output", type=click.Path(file_okay=False), callback=take_old_spelling_required,
               help=_help("import.output", "Direktori keluaran (dibuat bila belum ada).",
                          "Output directory (created if missing)."))
+@old_spelling("--output", "--out", "output")
 @lang_option
 @click.pass_context
 def import_(ctx: click.Context, files: tuple[str, ...], output: str) -> None:

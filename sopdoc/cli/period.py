@@ -12,6 +12,7 @@ import click
 
 from sopdoc.cli import _help, _lang, cli, fail, lang_option
 from sopdoc.cli.outputs import refuse_outside
+from sopdoc.cli.spelling import old_spelling, take_old_spelling
 from sopdoc.model.diagnostic import Teks
 from sopdoc.safe_path import check_instance_name
 from sopdoc.safe_text import terminal_text
@@ -195,28 +196,52 @@ def _echo_open_notes(prepared: Any, lang: str) -> None:
                    err=True)
 
 
+def _format_option(key: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+                        help=_help(f"{key}.fmt", "Bentuk keluaran.", "Output format."))
+
+
+def _echo_json(data: object) -> None:
+    import json
+
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
 @period.command("list", help=_help("period.list", "Daftar instans periode.", "List period instances."))
+@_format_option("period.list")
 @_common("period.list")
 @click.pass_context
-def period_list(ctx: click.Context, db: str) -> None:
+def period_list(ctx: click.Context, db: str, fmt: str = "text") -> None:
+    from sopdoc.execution.lifecycle import lifecycle_word
+
     with _store(db) as store:
         instances = store.instances()
         counts = {i.name: len(store.entries(i.name)) for i in instances}
-    en = _lang(ctx) == "en"
+        ended = {i.name: r[-1] for i in instances if (r := store.lifecycle(i.name))}
+    lang = _lang(ctx)
+    en = lang == "en"
+    if fmt == "json":
+        _echo_json({"instances": [
+            {"name": i.name, "period": i.period, "nama": i.meta_dict().get("nama", ""), "deadline": i.deadline,
+             "entries": counts[i.name], "ended": ended[i.name].kind if i.name in ended else None,
+             "ended_at": ended[i.name].pada if i.name in ended else None} for i in instances]})
+        return
     for i in instances:
         meta = i.meta_dict()
+        end = f"\t{lifecycle_word(ended[i.name].kind).get(lang)}" if i.name in ended else ""
         click.echo(f"{i.name}\t{i.period}\t{terminal_text(str(meta.get('nama', '')))}\t"
                    f"{'deadline' if en else 'tenggat'} {i.deadline}\t"
-                   f"{counts[i.name]} {'entries' if en else 'entri'}")
+                   f"{counts[i.name]} {'entries' if en else 'entri'}{end}")
 
 
 @period.command("status", help=_help("period.status", "Rencana dan realisasi tiap langkah suatu instans.",
                                      "Plan and progress of each step of an instance."))
 @click.argument("instance")
 @_per_option("period.status")
+@_format_option("period.status")
 @_common("period.status")
 @click.pass_context
-def period_status(ctx: click.Context, instance: str, per: str | None, db: str) -> None:
+def period_status(ctx: click.Context, instance: str, per: str | None, db: str, fmt: str = "text") -> None:
     import datetime as dt
 
     from sopdoc.execution.cmp_context import effective_entries
@@ -226,6 +251,7 @@ def period_status(ctx: click.Context, instance: str, per: str | None, db: str) -
     with _store(db) as store:
         inst = find_instance(store, instance)
         stored = store.entries(inst.name)
+        ended = store.lifecycle(inst.name)
     try:
         entries = effective_entries(stored)
     except (ValueError, TypeError):  # a timestamp edited behind sopdoc's back
@@ -236,6 +262,9 @@ def period_status(ctx: click.Context, instance: str, per: str | None, db: str) -
     as_of = _as_of(ctx, per, inst.zona_waktu)
     meta = inst.meta_dict()
     plan = inst.plan_steps()  # StoreError (one line, exit 2) when the stored plan is damaged
+    if fmt == "json":
+        _echo_json(_status_dict(inst, entries, ended, as_of, lang))
+        return
     click.echo(f"{inst.name}: {terminal_text(str(meta.get('nama', '')))} — "
                f"{terminal_text(str(meta.get('periode_nama_en' if en else 'periode_nama', inst.period)))}")
     click.echo(f"{'deadline' if en else 'tenggat'}: {terminal_text(inst.deadline)}")
@@ -262,6 +291,31 @@ def period_status(ctx: click.Context, instance: str, per: str | None, db: str) -
     click.echo(f"{n_done}/{len(plan)} {'main-path steps recorded' if en else 'langkah jalur utama dicatat'}")
 
 
+def _status_dict(inst: Any, entries: Any, ended: Any, as_of: Any, lang: str) -> dict[str, Any]:
+    """``period status --format json``: the state as of a moment, then each main-path step."""
+    import datetime as dt
+
+    from sopdoc.execution.plan import plan_from_json
+    from sopdoc.execution.state import instance_state
+
+    done = {e.langkah: e for e in entries}
+    plan = plan_from_json(inst.plan)
+    last = done.get(plan[-1].langkah) if plan else None
+    finished = dt.datetime.fromisoformat(last.selesai) if last else None
+    state = instance_state(bool(entries), finished, dt.date.fromisoformat(inst.deadline), as_of)
+    reached = max((i for i, p in enumerate(plan) if p.langkah in done), default=-1)
+    steps = []
+    for i, p in enumerate(plan):
+        rec = done.get(p.langkah)
+        steps.append({"langkah": p.langkah, "rencana_mulai": p.mulai, "rencana_selesai": p.selesai,
+                      "selesai": rec.selesai if rec else None, "oleh": rec.oleh if rec else None,
+                      "terlambat": rec is None and i > reached and dt.datetime.fromisoformat(p.selesai) < as_of})
+    return {"instance": inst.name, "nama": inst.meta_dict().get("nama", ""), "period": inst.period,
+            "deadline": inst.deadline, "as_of": as_of.isoformat(timespec="minutes"), "state": str(state),
+            "state_text": state.teks.get(lang), "ended": ended[-1].kind if ended else None, "steps": steps,
+            "recorded": sum(1 for p in plan if p.langkah in done), "main_path": len(plan)}
+
+
 @period.command("due", help=_help(
     "period.due", "Langkah yang jatuh tempo dan terlambat per hari ini, dari semua instans (untuk pengingat "
     "harian, cron atau systemd timer).\n\nKode keluar: 0 tidak ada yang terlambat, 1 ada yang terlambat, "
@@ -285,6 +339,8 @@ def period_due(ctx: click.Context, peran: str | None, fmt: str, per: str | None,
     found = []
     with _store(db, create=False) as store:
         for inst in store.instances():
+            if store.lifecycle(inst.name):  # closed or voided: nothing is due any more
+                continue
             found.extend(due_steps(inst, store.entries(inst.name), _as_of(ctx, per, inst.zona_waktu), peran))
     overdue = sum(d.terlambat for d in found)
     if fmt == "json":
@@ -413,10 +469,11 @@ def period_check(ctx: click.Context, instance: str, fmt: str, fail_on: str, db: 
     "Render the period report (DOCX and/or PDF): summary, log table, chart, deviations, monitoring form "
     "(Tabel 7), signature block."))
 @click.argument("instance")
-@click.option("--to", "targets", default="docx,pdf", show_default=True,
+@click.option("--format", "targets", default="docx,pdf", show_default=True, callback=take_old_spelling,
               help=_help("period.render.targets", "Format, dipisah koma: docx, pdf.",
                          "Formats, comma-separated: docx, pdf."))
-@click.option("--out", "out_dir", default=".", show_default=True, type=click.Path(file_okay=False),
+@old_spelling("--to", "--format", "targets")
+@click.option("-o", "--out", "out_dir", default=".", show_default=True, type=click.Path(file_okay=False),
               help=_help("period.render.out_dir", "Direktori keluaran.", "Output directory."))
 @click.option("--template", default=None, type=click.Path(dir_okay=False),
               help=_help("period.render.template", "Templat docxtpl sendiri (bawaan: laporan-periode.docx).",
@@ -430,11 +487,9 @@ def period_render(ctx: click.Context, instance: str, targets: str, out_dir: str,
 
     from sopdoc.render.report.docx import render_report
 
-    kinds = [t.strip().lower() for t in targets.split(",") if t.strip()]
-    bad = [k for k in kinds if k not in ("docx", "pdf")]
-    if bad or not kinds:
-        fail(ctx, Teks(f"format tidak dikenal: {', '.join(bad) or '(kosong)'} (pilih docx, pdf)",
-                       f"unknown format: {', '.join(bad) or '(empty)'} (choose docx, pdf)"))
+    kinds = _report_kinds(ctx, targets)
+    if _write_frozen(ctx, db, instance, Path(out_dir), kinds):
+        return
     inst, result, verification = _checked(ctx, db, instance, config, per)
     _echo_verification(ctx, verification, inst.name, err=True)
     bad_name = check_instance_name(inst.name)  # re-checked: the name becomes a file name
@@ -448,6 +503,133 @@ def period_render(ctx: click.Context, instance: str, targets: str, out_dir: str,
         click.echo(str(path))
     if not verification.ok:  # the report is written, marked TIDAK VALID
         ctx.exit(1)
+
+
+def _report_kinds(ctx: click.Context, targets: str) -> list[str]:
+    kinds = [t.strip().lower() for t in targets.split(",") if t.strip()]
+    bad = [k for k in kinds if k not in ("docx", "pdf")]
+    if bad or not kinds:
+        fail(ctx, Teks(f"format tidak dikenal: {', '.join(bad) or '(kosong)'} (pilih docx, pdf)",
+                       f"unknown format: {', '.join(bad) or '(empty)'} (choose docx, pdf)"))
+    return kinds
+
+
+def _write_frozen(ctx: click.Context, db: str, instance: str, out: Path, kinds: list[str]) -> bool:
+    """For a closed instance, write the report frozen at closing (the stored bytes) and say so; False
+    when the instance was never closed (the report is made afresh)."""
+    from sopdoc.atomic import write_atomic
+    from sopdoc.execution.chain import CLOSE
+
+    lang = _lang(ctx)
+    with _store(db) as store:
+        closed = [r for r in store.lifecycle(instance) if r.kind == CLOSE]
+        if not closed:
+            return False
+        files = closed[-1].files()
+        wanted = {n: h for n, h in files.items() if n.rsplit(".", 1)[-1] in kinds}
+        data = {n: store.evidence(h) for n, h in wanted.items()}
+    when = closed[-1].pada[:16].replace("T", " ")
+    click.echo(f"{'note' if lang == 'en' else 'catatan'}: " + (
+        f"the instance was closed ({when}): the report frozen then is written" if lang == "en" else
+        f"instans ditutup ({when}): laporan yang dibekukan saat itu ditulis"), err=True)
+    missing = [n for n, d in data.items() if d is None] or ([] if wanted else [", ".join(kinds)])
+    if missing:
+        fail(ctx, Teks(f"laporan beku tidak ada: {', '.join(missing)} (jalankan sopdoc log verify)",
+                       f"frozen report not available: {', '.join(missing)} (run sopdoc log verify)"), 1)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, content in sorted(data.items()):
+        target = out / Path(name).name
+        refuse_outside(ctx, target, out)
+        write_atomic(target, content or b"")
+        click.echo(f"{target}\tsha256 {wanted[name]}")
+    return True
+
+
+@period.command("close", help=_help(
+    "period.close", "Tutup instans: laporan akhir dibuat dan dibekukan (isi dan hash-nya disimpan di basis "
+    "data, dicakup rantai berkunci); sesudahnya tidak ada entri yang dapat ditambahkan.\n\n"
+    "Kode keluar: 0 ditutup, 1 log tidak valid (tidak ditutup), 2 kesalahan penggunaan.",
+    "Close an instance: the final report is made and frozen (its content and hash stored in the database, "
+    "covered by the keyed chain); no entries can be added afterwards.\n\n"
+    "Exit codes: 0 closed, 1 the log does not verify (not closed), 2 usage error."))
+@click.argument("instance")
+@click.option("--format", "targets", default="docx,pdf", show_default=True,
+              help=_help("period.close.targets", "Format laporan, dipisah koma: docx, pdf.",
+                         "Report formats, comma-separated: docx, pdf."))
+@click.option("-o", "--out", "out_dir", default=".", show_default=True, type=click.Path(file_okay=False),
+              help=_help("period.close.out_dir", "Direktori keluaran.", "Output directory."))
+@click.option("--template", default=None, type=click.Path(dir_okay=False),
+              help=_help("period.close.template", "Templat docxtpl sendiri.", "Own docxtpl template."))
+@click.option("--catatan", default="", help=_help("period.close.catatan", "Catatan penutupan.", "Closing note."))
+@click.option("--dicatat-oleh", "recorder", default=None, help=_help(
+    "period.close.recorder", "Siapa yang menutup.", "Who closes."))
+@_common("period.close", config=True)
+@click.pass_context
+def period_close(ctx: click.Context, instance: str, targets: str, out_dir: str, template: str | None,
+                 catatan: str, recorder: str | None, db: str, config: str | None) -> None:
+    import tempfile
+
+    from sopdoc.atomic import write_atomic
+    from sopdoc.execution.chain import CLOSE
+    from sopdoc.execution.lifecycle import end_refusal
+    from sopdoc.render.report.docx import render_report
+
+    kinds = _report_kinds(ctx, targets)
+    with _store(db) as store:
+        refused = end_refusal(instance, store.lifecycle(instance), CLOSE)
+    if refused is not None:
+        fail(ctx, refused)
+    inst, result, verification = _checked(ctx, db, instance, config, None)
+    if not verification.ok:
+        _echo_verification(ctx, verification, inst.name, err=True)
+        fail(ctx, Teks("log tidak valid: instans tidak ditutup", "the log does not verify: the instance was not "
+                       "closed"), 1)
+    bad_name = check_instance_name(inst.name)
+    if bad_name is not None:
+        fail(ctx, bad_name)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for kind in kinds:
+        refuse_outside(ctx, out / f"laporan-{inst.name}.{kind}", out)
+    with tempfile.TemporaryDirectory(prefix=".sopdoc-close-", dir=out) as tmp:
+        paths = render_report(inst, result, Path(tmp), kinds, template=template, verification=verification)
+        files = [(p.name, p.read_bytes()) for p in paths]
+    head = verification.heads.get(inst.name)
+    with _store(db) as store:
+        record = store.end_instance(inst.name, CLOSE, catatan.strip(), _user(recorder), files,
+                                    expected_n=head.entries if head else None)
+    for name, data in files:  # written only once the closing is recorded
+        write_atomic(out / name, data)
+    lang = _lang(ctx)
+    click.echo(f"{'closed' if lang == 'en' else 'ditutup'}: {inst.name} ({record.hash[:12]})")
+    for name, digest in sorted(record.files().items()):
+        click.echo(f"{out / name}\tsha256 {digest}")
+
+
+@period.command("void", help=_help(
+    "period.void", "Batalkan instans yang keliru: alasan dicatat (hanya-tambah; tidak ada yang dihapus); "
+    "sesudahnya tidak ada entri yang dapat ditambahkan.",
+    "Void a mistaken instance: the reason is recorded (append-only; nothing is deleted); no entries can be "
+    "added afterwards."))
+@click.argument("instance")
+@click.option("--alasan", required=True, help=_help("period.void.alasan", "Alasan pembatalan (wajib).",
+                                                     "Why the instance is voided (required)."))
+@click.option("--dicatat-oleh", "recorder", default=None, help=_help(
+    "period.void.recorder", "Siapa yang membatalkan.", "Who voids."))
+@_common("period.void")
+@click.pass_context
+def period_void(ctx: click.Context, instance: str, alasan: str, recorder: str | None, db: str) -> None:
+    from sopdoc.execution.chain import VOID
+    from sopdoc.execution.runs import find_instance
+
+    if not alasan.strip():
+        fail(ctx, Teks("--alasan tidak boleh kosong", "--alasan must not be empty"))
+    with _store(db) as store:
+        inst = find_instance(store, instance)
+        record = store.end_instance(inst.name, VOID, alasan.strip(), _user(recorder))
+    lang = _lang(ctx)
+    click.echo(f"{'voided' if lang == 'en' else 'dibatalkan'}: {inst.name} ({record.hash[:12]}); "
+               f"{'reason' if lang == 'en' else 'alasan'}: {terminal_text(record.alasan)}")
 
 
 # --------------------------------------------------------------------------- log add / import / list
@@ -469,6 +651,17 @@ def _notes(ctx: click.Context, results: list[Any]) -> None:
             if note.id not in seen:
                 seen.add(note.id)
                 click.echo(f"{'note' if lang == 'en' else 'catatan'}: {note.get(lang)}", err=True)
+
+
+def _warnings(ctx: click.Context, results: list[Any], file: str | None) -> None:
+    """The warnings at entry (the rows were recorded), one line each on stderr."""
+    lang = _lang(ctx)
+    word = "warning" if lang == "en" else "peringatan"
+    row = "row" if lang == "en" else "baris"
+    for r in results:
+        for w in r.warnings:
+            where = f"{file}:{row} {r.row}: " if file else ""
+            click.echo(f"{word}: {where}{terminal_text(w.get(lang))}", err=True)
 
 
 @log.command("add", help=_help(
@@ -502,21 +695,25 @@ def _notes(ctx: click.Context, results: list[Any]) -> None:
 @click.option("--dicatat-oleh", "recorder", default=None, help=_help(
     "log.add.recorder", "Siapa yang mencatat (bawaan: SOPDOC_USER atau pengguna sistem).",
     "Who records (default: SOPDOC_USER or the system user)."))
-@_common("log.add")
+@_common("log.add", config=True)
 @click.pass_context
-def log_add(ctx: click.Context, instance: str, db: str, recorder: str | None, **fields: Any) -> None:
+def log_add(ctx: click.Context, instance: str, db: str, recorder: str | None, config: str | None = None,
+            **fields: Any) -> None:
+    from sopdoc.config import load_settings
     from sopdoc.execution.runs import ImportRejected, find_instance, record_rows
 
+    calendar = load_settings(None, Path(config) if config else None).kalender
     row = {k: ("" if v is None else v) for k, v in fields.items()}
     with _store(db) as store:
         inst = find_instance(store, instance)
         try:
-            results, stored = record_rows(store, inst, [(1, row)], user=_user(recorder))
+            results, stored = record_rows(store, inst, [(1, row)], user=_user(recorder), calendar=calendar)
         except ImportRejected as exc:
             for problem in exc.results[0].problems:
                 click.echo(f"{'error' if _lang(ctx) == 'en' else 'galat'}: {problem.get(_lang(ctx))}", err=True)
             ctx.exit(2)
     _notes(ctx, results)
+    _warnings(ctx, results, None)
     e = stored[0]
     word = "recorded: entry" if _lang(ctx) == "en" else "dicatat: entri"
     click.echo(f"{word} #{e.seq} {'step' if _lang(ctx) == 'en' else 'langkah'} {e.langkah} ({e.hash[:12]})")
@@ -531,33 +728,37 @@ def log_add(ctx: click.Context, instance: str, db: str, recorder: str | None, **
 @click.argument("file", type=click.Path())
 @click.option("--dicatat-oleh", "recorder", default=None, help=_help(
     "log.import.recorder", "Siapa yang mencatat.", "Who records."))
-@_common("log.import")
+@_common("log.import", config=True)
 @click.pass_context
-def log_import(ctx: click.Context, instance: str, file: str, recorder: str | None, db: str) -> None:
-    from pathlib import Path
-
+def log_import(ctx: click.Context, instance: str, file: str, recorder: str | None, db: str,
+               config: str | None = None) -> None:
+    from sopdoc.config import load_settings
     from sopdoc.execution.log_files import read_log_file
     from sopdoc.execution.runs import ImportRejected, find_instance, record_rows
 
+    calendar = load_settings(None, Path(config) if config else None).kalender
     rows = read_log_file(file)
     with _store(db) as store:
         inst = find_instance(store, instance)
         try:
-            results, stored = record_rows(store, inst, rows, user=_user(recorder), base_dir=Path(file).parent)
+            results, stored = record_rows(store, inst, rows, user=_user(recorder), base_dir=Path(file).parent,
+                                          calendar=calendar)
         except ImportRejected as exc:
             _report_rows(ctx, exc.results, file)
             fail(ctx, exc.teks)
             return
     _notes(ctx, results)
+    _warnings(ctx, results, file)
     click.echo(f"{'imported' if _lang(ctx) == 'en' else 'diimpor'}: {len(stored)} "
                f"{'entries' if _lang(ctx) == 'en' else 'entri'} → {inst.name}")
 
 
 @log.command("list", help=_help("log.list", "Daftar entri log suatu instans.", "List the log entries of an instance."))
 @click.argument("instance")
+@_format_option("log.list")
 @_common("log.list")
 @click.pass_context
-def log_list(ctx: click.Context, instance: str, db: str) -> None:
+def log_list(ctx: click.Context, instance: str, db: str, fmt: str = "text") -> None:
     from sopdoc.execution.entries import superseded_seqs
     from sopdoc.execution.runs import find_instance
 
@@ -565,6 +766,12 @@ def log_list(ctx: click.Context, instance: str, db: str) -> None:
         inst = find_instance(store, instance)
         entries = store.entries(inst.name)
     superseded = superseded_seqs(entries)
+    if fmt == "json":
+        from dataclasses import asdict
+
+        _echo_json({"instance": inst.name, "entries": [asdict(e) | {"digantikan": e.seq in superseded}
+                                                       for e in entries]})
+        return
     for e in entries:
         mark = " (digantikan)" if e.seq in superseded else ""
         if _lang(ctx) == "en" and mark:
@@ -580,8 +787,9 @@ def log_list(ctx: click.Context, instance: str, db: str) -> None:
 @log.command("export", help=_help("log.export", "Ekspor log ke CSV atau XES (untuk alat process mining).",
                                   "Export the log as CSV or XES (for process-mining tools)."))
 @click.argument("instance")
-@click.option("--to", "target", type=click.Choice(["csv", "xes"]), default="csv", show_default=True,
-              help=_help("log.export.target", "Format.", "Format."))
+@click.option("--format", "target", type=click.Choice(["csv", "xes"]), default="csv", show_default=True,
+              callback=take_old_spelling, help=_help("log.export.target", "Format.", "Format."))
+@old_spelling("--to", "--format", "target", type=click.Choice(["csv", "xes"]))
 @click.option("-o", "--output", "output", default=None, type=click.Path(dir_okay=False),
               help=_help("log.export.output", "Berkas keluaran (bawaan: stdout).", "Output file (default: stdout)."))
 @click.option("--pemisah", "delimiter", type=click.Choice([",", ";"]), default=",", show_default=True,
@@ -599,11 +807,15 @@ def log_export(ctx: click.Context, instance: str, target: str, output: str | Non
     with _store(db) as store:
         inst = find_instance(store, instance)
         entries = store.entries(inst.name)
-    if target == "csv":
-        text = entries_to_csv(entries, delimiter)
-    else:
-        uraian = {s.no: s.uraian for s in StepTable.from_json(inst.flow).steps}
-        text = entries_to_xes(inst.name, inst.meta_dict().get("nama", ""), entries, uraian)
+    try:
+        if target == "csv":
+            text = entries_to_csv(entries, delimiter)
+        else:
+            uraian = {s.no: s.uraian for s in StepTable.from_json(inst.flow).steps}
+            text = entries_to_xes(inst.name, inst.meta_dict().get("nama", ""), entries, uraian)
+    except (ValueError, TypeError, KeyError):  # a stored value edited behind sopdoc's back
+        fail(ctx, Teks(f"data log '{inst.name}' rusak; jalankan sopdoc log verify",
+                       f"log data of '{inst.name}' is damaged; run sopdoc log verify"))
     if output:
         atomic_write(output, text.encode("utf-8"))
     else:

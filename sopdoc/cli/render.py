@@ -9,6 +9,7 @@ import click
 
 from sopdoc.cli import _help, _lang, cli, fail, lang_option
 from sopdoc.cli.outputs import refuse_same_outputs
+from sopdoc.cli.spelling import old_spelling, take_old_spelling
 from sopdoc.model.diagnostic import Teks
 
 if TYPE_CHECKING:
@@ -73,11 +74,13 @@ def _read_profile(path: str, paper: str | None, first_input: str | None = None) 
     "b/x.sop.yaml) are refused before anything is written (exit 2): render them into different -o folders.",
 ))
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("--to", "to", default="pdf", show_default=True,
+@click.option("--format", "to", default="pdf", show_default=True, callback=take_old_spelling,
               help=_help("render.to", "Format keluaran, dipisah koma: pdf, svg, docx.",
                          "Output formats, comma-separated: pdf, svg, docx."))
-@click.option("-o", "--output", "output", default="out", show_default=True, type=click.Path(file_okay=False),
-              help=_help("render.output", "Direktori keluaran.", "Output directory."))
+@old_spelling("--to", "--format", "to")
+@click.option("-o", "--out", "output", default="out", show_default=True, type=click.Path(file_okay=False),
+              callback=take_old_spelling, help=_help("render.output", "Direktori keluaran.", "Output directory."))
+@old_spelling("--output", "--out", "output")
 @click.option("--paper", type=click.Choice(["f4", "a4"]), default=None,
               help=_help("render.paper", "Ukuran kertas (menimpa profil; bawaan f4).",
                          "Paper size (overrides the profile; default f4)."))

@@ -39,6 +39,7 @@ class RowResult:
     entry: EntryInput | None = None
     problems: list[Teks] = field(default_factory=list)
     notes: list[Teks] = field(default_factory=list)
+    warnings: list[Teks] = field(default_factory=list)  # recorded anyway (entry_checks)
     evidence: tuple[bytes, str] | None = None
 
 

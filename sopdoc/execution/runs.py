@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from sopdoc.errors import UsageError
 from sopdoc.execution.calendar import WorkingCalendar
+from sopdoc.execution.entry_checks import entry_refusal, entry_warnings
 from sopdoc.execution.log_rows import RowResult, check_row
 from sopdoc.execution.periods import Period, parse_period
 from sopdoc.execution.pinned import StepTable, pin_steps
@@ -28,7 +29,7 @@ from sopdoc.source.writer import sop_to_yaml
 from sopdoc.validate.engine import check_loaded
 
 __all__ = ["ImportRejected", "PreparedPeriod", "SopRejected", "find_instance", "instance_name", "log_window",
-           "open_period", "prepare_period", "record_rows", "store_period"]
+           "open_period", "period_window", "prepare_period", "record_rows", "store_period"]
 
 
 class ImportRejected(UsageError):
@@ -187,14 +188,38 @@ def log_window(inst: Instance, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime
     return lo, hi
 
 
+def period_window(inst: Instance) -> tuple[dt.date, dt.date]:
+    """The days the period's work is expected on: from the earlier of the period's first day and the
+    planned start to the deadline."""
+    first = parse_period(inst.period).start
+    with contextlib.suppress(ValueError):
+        first = min(first, dt.datetime.fromisoformat(inst.start).date())
+    return first, dt.date.fromisoformat(inst.deadline)
+
+
 def record_rows(store: LogStore, inst: Instance, rows: Sequence[tuple[int, dict[str, object]]], *,
-                user: str, base_dir: Path | None = None) -> tuple[list[RowResult], list]:
-    """Validate every row, then append them all in one transaction; ImportRejected if any is bad."""
+                user: str, base_dir: Path | None = None,
+                calendar: CalendarSettings | None = None) -> tuple[list[RowResult], list]:
+    """Validate every row, then append them all in one transaction; ImportRejected if any is bad.
+
+    Each valid row is also checked at once (:mod:`sopdoc.execution.entry_checks`): a refusal is one
+    more problem, a warning is kept in the row's ``warnings`` and the row is recorded."""
     flow = StepTable.from_json(inst.flow)
     zone = ZoneInfo(ZONES.get(inst.zona_waktu, "Asia/Makassar"))
     seqs = {e.seq for e in store.entries(inst.name)} if any(r.get("menggantikan") for _, r in rows) else None
     window = log_window(inst, zone)
     results = [check_row(n, r, flow, zone, known_seqs=seqs, base_dir=base_dir, window=window) for n, r in rows]
+    cal = WorkingCalendar(instance_calendar(inst, calendar or CalendarSettings()))
+    days = period_window(inst)
+    for r in results:
+        step = flow.step(r.entry.langkah) if r.entry else None
+        if r.entry is None or step is None:
+            continue
+        refused = entry_refusal(r.entry, step)
+        if refused is not None:
+            r.problems.append(refused)
+        else:
+            r.warnings.extend(entry_warnings(r.entry, step, cal, days))
     if any(r.problems for r in results):
         raise ImportRejected(results)
     evidence = [r.evidence for r in results if r.evidence]

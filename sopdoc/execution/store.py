@@ -31,8 +31,11 @@ from sopdoc.execution.chain import (
     heads_mac,
     instance_digest,
     instance_genesis,
+    lifecycle_hash,
+    lifecycle_kind,
 )
 from sopdoc.execution.entries import GENESIS, EntryInput, LogEntry, entry_hash
+from sopdoc.execution.lifecycle import LifecycleRecord, end_refusal
 from sopdoc.execution.log_key import BadKeyFile, create_key, key_path, read_key
 from sopdoc.execution.plan import PlannedStep, plan_from_json
 from sopdoc.execution.store_schema import COLUMNS, MIGRATIONS, SCHEMA_VERSION
@@ -102,6 +105,9 @@ class LogStore(Protocol):
     def entries(self, instance: str) -> list[LogEntry]: ...
     def put_evidence(self, data: bytes, name: str) -> str: ...
     def verify(self, instance: str | None = None) -> list[BrokenLink]: ...
+    def lifecycle(self, instance: str) -> list[LifecycleRecord]: ...
+    def end_instance(self, instance: str, kind: str, alasan: str, recorded_by: str,
+                     files: Sequence[tuple[str, bytes]] = (), expected_n: int | None = None) -> LifecycleRecord: ...
     def verification(self, instance: str | None = None) -> Verification: ...
 
 
@@ -200,7 +206,7 @@ class SqliteStore:
             ).fetchone()
             if version == 0 and tables:
                 raise _foreign(self.path)
-            if version < SCHEMA_VERSION:
+            if version < 2:  # the key comes with anchoring; later migrations only add tables
                 self._key = self._create_key()
             while version < SCHEMA_VERSION:
                 for statement in MIGRATIONS[version].split(";\n"):
@@ -333,6 +339,9 @@ class SqliteStore:
                                       "jalankan sopdoc log verify",
                                       f"instance '{instance}' does not exist or is not anchored; "
                                       "run sopdoc log verify"))
+            refused = end_refusal(instance, self._lifecycle(conn, instance), None)
+            if refused is not None:
+                raise StoreError(refused)
             row = conn.execute("SELECT seq, hash FROM entry WHERE instance = ? ORDER BY seq DESC LIMIT 1",
                                (instance,)).fetchone()
             if row:
@@ -354,6 +363,54 @@ class SqliteStore:
             if out:
                 self._add_head(conn, instance, APPEND, seq, prev, anchor[0])
         return out
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @staticmethod
+    def _lifecycle(conn: sqlite3.Connection, instance: str) -> list[LifecycleRecord]:
+        cur = conn.execute("SELECT * FROM lifecycle WHERE instance = ? ORDER BY id", (instance,))
+        return [LifecycleRecord(*row) for row in cur.fetchall()]
+
+    @_sql_errors
+    def lifecycle(self, instance: str) -> list[LifecycleRecord]:
+        """The closings and voidings of ``instance``, oldest first."""
+        return self._lifecycle(self.conn, instance)
+
+    def end_instance(self, instance: str, kind: str, alasan: str, recorded_by: str,
+                     files: Sequence[tuple[str, bytes]] = (), expected_n: int | None = None) -> LifecycleRecord:
+        """Close (``files``: the frozen report, stored with their hashes) or void ``instance``: one
+        lifecycle row and its heads row, in one transaction; StoreError when the instance is unknown or
+        already ended, or when its entry count is no longer ``expected_n`` (what the frozen report shows)."""
+        self._require_key()
+        with self._write() as conn:
+            anchor = conn.execute("SELECT digest, n, head FROM heads WHERE instance = ? ORDER BY id DESC LIMIT 1",
+                                  (instance,)).fetchone()
+            if anchor is None:
+                raise StoreError(Teks(f"instans '{instance}' tidak ada atau tidak terjangkar; "
+                                      "jalankan sopdoc log verify",
+                                      f"instance '{instance}' does not exist or is not anchored; "
+                                      "run sopdoc log verify"))
+            refused = end_refusal(instance, self._lifecycle(conn, instance), kind)
+            if refused is not None:
+                raise StoreError(refused)
+            if expected_n is not None and anchor[1] != expected_n:
+                raise StoreError(Teks(f"entri baru dicatat pada '{instance}' saat laporan dibuat; ulangi",
+                                      f"new entries were recorded in '{instance}' while the report was made; "
+                                      "try again"))
+            laporan = {}
+            for name, data in files:
+                digest = hashlib.sha256(data).hexdigest()
+                conn.execute("INSERT OR IGNORE INTO bukti VALUES (?, ?, ?)", (digest, name, data))
+                laporan[name] = digest
+            digest, n, head = anchor
+            row: dict[str, Any] = {"instance": instance, "kind": kind, "alasan": alasan,
+                                   "laporan": json.dumps(laporan, ensure_ascii=False, sort_keys=True),
+                                   "n": n, "head": head, "oleh": recorded_by, "pada": _now()}
+            row["hash"] = lifecycle_hash(row)
+            cur = conn.execute(f"INSERT INTO lifecycle ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                               tuple(row.values()))
+            self._add_head(conn, instance, lifecycle_kind(kind, row["hash"]), n, head, digest)
+        return LifecycleRecord(id=int(cur.lastrowid or 0), **row)
 
     @_sql_errors
     def entries(self, instance: str) -> list[LogEntry]:

@@ -8,13 +8,20 @@ Version 2 anchors the chains (:mod:`sopdoc.execution.chain`): the append-only ``
 holds one row per write (instance opened, entries appended) linked into a store-level chain with
 a keyed MAC, and every table refuses UPDATE and DELETE. Instances of a version-1 database are
 *adopted* by the migration (one ``adopt`` heads row each, written by the store in Python).
+
+Version 3 adds the instance lifecycle: the append-only ``lifecycle`` table holds one row per
+closing or voiding of an instance (who, when, why, the entry count and head at that moment, the
+frozen report files' hashes; the files themselves in ``bukti``), each sealed by its own hash; the
+same write adds a heads row whose kind carries that hash (``close:<hash>``, ``void:<hash>``), so the
+keyed store-level chain covers it. The migration only adds the table and its triggers: nothing is
+rewritten and no key is needed.
 """
 
 from __future__ import annotations
 
 __all__ = ["COLUMNS", "MIGRATIONS", "SCHEMA_VERSION", "TRIGGERS", "trigger_sql"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = """
 CREATE TABLE sop_version (
@@ -101,8 +108,27 @@ CREATE TRIGGER bukti_no_delete BEFORE DELETE ON bukti
 BEGIN SELECT RAISE(ABORT, 'sopdoc: evidence files are append-only'); END;
 """
 
+_V3 = """
+CREATE TABLE lifecycle (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    instance TEXT NOT NULL REFERENCES instance(name),
+    kind     TEXT NOT NULL,           -- close | void
+    alasan   TEXT NOT NULL,           -- the reason (void), a note (close)
+    laporan  TEXT NOT NULL,           -- frozen report files: JSON {file name: sha256}, contents in bukti
+    n        INTEGER NOT NULL,        -- the instance's entry count at that moment
+    head     TEXT NOT NULL,           -- its last entry hash (the genesis when n = 0)
+    oleh     TEXT NOT NULL,
+    pada     TEXT NOT NULL,
+    hash     TEXT NOT NULL            -- lifecycle_hash over all of the above
+);
+CREATE TRIGGER lifecycle_no_update BEFORE UPDATE ON lifecycle
+BEGIN SELECT RAISE(ABORT, 'sopdoc: lifecycle records are append-only'); END;
+CREATE TRIGGER lifecycle_no_delete BEFORE DELETE ON lifecycle
+BEGIN SELECT RAISE(ABORT, 'sopdoc: lifecycle records are append-only'); END;
+"""
+
 # MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: dict[int, str] = {0: _V1, 1: _V2}
+MIGRATIONS: dict[int, str] = {0: _V1, 1: _V2, 2: _V3}
 
 
 def _statements(script: str) -> list[str]:
@@ -133,4 +159,5 @@ COLUMNS: dict[str, tuple[str, ...]] = {
               "prev_hash", "hash"),
     "bukti": ("hash", "nama", "data"),
     "heads": ("id", "instance", "kind", "n", "head", "digest", "prev", "link", "mac"),
+    "lifecycle": ("id", "instance", "kind", "alasan", "laporan", "n", "head", "oleh", "pada", "hash"),
 }

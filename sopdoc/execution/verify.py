@@ -10,7 +10,10 @@ What is checked (DESIGN.md §8), on the raw tables of one SQLite connection:
 - per instance: its row (and its SOP version's name and number) against the digest in its last
   head; the pinned SOP source against its hash; the entry chain from its genesis, numbered without
   gaps; the entry count and last hash against every recorded head; the evidence files against
-  their hashes.
+  their hashes;
+- per instance: its lifecycle rows (closed, voided) against their own hashes and one to one against
+  the heads rows that carry them, no entries appended after an end, and the frozen report files
+  against their hashes.
 
 Problems of one instance are :class:`BrokenLink`\\ s (at most one per kind and instance: what
 follows a broken link is its consequence); problems of the store as a whole are Teks lines.
@@ -20,12 +23,22 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import sqlite3
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from sopdoc.execution.chain import ADOPT, INSTANCE_FIELDS, heads_link, heads_mac, instance_digest
+from sopdoc.execution.chain import (
+    ADOPT,
+    APPEND,
+    INSTANCE_FIELDS,
+    heads_link,
+    heads_mac,
+    instance_digest,
+    lifecycle_hash,
+    split_lifecycle_kind,
+)
 from sopdoc.execution.entries import GENESIS, LogEntry, entry_hash
 from sopdoc.execution.store_schema import trigger_sql
 from sopdoc.model.diagnostic import Teks
@@ -200,6 +213,62 @@ def _check_evidence(conn: sqlite3.Connection, name: str, entries: list[LogEntry]
             return
 
 
+def _check_lifecycle(conn: sqlite3.Connection, name: str, own: list[dict[str, Any]],
+                     records: list[dict[str, Any]], out: Verification) -> set[str]:
+    """The lifecycle rows of one instance against their hashes and their heads rows; returns the
+    hashes of the frozen report files (checked here)."""
+    files: set[str] = set()
+    for r in records:
+        if lifecycle_hash(r) != r["hash"]:
+            out.broken.append(BrokenLink(name, 0, Teks(
+                f"catatan siklus hidup #{r['id']} ({r['kind']}) diubah setelah dicatat",
+                f"lifecycle record #{r['id']} ({r['kind']}) changed after it was recorded")))
+            return files
+    anchored = [(h, split_lifecycle_kind(str(h["kind"]))) for h in own]
+    in_heads = [(k[0], k[1]) for _, k in anchored if k is not None]
+    in_table = [(str(r["kind"]), str(r["hash"])) for r in records]
+    if in_heads != in_table:
+        missing = [k for k in in_heads if k not in in_table]
+        if missing:
+            reason = Teks(f"catatan siklus hidup ({missing[0][0]}) dihapus dari basis data (tercatat di kepala "
+                          "rantai)", f"lifecycle record ({missing[0][0]}) deleted from the database (recorded in "
+                          "the heads)")
+        else:
+            reason = Teks("catatan siklus hidup tidak tercatat di kepala rantai (ditambahkan di luar sopdoc)",
+                          "lifecycle record not recorded in the heads (added outside sopdoc)")
+        out.broken.append(BrokenLink(name, 0, reason))
+        return files
+    ended = False
+    for h, k in anchored:
+        if k is not None:
+            ended = True
+        elif ended and h["kind"] == APPEND:
+            out.broken.append(BrokenLink(name, int(h["n"]), Teks(
+                "entri dicatat setelah instans ditutup atau dibatalkan",
+                "entries recorded after the instance was closed or voided")))
+            return files
+    for r in records:
+        try:
+            laporan = json.loads(r["laporan"])
+        except (ValueError, TypeError):
+            laporan = None
+        if not isinstance(laporan, dict):
+            continue  # covered by the row hash: a damaged text was recorded so by sopdoc itself
+        for file_name, digest in sorted(laporan.items()):
+            files.add(str(digest))
+            row = conn.execute("SELECT data FROM bukti WHERE hash = ?", (digest,)).fetchone()
+            if row is None:
+                reason = Teks(f"laporan beku {file_name} hilang", f"frozen report {file_name} is missing")
+            elif hashlib.sha256(bytes(row[0])).hexdigest() != digest:
+                reason = Teks(f"laporan beku {file_name} diubah setelah ditutup",
+                              f"frozen report {file_name} changed after closing")
+            else:
+                continue
+            out.broken.append(BrokenLink(name, 0, reason))
+            return files
+    return files
+
+
 def verify_connection(conn: sqlite3.Connection, key: bytes | None, key_file: Path, key_problem: Teks | None = None,
                       instance: str | None = None) -> Verification:
     """Verify the store behind ``conn`` (one instance's data when ``instance`` is given).
@@ -218,6 +287,9 @@ def verify_connection(conn: sqlite3.Connection, key: bytes | None, key_file: Pat
         by_instance.setdefault(h["instance"], []).append(h)
     rows = {r["name"]: r for r in _rows(conn, "SELECT * FROM instance")}
     sops = {r["hash"]: r for r in _rows(conn, "SELECT hash, nama, nomor, source FROM sop_version")}
+    lifecycle: dict[str, list[dict[str, Any]]] = {}
+    for r in _rows(conn, "SELECT * FROM lifecycle ORDER BY id"):
+        lifecycle.setdefault(str(r["instance"]), []).append(r)
     referenced: set[str] = set()
     for name in sorted(set(rows) | set(by_instance)):
         row, own = rows.get(name), by_instance.get(name)
@@ -262,7 +334,11 @@ def verify_connection(conn: sqlite3.Connection, key: bytes | None, key_file: Pat
         _check_entries(name, entries, own, out)
         _check_evidence(conn, name, entries, out)
         referenced.update(e.bukti for e in entries)
+        referenced.update(_check_lifecycle(conn, name, own, lifecycle.get(name, []), out))
     if instance is None:
+        for stray in sorted(set(lifecycle) - set(rows)):
+            out.store.append(Teks(f"catatan siklus hidup untuk instans yang tidak ada: {stray}",
+                                  f"lifecycle records of an instance that does not exist: {stray}"))
         pinned = {r["sop_hash"] for r in rows.values()}
         for digest, sop in sops.items():
             if digest not in pinned and hashlib.sha256(str(sop["source"]).encode()).hexdigest() != digest:

@@ -61,7 +61,7 @@ def test_unsupported_format(tmp_path: Path, capsys) -> None:
 
 def test_missing_output_option_is_usage_error(capsys) -> None:
     code, _, err = _run(["import", str(FIXTURE)], capsys)
-    assert code == 2 and "galat: opsi wajib tidak ada: '-o' / '--output'" in err
+    assert code == 2 and "galat: opsi wajib tidak ada: '-o' / '--out'" in err
 
 
 def test_check_accepts_text_extractions_directly(capsys) -> None:

@@ -64,7 +64,7 @@ def test_render_is_all_or_nothing_per_input(tmp_path: Path, monkeypatch) -> None
     assert list(tmp_path.iterdir()) == []  # the PDF was rendered but not left alone
 
 
-@pytest.mark.parametrize("command", [["render", "--to", "pdf,svg,docx"], ["import"]])
+@pytest.mark.parametrize("command", [["render", "--format", "pdf,svg,docx"], ["import"]])
 def test_disk_full_while_writing_leaves_no_partial_set(tmp_path: Path, monkeypatch, capsys, command) -> None:
     import sopdoc.atomic as atomic
 

@@ -262,3 +262,152 @@ def test_due_lists_what_is_due_and_overdue_and_exits_1_when_overdue(db: Path,
     assert main(["period", "due", "--per", "2026-10-15", "--format", "json"]) == 1
     doc = json.loads(capsys.readouterr().out)
     assert [(d["langkah"], d["terlambat"]) for d in doc["due"]] == [(2, True), (3, True), (4, True), (5, True)]
+
+
+# --------------------------------------------------------------------------- close / void (issue #15 point 5)
+
+
+def test_close_freezes_the_report_and_render_gives_it_back(db: Path, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    import hashlib
+
+    assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00",
+                 "--selesai", "2026-10-01 08:20"]) == 0
+    capsys.readouterr()
+    assert main(["period", "close", INST, "--format", "pdf", "-o", "akhir", "--dicatat-oleh", "uji"]) == 0
+    out = capsys.readouterr().out
+    frozen = (tmp_path / "akhir" / f"laporan-{INST}.pdf").read_bytes()
+    assert out.startswith(f"ditutup: {INST} (")
+    assert f"akhir/laporan-{INST}.pdf\tsha256 {hashlib.sha256(frozen).hexdigest()}\n" in out
+    assert [p.name for p in (tmp_path / "akhir").iterdir()] == [f"laporan-{INST}.pdf"]  # no temporaries left
+    assert main([*ADD, "--langkah", "2", "--peran", "Kasubag Perencanaan", "--mulai", "2026-10-01 08:30",
+                 "--selesai", "2026-10-01 09:00"]) == 2
+    assert f"instans '{INST}' sudah ditutup" in capsys.readouterr().err
+    assert _count(db) == 1
+    assert main(["period", "render", INST, "--to", "pdf", "--out", "lagi"]) == 0
+    captured = capsys.readouterr()
+    assert "laporan yang dibekukan saat itu ditulis" in captured.err
+    assert (tmp_path / "lagi" / f"laporan-{INST}.pdf").read_bytes() == frozen
+    assert main(["period", "close", INST]) == 2
+    assert "sudah ditutup" in capsys.readouterr().err
+    assert main(["period", "list"]) == 0
+    assert capsys.readouterr().out.rstrip("\n").endswith("1 entri\tditutup")
+    assert main(["log", "verify"]) == 0
+
+
+def test_void_records_a_reason_and_keeps_everything(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00",
+                 "--selesai", "2026-10-01 08:20"]) == 0
+    capsys.readouterr()
+    assert main(["period", "void", INST]) == 2  # the reason is required
+    assert main(["period", "void", INST, "--alasan", "  "]) == 2
+    capsys.readouterr()
+    assert main(["--lang", "en", "period", "void", INST, "--alasan", "opened for the wrong SOP"]) == 0
+    assert capsys.readouterr().out.startswith(f"voided: {INST} (")
+    assert _count(db) == 1  # nothing deleted
+    assert main(["period", "due", "--per", "2027-01-01"]) == 0  # a voided instance is not due
+    assert "tidak ada yang jatuh tempo" in capsys.readouterr().out
+    assert main(["period", "list"]) == 0
+    assert capsys.readouterr().out.rstrip("\n").endswith("\tdibatalkan")
+    assert main(["period", "close", INST]) == 2
+    assert "sudah dibatalkan" in capsys.readouterr().err
+    assert main(["period", "void", "tidak-ada", "--alasan", "x"]) == 2
+    raw = sqlite3.connect(db)
+    assert raw.execute("SELECT kind, alasan FROM lifecycle").fetchall() == [("void", "opened for the wrong SOP")]
+    raw.close()
+    assert main(["log", "verify"]) == 0
+
+
+# --------------------------------------------------------------------------- one option vocabulary (point 6)
+
+
+def test_list_status_and_log_list_speak_json(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00",
+                 "--selesai", "2026-10-01 08:20"]) == 0
+    capsys.readouterr()
+    assert main(["period", "list", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"instances": [
+        {"name": INST, "period": "2026-TW3", "nama": "Penyusunan Laporan Triwulan", "deadline": "2026-10-14",
+         "entries": 1, "ended": None, "ended_at": None}]}
+    assert main(["period", "status", INST, "--per", "2026-10-20", "--format", "json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert (status["state"], status["recorded"], status["main_path"]) == ("terlambat", 1, 5)
+    assert status["as_of"] == "2026-10-20T23:59+08:00"
+    assert [s["terlambat"] for s in status["steps"]] == [False, True, True, True, True]
+    assert status["steps"][0]["oleh"] == "Budi / 1980"
+    assert main(["log", "list", INST, "--format", "json"]) == 0
+    [entry] = json.loads(capsys.readouterr().out)["entries"]
+    assert (entry["seq"], entry["langkah"], entry["peran"], entry["digantikan"]) == (1, 1, "Kepala Dinas", False)
+
+
+def test_old_spellings_still_work_with_a_note(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00",
+                 "--selesai", "2026-10-01 08:20"]) == 0
+    capsys.readouterr()
+    assert main(["log", "export", INST, "--format", "xes", "-o", "a.xes"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main(["log", "export", INST, "--to", "xes", "-o", "b.xes"]) == 0
+    assert capsys.readouterr().err == "catatan: --to adalah ejaan lama; pakai --format\n"
+    assert Path("a.xes").read_text(encoding="utf-8").count("<event>") == 2
+    assert Path("b.xes").read_text(encoding="utf-8").count("<event>") == 2
+    assert main(["log", "export", INST, "--to", "pdf"]) == 2  # the old spelling is checked as strictly
+    capsys.readouterr()
+    assert main(["period", "render", INST, "--format", "pdf", "-o", "baru"]) == 0
+    assert (tmp_path / "baru" / f"laporan-{INST}.pdf").is_file()
+    assert main(["--lang", "en", "period", "render", INST, "--to", "docx", "--out", "lama"]) == 0
+    assert "note: --to is an old spelling; use --format" in capsys.readouterr().err
+    assert [p.name for p in (tmp_path / "lama").iterdir()] == [f"laporan-{INST}.docx"]
+
+
+# --------------------------------------------------------------------------- warnings at entry (point 4)
+
+
+def test_log_add_warns_at_once_and_records(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 2026-10-03 is a Saturday; the step-1 actor is Kepala Dinas
+    assert main([*ADD, "--langkah", "1", "--peran", "Staf", "--mulai", "2026-10-03 08:00",
+                 "--selesai", "2026-10-03 08:20"]) == 0
+    err = capsys.readouterr().err
+    assert "peringatan: langkah 1 dicatat pada 2026-10-03 (akhir pekan); tetap dicatat\n" in err
+    assert "peringatan: langkah 1 dikerjakan oleh 'Staf', bukan Kepala Dinas (CMP102 pada period check)" in err
+    # 17 August is Independence Day; June 2026 lies before Triwulan III
+    assert main(["--lang", "en", *ADD, "--langkah", "2", "--peran", "Kasubag Perencanaan",
+                 "--mulai", "2026-08-17 08:00", "--selesai", "2026-08-17 09:00"]) == 0
+    err = capsys.readouterr().err
+    assert "warning: step 2 recorded on 2026-08-17 (" in err and "recorded anyway" in err
+    assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-06-02 08:00",
+                 "--selesai", "2026-06-02 08:20"]) == 0
+    assert ("peringatan: langkah 1 (2026-06-02) di luar jendela periode (2026-07-01 s.d. tenggat 2026-10-14); "
+            "instansnya benar?\n") in capsys.readouterr().err
+    assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00",
+                 "--selesai", "2026-10-01 08:20"]) == 0
+    assert "peringatan" not in capsys.readouterr().err  # a working day, the right role, inside the window
+    assert _count(db) == 4
+
+
+def test_a_decision_step_without_the_decision_is_refused(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*ADD, "--langkah", "3", "--peran", "Kepala Bidang", "--mulai", "2026-10-02 08:00",
+                 "--selesai", "2026-10-02 09:00"]) == 2
+    assert "galat: langkah 3 adalah keputusan; isi keputusan yang diambil (ya/tidak)" in capsys.readouterr().err
+    assert _count(db) == 0
+    assert main([*ADD, "--langkah", "3", "--peran", "Kepala Bidang", "--mulai", "2026-10-02 08:00",
+                 "--selesai", "2026-10-02 09:00", "--keputusan", "ya"]) == 0
+    assert _count(db) == 1
+
+
+def test_log_import_names_the_row_of_each_warning(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "log.csv").write_text(
+        "langkah,oleh,peran,mulai,selesai,keputusan\n"
+        "1,Budi,Kepala Dinas,2026-10-01 08:00,2026-10-01 08:20,\n"
+        "2,Ani,Kasubag Perencanaan,2026-10-04 08:00,2026-10-04 09:00,\n", encoding="utf-8")
+    assert main(["log", "import", INST, "log.csv", "--dicatat-oleh", "uji"]) == 0
+    err = capsys.readouterr().err
+    assert "peringatan: log.csv:baris 3: langkah 2 dicatat pada 2026-10-04 (akhir pekan); tetap dicatat\n" in err
+    assert "baris 2" not in err
+    (tmp_path / "log2.csv").write_text(
+        "langkah,oleh,peran,mulai,selesai,keputusan\n3,Citra,Kepala Bidang,2026-10-05 08:00,2026-10-05 09:00,\n",
+        encoding="utf-8")
+    assert main(["log", "import", INST, "log2.csv"]) == 2
+    assert "log2.csv:baris 2: langkah 3 adalah keputusan" in capsys.readouterr().err
+    assert _count(db) == 2

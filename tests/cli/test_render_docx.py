@@ -69,7 +69,7 @@ def test_bad_template_exit_2_and_no_output(make, words: str, source: Path, tmp_p
                                            capsys: pytest.CaptureFixture[str]) -> None:
     template = make(tmp_path)
     out = tmp_path / "out"
-    code = main(["render", str(source), "--to", "pdf,docx", "--template", str(template), "-o", str(out)])
+    code = main(["render", str(source), "--format", "pdf,docx", "--template", str(template), "-o", str(out)])
     err = capsys.readouterr().err
     assert code == 2
     assert err.startswith("galat: ") and words in err and len(err.strip().splitlines()) == 1

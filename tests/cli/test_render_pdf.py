@@ -38,7 +38,7 @@ def test_render_directory_a4(source, tmp_path, capsys):
 
 
 def test_unknown_format_is_a_usage_error(source, tmp_path, capsys):
-    assert main(["render", str(source), "--to", "png", "-o", str(tmp_path)]) == 2
+    assert main(["render", str(source), "--format", "png", "-o", str(tmp_path)]) == 2
     assert capsys.readouterr().err.strip() == "galat: format tidak dikenal: png (pilih: pdf, svg, docx)"
 
 
@@ -119,6 +119,6 @@ def test_missing_input_and_output_dir_that_is_a_file(source, tmp_path, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     assert main(["render", str(source), "-o", str(blocker)]) == 2
-    assert "'--output'" in capsys.readouterr().err
+    assert "'--out'" in capsys.readouterr().err
     assert main(["render", str(source), "-o", str(blocker / "sub")]) == 2
     assert capsys.readouterr().err.startswith("galat: direktori keluaran tidak dapat dibuat")

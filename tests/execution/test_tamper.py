@@ -290,7 +290,7 @@ def test_every_table_refuses_update_and_delete(db: Path, sql: str) -> None:
 
 
 def test_every_table_has_its_two_triggers() -> None:
-    tables = {"entry", "instance", "sop_version", "bukti", "heads"}
+    tables = {"entry", "instance", "sop_version", "bukti", "heads", "lifecycle"}
     assert set(TRIGGERS) == {f"{t}_no_{op}" for t in tables for op in ("update", "delete")}
 
 

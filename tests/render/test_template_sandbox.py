@@ -124,7 +124,7 @@ def test_sop_render_refuses(text: str, project: Path, tmp_path: Path, capsys: py
     template = _template(tmp_path, text, SOP_HEAD)
     out = tmp_path / "out"
     start = time.monotonic()
-    code = main(["render", str(project), "--to", "docx", "--template", str(template), "-o", str(out)])
+    code = main(["render", str(project), "--format", "docx", "--template", str(template), "-o", str(out)])
     elapsed = time.monotonic() - start
     err = capsys.readouterr().err
     assert code == 2, err
@@ -183,7 +183,7 @@ def test_period_render_cli_refuses(text: str, period_db: tuple[Path, str], tmp_p
     template = _template(tmp_path, text, REPORT_HEAD)
     out = tmp_path / "out"
     start = time.monotonic()
-    code = main(["period", "render", name, "--to", "docx", "--out", str(out), "--template", str(template),
+    code = main(["period", "render", name, "--format", "docx", "--out", str(out), "--template", str(template),
                  "--db", str(db)])
     elapsed = time.monotonic() - start
     err = capsys.readouterr().err
@@ -201,12 +201,12 @@ def test_the_harmless_part_of_the_hostile_templates_renders(project: Path, perio
     from sopdoc.render.report.docx import report_to_docx
 
     out = tmp_path / "out"
-    code = main(["render", str(project), "--to", "docx", "--template",
+    code = main(["render", str(project), "--format", "docx", "--template",
                  str(_template(tmp_path, "aman", SOP_HEAD, name="sop")), "-o", str(out)])
     assert code == 0 and len(list(out.iterdir())) == 1
     assert open_docx(report_to_docx(_report_context(), _png(), _template(tmp_path, "aman", REPORT_HEAD)))
     db, name = period_db
-    code = main(["period", "render", name, "--to", "docx", "--out", str(tmp_path / "lap"), "--template",
+    code = main(["period", "render", name, "--format", "docx", "--out", str(tmp_path / "lap"), "--template",
                  str(_template(tmp_path, "aman", REPORT_HEAD, name="lap")), "--db", str(db)])
     assert code == 0 and len(list((tmp_path / "lap").iterdir())) == 1
 
