@@ -236,6 +236,9 @@ def _boundary(exc: BaseException, lang: str, debug: bool) -> int:
     elif isinstance(exc, sqlite3.DatabaseError):
         line = f"{word}: " + Teks(f"basis data log tidak dapat dipakai: {exc}",
                                   f"the log database cannot be used: {exc}").get(lang)
+    elif isinstance(exc, UnicodeDecodeError):  # damaged stored text (e.g. a byte-flipped log database)
+        line = f"{word}: " + Teks(f"data rusak, bukan teks UTF-8 ({exc.reason}, posisi {exc.start})",
+                                  f"damaged data, not UTF-8 text ({exc.reason}, position {exc.start})").get(lang)
     else:
         name = type(exc).__name__
         line = (f"internal error: {name}: {exc}; run again with --debug" if lang == "en" else

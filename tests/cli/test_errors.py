@@ -137,3 +137,13 @@ def test_log_import_refuses_a_fifo(tmp_path: Path, monkeypatch, capsys) -> None:
     capsys.readouterr()
     assert main(["log", "import", "keputusan-loop-2026-TW3", "log.csv", "--db", "uji.db"]) == 2
     assert capsys.readouterr().err == "galat: log.csv: pipa bernama (FIFO), bukan berkas biasa; tidak dibaca\n"
+
+
+def test_damaged_stored_text_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """Text that is not UTF-8 reaching the top (a byte-flipped log database) is the input's fault: exit 2."""
+    from sopdoc.cli import _boundary
+
+    exc = UnicodeDecodeError("utf-8", b"\xa0", 0, 1, "invalid start byte")
+    assert _boundary(exc, "id", False) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["galat: data rusak, bukan teks UTF-8 (invalid start byte, posisi 0)"]
