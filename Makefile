@@ -29,8 +29,8 @@ demo: $(VENV)/.installed
 	@$(SOPDOC) check examples/ > $(OUT)/check.txt; rc=$$?; [ $$rc -le 1 ] || exit $$rc
 	@tail -n 1 $(OUT)/check.txt
 	@echo "   laporan: $(OUT)/check.txt, $(OUT)/check.json, $(OUT)/check.sarif"
-	@echo "== sopdoc render examples/ --to pdf,docx,svg"
-	@$(SOPDOC) render examples/ --to pdf,docx,svg -o $(OUT) > $(OUT)/render.txt; rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	@echo "== sopdoc render examples/ --format pdf,docx,svg"
+	@$(SOPDOC) render examples/ --format pdf,docx,svg -o $(OUT) > $(OUT)/render.txt; rc=$$?; [ $$rc -le 1 ] || exit $$rc
 	@echo "   dokumen: $$(wc -l < $(OUT)/render.txt) berkas di $(OUT)/ (*.pdf, *.docx, *.svg)"
 	@echo "== periode: examples/logs/"
 	@sh examples/logs/demo.sh $(SOPDOC) $(OUT)

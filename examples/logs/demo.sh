@@ -23,7 +23,7 @@ run_period() {  # SOP PERIOD LOG [REASON to open despite the SOP's errors]
     [ "$rc" -le 1 ] || exit "$rc"
     "$SOPDOC" period check "$name" --db "$DB" --config "$CFG" --format json > "$OUT/$name.check.json" || true
     tail -n 2 "$OUT/$name.check.txt"
-    "$SOPDOC" period render "$name" --db "$DB" --config "$CFG" --to docx,pdf --out "$OUT"
+    "$SOPDOC" period render "$name" --db "$DB" --config "$CFG" --format docx,pdf --out "$OUT"
 }
 
 # seed 000 is a real signed SOP as printed: its flowchart lacks the Mulai/Selesai terminators (SOP309).
