@@ -27,22 +27,6 @@ sys.path.insert(0, str(ROOT))
 from tests.fuzz import corpus  # noqa: E402 - after the path
 
 
-def _seeds(tmp: Path) -> dict[str, tuple[str, bytes, bool]]:
-    seeds = {
-        "yaml": (".sop.yaml", corpus.seed_yaml(), False),
-        "txt": (".txt", corpus.seed_txt(), False),
-        "pdf": (".pdf", corpus.seed_pdf(), False),
-        "pdf-tata-letak": (".pdf", corpus.seed_pdf_layout(), False),
-        "docx": (".docx", corpus.seed_docx(), True),
-        "docx-asing": (".docx", corpus.seed_docx_foreign(tmp), True),
-        "xlsx": (".xlsx", corpus.seed_xlsx(), True),
-    }
-    foreign = corpus.seed_pdf_foreign()
-    if foreign is not None:
-        seeds["pdf-asing"] = (".pdf", foreign, False)
-    return seeds
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mutants", type=int, default=40, help="mutants per seed")
@@ -55,7 +39,7 @@ def main() -> None:
         jobs: list[tuple[str, str, str, bytes]] = []  # (group, name, suffix, data)
         for name, (suffix, make) in corpus.ATTACKS.items():
             jobs.append(("serangan", name, suffix, make()))
-        for k, (kind, (suffix, seed, zipped)) in enumerate(sorted(_seeds(tmp).items())):
+        for k, (kind, (suffix, seed, zipped)) in enumerate(sorted(corpus.seeds(tmp).items())):
             for i, data in enumerate(corpus.mutants(seed, args.mutants, salt=args.seed * 100 + k, zipped=zipped)):
                 jobs.append((kind, f"{kind}-{i}", suffix, data))
         db_seed = tmp / "log.xlsx"

@@ -145,6 +145,17 @@ def _translate(exc: sqlite3.Error, path: str) -> StoreError:
     return StoreError(Teks(f"galat basis data ({path}): {exc}", f"database error ({path}): {exc}"))
 
 
+
+def _last_head(conn: sqlite3.Connection, instance: str, columns: str) -> tuple[Any, ...]:
+    """``columns`` of the newest heads row of ``instance``; StoreError when it has none (unknown, or
+    not anchored)."""
+    row = conn.execute(f"SELECT {columns} FROM heads WHERE instance = ? ORDER BY id DESC LIMIT 1",
+                       (instance,)).fetchone()
+    if row is None:
+        raise StoreError(Teks(f"instans '{instance}' tidak ada atau tidak terjangkar; jalankan sopdoc log verify",
+                              f"instance '{instance}' does not exist or is not anchored; run sopdoc log verify"))
+    return tuple(row)
+
 class SqliteStore:
     """The log store in one SQLite file (its checkpoint key in ``key_file``, see log_key)."""
 
@@ -332,13 +343,7 @@ class SqliteStore:
             for data, name in evidence:
                 conn.execute("INSERT OR IGNORE INTO bukti VALUES (?, ?, ?)",
                              (hashlib.sha256(data).hexdigest(), name, data))
-            anchor = conn.execute("SELECT digest FROM heads WHERE instance = ? ORDER BY id DESC LIMIT 1",
-                                  (instance,)).fetchone()
-            if anchor is None:
-                raise StoreError(Teks(f"instans '{instance}' tidak ada atau tidak terjangkar; "
-                                      "jalankan sopdoc log verify",
-                                      f"instance '{instance}' does not exist or is not anchored; "
-                                      "run sopdoc log verify"))
+            anchor = _last_head(conn, instance, "digest")
             refused = end_refusal(instance, self._lifecycle(conn, instance), None)
             if refused is not None:
                 raise StoreError(refused)
@@ -383,13 +388,7 @@ class SqliteStore:
         already ended, or when its entry count is no longer ``expected_n`` (what the frozen report shows)."""
         self._require_key()
         with self._write() as conn:
-            anchor = conn.execute("SELECT digest, n, head FROM heads WHERE instance = ? ORDER BY id DESC LIMIT 1",
-                                  (instance,)).fetchone()
-            if anchor is None:
-                raise StoreError(Teks(f"instans '{instance}' tidak ada atau tidak terjangkar; "
-                                      "jalankan sopdoc log verify",
-                                      f"instance '{instance}' does not exist or is not anchored; "
-                                      "run sopdoc log verify"))
+            anchor = _last_head(conn, instance, "digest, n, head")
             refused = end_refusal(instance, self._lifecycle(conn, instance), kind)
             if refused is not None:
                 raise StoreError(refused)

@@ -416,3 +416,21 @@ def run_case(name: str, suffix: str, data: bytes, folder: Path, *, timeout: floa
         args = [a if a != str(folder / f"{name}-out0") else str(out_dir) for a in args]
         results.append((args, run_cli(args, folder, timeout=timeout, out_dir=out_dir)))
     return results
+
+
+def seeds(tmp: Path) -> dict[str, tuple[str, bytes, bool]]:
+    """Every seed by format: (suffix, bytes, zipped). The mutants of tests/fuzz and bench/hostile.py
+    start from these."""
+    found = {
+        "yaml": (".sop.yaml", seed_yaml(), False),
+        "txt": (".txt", seed_txt(), False),
+        "pdf": (".pdf", seed_pdf(), False),
+        "pdf-tata-letak": (".pdf", seed_pdf_layout(), False),
+        "docx": (".docx", seed_docx(), True),
+        "docx-asing": (".docx", seed_docx_foreign(tmp), True),
+        "xlsx": (".xlsx", seed_xlsx(), True),
+    }
+    foreign = seed_pdf_foreign()
+    if foreign is not None:
+        found["pdf-asing"] = (".pdf", foreign, False)
+    return found

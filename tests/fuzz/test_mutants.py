@@ -14,22 +14,6 @@ from tests.fuzz import corpus
 PER_FORMAT = 3  # mutants per seed in CI (bench/hostile.py runs hundreds)
 
 
-def _seeds(tmp: Path) -> dict[str, tuple[str, bytes, bool]]:
-    seeds = {
-        "yaml": (".sop.yaml", corpus.seed_yaml(), False),
-        "txt": (".txt", corpus.seed_txt(), False),
-        "pdf": (".pdf", corpus.seed_pdf(), False),
-        "pdf-tata-letak": (".pdf", corpus.seed_pdf_layout(), False),
-        "docx": (".docx", corpus.seed_docx(), True),
-        "docx-asing": (".docx", corpus.seed_docx_foreign(tmp), True),
-        "xlsx": (".xlsx", corpus.seed_xlsx(), True),
-    }
-    foreign = corpus.seed_pdf_foreign()
-    if foreign is not None:
-        seeds["pdf-asing"] = (".pdf", foreign, False)
-    return seeds
-
-
 SEEDS = ["yaml", "txt", "pdf", "pdf-tata-letak", "pdf-asing", "docx", "docx-asing", "xlsx"]
 
 
@@ -43,7 +27,7 @@ def _assert_clean(name: str, results: list) -> None:
 
 @pytest.mark.parametrize("kind", SEEDS)
 def test_mutants_exit_cleanly(kind: str, tmp_path: Path) -> None:
-    seeds = _seeds(tmp_path)
+    seeds = corpus.seeds(tmp_path)
     if kind not in seeds:
         pytest.skip("the shared corpus is not here")
     suffix, seed, zipped = seeds[kind]
