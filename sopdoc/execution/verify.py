@@ -1,10 +1,12 @@
 """Verification of the log store: entry chains, their anchors, the keyed checkpoints, the pinned data.
 
-What is checked (DESIGN.md §8), on the raw tables of one SQLite connection:
+What is checked (DESIGN.md §8), on the raw tables of one database (SQLite or PostgreSQL, through the
+small :class:`Tables` interface each store gives):
 
 - the append-only triggers of every table are present and unchanged;
 - the store-level chain of heads rows: numbered 1, 2, 3 … without gaps, each linked to the one
-  before, the last one equal to SQLite's own counter, and each carrying the HMAC of the key kept
+  before, the last one equal to the database's own counter (SQLite's ``sqlite_sequence``,
+  PostgreSQL's ``sopdoc_meta``), and each carrying the HMAC of the key kept
   outside the database (:mod:`sopdoc.execution.log_key`);
 - every instance has heads rows and every instance named in them still exists;
 - per instance: its row (and its SOP version's name and number) against the digest in its last
@@ -24,10 +26,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sopdoc.execution.chain import (
     ADOPT,
@@ -40,10 +42,9 @@ from sopdoc.execution.chain import (
     split_lifecycle_kind,
 )
 from sopdoc.execution.entries import GENESIS, LogEntry, entry_hash
-from sopdoc.execution.store_schema import trigger_sql
 from sopdoc.model.diagnostic import Teks
 
-__all__ = ["BrokenLink", "Head", "Verification", "verify_connection"]
+__all__ = ["BrokenLink", "Head", "Tables", "Verification", "verify_connection"]
 
 _ENTRY_COLUMNS = ", ".join(f.name for f in fields(LogEntry))
 
@@ -97,17 +98,33 @@ class Verification:
         return lines
 
 
-def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-    cur = conn.execute(sql, params)
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, row, strict=False)) for row in cur.fetchall()]
+class Tables(Protocol):
+    """What verification reads of a database: rows (SQL with ``?`` placeholders) and its catalogue."""
+
+    def tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """The rows of ``sql`` as tuples."""
+        ...
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """The rows of ``sql`` as column → value."""
+        ...
+
+    def triggers(self) -> dict[str, str]:
+        """The append-only triggers present, by name, as the database keeps them."""
+        ...
+
+    def expected_triggers(self) -> dict[str, tuple[str, str]]:
+        """Every append-only trigger by name: its table and what :meth:`triggers` shows when intact."""
+        ...
+
+    def heads_written(self) -> int:
+        """How many heads rows were ever written (the database's own counter)."""
+        ...
 
 
-def _check_triggers(conn: sqlite3.Connection, out: Verification) -> None:
-    present = {name: (sql or "").strip() for name, sql in
-               conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")}
-    for name, sql in trigger_sql().items():
-        table = sql.split(" ON ", 1)[1].split()[0]
+def _check_triggers(db: Tables, out: Verification) -> None:
+    present = db.triggers()
+    for name, (table, sql) in db.expected_triggers().items():
         if name not in present:
             out.store.append(Teks(f"pemicu {name} dihapus: tabel {table} dapat diubah di luar sopdoc",
                                   f"trigger {name} was dropped: table {table} can be edited outside sopdoc"))
@@ -116,7 +133,7 @@ def _check_triggers(conn: sqlite3.Connection, out: Verification) -> None:
                                   f"trigger {name} was altered: table {table} can be edited outside sopdoc"))
 
 
-def _check_heads_chain(conn: sqlite3.Connection, heads: list[dict[str, Any]], key: bytes | None,
+def _check_heads_chain(db: Tables, heads: list[dict[str, Any]], key: bytes | None,
                        key_problem: Teks | None, out: Verification) -> None:
     """The store-level chain; ``key_problem`` is reported when there is no key to check the MACs with."""
     prev, broken = GENESIS, False
@@ -141,8 +158,7 @@ def _check_heads_chain(conn: sqlite3.Connection, heads: list[dict[str, Any]], ke
         if broken:
             return
         prev = h["link"]
-    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'heads'").fetchone()
-    written = row[0] if row else 0
+    written = db.heads_written()
     if written != len(heads):
         out.store.append(Teks(f"catatan kepala terakhir dihapus (tercatat {written}, ada {len(heads)})",
                               f"the last head records were deleted ({written} written, {len(heads)} present)"))
@@ -192,11 +208,11 @@ def _check_entries(name: str, entries: list[LogEntry], own: list[dict[str, Any]]
             return
 
 
-def _check_evidence(conn: sqlite3.Connection, name: str, entries: list[LogEntry], out: Verification) -> None:
+def _check_evidence(db: Tables, name: str, entries: list[LogEntry], out: Verification) -> None:
     wanted = sorted({e.bukti for e in entries if e.bukti})
     if not wanted:
         return
-    stored = {r[0]: bytes(r[1]) for r in conn.execute(
+    stored = {r[0]: bytes(r[1]) for r in db.tuples(
         f"SELECT hash, data FROM bukti WHERE hash IN ({', '.join('?' * len(wanted))})", wanted)}
     for e in entries:
         if not e.bukti:
@@ -213,7 +229,7 @@ def _check_evidence(conn: sqlite3.Connection, name: str, entries: list[LogEntry]
             return
 
 
-def _check_lifecycle(conn: sqlite3.Connection, name: str, own: list[dict[str, Any]],
+def _check_lifecycle(db: Tables, name: str, own: list[dict[str, Any]],
                      records: list[dict[str, Any]], out: Verification) -> set[str]:
     """The lifecycle rows of one instance against their hashes and their heads rows; returns the
     hashes of the frozen report files (checked here)."""
@@ -256,7 +272,8 @@ def _check_lifecycle(conn: sqlite3.Connection, name: str, own: list[dict[str, An
             continue  # covered by the row hash: a damaged text was recorded so by sopdoc itself
         for file_name, digest in sorted(laporan.items()):
             files.add(str(digest))
-            row = conn.execute("SELECT data FROM bukti WHERE hash = ?", (digest,)).fetchone()
+            found = db.tuples("SELECT data FROM bukti WHERE hash = ?", (digest,))
+            row = found[0] if found else None
             if row is None:
                 reason = Teks(f"laporan beku {file_name} hilang", f"frozen report {file_name} is missing")
             elif hashlib.sha256(bytes(row[0])).hexdigest() != digest:
@@ -269,26 +286,26 @@ def _check_lifecycle(conn: sqlite3.Connection, name: str, own: list[dict[str, An
     return files
 
 
-def verify_connection(conn: sqlite3.Connection, key: bytes | None, key_file: Path, key_problem: Teks | None = None,
+def verify_connection(db: Tables, key: bytes | None, key_file: Path, key_problem: Teks | None = None,
                       instance: str | None = None) -> Verification:
-    """Verify the store behind ``conn`` (one instance's data when ``instance`` is given).
+    """Verify the store behind ``db`` (one instance's data when ``instance`` is given).
 
     ``key`` is the checkpoint key (None when not found); ``key_problem`` says why it is missing.
     """
     out = Verification()
-    _check_triggers(conn, out)
-    heads = _rows(conn, "SELECT * FROM heads ORDER BY id")
+    _check_triggers(db, out)
+    heads = db.rows("SELECT * FROM heads ORDER BY id")
     if key is None and key_problem is None:
         key_problem = Teks(f"kunci log tidak ditemukan ({key_file}): checkpoint berkunci tidak dapat diperiksa",
                            f"log key not found ({key_file}): the keyed checkpoints cannot be checked")
-    _check_heads_chain(conn, heads, key, key_problem, out)
+    _check_heads_chain(db, heads, key, key_problem, out)
     by_instance: dict[str, list[dict[str, Any]]] = {}
     for h in heads:
         by_instance.setdefault(h["instance"], []).append(h)
-    rows = {r["name"]: r for r in _rows(conn, "SELECT * FROM instance")}
-    sops = {r["hash"]: r for r in _rows(conn, "SELECT hash, nama, nomor, source FROM sop_version")}
+    rows = {r["name"]: r for r in db.rows("SELECT * FROM instance")}
+    sops = {r["hash"]: r for r in db.rows("SELECT hash, nama, nomor, source FROM sop_version")}
     lifecycle: dict[str, list[dict[str, Any]]] = {}
-    for r in _rows(conn, "SELECT * FROM lifecycle ORDER BY id"):
+    for r in db.rows("SELECT * FROM lifecycle ORDER BY id"):
         lifecycle.setdefault(str(r["instance"]), []).append(r)
     referenced: set[str] = set()
     for name in sorted(set(rows) | set(by_instance)):
@@ -329,12 +346,12 @@ def verify_connection(conn: sqlite3.Connection, key: bytes | None, key_file: Pat
         elif hashlib.sha256(str(sop["source"]).encode()).hexdigest() != row["sop_hash"]:
             out.broken.append(BrokenLink(name, 0, Teks("sumber SOP yang dipatok diubah (hash tidak cocok)",
                                                        "the pinned SOP source was changed (hash mismatch)")))
-        entries = [LogEntry(*r) for r in conn.execute(
+        entries = [LogEntry(*r) for r in db.tuples(
             f"SELECT {_ENTRY_COLUMNS} FROM entry WHERE instance = ? ORDER BY seq", (name,))]
         _check_entries(name, entries, own, out)
-        _check_evidence(conn, name, entries, out)
+        _check_evidence(db, name, entries, out)
         referenced.update(e.bukti for e in entries)
-        referenced.update(_check_lifecycle(conn, name, own, lifecycle.get(name, []), out))
+        referenced.update(_check_lifecycle(db, name, own, lifecycle.get(name, []), out))
     if instance is None:
         for stray in sorted(set(lifecycle) - set(rows)):
             out.store.append(Teks(f"catatan siklus hidup untuk instans yang tidak ada: {stray}",
@@ -344,7 +361,7 @@ def verify_connection(conn: sqlite3.Connection, key: bytes | None, key_file: Pat
             if digest not in pinned and hashlib.sha256(str(sop["source"]).encode()).hexdigest() != digest:
                 out.store.append(Teks(f"sumber SOP {digest[:12]} diubah (hash tidak cocok)",
                                       f"SOP source {digest[:12]} was changed (hash mismatch)"))
-        for digest, data in conn.execute("SELECT hash, data FROM bukti"):
+        for digest, data in db.tuples("SELECT hash, data FROM bukti"):
             if digest not in referenced and hashlib.sha256(bytes(data)).hexdigest() != digest:
                 out.store.append(Teks(f"berkas bukti {digest[:12]} diubah (hash tidak cocok)",
                                       f"evidence file {digest[:12]} was changed (hash mismatch)"))

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from sopdoc.cli import main
-from sopdoc.execution import store as store_module
+from sopdoc.execution import store_sqlite as store_module
 from sopdoc.execution.chain import CLOSE, VOID
 from sopdoc.execution.store import StoreError, open_store
 from sopdoc.execution.store_schema import SCHEMA_VERSION
@@ -147,7 +147,7 @@ def test_a_version_2_database_is_migrated_and_keeps_verifying(tmp_path: Path, mo
     with monkeypatch.context() as m:  # the store as it was at version 2
         m.setattr(store_module, "SCHEMA_VERSION", 2)
         m.setattr(store_module, "COLUMNS", {k: v for k, v in COLUMNS.items() if k != "lifecycle"})
-        m.setattr(store_module.SqliteStore, "_lifecycle", staticmethod(lambda conn, instance: []))
+        m.setattr(store_module.SqliteStore, "_lifecycle", lambda self, conn, instance: [])
         assert cli_main(["period", "open", str(LOOP_SOP), "--period", "2026-TW3", "--db", str(path)]) == 0
         with open_store(path) as store:
             store.append(A, [_row(1), _row(2)], "uji")
