@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.store_backends import NAMES, Backend, PostgresBackend, SqliteBackend, postgres_admin
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -17,3 +20,18 @@ SEEDS = DATA / "seeds"  # the five seed text extractions (tests/data/README.md)
 def examples_dir() -> Path:
     """The bundled example SOPs."""
     return EXAMPLES
+
+
+@pytest.fixture(params=NAMES)
+def backend(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Backend]:
+    """The log store's database, SQLite and PostgreSQL (skipped without a server; tests/store_backends.py)."""
+    if request.param == "sqlite":
+        yield SqliteBackend()
+        return
+    url, admin = postgres_admin()
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # where a URL store's key goes
+    pg = PostgresBackend(url, admin)
+    try:
+        yield pg
+    finally:
+        pg.cleanup()

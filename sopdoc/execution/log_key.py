@@ -41,7 +41,7 @@ def url_key_path(host: str, port: str | int, dbname: str, schema: str) -> Path:
     if env:
         return Path(env)
     config = os.environ.get("XDG_CONFIG_HOME", "").strip() or str(Path.home() / ".config")
-    name = "_".join(re.sub(r"[^A-Za-z0-9.-]+", "-", str(part)).strip("-") or "-"
+    name = "_".join(re.sub(r"[^A-Za-z0-9._-]+", "-", str(part)).strip("-") or "-"
                     for part in (host, port, dbname, schema))
     return Path(config) / "sopdoc" / "log-keys" / f"{name}.key"
 

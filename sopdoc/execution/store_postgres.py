@@ -38,7 +38,6 @@ __all__ = ["PostgresStore", "PostgresTables", "is_url", "redact"]
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 PG_SCHEMES = ("postgresql", "postgres")
-LOCK_TIMEOUT = "30s"  # how long a writer waits for another (SQLite's busy_timeout)
 CONNECT_TIMEOUT = 10  # seconds, unless the URL says connect_timeout
 
 
@@ -131,7 +130,8 @@ class PostgresTables:
 class PostgresStore(ChainStore):
     """The log store in one schema of a PostgreSQL database."""
 
-    def __init__(self, url: str, *, create: bool = True, key_file: str | Path | None = None) -> None:
+    def __init__(self, url: str, *, create: bool = True, timeout: float = 30.0,
+                 key_file: str | Path | None = None) -> None:
         psycopg = self._pg = _psycopg()
         self.db_errors = (psycopg.Error,)
         self.path = redact(url)
@@ -149,7 +149,7 @@ class PostgresStore(ChainStore):
         except (psycopg.Error, ValueError) as exc:
             raise _connect_error(exc, self.path, secret) from None
         try:
-            self.conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")
+            self.conn.execute(f"SET lock_timeout = {int(timeout * 1000)}")  # how long a writer waits for another
             schema = self.conn.execute("SELECT current_schema()").fetchone()[0]
             if schema is None:
                 raise StoreError(Teks(f"search_path tidak menunjuk skema yang ada: {self.path}",

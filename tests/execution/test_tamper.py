@@ -1,8 +1,9 @@
 """Tampering with the log file behind sopdoc's back: each scenario is found by verify and fails ``period check``.
 
 Each test opens a store, records entries (with an evidence file) through the public API, then edits
-the file with raw ``sqlite3`` as an attacker with file access would (dropping the triggers first),
-and asserts that verification names the damage and that ``period check`` exits 1.
+the database with a raw connection as an attacker with access to it would (dropping the triggers
+first), and asserts that verification names the damage and that ``period check`` exits 1. Every
+scenario runs on SQLite and on PostgreSQL (the ``backend`` fixture, tests/store_backends.py).
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from sopdoc.cli import main
 from sopdoc.execution.chain import heads_link, heads_mac
 from sopdoc.execution.entries import GENESIS, EntryInput, LogEntry, entry_hash
 from sopdoc.execution.store import open_store
-from sopdoc.execution.store_schema import MIGRATIONS, SCHEMA_VERSION, TRIGGERS, trigger_sql
+from sopdoc.execution.store_schema import MIGRATIONS, SCHEMA_VERSION, TRIGGERS
 from tests.execution.helpers import LOOP_SOP
+from tests.store_backends import Backend, is_url, key_file, raw
 
 A, B = "keputusan-loop-2026-TW3", "keputusan-loop-2026-10"
 PROOF = b"%PDF-1.4 notulen rapat"
@@ -35,14 +37,15 @@ def _row(step: int, **kw: object) -> EntryInput:
 
 
 @pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Instance B (empty at first), instance A with 5 entries (in two appends), then one entry in B."""
+def db(backend: Backend, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Instance B (empty at first), instance A with 5 entries (in two appends), then one entry in B; the
+    store's path or URL."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("SOPDOC_LOG_KEY_FILE", raising=False)
     monkeypatch.delenv("SOPDOC_LANG", raising=False)
-    path = tmp_path / "log.db"
+    path = backend.target(tmp_path)
     for period in ("2026-10", "2026-TW3"):
-        assert main(["period", "open", str(LOOP_SOP), "--period", period, "--db", str(path)]) == 0
+        assert main(["period", "open", str(LOOP_SOP), "--period", period, "--db", path]) == 0
     with open_store(path) as store:
         store.append(A, [_row(1), _row(2, bukti=hashlib.sha256(PROOF).hexdigest(), bukti_nama="notulen.pdf")],
                      "uji", evidence=[(PROOF, "notulen.pdf")])
@@ -52,66 +55,52 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-def _sql(db: Path, *statements: str, drop: tuple[str, ...] = ()) -> None:
-    raw = sqlite3.connect(db)
-    for trigger in drop:
-        raw.execute(f"DROP TRIGGER {trigger}")
-    for s in statements:
-        raw.execute(s)
-    raw.commit()
-    raw.close()
+def _sql(db: str | Path, *statements: str, drop: tuple[str, ...] = ()) -> None:
+    with raw(db) as conn:
+        conn.drop(*drop)
+        for s in statements:
+            conn.execute(s)
+        conn.commit()
 
 
-def _restore_triggers(db: Path) -> None:
-    """A careful attacker puts the dropped triggers back."""
-    raw = sqlite3.connect(db)
-    present = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    for name, sql in trigger_sql().items():
-        if name not in present:
-            raw.execute(sql + ";")
-    raw.commit()
-    raw.close()
-
-
-def _problems(db: Path, instance: str | None = None) -> list[str]:
+def _problems(db: str | Path, instance: str | None = None) -> list[str]:
     with open_store(db, create=False) as store:
         return store.verification(instance).problems("id")
 
 
-def _check_exit(db: Path, instance: str = A) -> int:
+def _check_exit(db: str | Path, instance: str = A) -> int:
     return main(["period", "check", instance, "--db", str(db)])
 
 
-def _recompute(db: Path, mac: Callable[[str], str] = lambda link: "0" * 64) -> None:
+def _recompute(db: str, mac: Callable[[str], str] = lambda link: "0" * 64) -> None:
     """Rewrite every entry hash and every heads row from the entries as they are now, as a tool that knows
-    the (public) hashing would; without the key the MAC can only be guessed (``mac``)."""
-    raw = sqlite3.connect(db)
-    for t in ("entry_no_update", "heads_no_update", "heads_no_delete"):
-        raw.execute(f"DROP TRIGGER IF EXISTS {t}")
-    cols = [f for f in asdict(LogEntry(0, "", "", "", ""))]
-    hashes: dict[str, list[str]] = {}
-    for name, first in raw.execute("SELECT instance, head FROM heads WHERE kind = 'open' ORDER BY id").fetchall():
-        prev, chain = first, [first]
-        for values in raw.execute(f"SELECT {', '.join(cols)} FROM entry WHERE instance = ? ORDER BY seq",
-                                  (name,)).fetchall():
-            e = LogEntry(**dict(zip(cols, values, strict=False)))
-            h = entry_hash(name, e, prev)
-            raw.execute("UPDATE entry SET prev_hash = ?, hash = ? WHERE instance = ? AND seq = ?",
-                        (prev, h, name, e.seq))
-            prev = h
-            chain.append(h)
-        hashes[name] = chain
-    prev = GENESIS
-    heads = raw.execute("SELECT id, instance, kind, n, digest FROM heads ORDER BY id").fetchall()
-    for row_id, name, kind, n, digest in heads:
-        head = hashes[name][n]
-        link = heads_link(prev, row_id, name, kind, n, head, digest)
-        raw.execute("UPDATE heads SET head = ?, prev = ?, link = ?, mac = ? WHERE id = ?",
-                    (head, prev, link, mac(link), row_id))
-        prev = link
-    raw.commit()
-    raw.close()
-    _restore_triggers(db)
+    the (public) hashing would; without the key the MAC can only be guessed (``mac``); then put the
+    dropped triggers back."""
+    with raw(db) as conn:
+        conn.drop("entry_no_update", "heads_no_update", "heads_no_delete", if_exists=True)
+        cols = [f for f in asdict(LogEntry(0, "", "", "", ""))]
+        hashes: dict[str, list[str]] = {}
+        for name, first in conn.execute("SELECT instance, head FROM heads WHERE kind = 'open' ORDER BY id").fetchall():
+            prev, chain = first, [first]
+            for values in conn.execute(f"SELECT {', '.join(cols)} FROM entry WHERE instance = ? ORDER BY seq",
+                                       (name,)).fetchall():
+                e = LogEntry(**dict(zip(cols, values, strict=False)))
+                h = entry_hash(name, e, prev)
+                conn.execute("UPDATE entry SET prev_hash = ?, hash = ? WHERE instance = ? AND seq = ?",
+                             (prev, h, name, e.seq))
+                prev = h
+                chain.append(h)
+            hashes[name] = chain
+        prev = GENESIS
+        heads = conn.execute("SELECT id, instance, kind, n, digest FROM heads ORDER BY id").fetchall()
+        for row_id, name, kind, n, digest in heads:
+            head = hashes[name][n]
+            link = heads_link(prev, row_id, name, kind, n, head, digest)
+            conn.execute("UPDATE heads SET head = ?, prev = ?, link = ?, mac = ? WHERE id = ?",
+                         (head, prev, link, mac(link), row_id))
+            prev = link
+        conn.restore_triggers()
+        conn.commit()
 
 
 # --------------------------------------------------------------------------- the scenarios
@@ -171,34 +160,34 @@ SCENARIOS: dict[str, tuple[Callable[[Path], None], str]] = {
     "wipe-everything": (lambda db: _sql(db, "DELETE FROM entry", "DELETE FROM instance", "DELETE FROM heads",
                                         drop=("entry_no_delete", "instance_no_delete", "heads_no_delete")),
                         "catatan kepala terakhir dihapus (tercatat 5, ada 0)"),
-    "key-removed": (lambda db: Path(f"{db}.key").unlink(), "kunci log tidak ditemukan"),
+    "key-removed": (lambda db: key_file(db).unlink(), "kunci log tidak ditemukan"),
 }
 
 
-def _forge_entry(db: Path, *, with_head: bool) -> None:
-    raw = sqlite3.connect(db)
+def _forge_entry(db: str, *, with_head: bool) -> None:
+    conn = raw(db)
     cols = [f for f in asdict(LogEntry(0, "", "", "", ""))]
-    last = LogEntry(**dict(zip(cols, raw.execute(
+    last = LogEntry(**dict(zip(cols, conn.execute(
         f"SELECT {', '.join(cols)} FROM entry WHERE instance = ? ORDER BY seq DESC LIMIT 1", (A,)).fetchone(),
         strict=False)))
     base = LogEntry(**(asdict(last) | {"seq": 6, "oleh": "Pemalsu", "prev_hash": last.hash}))
     forged = LogEntry(**(asdict(base) | {"hash": entry_hash(A, base, last.hash)}))
     data = asdict(forged)
-    raw.execute(f"INSERT INTO entry (instance, {', '.join(data)}) VALUES (?, {', '.join('?' * len(data))})",
+    conn.execute(f"INSERT INTO entry (instance, {', '.join(data)}) VALUES (?, {', '.join('?' * len(data))})",
                 (A, *data.values()))
     if with_head:
-        row_id, prev = raw.execute(
+        row_id, prev = conn.execute(
             "SELECT max(id) + 1, (SELECT link FROM heads ORDER BY id DESC LIMIT 1) FROM heads").fetchone()
-        digest = raw.execute("SELECT digest FROM heads WHERE instance = ? ORDER BY id DESC LIMIT 1", (A,)).fetchone()[0]
+        digest = conn.execute("SELECT digest FROM heads WHERE instance = ? ORDER BY id DESC LIMIT 1", (A,)).fetchone()[0]
         link = heads_link(prev, row_id, A, "append", 6, forged.hash, digest)
-        raw.execute("INSERT INTO heads VALUES (?, ?, 'append', 6, ?, ?, ?, ?, ?)",
+        conn.execute("INSERT INTO heads VALUES (?, ?, 'append', 6, ?, ?, ?, ?, ?)",
                     (row_id, A, forged.hash, digest, prev, link, heads_mac(b"tebakan kunci", link)))
-    raw.commit()
-    raw.close()
+    conn.commit()
+    conn.close()
 
 
 @pytest.mark.parametrize("scenario", sorted(SCENARIOS))
-def test_tampering_is_found_and_fails_the_check(db: Path, scenario: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_tampering_is_found_and_fails_the_check(db: str, scenario: str, capsys: pytest.CaptureFixture[str]) -> None:
     tamper, expected = SCENARIOS[scenario]
     tamper(db)
     problems = _problems(db)
@@ -210,7 +199,7 @@ def test_tampering_is_found_and_fails_the_check(db: Path, scenario: str, capsys:
     assert main(["log", "verify", "--db", str(db)]) == 1
 
 
-def test_without_tampering_everything_verifies(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_without_tampering_everything_verifies(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     with open_store(db, create=False) as store:
         v = store.verification()
         entries = store.entries(A)
@@ -241,7 +230,7 @@ def test_the_genesis_covers_the_instance(tmp_path: Path) -> None:
     assert first_link("c", "2026-11-17") != same
 
 
-def test_a_deleted_instance_fails_its_own_check_and_the_others(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_deleted_instance_fails_its_own_check_and_the_others(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     SCENARIOS["delete-instance"][0](db)
     capsys.readouterr()
     assert _check_exit(db, A) == 1
@@ -250,7 +239,7 @@ def test_a_deleted_instance_fails_its_own_check_and_the_others(db: Path, capsys:
     assert f"{A}: instans dihapus dari basis data" in capsys.readouterr().out
 
 
-def test_the_report_of_a_tampered_log_is_marked_not_valid(db: Path, tmp_path: Path,
+def test_the_report_of_a_tampered_log_is_marked_not_valid(db: str, tmp_path: Path,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     import pdfplumber
 
@@ -264,7 +253,7 @@ def test_the_report_of_a_tampered_log_is_marked_not_valid(db: Path, tmp_path: Pa
     assert "entri #4–#5 hilang" in text
 
 
-def test_the_report_of_an_intact_log_carries_the_head(db: Path, tmp_path: Path) -> None:
+def test_the_report_of_an_intact_log_carries_the_head(db: str, tmp_path: Path) -> None:
     import pdfplumber
 
     with open_store(db, create=False) as store:
@@ -282,11 +271,9 @@ def test_the_report_of_an_intact_log_carries_the_head(db: Path, tmp_path: Path) 
 @pytest.mark.parametrize("sql", ["UPDATE heads SET n = 0", "DELETE FROM heads", "UPDATE bukti SET nama = 'x'",
                                  "DELETE FROM bukti", "UPDATE sop_version SET nama = 'x'", "DELETE FROM sop_version",
                                  "UPDATE entry SET oleh = 'x'", "DELETE FROM instance"])
-def test_every_table_refuses_update_and_delete(db: Path, sql: str) -> None:
-    raw = sqlite3.connect(db)
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        raw.execute(sql)
-    raw.close()
+def test_every_table_refuses_update_and_delete(db: str, sql: str) -> None:
+    with raw(db) as conn, pytest.raises(conn.integrity_error, match="append-only"):
+        conn.execute(sql)
 
 
 def test_every_table_has_its_two_triggers() -> None:
@@ -297,33 +284,37 @@ def test_every_table_has_its_two_triggers() -> None:
 # --------------------------------------------------------------------------- the key
 
 
-def test_the_key_file_is_private_and_outside_the_database(db: Path) -> None:
-    key = Path(f"{db}.key")
+def test_the_key_file_is_private_and_outside_the_database(db: str) -> None:
+    key = key_file(db)
     assert key.stat().st_mode & 0o777 == 0o600
     assert len(bytes.fromhex(key.read_text().strip())) == 32
-    assert key.read_text().strip() not in db.read_bytes().hex()
+    if is_url(db):  # in the user's config folder, named for the server, database and schema
+        assert key.parent.name == "log-keys" and key.parent.stat().st_mode & 0o777 == 0o700
+        assert key.name.startswith("127.0.0.1_") and key.name.endswith(f"_{db.rsplit('%3D', 1)[1]}.key")
+    else:
+        assert key.read_text().strip() not in Path(db).read_bytes().hex()
 
 
-def test_the_key_can_live_elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_key_can_live_elsewhere(backend: Backend, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     keyfile = tmp_path / "kunci" / "log.key"
     keyfile.parent.mkdir()
     monkeypatch.setenv("SOPDOC_LOG_KEY_FILE", str(keyfile))
-    with open_store(tmp_path / "lain.db") as store:
+    with open_store(backend.target(tmp_path, "lain.db")) as store:
         assert store.key_file == keyfile and keyfile.is_file()
-    assert not (tmp_path / "lain.db.key").exists()
+    assert not (tmp_path / "lain.db.key").exists() and not (tmp_path / "config").exists()
 
 
-def test_without_its_key_nothing_is_written(db: Path) -> None:
+def test_without_its_key_nothing_is_written(db: str) -> None:
     from sopdoc.execution.store import StoreError
 
-    Path(f"{db}.key").unlink()
+    key_file(db).unlink()
     with open_store(db, create=False) as store, pytest.raises(StoreError) as err:
         store.append(A, [_row(1)], "uji")
     assert "kunci log tidak ditemukan" in err.value.get("id")
 
 
-def test_a_damaged_key_file_is_a_problem(db: Path) -> None:
-    Path(f"{db}.key").write_text("bukan kunci\n")
+def test_a_damaged_key_file_is_a_problem(db: str) -> None:
+    key_file(db).write_text("bukan kunci\n")
     assert any("berkas kunci log rusak" in p for p in _problems(db))
 
 
@@ -399,10 +390,12 @@ def test_a_foreign_sqlite_database_is_refused_untouched(tmp_path: Path, capsys: 
 
 
 @pytest.mark.parametrize("command", [["log", "verify"], ["period", "list"], ["period", "check", A], ["log", "list", A]])
-def test_a_byte_damaged_database_gives_one_line_never_a_traceback(db: Path, tmp_path: Path, command: list[str],
+def test_a_byte_damaged_database_gives_one_line_never_a_traceback(db: str, tmp_path: Path, command: list[str],
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    if is_url(db):
+        pytest.skip("a SQLite file damaged byte by byte; a PostgreSQL server keeps its own files")
     _sql(db, "PRAGMA wal_checkpoint(TRUNCATE)")
-    pristine = db.read_bytes()
+    pristine = Path(db).read_bytes()
     codes = set()
     for offset in range(0, len(pristine), 509):  # every page, at a varying place in it
         damaged = bytearray(pristine)
@@ -428,7 +421,7 @@ def _docx_text(path: Path) -> str:
     return "\n".join([p.text for p in document.paragraphs] + cells)
 
 
-def test_the_docx_report_shows_the_verification(db: Path, tmp_path: Path) -> None:
+def test_the_docx_report_shows_the_verification(db: str, tmp_path: Path) -> None:
     """The DOCX template carries the verification rows and, for a tampered log, the TIDAK VALID mark."""
     assert main(["period", "render", A, "--to", "docx", "--out", "ok", "--db", str(db)]) == 0
     text = _docx_text(tmp_path / "ok" / f"laporan-{A}.docx")
