@@ -10,6 +10,7 @@ import pytest
 from sopdoc.cli import main
 from sopdoc.execution.store_schema import SCHEMA_VERSION
 from tests.execution.helpers import LOOP_SOP
+from tests.store_backends import Backend, raw
 from tests.xml_check import assert_well_formed
 
 INST = "keputusan-loop-2026-TW3"
@@ -17,22 +18,25 @@ ADD = ["log", "add", INST, "--oleh", "Budi / 1980", "--dicatat-oleh", "uji"]
 
 
 @pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
+def db(backend: Backend, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> str:
+    """An opened period in the store SOPDOC_DB names (a SQLite file or a PostgreSQL URL); its path or URL."""
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("SOPDOC_DB", str(tmp_path / "uji.db"))
+    target = backend.target(tmp_path, "uji.db")
+    monkeypatch.setenv("SOPDOC_DB", target)
     monkeypatch.delenv("SOPDOC_LANG", raising=False)
     assert main(["period", "open", str(LOOP_SOP), "--period", "2026-TW3"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"dibuka: {INST}  (Triwulan III 2026, tenggat 2026-10-14)\n")
     assert "    1  2026-10-01 07:30 → 2026-10-01 08:00\n" in out
-    return tmp_path / "uji.db"
+    return target
 
 
-def _count(db: Path) -> int:
-    return sqlite3.connect(db).execute("SELECT count(*) FROM entry").fetchone()[0]
+def _count(db: str) -> int:
+    with raw(db) as conn:
+        return int(conn.execute("SELECT count(*) FROM entry").fetchone()[0])
 
 
-def test_add_check_list_export_verify(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_add_check_list_export_verify(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00+08:00",
                  "--selesai", "2026-10-01 08:20+08:00", "--output", "Surat", "--kelengkapan", "lengkap"]) == 0
     assert capsys.readouterr().out.startswith("dicatat: entri #1 langkah 1 (")
@@ -68,7 +72,7 @@ def test_add_check_list_export_verify(db: Path, capsys: pytest.CaptureFixture[st
     (["--langkah", "1", "--mulai", "kemarin"], "waktu tidak terbaca: 'kemarin'"),
     (["--langkah", "1", "--keputusan", "ya"], "langkah 1 bukan keputusan"),
 ])
-def test_bad_entries_are_refused_and_nothing_is_written(db: Path, capsys: pytest.CaptureFixture[str],
+def test_bad_entries_are_refused_and_nothing_is_written(db: str, capsys: pytest.CaptureFixture[str],
                                                           args: list[str], message: str) -> None:
     base = {"--peran": "Kepala Dinas", "--mulai": "2026-10-01 08:00", "--selesai": "2026-10-01 09:00"}
     for i in range(0, len(args), 2):
@@ -80,14 +84,14 @@ def test_bad_entries_are_refused_and_nothing_is_written(db: Path, capsys: pytest
     assert _count(db) == 0
 
 
-def test_unknown_instance_suggests_the_right_one(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_instance_suggests_the_right_one(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["period", "status", "keputusan-loop-2026-TW2"]) == 2
     assert capsys.readouterr().err == (f"galat: instans tidak dikenal: 'keputusan-loop-2026-TW2'; "
                                        f"maksud Anda '{INST}'? "
                                        "(lihat: sopdoc period list)\n")
 
 
-def test_import_is_all_or_nothing_with_row_numbers(db: Path, tmp_path: Path,
+def test_import_is_all_or_nothing_with_row_numbers(db: str, tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "log.csv"
     bad.write_text("langkah;oleh;peran;mulai;selesai;output\n"
@@ -102,7 +106,7 @@ def test_import_is_all_or_nothing_with_row_numbers(db: Path, tmp_path: Path,
     assert _count(db) == 0
 
 
-def test_import_wrong_encoding_is_a_clear_error(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_wrong_encoding_is_a_clear_error(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     latin = tmp_path / "latin.csv"
     latin.write_bytes("langkah,oleh,peran,mulai,selesai\n"
                       "1,Sörensen,Kepala Dinas,2026-10-01 08:00,2026-10-01 08:20\n".encode("latin-1"))
@@ -111,7 +115,7 @@ def test_import_wrong_encoding_is_a_clear_error(db: Path, tmp_path: Path, capsys
     assert _count(db) == 0
 
 
-def test_import_xlsx_keeps_formulas_as_text(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_xlsx_keeps_formulas_as_text(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -144,17 +148,17 @@ def test_newer_schema_and_bad_period_are_usage_errors(tmp_path: Path, monkeypatc
     assert not Path("tidak-ada.db").exists()
 
 
-def test_evidence_file_is_stored_by_hash(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_evidence_file_is_stored_by_hash(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     proof = tmp_path / "notulen.pdf"
     proof.write_bytes(b"%PDF-1.4 notulen")
     assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00",
                  "--selesai", "2026-10-01 08:20", "--bukti", str(proof)]) == 0
-    row = sqlite3.connect(db).execute(
-        "SELECT e.bukti_nama, b.data FROM entry e JOIN bukti b ON b.hash = e.bukti").fetchone()
+    with raw(db) as conn:
+        row = conn.execute("SELECT e.bukti_nama, b.data FROM entry e JOIN bukti b ON b.hash = e.bukti").fetchone()
     assert row == ("notulen.pdf", b"%PDF-1.4 notulen")
 
 
-def test_csv_formula_cells_are_kept_as_text_and_escaped_on_export(db: Path, tmp_path: Path,
+def test_csv_formula_cells_are_kept_as_text_and_escaped_on_export(db: str, tmp_path: Path,
                                                                    capsys: pytest.CaptureFixture[str]) -> None:
     f = tmp_path / "rumus.csv"
     f.write_text("langkah,oleh,peran,mulai,selesai,output\n"
@@ -178,7 +182,7 @@ def test_period_open_with_an_explicit_start(tmp_path: Path, monkeypatch: pytest.
     assert "    2  2026-03-17 13:30 → 2026-03-25 13:30\n" in out
 
 
-def test_an_empty_overdue_period_is_judged_honestly(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_empty_overdue_period_is_judged_honestly(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     # The fixture's plan for 2026-TW3: step 1 ends Thu 1 Oct 08:00, step 2 Fri 2 Oct 08:00, step 3
     # 10:00, step 4 11:00, step 5 11:30 (see the fixture); the deadline is Wed 14 Oct 2026.
     assert main(["period", "status", INST, "--per", "2026-10-02 09:00"]) == 0
@@ -241,7 +245,7 @@ def test_open_warns_when_the_sop_periode_differs_from_the_period(tmp_path: Path,
     assert "warning" not in capsys.readouterr().err
 
 
-def test_due_lists_what_is_due_and_overdue_and_exits_1_when_overdue(db: Path,
+def test_due_lists_what_is_due_and_overdue_and_exits_1_when_overdue(db: str,
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
@@ -267,7 +271,7 @@ def test_due_lists_what_is_due_and_overdue_and_exits_1_when_overdue(db: Path,
 # --------------------------------------------------------------------------- close / void (issue #15 point 5)
 
 
-def test_close_freezes_the_report_and_render_gives_it_back(db: Path, tmp_path: Path,
+def test_close_freezes_the_report_and_render_gives_it_back(db: str, tmp_path: Path,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     import hashlib
 
@@ -295,7 +299,7 @@ def test_close_freezes_the_report_and_render_gives_it_back(db: Path, tmp_path: P
     assert main(["log", "verify"]) == 0
 
 
-def test_void_records_a_reason_and_keeps_everything(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_void_records_a_reason_and_keeps_everything(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00",
                  "--selesai", "2026-10-01 08:20"]) == 0
     capsys.readouterr()
@@ -312,16 +316,15 @@ def test_void_records_a_reason_and_keeps_everything(db: Path, capsys: pytest.Cap
     assert main(["period", "close", INST]) == 2
     assert "sudah dibatalkan" in capsys.readouterr().err
     assert main(["period", "void", "tidak-ada", "--alasan", "x"]) == 2
-    raw = sqlite3.connect(db)
-    assert raw.execute("SELECT kind, alasan FROM lifecycle").fetchall() == [("void", "opened for the wrong SOP")]
-    raw.close()
+    with raw(db) as conn:
+        assert conn.execute("SELECT kind, alasan FROM lifecycle").fetchall() == [("void", "opened for the wrong SOP")]
     assert main(["log", "verify"]) == 0
 
 
 # --------------------------------------------------------------------------- one option vocabulary (point 6)
 
 
-def test_list_status_and_log_list_speak_json(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_status_and_log_list_speak_json(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
     assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00",
@@ -342,7 +345,7 @@ def test_list_status_and_log_list_speak_json(db: Path, capsys: pytest.CaptureFix
     assert (entry["seq"], entry["langkah"], entry["peran"], entry["digantikan"]) == (1, 1, "Kepala Dinas", False)
 
 
-def test_old_spellings_still_work_with_a_note(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_old_spellings_still_work_with_a_note(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([*ADD, "--langkah", "1", "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00",
                  "--selesai", "2026-10-01 08:20"]) == 0
     capsys.readouterr()
@@ -364,7 +367,7 @@ def test_old_spellings_still_work_with_a_note(db: Path, tmp_path: Path, capsys: 
 # --------------------------------------------------------------------------- warnings at entry (point 4)
 
 
-def test_log_add_warns_at_once_and_records(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_log_add_warns_at_once_and_records(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     # 2026-10-03 is a Saturday; the step-1 actor is Kepala Dinas
     assert main([*ADD, "--langkah", "1", "--peran", "Staf", "--mulai", "2026-10-03 08:00",
                  "--selesai", "2026-10-03 08:20"]) == 0
@@ -386,7 +389,7 @@ def test_log_add_warns_at_once_and_records(db: Path, capsys: pytest.CaptureFixtu
     assert _count(db) == 4
 
 
-def test_a_decision_step_without_the_decision_is_refused(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_decision_step_without_the_decision_is_refused(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([*ADD, "--langkah", "3", "--peran", "Kepala Bidang", "--mulai", "2026-10-02 08:00",
                  "--selesai", "2026-10-02 09:00"]) == 2
     assert "galat: langkah 3 adalah keputusan; isi keputusan yang diambil (ya/tidak)" in capsys.readouterr().err
@@ -396,7 +399,7 @@ def test_a_decision_step_without_the_decision_is_refused(db: Path, capsys: pytes
     assert _count(db) == 1
 
 
-def test_log_import_names_the_row_of_each_warning(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_log_import_names_the_row_of_each_warning(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "log.csv").write_text(
         "langkah,oleh,peran,mulai,selesai,keputusan\n"
         "1,Budi,Kepala Dinas,2026-10-01 08:00,2026-10-01 08:20,\n"

@@ -1,7 +1,7 @@
 """Closing and voiding an instance: append-only records covered by the keyed chain (issue #15 point 5).
 
-The tamper scenarios follow test_tamper.py: the store is edited with raw ``sqlite3`` as an attacker
-with file access would, and verification must name the damage.
+The tamper scenarios follow test_tamper.py: the store is edited with a raw connection as an attacker
+with access to the database would, and verification must name the damage (SQLite and PostgreSQL).
 """
 
 from __future__ import annotations
@@ -19,16 +19,17 @@ from sopdoc.execution.chain import CLOSE, VOID
 from sopdoc.execution.store import StoreError, open_store
 from sopdoc.execution.store_schema import SCHEMA_VERSION
 from tests.execution.test_tamper import A, B, _problems, _row, _sql, db  # noqa: F401  (db is a fixture)
+from tests.store_backends import raw
 
 REPORT = b"%PDF-1.4 laporan akhir"
 
 
-def _close(path: Path, instance: str = A) -> None:
+def _close(path: str | Path, instance: str = A) -> None:
     with open_store(path, create=False) as store:
         store.end_instance(instance, CLOSE, "", "uji", [(f"laporan-{instance}.pdf", REPORT)])
 
 
-def test_a_closed_instance_takes_no_entries_and_verifies(db: Path) -> None:  # noqa: F811
+def test_a_closed_instance_takes_no_entries_and_verifies(db: str) -> None:  # noqa: F811
     _close(db)
     with open_store(db, create=False) as store:
         [record] = store.lifecycle(A)
@@ -46,11 +47,11 @@ def test_a_closed_instance_takes_no_entries_and_verifies(db: Path) -> None:  # n
         store.append(B, [_row(2)], "uji")  # the other instance goes on
         v = store.verification()
         assert v.ok, v.problems()
-        kinds = [k for (k,) in store.conn.execute("SELECT kind FROM heads ORDER BY id")]
+        kinds = [k for (k,) in store.tables().tuples("SELECT kind FROM heads ORDER BY id")]
         assert kinds[-2] == f"close:{record.hash}"
 
 
-def test_a_closed_instance_may_be_voided_then_nothing_more(db: Path) -> None:  # noqa: F811
+def test_a_closed_instance_may_be_voided_then_nothing_more(db: str) -> None:  # noqa: F811
     _close(db)
     with open_store(db, create=False) as store:
         record = store.end_instance(A, VOID, "SOP keliru dipatok", "uji")
@@ -66,16 +67,14 @@ def test_a_closed_instance_may_be_voided_then_nothing_more(db: Path) -> None:  #
         assert store.verification().ok
 
 
-def test_the_database_refuses_to_change_lifecycle_records(db: Path) -> None:  # noqa: F811
+def test_the_database_refuses_to_change_lifecycle_records(db: str) -> None:  # noqa: F811
     _close(db)
-    raw = sqlite3.connect(db)
     for sql in ("UPDATE lifecycle SET alasan = 'x'", "DELETE FROM lifecycle"):
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-            raw.execute(sql)
-    raw.close()
+        with raw(db) as conn, pytest.raises(conn.integrity_error, match="append-only"):
+            conn.execute(sql)
 
 
-def _void_b(path: Path) -> None:
+def _void_b(path: str | Path) -> None:
     with open_store(path, create=False) as store:
         store.end_instance(B, VOID, "dibuka keliru", "uji")
 
@@ -107,7 +106,7 @@ LIFECYCLE_SCENARIOS: dict[str, tuple[Callable[[Path], None], str]] = {
 
 
 @pytest.mark.parametrize("scenario", sorted(LIFECYCLE_SCENARIOS))
-def test_tampering_with_the_lifecycle_is_found(db: Path, scenario: str) -> None:  # noqa: F811
+def test_tampering_with_the_lifecycle_is_found(db: str, scenario: str) -> None:  # noqa: F811
     _close(db)
     _void_b(db)
     assert not _problems(db)
@@ -118,12 +117,11 @@ def test_tampering_with_the_lifecycle_is_found(db: Path, scenario: str) -> None:
     assert main(["log", "verify", "--db", str(db)]) == 1
 
 
-def test_an_entry_slipped_in_after_closing_is_found(db: Path) -> None:  # noqa: F811
+def test_an_entry_slipped_in_after_closing_is_found(db: str) -> None:  # noqa: F811
     """The close record is taken out, an entry appended through sopdoc, the record put back unchanged."""
     _close(db)
-    raw = sqlite3.connect(db)
-    saved = raw.execute("SELECT * FROM lifecycle").fetchall()
-    raw.close()
+    with raw(db) as conn:
+        saved = conn.execute("SELECT * FROM lifecycle").fetchall()
     _sql(db, "DELETE FROM lifecycle", drop=("lifecycle_no_delete",))
     with open_store(db, create=False) as store:
         store.append(A, [_row(5)], "uji")
