@@ -60,9 +60,26 @@ def redact(url: str) -> str:
     return f"{parts.scheme}://{user}{host}{port}{parts.path}"
 
 
-def _one_line(text: str, secret: str | None) -> str:
+def _secrets(url: str) -> list[tuple[str, str]]:
+    """What must never appear in a message, with what stands for it: the URL itself, its password."""
+    out = [(url, redact(url))]
+    for m in re.finditer(r"://[^/@?#]*?:([^@/?#]*)@|[?&]password=([^&#]*)", url):
+        word = m.group(1) or m.group(2) or ""
+        out += [(word, "***"), (urllib.parse.unquote(word), "***")]
+    return [(secret, shown) for secret, shown in sorted(out, key=lambda p: -len(p[0])) if len(secret) >= 3]
+
+
+def _one_line(text: str, url: str | None) -> str:
+    """``text`` on one line, the URL and its password taken out."""
     line = " ".join(str(text).split())
-    return line.replace(secret, "***") if secret else line
+    for secret, shown in _secrets(url) if url else ():
+        line = line.replace(secret, shown)
+    return line
+
+
+def _reason(text: str) -> str:
+    """The last clause of a libpq message (``…port 1 failed: Connection refused``)."""
+    return text.rsplit("failed: ", 1)[-1].strip() or text
 
 
 def _psycopg() -> Any:
@@ -75,21 +92,25 @@ def _psycopg() -> Any:
     return psycopg
 
 
-def _connect_error(exc: Exception, where: str, secret: str | None) -> StoreError:
-    text = _one_line(str(exc), secret)
+def _bad_url(where: str, reason: str) -> StoreError:
+    return StoreError(Teks(f"URL basis data tidak valid: {where} ({reason})",
+                           f"invalid database URL: {where} ({reason})"))
+
+
+def _connect_error(exc: Exception, where: str, url: str) -> StoreError:
+    """A failed connection as one line: refused login, missing database, bad URL, unreachable server."""
+    text = _one_line(str(exc), url)
     low = text.lower()
-    reason = text.rsplit(": ", 1)[-1] if ": " in text else text
     if "password" in low or "authentication" in low or ("role" in low and "does not exist" in low):
         return StoreError(Teks(f"server PostgreSQL menolak masuk (pengguna atau kata sandi salah): {where}",
                                f"the PostgreSQL server refused the login (wrong user or password): {where}"))
     if "database" in low and "does not exist" in low:
         return StoreError(Teks(f"basis data tidak ada di server PostgreSQL: {where}",
                                f"no such database on the PostgreSQL server: {where}"))
-    if "invalid" in low or "missing" in low or "unrecognized" in low:
-        return StoreError(Teks(f"URL basis data tidak valid: {where} ({reason})",
-                               f"invalid database URL: {where} ({reason})"))
-    return StoreError(Teks(f"server PostgreSQL tidak terjangkau: {where} ({reason})",
-                           f"the PostgreSQL server cannot be reached: {where} ({reason})"))
+    if re.search(r"invalid (integer |)(value|uri|connection option|sslmode)|missing \"|unrecognized", low):
+        return _bad_url(where, _reason(text))
+    return StoreError(Teks(f"server PostgreSQL tidak terjangkau: {where} ({_reason(text)})",
+                           f"the PostgreSQL server cannot be reached: {where} ({_reason(text)})"))
 
 
 class PostgresTables:
@@ -135,19 +156,19 @@ class PostgresStore(ChainStore):
         psycopg = self._pg = _psycopg()
         self.db_errors = (psycopg.Error,)
         self.path = redact(url)
+        self._url = url  # only to take it out of messages
         self._key = None
         try:
             params = psycopg.conninfo.conninfo_to_dict(url)
         except (psycopg.Error, ValueError) as exc:
-            raise _connect_error(exc, self.path, None) from None
-        secret = str(params.get("password") or "") or None
+            raise _bad_url(self.path, _one_line(str(exc), url)) from None
         options: dict[str, Any] = {"autocommit": True, "application_name": "sopdoc"}
         if "connect_timeout" not in params:
             options["connect_timeout"] = CONNECT_TIMEOUT
         try:
             self.conn = psycopg.connect(url, **options)
         except (psycopg.Error, ValueError) as exc:
-            raise _connect_error(exc, self.path, secret) from None
+            raise _connect_error(exc, self.path, url) from None
         try:
             self.conn.execute(f"SET lock_timeout = {int(timeout * 1000)}")  # how long a writer waits for another
             schema = self.conn.execute("SELECT current_schema()").fetchone()[0]
@@ -169,7 +190,7 @@ class PostgresStore(ChainStore):
 
     def translate(self, exc: Exception) -> StoreError:
         e = self._pg.errors
-        where = self.path
+        where, said = self.path, _one_line(str(exc), self._url)
         if isinstance(exc, e.LockNotAvailable | e.DeadlockDetected | e.SerializationFailure | e.QueryCanceled):
             return StoreError(Teks(f"basis data terkunci oleh proses lain: {where}; coba lagi nanti",
                                    f"database is locked by another process: {where}; try again later"))
@@ -179,11 +200,9 @@ class PostgresStore(ChainStore):
         if isinstance(exc, e.UndefinedTable | e.UndefinedColumn | e.UndefinedFunction):
             return foreign(where)
         if isinstance(exc, self._pg.OperationalError):
-            return StoreError(Teks(f"sambungan ke server PostgreSQL terputus: {where} ({_one_line(str(exc), None)})",
-                                   f"the connection to the PostgreSQL server was lost: {where} "
-                                   f"({_one_line(str(exc), None)})"))
-        return StoreError(Teks(f"galat basis data ({where}): {_one_line(str(exc), None)}",
-                               f"database error ({where}): {_one_line(str(exc), None)}"))
+            return StoreError(Teks(f"sambungan ke server PostgreSQL terputus: {where} ({said})",
+                                   f"the connection to the PostgreSQL server was lost: {where} ({said})"))
+        return StoreError(Teks(f"galat basis data ({where}): {said}", f"database error ({where}): {said}"))
 
     def tables(self) -> PostgresTables:
         return PostgresTables(self.conn)

@@ -178,7 +178,8 @@ def _forge_entry(db: str, *, with_head: bool) -> None:
     if with_head:
         row_id, prev = conn.execute(
             "SELECT max(id) + 1, (SELECT link FROM heads ORDER BY id DESC LIMIT 1) FROM heads").fetchone()
-        digest = conn.execute("SELECT digest FROM heads WHERE instance = ? ORDER BY id DESC LIMIT 1", (A,)).fetchone()[0]
+        digest = conn.execute("SELECT digest FROM heads WHERE instance = ? ORDER BY id DESC LIMIT 1",
+                              (A,)).fetchone()[0]
         link = heads_link(prev, row_id, A, "append", 6, forged.hash, digest)
         conn.execute("INSERT INTO heads VALUES (?, ?, 'append', 6, ?, ?, ?, ?, ?)",
                     (row_id, A, forged.hash, digest, prev, link, heads_mac(b"tebakan kunci", link)))
