@@ -17,8 +17,10 @@ from sopdoc.model.diagnostic import Teks
 from sopdoc.safe_path import check_instance_name
 from sopdoc.safe_text import terminal_text
 
-_DB_HELP = ("Berkas basis data log (bawaan ./sopdoc.db, atau SOPDOC_DB).",
-            "Log database file (default ./sopdoc.db, or SOPDOC_DB).")
+_DB_HELP = ("Basis data log: berkas SQLite (bawaan ./sopdoc.db) atau URL postgresql://pengguna@host/nama "
+            "(atau SOPDOC_DB).",
+            "Log database: a SQLite file (default ./sopdoc.db) or a postgresql://user@host/name URL "
+            "(or SOPDOC_DB).")
 _CONFIG_HELP = ("Berkas konfigurasi sopdoc.toml (bagian [kalender] dan [period]).",
                 "sopdoc.toml configuration file ([kalender] and [period] sections).")
 
@@ -825,10 +827,12 @@ def log_export(ctx: click.Context, instance: str, target: str, output: str | Non
 @log.command("verify", help=_help(
     "log.verify", "Verifikasi rantai hash log, kepala dan checkpoint berkuncinya, sumber SOP dan berkas bukti; "
     "laporkan tiap kerusakan bila berkas diubah di luar sopdoc. Kunci dibaca dari SOPDOC_LOG_KEY_FILE atau "
-    "<db>.key.\n\nKode keluar: 0 utuh, 1 ada kerusakan, 2 kesalahan penggunaan.",
+    "<db>.key (server PostgreSQL: ~/.config/sopdoc/log-keys/).\n\n"
+    "Kode keluar: 0 utuh, 1 ada kerusakan, 2 kesalahan penggunaan.",
     "Verify the log's hash chains, their heads and keyed checkpoints, the SOP sources and evidence files; "
     "report every break if the file was edited outside sopdoc. The key is read from SOPDOC_LOG_KEY_FILE or "
-    "<db>.key.\n\nExit codes: 0 intact, 1 broken, 2 usage error."))
+    "<db>.key (a PostgreSQL server: ~/.config/sopdoc/log-keys/).\n\n"
+    "Exit codes: 0 intact, 1 broken, 2 usage error."))
 @click.argument("instance", required=False)
 @click.option("--heads", is_flag=True, help=_help(
     "log.verify.heads", "Tampilkan kepala rantai tiap instans (jumlah entri dan hash terakhir) untuk dicocokkan "
