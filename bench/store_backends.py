@@ -34,8 +34,14 @@ ADD_RUNS, IMPORT_RUNS, ROWS = 21, 3, 10_000
 
 def _run(args: list[str], env: dict[str, str]) -> float:
     t0 = time.perf_counter()
-    subprocess.run([SOPDOC, *args], env=env, check=True, capture_output=True)
+    _sopdoc(args, env)
     return time.perf_counter() - t0
+
+
+def _sopdoc(args: list[str], env: dict[str, str]) -> None:
+    done = subprocess.run([SOPDOC, *args], env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"sopdoc {' '.join(args[:2])}: exit {done.returncode}: {done.stderr.strip()[-500:]}")
 
 
 def _csv(path: Path) -> None:
@@ -49,8 +55,7 @@ def _csv(path: Path) -> None:
 
 def measure(db: str, tmp: Path, label: str) -> None:
     env = {**os.environ, "SOPDOC_DB": db, "SOPDOC_USER": "bench", "XDG_CONFIG_HOME": str(tmp / "config")}
-    subprocess.run([SOPDOC, "period", "open", str(SOP), "--period", "2026-TW3"], env=env, check=True,
-                   capture_output=True)
+    _sopdoc(["period", "open", str(SOP), "--period", "2026-TW3"], env)
     adds = [_run(["log", "add", NAME, "--langkah", "1", "--oleh", f"Pegawai {i} / 1980", "--peran", "Kepala Dinas",
                   "--mulai", "2026-10-01 08:00+08:00", "--selesai", "2026-10-01 08:15+08:00",
                   "--output", "Surat permintaan", "--kelengkapan", "lengkap"], env) for i in range(ADD_RUNS)]
@@ -59,10 +64,9 @@ def measure(db: str, tmp: Path, label: str) -> None:
     imports = []
     for i in range(IMPORT_RUNS):
         name = f"impor-{i}"
-        subprocess.run([SOPDOC, "period", "open", str(SOP), "--period", "2026-TW3", "--name", name], env=env,
-                       check=True, capture_output=True)
+        _sopdoc(["period", "open", str(SOP), "--period", "2026-TW3", "--name", name], env)
         imports.append(_run(["log", "import", name, str(csv)], env))
-    subprocess.run([SOPDOC, "log", "verify"], env=env, check=True, capture_output=True)
+    _sopdoc(["log", "verify"], env)
     print(f"{label}: log add median {statistics.median(adds) * 1000:.0f} ms (min {min(adds) * 1000:.0f}) "
           f"over {ADD_RUNS} whole-process runs; log import of {ROWS:,} rows median "
           f"{statistics.median(imports):.2f} s (min {min(imports):.2f}) over {IMPORT_RUNS} runs")

@@ -38,7 +38,7 @@ __all__ = ["PostgresStore", "PostgresTables", "is_url", "redact"]
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 PG_SCHEMES = ("postgresql", "postgres")
-CONNECT_TIMEOUT = 10  # seconds, unless the URL says connect_timeout
+CONNECT_TIMEOUT = 30  # seconds, unless the URL says connect_timeout
 
 
 def is_url(text: str) -> bool:
