@@ -431,3 +431,30 @@ def test_the_docx_report_shows_the_verification(db: str, tmp_path: Path) -> None
     assert main(["period", "render", A, "--to", "docx", "--out", "bad", "--db", str(db)]) == 1
     text = _docx_text(tmp_path / "bad" / f"laporan-{A}.docx")
     assert "\nTIDAK VALID\n" in text and "Verifikasi log" in text and "entri #4–#5 hilang" in text
+
+
+# --------------------------------------------------------------------------- PostgreSQL's own ways round the triggers
+
+
+@pytest.mark.parametrize(("statement", "expected"), [
+    ("ALTER TABLE entry DISABLE TRIGGER entry_no_update", "pemicu entry_no_update diubah"),
+    ("CREATE OR REPLACE FUNCTION sopdoc_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+     "$$ BEGIN RETURN NEW; END $$", "pemicu entry_no_update diubah"),
+    ("DROP TRIGGER entry_no_truncate ON entry", "pemicu entry_no_truncate dihapus"),
+])
+def test_a_disabled_trigger_or_a_defused_function_is_found(db: str, statement: str, expected: str) -> None:
+    if not is_url(db):
+        pytest.skip("PostgreSQL only: trigger functions, DISABLE TRIGGER, TRUNCATE triggers")
+    _sql(db, statement)
+    problems = _problems(db)
+    assert any(p.startswith(expected) for p in problems), problems
+    assert main(["log", "verify", "--db", db]) == 1
+
+
+def test_an_update_with_triggers_switched_off_for_the_session_is_found(db: str) -> None:
+    """A superuser's ``session_replication_role = replica`` fires no trigger: the chain still tells."""
+    if not is_url(db):
+        pytest.skip("PostgreSQL only")
+    _sql(db, "SET session_replication_role = replica",
+         f"UPDATE entry SET oleh = 'Orang Lain' WHERE instance = '{A}' AND seq = 2")
+    assert f"{A}: entri #2: isi entri diubah setelah dicatat" in _problems(db)
