@@ -4,8 +4,10 @@ For each database: ``sopdoc log add`` as a whole process (median of 21 runs: sta
 one write transaction with its hash link and heads row) and ``sopdoc log import`` of a 10,000-row
 CSV as a whole process (median of 3 runs, each into a new instance); then the store alone,
 in-process: one ``append`` of one entry (median of 200) and of 10,000 entries (median of 3). PostgreSQL is the server of
-``--pg URL``, else of ``SOPDOC_TEST_PG``, else a throw-away cluster started by tests/pg_server.sh
-(root, Debian's postgresql package); without any, its lines say why they are missing.
+``--pg URL``, else a throw-away cluster started by tests/pg_server.sh with fsync on (root, Debian's
+postgresql package), else the tests' server of ``SOPDOC_TEST_PG`` (whose fsync may be off: said so);
+without any, its lines say why they are missing. SQLite runs with its defaults (WAL,
+synchronous=FULL).
 """
 
 from __future__ import annotations
@@ -90,14 +92,17 @@ def measure(db: str, tmp: Path, label: str) -> None:
 
 def _server(explicit: str | None) -> tuple[str | None, str | None, str]:
     """(URL, cluster folder to stop, where it came from) — URL None when there is no server."""
-    url = explicit or os.environ.get("SOPDOC_TEST_PG", "").strip()
+    if explicit:
+        return explicit, None, "--pg"
+    done = subprocess.run(["bash", str(ROOT / "tests" / "pg_server.sh"), "start"], capture_output=True, text=True,
+                          env={**os.environ, "SOPDOC_PG_DURABLE": "1"})
+    if done.returncode == 0:
+        found = dict(line.removeprefix("export ").split("=", 1) for line in done.stdout.splitlines())
+        return found["SOPDOC_TEST_PG"], found["SOPDOC_TEST_PG_DIR"], "throw-away cluster, fsync on"
+    url = os.environ.get("SOPDOC_TEST_PG", "").strip()
     if url:
-        return url, None, "--pg" if explicit else "SOPDOC_TEST_PG"
-    done = subprocess.run(["bash", str(ROOT / "tests" / "pg_server.sh"), "start"], capture_output=True, text=True)
-    if done.returncode != 0:
-        return None, None, done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "pg_server.sh failed"
-    found = dict(line.removeprefix("export ").split("=", 1) for line in done.stdout.splitlines())
-    return found["SOPDOC_TEST_PG"], found["SOPDOC_TEST_PG_DIR"], "a throw-away cluster (tests/pg_server.sh)"
+        return url, None, "SOPDOC_TEST_PG; fsync may be off"
+    return None, None, done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "pg_server.sh failed"
 
 
 def main() -> None:

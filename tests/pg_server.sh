@@ -6,7 +6,7 @@
 #
 # The cluster lives in a new temporary directory, listens on 127.0.0.1 only, on a free port, with
 # a random password for the superuser "sopdoc" (scram-sha-256), and durability switched off (it is
-# thrown away). Run as root, the server runs as the "postgres" user the package creates. Needs
+# thrown away) unless SOPDOC_PG_DURABLE=1 (bench/store_backends.py: fsync on, as in production). Run as root, the server runs as the "postgres" user the package creates. Needs
 # `apt-get install -y postgresql` (initdb and pg_ctl under /usr/lib/postgresql/<version>/bin).
 set -euo pipefail
 
@@ -36,9 +36,12 @@ start() {
         --auth-host=scram-sha-256 -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
         || { cat "$dir/initdb.log" >&2; exit 1; }
     rm -f "$dir/pw"
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-        start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    local options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200"
+    if [ "${SOPDOC_PG_DURABLE:-0}" != 1 ]; then
+        options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    fi
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$options" start >/dev/null \
+        || { cat "$dir/server.log" >&2; exit 1; }
     echo "export SOPDOC_TEST_PG=postgresql://sopdoc:$password@127.0.0.1:$port/postgres"
     echo "export SOPDOC_TEST_PG_DIR=$dir"
 }
