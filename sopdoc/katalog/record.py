@@ -1,7 +1,8 @@
 """The catalogue's unit of work: one file in, one small summary record per SOP out.
 
 A worker imports (or reads) the file in memory, checks it, and returns :class:`SopRecord` values:
-identity, dates, finding counts, the import losses (IMP findings), the Keterkaitan entries, the
+identity, dates, finding counts, the import losses (IMP warnings and errors: what the importer
+could not read or had to guess; IMP notes such as "read losslessly" need nobody), the Keterkaitan entries, the
 MinHash signature and the step keys. The model and the full findings stay in the worker, so the
 process that sums up the catalogue holds only these records, one at a time.
 
@@ -63,7 +64,7 @@ class SopRecord:
     peringatan: int
     info: int
     kode: tuple[tuple[str, str, int], ...]  # (code, severity, count), sorted by code
-    kehilangan: tuple[Loss, ...]  # IMP findings, at most MAX_LOSSES
+    kehilangan: tuple[Loss, ...]  # IMP warnings and errors, at most MAX_LOSSES
     kehilangan_total: int
     keterkaitan: tuple[str, ...]
     tanda_tangan: bytes | None  # MinHash of the step texts
@@ -92,7 +93,7 @@ def record_of(file: str, fmt: str, load: LoadResult, diagnostics: tuple[Diagnost
     sop: Sop | None = load.sop
     sev = Counter(d.severity for d in diagnostics)
     codes = Counter((d.code, d.severity.value) for d in diagnostics)
-    imp = [d for d in diagnostics if d.code.startswith("IMP")]
+    imp = [d for d in diagnostics if d.code.startswith("IMP") and d.severity is not Severity.INFO]
     losses = tuple(Loss(d.code, d.severity.value, d.message.id, d.message.en, _where(d)) for d in imp[:MAX_LOSSES])
     ident = sop.identitas if sop is not None else None
     steps = sop.kegiatan if sop is not None else ()
