@@ -75,15 +75,16 @@ def run_batch(func: Callable[[T], R], items: Iterable[T], *, workers: int | None
 
 def _run_dask(func: Callable[[T], R], todo: list[T], address: str, window: int | None) -> Iterator[tuple[T, R]]:
     """The same stream on a Dask cluster: at most ``window`` tasks in flight (default four per worker
-    thread), results in input order. A missing ``distributed`` or an unreachable scheduler is a usage
-    error (one line, exit 2)."""
+    thread), results in input order. A missing ``distributed`` or a scheduler not reached within
+    ``SOPDOC_DASK_TIMEOUT`` seconds (default 10) is a usage error (one line, exit 2)."""
     try:
         from distributed import Client
     except ImportError:
         raise UsageError(Teks("--dask memerlukan paket dask.distributed: pip install 'sopdoc[dask]'",
                               "--dask needs the dask.distributed package: pip install 'sopdoc[dask]'")) from None
+    wait = os.environ.get("SOPDOC_DASK_TIMEOUT", "").strip()
     try:
-        client: Any = Client(address, timeout="10s", set_as_default=False)
+        client: Any = Client(address, timeout=f"{int(wait) if wait.isdigit() else 10}s", set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
         raise UsageError(Teks(f"penjadwal Dask {address} tidak dapat dihubungi: {exc}",
                               f"cannot reach the Dask scheduler {address}: {exc}")) from None

@@ -121,7 +121,7 @@ def test_review_period_is_configurable(catalogue: Path, tmp_path: Path) -> None:
 
 def test_every_format_written_and_readable(catalogue: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    code, stdout, stderr = _run("katalog", str(catalogue), "-o", str(out), "--per", "2026-11-30", "--lang", "en")
+    code, _stdout, stderr = _run("katalog", str(catalogue), "-o", str(out), "--per", "2026-11-30", "--lang", "en")
     assert code == 1, stderr
     assert sorted(p.name for p in out.iterdir()) == ["katalog.docx", "katalog.json", "katalog.pdf", "katalog.xlsx"]
     assert "6 SOPs from 6 files" in stderr

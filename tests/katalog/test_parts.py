@@ -10,9 +10,12 @@ from sopdoc.katalog.links import LinkIndex, reference_key
 from sopdoc.katalog.review import Status, due_date, status_of
 from sopdoc.katalog.similar import DuplicateIndex, minhash, normalise, similarity, step_key
 
-WORDS = ("data laporan kinerja triwulan menyusun memeriksa mengirim surat kepala bidang sekretaris arsip "
-         "rapat dokumen anggaran rencana aksi evaluasi unggah aplikasi menandatangani paraf draf rekap "
-         "pegawai cuti izin pengadaan barang jasa kontrak pembayaran verifikasi berkas pemohon layanan").split()
+WORDS = (
+    "data", "laporan", "kinerja", "triwulan", "menyusun", "memeriksa", "mengirim", "surat", "kepala", "bidang",
+    "sekretaris", "arsip", "rapat", "dokumen", "anggaran", "rencana", "aksi", "evaluasi", "unggah", "aplikasi",
+    "menandatangani", "paraf", "draf", "rekap", "pegawai", "cuti", "izin", "pengadaan", "barang", "jasa",
+    "kontrak", "pembayaran", "verifikasi", "berkas", "pemohon", "layanan",
+)
 
 
 def _steps(rng: random.Random, n: int = 10) -> list[str]:
