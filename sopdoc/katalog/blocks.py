@@ -16,7 +16,7 @@ from sopdoc.katalog.report import KatalogReport
 from sopdoc.katalog.review import Status
 from sopdoc.model.diagnostic import Severity, Teks
 
-__all__ = ["Chart", "Heading", "Para", "Table", "report_blocks"]
+__all__ = ["Block", "Cell", "Chart", "Heading", "Para", "Table", "report_blocks"]
 
 Cell = str | int | float
 

@@ -9,8 +9,24 @@ from sopdoc.katalog.blocks import Chart
 __all__ = ["chart_png"]
 
 
+_DRAWN: dict[tuple[object, ...], bytes] = {}  # the PDF and the DOCX of one run show the same charts
+
+
+def _key(chart: Chart, width_in: float) -> tuple[object, ...]:
+    return (chart.title, tuple(chart.labels), tuple((n, tuple(v), c) for n, v, c in chart.series), width_in)
+
+
 def chart_png(chart: Chart, *, width_in: float = 9.0) -> bytes:
     """A horizontal bar chart (stacked when it has several series)."""
+    key = _key(chart, width_in)
+    if key not in _DRAWN:
+        if len(_DRAWN) > 16:
+            _DRAWN.clear()
+        _DRAWN[key] = _draw(chart, width_in)
+    return _DRAWN[key]
+
+
+def _draw(chart: Chart, width_in: float) -> bytes:
     import matplotlib
 
     matplotlib.use("Agg", force=True)

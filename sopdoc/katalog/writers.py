@@ -9,15 +9,17 @@ import io
 import json
 from typing import Any
 
-from sopdoc.katalog.blocks import Block, Chart, Heading, Para, Table
+from sopdoc.katalog.blocks import Block, Cell, Chart, Heading, Para, Table
 from sopdoc.katalog.charts import chart_png
 from sopdoc.katalog.report import KatalogReport
+from sopdoc.render import _ooxml as ox
 from sopdoc.render.report.pdf import _fonts
 from sopdoc.safe_text import xml_clean, xml_escape
 
 __all__ = ["FORMATS", "report_docx", "report_json", "report_pdf", "report_xlsx"]
 
 FORMATS = ("pdf", "docx", "xlsx", "json")
+CHUNK_ROWS = 400  # rows per PDF table (the header repeats at each chunk and on each page)
 
 
 def report_json(rep: KatalogReport) -> bytes:
@@ -81,6 +83,7 @@ def report_pdf(blocks: list[Block]) -> bytes:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Image, LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
     regular, bold = _fonts()
@@ -92,6 +95,7 @@ def report_pdf(blocks: list[Block]) -> bytes:
              1: ParagraphStyle("h1", fontName=bold, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4,
                                keepWithNext=1)}
     style = TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#555555")),
+                        ("FONT", (0, 0), (-1, -1), regular, 7, 8.5),
                         ("VALIGN", (0, 0), (-1, -1), "TOP"),
                         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
                         ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
@@ -101,6 +105,14 @@ def report_pdf(blocks: list[Block]) -> bytes:
 
     def text(value: Any, st: ParagraphStyle = cell) -> Paragraph:
         return Paragraph(xml_escape(str(value)), st)
+
+    def cell_of(value: Any, width: float) -> Any:
+        """A plain string when it fits on one line (drawn by the table, no Paragraph to wrap:
+        ten times faster on long tables); a wrapping Paragraph otherwise."""
+        shown = xml_clean(str(value))
+        if stringWidth(shown, regular, 7) <= width - 6 and "\n" not in shown:
+            return shown
+        return text(value, number if isinstance(value, (int, float)) else cell)
 
     story: list[Any] = []
     for block in blocks:
@@ -120,13 +132,20 @@ def report_pdf(blocks: list[Block]) -> bytes:
                 story.append(text(block.kosong or "-", body))
                 continue
             total = sum(block.widths)
-            data = [[text(h, head_cell) for h in block.header]]
-            data += [[text(v, number if isinstance(v, (int, float)) else cell) for v in row] for row in block.rows]
             width = usable * block.lebar
-            table = LongTable(data, colWidths=[width * w / total for w in block.widths], repeatRows=1,
-                              hAlign="LEFT")
-            table.setStyle(style)
-            story += [table, Spacer(1, 4 * mm)]
+            widths = [width * w / total for w in block.widths]
+            header = [text(h, head_cell) for h in block.header]
+            numeric = [i for i, v in enumerate(block.rows[0]) if isinstance(v, (int, float))]
+            col_style = [("ALIGN", (i, 1), (i, -1), "RIGHT") for i in numeric]
+            # a table splits at each page by re-measuring its remaining rows: chunks keep that linear
+            for start in range(0, len(block.rows), CHUNK_ROWS):
+                rows = block.rows[start:start + CHUNK_ROWS]
+                data = [header, *([cell_of(v, w) for v, w in zip(row, widths, strict=True)] for row in rows)]
+                table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+                table.setStyle(style)
+                table.setStyle(TableStyle(col_style))
+                story.append(table)
+            story.append(Spacer(1, 4 * mm))
 
     def footer(canvas: Any, doc: Any) -> None:
         canvas.saveState()
@@ -150,8 +169,6 @@ def report_docx(blocks: list[Block]) -> bytes:
     """A4 landscape Word document: headings, paragraphs, charts and tables (header row repeated)."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
     doc = Document()
@@ -175,29 +192,27 @@ def report_docx(blocks: list[Block]) -> bytes:
             if not block.rows:
                 doc.add_paragraph(xml_clean(block.kosong or "-"))
                 continue
-            table = doc.add_table(rows=1, cols=len(block.header))
-            table.style = "Table Grid"
-            total = sum(block.widths)
-            widths = [Cm(usable_cm * block.lebar * w / total) for w in block.widths]
-            hdr = table.rows[0]
-            tr_pr = hdr._tr.get_or_add_trPr()
-            repeat = OxmlElement("w:tblHeader")
-            repeat.set(qn("w:val"), "true")
-            tr_pr.append(repeat)
-            for c, h in zip(hdr.cells, block.header, strict=True):
-                c.text = ""
-                run = c.paragraphs[0].add_run(xml_clean(h))
-                run.bold = True
-                run.font.size = Pt(7.5)
-            for row in block.rows:
-                cells = table.add_row().cells
-                for c, v in zip(cells, row, strict=True):
-                    run = c.paragraphs[0].add_run(xml_clean(str(v)))
-                    run.font.size = Pt(7.5)
-            for col, w in zip(table.columns, widths, strict=True):
-                for c in col.cells:
-                    c.width = w
-            doc.add_paragraph()
+            anchor = doc.add_paragraph()
+            anchor._p.addprevious(_docx_table(block, usable_cm / 2.54 * 72 * block.lebar))
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+def _docx_table(block: Table, width_pt: float) -> Any:
+    """One Word table (header row repeated on every page) written as XML once: python-docx adds
+    rows one by one through lxml, which is slow on a catalogue of thousands of SOPs."""
+    total = sum(block.widths)
+    widths = [ox.twips(width_pt * w / total) for w in block.widths]
+    font, size = "Arial", 7.5
+    out = [ox.s_tbl_start(width_pt, 2.5, 0.5, widths)]
+    rows: list[list[Cell]] = [list(block.header), *block.rows]
+    for i, row in enumerate(rows):
+        out.append(ox.s_tr_flow_start(header=i == 0))
+        for value, w in zip(row, widths, strict=True):
+            align = "right" if isinstance(value, (int, float)) and i else "left"
+            out.append(ox.s_tc_start(w, shade="E6E6E6" if i == 0 else None))
+            out.append(ox.s_p_start(align=align) + ox.s_r(str(value), font, size, bold=i == 0) + "</w:p></w:tc>")
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return ox.parse_fragment("".join(out))
