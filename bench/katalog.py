@@ -48,11 +48,14 @@ AGENCIES = [f"{kind} {place}" for kind in ("DINAS PENDIDIKAN", "DINAS KESEHATAN"
                           "KABUPATEN LOMBOK TIMUR", "PROVINSI KALIMANTAN BARAT")]
 UNITS = ["SEKRETARIAT", "BIDANG PERENCANAAN", "SUBBAGIAN UMUM DAN KEPEGAWAIAN", "BIDANG PELAYANAN",
          "SUBBAGIAN KEUANGAN", "BIDANG PENGENDALIAN"]
-VOCAB = ("menyusun memeriksa mengirim menerima mencatat mengarsipkan memverifikasi merekapitulasi "
-         "menandatangani mendisposisikan surat laporan data dokumen usulan anggaran rencana kegiatan "
-         "berkas permohonan kepala bidang sekretaris bendahara pegawai pemohon aplikasi rapat "
-         "triwulan semester tahunan harian keuangan kinerja aset barang jasa kontrak perjalanan "
-         "dinas cuti izin pengaduan informasi publik").split()
+VOCAB = (
+    "menyusun", "memeriksa", "mengirim", "menerima", "mencatat", "mengarsipkan", "memverifikasi",
+    "merekapitulasi", "menandatangani", "mendisposisikan", "surat", "laporan", "data", "dokumen", "usulan",
+    "anggaran", "rencana", "kegiatan", "berkas", "permohonan", "kepala", "bidang", "sekretaris", "bendahara",
+    "pegawai", "pemohon", "aplikasi", "rapat", "triwulan", "semester", "tahunan", "harian", "keuangan",
+    "kinerja", "aset", "barang", "jasa", "kontrak", "perjalanan", "dinas", "cuti", "izin", "pengaduan",
+    "informasi", "publik",
+)
 WRAP = ("import resource, subprocess, sys\n"
         "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode\n"
         "print(rc, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
@@ -68,7 +71,8 @@ def _variant(seed: Sop, i: int, rng: random.Random, names: list[str], copy_of: S
     agency = rng.choice(AGENCIES)
     ident = seed.identitas.model_copy(update={
         "instansi": ("PEMERINTAH DAERAH", agency), "unit": rng.choice(UNITS),
-        "nama": f"{seed.identitas.nama or 'SOP'} {i:05d}", "nomor": f"{rng.randint(1, 999):03d}/{i}/{rng.randint(2019, 2025)}",
+        "nama": f"{seed.identitas.nama or 'SOP'} {i:05d}",
+        "nomor": f"{rng.randint(1, 999):03d}/{i}/{rng.randint(2019, 2025)}",
     })
     steps = copy_of.kegiatan if copy_of is not None else tuple(
         k.model_copy(update={"uraian": _rewrite(k.uraian, rng)}) for k in seed.kegiatan)
@@ -115,9 +119,11 @@ def generate(folder: Path, n: int, *, yaml_only: bool = False) -> dict[str, int]
 
 
 def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MiB of the largest process, exit code."""
+    """Wall seconds, peak RSS in MiB of the largest process, exit code (run outside the source
+    tree, so that PYTHONPATH decides which sopdoc is imported)."""
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", WRAP, *cmd], env=env, capture_output=True, text=True, check=False)
+    proc = subprocess.run([sys.executable, "-c", WRAP, *cmd], env=env, capture_output=True, text=True, check=False,
+                          cwd=tempfile.gettempdir())
     wall = time.perf_counter() - start
     rc, rss_kib = proc.stdout.split()
     if int(rc) not in (0, 1):
@@ -155,13 +161,19 @@ def run_size(n: int, cluster: bool) -> None:
                 raise SystemExit("the cluster run differs from the local run")
 
 
-def check_memory(sizes: list[int]) -> None:
+def check_memory(sizes: list[int], base_tree: str | None) -> None:
+    """Peak RSS of ``sopdoc check DIR --format json``; with ``base_tree`` (an unpacked older
+    ``sopdoc/`` tree, e.g. ``git archive <commit> sopdoc templates schemas``) also of that tree."""
     env = {**os.environ, "SOPDOC_PROGRESS": "0"}
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="sopdoc-check-") as tmp:
             generate(Path(tmp), n, yaml_only=True)
-            wall, rss, _rc = measure([SOPDOC, "check", tmp, "--format", "json"], env)
-            print(f"check (streamed) {n} SOPs: {wall:.1f} s, peak RSS {rss:.0f} MiB")
+            for label, extra in (("streamed", {}), ("base tree", {"PYTHONPATH": base_tree or ""})):
+                if label == "base tree" and not base_tree:
+                    continue
+                cmd = [sys.executable, "-m", "sopdoc", "check", tmp, "--format", "json"]
+                wall, rss, _rc = measure(cmd, {**env, **extra})
+                print(f"check ({label}) {n} SOPs: {wall:.1f} s, peak RSS {rss:.0f} MiB")
 
 
 def main() -> None:
@@ -171,6 +183,8 @@ def main() -> None:
     parser.add_argument("--20k", dest="twenty", action="store_true", help="also 20,000 SOPs")
     parser.add_argument("--no-cluster", action="store_true", help="skip the Dask LocalCluster run")
     parser.add_argument("--check-memory", action="store_true", help="peak RSS of `sopdoc check` at 1k and 5k")
+    parser.add_argument("--base-tree", help="with --check-memory: an older sopdoc tree to compare with")
+    parser.add_argument("--only-check-memory", action="store_true", help="skip the katalog runs")
     args = parser.parse_args()
     try:
         import distributed  # noqa: F401
@@ -178,10 +192,11 @@ def main() -> None:
     except ImportError:
         cluster = False
         print("dask.distributed not installed: cluster run skipped (pip install 'sopdoc[dask]')")
-    for n in [args.sops, *([5000] if args.five else []), *([20000] if args.twenty else [])]:
-        run_size(n, cluster)
-    if args.check_memory:
-        check_memory([1000, 5000])
+    if not args.only_check_memory:
+        for n in [args.sops, *([5000] if args.five else []), *([20000] if args.twenty else [])]:
+            run_size(n, cluster)
+    if args.check_memory or args.only_check_memory:
+        check_memory([1000, 5000], args.base_tree)
 
 
 if __name__ == "__main__":
