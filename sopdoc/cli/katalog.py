@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import click
@@ -69,6 +70,7 @@ def katalog(ctx: click.Context, folders: tuple[str, ...], output: str, fmt: str,
     from sopdoc.cli.outputs import refuse_outside
     from sopdoc.cli.progress import progress
     from sopdoc.errors import SopdocError
+    from sopdoc.importers.dispatch import REPORT_SUFFIX
     from sopdoc.katalog.aggregate import Katalog
     from sopdoc.katalog.blocks import report_blocks
     from sopdoc.katalog.record import katalog_one
@@ -95,11 +97,14 @@ def katalog(ctx: click.Context, folders: tuple[str, ...], output: str, fmt: str,
     if missing:
         fail(ctx, Teks(f"tidak ada: {missing[0]}", f"does not exist: {missing[0]}"))
     settings = _settings(ctx, folders, config, fail_on=fail_on)
-    paths = check_inputs(list(folders))
+    out_dir = Path(output)
+    # the previous report (an -o folder inside DIR) and import reports are no SOPs
+    skip = os.path.realpath(out_dir)
+    paths = [p for p in check_inputs(list(folders)) if not p.name.lower().endswith(REPORT_SUFFIX)
+             and not os.path.realpath(p).startswith(skip + os.sep)]
     if not paths:
         fail(ctx, Teks("tidak ada berkas yang didukung (*.sop.yaml, .pdf, .docx, .xlsx, .txt) yang ditemukan",
                        "no supported files (*.sop.yaml, .pdf, .docx, .xlsx, .txt) found"))
-    out_dir = Path(output)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

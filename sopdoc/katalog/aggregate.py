@@ -28,15 +28,14 @@ from sopdoc.katalog.report import (
 from sopdoc.katalog.review import DEFAULT_YEARS, due_date, status_of
 from sopdoc.katalog.similar import DuplicateIndex
 
-__all__ = ["NO_UNIT", "Katalog", "unit_label"]
-
-NO_UNIT = "(tanpa unit)"
+__all__ = ["Katalog", "unit_label"]
 
 
 def unit_label(instansi: str | None, unit: str | None) -> str:
-    """The unit an SOP is counted under: agency and unit, either alone, or ``NO_UNIT``."""
+    """The unit an SOP is counted under: agency and unit, either alone, or "" when the document
+    names neither (the report prints "(tanpa unit)")."""
     parts = [p.strip() for p in (instansi, unit) if p and p.strip()]
-    return " — ".join(dict.fromkeys(parts)) or NO_UNIT
+    return " — ".join(dict.fromkeys(parts))
 
 
 @dataclass

@@ -68,6 +68,11 @@ def report_blocks(rep: KatalogReport, lang: str, codes: dict[str, Code] | None =
         return Teks(id_, en).get(lang)
 
     sev: Callable[[str], str] = lambda s: Severity(s).label(lang)  # noqa: E731
+    no_unit = t("(tanpa unit)", "(no unit)")
+
+    def unit(name: str) -> str:
+        return name or no_unit
+
     codes = codes or {}
     totals = rep.severity_totals
     summary: list[list[Cell]] = [
@@ -102,7 +107,7 @@ def report_blocks(rep: KatalogReport, lang: str, codes: dict[str, Code] | None =
     top_units = sorted(rep.units, key=lambda u: (-(u.galat + u.peringatan), u.unit))[:TOP]
     if top_units:
         blocks.append(Chart(t(f"Temuan per unit (maks. {TOP})", f"Findings by unit (top {TOP})"),
-                            [u.unit for u in top_units],
+                            [unit(u.unit) for u in top_units],
                             [(sev("error"), [u.galat for u in top_units], _SEV_COLOUR["error"]),
                              (sev("warning"), [u.peringatan for u in top_units], _SEV_COLOUR["warning"])]))
     blocks += [
@@ -110,8 +115,8 @@ def report_blocks(rep: KatalogReport, lang: str, codes: dict[str, Code] | None =
         Table("SOP", ["No", t("Berkas", "File"), t("Nama SOP", "SOP name"), t("Nomor", "Number"), "Unit",
                       t("Efektif", "Effective"), t("Revisi", "Revised"), "Status", sev("error"), sev("warning"),
                       sev("info"), t("Impor", "Import")],
-              [[i, r.file, r.nama or "-", r.nomor or "-", r.unit, _d(r.tanggal_efektif), _d(r.tanggal_revisi),
-                Status(r.status).teks.get(lang), r.galat, r.peringatan, r.info, r.kehilangan]
+              [[i, r.file, r.nama or "-", r.nomor or "-", unit(r.unit), _d(r.tanggal_efektif),
+                _d(r.tanggal_revisi), Status(r.status).teks.get(lang), r.galat, r.peringatan, r.info, r.kehilangan]
                for i, r in enumerate(rep.rows, 1)],
               [0.6, 3.2, 4, 2.4, 3, 1.5, 1.5, 1.8, 0.9, 1.3, 0.8, 0.9]),
         Heading(t("3. Temuan per aturan", "3. Findings by rule")),
@@ -123,7 +128,7 @@ def report_blocks(rep: KatalogReport, lang: str, codes: dict[str, Code] | None =
         Heading(t("4. Temuan per unit", "4. Findings by unit")),
         Table(t("Per unit", "By unit"), ["Unit", "SOP", sev("error"), sev("warning"), sev("info"),
                                          t("Perlu ditinjau", "Review due")],
-              [[u.unit, u.sop, u.galat, u.peringatan, u.info, u.perlu_ditinjau] for u in rep.units],
+              [[unit(u.unit), u.sop, u.galat, u.peringatan, u.info, u.perlu_ditinjau] for u in rep.units],
               [7, 1, 1, 1.3, 1, 1.4], lebar=0.8),
         Heading(t("5. Keterkaitan", "5. Keterkaitan (related SOPs)")),
         Para(t(f"{len(rep.links)} rujukan, {len(rep.links) - len(rep.dangling)} ditemukan di katalog, "
@@ -146,13 +151,13 @@ def report_blocks(rep: KatalogReport, lang: str, codes: dict[str, Code] | None =
         Table(t("SOP mirip", "Similar SOPs"), [t("SOP A", "SOP A"), t("Unit A", "Unit A"), t("SOP B", "SOP B"),
                                                t("Unit B", "Unit B"), t("Kemiripan", "Similarity"),
                                                t("Lintas unit", "Across units")],
-              [[f"{p.file_a} ({p.nama_a or '-'})", p.unit_a, f"{p.file_b} ({p.nama_b or '-'})", p.unit_b,
-                p.kemiripan, t("ya", "yes") if p.lintas_unit else t("tidak", "no")] for p in rep.pairs],
+              [[f"{p.file_a} ({p.nama_a or '-'})", unit(p.unit_a), f"{p.file_b} ({p.nama_b or '-'})",
+                unit(p.unit_b), p.kemiripan, t("ya", "yes") if p.lintas_unit else t("tidak", "no")] for p in rep.pairs],
               [4, 2.5, 4, 2.5, 1.2, 1.2], kosong=t("Tidak ada SOP yang mirip.", "No near-duplicate SOPs.")),
         Table(t("Langkah mirip", "Similar steps"), [t("Uraian kegiatan", "Step"), "SOP", "Unit",
                                                     t("Tempat", "Where")],
-              [[s.teks, s.sop, "; ".join(s.unit), "; ".join(s.tempat[:6]) + (" …" if len(s.tempat) > 6 else "")]
-               for s in rep.steps],
+              [[s.teks, s.sop, "; ".join(unit(u) for u in s.unit),
+                "; ".join(s.tempat[:6]) + (" …" if len(s.tempat) > 6 else "")] for s in rep.steps],
               [5, 0.8, 4, 5], kosong=t("Tidak ada langkah yang sama di lebih dari satu unit.",
                                        "No step repeated across units.")),
         Heading(t("7. Perlu ditinjau", "7. Review due")),
@@ -163,7 +168,7 @@ def report_blocks(rep: KatalogReport, lang: str, codes: dict[str, Code] | None =
         Table(t("Perlu ditinjau", "Review due"), [t("Berkas", "File"), t("Nama SOP", "SOP name"), "Unit",
                                                   t("Efektif", "Effective"), t("Revisi", "Revised"),
                                                   t("Jatuh tempo", "Due")],
-              [[r.file, r.nama or "-", r.unit, _d(r.tanggal_efektif), _d(r.tanggal_revisi), _d(r.tinjau)]
+              [[r.file, r.nama or "-", unit(r.unit), _d(r.tanggal_efektif), _d(r.tanggal_revisi), _d(r.tinjau)]
                for r in rep.review], [3, 4, 3, 1.5, 1.5, 1.5],
               kosong=t("Tidak ada SOP yang jatuh tempo.", "No SOP is due for review.")),
         Heading(t("8. Kehilangan impor yang perlu diperiksa", "8. Import losses a person must check")),

@@ -22,7 +22,7 @@ class Row:
     format: str
     nama: str | None
     nomor: str | None
-    unit: str
+    unit: str  # agency — unit as the document names them; "" when it names neither
     tanggal_pembuatan: str | None
     tanggal_revisi: str | None
     tanggal_efektif: str | None

@@ -181,3 +181,14 @@ def test_unwritable_output_is_exit_2(catalogue: Path, tmp_path: Path) -> None:
     blocker.write_text("x")
     code, _o, stderr = _run("katalog", str(catalogue), "-o", str(blocker / "sub"), "--format", "json")
     assert code == 2 and stderr.startswith("galat: ")
+
+
+def test_report_inside_the_folder_is_not_read_back(catalogue: Path) -> None:
+    """A second run with -o inside DIR does not read the first run's report (PDF, DOCX, XLSX) as
+    SOPs, nor an import report (``*.import.txt``)."""
+    (catalogue / "lama.import.txt").write_text("Laporan impor: bukan SOP\n", encoding="utf-8")
+    out = catalogue / "laporan"
+    for _ in range(2):
+        code, _stdout, stderr = _run("katalog", str(catalogue), "-o", str(out), "--per", "2026-11-30")
+        assert code == 1, stderr
+        assert "6 SOP dari 6 berkas" in stderr
