@@ -176,6 +176,43 @@ def check_memory(sizes: list[int], base_tree: str | None) -> None:
                 print(f"check ({label}) {n} SOPs: {wall:.1f} s, peak RSS {rss:.0f} MiB")
 
 
+def aggregate_scaling(sizes: list[int]) -> None:
+    """The aggregating side alone (no import, no check): synthetic records of 10 steps fed to
+    :class:`Katalog`, then the report built and written as JSON; time and traced peak memory, to
+    show that the duplicate index, the reference index and the rows grow linearly."""
+    import tracemalloc
+
+    from sopdoc.katalog.aggregate import Katalog
+    from sopdoc.katalog.record import SopRecord
+    from sopdoc.katalog.similar import minhash, step_key
+    from sopdoc.katalog.writers import report_json
+
+    for n in sizes:
+        rng = random.Random(n)
+        records = []
+        for i in range(n):
+            steps = [_rewrite("menyusun laporan kinerja triwulan kepada kepala bidang", rng) for _ in range(10)]
+            if i > 10 and rng.random() < 0.05:
+                steps = list(records[rng.randrange(i - 10, i)][1])  # a copy
+            keys = tuple((no, k, t) for no, t in enumerate(steps, 1) if (k := step_key(t)) is not None)
+            rec = SopRecord(f"u{i % 50}/sop-{i}.sop.yaml", None, "yaml", True, f"SOP {i}", f"{i}/X/2024",
+                            rng.choice(AGENCIES), rng.choice(UNITS), "2023-01-02", None, "2023-01-09", True, 10,
+                            1, 3, 0, (("SOP102", "error", 1), ("SOP301", "warning", 3)), (), 0,
+                            (f"SOP {rng.randrange(n)}", "SOP Tidak Ada"), minhash(steps), keys)
+            records.append((rec, steps))
+        tracemalloc.start()
+        start = time.perf_counter()
+        cat = Katalog("bench", years=2)
+        for rec, _steps in records:
+            cat.add_file((rec,))
+        data = report_json(cat.finish())
+        wall = time.perf_counter() - start
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        print(f"aggregate {n} SOPs: {wall:.2f} s ({wall / n * 1e6:.0f} µs per SOP), traced peak {peak:.0f} MiB "
+              f"({peak / n * 1024:.1f} KiB per SOP, JSON {len(data) / 2**20:.0f} MiB included)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sops", type=int, default=1000)
@@ -185,6 +222,8 @@ def main() -> None:
     parser.add_argument("--check-memory", action="store_true", help="peak RSS of `sopdoc check` at 1k and 5k")
     parser.add_argument("--base-tree", help="with --check-memory: an older sopdoc tree to compare with")
     parser.add_argument("--only-check-memory", action="store_true", help="skip the katalog runs")
+    parser.add_argument("--aggregate", type=int, nargs="*", metavar="N",
+                        help="only the aggregating side at these sizes (default 1000 5000 20000)")
     args = parser.parse_args()
     try:
         import distributed  # noqa: F401
@@ -192,6 +231,9 @@ def main() -> None:
     except ImportError:
         cluster = False
         print("dask.distributed not installed: cluster run skipped (pip install 'sopdoc[dask]')")
+    if args.aggregate is not None:
+        aggregate_scaling(args.aggregate or [1000, 5000, 20000])
+        return
     if not args.only_check_memory:
         for n in [args.sops, *([5000] if args.five else []), *([20000] if args.twenty else [])]:
             run_size(n, cluster)

@@ -17,7 +17,6 @@ from sopdoc.katalog.similar import normalise
 __all__ = ["Link", "LinkIndex", "reference_key"]
 
 _PREFIX = re.compile(r"^(?:standar operasional prosedur|standard operating procedure|sop)\b\s*(?:tentang\s+)?")
-_NUMBER = re.compile(r"[0-9A-Za-z]*\d[0-9A-Za-z]*(?:[./-][0-9A-Za-z]+)+")
 _EMPTY = {"", "tidak ada", "none", "nihil", "tidak", "ada"}
 
 
@@ -27,7 +26,19 @@ def reference_key(text: str) -> str:
 
 
 def _number_key(text: str) -> str:
-    return re.sub(r"\s+", "", text).lower()
+    return "".join(text.split()).lower()
+
+
+def _number_tokens(text: str) -> list[str]:
+    """The number-like words of ``text`` ("800/045/DPLH/2023"): a digit and a ``/``, ``.`` or ``-``
+    inside, surrounding punctuation stripped. Plain string work, linear in the text (no regex that
+    could backtrack on a long run of digits)."""
+    out = []
+    for word in text.split():
+        token = word.strip("()[]{},;:\"'")
+        if any(c.isdigit() for c in token) and any(c in "./-" for c in token.strip("./-")):
+            out.append(token.rstrip("."))
+    return out
 
 
 @dataclass(frozen=True)
@@ -62,7 +73,7 @@ class LinkIndex:
         hit = self._names.get(reference_key(entry))
         if hit is not None:
             return hit
-        for token in _NUMBER.findall(entry):
+        for token in _number_tokens(entry):
             hit = self._numbers.get(_number_key(token))
             if hit is not None:
                 return hit

@@ -1,7 +1,9 @@
 """Near-duplicate SOPs and steps across a catalogue, near-linear in the number of SOPs.
 
 Texts are normalised (lower case, letters and digits only, whitespace collapsed). An SOP's
-signature is a MinHash of the word 3-shingles of its step texts (``PERMS`` values): the share of
+signature is a MinHash of the word 3-shingles of its step texts (``PERMS`` values of 64-bit
+multiply-shift hash functions, numpy-vectorised; unsigned wrap-around is the same on every
+machine): the share of
 equal values of two signatures estimates the Jaccard similarity of their shingle sets. Candidate
 pairs come from LSH bands (``BANDS`` bands of ``ROWS`` values): two SOPs are compared only when one
 band of their signatures is equal, and a band shared by many SOPs pairs each with at most
@@ -18,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -32,16 +33,15 @@ MAX_PER_BUCKET = 8
 MIN_STEP_WORDS = 5
 MAX_STEP_MEMBERS = 1000  # places listed for one shared step text
 SHINGLE = 3
-_PRIME = (1 << 61) - 1
-_MASK = (1 << 64) - 1
 
 
 def _coefficients() -> tuple[tuple[int, int], ...]:
+    """``PERMS`` pairs (a odd, b) of 64-bit multiply-shift hash functions, from fixed seeds."""
     out = []
     for i in range(PERMS):
         digest = hashlib.blake2b(f"sopdoc-minhash-{i}".encode(), digest_size=16).digest()
         a, b = struct.unpack("<QQ", digest)
-        out.append(((a % (_PRIME - 1)) + 1, b % _PRIME))
+        out.append((a | 1, b))
     return tuple(out)
 
 
@@ -80,8 +80,14 @@ def minhash(texts: Iterable[str]) -> bytes | None:
             shingles.add(_hash64(" ".join(words[i:i + SHINGLE])))
     if not shingles:
         return None
-    values = [min(((a * x + b) % _PRIME) for x in shingles) for a, b in _COEF]
-    return struct.pack(f"<{PERMS}Q", *values)
+    import numpy as np  # one vectorised pass instead of PERMS × shingles Python multiplications
+
+    x = np.fromiter(shingles, dtype=np.uint64, count=len(shingles))
+    a = np.array([c[0] for c in _COEF], dtype=np.uint64)[:, None]
+    b = np.array([c[1] for c in _COEF], dtype=np.uint64)[:, None]
+    with np.errstate(over="ignore"):
+        values = ((a * x + b) >> np.uint64(32)).min(axis=1)  # multiply-shift hashing, modulo 2**64
+    return values.astype("<u8").tobytes()
 
 
 def similarity(a: bytes, b: bytes) -> float:
@@ -115,7 +121,9 @@ class DuplicateIndex:
     def __init__(self, threshold: float = 0.8) -> None:
         self.threshold = threshold
         self._sigs: dict[int, bytes] = {}
-        self._buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
+        # band → the SOPs whose signature has that band; keyed by the band's hash in this process
+        # (a collision only costs one comparison more), a lone SOP stored as its index, not a list
+        self._buckets: dict[int, int | list[int]] = {}
         self._first: dict[str, tuple[int, int | None]] = {}  # a step key seen once: where
         self._steps: dict[str, list[tuple[int, int | None]]] = {}  # seen again: every place
         self._step_text: dict[str, str] = {}  # the text, kept from the second sighting on
@@ -125,7 +133,14 @@ class DuplicateIndex:
         if signature is not None:
             self._sigs[index] = signature
             for band in range(BANDS):
-                self._buckets[(band, signature[band * ROWS * 8:(band + 1) * ROWS * 8])].append(index)
+                bucket_key = hash((band, signature[band * ROWS * 8:(band + 1) * ROWS * 8]))
+                bucket = self._buckets.get(bucket_key)
+                if bucket is None:
+                    self._buckets[bucket_key] = index
+                elif isinstance(bucket, int):
+                    self._buckets[bucket_key] = [bucket, index]
+                else:
+                    bucket.append(index)
         for no, key, text in steps:
             members = self._steps.get(key)
             if members is None:
@@ -144,7 +159,7 @@ class DuplicateIndex:
         seen: set[tuple[int, int]] = set()
         out: list[SopPair] = []
         for members in self._buckets.values():
-            if len(members) < 2:
+            if isinstance(members, int):
                 continue
             for pos in range(1, len(members)):
                 for other in members[max(0, pos - MAX_PER_BUCKET):pos]:
