@@ -131,7 +131,7 @@ def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
     return wall, int(rss_kib) / 1024, int(rc)
 
 
-def run_size(n: int, cluster: bool) -> None:
+def run_size(n: int, cluster: bool, worker_counts: tuple[int, ...] = (1, 2)) -> None:
     env = {**os.environ, "SOPDOC_PROGRESS": "0"}
     with tempfile.TemporaryDirectory(prefix="sopdoc-katalog-") as tmp:
         cat, out = Path(tmp) / "katalog", Path(tmp) / "out"
@@ -141,12 +141,13 @@ def run_size(n: int, cluster: bool) -> None:
         print(f"katalog {n}: generated {counts} in {time.perf_counter() - start:.1f} s")
         base = [SOPDOC, "katalog", str(cat), "--per", "2026-11-30"]
         results = {}
-        for workers in (1, 2):
+        for workers in worker_counts:
             wall, rss, _rc = measure([*base, "-o", str(out / f"w{workers}")], {**env, "SOPDOC_WORKERS": str(workers)})
             results[workers] = wall
             print(f"  {workers} worker(s): {wall:.1f} s ({n / wall:.0f} SOPs/s), peak RSS {rss:.0f} MiB")
-        print(f"  speed-up 1 → 2 cores: {results[1] / results[2]:.2f}×")
-        doc = json.loads((out / "w2" / "katalog.json").read_text(encoding="utf-8"))
+        if len(results) == 2:
+            print(f"  speed-up 1 → 2 cores: {results[1] / results[2]:.2f}×")
+        doc = json.loads((out / f"w{worker_counts[-1]}" / "katalog.json").read_text(encoding="utf-8"))
         print(f"  report: {doc['ringkasan']}")
         if cluster:
             from distributed import LocalCluster
@@ -154,7 +155,8 @@ def run_size(n: int, cluster: bool) -> None:
             with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as lc:
                 wall, rss, _rc = measure([*base, "-o", str(out / "dask"), "--format", "json",
                                           "--dask", lc.scheduler_address], env)
-            same = (out / "dask" / "katalog.json").read_bytes() == (out / "w2" / "katalog.json").read_bytes()
+            local = out / f"w{worker_counts[-1]}" / "katalog.json"
+            same = (out / "dask" / "katalog.json").read_bytes() == local.read_bytes()
             print(f"  Dask LocalCluster, 2 worker processes (JSON only): {wall:.1f} s, client peak RSS {rss:.0f} MiB, "
                   f"JSON identical to the local run: {same}")
             if not same:
@@ -219,6 +221,7 @@ def main() -> None:
     parser.add_argument("--5k", dest="five", action="store_true", help="also 5,000 SOPs")
     parser.add_argument("--20k", dest="twenty", action="store_true", help="also 20,000 SOPs")
     parser.add_argument("--no-cluster", action="store_true", help="skip the Dask LocalCluster run")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="local worker counts to time")
     parser.add_argument("--check-memory", action="store_true", help="peak RSS of `sopdoc check` at 1k and 5k")
     parser.add_argument("--base-tree", help="with --check-memory: an older sopdoc tree to compare with")
     parser.add_argument("--only-check-memory", action="store_true", help="skip the katalog runs")
@@ -236,7 +239,7 @@ def main() -> None:
         return
     if not args.only_check_memory:
         for n in [args.sops, *([5000] if args.five else []), *([20000] if args.twenty else [])]:
-            run_size(n, cluster)
+            run_size(n, cluster, tuple(args.workers))
     if args.check_memory or args.only_check_memory:
         check_memory([1000, 5000], args.base_tree)
 
