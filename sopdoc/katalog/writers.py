@@ -212,7 +212,8 @@ def _docx_table(block: Table, width_pt: float) -> Any:
         for value, w in zip(row, widths, strict=True):
             align = "right" if isinstance(value, (int, float)) and i else "left"
             out.append(ox.s_tc_start(w, shade="E6E6E6" if i == 0 else None))
-            out.append(ox.s_p_start(align=align) + ox.s_r(str(value), font, size, bold=i == 0) + "</w:p></w:tc>")
+            out.append(ox.s_p_start(align=align, before=1.0) + ox.s_r(str(value), font, size, bold=i == 0)
+                       + "</w:p></w:tc>")
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return ox.parse_fragment("".join(out))
