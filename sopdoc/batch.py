@@ -1,7 +1,9 @@
 """Run one function over many inputs on every local core, streaming results in input order.
 
 The one home for batch parallelism (``check``, ``import`` and ``render`` over folders): a process
-pool from the standard library (``concurrent.futures``), never a scheduler of our own. Results come
+pool from the standard library (``concurrent.futures``), or an existing Dask cluster
+(``dask.distributed``, the optional extra ``sopdoc[dask]``) when a scheduler address is given; never a
+scheduler of our own. Results come
 back in the order of the inputs as soon as each is ready, and at most ``window`` inputs are in
 flight, so memory stays flat however many files a run has. The function and its inputs must be
 picklable (a module-level function and plain values).
@@ -14,7 +16,10 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
+
+from sopdoc.errors import UsageError
+from sopdoc.model.diagnostic import Teks
 
 __all__ = ["default_workers", "run_batch"]
 
@@ -37,13 +42,17 @@ def default_workers() -> int:
 
 
 def run_batch(func: Callable[[T], R], items: Iterable[T], *, workers: int | None = None,
-              window: int | None = None) -> Iterator[tuple[T, R]]:
-    """Yield ``(item, func(item))`` for every item, in input order, using ``workers`` processes.
+              window: int | None = None, dask: str | None = None) -> Iterator[tuple[T, R]]:
+    """Yield ``(item, func(item))`` for every item, in input order, using ``workers`` processes
+    (or the workers of the Dask scheduler at address ``dask``).
 
     An exception raised by ``func`` is re-raised here for its item; ``func`` should therefore turn
     expected failures (bad input) into values and let only real bugs escape.
     """
     todo = list(items)
+    if dask:
+        yield from _run_dask(func, todo, dask, window)
+        return
     workers = default_workers() if workers is None else max(1, workers)
     if workers == 1 or len(todo) < MIN_PARALLEL:
         for item in todo:
@@ -62,3 +71,35 @@ def run_batch(func: Callable[[T], R], items: Iterable[T], *, workers: int | None
         while pending:
             done_item, future = pending.popleft()
             yield done_item, future.result()
+
+
+def _run_dask(func: Callable[[T], R], todo: list[T], address: str, window: int | None) -> Iterator[tuple[T, R]]:
+    """The same stream on a Dask cluster: at most ``window`` tasks in flight (default four per worker
+    thread), results in input order. A missing ``distributed`` or a scheduler not reached within
+    ``SOPDOC_DASK_TIMEOUT`` seconds (default 10) is a usage error (one line, exit 2)."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise UsageError(Teks("--dask memerlukan paket dask.distributed: pip install 'sopdoc[dask]'",
+                              "--dask needs the dask.distributed package: pip install 'sopdoc[dask]'")) from None
+    wait = os.environ.get("SOPDOC_DASK_TIMEOUT", "").strip()
+    try:
+        client: Any = Client(address, timeout=f"{int(wait) if wait.isdigit() else 10}s", set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise UsageError(Teks(f"penjadwal Dask {address} tidak dapat dihubungi: {exc}",
+                              f"cannot reach the Dask scheduler {address}: {exc}")) from None
+    try:
+        limit = window or max(4, 4 * sum(client.nthreads().values()))
+        pending: deque[tuple[T, Any]] = deque()
+        for item in todo:
+            pending.append((item, client.submit(func, item, pure=False)))
+            if len(pending) >= limit:
+                done_item, future = pending.popleft()
+                yield done_item, future.result()
+                future.release()
+        while pending:
+            done_item, future = pending.popleft()
+            yield done_item, future.result()
+            future.release()
+    finally:
+        client.close()

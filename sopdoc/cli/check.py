@@ -140,7 +140,7 @@ def check(ctx: click.Context, files: tuple[str, ...], fmt: str, select: tuple[st
           ignore: tuple[str, ...], fail_on: str | None, config: str | None) -> None:
     from sopdoc.batch import run_batch
     from sopdoc.cli.progress import progress
-    from sopdoc.validate.output import ExitPolicy, format_json, format_sarif, format_text
+    from sopdoc.validate.stream import ReportStream
 
     lang = _lang(ctx)
     settings = _settings(ctx, files, config, select=select, ignore=ignore, fail_on=fail_on)
@@ -150,20 +150,21 @@ def check(ctx: click.Context, files: tuple[str, ...], fmt: str, select: tuple[st
                        "no supported files (*.sop.yaml, .pdf, .docx, .txt) found"))
     options = settings.check_options()
     jobs = [(str(p), settings.check, options) for p in paths]
-    reports = []
-    with progress(len(jobs), Teks("Memeriksa", "Checking").get(lang)) as bar:
-        for _job, report in run_batch(check_one, jobs):
-            reports.append(report)
-            bar.advance()
+    codes = None
     if fmt == "sarif":
         from sopdoc.all_codes import all_codes
 
-        click.echo(format_sarif(reports, lang, all_codes()), nl=False)
-    elif fmt == "json":
-        click.echo(format_json(reports, lang), nl=False)
-    else:
-        click.echo(terminal_text(format_text(reports, lang)), nl=False)
-    ctx.exit(ExitPolicy(settings.check.fail_on).exit_code(reports))
+        codes = all_codes()
+    # each file's findings are written as it finishes (in input order); only counters stay
+    stream = ReportStream(fmt, lang, codes)
+    safe = terminal_text if fmt == "text" else str
+    click.echo(stream.begin(), nl=False)
+    with progress(len(jobs), Teks("Memeriksa", "Checking").get(lang)) as bar:
+        for _job, report in run_batch(check_one, jobs):
+            click.echo(safe(stream.add(report)), nl=False)
+            bar.advance()
+    click.echo(safe(stream.end()), nl=False)
+    ctx.exit(stream.exit_code(settings.check.fail_on))
 
 
 # --------------------------------------------------------------------------- rules

@@ -38,6 +38,7 @@ __all__ = [
     "s_tblCellMar",
     "s_tbl_start",
     "s_tc_start",
+    "s_tr_flow_start",
     "s_tr_start",
     "source_text",
     "twips",
@@ -150,6 +151,12 @@ def s_tr_start(height_twips: int, *, header: bool = False) -> str:
     (close with ``</w:tr>``)."""
     return (f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{int(height_twips)}" w:hRule="exact"/>'
             f'{"<w:tblHeader/>" if header else ""}</w:trPr>')
+
+
+def s_tr_flow_start(*, header: bool = False) -> str:
+    """Opening of a row whose height follows its text (it may split across pages); ``header``
+    repeats it on every page (close with ``</w:tr>``)."""
+    return f'<w:tr><w:trPr>{"<w:tblHeader/>" if header else ""}</w:trPr>' if header else "<w:tr>"
 
 
 def s_tc_start(width_twips: int, *, grid_span: int = 1, v_merge: str | None = None, v_align: str = "top",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sopdoc.codes import Code
@@ -11,7 +11,8 @@ from sopdoc.model.diagnostic import Diagnostic, Severity, format_path
 from sopdoc.validate.file_report import FileReport
 from sopdoc.validate.sarif import format_sarif as _sarif
 
-__all__ = ["ExitPolicy", "FileReport", "format_json", "format_sarif", "format_text", "summary_line"]
+__all__ = ["ExitPolicy", "FileReport", "format_json", "format_sarif", "format_text", "summary_counts_line",
+           "summary_line"]
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,11 @@ def _one(d: Diagnostic, file: str, lang: str) -> str:
 def summary_line(reports: Sequence[FileReport], lang: str = "id") -> str:
     """'3 galat, 5 peringatan dalam 2 berkas' / '3 errors, 5 warnings in 2 files'."""
     counts = {s: sum(1 for r in reports for d in r.diagnostics if d.severity is s) for s in Severity}
-    n = len(reports)
+    return summary_counts_line(counts, len(reports), lang)
+
+
+def summary_counts_line(counts: Mapping[Severity, int], n: int, lang: str = "id") -> str:
+    """The summary line from counts per severity and the number of files."""
     if lang == "en":
         parts = [f"{counts[Severity.ERROR]} error{'s' if counts[Severity.ERROR] != 1 else ''}",
                  f"{counts[Severity.WARNING]} warning{'s' if counts[Severity.WARNING] != 1 else ''}"]

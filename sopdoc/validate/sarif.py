@@ -14,7 +14,7 @@ from sopdoc.model.diagnostic import Diagnostic, Origin, Severity, format_path
 from sopdoc.validate.docs import description
 from sopdoc.validate.file_report import FileReport
 
-__all__ = ["SARIF_SCHEMA", "format_sarif"]
+__all__ = ["SARIF_SCHEMA", "format_sarif", "sarif_document", "sarif_results"]
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -99,13 +99,12 @@ def _result(d: Diagnostic, file: str, index: dict[str, int], lang: str, seen: di
     return out
 
 
-def format_sarif(reports: Sequence[FileReport], lang: str = "id", codes: Sequence[Code] | None = None) -> str:
-    """One SARIF log with one run: every code (``codes``, by default those registered), and a
-    result per finding."""
+def sarif_document(lang: str = "id", codes: Sequence[Code] | None = None,
+                   results: list[dict[str, object]] | None = None) -> tuple[dict[str, object], dict[str, int]]:
+    """The SARIF log around ``results``, and the rule index results refer to."""
     rules = sorted(codes if codes is not None else registered_codes(), key=lambda c: c.code)
     index = {r.code: i for i, r in enumerate(rules)}
-    seen: dict[str, int] = {}
-    doc = {
+    doc: dict[str, object] = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
@@ -113,9 +112,25 @@ def format_sarif(reports: Sequence[FileReport], lang: str = "id", codes: Sequenc
                 "name": "sopdoc", "version": __version__, "informationUri": "https://example.invalid/sopdoc",
                 "rules": [_rule_entry(r, lang) for r in rules],
             }},
-            "results": [_result(d, r.file, index, lang, seen) for r in reports for d in r.diagnostics],
+            "results": results if results is not None else [],
             "originalUriBaseIds": {_BASE: {"uri": Path.cwd().as_uri() + "/"}},
             "columnKind": "unicodeCodePoints",
         }],
     }
+    return doc, index
+
+
+def sarif_results(report: FileReport, index: dict[str, int], lang: str,
+                  seen: dict[str, int] | None = None) -> list[dict[str, object]]:
+    """The SARIF results of one file's findings (``seen`` counts equal findings for fingerprints)."""
+    seen = {} if seen is None else seen
+    return [_result(d, report.file, index, lang, seen) for d in report.diagnostics]
+
+
+def format_sarif(reports: Sequence[FileReport], lang: str = "id", codes: Sequence[Code] | None = None) -> str:
+    """One SARIF log with one run: every code (``codes``, by default those registered), and a
+    result per finding."""
+    doc, index = sarif_document(lang, codes)
+    seen: dict[str, int] = {}
+    doc["runs"][0]["results"] = [res for r in reports for res in sarif_results(r, index, lang, seen)]  # type: ignore[index]
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
