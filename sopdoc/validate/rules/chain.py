@@ -32,7 +32,7 @@ def kelengkapan_tanpa_sumber(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     with no Kelengkapan are SOP404's finding.
     """
     outputs = _outputs(sop)
-    reach = ctx.reach
+    reach = ctx.data_reach
     for i, step in enumerate(sop.kegiatan):
         items = [k for k in step.mutu_baku.kelengkapan if not is_blank(k)]
         if i == 0 or not items or is_end_row(step):
@@ -59,7 +59,7 @@ def output_tidak_dipakai(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     for i, out in outputs.items():
         if i == last:
             continue
-        later = ctx.reach[i] - {i}
+        later = ctx.data_reach[i] - {i}
         if not any(overlaps(k, out) for j in later for k in sop.kegiatan[j].mutu_baku.kelengkapan):
             yield Finding(("kegiatan", i, "mutu_baku", "output"),
                           Teks(f"output {out!r} tidak dipakai kegiatan berikutnya",
