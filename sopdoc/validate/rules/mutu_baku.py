@@ -62,9 +62,9 @@ def waktu_tidak_wajar(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """MB-03: implausible waktu — under 5 menit for an analytic or composing verb (mengolah,
     menyusun, menelaah, menghitung …; seed 002 "2 Menit"), judged on the parsed verb and object
     (:mod:`sopdoc.validate.step_text`: the verb's root, so every inflection counts, and "membuat"
-    only with a composed document as object: a report, not a disposition); 450 menit or more written in menit (a working day
-    or more, should be jam/hari; seed 000 "660 menit"); more than 20 hari kerja for one step; a
-    step longer than the SOP's reporting period (seed 002 "120 Hari" in a triwulan SOP).
+    only with a composed document as object: a report, not a disposition); 450 menit or more
+    written in menit (a working day or more, should be jam/hari; seed 000 "660 menit"); more than
+    20 hari kerja for one step; a step longer than the SOP's reporting period (seed 002 "120 Hari" in a triwulan SOP).
     The upper value of a range or bound is used."""
     for i, step in enumerate(sop.kegiatan):
         w = step.mutu_baku.waktu
