@@ -15,8 +15,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 REALISTIC = ROOT / "tests" / "data" / "realistic"
 
-RECALL_FLOOR = 0.73
-PRECISION_FLOOR = 0.90
+RECALL_FLOOR = 0.97
+PRECISION_FLOOR = 0.95
 
 
 def _bench():

@@ -127,7 +127,8 @@ def istilah_usang(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
 _EQUIPMENT = re.compile(
     r"\b(atk|alat tulis( kantor)?|komputer|computer|laptop|notebook|printer|pc|flash ?disk|flasdisk|"
     r"flashdisk|cd|dvd|lcd|proyektor|projector|scanner|hvs|kertas|tinta|toner|jaringan internet|"
-    r"internet|wifi|kendaraan|telepon|faksimil[ei]|mesin fotokopi)\b"
+    r"internet|wifi|kendaraan|telepon|faksimil[ei]|mesin fotokopi|gps|kamera|camera|handy ?talky|ht|"
+    r"radio( komunikasi)?|alat ukur|meteran|timbangan|tensimeter|termometer|drone|genset|stempel)\b"
 )
 
 
@@ -146,12 +147,15 @@ def peralatan_di_kelengkapan(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """SEC-09: equipment (ATK, komputer, printer, flashdisk, CD, LCD, jaringan internet …) belongs
     in Peralatan/Perlengkapan, not in a step's Kelengkapan.
 
-    Heuristic: an item is equipment when it matches the equipment word list and names no document
-    (dokumen, laporan, data, surat, form/format, berkas, kertas/lembar kerja); "Laporan/Data" and a
-    working paper ("Kertas Kerja Reviu") stay documents although "kertas" is on the list.
+    Heuristic: an item is equipment when it matches the equipment word list (field equipment too:
+    GPS, kamera, HT, alat ukur …) and names no document (dokumen, laporan, data, surat,
+    form/format, berkas, kertas/lembar kerja, hasil, bukti, kartu, buku, berita acara …);
+    "Laporan/Data", a working paper ("Kertas Kerja Reviu") and a result ("Hasil Uji Kendaraan")
+    stay documents although "kertas" and "kendaraan" are on the list.
     """
     document = re.compile(r"\b(dokumen|laporan|data|surat|form|format|formulir|berkas|daftar|aplikasi"
-                          r"|kertas kerja|lembar kerja)\b")
+                          r"|kertas kerja|lembar kerja|hasil|bukti|kartu|buku|berita acara|catatan|keputusan"
+                          r"|izin|rekomendasi|sertifikat|stnk|bpkb|foto)\b")
     for i, step in enumerate(sop.kegiatan):
         for j, item in enumerate(step.mutu_baku.kelengkapan):
             t = norm(item)
