@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from sopdoc.validate.text import norm
 
-__all__ = ["Post", "heads", "kop_units", "post_of"]
+__all__ = ["Post", "heads", "holds_no_nip", "kop_units", "post_of"]
 
 
 @dataclass(frozen=True)
@@ -169,3 +169,17 @@ def heads(post: Post, org: Post | None, unit: Post | None) -> bool:
     if post.rank <= org.rank:
         return True
     return unit is not None and unit.kind == post.kind and _same_name(unit.name, post.name)
+
+
+_NO_NIP = re.compile(r"^((wakil )?(bupati|wali kota|gubernur)|menteri|kepala desa|kades|perbekel|petinggi|"
+                     r"kepala kampung|keuchik|wali nagari|ketua dprd|ketua dewan)\b")
+
+
+def holds_no_nip(jabatan: str) -> bool:
+    """True for posts whose holders are not civil servants and so have no NIP: elected heads of
+    region and their deputies, ministers, village heads, the chair of a DPRD. An acting holder
+    ("Pj. Bupati", "Plt. Kepala Desa") is a civil servant and keeps the NIP requirement."""
+    t = norm(jabatan)
+    for pattern, repl in _SPELLING:
+        t = pattern.sub(repl, t)
+    return _NO_NIP.match(t) is not None

@@ -9,7 +9,7 @@ from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Path, Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import RuleContext
-from sopdoc.validate.text import is_blank, norm
+from sopdoc.validate.text import is_blank, norm, same_artefact
 
 _W, _I = Severity.WARNING, Severity.INFO
 
@@ -151,16 +151,18 @@ def peralatan_di_kelengkapan(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     GPS, kamera, HT, alat ukur …) and names no document (dokumen, laporan, data, surat,
     form/format, berkas, kertas/lembar kerja, hasil, bukti, kartu, buku, berita acara …);
     "Laporan/Data", a working paper ("Kertas Kerja Reviu") and a result ("Hasil Uji Kendaraan")
-    stay documents although "kertas" and "kendaraan" are on the list.
+    stay documents although "kertas" and "kendaraan" are on the list. An item that is a step's
+    Output ("Alat Ukur Bertanda Tera Sah" in a metrology SOP) is the flow's artefact, not equipment.
     """
     document = re.compile(r"\b(dokumen|laporan|data|surat|form|format|formulir|berkas|daftar|aplikasi"
                           r"|kertas kerja|lembar kerja|hasil|bukti|kartu|buku|berita acara|catatan|keputusan"
                           r"|izin|rekomendasi|sertifikat|stnk|bpkb|foto)\b")
+    outputs = [s.mutu_baku.output for s in sop.kegiatan if not is_blank(s.mutu_baku.output)]
     for i, step in enumerate(sop.kegiatan):
         for j, item in enumerate(step.mutu_baku.kelengkapan):
             t = norm(item)
             m = _EQUIPMENT.search(t)
-            if m and not document.search(t):
+            if m and not document.search(t) and not any(same_artefact(item, o or "") for o in outputs):
                 yield Finding(
                     ("kegiatan", i, "mutu_baku", "kelengkapan", j),
                     Teks(f"{item!r} adalah peralatan, bukan kelengkapan", f"{item!r} is equipment, not an input"),
