@@ -59,6 +59,9 @@ def test_sarif_of_sources_imports_and_related_places_validates(tmp_path: Path,
         errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
         assert not errors, [f"{list(e.absolute_path)}: {e.message}" for e in errors[:5]]
         results = doc["runs"][0]["results"]
+        label = " — saran: " if lang == "id" else " — hint: "
+        assert all(label in r["message"]["text"] for r in results if " — " in r["message"]["text"])
+        assert any(label in r["message"]["text"] for r in results)
         assert any("relatedLocations" in r for r in results)  # one root cause, its affected steps
         pdf = [r["locations"][0]["physicalLocation"] for r in results
                if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("revisi.pdf")]
