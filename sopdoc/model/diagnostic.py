@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-__all__ = ["Diagnostic", "Origin", "Path", "Related", "Severity", "Teks", "format_path"]
+__all__ = ["HINT_LABEL", "Diagnostic", "Origin", "Path", "Related", "Severity", "Teks", "format_path"]
 
 Path = tuple[str | int, ...]
 
@@ -39,6 +39,10 @@ class Teks:
     def get(self, lang: str = "id") -> str:
         """The text in ``lang`` ('id' or 'en')."""
         return self.en if lang == "en" else self.id
+
+
+HINT_LABEL = Teks("saran", "hint")
+"""The label before a finding's hint in text and SARIF output ("saran: …" / "hint: …")."""
 
 
 @dataclass(frozen=True)

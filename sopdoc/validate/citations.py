@@ -207,5 +207,12 @@ KNOWN_DATES: dict[tuple[str, str, int], dt.date] = {
     ("pp", "18", 2016): dt.date(2016, 6, 15),
     ("pp", "11", 2017): dt.date(2017, 3, 30),
     ("pp", "94", 2021): dt.date(2021, 8, 31),
+    # the implementing rules of the Cipta Kerja law, signed together on 2 February 2021
+    ("pp", "5", 2021): dt.date(2021, 2, 2),
+    ("pp", "16", 2021): dt.date(2021, 2, 2),
+    ("pp", "22", 2021): dt.date(2021, 2, 2),
+    ("perpres", "12", 2021): dt.date(2021, 2, 2),
+    ("uu", "6", 2023): dt.date(2023, 3, 31),
+    ("uu", "17", 2023): dt.date(2023, 8, 8),
 }
 """Enactment dates of regulations SOPs commonly cite (used when the citation gives none)."""

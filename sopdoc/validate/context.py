@@ -9,6 +9,7 @@ from functools import cached_property
 from sopdoc.model.flow import Flow, flow_of
 from sopdoc.model.sop import Kegiatan, Simbol, Sop
 from sopdoc.model.waktu import Waktu
+from sopdoc.validate.flow_faults import flow_faults
 from sopdoc.validate.repeals import Repeal
 
 __all__ = ["CheckOptions", "RuleContext", "is_end_row"]
@@ -57,3 +58,18 @@ class RuleContext:
         """Indexes reachable from each index (itself included)."""
         flow = self.flow
         return {i: flow.reachable(i) for i in range(len(flow))}
+
+    @cached_property
+    def data_reach(self) -> dict[int, frozenset[int]]:
+        """Rows whose Kelengkapan may take each row's Output (itself included), for the
+        output→kelengkapan chain (SOP406/SOP407).
+
+        The flow's reach; when the flow is broken (a mid-flow terminator, a cycle without exit, an
+        unreachable part — each reported once by SOP309/SOP312) every later row counts as well, so
+        that one broken link is not reported again as a broken data chain on every row it cuts.
+        """
+        reach = self.reach
+        if not flow_faults(self.flow):
+            return reach
+        n = len(self.flow)
+        return {i: reach[i] | frozenset(range(i, n)) for i in range(n)}

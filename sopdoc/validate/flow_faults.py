@@ -11,7 +11,9 @@ one Flow (:mod:`sopdoc.model.flow`):
   of unreachable rows right after it (the rows it cuts off).
 * **Closed cycle** — a set of reachable rows that lead only to each other (a terminal strongly
   connected component of the stuck rows with more than one row, or a row that branches to
-  itself). It affects the stuck rows that lead into it.
+  itself). It affects the stuck rows that lead into it, and the run of unreachable rows right
+  after its last row (the rows its missing exit should have led to: nothing before the cycle
+  reaches them either, or they would not be unreachable).
 * **Unreachable part** — a run of consecutive rows that nothing reaches from the start and that
   is not the run right after a dead end.
 
@@ -79,11 +81,9 @@ def flow_faults(flow: Flow) -> list[FlowFault]:
     for sink in sinks:
         leading = tuple(i for i in sorted(stuck) if i not in sink and flow.reachable(i) & set(sink))
         dead_end = len(sink) == 1 and not flow.successors(sink[0])
-        cut: tuple[int, ...] = ()
-        if dead_end:
-            cut = next((r for r in runs if r[0] == sink[0] + 1), ())
-            if cut:
-                runs.remove(cut)
+        cut: tuple[int, ...] = next((r for r in runs if r[0] == sink[-1] + 1), ())
+        if cut:
+            runs.remove(cut)
         faults.append(FlowFault("dead-end" if dead_end else "cycle", sink, leading, cut))
     faults.extend(FlowFault("unreachable", run) for run in runs)
     faults.sort(key=lambda f: f.rows[0])

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sopdoc.codes import Code
-from sopdoc.model.diagnostic import Diagnostic, Severity, format_path
+from sopdoc.model.diagnostic import HINT_LABEL, Diagnostic, Severity, format_path
 from sopdoc.validate.file_report import FileReport
 from sopdoc.validate.sarif import format_sarif as _sarif
 
@@ -33,7 +33,7 @@ def _one(d: Diagnostic, file: str, lang: str) -> str:
     at = f" ({path})" if path else ""
     line = f"{where}: {d.severity.label(lang)} {d.code} [{d.name}] {d.message.get(lang)}{at}"
     if d.hint:
-        line += f"\n  hint: {d.hint.get(lang)}"
+        line += f"\n  {HINT_LABEL.get(lang)}: {d.hint.get(lang)}"
     return line
 
 
@@ -58,7 +58,7 @@ def summary_counts_line(counts: Mapping[Severity, int], n: int, lang: str = "id"
 
 
 def format_text(reports: Sequence[FileReport], lang: str = "id") -> str:
-    """Compiler-style lines, a ``hint:`` line per finding, and a closing summary."""
+    """Compiler-style lines, a ``saran:``/``hint:`` line per finding, and a closing summary."""
     lines = [_one(d, r.file, lang) for r in reports for d in r.diagnostics]
     lines.append(summary_line(reports, lang))
     return "\n".join(lines) + "\n"

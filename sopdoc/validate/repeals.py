@@ -12,7 +12,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +34,9 @@ class Repeal:
     pengganti: str
     sumber: str
 
-    @property
+    @cached_property
     def key(self) -> tuple[str, str, int] | None:
-        """``(family, nomor, tahun)`` of the repealed regulation."""
+        """``(family, nomor, tahun)`` of the repealed regulation (parsed once per entry)."""
         return parse_citation(self.dicabut).key
 
 
@@ -66,9 +66,19 @@ def builtin_repeals() -> tuple[Repeal, ...]:
         return repeals_from(tomllib.load(f).get("dicabut"), "sopdoc/data/dicabut.toml")
 
 
+@lru_cache(maxsize=1)
+def _builtin_index() -> dict[tuple[str, str, int], Repeal]:
+    """The shipped registry by key (the first entry of a key wins, as a scan in order would)."""
+    index: dict[tuple[str, str, int], Repeal] = {}
+    for r in builtin_repeals():
+        if r.key is not None:
+            index.setdefault(r.key, r)
+    return index
+
+
 def find_repeal(text: str, extra: Iterable[Repeal] = ()) -> Repeal | None:
     """The registry entry the citation ``text`` names (the agency's ``extra`` first), or None."""
     key = parse_citation(text).key
     if key is None:
         return None
-    return next((r for r in (*extra, *builtin_repeals()) if r.key == key), None)
+    return next((r for r in extra if r.key == key), None) or _builtin_index().get(key)

@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from sopdoc import __version__
 from sopdoc.codes import Code, registered_codes
-from sopdoc.model.diagnostic import Diagnostic, Origin, Severity, format_path
+from sopdoc.model.diagnostic import HINT_LABEL, Diagnostic, Origin, Severity, format_path
 from sopdoc.validate.docs import description
 from sopdoc.validate.file_report import FileReport
 
@@ -82,7 +82,7 @@ def _fingerprint(d: Diagnostic, file: str, seen: dict[str, int]) -> str:
 def _result(d: Diagnostic, file: str, index: dict[str, int], lang: str, seen: dict[str, int]) -> dict[str, object]:
     message = d.message.get(lang)
     if d.hint:
-        message += f" — hint: {d.hint.get(lang)}"
+        message += f" — {HINT_LABEL.get(lang)}: {d.hint.get(lang)}"
     out: dict[str, object] = {
         "ruleId": d.code,
         "level": _LEVEL[d.severity],

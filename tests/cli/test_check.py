@@ -39,13 +39,13 @@ def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 EXPECTED_ID = (
     "sop/contoh.sop.yaml:5:10: galat SOP102 [nomor-sop-kosong] Nomor SOP kosong (identitas.nomor)\n"
-    "  hint: isi `identitas.nomor` sesuai tata naskah dinas, mis. '800/045/DPLH/2023'\n"
+    "  saran: isi `identitas.nomor` sesuai tata naskah dinas, mis. '800/045/DPLH/2023'\n"
     "sop/contoh.sop.yaml:33:16: peringatan SOP307 [kegiatan-bersama] kegiatan bersama oleh Staf, Kasubag Program "
     "(kegiatan[1].pelaksana)\n"
-    "  hint: satu simbol di satu kolom; pecah kegiatan bersama per pelaksana\n"
+    "  saran: satu simbol di satu kolom; pecah kegiatan bersama per pelaksana\n"
     "sop/contoh.sop.yaml:35:72: info SOP409 [ejaan-artefak-tidak-konsisten] 'Draft': ejaan baku 'Draf' "
     "(kegiatan[1].mutu_baku.output)\n"
-    "  hint: pakai satu ejaan baku, mis. 'Draf', 'LKjIP'\n"
+    "  saran: pakai satu ejaan baku, mis. 'Draf', 'LKjIP'\n"
     "1 galat, 1 peringatan, 1 info dalam 1 berkas\n"
 )
 

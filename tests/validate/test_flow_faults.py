@@ -45,12 +45,13 @@ def test_cycle_without_exit_is_one_finding() -> None:
     # step 9 is a decision whose exits both go back to 5: 5..9 loop for ever, 10..12 unreachable
     sop = _twelve(s9={"simbol": "keputusan", "cabang": {"ya": 5, "tidak": 6}})
     found = _codes(sop, "SOP312")
-    assert [d.path for d in found] == [("kegiatan", 4), ("kegiatan", 9)]
+    # one root cause: the loop traps 1..9 and its missing exit cuts off 10..12
+    assert [d.path for d in found] == [("kegiatan", 4)]
     cycle = found[0]
     assert "putaran tanpa jalan keluar: kegiatan 5, 6, 7, 8, 9" in cycle.message.id
-    assert [r.path for r in cycle.related] == [("kegiatan", i) for i in (0, 1, 2, 3, 5, 6, 7, 8)]
-    unreachable = found[1]
-    assert unreachable.message.en == "steps 10, 11, 12 cannot be reached from the start"
+    assert "kegiatan 10, 11, 12 tidak terjangkau" in cycle.message.id
+    assert cycle.message.en.endswith("steps 10, 11, 12 cannot be reached")
+    assert [r.path for r in cycle.related] == [("kegiatan", i) for i in (0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11)]
 
 
 def test_flow_faults_kinds() -> None:
@@ -60,8 +61,12 @@ def test_flow_faults_kinds() -> None:
     assert (fault.kind, fault.rows, fault.stuck, fault.cut) == ("dead-end", (2,), (0, 1), (3, 4))
     # a decision branching to itself is a cycle of one row
     loop = Flow([Node(1, terminator=True), Node(2, keputusan=True, ya=2, tidak=2), Node(3, terminator=True)])
-    kinds = [(f.kind, f.rows, f.stuck) for f in flow_faults(loop)]
-    assert kinds == [("cycle", (1,), (0,)), ("unreachable", (2,), ())]
+    kinds = [(f.kind, f.rows, f.stuck, f.cut) for f in flow_faults(loop)]
+    assert kinds == [("cycle", (1,), (0,), (2,))]
+    # the whole unreachable run after the cycle is cut off by it, whatever its length
+    far = Flow([Node(1, terminator=True), Node(2, keputusan=True, ya=2, tidak=2), Node(3), Node(4, terminator=True),
+                Node(5, terminator=True)])
+    assert [(f.kind, f.rows, f.cut) for f in flow_faults(far)] == [("cycle", (1,), (2, 3, 4))]
     assert flow_faults(Flow([Node(1, terminator=True), Node(2), Node(3, terminator=True)])) == []
 
 

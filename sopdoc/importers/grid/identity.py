@@ -32,6 +32,10 @@ def read_identity_table(rows: list[list[str | None]], b: ImportBuilder, page: in
                 if col < len(row) and _lines(row[col]):
                     items = lines_to_items([(i, t) for i, t in enumerate(_lines(row[col]))])
                     b.put((name,), [t for _, t, _ in items if t], at(col), 0.8)
+                elif col < len(row):
+                    # the heading is there and its cell below is blank: an empty box ([]), not a
+                    # missing one (null) — SOP202's warning, not SOP201's error
+                    b.put((name,), [], at(col), 0.8)
             pending = None
             continue
         in_cell = [_labelled_cell(row[j] or "", b, at(j)) for j in range(len(row))]

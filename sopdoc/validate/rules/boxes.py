@@ -9,15 +9,30 @@ from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Path, Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import RuleContext
-from sopdoc.validate.text import is_blank, norm
+from sopdoc.validate.text import is_blank, norm, same_artefact
 
 _W, _I = Severity.WARNING, Severity.INFO
 
 _NEGATION = re.compile(r"\b(tidak|tak|tanpa|belum|gagal|bukan)\b")
 _RISK = re.compile(r"\b(risiko|beresiko|berisiko|terlambat|keterlambatan|terhambat|hambatan|kesalahan|"
                    r"kesulitan|kerugian|sanksi|temuan|terganggu|gangguan|menurun|penurunan|hilang|"
-                   r"rusak|salah|lambat|kendala)\b")
-_INVERTED = re.compile(r"\b(jika|apabila|bila|bilamana)\s+(sop\s+(ini\s+)?)?(sudah|telah)\s+dilaksanakan\b")
+                   r"rusak|salah|lambat|kendala|berdampak|dampak|akibat|berakibat|mengakibatkan|"
+                   r"menyebabkan|terancam|tertunda|penundaan|membahayakan|bahaya|cacat|sengketa|"
+                   r"disalahgunakan|penyalahgunaan|tercemar|pencemaran)\b")
+_INVERTED = re.compile(r"\b(jika|apabila|bila|bilamana)\s+(sop\s+(ini\s+)?)?((sudah|telah)\s+)?"
+                       r"(dilaksanakan|diterapkan|dipatuhi|diikuti|dijalankan)\b")
+_CONDITION = re.compile(r"\b(apabila|jika|bila|bilamana|kalau|seandainya|manakala)\b(?: \S+){0,6}? (tidak|belum) \S+"
+                        r"(?: dengan (baik|benar|tepat|konsisten)(?: dan (baik|benar|tepat))?)?(?: maka)?")
+"""The condition of non-compliance ("apabila SOP ini tidak dilaksanakan dengan baik maka"): its
+negation belongs to the condition, not to a consequence."""
+_PROHIBITION = re.compile(r"\b(tidak boleh|tidak diperkenankan|tidak dibenarkan|dilarang|tidak dapat diubah)\b.*")
+"""A rule about the SOP itself ("tidak boleh diubah tanpa persetujuan …") to the end of the item."""
+
+
+def _consequence(item: str) -> bool:
+    """True when ``item`` states a consequence once its condition and any prohibition are removed."""
+    rest = _PROHIBITION.sub(" ", _CONDITION.sub(" ", norm(item)))
+    return bool(_NEGATION.search(rest) or _RISK.search(rest))
 
 
 @rule(code="SOP208", slug="peringatan-bukan-akibat", severity=_W, catalogue="SEC-07",
@@ -28,9 +43,14 @@ _INVERTED = re.compile(r"\b(jika|apabila|bila|bilamana)\s+(sop\s+(ini\s+)?)?(sud
 def peringatan_bukan_akibat(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """SEC-07: Peringatan states the consequence of non-compliance.
 
-    Heuristic: the box as a whole needs negation (tidak, tanpa, belum, gagal) or risk wording
-    (risiko, terlambat, terhambat, kesalahan …); an item that opens "Apabila SOP sudah/telah
-    dilaksanakan" states the benefit instead (inverted, seed 004) and is reported even so.
+    Heuristic over the structure of each item: the condition of non-compliance ("Apabila SOP ini
+    tidak dilaksanakan [dengan baik] [maka]") is removed, and so is a prohibition about the SOP
+    itself ("tidak boleh diubah tanpa persetujuan …", to the end of the item); what remains must
+    state a consequence — a negated outcome (tidak terlayani, tanpa …, belum, gagal) or risk
+    wording (risiko, terlambat, mengakibatkan, berdampak …). A condition with nothing after it, or
+    a negation that only forbids, states no consequence. The box passes when one item does. An
+    item whose condition is compliance ("Apabila SOP [sudah/telah] dilaksanakan …") states the
+    benefit instead (inverted, seed 004) and is reported even so.
     """
     items = [i for i in (sop.peringatan or ()) if not is_blank(i)]
     if not items:
@@ -41,8 +61,7 @@ def peringatan_bukan_akibat(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
                           Teks("Peringatan menyebut manfaat bila SOP dilaksanakan, bukan akibat bila tidak",
                                "Peringatan states the benefit of following the SOP, not the consequence of not"))
             return
-    text = norm(" ".join(items))
-    if not _NEGATION.search(text) and not _RISK.search(text):
+    if not any(_consequence(item) for item in items):
         yield Finding(("peringatan",), Teks("Peringatan tidak menyebut akibat atau risiko",
                                             "Peringatan names no consequence or risk"))
 
@@ -108,7 +127,8 @@ def istilah_usang(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
 _EQUIPMENT = re.compile(
     r"\b(atk|alat tulis( kantor)?|komputer|computer|laptop|notebook|printer|pc|flash ?disk|flasdisk|"
     r"flashdisk|cd|dvd|lcd|proyektor|projector|scanner|hvs|kertas|tinta|toner|jaringan internet|"
-    r"internet|wifi|kendaraan|telepon|faksimil[ei]|mesin fotokopi)\b"
+    r"internet|wifi|kendaraan|telepon|faksimil[ei]|mesin fotokopi|gps|kamera|camera|handy ?talky|ht|"
+    r"radio( komunikasi)?|alat ukur|meteran|timbangan|tensimeter|termometer|drone|genset|stempel)\b"
 )
 
 
@@ -127,17 +147,22 @@ def peralatan_di_kelengkapan(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """SEC-09: equipment (ATK, komputer, printer, flashdisk, CD, LCD, jaringan internet …) belongs
     in Peralatan/Perlengkapan, not in a step's Kelengkapan.
 
-    Heuristic: an item is equipment when it matches the equipment word list and names no document
-    (dokumen, laporan, data, surat, form/format, berkas, kertas/lembar kerja); "Laporan/Data" and a
-    working paper ("Kertas Kerja Reviu") stay documents although "kertas" is on the list.
+    Heuristic: an item is equipment when it matches the equipment word list (field equipment too:
+    GPS, kamera, HT, alat ukur …) and names no document (dokumen, laporan, data, surat,
+    form/format, berkas, kertas/lembar kerja, hasil, bukti, kartu, buku, berita acara …);
+    "Laporan/Data", a working paper ("Kertas Kerja Reviu") and a result ("Hasil Uji Kendaraan")
+    stay documents although "kertas" and "kendaraan" are on the list. An item that is a step's
+    Output ("Alat Ukur Bertanda Tera Sah" in a metrology SOP) is the flow's artefact, not equipment.
     """
     document = re.compile(r"\b(dokumen|laporan|data|surat|form|format|formulir|berkas|daftar|aplikasi"
-                          r"|kertas kerja|lembar kerja)\b")
+                          r"|kertas kerja|lembar kerja|hasil|bukti|kartu|buku|berita acara|catatan|keputusan"
+                          r"|izin|rekomendasi|sertifikat|stnk|bpkb|foto)\b")
+    outputs = [s.mutu_baku.output for s in sop.kegiatan if not is_blank(s.mutu_baku.output)]
     for i, step in enumerate(sop.kegiatan):
         for j, item in enumerate(step.mutu_baku.kelengkapan):
             t = norm(item)
             m = _EQUIPMENT.search(t)
-            if m and not document.search(t):
+            if m and not document.search(t) and not any(same_artefact(item, o or "") for o in outputs):
                 yield Finding(
                     ("kegiatan", i, "mutu_baku", "kelengkapan", j),
                     Teks(f"{item!r} adalah peralatan, bukan kelengkapan", f"{item!r} is equipment, not an input"),

@@ -9,7 +9,8 @@ from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Path, Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import RuleContext, is_end_row
-from sopdoc.validate.text import is_blank, overlaps, words
+from sopdoc.validate.step_text import expand
+from sopdoc.validate.text import is_blank, overlaps, same_artefact, words
 
 _W, _I = Severity.WARNING, Severity.INFO
 
@@ -27,18 +28,22 @@ def kelengkapan_tanpa_sumber(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """MB-07 (input side): each step after the first has at least one Kelengkapan item that
     fuzzy-matches the Output of a step that can lead to it (loops included).
 
-    Fuzzy match: the content words (function words dropped) of the two texts share at least
-    half of the smaller set ("Draf Laporan Kinerja" ~ "Data Laporan Kinerja Triwulan"). Steps
-    with no Kelengkapan are SOP404's finding.
+    Match (:func:`sopdoc.validate.text.same_artefact`): two different kinds of artefact named by
+    their head words never match ("Surat Undangan …" is not "Surat Tugas …", a report not a
+    berita acara); otherwise the specific words — function words and the words that only say
+    what kind of paper it is (surat, dokumen, data, laporan, draf …) dropped — share at least
+    half of the smaller set ("Draf Laporan Kinerja" ~ "Laporan Kinerja Triwulan"). When the flow
+    is broken, every later row counts as reachable (``RuleContext.data_reach``): the break is
+    SOP309's or SOP312's finding, not repeated here. Steps with no Kelengkapan are SOP404's finding.
     """
     outputs = _outputs(sop)
-    reach = ctx.reach
+    reach = ctx.data_reach
     for i, step in enumerate(sop.kegiatan):
         items = [k for k in step.mutu_baku.kelengkapan if not is_blank(k)]
         if i == 0 or not items or is_end_row(step):
             continue
         sources = [o for j, o in outputs.items() if j != i and i in reach[j]]
-        if sources and not any(overlaps(k, o) for k in items for o in sources):
+        if sources and not any(same_artefact(k, o) for k in items for o in sources):
             yield Finding(("kegiatan", i, "mutu_baku", "kelengkapan"),
                           Teks("tidak ada kelengkapan yang merupakan output kegiatan sebelumnya",
                                "no input is the output of an earlier step"))
@@ -50,7 +55,7 @@ def kelengkapan_tanpa_sumber(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
                 "list this output as an input of a later step"))
 def output_tidak_dipakai(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """MB-07 (output side): every Output except the last step's is consumed by the Kelengkapan of
-    a step reachable after it (same fuzzy match as SOP406). The last step with an output
+    a step reachable after it (the same match and reach as SOP406). The last step with an output
     produces the SOP's product (SOP408)."""
     outputs = _outputs(sop)
     if not outputs:
@@ -59,8 +64,8 @@ def output_tidak_dipakai(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     for i, out in outputs.items():
         if i == last:
             continue
-        later = ctx.reach[i] - {i}
-        if not any(overlaps(k, out) for j in later for k in sop.kegiatan[j].mutu_baku.kelengkapan):
+        later = ctx.data_reach[i] - {i}
+        if not any(same_artefact(k, out) for j in later for k in sop.kegiatan[j].mutu_baku.kelengkapan):
             yield Finding(("kegiatan", i, "mutu_baku", "output"),
                           Teks(f"output {out!r} tidak dipakai kegiatan berikutnya",
                                f"output {out!r} is not used by a later step"))
@@ -84,8 +89,10 @@ def _product(nama: str) -> str:
                 "the last step's output is the product named by the Nama SOP"))
 def output_akhir_bukan_produk(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """MB-08: the last Output matches the SOP's product — the Nama SOP without its aspect word
-    ("Pengumpulan Data Kinerja" → "Data Kinerja") or the worksheet's Langkah Akhir — by the
-    fuzzy match of SOP406."""
+    ("Pengumpulan Data Kinerja" → "Data Kinerja") or the worksheet's Langkah Akhir — by the word
+    overlap of :func:`sopdoc.validate.text.overlaps`, with the known abbreviations of both written
+    out (:data:`sopdoc.validate.step_text.ABBREVIATIONS`: an end product "SKTM" or "Renja OPD"
+    is the product of "Pelayanan Surat Keterangan Tidak Mampu" or "Penyusunan Rencana Kerja …")."""
     outputs = _outputs(sop)
     if not outputs or is_blank(sop.identitas.nama):
         return
@@ -94,7 +101,7 @@ def output_akhir_bukan_produk(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     products = [_product(sop.identitas.nama or "")]
     if sop.lembar_kerja and not is_blank(sop.lembar_kerja.langkah_akhir):
         products.append(sop.lembar_kerja.langkah_akhir or "")
-    if not any(p and overlaps(out, p) for p in products):
+    if not any(p and overlaps(expand(out), expand(p)) for p in products):
         yield Finding(("kegiatan", last, "mutu_baku", "output"),
                       Teks(f"output terakhir {out!r} bukan produk '{products[0]}'",
                            f"last output {out!r} is not the product '{products[0]}'"))

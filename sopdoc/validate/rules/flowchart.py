@@ -310,7 +310,8 @@ def alur_tidak_terhubung(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
 
     One finding per root cause (``sopdoc.validate.flow_faults``), at the cause's first row, with
     the other rows it affects as related places: a cycle without exit (the steps trapped in it
-    and leading into it), and a part nothing reaches. A terminator in the middle of the flow is
+    and leading into it, and the steps after it that its missing exit cuts off), and a part
+    nothing reaches. A terminator in the middle of the flow is
     SOP309's finding (with the steps it cuts off), not repeated here."""
     steps = sop.kegiatan
     if len(steps) < 2:
@@ -331,6 +332,9 @@ def alur_tidak_terhubung(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
             trapped = _labels(sop, fault.stuck)
             more_id = f"; kegiatan {trapped} masuk ke putaran ini dan tidak sampai ke akhir" if trapped else ""
             more_en = f"; steps {trapped} lead into it and never reach the end" if trapped else ""
+            if fault.cut:
+                more_id += f"; kegiatan {_labels(sop, fault.cut)} tidak terjangkau"
+                more_en += f"; steps {_labels(sop, fault.cut)} cannot be reached"
             yield Finding(("kegiatan", first),
                           Teks(f"putaran tanpa jalan keluar: kegiatan {_labels(sop, fault.rows)}{more_id}",
                                f"a cycle without exit: steps {_labels(sop, fault.rows)}{more_en}"),

@@ -8,6 +8,7 @@ from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import RuleContext
+from sopdoc.validate.jabatan import holds_no_nip
 from sopdoc.validate.text import is_blank, words
 
 _E, _W = Severity.ERROR, Severity.WARNING
@@ -206,7 +207,9 @@ def _name_is_titles_only(name: str) -> bool:
 def pengesah_nama_nip_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """ID-08 (name and NIP part, warning): the signatory's name and NIP are given.
 
-    A name made only of academic titles ("S.Sos, MM", seed 002) counts as no name.
+    A name made only of academic titles ("S.Sos, MM", seed 002) counts as no name. No NIP is
+    asked of posts held by officials who are not civil servants (an elected Bupati, a Kepala
+    Desa …; :func:`sopdoc.validate.jabatan.holds_no_nip`).
     """
     who = sop.identitas.disahkan_oleh
     base = (*_ID, "disahkan_oleh")
@@ -222,5 +225,5 @@ def pengesah_nama_nip_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
                 f"nama pengesah {who.nama!r} hanya berisi gelar", f"the signatory's name {who.nama!r} holds only titles"
             ),
         )
-    if is_blank(who.nip):
+    if is_blank(who.nip) and not holds_no_nip(who.jabatan or ""):
         yield Finding((*base, "nip"), Teks("NIP pengesah kosong", "the signatory's NIP is empty"))

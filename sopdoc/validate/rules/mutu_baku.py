@@ -10,6 +10,7 @@ from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Periode, Simbol, Sop
 from sopdoc.model.waktu import Satuan
 from sopdoc.validate.context import RuleContext, is_end_row
+from sopdoc.validate.step_text import ANALYTIC_ROOTS, COMPOSE_ROOTS, COMPOSED_OBJECTS, verbs
 from sopdoc.validate.text import first_word, is_blank
 
 _E, _W = Severity.ERROR, Severity.WARNING
@@ -27,9 +28,21 @@ def waktu_kosong(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(("kegiatan", i, "mutu_baku", "waktu"), Teks("waktu kosong", "waktu is empty"))
 
 
-_ANALYTIC = ("mengolah", "menyusun", "merekap", "menganalisis", "menganalisa", "memverifikasi",
-             "mengevaluasi", "mengkompilasi", "mengkompulir", "menghimpun", "mereviu", "mereview",
-             "merekapitulasi", "membuat", "mengoreksi", "memvalidasi")
+
+
+def _analytic(text: str) -> bool:
+    """The step's first verb analyses or composes: its root is analytic (telaah, kaji, susun,
+    hitung …), or it makes (buat, tulis, siapkan …) a composed document (laporan, rencana, draf …).
+    """
+    found = verbs(text)
+    if not found:
+        return False
+    v = found[0]
+    if v.roots & ANALYTIC_ROOTS:
+        return True
+    return bool(v.roots & COMPOSE_ROOTS) and any(w in COMPOSED_OBJECTS for w in v.obj[:3])
+
+
 _PERIOD_DAYS = {Periode.BULANAN: 21, Periode.TRIWULAN: 63, Periode.SEMESTER: 125, Periode.TAHUNAN: 250}
 
 
@@ -47,9 +60,11 @@ def _fmt(value: Decimal) -> str:
                 "check the number and unit; write long durations in jam/hari kerja"))
 def waktu_tidak_wajar(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """MB-03: implausible waktu — under 5 menit for an analytic or composing verb (mengolah,
-    menyusun, merekap …; seed 002 "2 Menit"); 450 menit or more written in menit (a working day
-    or more, should be jam/hari; seed 000 "660 menit"); more than 20 hari kerja for one step; a
-    step longer than the SOP's reporting period (seed 002 "120 Hari" in a triwulan SOP).
+    menyusun, menelaah, menghitung …; seed 002 "2 Menit"), judged on the parsed verb and object
+    (:mod:`sopdoc.validate.step_text`: the verb's root, so every inflection counts, and "membuat"
+    only with a composed document as object: a report, not a disposition); 450 menit or more
+    written in menit (a working day or more, should be jam/hari; seed 000 "660 menit"); more than
+    20 hari kerja for one step; a step longer than the SOP's reporting period (seed 002 "120 Hari" in a triwulan SOP).
     The upper value of a range or bound is used."""
     for i, step in enumerate(sop.kegiatan):
         w = step.mutu_baku.waktu
@@ -57,9 +72,8 @@ def waktu_tidak_wajar(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
         if w is None or minutes is None:
             continue
         path = ("kegiatan", i, "mutu_baku", "waktu")
-        verb = first_word(step.uraian).lower()
         days = _days(minutes, ctx)
-        if minutes < 5 and verb in _ANALYTIC:
+        if minutes < 5 and _analytic(step.uraian):
             yield Finding(path, Teks(f"waktu {w.teks!r} terlalu singkat untuk '{first_word(step.uraian)}'",
                                      f"waktu {w.teks!r} is too short for '{first_word(step.uraian)}'"))
         elif w.satuan is Satuan.MENIT and minutes >= ctx.options.menit_per_hari_kerja:

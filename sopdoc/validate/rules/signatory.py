@@ -10,6 +10,7 @@ from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import RuleContext
+from sopdoc.validate.jabatan import heads, kop_units, post_of
 from sopdoc.validate.nip import parse_nip
 from sopdoc.validate.text import is_blank, norm
 
@@ -152,19 +153,34 @@ _LEADER = ("kepala", "sekretaris daerah", "sekda", "bupati", "walikota", "wali k
       hint=Teks("SOP disahkan oleh pimpinan instansi pada kop (mis. Kepala Dinas) atau atasannya",
                 "an SOP is signed by the head of the kop's agency (e.g. Kepala Dinas) or a superior"))
 def pengesah_bukan_pimpinan(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
-    """ID-12: the signing jabatan is a head (Kepala …, Sekretaris Daerah, Bupati, Camat, Direktur …).
+    """ID-12: the signing jabatan heads the agency of the kop, the kop's unit, or a superior.
 
-    Heuristic: only the leading word of the jabatan is checked; matching the unit named in the
-    jabatan to the kop is left out because kop lines and jabatan abbreviate differently.
+    Structure, not the first word (:mod:`sopdoc.validate.jabatan`): the jabatan is parsed into the
+    kind and rank of the unit it heads (Dinas/Badan/Sekretariat DPRD … 1, Bagian/Bidang/
+    Sekretariat of a Dinas/UPTD … 2, Subbagian/Seksi 3) and the kop into its most specific
+    organisation. A head of a lower-ranked unit (a Kepala Bidang or the Sekretaris Dinas on a
+    Dinas's SOP, a Kepala Subbagian on a Badan's) is reported unless the kop's ``unit`` line is
+    the unit it heads. A jabatan that heads nothing (Staf …) is reported; a "Kepala" of a unit
+    the parser does not know, or a kop it cannot read, falls back to the leading-word check.
     """
     who = sop.identitas.disahkan_oleh
     if who is None or is_blank(who.jabatan):
         return
     j = norm(who.jabatan or "")
-    if not j.startswith(_LEADER):
+    post = post_of(who.jabatan or "")
+    if post is None and not j.startswith(_LEADER):
         yield Finding((*_WHO, "jabatan"),
                       Teks(f"jabatan pengesah {who.jabatan!r} tidak tampak sebagai pimpinan",
                            f"signing jabatan {who.jabatan!r} does not look like a head of unit"))
+        return
+    org, unit = kop_units(sop.identitas.instansi, sop.identitas.unit)
+    if post is not None and not heads(post, org, unit):
+        assert org is not None
+        yield Finding((*_WHO, "jabatan"),
+                      Teks(f"jabatan pengesah {who.jabatan!r} memimpin {post.kind}, satuan di bawah "
+                           f"{org.kind} {org.name.upper()} pada kop; SOP disahkan pimpinan {org.kind}",
+                           f"signing jabatan {who.jabatan!r} heads a {post.kind}, a unit below the kop's "
+                           f"{org.kind} {org.name.upper()}; the SOP is signed by the head of the {org.kind}"))
 
 
 _SOP_WORDS = re.compile(r"^(sop|standar operasional prosedur|standar oprasional prosedur)\s+")

@@ -10,6 +10,7 @@ from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Kegiatan, Simbol, Sop
 from sopdoc.validate.context import RuleContext, is_end_row
+from sopdoc.validate.step_text import OUTCOME_ROOTS, verbs
 from sopdoc.validate.text import norm, words
 
 _W = Severity.WARNING
@@ -17,6 +18,25 @@ _W = Severity.WARNING
 _CONDITIONAL = re.compile(
     r"\b(jika|apabila|bila|bilamana|kalau|seandainya|dikembalikan|tidak (sesuai|lengkap|benar|valid|"
     r"disetujui|memenuhi))\b")
+
+
+_RETURN_UNFIT = re.compile(r"\b(yang (belum|tidak) \w+|untuk (diperbaiki|dilengkapi|perbaikan|dilengkapi))\b")
+
+
+def _hidden_outcome(text: str) -> str | None:
+    """The wording by which ``text`` chooses between outcomes, read from its parsed verbs: two
+    alternatives of which one is a decision outcome ("menerima atau menolak", "layak … atau
+    menunda"); a refusal ("menolak …"); or returning what is unfit ("mengembalikan berkas yang
+    belum lengkap"). None when the text only acts."""
+    for v in verbs(text):
+        if v.roots & {"tolak", "gugur", "batal"}:
+            return v.word
+        if v.before == "atau" and v.roots & OUTCOME_ROOTS:
+            return f"atau {v.word}"
+        unfit = _RETURN_UNFIT.search(" ".join(v.obj)) if v.roots & {"kembali"} else None
+        if unfit:
+            return f"{v.word} … {unfit.group(0)}"
+    return None
 
 
 @rule(code="SOP313", slug="keputusan-tersembunyi", severity=_W, catalogue="FC-09",
@@ -28,16 +48,23 @@ def keputusan_tersembunyi(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """FC-09: conditional wording ("jika", "apabila", "bila", "dikembalikan", "tidak sesuai" …) in
     a step that is not a decision suggests a missing decision (seed 000 step 6, seed 003 step 10).
 
+    Besides those words, the step's verbs are parsed (:mod:`sopdoc.validate.step_text`, by root,
+    so every inflection counts): alternatives of which one is a decision's outcome ("menerima
+    atau menolak", "menyatakan layak … atau menunda"), a refusal ("menolak", "menggugurkan"), or
+    returning what is unfit ("mengembalikan berkas yang belum lengkap") are decisions drawn as a
+    process. Alternatives of method ("secara langsung atau melalui aplikasi") are not.
+
     Only the Kegiatan text is read; Keterangan legitimately explains branches.
     """
     for i, step in enumerate(sop.kegiatan):
         if step.simbol is Simbol.KEPUTUSAN:
             continue
         m = _CONDITIONAL.search(norm(step.uraian))
-        if m:
+        wording = m.group(0) if m else _hidden_outcome(step.uraian)
+        if wording:
             yield Finding(("kegiatan", i, "uraian"),
-                          Teks(f"kata bersyarat '{m.group(0)}' pada kegiatan yang bukan keputusan",
-                               f"conditional wording '{m.group(0)}' in a step that is not a decision"))
+                          Teks(f"kata bersyarat '{wording}' pada kegiatan yang bukan keputusan",
+                               f"conditional wording '{wording}' in a step that is not a decision"))
 
 
 _ACTIVE = re.compile(r"^(me|ber)[a-z]{2,}$")
