@@ -66,9 +66,19 @@ def builtin_repeals() -> tuple[Repeal, ...]:
         return repeals_from(tomllib.load(f).get("dicabut"), "sopdoc/data/dicabut.toml")
 
 
+@lru_cache(maxsize=1)
+def _builtin_by_key() -> dict[tuple[str, str, int], Repeal]:
+    """The shipped registry by key, the first entry of a key winning (as a scan would find it)."""
+    out: dict[tuple[str, str, int], Repeal] = {}
+    for repeal in builtin_repeals():
+        if repeal.key is not None:
+            out.setdefault(repeal.key, repeal)
+    return out
+
+
 def find_repeal(text: str, extra: Iterable[Repeal] = ()) -> Repeal | None:
     """The registry entry the citation ``text`` names (the agency's ``extra`` first), or None."""
     key = parse_citation(text).key
     if key is None:
         return None
-    return next((r for r in (*extra, *builtin_repeals()) if r.key == key), None)
+    return next((r for r in extra if r.key == key), None) or _builtin_by_key().get(key)
