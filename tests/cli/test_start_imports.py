@@ -1,6 +1,9 @@
-"""``sopdoc log add`` is one whole process per entry (budget 100 ms, issue #15): it must load
+"""What the commands a user starts by hand load (whole-process start-up, bench/startup.py).
+
+``sopdoc log add`` is one whole process per entry (budget 100 ms, issue #15): it must load
 neither the document model (pydantic), the YAML reader, the checker, the layout nor every stage's
-code table, and, once the holiday cache holds the year, not the ``holidays`` package either."""
+code table, and, once the holiday cache holds the year, not the ``holidays`` package either.
+``sopdoc check`` of ``*.sop.yaml`` files loads no importer and, for one file, no process pool."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.conftest import EXAMPLES
 from tests.execution.helpers import LOOP_SOP
 
 # Runs the CLI in a fresh interpreter and prints the modules it loaded.
@@ -45,3 +49,12 @@ def test_log_add_loads_only_what_it_needs(tmp_path: Path) -> None:
     loaded = [m for m in second if any(m == name or m.startswith(f"{name}.") for name in NOT_LOADED)]
     assert loaded == []
     assert "sopdoc.execution.recording" in second and "sopdoc.config_file" in second
+
+
+def test_check_of_a_source_loads_no_importer(tmp_path: Path) -> None:
+    env = {**os.environ, "SOPDOC_LANG": "id"}
+    code, modules = _run(["check", str(EXAMPLES / "pengumpulan-data-kinerja.sop.yaml")], env, tmp_path)
+    assert code == 0
+    assert [m for m in modules if m.startswith(("sopdoc.importers.", "multiprocessing", "concurrent"))] == [
+        "sopdoc.importers.codes", "sopdoc.importers.inputs"]  # IMP codes for [check]; file names
+    assert "sopdoc.validate.engine" in modules
