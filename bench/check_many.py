@@ -2,11 +2,15 @@
 
 Generates the SOPs from examples/*.sop.yaml into a temporary folder (renamed titles, shuffled
 waktu, dropped or repeated steps, removed fields), then runs the CLI three times and prints the
-median wall time and SOPs per second.
+median wall time and SOPs per second, and the CPU time of the process and its workers.
+``--base PATH`` times another installation's ``sopdoc`` (e.g. the pre-restructure tree's
+``.venv/bin/sopdoc``) on the same SOPs, alternating with this tree's runs, and prints the ratios.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import random
 import statistics
 import subprocess
@@ -59,24 +63,50 @@ def generate(folder: Path) -> int:
     return N
 
 
+def _run(sopdoc: str, folder: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU time (the process and its workers) of one ``sopdoc check`` over ``folder``."""
+    before = os.times()
+    start = time.perf_counter()
+    proc = subprocess.run([sopdoc, "check", str(folder), "--format", "json"], capture_output=True, check=False,
+                          env=env)
+    wall = time.perf_counter() - start
+    after = os.times()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(proc.stderr.decode())
+    return wall, (after.children_user - before.children_user) + (after.children_system - before.children_system)
+
+
 def main() -> None:
-    """Print the median time and throughput."""
-    sopdoc = str(Path(sys.executable).with_name("sopdoc"))
+    """Print the median time and throughput (and, with ``--base PATH``, those of another
+    installation's ``sopdoc`` run alternately on the same SOPs, and the ratios)."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--base", help="another sopdoc executable to compare with, run alternately")
+    parser.add_argument("--runs", type=int, default=RUNS)
+    args = parser.parse_args()
+    exes = {"this tree": str(Path(sys.executable).with_name("sopdoc")), **({"base": args.base} if args.base else {})}
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
+        folder = Path(tmp) / "sop"
+        folder.mkdir()
         generate(folder)
-        times = []
-        for _ in range(RUNS):
-            start = time.perf_counter()
-            proc = subprocess.run([sopdoc, "check", str(folder), "--format", "json"], capture_output=True, check=False)
-            times.append(time.perf_counter() - start)
-            if proc.returncode not in (0, 1):
-                raise SystemExit(proc.stderr.decode())
-        median = statistics.median(times)
-        print(
-            f"check_many: {N} SOPs, median {median:.2f} s over {RUNS} runs, {N / median:.0f} SOPs/s "
-            f"(target < 10 s, ≥ 100 SOPs/s)"
-        )
+        envs = {}
+        for label, exe in exes.items():
+            env = dict(os.environ)
+            if env.pop("PYTHONDONTWRITEBYTECODE", None) is not None:  # run from bytecode, as installed
+                env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / f"pycache-{label}")
+            subprocess.run([exe, "--help"], capture_output=True, check=True, env=env)  # warm it
+            envs[label] = env
+        figures: dict[str, list[tuple[float, float]]] = {label: [] for label in exes}
+        for _ in range(args.runs):
+            for label, exe in exes.items():
+                figures[label].append(_run(exe, folder, envs[label]))
+    wall = {label: statistics.median(w for w, _ in f) for label, f in figures.items()}
+    cpu = {label: statistics.median(c for _, c in f) for label, f in figures.items()}
+    line = (f"check_many: {N} SOPs, median {wall['this tree']:.2f} s over {args.runs} runs, "
+            f"{N / wall['this tree']:.0f} SOPs/s (target < 10 s, ≥ 100 SOPs/s); CPU {cpu['this tree']:.2f} s")
+    if "base" in exes:
+        line += (f"; base {wall['base']:.2f} s, CPU {cpu['base']:.2f} s; ratio {wall['this tree'] / wall['base']:.2f}"
+                 f" (CPU {cpu['this tree'] / cpu['base']:.2f})")
+    print(line)
 
 
 if __name__ == "__main__":

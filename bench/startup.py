@@ -1,14 +1,21 @@
-"""Median wall time of `sopdoc --help` as a whole process (budget: < 0.3 s), and its CPU time.
+"""Whole-process figures of the commands a user starts by hand: ``sopdoc --help`` (budget < 0.3 s),
+``sopdoc check`` of one example and ``sopdoc log add`` (budget ≤ 100 ms, issue #15).
+
+Each command runs RUNS times; the median wall time and the median CPU time (user + system of the
+process) are printed. ``--base PATH`` names another installation's ``sopdoc`` (e.g. the
+pre-restructure tree's ``.venv/bin/sopdoc``): its runs alternate with this tree's, so both see the
+same machine load, and the ratios are printed. On a loaded machine the CPU times and the ratios
+mean more than the wall times.
 
 An installed sopdoc runs from compiled bytecode (pip compiles the wheel at install). When this
 environment forbids writing bytecode (``PYTHONDONTWRITEBYTECODE``), every start would compile
 sopdoc's sources again and the figure would measure the compiler, so the processes get a private
-bytecode cache (``PYTHONPYCACHEPREFIX``) warmed by one untimed start. The CPU time (user + system
-of the process) moves much less than the wall time on a loaded machine.
+bytecode cache (``PYTHONPYCACHEPREFIX``) warmed by one untimed start of each command.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import statistics
@@ -18,30 +25,66 @@ import tempfile
 import time
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "pengumpulan-data-kinerja.sop.yaml"
+INSTANCE = "pengumpulan-data-kinerja-2026-TW3"
 RUNS = 15
+BUDGETS = {"--help": "< 300 ms", "check": "", "log add": "≤ 100 ms"}
+
+
+def _commands(i: int) -> dict[str, list[str]]:
+    return {
+        "--help": ["--help"],
+        "check": ["check", str(EXAMPLE)],
+        "log add": ["log", "add", INSTANCE, "--langkah", "1", "--oleh", f"Pegawai {i} / 1980", "--peran",
+                    "Kepala Dinas", "--mulai", "2026-10-01 08:00+08:00", "--selesai", "2026-10-01 08:15+08:00"],
+    }
+
+
+def _time(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):  # check exits 1 on findings
+        raise SystemExit(f"failed: {' '.join(cmd)}")
+    return wall, usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
-    """Print the median and the fastest of RUNS process starts."""
-    exe = shutil.which("sopdoc", path=str(Path(sys.executable).parent)) or shutil.which("sopdoc")
-    cmd = [exe, "--help"] if exe else [sys.executable, "-m", "sopdoc", "--help"]
-    with tempfile.TemporaryDirectory() as cache:
-        env = dict(os.environ)
-        if env.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
-            env["PYTHONPYCACHEPREFIX"] = cache
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env)  # warm the bytecode cache
-        times, cpu = [], []
-        for _ in range(RUNS):
-            start = time.perf_counter()
-            proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env=env)
-            _pid, status, usage = os.wait4(proc.pid, 0)
-            times.append(time.perf_counter() - start)
-            cpu.append(usage.ru_utime + usage.ru_stime)
-            if os.waitstatus_to_exitcode(status) != 0:
-                raise SystemExit("sopdoc --help failed")
-    print(f"sopdoc --help: median {statistics.median(times) * 1000:.0f} ms, "
-          f"min {min(times) * 1000:.0f} ms over {RUNS} runs (budget 300 ms); "
-          f"CPU median {statistics.median(cpu) * 1000:.0f} ms")
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--base", help="another sopdoc executable to compare with, run alternately")
+    parser.add_argument("--runs", type=int, default=RUNS)
+    args = parser.parse_args()
+    own = shutil.which("sopdoc", path=str(Path(sys.executable).parent)) or shutil.which("sopdoc")
+    if own is None:
+        raise SystemExit("sopdoc is not installed in this environment")
+    exes = {"this tree": own, **({"base": args.base} if args.base else {})}
+    with tempfile.TemporaryDirectory() as tmp:
+        envs = {}
+        for label, exe in exes.items():
+            env = {**os.environ, "SOPDOC_DB": str(Path(tmp) / f"{label}.db"), "SOPDOC_USER": "bench"}
+            if env.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
+                env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / f"pycache-{label}")
+            subprocess.run([exe, "period", "open", str(EXAMPLE), "--period", "2026-TW3"], env=env, check=True,
+                           capture_output=True)
+            for cmd in _commands(0).values():  # warm the bytecode (and the holiday cache)
+                _time([exe, *cmd], env)
+            envs[label] = env
+        figures: dict[tuple[str, str], list[tuple[float, float]]] = {}
+        for i in range(1, args.runs + 1):
+            for name, cmd in _commands(i).items():
+                for label, exe in exes.items():
+                    figures.setdefault((label, name), []).append(_time([exe, *cmd], envs[label]))
+    for name in _commands(0):
+        wall, cpu = ({label: statistics.median(f[k] for f in figures[(label, name)]) * 1000 for label in exes}
+                     for k in (0, 1))
+        line = (f"sopdoc {name}: median {wall['this tree']:.0f} ms, CPU {cpu['this tree']:.0f} ms"
+                f"{' (budget ' + BUDGETS[name] + ')' if BUDGETS[name] else ''}")
+        if "base" in exes:
+            line += (f"; base {wall['base']:.0f} ms, CPU {cpu['base']:.0f} ms; "
+                     f"ratio {wall['this tree'] / wall['base']:.2f} (CPU {cpu['this tree'] / cpu['base']:.2f})")
+        print(line + f"; {args.runs} runs")
 
 
 if __name__ == "__main__":

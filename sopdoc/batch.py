@@ -11,15 +11,16 @@ picklable (a module-level function and plain values).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sopdoc.errors import UsageError
 from sopdoc.model.diagnostic import Teks
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["default_workers", "run_batch"]
 
@@ -58,6 +59,9 @@ def run_batch(func: Callable[[T], R], items: Iterable[T], *, workers: int | None
         for item in todo:
             yield item, func(item)
         return
+    import multiprocessing  # a pool only when there is work for it: one file starts without it
+    from concurrent.futures import ProcessPoolExecutor
+
     limit = window or workers * 4
     # fork starts workers in milliseconds and shares the imported modules; elsewhere the default.
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None

@@ -82,8 +82,8 @@ _CODES_HELP = ("Kode atau awalan kode, dipisah koma; boleh diulang (mis. SOP1,SO
 def check_inputs(files: list[str]) -> list[Path]:
     """Files named on the command line; a directory gives every supported file below it
     (``*.sop.yaml`` and every format the importers read), sorted, hidden folders skipped."""
-    from sopdoc.importers import dispatch
-    from sopdoc.importers.dispatch import IMPORT_SUFFIXES, SOURCE_SUFFIXES
+    from sopdoc.importers import inputs
+    from sopdoc.importers.inputs import IMPORT_SUFFIXES, SOURCE_SUFFIXES
 
     suffixes = tuple(SOURCE_SUFFIXES) + tuple(IMPORT_SUFFIXES)
     out: list[Path] = []
@@ -94,18 +94,27 @@ def check_inputs(files: list[str]) -> list[Path]:
                      and not any(part.startswith(".") for part in f.relative_to(p).parts)]
             out.extend(sorted(found))
         else:
-            out.extend(dispatch.expand_inputs([raw]))
+            out.extend(inputs.expand_inputs([raw]))
     return out
 
 
 def check_one(job: tuple[str, Any, Any]) -> Any:
-    """Check one file (read or imported in memory); the batch runner's unit of work."""
-    from sopdoc.importers.dispatch import load_source
+    """Check one file (read or imported in memory); the batch runner's unit of work. The importers
+    are loaded only for a document to import, so checking ``*.sop.yaml`` files starts fast."""
+    from sopdoc.importers.inputs import needs_import
     from sopdoc.validate.engine import check_loaded
-    from sopdoc.validate.output import FileReport
+    from sopdoc.validate.file_report import FileReport
 
     file, check_settings, options = job
-    return FileReport(file, check_loaded(load_source(Path(file)), check_settings, options))
+    if needs_import(file):
+        from sopdoc.importers.dispatch import load_source
+
+        loaded = load_source(Path(file))
+    else:
+        from sopdoc.source.reader import load_sop
+
+        loaded = load_sop(Path(file))
+    return FileReport(file, check_loaded(loaded, check_settings, options))
 
 
 @cli.command(help=_help(

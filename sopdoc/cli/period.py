@@ -247,7 +247,7 @@ def period_status(ctx: click.Context, instance: str, per: str | None, db: str, f
     import datetime as dt
 
     from sopdoc.execution.cmp_context import effective_entries
-    from sopdoc.execution.runs import find_instance
+    from sopdoc.execution.recording import find_instance
     from sopdoc.execution.state import instance_state
 
     with _store(db) as store:
@@ -368,7 +368,7 @@ def _checked(ctx: click.Context, db: str, instance: str, config: str | None, per
     from sopdoc.config import load_settings
     from sopdoc.execution.calendar import WorkingCalendar
     from sopdoc.execution.compliance import check_instance
-    from sopdoc.execution.runs import find_instance, instance_calendar
+    from sopdoc.execution.recording import find_instance, instance_calendar
 
     settings = load_settings(None, Path(config) if config else None)
     cal, period_settings = settings.kalender, settings.period
@@ -622,7 +622,7 @@ def period_close(ctx: click.Context, instance: str, targets: str, out_dir: str, 
 @click.pass_context
 def period_void(ctx: click.Context, instance: str, alasan: str, recorder: str | None, db: str) -> None:
     from sopdoc.execution.chain import VOID
-    from sopdoc.execution.runs import find_instance
+    from sopdoc.execution.recording import find_instance
 
     if not alasan.strip():
         fail(ctx, Teks("--alasan tidak boleh kosong", "--alasan must not be empty"))
@@ -701,15 +701,17 @@ def _warnings(ctx: click.Context, results: list[Any], file: str | None) -> None:
 @click.pass_context
 def log_add(ctx: click.Context, instance: str, db: str, recorder: str | None, config: str | None = None,
             **fields: Any) -> None:
-    from sopdoc.config import load_settings
-    from sopdoc.execution.runs import ImportRejected, find_instance, record_rows
+    from sopdoc.config_file import load_calendar
+    from sopdoc.execution.national_holidays import cache_folder
+    from sopdoc.execution.recording import ImportRejected, find_instance, record_rows
 
-    calendar = load_settings(None, Path(config) if config else None).kalender
+    calendar = load_calendar(None, Path(config) if config else None)
     row = {k: ("" if v is None else v) for k, v in fields.items()}
     with _store(db) as store:
         inst = find_instance(store, instance)
         try:
-            results, stored = record_rows(store, inst, [(1, row)], user=_user(recorder), calendar=calendar)
+            results, stored = record_rows(store, inst, [(1, row)], user=_user(recorder), calendar=calendar,
+                                          holiday_cache=cache_folder(db))
         except ImportRejected as exc:
             for problem in exc.results[0].problems:
                 click.echo(f"{'error' if _lang(ctx) == 'en' else 'galat'}: {problem.get(_lang(ctx))}", err=True)
@@ -734,17 +736,18 @@ def log_add(ctx: click.Context, instance: str, db: str, recorder: str | None, co
 @click.pass_context
 def log_import(ctx: click.Context, instance: str, file: str, recorder: str | None, db: str,
                config: str | None = None) -> None:
-    from sopdoc.config import load_settings
+    from sopdoc.config_file import load_calendar
     from sopdoc.execution.log_files import read_log_file
-    from sopdoc.execution.runs import ImportRejected, find_instance, record_rows
+    from sopdoc.execution.national_holidays import cache_folder
+    from sopdoc.execution.recording import ImportRejected, find_instance, record_rows
 
-    calendar = load_settings(None, Path(config) if config else None).kalender
+    calendar = load_calendar(None, Path(config) if config else None)
     rows = read_log_file(file)
     with _store(db) as store:
         inst = find_instance(store, instance)
         try:
             results, stored = record_rows(store, inst, rows, user=_user(recorder), base_dir=Path(file).parent,
-                                          calendar=calendar)
+                                          calendar=calendar, holiday_cache=cache_folder(db))
         except ImportRejected as exc:
             _report_rows(ctx, exc.results, file)
             fail(ctx, exc.teks)
@@ -762,7 +765,7 @@ def log_import(ctx: click.Context, instance: str, file: str, recorder: str | Non
 @click.pass_context
 def log_list(ctx: click.Context, instance: str, db: str, fmt: str = "text") -> None:
     from sopdoc.execution.entries import superseded_seqs
-    from sopdoc.execution.runs import find_instance
+    from sopdoc.execution.recording import find_instance
 
     with _store(db) as store:
         inst = find_instance(store, instance)
@@ -804,7 +807,7 @@ def log_export(ctx: click.Context, instance: str, target: str, output: str | Non
     from sopdoc.atomic import write_atomic as atomic_write
     from sopdoc.execution.log_files import entries_to_csv, entries_to_xes
     from sopdoc.execution.pinned import StepTable
-    from sopdoc.execution.runs import find_instance
+    from sopdoc.execution.recording import find_instance
 
     with _store(db) as store:
         inst = find_instance(store, instance)
@@ -840,7 +843,7 @@ def log_export(ctx: click.Context, instance: str, target: str, output: str | Non
 @_common("log.verify")
 @click.pass_context
 def log_verify(ctx: click.Context, instance: str | None, heads: bool, db: str) -> None:
-    from sopdoc.execution.runs import find_instance
+    from sopdoc.execution.recording import find_instance
 
     lang = _lang(ctx)
     with _store(db) as store:

@@ -12,8 +12,10 @@ import calendar as _cal
 import datetime as dt
 from decimal import Decimal
 from functools import lru_cache
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sopdoc.execution.national_holidays import national_holidays
 from sopdoc.execution.settings import CalendarSettings
 from sopdoc.model.waktu import Satuan, Waktu
 
@@ -36,8 +38,11 @@ def _add_months(day: dt.datetime, months: int) -> dt.datetime:
 class WorkingCalendar:
     """Working days and hours of one agency profile."""
 
-    def __init__(self, settings: CalendarSettings | None = None) -> None:
+    def __init__(self, settings: CalendarSettings | None = None, holiday_cache: Path | None = None) -> None:
+        """``holiday_cache``: a folder where the national holidays of each year are kept between
+        runs (:mod:`sopdoc.execution.national_holidays`); None computes them in every process."""
         self.settings = settings or CalendarSettings()
+        self.holiday_cache = holiday_cache
         self.zone = ZoneInfo(self.settings.tz_name)
         self._holidays: dict[int, dict[dt.date, str]] = {}
         self._local = set(self.settings.libur_lokal)
@@ -53,11 +58,7 @@ class WorkingCalendar:
         if year not in self._holidays:
             found: dict[dt.date, str] = {}
             if self.settings.libur_nasional and 1946 <= year <= 2200:
-                import holidays
-
-                ids = holidays.country_holidays("ID", years=year, categories=("public", "government"),
-                                                language="id")
-                found.update({d: str(n) for d, n in ids.items()})
+                found.update(national_holidays(year, self.holiday_cache))
             for d in self._local:
                 if d.year == year:
                     found.setdefault(d, "Libur lokal")

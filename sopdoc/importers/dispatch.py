@@ -8,6 +8,14 @@ from pathlib import Path
 from sopdoc.importers.bundle import import_bundle
 from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.docx.importer import import_docx_file
+from sopdoc.importers.inputs import (
+    IMPORT_SUFFIXES,
+    REPORT_SUFFIX,
+    SOURCE_SUFFIXES,
+    expand_inputs,
+    import_stem,
+    needs_import,
+)
 from sopdoc.importers.pdf.importer import import_pdf_file
 from sopdoc.importers.report import ImportBuilder, ImportResult
 from sopdoc.importers.text.importer import import_text_file
@@ -19,35 +27,6 @@ from sopdoc.source.reader import LoadResult, load_sop
 
 __all__ = ["IMPORT_SUFFIXES", "SOURCE_SUFFIXES", "expand_imports", "expand_inputs", "import_source",
            "import_sources", "import_stem", "load_source"]
-
-SOURCE_SUFFIXES = (".sop.yaml", ".sop.yml")
-IMPORT_SUFFIXES = (".txt", ".pdf", ".docx", ".xlsx")
-
-
-def expand_inputs(paths: list[str]) -> list[Path]:
-    """Files named on the command line, with directories expanded to their ``*.sop.yaml``, sorted."""
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = [f for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(SOURCE_SUFFIXES)]
-            out.extend(sorted(found))
-        else:
-            out.append(p)
-    return out
-
-
-# Reports `sopdoc import` writes next to its YAML: never read back as a text extraction.
-REPORT_SUFFIX = ".import.txt"
-
-
-def import_stem(name: str) -> str:
-    """``name`` without its import suffix (``a.pdf`` → ``a``); other names lose their last suffix."""
-    for suffix in IMPORT_SUFFIXES:
-        if name.lower().endswith(suffix):
-            return name[: -len(suffix)]
-    return Path(name).stem
-
 
 def expand_imports(paths: list[str]) -> list[tuple[str, str]]:
     """``(input, output stem)`` for every file to import: files as named (stem = file name without
@@ -79,7 +58,7 @@ def load_source(path: Path) -> LoadResult:
     ``*.txt``, ``*.pdf`` and ``*.docx`` are imported in memory (their diagnostics include the IMP findings
     and point at lines or page/table/row); everything else is read as ``*.sop.yaml``.
     """
-    if Path(path).suffix.lower() in IMPORT_SUFFIXES:
+    if needs_import(path):
         return import_source(path).load
     return load_sop(path)
 

@@ -35,6 +35,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from sopdoc.layout.profile import Orientation  # re-exported: pages carry their orientation
+
 __all__ = [
     "LINE_WIDTHS",
     "Align",
@@ -76,13 +78,6 @@ LINE_WIDTHS: dict[LineClass, float] = {
     LineClass.SYMBOL: 0.9,
 }
 """Stroke width in points per line class (RENDERING-NOTES: 0.6 / 0.8 / 0.9)."""
-
-
-class Orientation(StrEnum):
-    """Page orientation."""
-
-    PORTRAIT = "portrait"
-    LANDSCAPE = "landscape"
 
 
 class PageKind(StrEnum):

@@ -10,13 +10,21 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, fields
+from enum import StrEnum
 from typing import Any
 
 from sopdoc.errors import UsageError
-from sopdoc.layout.geometry import Orientation
 from sopdoc.model.diagnostic import Teks
 
-__all__ = ["FOREIGN_KEYS", "PAPER_SIZES_MM", "PageProfile"]
+__all__ = ["FOREIGN_KEYS", "PAPER_SIZES_MM", "Orientation", "PageProfile"]
+
+class Orientation(StrEnum):
+    """Page orientation (here, not in :mod:`sopdoc.layout.geometry`, so that reading ``[profil]``
+    does not load the page geometry)."""
+
+    PORTRAIT = "portrait"
+    LANDSCAPE = "landscape"
+
 
 PAPER_SIZES_MM: dict[str, tuple[float, float]] = {"f4": (215.0, 330.0), "a4": (210.0, 297.0)}
 """Portrait width × height in millimetres."""

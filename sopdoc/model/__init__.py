@@ -11,7 +11,8 @@ from typing import Any
 _WHERE = {
     **dict.fromkeys(["Diagnostic", "Origin", "Severity", "Teks", "format_path"], "diagnostic"),
     **dict.fromkeys(["FORMAT_VERSION", "Cabang", "Identitas", "Kegiatan", "LangkahKerja", "LembarKerja",
-                     "MutuBaku", "PenanggungJawab", "Pengesahan", "Periode", "Simbol", "Sop"], "sop"),
+                     "MutuBaku", "PenanggungJawab", "Pengesahan", "Periode", "Sop"], "sop"),
+    "Simbol": "simbol",
     **dict.fromkeys(["Bentuk", "Satuan", "Waktu", "parse_waktu", "satuan_from_text"], "waktu"),
 }
 __all__ = sorted(_WHERE)

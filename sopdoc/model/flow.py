@@ -40,8 +40,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sopdoc.model.sop import Kegiatan, Simbol
+from sopdoc.model.simbol import Simbol
+
+if TYPE_CHECKING:  # the pydantic model is not loaded for the execution stage's pinned tables
+    from sopdoc.model.sop import Kegiatan
 
 __all__ = ["Edge", "Flow", "Node", "flow_of"]
 

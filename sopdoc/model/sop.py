@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from sopdoc.model.simbol import Simbol
 from sopdoc.model.tanggal import BulanTahun, parse_tanggal
 from sopdoc.model.waktu import Satuan, Waktu, parse_waktu
 
@@ -44,23 +45,6 @@ __all__ = [
 ]
 
 FORMAT_VERSION = 1
-
-
-class Simbol(StrEnum):
-    """Flowchart symbol of a step (the off-page connector is made by pagination, not stored)."""
-
-    TERMINATOR = "terminator"
-    PROSES = "proses"
-    KEPUTUSAN = "keputusan"
-
-    @property
-    def rank(self) -> int:
-        """Which symbol wins when a step's cell holds several shapes: keputusan (0), then
-        terminator (1), then proses (2)."""
-        return _SIMBOL_ORDER.index(self)
-
-
-_SIMBOL_ORDER = (Simbol.KEPUTUSAN, Simbol.TERMINATOR, Simbol.PROSES)
 
 
 class Periode(StrEnum):

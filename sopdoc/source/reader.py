@@ -71,7 +71,9 @@ def load_sop(path: str | FsPath) -> LoadResult:
                     Teks(f"ukuran {size / 1048576:.1f} MB melebihi batas {MAX_BYTES // 1048576} MB",
                          f"size {size / 1048576:.1f} MB exceeds the limit of {MAX_BYTES // 1048576} MB"),
                     origin=Origin(file=name)))
-            data = fh.read(MAX_BYTES + 1)
+            data = fh.read(size + 1)  # not MAX_BYTES + 1: that buffer is allocated for every file
+            if len(data) > size:  # grown since fstat: read on up to the limit
+                data += fh.read(MAX_BYTES + 1 - len(data))
     except OSError as exc:
         reason = _os_reason(exc)
         return _failed(name, reading_diagnostic(

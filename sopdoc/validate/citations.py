@@ -86,6 +86,10 @@ _NUM_SLASH = re.compile(_NOMOR + r"([A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+)*/" + _YE
 _LEGACY = re.compile(r"\b((?:PER|KEP|SE|INS)[A-Z]*/[A-Za-z0-9.\-/]*/" + _YEAR + r")\b")
 _SHORT = re.compile(r"^[A-Za-z. -]{2,40}?\s(\d{1,4}[A-Za-z]?)\s*/\s*" + _YEAR + r"\b")
 _TENTANG = re.compile(r"\btentang\b", re.I)
+_KIND_PATTERNS = [(re.compile(pattern), family) for pattern, family in _KINDS]
+_ITEM_MARK = re.compile(r"^\s*(?:[0-9]{1,2}|[a-z])[.)]\s+")  # "1. ", "a) " before the citation
+_DAERAH = re.compile(r"^daerah\s+", re.I)
+_DATE = re.compile(r"(?:tanggal|tgl\.?)\s+(\d{1,2}\s+\w+\s+\d{4})", re.I)
 # The clauses are searched without the separator before them (a leading ``\s*[,;]?\s*`` makes
 # ``search`` cubic on long runs of spaces); _cut() trims that separator off the title instead.
 _AMEND = re.compile(
@@ -119,9 +123,9 @@ class Citation:
 
 
 def _family(text: str) -> str | None:
-    t = norm(re.sub(r"^\s*(?:[0-9]{1,2}|[a-z])[.)]\s+", "", text).replace("&", " dan ").replace("-", " "))
-    for pattern, fam in _KINDS:
-        if re.match(pattern, t):
+    t = norm(_ITEM_MARK.sub("", text).replace("&", " dan ").replace("-", " "))
+    for pattern, fam in _KIND_PATTERNS:
+        if pattern.match(t):
             return fam
     return None
 
@@ -135,8 +139,6 @@ def _number(text: str) -> tuple[str | None, int | None]:
     return None, None
 
 
-@lru_cache(maxsize=4096)
-
 def _cut(text: str, start: int) -> int:
     """Where the title ends before a clause starting at ``start``: the white space, one optional
     comma or semicolon and white space again before it are not part of the title."""
@@ -145,8 +147,11 @@ def _cut(text: str, start: int) -> int:
         head = head[:-1].rstrip()
     return len(head)
 
+
+@lru_cache(maxsize=4096)
 def parse_citation(text: str) -> Citation:
-    """Read kind, issuer, number, year, title, amendment clause and date of a citation."""
+    """Read kind, issuer, number, year, title, amendment clause and date of a citation (cached: the
+    same items recur across a folder's SOPs, and every repeal lookup parses its registry entries)."""
     family = _family(text)
     nomor, tahun = _number(text)
     parts = _TENTANG.split(text, maxsplit=1)
@@ -164,9 +169,9 @@ def parse_citation(text: str) -> Citation:
         judul = title or None
     issuer = _ISSUER.match(parts[0])
     # the issuer: who made it ("Menteri Keuangan"); of a Perda the region ("Kabupaten Buleleng")
-    who = re.sub(r"^daerah\s+", "", issuer.group(1).strip(" ,"), flags=re.I) if issuer else ""
+    who = _DAERAH.sub("", issuer.group(1).strip(" ,")) if issuer else ""
     penerbit = who or None
-    date_text = re.search(r"(?:tanggal|tgl\.?)\s+(\d{1,2}\s+\w+\s+\d{4})", text, re.I)
+    date_text = _DATE.search(text)
     tanggal = find_tanggal(date_text.group(1)) if date_text else None
     if tanggal is None and family is not None and nomor is not None and tahun is not None:
         tanggal = KNOWN_DATES.get((family, nomor, tahun))

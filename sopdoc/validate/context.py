@@ -9,7 +9,7 @@ from functools import cached_property
 from sopdoc.model.flow import Flow, flow_of
 from sopdoc.model.sop import Kegiatan, Simbol, Sop
 from sopdoc.model.waktu import Waktu
-from sopdoc.validate.flow_faults import flow_faults
+from sopdoc.validate.flow_faults import FlowFault, flow_faults
 from sopdoc.validate.repeals import Repeal
 
 __all__ = ["CheckOptions", "RuleContext", "is_end_row"]
@@ -52,6 +52,12 @@ class RuleContext:
     def flow(self) -> Flow:
         """The flow of ``sop.kegiatan`` (rows by index; see :mod:`sopdoc.model.flow`)."""
         return flow_of(self.sop.kegiatan)
+
+    @cached_property
+    def flow_faults(self) -> tuple[FlowFault, ...]:
+        """The flow's faults by root cause (:mod:`sopdoc.validate.flow_faults`), found once for
+        the rules that report them."""
+        return tuple(flow_faults(self.flow))
 
     @cached_property
     def reach(self) -> dict[int, frozenset[int]]:

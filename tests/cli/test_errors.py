@@ -28,7 +28,7 @@ def _indonesian(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_unexpected_exception_is_one_line_and_exit_3(monkeypatch, capsys) -> None:
-    monkeypatch.setattr("sopdoc.importers.dispatch.expand_inputs", _boom(RuntimeError("rusak di dalam")))
+    monkeypatch.setattr("sopdoc.importers.inputs.expand_inputs", _boom(RuntimeError("rusak di dalam")))
     assert main(["check", str(SOURCE)]) == 3
     err = capsys.readouterr().err
     assert err == "galat internal: RuntimeError: rusak di dalam; jalankan ulang dengan --debug\n"
@@ -37,14 +37,14 @@ def test_unexpected_exception_is_one_line_and_exit_3(monkeypatch, capsys) -> Non
 
 
 def test_debug_shows_the_traceback(monkeypatch, capsys) -> None:
-    monkeypatch.setattr("sopdoc.importers.dispatch.expand_inputs", _boom(RuntimeError("rusak")))
+    monkeypatch.setattr("sopdoc.importers.inputs.expand_inputs", _boom(RuntimeError("rusak")))
     assert main(["--debug", "check", str(SOURCE)]) == 3
     err = capsys.readouterr().err
     assert "Traceback (most recent call last)" in err and err.endswith("jalankan ulang dengan --debug\n")
 
 
 def test_memory_error_is_one_line(monkeypatch, capsys) -> None:
-    monkeypatch.setattr("sopdoc.importers.dispatch.expand_inputs", _boom(MemoryError()))
+    monkeypatch.setattr("sopdoc.importers.inputs.expand_inputs", _boom(MemoryError()))
     assert main(["check", str(SOURCE)]) == 3
     assert capsys.readouterr().err == "galat: memori tidak cukup; masukan terlalu besar\n"
 
@@ -53,14 +53,14 @@ def test_memory_error_is_one_line(monkeypatch, capsys) -> None:
                                           (errno.ENAMETOOLONG, "nama berkas terlalu panjang"),
                                           (errno.EROFS, "sistem berkas hanya-baca")])
 def test_os_errors_are_one_line_exit_2(monkeypatch, capsys, code: int, reason: str) -> None:
-    monkeypatch.setattr("sopdoc.importers.dispatch.expand_inputs",
+    monkeypatch.setattr("sopdoc.importers.inputs.expand_inputs",
                         _boom(OSError(code, os.strerror(code), "/tmp/x.pdf")))
     assert main(["check", str(SOURCE)]) == 2
     assert capsys.readouterr().err == f"galat: /tmp/x.pdf: {reason}\n"
 
 
 def test_keyboard_interrupt_is_one_line_exit_130(monkeypatch, capsys) -> None:
-    monkeypatch.setattr("sopdoc.importers.dispatch.expand_inputs", _boom(KeyboardInterrupt()))
+    monkeypatch.setattr("sopdoc.importers.inputs.expand_inputs", _boom(KeyboardInterrupt()))
     assert main(["check", str(SOURCE)]) == 130
     assert capsys.readouterr().err == "dibatalkan\n"
 
@@ -74,7 +74,7 @@ def test_broken_database_is_one_line(tmp_path: Path, capsys) -> None:
 
 
 def test_sqlite_error_reaches_the_boundary(monkeypatch, capsys) -> None:
-    monkeypatch.setattr("sopdoc.importers.dispatch.expand_inputs",
+    monkeypatch.setattr("sopdoc.importers.inputs.expand_inputs",
                         _boom(sqlite3.OperationalError("database is locked")))
     assert main(["check", str(SOURCE)]) == 2
     assert capsys.readouterr().err == "galat: basis data log tidak dapat dipakai: database is locked\n"

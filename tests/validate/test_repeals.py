@@ -58,3 +58,20 @@ def test_agency_entries_from_check_section() -> None:
 def test_bad_agency_entries_are_usage_errors(bad: object) -> None:
     with pytest.raises(UsageError):
         CheckSettings.resolve({"dicabut": bad})
+
+
+def test_a_repeal_lookup_parses_only_the_new_citation(monkeypatch: pytest.MonkeyPatch) -> None:
+    # check_many regression: every lookup parsed the whole shipped registry again (217,000 parses
+    # for 1,000 SOPs); citations are parsed once, the registry is looked up by key
+    from sopdoc.validate import citations
+
+    parsed: list[str] = []
+    real = citations._family
+    monkeypatch.setattr(citations, "_family", lambda text: parsed.append(text) or real(text))
+    parse_citation.cache_clear()
+    found = find_repeal("Undang-Undang Nomor 32 Tahun 2004 tentang Pemerintahan Daerah")
+    assert found is not None and "23" in found.pengganti
+    before = len(parsed)
+    assert find_repeal("UU No. 32 Th. 2004") == found
+    assert find_repeal("Peraturan Presiden Nomor 29 Tahun 2014 tentang SAKIP") is None
+    assert parsed[before:] == ["UU No. 32 Th. 2004", "Peraturan Presiden Nomor 29 Tahun 2014 tentang SAKIP"]

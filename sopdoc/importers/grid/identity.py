@@ -10,7 +10,6 @@ from sopdoc.importers.grid.heading import parse_signer_block
 from sopdoc.importers.grid.vocab import BOX_LABELS, IDENTITY_LABELS, find_label
 from sopdoc.importers.report import ImportBuilder
 from sopdoc.model.diagnostic import Origin
-from sopdoc.model.tanggal import tanggal_to_iso
 
 __all__ = ["read_identity_table"]
 
@@ -29,13 +28,8 @@ def read_identity_table(rows: list[list[str | None]], b: ImportBuilder, page: in
 
         if pending is not None:
             for col, name in pending:
-                if col < len(row) and _lines(row[col]):
-                    items = lines_to_items([(i, t) for i, t in enumerate(_lines(row[col]))])
-                    b.put((name,), [t for _, t, _ in items if t], at(col), 0.8)
-                elif col < len(row):
-                    # the heading is there and its cell below is blank: an empty box ([]), not a
-                    # missing one (null) — SOP202's warning, not SOP201's error
-                    b.put((name,), [], at(col), 0.8)
+                if col < len(row):  # an empty cell under the label is an empty box: [] (null is a missing box)
+                    b.put((name,), _box_items(_lines(row[col])), at(col), 0.8)
             pending = None
             continue
         in_cell = [_labelled_cell(row[j] or "", b, at(j)) for j in range(len(row))]
@@ -63,6 +57,12 @@ def read_identity_table(rows: list[list[str | None]], b: ImportBuilder, page: in
     return found
 
 
+def _box_items(lines: list[str]) -> list[str]:
+    """The items of a box's cell; a cell holding nothing or only dashes is an empty box, ``[]``."""
+    items = lines_to_items([(i, t) for i, t in enumerate(lines)])
+    return [t for _, t, _ in items if t.strip(" -–—")]
+
+
 def _labelled_cell(cell: str, b: ImportBuilder, origin: Origin) -> bool:
     """A cell holding its labels and values together: ``Nomor SOP : value`` lines (a value may wrap
     onto the next lines), or a box label line (``Dasar Hukum:``) followed by the box's items."""
@@ -71,8 +71,7 @@ def _labelled_cell(cell: str, b: ImportBuilder, origin: Origin) -> bool:
         return False
     box = find_label(lines[0], BOX_LABELS)
     if box and len(lines) > 1 and not lines[0][box[1]:].strip(" :"):
-        items = lines_to_items([(i, clean_cell(t)) for i, t in enumerate(lines[1:])])
-        b.put((box[0],), [t for _, t, _ in items if t], origin, 0.8)
+        b.put((box[0],), _box_items([clean_cell(t) for t in lines[1:]]), origin, 0.8)
         return True
     fields: list[tuple[str, list[str]]] = []
     for ln in lines:
@@ -95,9 +94,7 @@ def _identity(b: ImportBuilder, name: str, cell: str, origin: Origin) -> None:
         if value and value != "-":
             b.put(("identitas", name), value, origin, 0.95)
     elif name.startswith("tanggal_"):
-        iso = tanggal_to_iso(value)
-        if iso:
-            b.put(("identitas", name), iso, origin, 0.95)
+        b.put_tanggal(("identitas", name), value, origin, 0.95)  # unreadable text: IMP014
     elif name == "disahkan_oleh":
         lines = [ln for ln in _lines(cell) if not re.fullmatch(r"[\W_]*", ln)]
         nip_at = next((i for i, ln in enumerate(lines) if re.search(r"\bNIP\b", ln, re.IGNORECASE)), None)

@@ -8,7 +8,7 @@ from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Severity, Teks
 from sopdoc.model.sop import Simbol, Sop
 from sopdoc.validate.context import RuleContext, is_end_row
-from sopdoc.validate.flow_faults import FlowFault, flow_faults
+from sopdoc.validate.flow_faults import FlowFault
 from sopdoc.validate.text import norm
 
 _E, _W = Severity.ERROR, Severity.WARNING
@@ -180,7 +180,7 @@ def terminator_salah(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
             ("kegiatan", last, "simbol"),
             Teks("tidak ada terminator Selesai di akhir alur", "no end terminator at the end of the flow"),
         )
-    faults = {f.rows[0]: f for f in flow_faults(ctx.flow) if f.kind == "dead-end"}
+    faults = {f.rows[0]: f for f in ctx.flow_faults if f.kind == "dead-end"}
     for i in range(1, last):
         if steps[i].simbol is Simbol.TERMINATOR:
             fault = faults.get(i)
@@ -317,7 +317,7 @@ def alur_tidak_terhubung(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     if len(steps) < 2:
         return
     last = len(steps) - 1
-    for fault in flow_faults(ctx.flow):
+    for fault in ctx.flow_faults:
         first = fault.rows[0]
         related = tuple(("kegiatan", j) for j in fault.affected)
         if fault.kind == "dead-end":

@@ -1,0 +1,60 @@
+"""What the commands a user starts by hand load (whole-process start-up, bench/startup.py).
+
+``sopdoc log add`` is one whole process per entry (budget 100 ms, issue #15): it must load
+neither the document model (pydantic), the YAML reader, the checker, the layout nor every stage's
+code table, and, once the holiday cache holds the year, not the ``holidays`` package either.
+``sopdoc check`` of ``*.sop.yaml`` files loads no importer and, for one file, no process pool."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import EXAMPLES
+from tests.execution.helpers import LOOP_SOP
+
+# Runs the CLI in a fresh interpreter and prints the modules it loaded.
+_PROBE = """
+import json, sys
+from sopdoc.cli import main
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+NOT_LOADED = ("pydantic", "yaml", "holidays", "sopdoc.model.sop", "sopdoc.source.reader", "sopdoc.validate",
+              "sopdoc.layout.geometry", "sopdoc.all_codes", "sopdoc.config", "sopdoc.render", "sopdoc.importers")
+
+
+def _run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[int, list[str]]:
+    proc = subprocess.run([sys.executable, "-c", _PROBE, *args], env=env, cwd=cwd, capture_output=True,
+                          text=True, check=False, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout.splitlines()[-1])
+    return out["code"], out["modules"]
+
+
+def test_log_add_loads_only_what_it_needs(tmp_path: Path) -> None:
+    env = {**os.environ, "SOPDOC_DB": str(tmp_path / "uji.db"), "SOPDOC_USER": "uji", "SOPDOC_LANG": "id"}
+    assert _run(["period", "open", str(LOOP_SOP), "--period", "2026-TW3"], env, tmp_path)[0] == 0
+    add = ["log", "add", "keputusan-loop-2026-TW3", "--langkah", "1", "--oleh", "Budi / 1980",
+           "--peran", "Kepala Dinas", "--mulai", "2026-10-01 08:00", "--selesai", "2026-10-01 08:20"]
+    code, first = _run(add, env, tmp_path)
+    assert code == 0 and "holidays" in first  # the first entry of a year asks the package
+    assert (tmp_path / ".sopdoc-cache" / "libur-nasional.json").is_file()
+    code, second = _run(add, env, tmp_path)
+    assert code == 0
+    loaded = [m for m in second if any(m == name or m.startswith(f"{name}.") for name in NOT_LOADED)]
+    assert loaded == []
+    assert "sopdoc.execution.recording" in second and "sopdoc.config_file" in second
+
+
+def test_check_of_a_source_loads_no_importer(tmp_path: Path) -> None:
+    env = {**os.environ, "SOPDOC_LANG": "id"}
+    code, modules = _run(["check", str(EXAMPLES / "pengumpulan-data-kinerja.sop.yaml")], env, tmp_path)
+    assert code == 0
+    assert [m for m in modules if m.startswith(("sopdoc.importers.", "multiprocessing", "concurrent"))] == [
+        "sopdoc.importers.codes", "sopdoc.importers.inputs"]  # IMP codes for [check]; file names
+    assert "sopdoc.validate.engine" in modules

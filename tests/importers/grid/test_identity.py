@@ -1,0 +1,48 @@
+"""The identity table and the boxes read from table rows (issue #12 point 3): an identity date the
+importer cannot read is IMP014, never dropped silently; an empty box cell is an empty box ``[]``,
+while a box the table does not have stays missing (``null``).
+
+The rows are shaped like the identity tables of the BPS corpus (label cell, value cell; box labels
+in one row with their items in the row below, or a label and its items in one cell)."""
+
+from __future__ import annotations
+
+from sopdoc.importers.grid.identity import read_identity_table
+from sopdoc.importers.report import ImportBuilder
+
+
+def _read(rows: list[list[str | None]]) -> ImportBuilder:
+    b = ImportBuilder("sop.pdf", "pdf")
+    assert read_identity_table(rows, b, 1, 1)
+    return b
+
+
+def test_an_unreadable_identity_date_is_imp014_and_a_readable_one_is_kept() -> None:
+    b = _read([["Nomor SOP", "B-12/1700/2024"], ["Tanggal Pembuatan", "2 Januari 2025"],
+               ["Tanggal Revisi", "-"], ["Tanggal Efektif", "3l Febuari"]])
+    assert b.data["identitas"] == {"nomor": "B-12/1700/2024", "tanggal_pembuatan": "2025-01-02"}
+    found = [(d.code, d.path, d.message.id) for d in b.diagnostics]
+    assert found == [("IMP014", ("identitas", "tanggal_efektif"), "tanggal '3l Febuari' tidak terbaca")]
+    assert b.diagnostics[0].origin is not None and b.diagnostics[0].origin.row == 4
+
+
+def test_a_month_and_year_is_a_date() -> None:
+    b = _read([["Nomor SOP", "SOP/01"], ["Tanggal Pembuatan", "April 2020"]])
+    assert b.data["identitas"]["tanggal_pembuatan"] == "2020-04"
+    assert b.diagnostics == []
+
+
+def test_an_empty_box_cell_below_its_label_is_an_empty_box() -> None:
+    b = _read([["Nomor SOP", "SOP/01"], ["Dasar Hukum", "Kualifikasi Pelaksana"],
+               ["", "1. Menguasai statistik\n2. Teliti"], ["Keterkaitan", "Peralatan/Perlengkapan"], ["-", None]])
+    assert b.data["dasar_hukum"] == []
+    assert b.data["kualifikasi_pelaksana"] == ["Menguasai statistik", "Teliti"]
+    assert b.data["keterkaitan"] == [] and b.data["peralatan_perlengkapan"] == []
+    assert "peringatan" not in b.data and "pencatatan_pendataan" not in b.data  # not in the table: missing
+    assert b.diagnostics == []
+
+
+def test_a_box_label_with_only_a_dash_in_its_cell_is_an_empty_box() -> None:
+    b = _read([["Dasar Hukum:\n-", "Peringatan:\n1. Jika terlambat, laporkan"]])
+    assert b.data["dasar_hukum"] == []
+    assert b.data["peringatan"] == ["Jika terlambat, laporkan"]
