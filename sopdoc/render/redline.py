@@ -23,7 +23,7 @@ from sopdoc.model.sop import Sop
 from sopdoc.ooxml.package import write_package
 from sopdoc.render.docx import docx_bytes, word_font
 from sopdoc.render.pdf import render_pdf
-from sopdoc.revisi.changes import Bagian, Jenis, Perubahan, Revisi, field_name, uraikan
+from sopdoc.revisi.changes import Bagian, Jenis, Perubahan, Revisi, letak
 from sopdoc.revisi.output import summary
 
 __all__ = ["ADDED", "CHANGED", "MOVED", "RedlineMarks", "redline_docx", "redline_marks", "redline_pdf"]
@@ -139,22 +139,8 @@ _T_LEGEND = Teks("Warna pada lembar SOP: kuning = diubah, hijau = langkah ditamb
                  "renumbered. Removed steps appear only in this list.")
 
 
-def _where(p: Perubahan, lang: str) -> str:
-    """The 'Letak' column: the step (numbers old and new) and the field."""
-    name = field_name(p.field).get(lang) if p.field else ""
-    if p.bagian is not Bagian.LANGKAH:
-        return name
-    step = uraikan(Perubahan(p.jenis, p.bagian, "", no_lama=p.no_lama, no_baru=p.no_baru,
-                             langkah_lama=p.langkah_lama, langkah_baru=p.langkah_baru)).get(lang)
-    head = step.split(":")[0].removesuffix(" ditambah").removesuffix(" added").removesuffix(" dihapus")
-    head = head.removesuffix(" removed").removesuffix(" dipindah").removesuffix(" moved")
-    if p.jenis is Jenis.DINOMORI_ULANG:
-        head = Teks(f"Langkah {p.no_baru}", f"Step {p.no_baru}").get(lang)
-    return f"{head}: {name}" if name else head
-
-
 def _rows(revisi: Revisi, lang: str) -> list[tuple[str, str, str, str, str, RGB]]:
-    return [(str(n), _where(p, lang), _KIND_NAMES[p.jenis].get(lang), p.lama or "–", p.baru or "–",
+    return [(str(n), letak(p).get(lang), _KIND_NAMES[p.jenis].get(lang), p.lama or "–", p.baru or "–",
              _KIND_COLOURS[p.jenis]) for n, p in enumerate(revisi.perubahan, 1)]
 
 
@@ -181,7 +167,7 @@ def redline_pdf(old: Sop, new: Sop, revisi: Revisi, *, old_name: str, new_name: 
     writer.append(PdfReader(io.BytesIO(sheets)))
     first_list_page = len(writer.pages)
     writer.append(PdfReader(io.BytesIO(listing)))
-    writer.add_outline_item(_T_TITLE.get(lang), first_list_page)
+    writer.add_outline_item(title=_T_TITLE.get(lang), page_number=first_list_page)
     writer.add_metadata({"/Title": f"Redline: {layout.title}", "/Creator": "sopdoc diff"})
     out = io.BytesIO()
     writer.write(out)
@@ -249,17 +235,17 @@ def redline_docx(old: Sop, new: Sop, revisi: Revisi, *, old_name: str, new_name:
     run = para.add_run(_T_TITLE.get(lang))
     run.bold, run.font.size, run.font.name = True, Pt(12), font
     for line in [*_title_lines(new, old_name, new_name, revisi, lang), _T_LEGEND.get(lang)]:
-        r = document.add_paragraph().add_run(line)
-        r.font.size, r.font.name = Pt(8), font
+        small = document.add_paragraph().add_run(line)
+        small.font.size, small.font.name = Pt(8), font
     rows = _rows(revisi, lang)
     table = document.add_table(rows=1 + len(rows), cols=5)
     table.style = document.styles["Table Grid"] if "Table Grid" in [s.name for s in document.styles] else None
-    cells_text = [[t.get(lang) for t in _T_HEAD], *[list(r[:5]) for r in rows]]
+    cells_text = [[t.get(lang) for t in _T_HEAD], *[list(row[:5]) for row in rows]]
     for r, values in enumerate(cells_text):
         for c, value in enumerate(values):
             cell = table.cell(r, c)
-            run = cell.paragraphs[0].add_run(value)
-            run.font.size, run.font.name, run.bold = Pt(8), font, r == 0
+            text = cell.paragraphs[0].add_run(value)
+            text.font.size, text.font.name, text.bold = Pt(8), font, r == 0
             colour = "E6E6E6" if r == 0 else (_hex(rows[r - 1][5]) if c == 2 else None)
             if colour:
                 cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:fill="{colour}"/>'))

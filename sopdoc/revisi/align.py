@@ -97,19 +97,19 @@ def align_steps(old: tuple[Kegiatan, ...], new: tuple[Kegiatan, ...]) -> list[Pa
     placed_old: set[int] = set()
 
     def removed_up_to(limit: int) -> None:
-        for i in range(limit):
-            if i not in pairs and i not in placed_old:
-                placed_old.add(i)
-                out.append(Pasangan(i, None, 0.0))
+        for k in range(limit):
+            if k not in pairs and k not in placed_old:
+                placed_old.add(k)
+                out.append(Pasangan(k, None, 0.0))
 
     for j in range(len(b)):
-        i = by_new.get(j)
-        if i is None:
+        was = by_new.get(j)
+        if was is None:
             out.append(Pasangan(None, j, 0.0))
             continue
-        if (i, j) not in moved:
-            removed_up_to(i)
-        out.append(Pasangan(i, j, pairs[i][1], (i, j) in moved))
+        if (was, j) not in moved:
+            removed_up_to(was)
+        out.append(Pasangan(was, j, pairs[was][1], (was, j) in moved))
     removed_up_to(len(a))
     return out
 
@@ -119,13 +119,16 @@ def _best_first(old: tuple[Kegiatan, ...], new: tuple[Kegiatan, ...], a: list[st
     """Pairs among the leftover steps, the most similar first, each step used once."""
     if not left_a or not left_b:
         return []
-    exact_only = len(left_a) * len(left_b) > MAX_PAIRS
     span = max(len(a), len(b), 1)
     scored: list[tuple[float, float, int, int]] = []
+    if len(left_a) * len(left_b) > MAX_PAIRS:  # identical texts only, found through an index
+        where: dict[str, list[int]] = {}
+        for j in left_b:
+            where.setdefault(b[j], []).append(j)
+        scored = [(1.0, 1.0, i, j) for i in left_a for j in where.get(a[i], ())]
+        left_a = []
     for i in left_a:
         for j in left_b:
-            if exact_only and a[i] != b[j]:
-                continue
             if a[i] != b[j] and SequenceMatcher(None, a[i].split(), b[j].split(),
                                                 autojunk=False).quick_ratio() < MIN_SIMILARITY:
                 continue

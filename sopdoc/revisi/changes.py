@@ -15,7 +15,7 @@ from typing import Any
 from sopdoc.model.diagnostic import Teks
 from sopdoc.model.labels import BOXES, IDENTITY_FIELD_LABELS
 
-__all__ = ["Bagian", "Jenis", "Perubahan", "Revisi", "field_name", "uraikan"]
+__all__ = ["Bagian", "Jenis", "Perubahan", "Revisi", "field_name", "letak", "uraikan"]
 
 
 class Jenis(StrEnum):
@@ -136,6 +136,15 @@ def _step(p: Perubahan) -> Teks:
         old = num(p.no_lama, p.langkah_lama)
         return Teks(f"Langkah {new} (lama {old})", f"Step {new} (was {old})")
     return Teks(f"Langkah {new}", f"Step {new}")
+
+
+def letak(p: Perubahan) -> Teks:
+    """Where a difference is: the field's name, after the step (new and old number) for a step."""
+    name = field_name(p.field) if p.field else None
+    if p.bagian is not Bagian.LANGKAH:
+        return name or Teks("", "")
+    step = _step(p)
+    return Teks(f"{step.id}: {name.id}", f"{step.en}: {name.en}") if name else step
 
 
 def uraikan(p: Perubahan) -> Teks:

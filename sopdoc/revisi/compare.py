@@ -10,7 +10,7 @@ renumbering is unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from difflib import SequenceMatcher
 
 from sopdoc.model.labels import BOX_KEYS
@@ -41,14 +41,19 @@ def _text(value: object) -> str | None:
     return text or None
 
 
-def _scalar(bagian: Bagian, field: str, old: object, new: object, **step: int | None) -> Iterator[Perubahan]:
+_Step = tuple[int | None, int | None, int | None, int | None]
+"""Where a step field is: (no_lama, no_baru, langkah_lama, langkah_baru)."""
+_NOWHERE: _Step = (None, None, None, None)
+
+
+def _scalar(bagian: Bagian, field: str, old: object, new: object, step: _Step = _NOWHERE) -> Iterator[Perubahan]:
     a, b = _text(old), _text(new)
     if a != b:
-        yield Perubahan(Jenis.DIUBAH, bagian, field, a, b, **step)
+        yield Perubahan(Jenis.DIUBAH, bagian, field, a, b, *step)
 
 
 def _items(bagian: Bagian, field: str, old: tuple[str, ...] | None, new: tuple[str, ...] | None,
-           **step: int | None) -> Iterator[Perubahan]:
+           step: _Step = _NOWHERE) -> Iterator[Perubahan]:
     """Items added, removed or reworded between two lists (order of the new list)."""
     a = [t for t in (_text(x) for x in old or ()) if t]
     b = [t for t in (_text(x) for x in new or ()) if t]
@@ -57,11 +62,11 @@ def _items(bagian: Bagian, field: str, old: tuple[str, ...] | None, new: tuple[s
             continue
         olds, news = a[i1:i2], b[j1:j2]
         while olds and news and similarity(normalise(olds[0]), normalise(news[0])) >= MIN_SIMILARITY:
-            yield Perubahan(Jenis.DIUBAH, bagian, field, olds.pop(0), news.pop(0), **step)
+            yield Perubahan(Jenis.DIUBAH, bagian, field, olds.pop(0), news.pop(0), *step)
         for text in olds:
-            yield Perubahan(Jenis.DIHAPUS, bagian, field, lama=text, **step)
+            yield Perubahan(Jenis.DIHAPUS, bagian, field, text, None, *step)
         for text in news:
-            yield Perubahan(Jenis.DITAMBAH, bagian, field, baru=text, **step)
+            yield Perubahan(Jenis.DITAMBAH, bagian, field, None, text, *step)
 
 
 def _identity(old: Sop, new: Sop) -> Iterator[Perubahan]:
@@ -133,35 +138,35 @@ def _steps(old: Sop, new: Sop) -> Iterator[Perubahan]:
                             langkah_baru=p.baru)
             continue
         a = old.kegiatan[p.lama]
-        where: dict[str, int | None] = {"no_lama": a.no, "no_baru": b.no, "langkah_lama": p.lama,
-                                        "langkah_baru": p.baru}
+        where: _Step = (a.no, b.no, p.lama, p.baru)
         if p.moved:
-            yield Perubahan(Jenis.DIPINDAH, Bagian.LANGKAH, "", _text(a.uraian), _text(b.uraian), **where)
+            yield Perubahan(Jenis.DIPINDAH, Bagian.LANGKAH, "", _text(a.uraian), _text(b.uraian), *where)
         if a.no != b.no and not p.moved:  # a moved step's message names both numbers
-            yield Perubahan(Jenis.DINOMORI_ULANG, Bagian.LANGKAH, "", _text(a.no), _text(b.no), **where)
+            yield Perubahan(Jenis.DINOMORI_ULANG, Bagian.LANGKAH, "", _text(a.no), _text(b.no), *where)
         yield from _step_fields(a, b, target, where)
 
 
-def _step_fields(a: Kegiatan, b: Kegiatan, target, where: dict[str, int | None]) -> Iterator[Perubahan]:
+def _step_fields(a: Kegiatan, b: Kegiatan, target: Callable[[int | None], int | None],
+                 where: _Step) -> Iterator[Perubahan]:
     L = Bagian.LANGKAH
-    yield from _scalar(L, "uraian", a.uraian, b.uraian, **where)
+    yield from _scalar(L, "uraian", a.uraian, b.uraian, where)
     if set(map(_text, a.pelaksana)) != set(map(_text, b.pelaksana)):
         yield Perubahan(Jenis.DIUBAH, L, "pelaksana", _text(", ".join(a.pelaksana)),
-                        _text(", ".join(b.pelaksana)), **where)
-    yield from _scalar(L, "simbol", a.simbol and a.simbol.value, b.simbol and b.simbol.value, **where)
-    yield from _items(L, "mutu_baku.kelengkapan", a.mutu_baku.kelengkapan, b.mutu_baku.kelengkapan, **where)
+                        _text(", ".join(b.pelaksana)), *where)
+    yield from _scalar(L, "simbol", a.simbol and a.simbol.value, b.simbol and b.simbol.value, where)
+    yield from _items(L, "mutu_baku.kelengkapan", a.mutu_baku.kelengkapan, b.mutu_baku.kelengkapan, where)
     wa, wb = a.mutu_baku.waktu, b.mutu_baku.waktu
     if normalise(wa.teks if wa else "") != normalise(wb.teks if wb else ""):
         yield Perubahan(Jenis.DIUBAH, L, "mutu_baku.waktu", _text(wa.teks) if wa else None,
-                        _text(wb.teks) if wb else None, **where)
-    yield from _scalar(L, "mutu_baku.output", a.mutu_baku.output, b.mutu_baku.output, **where)
-    yield from _scalar(L, "keterangan", a.keterangan, b.keterangan, **where)
+                        _text(wb.teks) if wb else None, *where)
+    yield from _scalar(L, "mutu_baku.output", a.mutu_baku.output, b.mutu_baku.output, where)
+    yield from _scalar(L, "keterangan", a.keterangan, b.keterangan, where)
     ca, cb = a.cabang, b.cabang
     for key in ("ya", "tidak"):
         old_no = getattr(ca, key) if ca else None
         new_no = getattr(cb, key) if cb else None
         if target(old_no) != new_no:
-            yield Perubahan(Jenis.DIUBAH, L, f"cabang.{key}", _text(old_no), _text(new_no), **where)
+            yield Perubahan(Jenis.DIUBAH, L, f"cabang.{key}", _text(old_no), _text(new_no), *where)
     for key in ("label_ya", "label_tidak"):
         yield from _scalar(L, f"cabang.{key}", getattr(ca, key) if ca else None, getattr(cb, key) if cb else None,
-                           **where)
+                           where)
