@@ -165,8 +165,10 @@ def _step_fields(a: Kegiatan, b: Kegiatan, target: Callable[[int | None], int | 
     for key in ("ya", "tidak"):
         old_no = getattr(ca, key) if ca else None
         new_no = getattr(cb, key) if cb else None
-        if target(old_no) != new_no:
-            yield Perubahan(Jenis.DIUBAH, L, f"cabang.{key}", _text(old_no), _text(new_no), *where)
+        moved_to = target(old_no)
+        if moved_to != new_no:  # an old target whose step got another number shows both: "7 (→ 6)"
+            shown = _text(old_no) if moved_to == old_no else f"{old_no} (→ {moved_to})"
+            yield Perubahan(Jenis.DIUBAH, L, f"cabang.{key}", shown, _text(new_no), *where)
     for key in ("label_ya", "label_tidak"):
         yield from _scalar(L, f"cabang.{key}", getattr(ca, key) if ca else None, getattr(cb, key) if cb else None,
                            where)

@@ -133,3 +133,32 @@ def test_redline_docx_read_back(capsys, tmp_path):
     assert [c.text for c in listing.rows[11].cells] == ["11", "Step 4 (was 3): time", "changed", "30 menit", "1 jam"]
     xml = document.element.xml
     assert 'w:fill="FFEB8C"' in xml and 'w:fill="BFEBBF"' in xml and 'w:fill="BFDBFA"' in xml
+
+
+def test_signed_pdf_against_an_edited_yaml(capsys, tmp_path):
+    """OLD is a signed foreign PDF (tests/data/corpus), NEW its import with step 3's time changed
+    and step 6 removed, step 7 renumbered 6 but the 'Tidak' exit of step 4 (to step 7) left
+    pointing at 7 — the slip a reviewer must see. The old values are read off the page image
+    (step 3 "2 Jam"; step 6 "Menerima laporan tindak lanjut dari KPK"; 7 steps)."""
+    from sopdoc.importers.dispatch import load_source
+    from sopdoc.model.waktu import parse_waktu
+    from sopdoc.source.writer import sop_to_yaml
+
+    pdf = Path(__file__).resolve().parents[1] / "data" / "corpus" / "bps-bengkulu-314-laporan-gratifikasi.pdf"
+    sop = load_source(pdf).sop
+    assert sop is not None and len(sop.kegiatan) == 7
+    steps = list(sop.kegiatan)
+    steps[2] = steps[2].model_copy(update={"mutu_baku": steps[2].mutu_baku.model_copy(
+        update={"waktu": parse_waktu("3 Jam")})})
+    del steps[5]
+    steps[5] = steps[5].model_copy(update={"no": 6})
+    new = tmp_path / "revisi.sop.yaml"
+    new.write_text(sop_to_yaml(sop.model_copy(update={"kegiatan": tuple(steps)})), encoding="utf-8")
+    code, out, _err = _run(capsys, "diff", str(pdf), str(new), "--format", "json")
+    got = [(p["jenis"], p["field"], p["lama"], p["baru"], p["no_lama"], p["no_baru"])
+           for p in json.loads(out)["perubahan"]]
+    assert code == 1
+    assert got == [("diubah", "mutu_baku.waktu", "2 Jam", "3 Jam", 3, 3),
+                   ("diubah", "cabang.tidak", "7 (→ 6)", "7", 4, 4),
+                   ("dihapus", "", "Menerima laporan tindak lanjut dari KPK", None, 6, None),
+                   ("dinomori_ulang", "", "7", "6", 7, 6)]
