@@ -200,8 +200,8 @@ def _front(book: Any, cover: Cover, sk: Sequence[SkLine], entries: Sequence[Entr
         para("")
     para(cover.judul, 22, True, centre)
     para("")
-    for line in cover.instansi:
-        para(line, 14, True, centre)
+    for kop in cover.instansi:
+        para(kop, 14, True, centre)
     para("")
     para(cover.tahun, 22, True, centre)
     para(Teks(f"{cover.jumlah} SOP", f"{cover.jumlah} SOPs").get(lang), 10, False, centre)
