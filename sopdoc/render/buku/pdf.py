@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 
-from sopdoc.layout.metrics import ensure_font, font_set
 from sopdoc.layout.profile import PageProfile
 from sopdoc.model.diagnostic import Teks
 from sopdoc.render.buku.entries import Entry
@@ -64,7 +63,7 @@ def bind_pdf(entries: Sequence[Entry], cover: Cover, sk: Sequence[SkLine], profi
         writer.add_outline_item(title=title, page_number=start)
         if advance is not None:
             advance()
-    _stamp_numbers(writer, front_pages, profile)
+    _stamp_numbers(writer, front_pages)
     writer.set_page_label(0, front_pages - 1, style=PageLabelStyle.LOWERCASE_ROMAN)
     if len(writer.pages) > front_pages:
         writer.set_page_label(front_pages, len(writer.pages) - 1, style=PageLabelStyle.DECIMAL, start=1)
@@ -75,25 +74,35 @@ def bind_pdf(entries: Sequence[Entry], cover: Cover, sk: Sequence[SkLine], profi
     return out.getvalue()
 
 
-def _stamp_numbers(writer, front_pages: int, profile: PageProfile) -> None:
-    """Merge the book's page number at the foot of every page (after the cover)."""
-    from pypdf import PdfReader
-    from reportlab.pdfgen.canvas import Canvas
+def _stamp_numbers(writer, front_pages: int) -> None:
+    """Write the book's page number at the foot of every page after the cover: one small content
+    stream per page (the page's own content wrapped in q/Q so its graphics state cannot leak),
+    drawn in the standard Helvetica (nothing embedded) — far cheaper than merging pages."""
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
 
-    fonts = font_set(profile.font)
-    ensure_font(fonts.regular)
-    sizes = [(float(page.mediabox.width), float(page.mediabox.height)) for page in writer.pages]
-    buf = io.BytesIO()
-    canvas = Canvas(buf, invariant=1, pageCompression=1)
-    for i, (w, h) in enumerate(sizes):
-        canvas.setPageSize((w, h))
-        if i > 0:
-            label = roman(i + 1) if i < front_pages else str(i - front_pages + 1)
-            canvas.setFont(fonts.regular, NUMBER_SIZE)
-            canvas.drawCentredString(w / 2, NUMBER_BOTTOM, label)
-        canvas.showPage()
-    canvas.save()
-    stamps = PdfReader(io.BytesIO(buf.getvalue()))
+    font = writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica"), NameObject("/Encoding"): NameObject("/WinAnsiEncoding")}))
+    save = DecodedStreamObject()
+    save.set_data(b"q\n")
+    save_ref = writer._add_object(save)
     for i, page in enumerate(writer.pages):
-        if i > 0:
-            page.merge_page(stamps.pages[i])
+        if i == 0:
+            continue
+        label = roman(i + 1) if i < front_pages else str(i - front_pages + 1)
+        width = float(page.mediabox.width)
+        x = float(page.mediabox.left) + width / 2 - len(label) * NUMBER_SIZE * 0.28
+        y = float(page.mediabox.bottom) + NUMBER_BOTTOM
+        stamp = DecodedStreamObject()
+        stamp.set_data(f"Q q BT /SopdocNo {NUMBER_SIZE:g} Tf {x:.2f} {y:.2f} Td ({label}) Tj ET Q\n".encode("ascii"))
+        contents = page.get("/Contents")
+        old = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) else (
+            [contents] if contents is not None else [])
+        page[NameObject("/Contents")] = ArrayObject([save_ref, *old, writer._add_object(stamp)])
+        resources = page.get("/Resources")
+        resources = resources.get_object() if resources is not None else DictionaryObject()
+        fonts = resources.get("/Font")
+        fonts = fonts.get_object() if fonts is not None else DictionaryObject()
+        fonts[NameObject("/SopdocNo")] = font
+        resources[NameObject("/Font")] = fonts
+        page[NameObject("/Resources")] = resources
