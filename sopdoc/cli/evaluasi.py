@@ -60,6 +60,7 @@ def evaluasi(ctx: click.Context, sop_file: str, fmt: str, output: str | None, db
         reason = f": {first.code} {first.message.get(lang)}" if first else ""
         fail(ctx, Teks(f"{path} tidak dapat dibaca sebagai SOP{reason}", f"{path} cannot be read as an SOP{reason}"))
     sop = result.sop
+    assert sop is not None  # fail() exits
     findings = check_loaded(result)
     periods = _periods(ctx, sop, db, config)
     ev = evaluate(sop, findings, periods)
