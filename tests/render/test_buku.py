@@ -169,3 +169,22 @@ def test_docx_book_in_libreoffice(capsys, folder, tmp_path):
     feet = [page.extract_text().split() for page in pages]
     assert feet[2][-2:] == ["Halaman", "iii"] or "iii" in feet[2]
     assert "1" in feet[3] and "6" in feet[8]
+
+
+def test_docx_book_with_logo_relinks_pictures(capsys, folder, tmp_path):
+    """Every SOP's kop logo points at a picture part of the book's own package."""
+    import docx
+
+    from tests.render.test_pdf_logo import _png
+
+    _png(tmp_path / "logo.png")
+    profile = tmp_path / "profil.toml"
+    profile.write_text(f'[profil]\nlogo = "{tmp_path / "logo.png"}"\n', encoding="utf-8")
+    target = tmp_path / "buku.docx"
+    assert main(["buku", str(folder), "-o", str(target), "--profile", str(profile)]) == 0
+    document = docx.Document(str(target))
+    embed = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+    blips = [b.get(embed) for b in document.element.body.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}blip")]
+    assert len(blips) == 3
+    assert all(rid in document.part.related_parts for rid in blips)
+    assert document.part.related_parts[blips[0]].blob == (tmp_path / "logo.png").read_bytes()

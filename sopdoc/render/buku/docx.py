@@ -20,7 +20,7 @@ from typing import Any
 from sopdoc.layout.geometry import Orientation
 from sopdoc.layout.profile import PageProfile
 from sopdoc.model.diagnostic import Teks
-from sopdoc.ooxml.package import write_package
+from sopdoc.ooxml.package import open_package, write_package
 from sopdoc.render import _ooxml as ox
 from sopdoc.render.buku.entries import Entry
 from sopdoc.render.buku.front import T_CONTENTS, Cover
@@ -35,11 +35,21 @@ _T_TOC_HEAD = (Teks("No", "No"), Teks("Nomor SOP", "SOP number"), Teks("Nama SOP
 _REFS = ("w:headerReference", "w:footerReference")
 
 
+SPLICE = "SOPDOC-BUKU-SOP"
+"""The text of the placeholder paragraph where the SOPs' serialized bodies are spliced in."""
+
+
 def bind_docx(entries: Sequence[Entry], cover: Cover, sk: Sequence[SkLine], profile: PageProfile, lang: str,
               advance: Callable[[], None] | None = None) -> bytes:
-    """The book as DOCX bytes; ``advance`` is called once per SOP bound."""
+    """The book as DOCX bytes; ``advance`` is called once per SOP bound.
+
+    Only the front matter is built as a tree; each SOP's body is parsed, adjusted and serialized on
+    its own, and the bytes are spliced into the document part as it is written, so memory holds one
+    SOP's tree at a time (a book of hundreds of SOPs has a document part of tens of megabytes)."""
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.oxml import serialize_part_xml
+    from lxml import etree
 
     assert entries and entries[0].data is not None
     book = docx.Document(io.BytesIO(entries[0].data))
@@ -66,35 +76,54 @@ def bind_docx(entries: Sequence[Entry], cover: Cover, sk: Sequence[SkLine], prof
         front.insert(i, ref)
     _page_numbers(front, fmt="lowerRoman")
     body.append(_carrier(front))
+    body.append(ox.parse_fragment(f"<w:p><w:r><w:t>{SPLICE}</w:t></w:r></w:p>"))
+    chunks: list[bytes] = []
     last: Any = None
+    drawings = 0
     for n, entry in enumerate(entries, 1):
         assert entry.data is not None
-        source = docx.Document(io.BytesIO(entry.data))
-        src_body = source.element.body
+        src_body = _sop_body(entry.data)
         children = [c for c in src_body if c.tag != ox.qn("w:sectPr")]
         if last is not None:
-            body.append(_carrier(last))
+            chunks.append(etree.tostring(_carrier(last)))
+        if any(True for _ in src_body.iter(ox.qn("a:blip"))):  # pictures need the book's relationships
+            source = docx.Document(io.BytesIO(entry.data))
+            for child in children:
+                _relink_pictures(child, source.part, book.part)
         first_section = True
         for k, child in enumerate(children):
-            el = copy.deepcopy(child)
-            _relink_pictures(el, source.part, book.part)
-            for sect in el.iter(ox.qn("w:sectPr")):
+            for sect in child.iter(ox.qn("w:sectPr")):
                 _strip_refs(sect)
                 if n == 1 and first_section:
                     _page_numbers(sect, start=1)
                 first_section = False
+            for pr in child.iter(ox.qn("wp:docPr")):  # unique drawing ids across the book
+                drawings += 1
+                pr.set("id", str(drawings))
             if k == 0:
-                _bookmark(el, n)
-            body.append(el)
-        last = copy.deepcopy(src_body.sectPr)
-        _strip_refs(last)
-        if n == 1 and first_section:
-            _page_numbers(last, start=1)
+                _bookmark(child, n)
+            chunks.append(etree.tostring(child))
+        last = src_body.find(ox.qn("w:sectPr"))
+        if last is not None:
+            _strip_refs(last)
+            if n == 1 and first_section:
+                _page_numbers(last, start=1)
         if advance is not None:
             advance()
-    body.append(last)
-    _renumber_drawings(body)
-    return write_package(book)
+    if last is not None:
+        body.append(last)
+    xml = serialize_part_xml(book.part.element)
+    at = xml.index(SPLICE.encode())
+    start, end = xml.rindex(b"<w:p", 0, at), xml.index(b"</w:p>", at) + len(b"</w:p>")
+    before, after = xml[:start], xml[end:]
+    return write_package(book, blobs={book.part.partname.membername: before + b"".join(chunks) + after})
+
+
+def _sop_body(data: bytes) -> Any:
+    """The ``w:body`` of one SOP's DOCX (sopdoc's own output, read through the hardened reader)."""
+    with open_package(data) as package:
+        root = package.xml("word/document.xml")
+    return root.find(ox.qn("w:body"))
 
 
 def _book_footer(book: Any, refs: list[Any], font: str, lang: str) -> None:
@@ -149,14 +178,14 @@ def _page_numbers(sect: Any, *, fmt: str | None = None, start: int | None = None
 
 
 def _relink_pictures(el: Any, source_part: Any, book_part: Any) -> None:
-    """Give the pictures of ``el`` (``a:blip r:embed``) relationships in the book's package."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
+    """Give the pictures of ``el`` (``a:blip r:embed``) relationships in the book's package: each
+    picture added once (python-docx names and deduplicates image parts by content)."""
     embed = ox.qn("r:embed")
     for blip in el.iter(ox.qn("a:blip")):
         rid = blip.get(embed)
         if rid and rid in source_part.rels:
-            blip.set(embed, book_part.relate_to(source_part.related_parts[rid], RT.IMAGE))
+            new_rid, _image = book_part.get_or_add_image(io.BytesIO(source_part.related_parts[rid].blob))
+            blip.set(embed, new_rid)
 
 
 def _bookmark(el: Any, n: int) -> None:
