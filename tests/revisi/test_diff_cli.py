@@ -50,12 +50,14 @@ def test_json_in_english(capsys):
                       "pesan": "Step 4 (was 3): time changed: “30 menit” → “1 jam”"}]
 
 
-@pytest.mark.parametrize("bad", ["missing.sop.yaml", "garbage"])
+@pytest.mark.parametrize("bad", ["missing.sop.yaml", "garbage", "fake.pdf", "fake.docx"])
 def test_bad_input_exit_2_one_line(capsys, tmp_path, bad):
     path = tmp_path / bad
     if bad == "garbage":
         path = tmp_path / "x.sop.yaml"
         path.write_bytes(b"\xff\xfe: [unclosed\n")
+    elif bad.startswith("fake"):
+        path.write_bytes(b"PK\x03\x04 not really a document" * 10)
     code, out, err = _run(capsys, "diff", str(path), BARU)
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and err.startswith("galat: ")
