@@ -2,9 +2,9 @@
 "Daftar Perubahan" list (old → new) — for a revision's approval file (``sopdoc diff -o``).
 
 Colours: yellow for a changed cell, green for an added step's row, blue for a step that moved
-or only got a new number (its NO and KEGIATAN cells). The PDF colours identity cells, box bodies
-and flowchart cells; the DOCX (whose identity page comes from the Word template) colours the
-flowchart cells, and both end with the full list, which names every change including those of
+or only got a new number (its NO and KEGIATAN cells). Both colour identity cells, box bodies and
+flowchart cells (the DOCX finds the identity cells of the shipped template by their labels and box
+titles), and both end with the full list, which names every change including those of
 the identity, the boxes and removed steps (no cell shows them in the new version).
 """
 
@@ -19,8 +19,10 @@ from sopdoc.layout.geometry import Cell, ColumnKind, LayoutDocument, Page, PageK
 from sopdoc.layout.metrics import ensure_font
 from sopdoc.layout.profile import PageProfile
 from sopdoc.model.diagnostic import Teks
+from sopdoc.model.labels import BOX_TITLES, IDENTITY_FIELD_LABELS
 from sopdoc.model.sop import Sop
 from sopdoc.ooxml.package import write_package
+from sopdoc.render import _ooxml as ox
 from sopdoc.render.docx import docx_bytes, word_font
 from sopdoc.render.pdf import render_pdf
 from sopdoc.revisi.changes import Bagian, Jenis, Perubahan, Revisi, letak
@@ -229,6 +231,7 @@ def redline_docx(old: Sop, new: Sop, revisi: Revisi, *, old_name: str, new_name:
     fill: Callable[[Page, Cell], str | None] = lambda page, cell: _hex_or_none(marks.fill(page, cell))  # noqa: E731
     data = docx_bytes(new, profile=profile, layout=layout, fills=fill)
     document = docx.Document(io.BytesIO(data))
+    _shade_identity(document, marks)
     font = word_font(profile)
     para = document.add_paragraph()
     para.add_run().add_break(WD_BREAK.PAGE)
@@ -250,6 +253,41 @@ def redline_docx(old: Sop, new: Sop, revisi: Revisi, *, old_name: str, new_name:
             if colour:
                 cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:fill="{colour}"/>'))
     return write_package(document)
+
+
+def _shade_identity(document, marks: RedlineMarks) -> None:
+    """Colour the identity page's cells of the shipped template (the table holding the "Nomor SOP"
+    label): a value beside its label, a box body under its title, the kop."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    table = next((t for t in document.tables if any(c.text.strip() == IDENTITY_FIELD_LABELS["nomor"]
+                                                    for row in t.rows for c in row.cells)), None)
+    if table is None or not marks.roles:
+        return
+    targets: dict[int, tuple[object, RGB]] = {}
+    labels = {label: f"{key}.value" for key, label in IDENTITY_FIELD_LABELS.items()}
+    titles = {title: key for key, title in BOX_TITLES.items()}
+    rows = list(table.rows)
+    for r, row in enumerate(rows):
+        cells = list(row.cells)
+        for c, cell in enumerate(cells):
+            text = cell.text.strip()
+            role = labels.get(text)
+            if role in marks.roles and c + 1 < len(cells):
+                targets[id(cells[-1]._tc)] = (cells[-1], marks.roles[role])
+            key = titles.get(text.rstrip(":"))
+            if key in marks.roles and r + 1 < len(rows):
+                below = list(rows[r + 1].cells)[c]
+                targets[id(below._tc)] = (below, marks.roles[key])
+    if "kop" in marks.roles:
+        kop = rows[0].cells[0]
+        targets[id(kop._tc)] = (kop, marks.roles["kop"])
+    for cell, colour in targets.values():
+        tc_pr = cell._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
+        for old in tc_pr.findall(ox.qn("w:shd")):
+            tc_pr.remove(old)
+        tc_pr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{_hex(colour)}"/>'))
 
 
 def _hex_or_none(colour: RGB | None) -> str | None:

@@ -135,6 +135,11 @@ def test_redline_docx_read_back(capsys, tmp_path):
     assert [c.text for c in listing.rows[11].cells] == ["11", "Step 4 (was 3): time", "changed", "30 menit", "1 jam"]
     xml = document.element.xml
     assert 'w:fill="FFEB8C"' in xml and 'w:fill="BFEBBF"' in xml and 'w:fill="BFDBFA"' in xml
+    identity = document.tables[0]
+    yellow = [(r, c) for r, row in enumerate(identity.rows) for c, cell in enumerate(row.cells)
+              if 'w:fill="FFEB8C"' in cell._tc.xml]
+    # Nomor SOP and Tanggal Revisi values (rows 0 and 2), the Dasar Hukum and Peringatan bodies
+    assert yellow == [(0, 2), (2, 2), (7, 0), (11, 0)]
 
 
 def test_signed_pdf_against_an_edited_yaml(capsys, tmp_path):
