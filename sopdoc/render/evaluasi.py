@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
+from sopdoc.execution.cmp_rules import RULES
 from sopdoc.execution.evaluasi import Evaluasi
 from sopdoc.layout.geometry import Orientation
 from sopdoc.layout.metrics import ensure_font, font_set
@@ -37,7 +38,8 @@ def form_rows(ev: Evaluasi, lang: str) -> tuple[list[list[str]], list[list[str]]
     """The form's content as text: monitoring rows, criteria rows, and the lines of section C."""
     a = [[str(i), p.period, (p.assessment.get(lang) if p.valid else Teks("log TIDAK VALID", "log NOT VALID")
                               .get(lang)), "-" if p.on_time is None else f"{p.on_time:.0%}",
-          ", ".join(p.codes) or "-"] for i, p in enumerate(ev.periods, 1)]
+          ", ".join(f"{c} {RULES[c].slug}" if c in RULES else c for c in p.codes) or "-"]
+         for i, p in enumerate(ev.periods, 1)]
     if not a:
         a = [["-", Teks("belum ada periode tercatat", "no period logged").get(lang), "-", "-", "-"]]
     b = [[str(i), j.nama.get(lang), TICK if j.ya is True else "", TICK if j.ya is False else "",
