@@ -119,11 +119,14 @@ def cli(ctx: click.Context) -> None:
 
 # Commands live in one module per stage (sopdoc/cli/<stage>.py) and register on `cli` when
 # imported here; each imports its heavy libraries inside the command function.
+from sopdoc.cli import buku as _buku  # noqa: E402,F401
 from sopdoc.cli import check as _check  # noqa: E402,F401
+from sopdoc.cli import evaluasi as _evaluasi  # noqa: E402,F401
 from sopdoc.cli import importer as _importer  # noqa: E402,F401
 from sopdoc.cli import katalog as _katalog  # noqa: E402,F401
 from sopdoc.cli import period as _period  # noqa: E402,F401
 from sopdoc.cli import render as _render  # noqa: E402,F401
+from sopdoc.cli import revisi as _revisi  # noqa: E402,F401
 
 # --------------------------------------------------------------------------- entry point
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -183,9 +184,10 @@ def parse_xml(data: bytes, name: str = "XML") -> Any:
                                        f"{name} is not well-formed XML ({exc.msg})")) from None
 
 
-def write_package(doc: Any, level: int = 1) -> bytes:
+def write_package(doc: Any, level: int = 1, blobs: Mapping[str, bytes] | None = None) -> bytes:
     """The python-docx ``doc`` as zip bytes: python-docx's own save, with deflate ``level`` (0:
-    stored) and fixed member dates (the same document gives the same bytes)."""
+    stored) and fixed member dates (the same document gives the same bytes). ``blobs`` replaces
+    the serialized content of chosen parts by member name (a part too large to build as a tree)."""
     from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
     from docx.opc.pkgwriter import _ContentTypesItem
 
@@ -204,7 +206,8 @@ def write_package(doc: Any, level: int = 1) -> bytes:
         put(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob)
         put(PACKAGE_URI.rels_uri.membername, package.rels.xml)
         for part in parts:
-            put(part.partname.membername, part.blob)
+            name = part.partname.membername
+            put(name, blobs[name] if blobs and name in blobs else part.blob)
             if len(part.rels):
                 put(part.partname.rels_uri.membername, part.rels.xml)
     return out.getvalue()

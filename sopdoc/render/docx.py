@@ -11,13 +11,14 @@ travels as a customXml part (``docx_source`` reads it back).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sopdoc.errors import UsageError
 from sopdoc.layout.document import layout_sop
 from sopdoc.layout.flowchart import HEADING_ROLES
-from sopdoc.layout.geometry import LayoutDocument, Orientation, Page, PageKind
+from sopdoc.layout.geometry import Cell, LayoutDocument, Orientation, Page, PageKind
 from sopdoc.layout.metrics import font_set
 from sopdoc.layout.profile import PageProfile
 from sopdoc.layout.rows import measure_step
@@ -55,9 +56,10 @@ def render_docx(sop: Sop, out_path: str | Path, *, profile: PageProfile | None =
 
 
 def docx_bytes(sop: Sop, *, profile: PageProfile | None = None, template: Path | None = None,
-               layout: LayoutDocument | None = None, canonical: str | None = None) -> bytes:
+               layout: LayoutDocument | None = None, canonical: str | None = None,
+               fills: Callable[[Page, Cell], str | None] | None = None) -> bytes:
     """The DOCX of ``sop`` as bytes (``layout`` and ``canonical``, the SOP's canonical YAML, may be
-    passed when already computed)."""
+    passed when already computed; ``fills`` colours chosen flowchart cells, hex ``"FFEB8C"``)."""
     profile = profile or PageProfile()
     layout = layout or layout_sop(sop, profile)
     tpl_path = Path(template) if template is not None else template_path("sop.docx")
@@ -66,7 +68,7 @@ def docx_bytes(sop: Sop, *, profile: PageProfile | None = None, template: Path |
     doc = render_document(tpl_path, template_context(sop, profile, marker if logo else ""), CONTEXT_VARIABLES,
                           {marker: logo} if logo else None)
     font = word_font(profile)
-    _assemble(doc, sop, layout, profile, font)
+    _assemble(doc, sop, layout, profile, font, fills)
     _embed_source(doc, sop_to_yaml(sop) if canonical is None else canonical)
     return write_package(doc, ZIP_LEVEL)
 
@@ -143,7 +145,8 @@ def _replace_content(p: Any, xml: str) -> None:
         p.append(child)
 
 
-def _assemble(doc: Any, sop: Sop, layout: LayoutDocument, profile: PageProfile, font: str) -> None:
+def _assemble(doc: Any, sop: Sop, layout: LayoutDocument, profile: PageProfile, font: str,
+              fills: Callable[[Page, Cell], str | None] | None = None) -> None:
     """Identity section, then one section per flowchart page, with header/footer and settings."""
     body = doc.element.body
     ox.wp_inline_zero_distances(body)
@@ -183,7 +186,7 @@ def _assemble(doc: Any, sop: Sop, layout: LayoutDocument, profile: PageProfile, 
         if heading:
             for p in title_paragraphs(heading, table.y, font):
                 body.append(p)
-        body.append(flow_table_xml(page, texts_of, font, font, ids))
+        body.append(flow_table_xml(page, texts_of, font, font, ids, fills))
         if k < len(flow) - 1:
             body.append(_carrier(_sect(page, profile, [])))
         else:

@@ -153,11 +153,12 @@ def _collect(page: Page, table: FlowTable, cells: dict[tuple[int, int], Cell], i
 
 
 def flow_table_xml(page: Page, texts_of: Callable[[int], dict[int, str]], font: str, font_bold: str,
-                   ids: ShapeIds):
+                   ids: ShapeIds, fills: Callable[[Page, Cell], str | None] | None = None):
     """The ``w:tbl`` element of one flowchart page.
 
     ``texts_of(step)`` gives the unbroken texts of a step's row by column index; ``font`` and
-    ``font_bold`` are the Word font names (e.g. ``"Arial"``) of the layout's metrics.
+    ``font_bold`` are the Word font names (e.g. ``"Arial"``) of the layout's metrics; ``fills``
+    gives chosen cells a background colour (hex ``"FFEB8C"``; a redline's marks).
     """
     table = page.table
     assert table is not None
@@ -199,7 +200,7 @@ def flow_table_xml(page: Page, texts_of: Callable[[int], dict[int, str]], font: 
             out.append(ox.s_tc_start(sum(col_tw[col:col + cell.col_span]), grid_span=cell.col_span,
                                      v_merge="restart" if cell.row_span > 1 else None,
                                      v_align="center" if middle else "top",
-                                     shade=HEADER_FILL if cell.shade else None,
+                                     shade=HEADER_FILL if cell.shade else (fills(page, cell) if fills else None),
                                      margin_lr=(0.0, 0.0) if actor else (cell.pad_left, cell.pad_right)))
             paras = _paragraphs(cell, _cell_text(cell, row, table, texts), font, middle)
             drawings = anchors.by_cell.get((row.index, col), [])

@@ -10,10 +10,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+from collections.abc import Callable
 
 from sopdoc import __version__
 from sopdoc.layout.geometry import (
     LINE_WIDTHS,
+    Cell,
     Connector,
     LayoutDocument,
     LineClass,
@@ -26,11 +28,14 @@ from sopdoc.layout.metrics import ensure_font, font_runs
 from sopdoc.model.sop import Sop
 from sopdoc.source.writer import sop_to_yaml
 
-__all__ = ["ATTACHMENT_NAME", "content_hash", "render_pdf"]
+__all__ = ["ATTACHMENT_NAME", "CellFill", "content_hash", "render_pdf"]
 
 ATTACHMENT_NAME = "sop.sop.yaml"
 HEADER_FILL = (0.9, 0.9, 0.9)
 ARROW = 4.0
+
+CellFill = Callable[[Page, Cell], tuple[float, float, float] | None]
+"""A cell's background colour (RGB 0..1) on a page, or None for the usual one (a redline's marks)."""
 
 
 def content_hash(canonical_yaml: str) -> str:
@@ -39,21 +44,23 @@ def content_hash(canonical_yaml: str) -> str:
 
 
 def render_pdf(sop: Sop, layout: LayoutDocument, *, qr: bool = False, attach: bool = True,
-               canonical: str | None = None) -> bytes:
+               canonical: str | None = None, fills: CellFill | None = None) -> bytes:
     """The PDF of ``sop`` as laid out in ``layout`` (bytes). ``qr`` adds a QR code with the
     content hash to every page; ``attach`` embeds the canonical SOP YAML as a file attachment
-    (``canonical``, ``sop_to_yaml(sop)``, may be passed when already made for another format)."""
+    (``canonical``, ``sop_to_yaml(sop)``, may be passed when already made for another format);
+    ``fills`` colours the background of chosen cells (a redline's marks)."""
     from reportlab import rl_config
 
     saved = rl_config.useA85
     rl_config.useA85 = 0  # binary streams: ASCII85 only makes the file bigger and slower
     try:
-        return _render(sop, layout, qr, attach, sop_to_yaml(sop) if canonical is None else canonical)
+        return _render(sop, layout, qr, attach, sop_to_yaml(sop) if canonical is None else canonical, fills)
     finally:
         rl_config.useA85 = saved
 
 
-def _render(sop: Sop, layout: LayoutDocument, qr: bool, attach: bool, canonical: str) -> bytes:
+def _render(sop: Sop, layout: LayoutDocument, qr: bool, attach: bool, canonical: str,
+            fills: CellFill | None = None) -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
     buf = io.BytesIO()
@@ -70,20 +77,23 @@ def _render(sop: Sop, layout: LayoutDocument, qr: bool, attach: bool, canonical:
         _attach(canvas, canonical.encode("utf-8"))
     for page in layout.pages:
         canvas.setPageSize((page.width, page.height))
-        _paint_page(canvas, page, layout, digest if qr else None)
+        _paint_page(canvas, page, layout, digest if qr else None, fills)
         _item_marks(canvas, page, sop)
         canvas.showPage()
     canvas.save()
     return buf.getvalue()
 
 
-def _paint_page(canvas, page: Page, layout: LayoutDocument, digest: str | None) -> None:
+def _paint_page(canvas, page: Page, layout: LayoutDocument, digest: str | None,
+                fills: CellFill | None = None) -> None:
     if layout.draft:
         _watermark(canvas, page, layout.font_bold)
     for image in page.images:
         with contextlib.suppress(Exception):  # an unreadable picture is left out, the page is still drawn
             canvas.drawImage(image.path, image.rect.x, page.height - image.rect.bottom, image.rect.w,
                              image.rect.h, preserveAspectRatio=True, mask="auto")
+    if fills is not None:
+        _paint_fills(canvas, page, fills)
     texts = _paint_cells(canvas, page)
     canvas.setLineWidth(LINE_WIDTHS[LineClass.CONNECTOR])
     for conn in page.connectors:
@@ -117,6 +127,17 @@ def _paint_cells(canvas, page: Page) -> list[TextBlock]:
     if shading:
         canvas.setFillColorRGB(0, 0, 0)
     return texts
+
+
+def _paint_fills(canvas, page: Page, fills: CellFill) -> None:
+    """Colour the background of the cells ``fills`` picks (before borders, symbols and text)."""
+    for cell in page.cells:
+        colour = fills(page, cell)
+        if colour is not None:
+            r = cell.rect
+            canvas.setFillColorRGB(*colour)
+            canvas.rect(r.x, page.height - r.bottom, r.w, r.h, stroke=0, fill=1)
+    canvas.setFillColorRGB(0, 0, 0)
 
 
 def _paint_texts(canvas, page: Page, blocks: list[TextBlock], layout: LayoutDocument) -> None:
