@@ -86,7 +86,7 @@ def _periods(ctx: click.Context, sop: Any, db: str, config: str | None) -> list[
     from sopdoc.execution.calendar import WorkingCalendar
     from sopdoc.execution.compliance import check_instance
     from sopdoc.execution.evaluasi import period_result
-    from sopdoc.execution.runs import instance_calendar
+    from sopdoc.execution.recording import instance_calendar
     from sopdoc.source.writer import sop_to_yaml
 
     settings = load_settings(None, Path(config) if config else None)
