@@ -123,6 +123,7 @@ from sopdoc.cli import check as _check  # noqa: E402,F401
 from sopdoc.cli import importer as _importer  # noqa: E402,F401
 from sopdoc.cli import period as _period  # noqa: E402,F401
 from sopdoc.cli import render as _render  # noqa: E402,F401
+from sopdoc.cli import serve as _serve  # noqa: E402,F401
 
 # --------------------------------------------------------------------------- entry point
 

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from sopdoc.web.akun import views
+
+app_name = "akun"
+urlpatterns = [
+    path("masuk/", views.masuk, name="masuk"),
+    path("keluar/", views.keluar, name="keluar"),
+    path("pengguna/", views.pengguna, name="pengguna"),
+    path("pengguna/<int:pk>/", views.pengguna_ubah, name="pengguna_ubah"),
+    path("audit/", views.jejak_audit, name="audit"),
+]
