@@ -56,6 +56,10 @@ class EditorState:
     pelaksana: list[str]
     rows: list[Row]
 
+    @property
+    def pelaksana_text(self) -> str:
+        return "\n".join(self.pelaksana)
+
 
 def _dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}

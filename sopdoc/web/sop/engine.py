@@ -47,6 +47,12 @@ def check_source(source: str) -> Checked:
     return Checked(source, result.sop, check_loaded(result))
 
 
+def canonical(source: str) -> str:
+    """The canonical YAML of ``source`` when it can be read (as ``sopdoc import`` writes it), else ``source``."""
+    sop = load_sop_text(source, "sop.yaml").sop
+    return sop_to_yaml(sop) if sop is not None else source
+
+
 def dump(data: dict[str, Any]) -> str:
     """The editor's data as YAML text (key order kept, Unicode as is)."""
     return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000))

@@ -60,7 +60,9 @@ def _unit_choice(request: HttpRequest) -> Unit:
 
 
 def _save_version(sop: Sop, source: str, user: Any, catatan: str, impor: list[dict[str, Any]] | None = None) -> Versi:
-    """Check ``source`` and store it as the next version; the SOP's finding counts follow it."""
+    """Check ``source`` and store it (canonical when readable) as the next version; the SOP's finding
+    counts follow it."""
+    source = engine.canonical(source)
     checked = engine.check_source(source)
     last = sop.latest()
     versi = Versi.objects.create(sop=sop, nomor=(last.nomor + 1) if last else 1, sumber=source,
@@ -240,8 +242,8 @@ def _base(sop: Sop) -> tuple[Versi, dict[str, Any]]:
     checked = engine.check_source(versi.sumber)
     if checked.sop is not None:
         return versi, sop_to_dict(checked.sop)
-    try:  # a draft saved with findings: its plain data (our own saved text, bounded by the reader's caps)
-        data = yaml.safe_load(versi.sumber) if len(versi.sumber) < 2_000_000 else None
+    try:  # a draft saved with findings: its plain data, every scalar a string (YAML 1.2's 'no' stays a key)
+        data = yaml.load(versi.sumber, Loader=yaml.BaseLoader) if len(versi.sumber) < 2_000_000 else None
     except yaml.YAMLError:
         data = None
     return versi, data if isinstance(data, dict) else {"sopdoc": 1}
@@ -287,7 +289,8 @@ def ubah(request: HttpRequest, pk: int) -> HttpResponse:
         data = editor.data_from_post(request.POST, base)
         source = engine.dump(editor.clean(data))
         if request.POST.get("simpan") == "1":
-            if source != versi.sumber:
+            source = engine.canonical(source)
+            if source != engine.canonical(versi.sumber):
                 with transaction.atomic():
                     judul = str((data.get("identitas") or {}).get("nama") or sop.judul)[:300]
                     if judul != sop.judul:

@@ -1,0 +1,148 @@
+"""CSRF on every form, hostile SOP text shown inert, upload limits, login throttling, production settings."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from tests.web.conftest import PASSWORD, client_for
+
+HOSTILE = ["<script>alert(1)</script>", "{{ 7*7 }}{% include 'x' %}", '</w:t></w:r><w:r><w:t xml:space="preserve">X',
+           '"><img src=x onerror=alert(2)>']
+
+
+def test_csrf_is_enforced_on_every_form(sop: Any, users: dict[str, Any]) -> None:
+    posts = [(reverse("akun:masuk"), None), (reverse("sop:baru"), "penyusun"),
+             (reverse("sop:ubah", args=[sop.pk]), "penyusun"), (reverse("sop:pratinjau", args=[sop.pk]), "penyusun"),
+             (reverse("sop:transisi", args=[sop.pk, "ajukan"]), "penyusun"), (reverse("sop:unggah"), "penyusun"),
+             (reverse("akun:pengguna"), "admin"), (reverse("periode:buka"), "pelaksana"),
+             (reverse("akun:keluar"), "admin"), (reverse("set_language"), "admin")]
+    for url, role in posts:
+        c = Client(enforce_csrf_checks=True)
+        if role:
+            c.force_login(users[role])
+        r = c.post(url, {"judul": "x", "simpan": "1", "username": "admin", "password": "x", "language": "en"})
+        assert r.status_code == 403, url
+
+
+def test_a_form_with_its_token_is_accepted(users: dict[str, Any]) -> None:
+    c = Client(enforce_csrf_checks=True)
+    page = c.get(reverse("akun:masuk"))
+    token = page.cookies["csrftoken"].value
+    r = c.post(reverse("akun:masuk"), {"username": "penyusun", "password": PASSWORD, "csrfmiddlewaretoken": token})
+    assert r.status_code == 302
+
+
+def _with_hostile_text(sop: Any, user: Any) -> None:
+    from sopdoc.source.reader import load_sop_text
+    from sopdoc.source.writer import sop_to_dict
+    from sopdoc.web.sop.engine import dump
+    from sopdoc.web.sop.views import _save_version
+
+    data = sop_to_dict(load_sop_text(sop.latest().sumber).sop)
+    data["identitas"]["nama"] = HOSTILE[0]
+    data["dasar_hukum"] = HOSTILE
+    data["kegiatan"][0]["uraian"] = HOSTILE[0] + HOSTILE[1]
+    data["kegiatan"][1]["mutu_baku"]["output"] = HOSTILE[2]
+    _save_version(sop, dump(data), user, HOSTILE[3])
+
+
+def test_markup_in_sop_text_is_shown_inert(sop: Any, users: dict[str, Any]) -> None:
+    _with_hostile_text(sop, users["penyusun"])
+    c = client_for(users["penyusun"])
+    for url in (reverse("sop:lihat", args=[sop.pk]), reverse("sop:ubah", args=[sop.pk]),
+                reverse("sop:versi", args=[sop.pk, 2])):
+        html = c.get(url).content.decode()
+        assert "<script>alert" not in html and "<img src=x" not in html, url
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, url
+    editor = c.get(reverse("sop:ubah", args=[sop.pk])).content.decode()
+    assert "{{ 7*7 }}" in editor and "49" not in editor.split("{{ 7*7 }}")[0][-5:]  # Jinja text stays text
+    assert "&lt;/w:t&gt;&lt;/w:r&gt;" in editor
+
+
+def test_hostile_text_reaches_the_documents_as_text(sop: Any, users: dict[str, Any]) -> None:
+    import io
+    import zipfile
+
+    _with_hostile_text(sop, users["penyusun"])
+    c = client_for(users["penyusun"])
+    r = c.get(reverse("sop:unduh", args=[sop.pk, "docx"]))
+    assert r.status_code == 200
+    doc = zipfile.ZipFile(io.BytesIO(b"".join(r.streaming_content) if r.streaming else r.content))
+    body = doc.read("word/document.xml").decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "{{ 7*7 }}" in body  # not evaluated by the template sandbox
+    assert "&lt;/w:t&gt;&lt;/w:r&gt;&lt;w:r&gt;" in body  # OOXML markup stays text, no run injected
+
+
+def test_upload_type_and_size_limits(users: dict[str, Any], settings: Any) -> None:
+    c = client_for(users["penyusun"])
+    r = c.post(reverse("sop:unggah"), {"berkas": SimpleUploadedFile("x.exe", b"MZ\x90\x00")}, follow=True)
+    assert "jenis berkas tidak diterima: .exe" in r.content.decode()
+    settings.UPLOAD_MAX_BYTES = 1000
+    r = c.post(reverse("sop:unggah"), {"berkas": SimpleUploadedFile("x.pdf", b"%PDF-1.4" + b"0" * 2000)}, follow=True)
+    assert "berkas terlalu besar: 2008 bita (batas 1000)" in r.content.decode()
+    r = c.post(reverse("sop:unggah"), {"berkas": SimpleUploadedFile("x.pdf", b"")}, follow=True)
+    assert "berkas kosong" in r.content.decode()
+
+
+def test_a_broken_document_is_one_line_not_a_traceback(users: dict[str, Any]) -> None:
+    c = client_for(users["penyusun"])
+    r = c.post(reverse("sop:unggah"), {"berkas": SimpleUploadedFile("rusak.docx", b"PK\x03\x04 not a zip")},
+               follow=True)
+    html = r.content.decode()
+    assert r.status_code == 200 and "tidak ada SOP yang dapat dibaca dari berkas ini" in html
+    assert "Traceback" not in html
+
+
+def test_login_is_throttled(users: dict[str, Any]) -> None:
+    c = Client()
+    for _ in range(5):
+        r = c.post(reverse("akun:masuk"), {"username": "penyusun", "password": "salah"})
+        assert r.status_code == 200 and "Nama pengguna atau kata sandi salah." in r.content.decode()
+    r = c.post(reverse("akun:masuk"), {"username": "penyusun", "password": PASSWORD})
+    assert r.status_code == 429 and "Terlalu banyak percobaan gagal" in r.content.decode()
+
+
+def test_login_does_not_redirect_off_site(users: dict[str, Any]) -> None:
+    r = Client().post(reverse("akun:masuk") + "?next=https://evil.example/", {"username": "penyusun",
+                                                                             "password": PASSWORD})
+    assert r.status_code == 302 and r["Location"] == "/"
+
+
+def test_production_settings(tmp_path: Any) -> None:
+    """Without SOPDOC_WEB_HTTP: no debug, secure cookies, HSTS; the secret key file is created 0600."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SOPDOC_", "DJANGO_"))}
+    env["SOPDOC_DB"] = str(tmp_path / "x.db")
+    code = ("import json; import sopdoc.web.settings as s; print(json.dumps([s.DEBUG, s.SESSION_COOKIE_SECURE, "
+            "s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_HTTPONLY, s.SECURE_SSL_REDIRECT, "
+            "s.DATABASES['default']['NAME']]))")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == [False, True, True, 31536000, True, True, str(tmp_path / "x.web.db")]
+    key = tmp_path / ".sopdoc-web-secret"
+    assert key.stat().st_mode & 0o777 == 0o600
+    again = subprocess.run([sys.executable, "-c", "import sopdoc.web.settings as s; print(s.SECRET_KEY)"], env=env,
+                           capture_output=True, text=True, check=True)
+    assert again.stdout.strip() == key.read_text().strip()
+
+
+def test_postgres_url_configures_django() -> None:
+    from sopdoc.web.site import database_settings
+
+    got = database_settings("postgresql://sop%40doc:p%2Fw@db.local:5433/sopdoc")
+    assert (got["ENGINE"], got["NAME"], got["USER"], got["PASSWORD"], got["HOST"], got["PORT"]) == (
+        "django.db.backends.postgresql", "sopdoc", "sop@doc", "p/w", "db.local", "5433")
+
+
+@pytest.mark.parametrize("header", ["Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options"])
+def test_security_headers(users: dict[str, Any], header: str) -> None:
+    r = client_for(users["inspektur"]).get(reverse("inspeksi:dasbor"))
+    assert header in r
