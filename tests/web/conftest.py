@@ -10,8 +10,8 @@ import pytest
 
 pytest.importorskip("django")
 
-from django.conf import settings  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.conf import settings
+from django.test import Client
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "pengumpulan-data-kinerja.sop.yaml"
 PASSWORD = "kata-sandi-uji-123"
