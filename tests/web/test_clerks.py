@@ -42,7 +42,8 @@ def test_open_record_and_the_cli_sees_it(opened: Any, users: dict[str, Any]) -> 
     assert "Dicatat: entri #1 langkah 1" in r.content.decode()
     with open_store(settings.SOPDOC_STORE, create=False) as store:
         (entry,) = store.entries(NAME)
-        assert (entry.langkah, entry.dicatat_oleh, entry.mulai) == (1, "pelaksana", "2026-10-01T08:00:00+08:00")  # default zone WITA
+        # the calendar's default zone is WITA (+08:00)
+        assert (entry.langkah, entry.dicatat_oleh, entry.mulai) == (1, "pelaksana", "2026-10-01T08:00:00+08:00")
     code = main(["log", "add", NAME, "--db", settings.SOPDOC_STORE, "--langkah", "2", "--oleh", "Sari",
                  "--peran", "Sekretaris", "--mulai", "2026-10-01 09:00", "--selesai", "2026-10-01 10:00",
                  "--dicatat-oleh", "cli"])
