@@ -195,3 +195,8 @@ def test_english_switch(users: dict[str, Any]) -> None:
     c.post(reverse("set_language"), {"language": "en", "next": "/sop/"})
     html = c.get(reverse("sop:daftar")).content.decode()
     assert "SOP list" in html and "Daftar SOP" not in html and '<html lang="en">' in html
+
+
+def test_indonesian_even_when_the_browser_asks_for_english(users: dict[str, Any]) -> None:
+    html = client_for(users["penyusun"]).get(reverse("sop:daftar"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "Daftar SOP" in html.content.decode()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -19,4 +21,21 @@ class SecurityHeaders:
         response.setdefault("Content-Security-Policy", CSP)
         if request.user.is_authenticated if hasattr(request, "user") else False:
             response.setdefault("Cache-Control", "no-store")
+        return response
+
+
+class Language:
+    """Bahasa Indonesia unless the user chose English with the switch (a cookie): the browser's
+    Accept-Language is ignored, since officials' browsers are often set to English."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        lang = chosen if chosen in ("id", "en") else settings.LANGUAGE_CODE
+        translation.activate(lang)
+        request.LANGUAGE_CODE = lang
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", lang)
         return response

@@ -51,3 +51,9 @@ def pesan(finding: Any) -> str:
         return str(finding["en"] if lang() == "en" else finding["id"])
     except (KeyError, TypeError):
         return ""
+
+
+@register.filter
+def jam(value: Any) -> str:
+    """An ISO timestamp as 'YYYY-MM-DD HH:MM' (the stored offset is the agency's zone)."""
+    return str(value or "")[:16].replace("T", " ")
