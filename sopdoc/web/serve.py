@@ -53,7 +53,7 @@ def create_admin(username: str) -> str:
         raise UsageError(Teks(f"pengguna sudah ada: {username}", f"user already exists: {username}"))
     password = secrets.token_urlsafe(12)
     with transaction.atomic():
-        user = Pengguna.objects.create_user(username, password=password, peran=Peran.ADMIN)
+        user = Pengguna.objects.create_user(username, password=password, peran=Peran.ADMIN, ganti_sandi=True)
         audit.record("sopdoc serve --buat-admin", "buat", "pengguna", user.username, None, user.audit_dict())
     return password
 

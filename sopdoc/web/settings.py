@@ -41,6 +41,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sopdoc.web.akun.middleware.SecurityHeaders",
+    "sopdoc.web.akun.middleware.OneTimePassword",
 ]
 
 ROOT_URLCONF = "sopdoc.web.urls"
@@ -70,7 +71,7 @@ LOGIN_REDIRECT_URL = "beranda"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -97,6 +98,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if not _HTTP:
+    SESSION_COOKIE_NAME = "__Host-sopdoc-sesi"  # the __Host- prefix needs Secure, path / and no domain
+    CSRF_COOKIE_NAME = "__Host-sopdoc-csrf"
     SECURE_HSTS_SECONDS = 31536000
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = os.environ.get("SOPDOC_WEB_SSL_REDIRECT", "1") == "1"

@@ -146,3 +146,21 @@ def test_postgres_url_configures_django() -> None:
 def test_security_headers(users: dict[str, Any], header: str) -> None:
     r = client_for(users["inspektur"]).get(reverse("inspeksi:dasbor"))
     assert header in r
+
+
+def test_a_one_time_password_must_be_changed_first(users: dict[str, Any]) -> None:
+    import re
+
+    admin = client_for(users["admin"])
+    html = admin.post(reverse("akun:pengguna"), {"p-username": "clerk9", "p-peran": "pelaksana"}).content.decode()
+    one_time = re.search(r'id="sandi-baru">[^<]*<code>([^<]+)</code>', html).group(1)
+    c = Client()
+    assert c.post(reverse("akun:masuk"), {"username": "clerk9", "password": one_time})["Location"] == "/"
+    assert c.get(reverse("periode:daftar"))["Location"] == reverse("akun:sandi")
+    r = c.post(reverse("akun:sandi"), {"old_password": one_time, "new_password1": "pendek",
+                                      "new_password2": "pendek"})
+    assert r.status_code == 200 and 'id="galat-sandi"' in r.content.decode()
+    new = "Kata-sandi-baru-yang-panjang-7"
+    r = c.post(reverse("akun:sandi"), {"old_password": one_time, "new_password1": new, "new_password2": new})
+    assert r["Location"] == "/" and c.get(reverse("periode:daftar")).status_code == 200
+    assert Client().login(username="clerk9", password=new)

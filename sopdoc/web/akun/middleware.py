@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -39,3 +41,18 @@ class Language:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", lang)
         return response
+
+
+class OneTimePassword:
+    """A user holding a one-time password is sent to the password change page until it is changed."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and getattr(user, "ganti_sandi", False):
+            allowed = (reverse("akun:sandi"), reverse("akun:keluar"), reverse("set_language"))
+            if request.path not in allowed and not request.path.startswith("/static/"):
+                return redirect("akun:sandi")
+        return self.get_response(request)

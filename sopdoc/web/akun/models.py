@@ -47,6 +47,7 @@ class Pengguna(AbstractUser):
 
     unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="anggota")
     peran = models.CharField(max_length=20, choices=Peran.choices, default=Peran.PELAKSANA)
+    ganti_sandi = models.BooleanField(default=False)  # a one-time password: to be changed at the next login
 
     def has_role(self, *roles: str) -> bool:
         """True when the user is active and has one of ``roles``."""

@@ -9,4 +9,5 @@ urlpatterns = [
     path("pengguna/", views.pengguna, name="pengguna"),
     path("pengguna/<int:pk>/", views.pengguna_ubah, name="pengguna_ubah"),
     path("audit/", views.jejak_audit, name="audit"),
+    path("sandi/", views.sandi, name="sandi"),
 ]

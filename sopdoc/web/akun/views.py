@@ -7,7 +7,8 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
+from django.contrib.auth.forms import PasswordChangeForm
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -110,7 +111,7 @@ def pengguna(request: HttpRequest) -> HttpResponse:
                 with transaction.atomic():
                     user = Pengguna.objects.create_user(data["username"], password=new_password,
                                                         first_name=data["nama"], unit=data["unit"],
-                                                        peran=data["peran"])
+                                                        peran=data["peran"], ganti_sandi=True)
                     audit.record(request.user, "buat", "pengguna", user.username, None, user.audit_dict())
                 form = PenggunaForm(prefix="p")
     users = Pengguna.objects.select_related("unit").order_by("username")
@@ -129,6 +130,7 @@ def pengguna_ubah(request: HttpRequest, pk: int) -> HttpResponse:
     if request.POST.get("aksi") == "sandi":
         new_password = secrets.token_urlsafe(12)
         user.set_password(new_password)
+        user.ganti_sandi = True
     else:
         if request.POST.get("peran") in Peran.values:
             user.peran = request.POST["peran"]
@@ -159,3 +161,21 @@ def jejak_audit(request: HttpRequest) -> HttpResponse:
     page = Paginator(rows, 50).get_page(request.GET.get("hal"))
     return render(request, "akun/audit.html", {"page": page, "objek": objek,
                                                "kinds": Audit.objects.values_list("objek", flat=True).distinct()})
+
+
+@roles(*EVERYONE)
+@require_http_methods(["GET", "POST"])
+def sandi(request: HttpRequest) -> HttpResponse:
+    """Change one's own password (the current one is asked; Django's password rules apply)."""
+    user: Any = request.user
+    form = PasswordChangeForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            user.ganti_sandi = False
+            user.save(update_fields=["ganti_sandi"])
+            audit.record(user, "ganti-sandi", "pengguna", user.username)
+        update_session_auth_hash(request, user)
+        messages.success(request, msg(Teks("Kata sandi diganti.", "Password changed.")))
+        return redirect("beranda")
+    return render(request, "akun/sandi.html", {"form": form, "wajib": user.ganti_sandi})
