@@ -97,3 +97,27 @@ def test_csv_cells_cannot_start_a_formula(sop: Any, users: dict[str, Any]) -> No
     v.save()
     csv = client_for(users["inspektur"]).get(reverse("inspeksi:ekspor", args=["temuan"])).content.decode("utf-8-sig")
     assert "'=HYPERLINK" in csv and ",=HYPERLINK" not in csv and ',"=HYPERLINK' not in csv
+
+
+def test_dashboard_lists_reviews_due_and_links_findings_in_context(sop: Any, users: dict[str, Any]) -> None:
+    c = client_for(users["inspektur"])
+    html = c.get(reverse("inspeksi:dasbor")).content.decode()
+    due = html[html.index('id="tinjauan-jatuh-tempo"'):]
+    due = due[:due.index("</table>")]
+    # the example's tanggal_revisi is 2024-01-22: past, so marked late
+    assert '<tr class="terlambat">' in due and "2024-01-22" in due and f'href="/sop/{sop.pk}/"' in due
+    from sopdoc.web.sop.models import Versi
+
+    v = Versi.objects.get(sop=sop)
+    v.temuan = [{"code": "SOP999", "severity": "warning", "path": "kegiatan[2].uraian", "id": "pesan uji",
+                 "en": "test message"}]
+    v.save()
+    html = c.get(reverse("inspeksi:dasbor"), {"aturan": "SOP999"}).content.decode()
+    chosen = html[html.index('id="temuan-terpilih"'):]
+    assert f'href="/sop/{sop.pk}/"' in chosen and "kegiatan[2].uraian" in chosen and "pesan uji" in chosen
+
+
+def test_migrations_match_the_models(db: Any) -> None:
+    from django.core.management import call_command
+
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)

@@ -4,6 +4,7 @@ verdict) and its CSV export."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections import Counter
 from pathlib import Path
@@ -25,6 +26,9 @@ from sopdoc.web.periode.store import engine_settings, now_in, store
 from sopdoc.web.sop.models import STATUS_LABELS, Sop, Versi
 
 
+REVIEW_NOTICE_DAYS = 60  # an SOP is listed for review this many days before its tanggal_revisi
+
+
 def _figures(unit: str) -> dict[str, Any]:
     sops = Sop.objects.select_related("unit")
     if unit.isdigit():
@@ -39,7 +43,11 @@ def _figures(unit: str) -> dict[str, Any]:
         for f in v.temuan:
             findings.append({"sop": sop_id, "unit": units.get(sop_id, ""), **f})
     periods = _periods()
+    soon = dt.date.today() + dt.timedelta(days=REVIEW_NOTICE_DAYS)
+    review = sorted((s for s in sops if s.tanggal_revisi is not None and s.tanggal_revisi <= soon),
+                    key=lambda s: s.tanggal_revisi)
     return {
+        "review_due": [(s, s.tanggal_revisi < dt.date.today()) for s in review],
         "by_status": [(k, STATUS_LABELS[k].get(lang()), by_status.get(k, 0)) for k in STATUS_LABELS],
         "by_rule": Counter(f["code"] for f in findings).most_common(),
         "by_unit": Counter(f["unit"] for f in findings).most_common(),
@@ -75,7 +83,11 @@ def _periods() -> list[dict[str, Any]]:
 @roles(Peran.INSPEKTUR, Peran.ADMIN)
 def dasbor(request: HttpRequest) -> HttpResponse:
     unit = request.GET.get("unit", "")
-    return render(request, "inspeksi/dasbor.html", {**_figures(unit), "unit": unit, "units": Unit.objects.all()})
+    figures = _figures(unit)
+    aturan = request.GET.get("aturan", "")[:10]
+    chosen = [f for f in figures["findings"] if f.get("code") == aturan]
+    return render(request, "inspeksi/dasbor.html", {**figures, "unit": unit, "units": Unit.objects.all(),
+                                                    "aturan": aturan, "chosen": chosen})
 
 
 @roles(Peran.INSPEKTUR, Peran.ADMIN)

@@ -39,6 +39,7 @@ class Sop(models.Model):
     dibuat_pada = models.DateTimeField(auto_now_add=True)
     galat = models.PositiveIntegerField(default=0)
     peringatan = models.PositiveIntegerField(default=0)
+    tanggal_revisi = models.DateField(null=True, blank=True)  # the planned review date of the newest version
 
     class Meta:
         ordering = ["unit__nama", "judul"]

@@ -3,6 +3,7 @@ lifecycle and downloads."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from typing import Any
 
@@ -18,6 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sopdoc.model.diagnostic import Teks
+from sopdoc.model.tanggal import BulanTahun
 from sopdoc.source.writer import sop_to_dict
 from sopdoc.web.akun import audit
 from sopdoc.web.akun.models import Peran, Unit
@@ -70,7 +72,9 @@ def _save_version(sop: Sop, source: str, user: Any, catatan: str, impor: list[di
                                  galat=checked.errors, peringatan=checked.warnings,
                                  temuan=(impor or []) + engine.finding_rows(checked.diagnostics))
     sop.galat, sop.peringatan = checked.errors, checked.warnings
-    sop.save(update_fields=["galat", "peringatan"])
+    revisi = checked.sop.identitas.tanggal_revisi if checked.sop is not None else None
+    sop.tanggal_revisi = revisi if isinstance(revisi, dt.date) and not isinstance(revisi, BulanTahun) else None
+    sop.save(update_fields=["galat", "peringatan", "tanggal_revisi"])
     audit.record(user, "simpan-versi", "sop", sop.pk, {"versi": last.nomor, "sha256": last.sha256} if last else None,
                  {"versi": versi.nomor, "sha256": versi.sha256, "galat": versi.galat, "catatan": versi.catatan})
     return versi
