@@ -25,7 +25,6 @@ from sopdoc.web.akun.templatetags.teks import lang
 from sopdoc.web.periode.store import engine_settings, now_in, store
 from sopdoc.web.sop.models import STATUS_LABELS, Sop, Versi
 
-
 REVIEW_NOTICE_DAYS = 60  # an SOP is listed for review this many days before its tanggal_revisi
 
 
