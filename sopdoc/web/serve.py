@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from pathlib import Path
 from typing import Any
 
 from sopdoc.errors import UsageError
@@ -37,6 +38,9 @@ def migrate() -> None:
     call_command("migrate", interactive=False, verbosity=0)
     if not is_postgres(settings.SOPDOC_STORE):  # the PostgreSQL store is opened by its own backend
         open_store(settings.SOPDOC_STORE, create=True).close()
+        web_db = Path(settings.DATABASES["default"]["NAME"])
+        if web_db.exists():
+            web_db.chmod(0o600)  # password hashes and the audit trail: the owner only
 
 
 def create_admin(username: str) -> str:

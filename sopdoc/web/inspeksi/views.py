@@ -7,10 +7,8 @@ import csv
 import datetime as dt
 import io
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -22,7 +20,7 @@ from sopdoc.execution.runs import instance_calendar
 from sopdoc.web.akun.models import Peran, Unit
 from sopdoc.web.akun.roles import roles
 from sopdoc.web.akun.templatetags.teks import lang
-from sopdoc.web.periode.store import engine_settings, now_in, store
+from sopdoc.web.periode.store import engine_settings, now_in, store, store_exists
 from sopdoc.web.sop.models import STATUS_LABELS, Sop, Versi
 
 REVIEW_NOTICE_DAYS = 60  # an SOP is listed for review this many days before its tanggal_revisi
@@ -58,7 +56,7 @@ def _figures(unit: str) -> dict[str, Any]:
 
 def _periods() -> list[dict[str, Any]]:
     """Every instance of the store with its assessment and overdue steps as of now."""
-    if not Path(settings.SOPDOC_STORE).exists():
+    if not store_exists():
         return []
     conf = engine_settings()
     out = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -13,12 +14,18 @@ from django.conf import settings
 from sopdoc.config import Settings, load_settings
 from sopdoc.execution.settings import ZONES
 from sopdoc.execution.store import SqliteStore, open_store
+from sopdoc.web.site import is_postgres
 
 
 @contextmanager
 def store(create: bool = False) -> Iterator[SqliteStore]:
     with open_store(settings.SOPDOC_STORE, create=create) as s:
         yield s
+
+
+def store_exists() -> bool:
+    """Whether the store is there to read (a PostgreSQL store always is)."""
+    return is_postgres(settings.SOPDOC_STORE) or Path(settings.SOPDOC_STORE).exists()
 
 
 def engine_settings() -> Settings:

@@ -11,7 +11,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
-from django.conf import settings as django_settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -42,7 +41,7 @@ from sopdoc.web.akun.roles import may_read_all, roles
 from sopdoc.web.akun.templatetags.teks import lang
 from sopdoc.web.akun.views import msg
 from sopdoc.web.periode.models import Instans
-from sopdoc.web.periode.store import engine_settings, now_in, store
+from sopdoc.web.periode.store import engine_settings, now_in, store, store_exists
 from sopdoc.web.sop.models import Sop, Status
 
 CLERKS = (Peran.PELAKSANA, Peran.ADMIN)
@@ -86,7 +85,7 @@ class BukaForm(forms.Form):
 def daftar(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     rows = []
-    if _store_exists():
+    if store_exists():
         with store() as s:
             instances = s.instances()
             seen = _visible(user, [i.name for i in instances])
@@ -101,10 +100,6 @@ def daftar(request: HttpRequest) -> HttpResponse:
                              "jatuh_tempo": len(due), "ditutup": closed})
     return render(request, "periode/daftar.html", {
         "rows": rows, "sops": _open_sops(user) if user.peran in CLERKS else [], "form": BukaForm()})
-
-
-def _store_exists() -> bool:
-    return Path(django_settings.SOPDOC_STORE).exists()
 
 
 def _slug(text: str) -> str:
@@ -252,7 +247,7 @@ def terlambat(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     peran = request.GET.get("peran", "").strip() or None
     found: list[DueStep] = []
-    if _store_exists():
+    if store_exists():
         with store() as s:
             instances = s.instances()
             seen = _visible(user, [i.name for i in instances])
