@@ -43,6 +43,23 @@ class Row:
     tidak: str = ""
     keterangan: str = ""
 
+    @property
+    def key(self) -> str:
+        """The prefix of the row's inputs (a string: templates format numbers slowly)."""
+        return f"k-{self.index}"
+
+    @property
+    def idx(self) -> str:
+        return str(self.index)
+
+    @property
+    def origin_text(self) -> str:
+        return str(self.origin)
+
+    @property
+    def no(self) -> str:
+        return str(self.index + 1)
+
 
 @dataclass
 class EditorState:

@@ -19,7 +19,7 @@ from sopdoc.model.sop import Sop
 from sopdoc.render.docx import docx_bytes
 from sopdoc.render.pdf import render_pdf
 from sopdoc.render.svg import render_svg
-from sopdoc.source.reader import load_sop_text
+from sopdoc.source.reader import LoadResult, load_sop_text
 from sopdoc.source.writer import sop_to_yaml
 from sopdoc.validate.engine import check_loaded
 
@@ -41,10 +41,19 @@ class Checked:
         return sum(d.severity is Severity.WARNING for d in self.diagnostics)
 
 
-def check_source(source: str) -> Checked:
-    """Read and check ``source`` (canonical YAML) exactly as ``sopdoc check`` does."""
-    result = load_sop_text(source, "sop.yaml")
+def read(source: str) -> LoadResult:
+    """Read ``source`` (canonical YAML) with the source reader, without checking it."""
+    return load_sop_text(source, "sop.yaml")
+
+
+def check_read(source: str, result: LoadResult) -> Checked:
+    """The checker's findings for ``source`` already read into ``result``."""
     return Checked(source, result.sop, check_loaded(result))
+
+
+def check_source(source: str) -> Checked:
+    """Read and check ``source`` exactly as ``sopdoc check`` does."""
+    return check_read(source, read(source))
 
 
 def canonical(source: str) -> str:

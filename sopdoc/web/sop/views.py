@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from sopdoc.model.diagnostic import Teks
 from sopdoc.model.tanggal import BulanTahun
+from sopdoc.source.reader import LoadResult
 from sopdoc.source.writer import sop_to_dict
 from sopdoc.web.akun import audit
 from sopdoc.web.akun.models import Peran, Unit
@@ -239,18 +240,19 @@ def transisi(request: HttpRequest, pk: int, nama: str) -> HttpResponse:
 # --------------------------------------------------------------------------- the editor
 
 
-def _base(sop: Sop) -> tuple[Versi, dict[str, Any]]:
+def _base(sop: Sop) -> tuple[Versi, dict[str, Any], LoadResult]:
+    """The newest version, its data for the editor and its reading (read once, not checked)."""
     versi = sop.latest()
     if versi is None:
         raise Http404
-    checked = engine.check_source(versi.sumber)
-    if checked.sop is not None:
-        return versi, sop_to_dict(checked.sop)
+    read = engine.read(versi.sumber)
+    if read.sop is not None:
+        return versi, sop_to_dict(read.sop), read
     try:  # a draft saved with findings: its plain data, every scalar a string (YAML 1.2's 'no' stays a key)
         data = yaml.load(versi.sumber, Loader=yaml.BaseLoader) if len(versi.sumber) < 2_000_000 else None
     except yaml.YAMLError:
         data = None
-    return versi, data if isinstance(data, dict) else {"sopdoc": 1}
+    return versi, data if isinstance(data, dict) else {"sopdoc": 1}, read
 
 
 def _by_slot(findings: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -280,7 +282,7 @@ def ubah(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, msg(Teks("Hanya konsep yang dapat diubah; buka revisi dulu.",
                                          "Only a draft can be edited; start a revision first.")))
         return redirect("sop:lihat", pk=sop.pk)
-    versi, base = _base(sop)
+    versi, base, base_read = _base(sop)
     impor = [f for f in versi.temuan if str(f.get("code", "")).startswith("IMP")] if versi.nomor == 1 else []
     if request.method == "POST":
         if request.POST.get("versi") != str(versi.nomor):
@@ -309,8 +311,8 @@ def ubah(request: HttpRequest, pk: int) -> HttpResponse:
         state = editor.state_of(data)  # a row added or removed: shown, not saved yet
         return render(request, "sop/ubah.html", _editor_context(sop, versi, state, engine.check_source(source), impor))
     state = editor.state_of(base)
-    return render(request, "sop/ubah.html", _editor_context(sop, versi, state, engine.check_source(versi.sumber),
-                                                            impor))
+    checked = engine.check_read(versi.sumber, base_read)
+    return render(request, "sop/ubah.html", _editor_context(sop, versi, state, checked, impor))
 
 
 @roles(*AUTHORS)
@@ -318,7 +320,7 @@ def ubah(request: HttpRequest, pk: int) -> HttpResponse:
 def pratinjau(request: HttpRequest, pk: int) -> HttpResponse:
     """htmx: the flowchart and the findings of the form as typed (nothing is saved)."""
     sop = _sop(request, pk, write=True)
-    versi, base = _base(sop)
+    versi, base, _read = _base(sop)
     data = editor.data_from_post(request.POST, base)
     state = editor.state_of(data)
     checked = engine.check_source(engine.dump(editor.clean(data)))
