@@ -3,10 +3,13 @@ plain-HTTP cookies (the test client speaks HTTP) and a fast password hasher."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 
 _TMP = tempfile.mkdtemp(prefix="sopdoc-web-test-")
+atexit.register(shutil.rmtree, _TMP, True)
 os.environ.setdefault("SOPDOC_DB", os.path.join(_TMP, "sopdoc.db"))
 os.environ.setdefault("SOPDOC_SECRET_KEY", "test-only-secret-key-" + "x" * 40)
 os.environ["SOPDOC_WEB_HTTP"] = "1"

@@ -164,3 +164,32 @@ def test_a_one_time_password_must_be_changed_first(users: dict[str, Any]) -> Non
     r = c.post(reverse("akun:sandi"), {"old_password": one_time, "new_password1": new, "new_password2": new})
     assert r["Location"] == "/" and c.get(reverse("periode:daftar")).status_code == 200
     assert Client().login(username="clerk9", password=new)
+
+
+def test_an_import_past_its_time_limit_is_refused_in_one_line(monkeypatch: Any) -> None:
+    import time
+
+    from sopdoc.web.sop import upload
+
+    def _stall(path: str) -> Any:
+        time.sleep(60)
+
+    monkeypatch.setattr(upload, "_read", _stall)
+    monkeypatch.setattr(upload, "WALL_SECONDS", 1)
+    started = time.monotonic()
+    with pytest.raises(upload.UploadRefused) as refused:
+        upload.import_upload(b"%PDF-1.4", ".pdf")
+    assert time.monotonic() - started < 20
+    assert refused.value.teks.id == "berkas tidak dapat dibaca dalam batas waktu dan memori pengimpor"
+
+
+def test_an_import_past_its_memory_limit_is_refused_in_one_line(monkeypatch: Any) -> None:
+    from sopdoc.web.sop import upload
+
+    def _hog(path: str) -> Any:
+        return bytearray(upload.MEMORY_BYTES)  # more than the child may have
+
+    monkeypatch.setattr(upload, "_read", _hog)
+    with pytest.raises(upload.UploadRefused) as refused:
+        upload.import_upload(b"%PDF-1.4", ".pdf")
+    assert refused.value.teks.en == "the file cannot be read within the importer's time and memory limits"
