@@ -43,10 +43,13 @@ $(VENV)/.web-installed: pyproject.toml $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[web]'
 	touch $@
 
-## serve: the web application on http://$(HOST):$(PORT)/ over ./sopdoc.db (SOPDOC_DB), the CLI's store
+## serve: the web application on http://$(HOST):$(PORT)/ over ./sopdoc.db (SOPDOC_DB), the CLI's store;
+##        ADMIN=name first creates that administrator and prints its one-time password
 HOST ?= 127.0.0.1
 PORT ?= 8000
+ADMIN ?=
 serve: $(VENV)/.web-installed
+	@if [ -n "$(ADMIN)" ]; then $(SOPDOC) serve --buat-admin "$(ADMIN)" || exit $$?; fi
 	$(SOPDOC) serve --host $(HOST) --port $(PORT)
 
 ## lint: ruff, mypy and the import-linter layer contract (run by .ci/run before the tests)
