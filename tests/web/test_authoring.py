@@ -200,3 +200,23 @@ def test_english_switch(users: dict[str, Any]) -> None:
 def test_indonesian_even_when_the_browser_asks_for_english(users: dict[str, Any]) -> None:
     html = client_for(users["penyusun"]).get(reverse("sop:daftar"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert "Daftar SOP" in html.content.decode()
+
+
+def test_structural_diff_between_versions(sop: Any, users: dict[str, Any]) -> None:
+    c = client_for(users["penyusun"])
+    data = _editor_post(sop, c, simpan="1")
+    data["k-0-uraian"] = "Mendisposisikan pengumpulan data"
+    data["identitas.alamat"] = ""
+    data["k-1-waktu"] = "2 jam"
+    c.post(reverse("sop:ubah", args=[sop.pk]), data)
+    from sopdoc.web.sop.diff import structural_diff
+
+    changes = structural_diff(sop.versi.get(nomor=1).sumber, sop.latest().sumber)
+    assert changes == [
+        ("hapus", "identitas.alamat", "Jl. A. Yani Km 4 Paringin Selatan, Kabupaten Balangan, Kalimantan Selatan", ""),
+        ("ubah", "kegiatan[0].uraian", "Mendisposisikan pengumpulan data kinerja triwulan kepada Sekretaris",
+         "Mendisposisikan pengumpulan data"),
+        ("ubah", "kegiatan[1].mutu_baku.waktu", "1 jam", "2 jam"),
+    ]
+    html = c.get(reverse("sop:versi", args=[sop.pk, 2])).content.decode()
+    assert '<tr class="perubahan-ubah"><td>ubah</td><td><code>kegiatan[1].mutu_baku.waktu</code></td>' in html

@@ -28,6 +28,7 @@ from sopdoc.web.akun.roles import may_read_all, require_unit, roles
 from sopdoc.web.akun.templatetags.teks import lang
 from sopdoc.web.akun.views import msg
 from sopdoc.web.sop import editor, engine, lifecycle
+from sopdoc.web.sop.diff import structural_diff
 from sopdoc.web.sop.models import STATUS_LABELS, Sop, Status, Versi
 from sopdoc.web.sop.upload import SUFFIXES, UploadRefused, check_upload, import_upload
 
@@ -186,7 +187,9 @@ def versi(request: HttpRequest, pk: int, nomor: int) -> HttpResponse:
     prev = Versi.objects.filter(sop=sop, nomor__lt=nomor).order_by("-nomor").first()
     diff = list(difflib.unified_diff(prev.sumber.splitlines() if prev else [], this.sumber.splitlines(),
                                      f"v{prev.nomor}" if prev else "-", f"v{this.nomor}", lineterm="", n=2))
-    return render(request, "sop/versi.html", {"sop": sop, "versi": this, "prev": prev, "diff": diff})
+    changes = structural_diff(prev.sumber if prev else "", this.sumber)
+    return render(request, "sop/versi.html", {"sop": sop, "versi": this, "prev": prev, "diff": diff,
+                                              "changes": changes})
 
 
 @roles(*READERS)
@@ -298,6 +301,11 @@ def ubah(request: HttpRequest, pk: int) -> HttpResponse:
             source = engine.canonical(source)
             if source != engine.canonical(versi.sumber):
                 with transaction.atomic():
+                    sop = Sop.objects.select_for_update().get(pk=sop.pk)  # one saver at a time
+                    if sop.status != Status.DRAFT or sop.versi.filter(nomor__gt=versi.nomor).exists():
+                        messages.error(request, msg(Teks("SOP berubah saat Anda menyimpan; muat ulang lalu ulangi.",
+                                                         "The SOP changed while you saved; reload and redo.")))
+                        return redirect("sop:ubah", pk=sop.pk)
                     judul = str((data.get("identitas") or {}).get("nama") or sop.judul)[:300]
                     if judul != sop.judul:
                         before = sop.audit_dict()
