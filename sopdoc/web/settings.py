@@ -42,6 +42,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sopdoc.web.akun.middleware.SecurityHeaders",
     "sopdoc.web.akun.middleware.OneTimePassword",
+    "sopdoc.web.akun.middleware.EngineErrors",
 ]
 
 ROOT_URLCONF = "sopdoc.web.urls"

@@ -193,3 +193,30 @@ def test_an_import_past_its_memory_limit_is_refused_in_one_line(monkeypatch: Any
     with pytest.raises(upload.UploadRefused) as refused:
         upload.import_upload(b"%PDF-1.4", ".pdf")
     assert refused.value.teks.en == "the file cannot be read within the importer's time and memory limits"
+
+
+def test_hostile_parameters_never_raise_a_server_error(sop: Any, users: dict[str, Any]) -> None:
+    huge = "9" * 30
+    c = client_for(users["admin"])
+    gets = [f"/sop/{sop.pk}/unduh.pdf?versi={huge}", f"/sop/{huge}/", "/sop/?unit=" + huge, "/sop/?status=<x>",
+            "/akun/audit/?hal=-1", "/akun/audit/?hal=" + huge, "/periode/%00/", "/periode/..%2F..%2Fetc/",
+            "/inspeksi/?unit=" + huge, "/inspeksi/?aturan=" + "A" * 5000, "/static/../settings.py",
+            "/periode/x/laporan.exe", f"/sop/{sop.pk}/versi/{huge}/"]
+    for url in gets:
+        assert c.get(url).status_code < 500, url
+    posts = [(f"/sop/{sop.pk}/pratinjau/", {"n_rows": huge, "k-0-asal": huge, "k-0-ya": huge}),
+             (f"/sop/{sop.pk}/ubah/", {"versi": "1", "n_rows": "3", "k-1-asal": "999", "simpan": "1"}),
+             ("/periode/buka/", {"sop": huge, "periode": "2026-TW3"}),
+             ("/akun/pengguna/1/", {"unit": huge, "peran": "raja", "aktif": "1"})]
+    for url, data in posts:
+        assert c.post(url, data).status_code < 500, url
+
+
+def test_a_damaged_store_is_one_line_on_a_page(users: dict[str, Any]) -> None:
+    from django.conf import settings
+
+    with open(settings.SOPDOC_STORE, "wb") as f:
+        f.write(b"this is not a database" * 100)
+    r = client_for(users["inspektur"]).get(reverse("periode:daftar"))
+    assert r.status_code == 409
+    assert f"bukan basis data sopdoc yang utuh: {settings.SOPDOC_STORE}" in r.content.decode()

@@ -6,9 +6,11 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+
+from sopdoc.errors import SopdocError
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -56,3 +58,20 @@ class OneTimePassword:
             if request.path not in allowed and not request.path.startswith("/static/"):
                 return redirect("akun:sandi")
         return self.get_response(request)
+
+
+class EngineErrors:
+    """An engine's refusal that reaches a view (a damaged or missing store, a locked database) is one
+    clear line on a page, never a server error."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, SopdocError):
+            return None
+        lang = "en" if (translation.get_language() or "id").startswith("en") else "id"
+        return render(request, "galat.html", {"pesan": exception.teks.get(lang)}, status=409)

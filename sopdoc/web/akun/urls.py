@@ -7,7 +7,7 @@ urlpatterns = [
     path("masuk/", views.masuk, name="masuk"),
     path("keluar/", views.keluar, name="keluar"),
     path("pengguna/", views.pengguna, name="pengguna"),
-    path("pengguna/<int:pk>/", views.pengguna_ubah, name="pengguna_ubah"),
+    path("pengguna/<id:pk>/", views.pengguna_ubah, name="pengguna_ubah"),
     path("audit/", views.jejak_audit, name="audit"),
     path("sandi/", views.sandi, name="sandi"),
 ]

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from sopdoc.model.diagnostic import Teks
 from sopdoc.web.akun import audit, throttle
+from sopdoc.web.akun.converters import small_int
 from sopdoc.web.akun.models import ROLE_LABELS, Audit, Pengguna, Peran, Unit
 from sopdoc.web.akun.roles import EVERYONE, roles
 from sopdoc.web.akun.templatetags.teks import lang
@@ -134,8 +135,8 @@ def pengguna_ubah(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         if request.POST.get("peran") in Peran.values:
             user.peran = request.POST["peran"]
-        unit_id = request.POST.get("unit", "")
-        user.unit = Unit.objects.filter(pk=int(unit_id)).first() if unit_id.isdigit() else None
+        unit_id = small_int(request.POST.get("unit"))
+        user.unit = Unit.objects.filter(pk=unit_id).first() if unit_id is not None else None
         user.is_active = request.POST.get("aktif") == "1"
         if user.pk == getattr(request.user, "pk", None) and (not user.is_active or user.peran != Peran.ADMIN):
             messages.error(request, msg(Teks("Anda tidak dapat mencabut akses admin Anda sendiri.",

@@ -17,6 +17,7 @@ from sopdoc.execution.compliance import check_instance
 from sopdoc.execution.due import due_steps
 from sopdoc.execution.log_files import escape_cell
 from sopdoc.execution.runs import instance_calendar
+from sopdoc.web.akun.converters import small_int
 from sopdoc.web.akun.models import Peran, Unit
 from sopdoc.web.akun.roles import roles
 from sopdoc.web.akun.templatetags.teks import lang
@@ -28,8 +29,8 @@ REVIEW_NOTICE_DAYS = 60  # an SOP is listed for review this many days before its
 
 def _figures(unit: str) -> dict[str, Any]:
     sops = Sop.objects.select_related("unit")
-    if unit.isdigit():
-        sops = sops.filter(unit_id=int(unit))
+    if small_int(unit) is not None:
+        sops = sops.filter(unit_id=small_int(unit))
     by_status = Counter(s.status for s in sops)
     latest: dict[int, Versi] = {}
     for v in Versi.objects.filter(sop__in=sops).only("sop_id", "nomor", "temuan").order_by("sop_id", "nomor"):

@@ -60,6 +60,8 @@ def _instance(request: HttpRequest, nama: str, write: bool = False) -> Instance:
     user: Any = request.user
     if write and user.peran not in CLERKS:
         raise PermissionDenied
+    if not store_exists():
+        raise Http404
     with store() as s:
         inst = s.instance(nama)
     if inst is None:
@@ -75,7 +77,7 @@ def _open_sops(user: Any) -> Any:
 
 
 class BukaForm(forms.Form):
-    sop = forms.IntegerField()
+    sop = forms.IntegerField(min_value=1, max_value=999_999_999)
     periode = forms.RegexField(regex=r"^\d{4}(-(0[1-9]|1[0-2]|TW[1-4]|S[12]))?$", max_length=10)
     mulai = forms.RegexField(regex=r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$", required=False, max_length=16)
     paksa = forms.CharField(required=False, max_length=300)
@@ -171,7 +173,7 @@ class CatatForm(forms.Form):
     keputusan = forms.ChoiceField(choices=[("", "—"), ("ya", "ya"), ("tidak", "tidak")], required=False)
     kelengkapan = forms.CharField(max_length=2000, required=False)
     catatan = forms.CharField(max_length=2000, required=False)
-    menggantikan = forms.IntegerField(min_value=1, required=False)
+    menggantikan = forms.IntegerField(min_value=1, max_value=999_999_999, required=False)
 
 
 def _detail(request: HttpRequest, inst: Instance, form: CatatForm | None = None, problems: list[str] | None = None,

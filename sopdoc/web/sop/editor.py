@@ -15,6 +15,7 @@ from django.http import QueryDict
 
 from sopdoc.model.labels import BOX_KEYS, BOXES
 from sopdoc.model.sop import Simbol
+from sopdoc.web.akun.converters import small_int
 
 IDENTITY_LABELS = (("nomor", "Nomor SOP", "SOP number"), ("nama", "Nama SOP", "SOP name"), ("unit", "Unit", "Unit"),
                    ("alamat", "Alamat", "Address"), ("tanggal_pembuatan", "Tanggal pembuatan", "Date made"),
@@ -163,14 +164,14 @@ def data_from_post(post: QueryDict, base: dict[str, Any]) -> dict[str, Any]:
     data["pelaksana"] = actors
     base_steps = _seq(base.get("kegiatan"))
     steps: list[dict[str, Any]] = []
-    count = min(int(post.get("n_rows", "0") or 0) if post.get("n_rows", "").isdigit() else 0, MAX_ROWS)
+    count = min(small_int(post.get("n_rows")) or 0, MAX_ROWS)
     for i in range(count):
         if post.get(f"k-{i}-hapus") == "1":
             continue
-        origin = post.get(f"k-{i}-asal", "-1")
-        old = base_steps[int(origin)] if origin.isdigit() and int(origin) < len(base_steps) else {}
+        origin = small_int(post.get(f"k-{i}-asal"))
+        old = base_steps[origin] if origin is not None and origin < len(base_steps) else {}
         step: dict[str, Any] = dict(_dict(old))
-        step["_asal"] = int(origin) if origin.isdigit() else -1
+        step["_asal"] = origin if origin is not None else -1
         step["no"] = len(steps) + 1
         step["uraian"] = post.get(f"k-{i}-uraian", "").strip()
         step["pelaksana"] = [a for a in post.getlist(f"k-{i}-pelaksana") if a in actors]

@@ -23,6 +23,7 @@ from sopdoc.model.tanggal import BulanTahun
 from sopdoc.source.reader import LoadResult
 from sopdoc.source.writer import sop_to_dict
 from sopdoc.web.akun import audit
+from sopdoc.web.akun.converters import small_int
 from sopdoc.web.akun.models import Peran, Unit
 from sopdoc.web.akun.roles import may_read_all, require_unit, roles
 from sopdoc.web.akun.templatetags.teks import lang
@@ -53,8 +54,8 @@ def _unit_choice(request: HttpRequest) -> Unit:
     """The unit a new SOP belongs to: the author's own; an administrator picks one."""
     user: Any = request.user
     if user.peran == Peran.ADMIN:
-        unit = Unit.objects.filter(pk=request.POST.get("unit") or 0).first() if \
-            str(request.POST.get("unit", "")).isdigit() else None
+        unit_id = small_int(request.POST.get("unit"))
+        unit = Unit.objects.filter(pk=unit_id).first() if unit_id is not None else None
         if unit is None:
             raise PermissionDenied
         return unit
@@ -92,8 +93,8 @@ def daftar(request: HttpRequest) -> HttpResponse:
     if not may_read_all(user):
         sops = sops.filter(unit_id=user.unit_id)
     unit = request.GET.get("unit", "")
-    if unit.isdigit():
-        sops = sops.filter(unit_id=int(unit))
+    if small_int(unit) is not None:
+        sops = sops.filter(unit_id=small_int(unit))
     status = request.GET.get("status", "")
     if status in Status.values:
         sops = sops.filter(status=status)
@@ -195,8 +196,8 @@ def versi(request: HttpRequest, pk: int, nomor: int) -> HttpResponse:
 @roles(*READERS)
 def unduh(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     sop = _sop(request, pk)
-    nomor = request.GET.get("versi", "")
-    versi = sop.versi.filter(nomor=int(nomor)).first() if nomor.isdigit() else sop.latest()
+    nomor = small_int(request.GET.get("versi"))
+    versi = sop.versi.filter(nomor=nomor).first() if nomor is not None else sop.latest()
     if versi is None or fmt not in ("pdf", "docx", "yaml"):
         raise Http404
     name = f"sop-{sop.pk}-v{versi.nomor}.{fmt}"
