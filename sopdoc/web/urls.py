@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from django.urls import include, path, register_converter
+from django.urls import include, path
 from django.views.i18n import set_language
 from django.views.static import serve
 
 from sopdoc.web.akun import views as akun
-from sopdoc.web.akun.converters import SmallId
 from sopdoc.web.settings import WEB_DIR
-
-register_converter(SmallId, "id")
 
 urlpatterns = [
     path("", akun.beranda, name="beranda"),

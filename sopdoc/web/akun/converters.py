@@ -3,6 +3,8 @@ number is a 404 or an ignored filter, never an integer overflow in the database 
 
 from __future__ import annotations
 
+from django.urls import register_converter
+
 
 def small_int(text: object) -> int | None:
     """``text`` as an int when it is 1–9 ASCII digits, else None."""
@@ -20,3 +22,6 @@ class SmallId:
 
     def to_url(self, value: int) -> str:
         return str(value)
+
+
+register_converter(SmallId, "id")  # once per process: every urls module that uses <id:…> imports this one

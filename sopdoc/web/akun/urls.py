@@ -1,5 +1,6 @@
 from django.urls import path
 
+import sopdoc.web.akun.converters  # noqa: F401  (registers the <id:…> converter)
 from sopdoc.web.akun import views
 
 app_name = "akun"
