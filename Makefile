@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SOPDOC := $(VENV)/bin/sopdoc
 OUT    ?= out
 
-.PHONY: demo test lint review bench schema docs clean
+.PHONY: demo test serve lint review bench schema docs clean
 
 $(PY):
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "sopdoc needs Python 3.11+"'
@@ -38,6 +38,19 @@ demo: $(VENV)/.installed
 ## test: install the dev dependencies and run the whole suite
 test: $(VENV)/.dev-installed
 	$(PY) -m pytest -q -n auto
+
+$(VENV)/.web-installed: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[web]'
+	touch $@
+
+## serve: the web application on http://$(HOST):$(PORT)/ over ./sopdoc.db (SOPDOC_DB), the CLI's store;
+##        ADMIN=name first creates that administrator and prints its one-time password
+HOST ?= 127.0.0.1
+PORT ?= 8000
+ADMIN ?=
+serve: $(VENV)/.web-installed
+	@if [ -n "$(ADMIN)" ]; then $(SOPDOC) serve --buat-admin "$(ADMIN)" || exit $$?; fi
+	$(SOPDOC) serve --host $(HOST) --port $(PORT)
 
 ## lint: ruff, mypy and the import-linter layer contract (run by .ci/run before the tests)
 lint: $(VENV)/.dev-installed

@@ -127,6 +127,7 @@ from sopdoc.cli import katalog as _katalog  # noqa: E402,F401
 from sopdoc.cli import period as _period  # noqa: E402,F401
 from sopdoc.cli import render as _render  # noqa: E402,F401
 from sopdoc.cli import revisi as _revisi  # noqa: E402,F401
+from sopdoc.cli import serve as _serve  # noqa: E402,F401
 
 # --------------------------------------------------------------------------- entry point
 

@@ -1,0 +1,110 @@
+"""Inspectors: a read-only dashboard (SOPs by status, findings by rule, unit and severity, periods by
+verdict) and its CSV export."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections import Counter
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from sopdoc.execution.calendar import WorkingCalendar
+from sopdoc.execution.compliance import check_instance
+from sopdoc.execution.due import due_steps
+from sopdoc.execution.log_files import escape_cell
+from sopdoc.execution.runs import instance_calendar
+from sopdoc.web.akun.converters import small_int
+from sopdoc.web.akun.models import Peran, Unit
+from sopdoc.web.akun.roles import roles
+from sopdoc.web.akun.templatetags.teks import lang
+from sopdoc.web.periode.store import engine_settings, now_in, store, store_exists
+from sopdoc.web.sop.models import STATUS_LABELS, Sop, Versi
+
+REVIEW_NOTICE_DAYS = 60  # an SOP is listed for review this many days before its tanggal_revisi
+
+
+def _figures(unit: str) -> dict[str, Any]:
+    sops = Sop.objects.select_related("unit")
+    if small_int(unit) is not None:
+        sops = sops.filter(unit_id=small_int(unit))
+    by_status = Counter(s.status for s in sops)
+    latest: dict[int, Versi] = {}
+    for v in Versi.objects.filter(sop__in=sops).only("sop_id", "nomor", "temuan").order_by("sop_id", "nomor"):
+        latest[v.sop_id] = v
+    units = {s.pk: s.unit.nama for s in sops}
+    findings = []
+    for sop_id, v in latest.items():
+        for f in v.temuan:
+            findings.append({"sop": sop_id, "unit": units.get(sop_id, ""), **f})
+    periods = _periods()
+    soon = dt.date.today() + dt.timedelta(days=REVIEW_NOTICE_DAYS)
+    review = sorted((s for s in sops if s.tanggal_revisi is not None and s.tanggal_revisi <= soon),
+                    key=lambda s: s.tanggal_revisi)
+    return {
+        "review_due": [(s, s.tanggal_revisi < dt.date.today()) for s in review],
+        "by_status": [(k, STATUS_LABELS[k].get(lang()), by_status.get(k, 0)) for k in STATUS_LABELS],
+        "by_rule": Counter(f["code"] for f in findings).most_common(),
+        "by_unit": Counter(f["unit"] for f in findings).most_common(),
+        "by_severity": Counter(f["severity"] for f in findings).most_common(),
+        "findings": findings, "periods": periods,
+        "by_verdict": Counter(p["verdict"] for p in periods).most_common(),
+    }
+
+
+def _periods() -> list[dict[str, Any]]:
+    """Every instance of the store with its assessment and overdue steps as of now."""
+    if not store_exists():
+        return []
+    conf = engine_settings()
+    out = []
+    with store() as s:
+        for inst in s.instances():
+            entries = s.entries(inst.name)
+            as_of = now_in(inst.zona_waktu)
+            try:
+                result = check_instance(inst, entries, WorkingCalendar(instance_calendar(inst, conf.kalender)),
+                                        conf.period, as_of)
+                verdict = result.assessment.get(lang())
+            except (ValueError, KeyError, TypeError):
+                verdict = "?"
+            closed = bool(s.lifecycle(inst.name))
+            overdue = 0 if closed else sum(d.terlambat for d in due_steps(inst, entries, as_of))
+            out.append({"name": inst.name, "period": inst.period, "deadline": inst.deadline, "verdict": verdict,
+                        "overdue": overdue, "closed": closed})
+    return out
+
+
+@roles(Peran.INSPEKTUR, Peran.ADMIN)
+def dasbor(request: HttpRequest) -> HttpResponse:
+    unit = request.GET.get("unit", "")
+    figures = _figures(unit)
+    aturan = request.GET.get("aturan", "")[:10]
+    chosen = [f for f in figures["findings"] if f.get("code") == aturan]
+    return render(request, "inspeksi/dasbor.html", {**figures, "unit": unit, "units": Unit.objects.all(),
+                                                    "aturan": aturan, "chosen": chosen})
+
+
+@roles(Peran.INSPEKTUR, Peran.ADMIN)
+def ekspor(request: HttpRequest, what: str) -> HttpResponse:
+    """CSV of the findings or of the periods (cells neutralised against spreadsheet formulas)."""
+    figures = _figures(request.GET.get("unit", ""))
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    if what == "temuan":
+        w.writerow(["sop", "unit", "code", "severity", "path", "message"])
+        for f in figures["findings"]:
+            w.writerow([escape_cell(str(v)) for v in (f["sop"], f["unit"], f.get("code", ""), f.get("severity", ""),
+                                                    f.get("path", ""), f.get("en" if lang() == "en" else "id", ""))])
+    elif what == "periode":
+        w.writerow(["instance", "period", "deadline", "verdict", "overdue", "closed"])
+        for p in figures["periods"]:
+            w.writerow([escape_cell(str(p[k])) for k in ("name", "period", "deadline", "verdict", "overdue", "closed")])
+    else:
+        raise Http404
+    response = HttpResponse(buf.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="sopdoc-{what}.csv"'
+    return response
