@@ -16,7 +16,7 @@ from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.compliance import check_instance
 from sopdoc.execution.due import due_steps
 from sopdoc.execution.log_files import escape_cell
-from sopdoc.execution.runs import instance_calendar
+from sopdoc.execution.recording import instance_calendar
 from sopdoc.web.akun.converters import small_int
 from sopdoc.web.akun.models import Peran, Unit
 from sopdoc.web.akun.roles import roles

@@ -13,12 +13,12 @@ from django.conf import settings
 
 from sopdoc.config import Settings, load_settings
 from sopdoc.execution.settings import ZONES
-from sopdoc.execution.store import SqliteStore, open_store
+from sopdoc.execution.store import ChainStore, open_store
 from sopdoc.web.site import is_postgres
 
 
 @contextmanager
-def store(create: bool = False) -> Iterator[SqliteStore]:
+def store(create: bool = False) -> Iterator[ChainStore]:
     with open_store(settings.SOPDOC_STORE, create=create) as s:
         yield s
 

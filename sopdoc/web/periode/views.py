@@ -23,14 +23,8 @@ from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.compliance import check_instance
 from sopdoc.execution.due import DueStep, due_steps
 from sopdoc.execution.entries import current_entries
-from sopdoc.execution.runs import (
-    ImportRejected,
-    SopRejected,
-    instance_calendar,
-    prepare_period,
-    record_rows,
-    store_period,
-)
+from sopdoc.execution.recording import ImportRejected, instance_calendar, record_rows
+from sopdoc.execution.runs import SopRejected, prepare_period, store_period
 from sopdoc.execution.settings import ZONES
 from sopdoc.execution.store import Instance
 from sopdoc.model.diagnostic import Teks
