@@ -28,6 +28,7 @@ from sopdoc.layout.geometry import (
     SymbolBox,
     SymbolKind,
 )
+from sopdoc.layout.lanes import with_bridges
 from sopdoc.layout.metrics import FontSet
 from sopdoc.layout.notes import note
 from sopdoc.layout.profile import PageProfile
@@ -268,7 +269,7 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
             page_edges.append(Edge(sym_of_step[e.source], k, e.kind, e.label))
         connectors, labels, failures = route_page(tuple(rows), cols, tuple(symbols), page_edges, fonts)
         links = _joint_links(symbols, cols)
-        connectors = (*connectors, *links)
+        connectors = with_bridges((*connectors, *links), tuple(rows), cols)
         failures += sum(1 for lb in labels for c in links
                         if segment_rect(c.points[0], c.points[-1], 0.6).intersects(lb.rect))
         if failures:

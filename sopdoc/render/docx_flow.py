@@ -110,8 +110,17 @@ def _symbol_drawing(sym: SymbolBox, cell: Cell, ids: ShapeIds, font_bold: str) -
                            font=font_bold, size=sym.font_size, bold=True, rotation=0.0)
 
 
+BRIDGE_ARC = (("adj1", 10800000), ("adj2", 0))
+"""The upper half of DrawingML's ``arc`` preset (from 180° clockwise to 0°): a bridge."""
+
+
 def _piece_drawing(piece: ConnectorPiece, cell: Cell, ids: ShapeIds) -> str:
     (x0, y0), (x1, y1) = piece.start, piece.end
+    if piece.bridge:  # the half circle over a crossing; flipH says it runs leftwards (for readers)
+        r = abs(x1 - x0) / 2
+        return ox.s_anchor_run(ids.take(), geometry="arc", x=min(x0, x1) - cell.rect.x, y=y0 - r - cell.rect.y,
+                               w=2 * r, h=2 * r, line_width=LINE_WIDTHS[LineClass.CONNECTOR], fill=None,
+                               flip_h=x1 < x0, adjust=BRIDGE_ARC)
     return ox.s_anchor_run(ids.take(), geometry="straightConnector1", x=min(x0, x1) - cell.rect.x,
                            y=min(y0, y1) - cell.rect.y, w=abs(x1 - x0), h=abs(y1 - y0),
                            line_width=LINE_WIDTHS[LineClass.CONNECTOR], fill=None, arrow=piece.arrow_end,
