@@ -122,7 +122,8 @@ def fallen_exits(flow: Flow, i: int) -> tuple[str, ...]:
 
 def _paginate(heights: list[float], avail: float, reserve_all: bool) -> list[list[int]]:
     """Greedy page filling. Every page but the first reserves an incoming connector row; a page
-    reserves an outgoing one unless the rest of the steps fits on it (``reserve_all``: always)."""
+    reserves an outgoing one unless the rest of the steps fits on it (``reserve_all``: always).
+    A last page left with one step takes the step before it too (widow control)."""
     pages: list[list[int]] = [[]]
     used = CONNECTOR_ROW_H if reserve_all else 0.0
     for i, h in enumerate(heights):
@@ -133,6 +134,12 @@ def _paginate(heights: list[float], avail: float, reserve_all: bool) -> list[lis
             used = CONNECTOR_ROW_H
         pages[-1].append(i)
         used += h
+    # widow control: the last page never holds a lone step when its predecessor can spare one
+    if len(pages) > 1 and len(pages[-1]) == 1 and len(pages[-2]) > 2:
+        moved = [pages[-2][-1], *pages[-1]]
+        if CONNECTOR_ROW_H + sum(heights[i] for i in moved) <= avail + 1e-6:
+            pages[-2].pop()
+            pages[-1] = moved
     return pages
 
 

@@ -28,7 +28,9 @@ __all__ = [
 ]
 
 PAD = 3.0
-V_GAP = 17.0  # room above and below a symbol for connectors and the Ya/Tidak label
+V_GAP = 12.0
+"""Room above and below a symbol (points): one connector level on each side of the row border
+(``lanes.LANE_CLEAR`` from it), and the exit label beside a decision's bottom exit."""
 OFFPAGE_H = 16.0
 
 
