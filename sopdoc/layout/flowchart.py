@@ -33,7 +33,16 @@ from sopdoc.layout.metrics import FontSet
 from sopdoc.layout.notes import note
 from sopdoc.layout.profile import PageProfile
 from sopdoc.layout.routing import Edge, route_page
-from sopdoc.layout.rows import OFFPAGE_H, connector_row, header_rows, kind_of, measure_step, step_row, symbol_size
+from sopdoc.layout.rows import (
+    OFFPAGE_H,
+    V_GAP,
+    connector_row,
+    header_rows,
+    kind_of,
+    measure_step,
+    step_row,
+    symbol_size,
+)
 from sopdoc.layout.shapes import segment_rect
 from sopdoc.layout.text import text_block
 from sopdoc.model.diagnostic import Diagnostic
@@ -255,7 +264,9 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
             kind = kind_of(sop.kegiatan[i])
             for col in joint_cols[i]:  # a joint step: one symbol per actor, linked (see _joint_links)
                 sz = symbol_size(kind, col.width)
-                rect = Rect(col.x + (col.width - sz.w) / 2, y + (heights[i] - sz.h) / 2, sz.w, sz.h)
+                # at the top of a row taller than the symbol needs, level with the top-aligned text
+                top = y + min((heights[i] - sz.h) / 2, V_GAP)
+                rect = Rect(col.x + (col.width - sz.w) / 2, top, sz.w, sz.h)
                 if col is step_col[i]:
                     sym_of_step[i] = len(symbols)
                 symbols.append(SymbolBox(kind=kind, rect=rect, row=row.index, col=col.index, step=i,
@@ -268,10 +279,10 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
         for e in edges:
             if page_of[e.source] == p and page_of[e.target] == p:
                 page_edges.append(Edge(sym_of_step[e.source], sym_of_step[e.target], e.kind, e.label))
-        pent_in = _pentagons(incoming, top_row, lambda e: col_of_step(e.target), label_of, False, symbols)
+        pent_in = _pentagons(incoming, top_row, lambda e: col_of_step(e.target), label_of, False, symbols, fonts)
         for e, k in pent_in:
             page_edges.append(Edge(k, sym_of_step[e.target], "next", ""))
-        pent_out = _pentagons(outgoing, bottom_row, lambda e: col_of_step(e.source), label_of, True, symbols)
+        pent_out = _pentagons(outgoing, bottom_row, lambda e: col_of_step(e.source), label_of, True, symbols, fonts)
         for e, k in pent_out:
             page_edges.append(Edge(sym_of_step[e.source], k, e.kind, e.label))
         connectors, labels, failures = route_page(tuple(rows), cols, tuple(symbols), page_edges, fonts)
@@ -292,7 +303,7 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
 
 def _pentagons(edges: list[FlowEdge], row: Row | None, col_of: Callable[[FlowEdge], Column],
                label_of: dict[int, str], outgoing: bool,
-               symbols: list[SymbolBox]) -> list[tuple[FlowEdge, int]]:
+               symbols: list[SymbolBox], fonts: FontSet) -> list[tuple[FlowEdge, int]]:
     """Place one off-page connector per crossing edge in ``row``, spread when sharing a column."""
     if row is None:
         return []
@@ -313,8 +324,18 @@ def _pentagons(edges: list[FlowEdge], row: Row | None, col_of: Callable[[FlowEdg
             out.append((e, len(symbols)))
             symbols.append(SymbolBox(kind=SymbolKind.OFFPAGE, rect=rect, row=row.index, col=ci,
                                      step=e.target, label=label_of[id(e)],
-                                     font_size=6.5, outgoing=outgoing))
+                                     font_size=_letter_size(label_of[id(e)], w, fonts), outgoing=outgoing))
     return out
+
+
+OFFPAGE_LETTER = 6.5
+"""Size of an off-page connector's letter, made smaller only to fit its pentagon."""
+
+
+def _letter_size(letter: str, w: float, fonts: FontSet) -> float:
+    """The size at which ``letter`` fits the body of a pentagon ``w`` wide (1 pt each side)."""
+    need = fonts.width(letter, OFFPAGE_LETTER, bold=True)
+    return OFFPAGE_LETTER if need <= w - 2.0 else max(OFFPAGE_LETTER * (w - 2.0) / max(need, 1e-6), 1.0)
 
 
 def _joint_links(symbols: list[SymbolBox], cols: tuple[Column, ...]) -> tuple[Connector, ...]:

@@ -135,14 +135,17 @@ class Lanes:
         candidates = [lo + 0.5 * k for k in range(n + 1)] + [hi]
         return min(candidates, key=lambda y: (round(self._h_cost(y, x0, x1), 6), abs(y - prefer)))
 
-    def lane(self, y0: float, y1: float, x_from: float, x_to: float, side: str) -> float:
+    def lane(self, y0: float, y1: float, x_from: float, x_to: float, side: str) -> tuple[float, float]:
         """The x of a vertical run from ``y0`` to ``y1``, reached by a horizontal run at ``y0``
         from ``x_from`` (a side exit: only on that ``side``) and left by one at ``y1`` towards
-        ``x_to``."""
+        ``x_to``; and its cost."""
         lo, hi = min(y0, y1), max(y0, y1)
         passing = [s for s in self.symbols if s.rect.bottom > lo and s.rect.y < hi]
         start, end = math.ceil(self.x_lo + 1.0), math.floor(self.x_hi - 1.0)
-        xs = [float(x) for x in range(start, end + 1)]
+        # a point grid, plus the exact spots at the clearance limits of grid lines and symbols
+        edges = [xb + d for xb in self.col_x for d in (-LANE_CLEAR, LANE_CLEAR)]
+        edges += [x + d for s in passing for x, d in ((s.rect.x, -SYMBOL_CLEAR), (s.rect.right, SYMBOL_CLEAR))]
+        xs = sorted({float(x) for x in range(start, end + 1)} | {x for x in edges if start <= x <= end})
         if side == "right":
             xs = [x for x in xs if x >= x_from + APPROACH] or [x_from + APPROACH]
         elif side == "left":
@@ -163,7 +166,7 @@ class Lanes:
             cost += _LENGTH_WEIGHT * (abs(x - x_from) + abs(x - x_to))
             if cost < best_cost - 1e-9:
                 best, best_cost = x, cost
-        return best
+        return best, best_cost
 
 
 def with_bridges(connectors: tuple[Connector, ...], rows: tuple[Row, ...], cols: tuple[Column, ...]

@@ -86,7 +86,8 @@ def route_page(rows: tuple[Row, ...], cols: tuple[Column, ...], symbols: tuple[S
     routed: dict[int, list[Point]] = {}
     for k in order:
         e, side = plans[k]
-        routed[k] = _simplify(_route(lanes, symbols[e.source], symbols[e.target], side, direct(k)))
+        free_left = all(s != "left" for e2, s in plans if e2.source == e.source)
+        routed[k] = _simplify(_route(lanes, symbols[e.source], symbols[e.target], side, direct(k), free_left))
         lanes.add(routed[k])
     connectors: list[Connector] = []
     pending: list[tuple[int, str, Point, str]] = []  # (connector index, label, exit point, exit side)
@@ -94,6 +95,8 @@ def route_page(rows: tuple[Row, ...], cols: tuple[Column, ...], symbols: tuple[S
         pts = routed[k]
         connectors.append(Connector(points=tuple(pts), source=e.source, target=e.target, kind=e.kind,
                                     pieces=pieces_of(tuple(pts), rows, cols)))
+        if side == "right" and abs(pts[0][0] - symbols[e.source].rect.x) < 1e-6:
+            side = "left"  # the lane on the left was better (see _route)
         if e.label:
             pending.append((len(connectors) - 1, e.label, pts[0], side))
     labels: list[Label] = []
@@ -115,8 +118,9 @@ def route_page(rows: tuple[Row, ...], cols: tuple[Column, ...], symbols: tuple[S
     return tuple(connectors), tuple(labels), failures
 
 
-def _route(lanes: Lanes, a: SymbolBox, b: SymbolBox, side: str, direct: bool) -> list[Point]:
-    """The polyline of one edge from ``a`` to ``b`` leaving at ``side`` (see :func:`route_page`)."""
+def _route(lanes: Lanes, a: SymbolBox, b: SymbolBox, side: str, direct: bool, free_left: bool) -> list[Point]:
+    """The polyline of one edge from ``a`` to ``b`` leaving at ``side`` (see :func:`route_page`); a
+    right exit leaves on the left instead when that lane is better and the left vertex is free."""
     sx, sy = a.rect.cx, a.rect.bottom
     tx, ty = b.rect.cx, b.rect.y
     if direct:
@@ -132,13 +136,20 @@ def _route(lanes: Lanes, a: SymbolBox, b: SymbolBox, side: str, direct: bool) ->
     if side == "bottom":
         out = lanes.band_below(a.row)
         y0 = lanes.level(out, sx, sx, (sy + lanes.rows[a.row].bottom) / 2)
-        x = lanes.lane(y0, y1, sx, tx, "any")
+        x, _ = lanes.lane(y0, y1, sx, tx, "any")
         y0 = lanes.level(out, sx, x, y0)
         y1 = lanes.level(into, x, tx, y1)
         return [(sx, sy), (sx, y0), (x, y0), (x, y1), (tx, y1), (tx, ty)]
-    px = a.rect.right if side == "right" else a.rect.x
     y0 = a.rect.cy
-    x = lanes.lane(y0, y1, px, tx, side)
+    choices = [side] + (["left"] if side == "right" and free_left else [])
+    best: tuple[float, float, float] | None = None  # (cost, x, exit x)
+    for s in choices:
+        px = a.rect.right if s == "right" else a.rect.x
+        x, cost = lanes.lane(y0, y1, px, tx, s)
+        if best is None or cost < best[0] - 1e-9:
+            best = (cost, x, px)
+    assert best is not None
+    _, x, px = best
     y1 = lanes.level(into, x, tx, y1)
     return [(px, y0), (x, y0), (x, y1), (tx, y1), (tx, ty)]
 

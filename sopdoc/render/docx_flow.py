@@ -202,8 +202,7 @@ def flow_table_xml(page: Page, texts_of: Callable[[int], dict[int, str]], font: 
                 out += [ox.s_tc_start(col_tw[col]), tiny, "</w:tc>"]
                 col += 1
                 continue
-            middle = bool(row.header or (cell.text is not None
-                                         and cols[col].kind in (ColumnKind.NO, ColumnKind.KEGIATAN)))
+            middle = row.header  # step cells are top-aligned, as the layout sets them
             actor = cols[col].kind is ColumnKind.PELAKSANA and not row.header
             out.append(ox.s_tc_start(sum(col_tw[col:col + cell.col_span]), grid_span=cell.col_span,
                                      v_merge="restart" if cell.row_span > 1 else None,

@@ -26,7 +26,8 @@ def test_svg_has_every_symbol_connector_and_step_text():
     rects = [r for r in root.findall(".//s:rect", NS) if r.get("class") == "symbol"]
     assert len(rects) == sum(s.kind in (SymbolKind.PROSES, SymbolKind.TERMINATOR) for s in symbols)
     # a connector is a polyline, or a path when it hops over a crossing line (a bridge: one arc each)
-    lines = root.findall(".//s:polyline", NS) + [e for e in root.findall(".//s:path", NS) if e.get("class") == "connector"]
+    paths = [e for e in root.findall(".//s:path", NS) if e.get("class") == "connector"]
+    lines = root.findall(".//s:polyline", NS) + paths
     assert len(lines) == sum(len(p.connectors) for p in flow)
     arcs = sum(e.get("d", "").count("A") for e in lines if e.tag.endswith("path"))
     assert arcs == sum(len(c.bridges) for p in flow for c in p.connectors)
