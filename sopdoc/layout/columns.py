@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 from sopdoc.layout.geometry import Column, ColumnKind
 from sopdoc.layout.metrics import FontSet
+from sopdoc.model.flow import flow_of
 from sopdoc.model.labels import COLUMN_TITLES
 from sopdoc.model.sop import Sop
 
@@ -54,6 +57,15 @@ def _longest_uraian(sop: Sop, fonts: FontSet, size: float) -> float:
     return max((fonts.width(" ".join(s.uraian.split()), size) for s in sop.kegiatan), default=0.0)
 
 
+def _lane_need(sop: Sop, n: int) -> float:
+    """The actor width that leaves room for the lanes of the flows that skip rows (loop-backs,
+    branches forward): a widest symbol with its gutters plus one lane clearance per such flow
+    and actor column (a run keeps 6 pt from grid lines and from other runs)."""
+    flow = flow_of(sop.kegiatan)
+    skips = sum(1 for i in range(len(sop.kegiatan)) for e in flow.edges(i) if e.target != i + 1)
+    return 78.0 + 6.0 * math.ceil(skips / max(n, 1))
+
+
 def _header_need(actor: str, fonts: FontSet, size: float) -> float:
     """The width an actor header needs to be set in at most two lines without breaking a word."""
     words = actor.split() or [""]
@@ -66,7 +78,8 @@ def layout_columns(sop: Sop, fonts: FontSet, size: float, x0: float, width: floa
 
     KEGIATAN takes what is left after the other columns get their preferred widths; what it
     does not need (half its longest text, at least its minimum) first widens the actor columns up
-    to what their headers need (``MAX_ACTOR_WIDTH`` at most). An empty column is as wide as its
+    to what their headers and the lanes of loop-backs and branches need (``MAX_ACTOR_WIDTH`` at
+    most). An empty column is as wide as its
     header. When the page
     is too narrow, in this order: actor columns shrink to 50 pt, the mutu baku columns shrink
     towards their header words, actor columns shrink to ``MIN_ACTOR_WIDTH``, KEGIATAN gives up
@@ -95,7 +108,7 @@ def layout_columns(sop: Sop, fonts: FontSet, size: float, x0: float, width: floa
     keg_w = width - no_w - mutu_total - n * actor_w
     # spare width goes to the actor columns (up to what their headers need) before KEGIATAN
     keg_need = max(min_keg, min(_longest_uraian(sop, fonts, size) / 2 + 8, 0.35 * width))
-    actor_cap = min(max(_header_need(a, fonts, size) for a in actors), MAX_ACTOR_WIDTH)
+    actor_cap = min(max(max(_header_need(a, fonts, size) for a in actors), _lane_need(sop, n)), MAX_ACTOR_WIDTH)
     if keg_w > keg_need and actor_cap > actor_w:
         actor_w += min((keg_w - keg_need) / n, actor_cap - actor_w)
         keg_w = width - no_w - mutu_total - n * actor_w

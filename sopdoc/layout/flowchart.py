@@ -28,14 +28,13 @@ from sopdoc.layout.geometry import (
     SymbolBox,
     SymbolKind,
 )
-from sopdoc.layout.lanes import with_bridges
+from sopdoc.layout.lanes import LANE_CLEAR, with_bridges
 from sopdoc.layout.metrics import FontSet
 from sopdoc.layout.notes import note
 from sopdoc.layout.profile import PageProfile
 from sopdoc.layout.routing import Edge, route_page
 from sopdoc.layout.rows import (
     OFFPAGE_H,
-    V_GAP,
     connector_row,
     header_rows,
     kind_of,
@@ -226,6 +225,13 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
         if not involved:
             notes.append(note("SOP605", ("kegiatan", i, "pelaksana")))
     edges = flow_edges(sop, [c is not None for c in step_col])
+    # a row entered by several lanes gets the levels they need above its symbols (the band
+    # between two rows holds two runs LANE_CLEAR apart: the elbow from above and one lane)
+    extra_top = [0.0] * len(sop.kegiatan)
+    for i in range(len(sop.kegiatan)):
+        lanes_in = sum(1 for e in edges if e.target == i and e.source != i - 1)
+        extra_top[i] = LANE_CLEAR * max(lanes_in - 1, 0)
+        heights[i] = min(heights[i] + extra_top[i], row_avail)
     flow = flow_of(sop.kegiatan)
     for i in range(len(sop.kegiatan)):
         if fallen_exits(flow, i):
@@ -265,7 +271,10 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
             for col in joint_cols[i]:  # a joint step: one symbol per actor, linked (see _joint_links)
                 sz = symbol_size(kind, col.width)
                 # at the top of a row taller than the symbol needs, level with the top-aligned text
-                top = y + min((heights[i] - sz.h) / 2, V_GAP)
+                m = measures[i]
+                extra = min(extra_top[i], max(heights[i] - sz.h - m.sym_top - m.sym_bottom, 0.0))
+                free = heights[i] - extra - sz.h
+                top = y + extra + (m.sym_top if free >= m.sym_top + m.sym_bottom else free / 2)
                 rect = Rect(col.x + (col.width - sz.w) / 2, top, sz.w, sz.h)
                 if col is step_col[i]:
                     sym_of_step[i] = len(symbols)

@@ -76,6 +76,14 @@ class Lanes:
             else:
                 self.v.append((a[0], min(a[1], b[1]), max(a[1], b[1])))
 
+    def remove(self, pts: list[Point]) -> None:
+        """Forget a routed polyline's runs (to route it again)."""
+        for a, b in segments_of(tuple(pts)):
+            if abs(a[1] - b[1]) < 1e-6:
+                self.h.remove((a[1], min(a[0], b[0]), max(a[0], b[0])))
+            else:
+                self.v.remove((a[0], min(a[1], b[1]), max(a[1], b[1])))
+
     # -- bands: the free height between one row's symbols and the next row's --------------------
 
     def band_above(self, j: int) -> tuple[float, float]:

@@ -29,7 +29,7 @@ from sopdoc.layout.geometry import (
 )
 from sopdoc.layout.lanes import Lanes, pieces_of
 from sopdoc.layout.metrics import FontSet
-from sopdoc.layout.shapes import rect_hits_symbol, segment_rect, segments_of
+from sopdoc.layout.shapes import point_on_outline, rect_hits_symbol, segment_rect, segments_of
 from sopdoc.layout.text import LEADING, text_block, wrap_text
 
 __all__ = ["Edge", "route_page"]
@@ -84,8 +84,12 @@ def route_page(rows: tuple[Row, ...], cols: tuple[Column, ...], symbols: tuple[S
     order = [k for k in range(len(plans)) if direct(k)] + sorted((k for k in range(len(plans)) if not direct(k)),
                                                                  key=span)
     routed: dict[int, list[Point]] = {}
-    for k in order:
+    # route every edge, then each lane once more against all the others (an edge routed early
+    # could not see the ones routed after it)
+    for k in order + [k for k in order if not direct(k)]:
         e, side = plans[k]
+        if k in routed:
+            lanes.remove(routed[k])
         free_left = all(s != "left" for e2, s in plans if e2.source == e.source)
         routed[k] = _simplify(_route(lanes, symbols[e.source], symbols[e.target], side, direct(k), free_left))
         lanes.add(routed[k])
@@ -93,9 +97,11 @@ def route_page(rows: tuple[Row, ...], cols: tuple[Column, ...], symbols: tuple[S
     pending: list[tuple[int, str, Point, str]] = []  # (connector index, label, exit point, exit side)
     for k, (e, side) in enumerate(plans):
         pts = routed[k]
-        connectors.append(Connector(points=tuple(pts), source=e.source, target=e.target, kind=e.kind,
+        source = next((j for j, s in enumerate(symbols) if point_on_outline(pts[0], s)
+                       and s.row == symbols[e.source].row), e.source)  # a joint step's outer symbol
+        connectors.append(Connector(points=tuple(pts), source=source, target=e.target, kind=e.kind,
                                     pieces=pieces_of(tuple(pts), rows, cols)))
-        if side == "right" and abs(pts[0][0] - symbols[e.source].rect.x) < 1e-6:
+        if side == "right" and abs(pts[0][0] - symbols[source].rect.x) < 1e-6:
             side = "left"  # the lane on the left was better (see _route)
         if e.label:
             pending.append((len(connectors) - 1, e.label, pts[0], side))
@@ -143,8 +149,10 @@ def _route(lanes: Lanes, a: SymbolBox, b: SymbolBox, side: str, direct: bool, fr
     y0 = a.rect.cy
     choices = [side] + (["left"] if side == "right" and free_left else [])
     best: tuple[float, float, float] | None = None  # (cost, x, exit x)
+    # a joint step leaves sideways from its outermost symbol, never along the line joining them
+    row = [s for s in lanes.symbols if s.row == a.row and s.step == a.step and s.kind is a.kind]
     for s in choices:
-        px = a.rect.right if s == "right" else a.rect.x
+        px = max(r.rect.right for r in row) if s == "right" else min(r.rect.x for r in row)
         x, cost = lanes.lane(y0, y1, px, tx, s)
         if best is None or cost < best[0] - 1e-9:
             best = (cost, x, px)
@@ -282,12 +290,15 @@ def _strip_grid(w: float, h: float, own: Connector, cells: list[Cell]) -> list[R
 
 def _into_cells(r: Rect, cells: list[Cell]) -> Rect:
     """``r`` shifted into the actor cell nearest its centre (kept ``LABEL_MARGIN`` off the side
-    borders; a box taller than the cell stays level with the cell's top)."""
+    borders; a box taller than the cell stays level with the cell's top, or higher where it would
+    leave the step rows)."""
     if not cells:
         return r
     cell = min(cells, key=lambda c: _distance(c.rect, r.cx, r.cy)).rect
     x = min(max(r.x, cell.x + LABEL_MARGIN), cell.right - LABEL_MARGIN - r.w)
     y = max(min(r.y, cell.bottom - r.h), cell.y)
+    bottom = max(c.rect.bottom for c in cells)  # a box taller than its cell stays above the last row's bottom
+    y = max(min(y, bottom - r.h), min(c.rect.y for c in cells))
     return Rect(max(x, cell.x), y, r.w, r.h)
 
 

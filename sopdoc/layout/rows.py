@@ -32,6 +32,8 @@ V_GAP = 12.0
 """Room above and below a symbol (points): one connector level on each side of the row border
 (``lanes.LANE_CLEAR`` from it), and the exit label beside a decision's bottom exit."""
 OFFPAGE_H = 16.0
+MIN_LABEL_SIZE = 6.5
+"""The smallest size of an exit label (``routing.LABEL_SIZES``), which a decision's row makes room for."""
 MIN_ASPECT = {SymbolKind.TERMINATOR: 2.0, SymbolKind.PROSES: 1.4, SymbolKind.KEPUTUSAN: 1.4}
 """Width over height a symbol keeps in a narrow column (it gets lower, never rounder: a
 terminator never turns into a circle)."""
@@ -74,6 +76,10 @@ class StepMeasure:
     texts: tuple[tuple[int, str, Align, bool], ...]  # (column index, text, align, middle)
     height: float
     replaced: bool
+    sym_top: float = V_GAP
+    """Room above the symbol (points), and below it ``sym_bottom``: ``V_GAP``, or more where a
+    decision's exit labels need it."""
+    sym_bottom: float = V_GAP
 
 
 def _step_texts(step: Kegiatan, cols: tuple[Column, ...]) -> list[tuple[int, str, Align, bool]]:
@@ -110,7 +116,17 @@ def measure_step(step: Kegiatan, cols: tuple[Column, ...], fonts: FontSet, size:
             texts[k] = (ci, text, Align.LEFT, mid)
     actor_w = min((c.width for c in cols if c.kind is ColumnKind.PELAKSANA), default=60.0)
     sym = symbol_size(kind_of(step), actor_w)
-    return StepMeasure(tuple(texts), max(text_h, sym.h + 2 * V_GAP), replaced)
+    top = bottom = V_GAP
+    if step.cabang is not None and kind_of(step) is SymbolKind.KEPUTUSAN:
+        # the exit labels (set at their smallest size, wrapped to the actor column) beside the
+        # bottom exit below the symbol, and above the side exit at its middle
+        cab = step.cabang
+        label_h = max(block_height(len(wrap_text(fonts.sanitize(t)[0], fonts, MIN_LABEL_SIZE,
+                                                 max(actor_w - 3.0, 1.0))), MIN_LABEL_SIZE)
+                      for t in (cab.label_ya or "Ya", cab.label_tidak or "Tidak"))
+        bottom = max(V_GAP, label_h + 4.0)
+        top = max(V_GAP, label_h + 2.0 - sym.h / 2)
+    return StepMeasure(tuple(texts), max(text_h, sym.h + top + bottom), replaced, top, bottom)
 
 
 def step_row(index: int, step_index: int, measure: StepMeasure, cols: tuple[Column, ...], y: float,

@@ -161,11 +161,19 @@ def word_problems(page: Page, sop: Sop) -> list[str]:
     return out
 
 
-def quality_problems(sop: Sop, doc: LayoutDocument, *, words: bool = True) -> list[str]:
+def run_count(doc: LayoutDocument) -> int:
+    """How many connector runs the flowchart pages hold."""
+    return sum(1 for page in doc.flow_pages for _ in _runs(page))
+
+
+def quality_problems(sop: Sop, doc: LayoutDocument, *, words: bool = True, clearance: bool = True) -> list[str]:
+    """Every problem of ``doc`` (the layout of ``sop``); ``clearance=False`` leaves the
+    clearance measure to the caller (:func:`clearance_problems`)."""
     crowded = "SOP604" in {d.code for d in doc.warnings}
     out: list[str] = []
     for page in doc.flow_pages:
-        out += clearance_problems(page)
+        if clearance:
+            out += clearance_problems(page)
         out += bridge_problems(page)
         out += label_problems(page, crowded)
         if not crowded:
@@ -173,6 +181,11 @@ def quality_problems(sop: Sop, doc: LayoutDocument, *, words: bool = True) -> li
         if words:
             out += word_problems(page, sop)
     flow = doc.flow_pages
-    if len(flow) > 1 and len(flow[-1].steps) == 1:
-        out.append(f"last page holds a lone step ({flow[-1].steps})")
+    if len(flow) > 1 and len(flow[-1].steps) == 1 and len(flow[-2].steps) > 2:
+        # a lone last step is fine only when the step before it could not have come along
+        last, prev = flow[-1].table, flow[-2].table
+        assert last is not None and prev is not None
+        moved = next(r for r in prev.rows if r.step == flow[-2].steps[-1]).height
+        if last.rows[-1].bottom + moved <= prev.rows[-1].bottom + 1e-6:
+            out.append(f"last page holds a lone step ({flow[-1].steps})")
     return out
