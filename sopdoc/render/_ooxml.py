@@ -204,14 +204,17 @@ def s_rPr(font: str, size: float, bold: bool = False, color: str | None = None) 
 def s_r(text: str, font: str, size: float, bold: bool = False, *, keep_hyphens: bool = False,
         color: str | None = None) -> str:
     """A text run (spaces preserved). ``keep_hyphens`` writes each ``-`` as ``w:noBreakHyphen``
-    (Word's non-breaking hyphen), so lines break only at spaces, as the layout does."""
-    pieces = text.split("-") if keep_hyphens else [text]
+    (Word's non-breaking hyphen), so lines break only at spaces, as the layout does, and each
+    soft hyphen (U+00AD: where the layout hyphenated a word) as ``w:softHyphen``."""
     out = ["<w:r>", s_rPr(font, size, bold, color)]
-    for i, piece in enumerate(pieces):
-        if i:
-            out.append("<w:noBreakHyphen/>")
-        if piece:
-            out.append(f'<w:t xml:space="preserve">{esc(piece)}</w:t>')
+    for k, part in enumerate(text.split("\u00ad") if keep_hyphens else [text]):
+        if k:
+            out.append("<w:softHyphen/>")
+        for i, piece in enumerate(part.split("-") if keep_hyphens else [part]):
+            if i:
+                out.append("<w:noBreakHyphen/>")
+            if piece:
+                out.append(f'<w:t xml:space="preserve">{esc(piece)}</w:t>')
     out.append("</w:r>")
     return "".join(out)
 

@@ -28,6 +28,7 @@ from sopdoc.layout.geometry import (
     SymbolBox,
     SymbolKind,
 )
+from sopdoc.layout.text import HYPHEN
 from sopdoc.render import _ooxml as ox
 
 __all__ = ["GEOMETRY", "ShapeIds", "flow_table_xml", "step_texts"]
@@ -84,10 +85,21 @@ def _cell_text(cell: Cell, row: Row, table: FlowTable, texts: dict[int, str]) ->
     if block is None or not block.lines:
         return []
     if row.header:
-        return [" ".join(block.lines)]
+        return [_unwrap(block.lines)]
     if block.clipped or cell.col not in texts:
         return list(block.lines)
+    if any(line.endswith(HYPHEN) for line in block.lines) and "\n" not in texts[cell.col]:
+        return [_unwrap(block.lines)]  # Word hyphenates where the layout did
     return [t for t in texts[cell.col].split("\n")] or list(block.lines)
+
+
+def _unwrap(lines: tuple[str, ...]) -> str:
+    """Wrapped lines as one paragraph: a word the layout hyphenated (its line ends with
+    ``HYPHEN``) joined again with a soft hyphen, so Word breaks it at the same place."""
+    out = ""
+    for line in lines:
+        out = (out[:-1] + "\u00ad" + line) if out.endswith(HYPHEN) else (f"{out} {line}" if out else line)
+    return out
 
 
 def _paragraphs(cell: Cell, paras: list[str], font: str, middle: bool) -> list[tuple[str, str]]:
