@@ -19,7 +19,9 @@ columns) the best position is taken anyway, and the quality checker of the tests
 
 from __future__ import annotations
 
+import bisect
 import math
+from collections.abc import Callable
 from dataclasses import replace
 
 from sopdoc.layout.geometry import (
@@ -109,22 +111,37 @@ class Lanes:
 
     # -- scoring -----------------------------------------------------------------------------
 
-    def _h_cost(self, y: float, x0: float, x1: float) -> float:
-        lo, hi = min(x0, x1), max(x0, x1)
-        cost = sum(_shortfall(abs(y - yb), LANE_CLEAR) for yb in self.row_y) * _CLEAR_WEIGHT
-        for (yy, a, b) in self.h:
-            if a < hi + LANE_CLEAR and lo - LANE_CLEAR < b:
-                cost += _shortfall(abs(y - yy), LANE_CLEAR) * _CLEAR_WEIGHT
-        cost += sum(_CROSS_WEIGHT for (x, a, b) in self.v if lo + 0.5 < x < hi - 0.5 and a + 0.5 < y < b - 0.5)
+    def _h_scorer(self, y: float) -> Callable[[float, float], float]:
+        """The cost of a horizontal run at ``y`` as a function of its ends (what does not
+        depend on the ends is worked out once)."""
+        k = bisect.bisect_left(self.row_y, y - LANE_CLEAR)
+        base = 0.0
+        while k < len(self.row_y) and self.row_y[k] < y + LANE_CLEAR:
+            base += _shortfall(abs(y - self.row_y[k]), LANE_CLEAR) * _CLEAR_WEIGHT
+            k += 1
+        near = [(LANE_CLEAR - abs(y - yy), a, b) for (yy, a, b) in self.h if abs(y - yy) < LANE_CLEAR]
+        across = [x for (x, a, b) in self.v if a + 0.5 < y < b - 0.5]
+
+        def cost(x0: float, x1: float) -> float:
+            lo, hi = min(x0, x1), max(x0, x1)
+            c = base + sum(d for d, a, b in near if a < hi + LANE_CLEAR and lo - LANE_CLEAR < b) * _CLEAR_WEIGHT
+            return c + _CROSS_WEIGHT * sum(1 for x in across if lo + 0.5 < x < hi - 0.5)
+
         return cost
 
-    def _v_cost(self, x: float, y0: float, y1: float) -> float:
+    def _v_scorer(self, y0: float, y1: float) -> Callable[[float], float]:
+        """The cost of a vertical run from ``y0`` to ``y1`` as a function of its x."""
         lo, hi = min(y0, y1), max(y0, y1)
-        cost = sum(_shortfall(abs(x - xb), LANE_CLEAR) for xb in self.col_x) * _CLEAR_WEIGHT
-        for (xx, a, b) in self.v:
-            if a < hi + LANE_CLEAR and lo - LANE_CLEAR < b:
-                cost += _shortfall(abs(x - xx), LANE_CLEAR) * _CLEAR_WEIGHT
-        cost += sum(_CROSS_WEIGHT for (y, a, b) in self.h if lo + 0.5 < y < hi - 0.5 and a + 0.5 < x < b - 0.5)
+        near = [xx for (xx, a, b) in self.v if a < hi + LANE_CLEAR and lo - LANE_CLEAR < b]
+        across = [(a, b) for (y, a, b) in self.h if lo + 0.5 < y < hi - 0.5]
+        borders = self.col_x
+
+        def cost(x: float) -> float:
+            k = bisect.bisect_left(borders, x - LANE_CLEAR)
+            c = sum(LANE_CLEAR - abs(x - xb) for xb in borders[k:k + 3] if abs(x - xb) < LANE_CLEAR)
+            c += sum(LANE_CLEAR - abs(x - xx) for xx in near if abs(x - xx) < LANE_CLEAR)
+            return c * _CLEAR_WEIGHT + _CROSS_WEIGHT * sum(1 for a, b in across if a + 0.5 < x < b - 0.5)
+
         return cost
 
     def _blocked_h(self, y: float, x0: float, x1: float) -> bool:
@@ -141,7 +158,7 @@ class Lanes:
             return (top + bottom) / 2
         n = int((hi - lo) / 0.5)
         candidates = [lo + 0.5 * k for k in range(n + 1)] + [hi]
-        return min(candidates, key=lambda y: (round(self._h_cost(y, x0, x1), 6), abs(y - prefer)))
+        return min(candidates, key=lambda y: (round(self._h_scorer(y)(x0, x1), 6), abs(y - prefer)))
 
     def lane(self, y0: float, y1: float, x_from: float, x_to: float, side: str) -> tuple[float, float]:
         """The x of a vertical run from ``y0`` to ``y1``, reached by a horizontal run at ``y0``
@@ -159,6 +176,7 @@ class Lanes:
         elif side == "left":
             xs = [x for x in xs if x <= x_from - APPROACH] or [x_from - APPROACH]
         best, best_cost = xs[0], math.inf
+        v_cost, out_cost, in_cost = self._v_scorer(y0, y1), self._h_scorer(y0), self._h_scorer(y1)
         for x in xs:
             cost = 0.0
             through = False
@@ -170,7 +188,7 @@ class Lanes:
                 cost += _shortfall(min(abs(x - r.x), abs(x - r.right)), SYMBOL_CLEAR) * _CLEAR_WEIGHT
             if through or self._blocked_h(y0, x_from, x) or self._blocked_h(y1, x, x_to):
                 continue
-            cost += self._v_cost(x, y0, y1) + self._h_cost(y0, x_from, x) + self._h_cost(y1, x, x_to)
+            cost += v_cost(x) + out_cost(x_from, x) + in_cost(x, x_to)
             cost += _LENGTH_WEIGHT * (abs(x - x_from) + abs(x - x_to))
             if cost < best_cost - 1e-9:
                 best, best_cost = x, cost
