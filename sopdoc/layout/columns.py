@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import math
+
 from sopdoc.layout.geometry import Column, ColumnKind
 from sopdoc.layout.metrics import FontSet
+from sopdoc.model.flow import flow_of
 from sopdoc.model.labels import COLUMN_TITLES
 from sopdoc.model.sop import Sop
 
 __all__ = ["MIN_ACTOR_WIDTH", "actors_of", "layout_columns"]
 
 MIN_ACTOR_WIDTH = 34.0
+MAX_ACTOR_WIDTH = 110.0
+"""Actor columns grow from spare width up to what their headers need, never beyond this."""
+HEADER_PAD = 3.0
 _TITLES: dict[ColumnKind, str] = {kind: COLUMN_TITLES[kind.value] for kind in ColumnKind
                                   if kind is not ColumnKind.PELAKSANA}
 
@@ -37,19 +43,44 @@ def _desired(sop: Sop, fonts: FontSet, size: float) -> dict[ColumnKind, float]:
     def title(kind: ColumnKind) -> float:
         return fonts.width(_TITLES[kind], size, bold=True) + 8
 
-    return {
+    return {  # an empty column shrinks to its header
         ColumnKind.KELENGKAPAN: min(max(90.0 if kel else title(ColumnKind.KELENGKAPAN), longest_word(kel) + 8), 130.0),
-        ColumnKind.WAKTU: min(max(46.0, longest_word(waktu) + 8), 70.0),
-        ColumnKind.OUTPUT: min(max(70.0 if any(out) else 50.0, longest_word(out) + 8), 110.0),
+        ColumnKind.WAKTU: min(max(46.0 if any(waktu) else title(ColumnKind.WAKTU), longest_word(waktu) + 8), 70.0),
+        ColumnKind.OUTPUT: min(max(70.0 if any(out) else title(ColumnKind.OUTPUT), longest_word(out) + 8), 110.0),
         ColumnKind.KETERANGAN: min(max(80.0 if any(ket) else title(ColumnKind.KETERANGAN), longest_word(ket) + 8),
                                    120.0),
     }
 
 
+def _longest_uraian(sop: Sop, fonts: FontSet, size: float) -> float:
+    """The width of the longest step text set on one line."""
+    return max((fonts.width(" ".join(s.uraian.split()), size) for s in sop.kegiatan), default=0.0)
+
+
+def _lane_need(sop: Sop, n: int) -> float:
+    """The actor width that leaves room for the lanes of the flows that skip rows (loop-backs,
+    branches forward): a widest symbol with its gutters plus one lane clearance per such flow
+    and actor column (a run keeps 6 pt from grid lines and from other runs)."""
+    flow = flow_of(sop.kegiatan)
+    skips = sum(1 for i in range(len(sop.kegiatan)) for e in flow.edges(i) if e.target != i + 1)
+    return 78.0 + 6.0 * math.ceil(skips / max(n, 1))
+
+
+def _header_need(actor: str, fonts: FontSet, size: float) -> float:
+    """The width an actor header needs to be set in at most two lines without breaking a word."""
+    words = actor.split() or [""]
+    longest = max(fonts.width(w, size, bold=True) for w in words)
+    return max(longest, fonts.width(" ".join(words), size, bold=True) / 2) + 2 * HEADER_PAD + 2
+
+
 def layout_columns(sop: Sop, fonts: FontSet, size: float, x0: float, width: float) -> tuple[Column, ...]:
     """Columns NO | KEGIATAN | actors… | KELENGKAPAN | WAKTU | OUTPUT | KETERANGAN filling ``width``.
 
-    KEGIATAN takes what is left after the other columns get their preferred widths. When the page
+    KEGIATAN takes what is left after the other columns get their preferred widths; what it
+    does not need (half its longest text, at least its minimum) first widens the actor columns up
+    to what their headers and the lanes of loop-backs and branches need (``MAX_ACTOR_WIDTH`` at
+    most). An empty column is as wide as its
+    header. When the page
     is too narrow, in this order: actor columns shrink to 50 pt, the mutu baku columns shrink
     towards their header words, actor columns shrink to ``MIN_ACTOR_WIDTH``, KEGIATAN gives up
     its minimum; only absurd actor counts squeeze the actor columns further.
@@ -75,6 +106,12 @@ def layout_columns(sop: Sop, fonts: FontSet, size: float, x0: float, width: floa
         actor_w = actors_fit(sum(mutu.values()), MIN_ACTOR_WIDTH)
     mutu_total = sum(mutu.values())
     keg_w = width - no_w - mutu_total - n * actor_w
+    # spare width goes to the actor columns (up to what their headers need) before KEGIATAN
+    keg_need = max(min_keg, min(_longest_uraian(sop, fonts, size) / 2 + 8, 0.35 * width))
+    actor_cap = min(max(max(_header_need(a, fonts, size) for a in actors), _lane_need(sop, n)), MAX_ACTOR_WIDTH)
+    if keg_w > keg_need and actor_cap > actor_w:
+        actor_w += min((keg_w - keg_need) / n, actor_cap - actor_w)
+        keg_w = width - no_w - mutu_total - n * actor_w
     for keg_floor, actor_floor in ((0.6 * min_keg, 24.0), (40.0, 4.0)):  # many actors: squeeze them
         if keg_w < keg_floor:
             actor_w = max((width - no_w - mutu_total - keg_floor) / n, actor_floor)

@@ -28,11 +28,20 @@ from sopdoc.layout.geometry import (
     SymbolBox,
     SymbolKind,
 )
+from sopdoc.layout.lanes import LANE_CLEAR, with_bridges
 from sopdoc.layout.metrics import FontSet
 from sopdoc.layout.notes import note
 from sopdoc.layout.profile import PageProfile
 from sopdoc.layout.routing import Edge, route_page
-from sopdoc.layout.rows import OFFPAGE_H, connector_row, header_rows, kind_of, measure_step, step_row, symbol_size
+from sopdoc.layout.rows import (
+    OFFPAGE_H,
+    connector_row,
+    header_rows,
+    kind_of,
+    measure_step,
+    step_row,
+    symbol_size,
+)
 from sopdoc.layout.shapes import segment_rect
 from sopdoc.layout.text import text_block
 from sopdoc.model.diagnostic import Diagnostic
@@ -121,7 +130,8 @@ def fallen_exits(flow: Flow, i: int) -> tuple[str, ...]:
 
 def _paginate(heights: list[float], avail: float, reserve_all: bool) -> list[list[int]]:
     """Greedy page filling. Every page but the first reserves an incoming connector row; a page
-    reserves an outgoing one unless the rest of the steps fits on it (``reserve_all``: always)."""
+    reserves an outgoing one unless the rest of the steps fits on it (``reserve_all``: always).
+    A last page left with one step takes the step before it too (widow control)."""
     pages: list[list[int]] = [[]]
     used = CONNECTOR_ROW_H if reserve_all else 0.0
     for i, h in enumerate(heights):
@@ -132,6 +142,12 @@ def _paginate(heights: list[float], avail: float, reserve_all: bool) -> list[lis
             used = CONNECTOR_ROW_H
         pages[-1].append(i)
         used += h
+    # widow control: the last page never holds a lone step when its predecessor can spare one
+    if len(pages) > 1 and len(pages[-1]) == 1 and len(pages[-2]) > 2:
+        moved = [pages[-2][-1], *pages[-1]]
+        if CONNECTOR_ROW_H + sum(heights[i] for i in moved) <= avail + 1e-6:
+            pages[-2].pop()
+            pages[-1] = moved
     return pages
 
 
@@ -209,6 +225,13 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
         if not involved:
             notes.append(note("SOP605", ("kegiatan", i, "pelaksana")))
     edges = flow_edges(sop, [c is not None for c in step_col])
+    # a row entered by several lanes gets the levels they need above its symbols (the band
+    # between two rows holds two runs LANE_CLEAR apart: the elbow from above and one lane)
+    extra_top = [0.0] * len(sop.kegiatan)
+    for i in range(len(sop.kegiatan)):
+        lanes_in = sum(1 for e in edges if e.target == i and e.source != i - 1)
+        extra_top[i] = LANE_CLEAR * max(lanes_in - 1, 0)
+        heights[i] = min(heights[i] + extra_top[i], row_avail)
     flow = flow_of(sop.kegiatan)
     for i in range(len(sop.kegiatan)):
         if fallen_exits(flow, i):
@@ -247,7 +270,12 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
             kind = kind_of(sop.kegiatan[i])
             for col in joint_cols[i]:  # a joint step: one symbol per actor, linked (see _joint_links)
                 sz = symbol_size(kind, col.width)
-                rect = Rect(col.x + (col.width - sz.w) / 2, y + (heights[i] - sz.h) / 2, sz.w, sz.h)
+                # at the top of a row taller than the symbol needs, level with the top-aligned text
+                m = measures[i]
+                extra = min(extra_top[i], max(heights[i] - sz.h - m.sym_top - m.sym_bottom, 0.0))
+                free = heights[i] - extra - sz.h
+                top = y + extra + (m.sym_top if free >= m.sym_top + m.sym_bottom else free / 2)
+                rect = Rect(col.x + (col.width - sz.w) / 2, top, sz.w, sz.h)
                 if col is step_col[i]:
                     sym_of_step[i] = len(symbols)
                 symbols.append(SymbolBox(kind=kind, rect=rect, row=row.index, col=col.index, step=i,
@@ -260,15 +288,15 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
         for e in edges:
             if page_of[e.source] == p and page_of[e.target] == p:
                 page_edges.append(Edge(sym_of_step[e.source], sym_of_step[e.target], e.kind, e.label))
-        pent_in = _pentagons(incoming, top_row, lambda e: col_of_step(e.target), label_of, False, symbols)
+        pent_in = _pentagons(incoming, top_row, lambda e: col_of_step(e.target), label_of, False, symbols, fonts)
         for e, k in pent_in:
             page_edges.append(Edge(k, sym_of_step[e.target], "next", ""))
-        pent_out = _pentagons(outgoing, bottom_row, lambda e: col_of_step(e.source), label_of, True, symbols)
+        pent_out = _pentagons(outgoing, bottom_row, lambda e: col_of_step(e.source), label_of, True, symbols, fonts)
         for e, k in pent_out:
             page_edges.append(Edge(sym_of_step[e.source], k, e.kind, e.label))
         connectors, labels, failures = route_page(tuple(rows), cols, tuple(symbols), page_edges, fonts)
         links = _joint_links(symbols, cols)
-        connectors = (*connectors, *links)
+        connectors = with_bridges((*connectors, *links), tuple(rows), cols)
         failures += sum(1 for lb in labels for c in links
                         if segment_rect(c.points[0], c.points[-1], 0.6).intersects(lb.rect))
         if failures:
@@ -284,7 +312,7 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
 
 def _pentagons(edges: list[FlowEdge], row: Row | None, col_of: Callable[[FlowEdge], Column],
                label_of: dict[int, str], outgoing: bool,
-               symbols: list[SymbolBox]) -> list[tuple[FlowEdge, int]]:
+               symbols: list[SymbolBox], fonts: FontSet) -> list[tuple[FlowEdge, int]]:
     """Place one off-page connector per crossing edge in ``row``, spread when sharing a column."""
     if row is None:
         return []
@@ -305,8 +333,18 @@ def _pentagons(edges: list[FlowEdge], row: Row | None, col_of: Callable[[FlowEdg
             out.append((e, len(symbols)))
             symbols.append(SymbolBox(kind=SymbolKind.OFFPAGE, rect=rect, row=row.index, col=ci,
                                      step=e.target, label=label_of[id(e)],
-                                     font_size=6.5, outgoing=outgoing))
+                                     font_size=_letter_size(label_of[id(e)], w, fonts), outgoing=outgoing))
     return out
+
+
+OFFPAGE_LETTER = 6.5
+"""Size of an off-page connector's letter, made smaller only to fit its pentagon."""
+
+
+def _letter_size(letter: str, w: float, fonts: FontSet) -> float:
+    """The size at which ``letter`` fits the body of a pentagon ``w`` wide (1 pt each side)."""
+    need = fonts.width(letter, OFFPAGE_LETTER, bold=True)
+    return OFFPAGE_LETTER if need <= w - 2.0 else max(OFFPAGE_LETTER * (w - 2.0) / max(need, 1e-6), 1.0)
 
 
 def _joint_links(symbols: list[SymbolBox], cols: tuple[Column, ...]) -> tuple[Connector, ...]:

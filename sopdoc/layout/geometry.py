@@ -38,6 +38,7 @@ from enum import StrEnum
 from sopdoc.layout.profile import Orientation  # re-exported: pages carry their orientation
 
 __all__ = [
+    "BRIDGE_R",
     "LINE_WIDTHS",
     "Align",
     "Cell",
@@ -78,6 +79,9 @@ LINE_WIDTHS: dict[LineClass, float] = {
     LineClass.SYMBOL: 0.9,
 }
 """Stroke width in points per line class (RENDERING-NOTES: 0.6 / 0.8 / 0.9)."""
+
+BRIDGE_R = 2.5
+"""Radius of the half circle a connector draws where it hops over another (points)."""
 
 
 class PageKind(StrEnum):
@@ -321,6 +325,9 @@ class ConnectorPiece:
     row: int
     col: int
     arrow_end: bool = False
+    bridge: bool = False
+    """A bridge: a small half circle over ``start``–``end`` (a horizontal piece), where the
+    connector hops over a crossing line."""
 
 
 @dataclass(frozen=True)
@@ -330,7 +337,9 @@ class Connector:
     ``arrow_end`` draws an arrowhead at the last point. ``source``/``target`` are indexes into
     ``page.symbols``. ``kind`` is "next" (to the following step) or "ya"/"tidak" (decision
     exits; an exit that does not go to the next row runs through a gutter). ``pieces`` are the
-    same segments cut at cell borders.
+    same segments cut at cell borders (a bridge as its own piece). ``bridges`` are the points
+    where a horizontal segment of this connector crosses another connector's vertical one: the
+    painters draw a half circle of radius :data:`BRIDGE_R` over each (the line hops over).
     """
 
     points: tuple[Point, ...]
@@ -340,6 +349,7 @@ class Connector:
     arrow_start: bool = False
     kind: str = "next"
     pieces: tuple[ConnectorPiece, ...] = ()
+    bridges: tuple[Point, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,10 @@
 """Orthogonal connector routing and exit-label placement on one flowchart page.
 
 Connectors leave a symbol at the bottom (or a decision at its side vertex) and enter the target
-at the top. An edge to the next row is an elbow through the gap under the source symbol. Any other
-edge (forward skip, loop-back, self-loop) runs in a gutter: a vertical track inside the source's
-actor column between the symbols and the column border, then along the target row above the
-target symbol. Only one symbol sits in a row, so these horizontal runs never cross a symbol.
+at the top. An edge to the next row is an elbow through the band between the two rows' symbols.
+Any other edge (forward skip, loop-back, self-loop) leaves along a horizontal run, takes a vertical
+lane of its own and enters along the band above the target row; :mod:`sopdoc.layout.lanes`
+chooses every run's position (clearances, few crossings) and adds the bridges.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from sopdoc.layout.geometry import (
     Column,
     ColumnKind,
     Connector,
-    ConnectorPiece,
     Label,
     Point,
     Rect,
@@ -28,16 +27,17 @@ from sopdoc.layout.geometry import (
     SymbolBox,
     SymbolKind,
 )
+from sopdoc.layout.lanes import Lanes, pieces_of
 from sopdoc.layout.metrics import FontSet
-from sopdoc.layout.shapes import rect_hits_symbol, segment_rect, segments_of
+from sopdoc.layout.shapes import point_on_outline, rect_hits_symbol, segment_rect, segments_of
 from sopdoc.layout.text import LEADING, text_block, wrap_text
 
 __all__ = ["Edge", "route_page"]
 
-LABEL_SIZES = (6.0, 5.0, 4.5)
+LABEL_SIZES = (7.0, 6.5)
+"""Exit label sizes, tried in order: 7 pt, never below 6.5 pt."""
 LABEL_MARGIN = 1.0
 """Room kept between an exit label and its cell's side borders (points)."""
-GUTTER_STEP = 2.5
 
 
 @dataclass(frozen=True)
@@ -50,62 +50,61 @@ class Edge:
     label: str = ""
 
 
-def _gutter(col: Column, side: str, used: dict[tuple[int, str], int], sym_w: float) -> float:
-    k = used.get((col.index, side), 0)
-    used[(col.index, side)] = k + 1
-    room = (col.width - sym_w) / 2
-    off = min(2.0 + GUTTER_STEP * k, max(room - 1.5, 1.0))
-    off = min(off, room * 0.6) if room < 6 else off
-    return col.right - off if side == "right" else col.x + off
-
-
 def route_page(rows: tuple[Row, ...], cols: tuple[Column, ...], symbols: tuple[SymbolBox, ...],
                edges: list[Edge], fonts: FontSet) -> tuple[tuple[Connector, ...], tuple[Label, ...], int]:
     """Connectors and exit labels for ``edges``; returns them and the number of labels that could
-    not be placed without touching something (placed anyway, reported by the caller)."""
-    used: dict[tuple[int, str], int] = {}
-    max_w = {c.index: max((s.rect.w for s in symbols if s.col == c.index), default=0.0) for c in cols}
-    connectors: list[Connector] = []
-    pending: list[tuple[int, str, Point, str]] = []  # (connector index, label, exit point, exit side)
+    not be placed without touching something (placed anyway, reported by the caller).
+
+    Edges to the next row are routed first (their elbows are short and fixed by the symbols),
+    then the others, shortest first, each in its own lane (:class:`~sopdoc.layout.lanes.Lanes`)."""
+    lanes = Lanes(rows, cols, symbols)
+    plans: list[tuple[Edge, str]] = []
     by_source: dict[int, list[Edge]] = {}
     for e in edges:
         by_source.setdefault(e.source, []).append(e)
     for src_i in sorted(by_source):
         a = symbols[src_i]
-        row_a = rows[a.row]
         ordered = sorted(by_source[src_i], key=lambda e: (symbols[e.target].row != a.row + 1, e.kind == "tidak"))
         sides = ["bottom"] + (["right", "left"] if a.kind is SymbolKind.KEPUTUSAN else [])
         for n, e in enumerate(ordered):
             b = symbols[e.target]
-            row_b = rows[b.row]
             side = sides[n] if n < len(sides) else sides[-1]
             if side == "bottom" and b.row != a.row + 1 and a.kind is SymbolKind.KEPUTUSAN and b.row <= a.row:
                 side = "right" if len(ordered) == 1 else side
-            sx, sy = a.rect.cx, a.rect.bottom
-            tx, ty = b.rect.cx, b.rect.y
-            gap = row_a.bottom - a.rect.bottom
-            # under a decision the horizontal runs lower, leaving room for the exit label
-            y_h = a.rect.bottom + gap * (0.7 if a.kind is SymbolKind.KEPUTUSAN else 0.5)
-            y_e = (row_b.y + b.rect.y) / 2
-            col = cols[a.col]
-            if side == "bottom" and b.row == a.row + 1:
-                pts: list[Point] = ([(sx, sy), (tx, ty)] if abs(sx - tx) < 0.01
-                                    else [(sx, sy), (sx, y_h), (tx, y_h), (tx, ty)])
-                exit_pt = (sx, sy)
-            elif side == "bottom":
-                gx = _gutter(col, "right", used, max_w[col.index])
-                pts = [(sx, sy), (sx, y_h), (gx, y_h), (gx, y_e), (tx, y_e), (tx, ty)]
-                exit_pt = (sx, sy)
-            else:
-                px = a.rect.right if side == "right" else a.rect.x
-                gx = _gutter(col, side, used, max_w[col.index])
-                pts = [(px, a.rect.cy), (gx, a.rect.cy), (gx, y_e), (tx, y_e), (tx, ty)]
-                exit_pt = (px, a.rect.cy)
-            pts = _simplify(pts)
-            connectors.append(Connector(points=tuple(pts), source=src_i, target=e.target, kind=e.kind,
-                                        pieces=_pieces(tuple(pts), rows, cols)))
-            if e.label:
-                pending.append((len(connectors) - 1, e.label, exit_pt, side))
+            plans.append((e, side))
+
+    def direct(k: int) -> bool:
+        e, side = plans[k]
+        return side == "bottom" and symbols[e.target].row == symbols[e.source].row + 1
+
+    def span(k: int) -> float:
+        e = plans[k][0]
+        return abs(symbols[e.target].rect.cy - symbols[e.source].rect.cy)
+
+    order = [k for k in range(len(plans)) if direct(k)] + sorted((k for k in range(len(plans)) if not direct(k)),
+                                                                 key=span)
+    routed: dict[int, list[Point]] = {}
+    # route every edge, then each lane once more against all the others (an edge routed early
+    # could not see the ones routed after it)
+    for k in order + [k for k in order if not direct(k)]:
+        e, side = plans[k]
+        if k in routed:
+            lanes.remove(routed[k])
+        free_left = all(s != "left" for e2, s in plans if e2.source == e.source)
+        routed[k] = _simplify(_route(lanes, symbols[e.source], symbols[e.target], side, direct(k), free_left))
+        lanes.add(routed[k])
+    connectors: list[Connector] = []
+    pending: list[tuple[int, str, Point, str]] = []  # (connector index, label, exit point, exit side)
+    for k, (e, side) in enumerate(plans):
+        pts = routed[k]
+        source = next((j for j, s in enumerate(symbols) if point_on_outline(pts[0], s)
+                       and s.row == symbols[e.source].row), e.source)  # a joint step's outer symbol
+        connectors.append(Connector(points=tuple(pts), source=source, target=e.target, kind=e.kind,
+                                    pieces=pieces_of(tuple(pts), rows, cols)))
+        if side == "right" and abs(pts[0][0] - symbols[source].rect.x) < 1e-6:
+            side = "left"  # the lane on the left was better (see _route)
+        if e.label:
+            pending.append((len(connectors) - 1, e.label, pts[0], side))
     labels: list[Label] = []
     failures = 0
     # labels go only into actor-column cells: never over the NO, KEGIATAN, MUTU BAKU or KETERANGAN text
@@ -113,13 +112,54 @@ def route_page(rows: tuple[Row, ...], cols: tuple[Column, ...], symbols: tuple[S
     cells = [c for r in rows if not r.header for c in r.cells
              if c.role in ("pelaksana", "offpage") and c.col in actor and c.col_span == 1]
     label_w = min((cols[i].width for i in actor), default=0.0) - 2 * LABEL_MARGIN
+    exits = [p for _ci, _text, p, _side in pending]
     for ci, text, exit_pt, side in pending:
-        label = _place_label(text, exit_pt, side, connectors[ci], connectors, symbols, labels, cells, fonts, label_w)
+        others = [q for q in exits if q != exit_pt]
+        label = _place_label(text, exit_pt, side, connectors[ci], connectors, symbols, labels, cells, fonts, label_w,
+                             others)
         if label is None:
             failures += 1
             label = _fallback_label(text, exit_pt, connectors[ci], connectors, symbols, labels, cells, fonts, label_w)
         labels.append(label)
     return tuple(connectors), tuple(labels), failures
+
+
+def _route(lanes: Lanes, a: SymbolBox, b: SymbolBox, side: str, direct: bool, free_left: bool) -> list[Point]:
+    """The polyline of one edge from ``a`` to ``b`` leaving at ``side`` (see :func:`route_page`); a
+    right exit leaves on the left instead when that lane is better and the left vertex is free."""
+    sx, sy = a.rect.cx, a.rect.bottom
+    tx, ty = b.rect.cx, b.rect.y
+    if direct:
+        if abs(sx - tx) < 0.01:
+            return [(sx, sy), (tx, ty)]
+        top, bottom = lanes.band_above(b.row)
+        # under a decision the run goes low, leaving its exit segment long enough for the label
+        prefer = bottom if a.kind is SymbolKind.KEPUTUSAN else (top + bottom) / 2
+        y = lanes.level((top, bottom), sx, tx, prefer)
+        return [(sx, sy), (sx, y), (tx, y), (tx, ty)]
+    into = lanes.band_above(b.row)
+    y1 = lanes.level(into, min(sx, tx), max(sx, tx), (lanes.rows[b.row].y + ty) / 2)
+    if side == "bottom":
+        out = lanes.band_below(a.row)
+        y0 = lanes.level(out, sx, sx, (sy + lanes.rows[a.row].bottom) / 2)
+        x, _ = lanes.lane(y0, y1, sx, tx, "any")
+        y0 = lanes.level(out, sx, x, y0)
+        y1 = lanes.level(into, x, tx, y1)
+        return [(sx, sy), (sx, y0), (x, y0), (x, y1), (tx, y1), (tx, ty)]
+    y0 = a.rect.cy
+    choices = [side] + (["left"] if side == "right" and free_left else [])
+    best: tuple[float, float, float] | None = None  # (cost, x, exit x)
+    # a joint step leaves sideways from its outermost symbol, never along the line joining them
+    row = [s for s in lanes.symbols if s.row == a.row and s.step == a.step and s.kind is a.kind]
+    for s in choices:
+        px = max(r.rect.right for r in row) if s == "right" else min(r.rect.x for r in row)
+        x, cost = lanes.lane(y0, y1, px, tx, s)
+        if best is None or cost < best[0] - 1e-9:
+            best = (cost, x, px)
+    assert best is not None
+    _, x, px = best
+    y1 = lanes.level(into, x, tx, y1)
+    return [(px, y0), (x, y0), (x, y1), (tx, y1), (tx, ty)]
 
 
 def _simplify(pts: list[Point]) -> list[Point]:
@@ -135,28 +175,6 @@ def _simplify(pts: list[Point]) -> list[Point]:
                 continue
         out.append(p)
     return out
-
-
-def _pieces(pts: tuple[Point, ...], rows: tuple[Row, ...], cols: tuple[Column, ...]) -> tuple[ConnectorPiece, ...]:
-    """Cut the polyline at row and column borders; each piece knows its cell."""
-    xs = sorted({c.x for c in cols} | {cols[-1].right})
-    ys = sorted({r.y for r in rows} | {rows[-1].bottom})
-    out: list[ConnectorPiece] = []
-    segs = segments_of(pts)
-    for i, (a, b) in enumerate(segs):
-        cuts = xs if abs(a[1] - b[1]) < 1e-6 else ys
-        axis = 0 if cuts is xs else 1
-        lo, hi = sorted((a[axis], b[axis]))
-        stops = [a[axis], *[c for c in cuts if lo < c < hi][::1 if a[axis] <= b[axis] else -1], b[axis]]
-        for j in range(len(stops) - 1):
-            p = (stops[j], a[1]) if axis == 0 else (a[0], stops[j])
-            q = (stops[j + 1], a[1]) if axis == 0 else (a[0], stops[j + 1])
-            mx, my = (p[0] + q[0]) / 2, (p[1] + q[1]) / 2
-            row = next((r.index for r in rows if r.y <= my <= r.bottom), -1)
-            col = next((c.index for c in cols if c.x <= mx <= c.right), -1)
-            out.append(ConnectorPiece(start=p, end=q, row=row, col=col,
-                                      arrow_end=(i == len(segs) - 1 and j == len(stops) - 2)))
-    return tuple(out)
 
 
 def _label_rect(w: float, h: float, p: Point, side: str, shift: float) -> Rect:
@@ -204,10 +222,11 @@ def _along(w: float, h: float, conn: Connector) -> list[Rect]:
 
 def _place_label(text: str, p: Point, side: str, own: Connector, connectors: list[Connector],
                  symbols: tuple[SymbolBox, ...], labels: list[Label], cells: list[Cell],
-                 fonts: FontSet, max_w: float) -> Label | None:
+                 fonts: FontSet, max_w: float, others: list[Point]) -> Label | None:
     """The first candidate position inside an actor cell that touches no symbol, line, border or
-    other label: next to the exit first, then anywhere along the connector (text wider than the
-    actor columns is wrapped to their width)."""
+    other label and lies nearer its own exit ``p`` than any of the ``others``: next to the exit
+    first, then anywhere along the connector (text wider than the actor columns is wrapped to
+    their width)."""
     variants = ["bottom", "bottom-left"] if side == "bottom" else (
         [side, f"{side}-below"] if side == "right" else ["left", "left-below"])
     home = next((c for c in cells if c.rect.contains(symbols[own.source].rect)), None)
@@ -220,9 +239,16 @@ def _place_label(text: str, p: Point, side: str, own: Connector, connectors: lis
             for rect in candidates + along:
                 if same_cell and home is not None and not home.rect.contains(rect):
                     continue
-                if obstacles.free(rect):
+                if _owned(rect, p, others) and obstacles.free(rect):
                     return _label_box(text, rect, size, fonts, max_w)
     return None
+
+
+def _owned(rect: Rect, p: Point, others: list[Point]) -> bool:
+    """True when ``rect`` is nearer its own exit ``p`` than every other exit (a reader pairs a
+    label with the nearest exit)."""
+    own = _distance(rect, *p)
+    return all(own < _distance(rect, *q) for q in others)
 
 
 def _fallback_label(text: str, p: Point, own: Connector, connectors: list[Connector],
@@ -264,12 +290,15 @@ def _strip_grid(w: float, h: float, own: Connector, cells: list[Cell]) -> list[R
 
 def _into_cells(r: Rect, cells: list[Cell]) -> Rect:
     """``r`` shifted into the actor cell nearest its centre (kept ``LABEL_MARGIN`` off the side
-    borders; a box taller than the cell stays level with the cell's top)."""
+    borders; a box taller than the cell stays level with the cell's top, or higher where it would
+    leave the step rows)."""
     if not cells:
         return r
     cell = min(cells, key=lambda c: _distance(c.rect, r.cx, r.cy)).rect
     x = min(max(r.x, cell.x + LABEL_MARGIN), cell.right - LABEL_MARGIN - r.w)
     y = max(min(r.y, cell.bottom - r.h), cell.y)
+    bottom = max(c.rect.bottom for c in cells)  # a box taller than its cell stays above the last row's bottom
+    y = max(min(y, bottom - r.h), min(c.rect.y for c in cells))
     return Rect(max(x, cell.x), y, r.w, r.h)
 
 

@@ -28,8 +28,15 @@ __all__ = [
 ]
 
 PAD = 3.0
-V_GAP = 17.0  # room above and below a symbol for connectors and the Ya/Tidak label
+V_GAP = 12.0
+"""Room above and below a symbol (points): one connector level on each side of the row border
+(``lanes.LANE_CLEAR`` from it), and the exit label beside a decision's bottom exit."""
 OFFPAGE_H = 16.0
+MIN_LABEL_SIZE = 6.5
+"""The smallest size of an exit label (``routing.LABEL_SIZES``), which a decision's row makes room for."""
+MIN_ASPECT = {SymbolKind.TERMINATOR: 2.0, SymbolKind.PROSES: 1.4, SymbolKind.KEPUTUSAN: 1.4}
+"""Width over height a symbol keeps in a narrow column (it gets lower, never rounder: a
+terminator never turns into a circle)."""
 
 
 @dataclass(frozen=True)
@@ -45,12 +52,12 @@ def symbol_size(kind: SymbolKind, col_w: float) -> SymbolSize:
     side = 11.0 if col_w >= 50 else max(col_w * 0.18, 3.0)
     w = max(min(56.0, col_w - 2 * side), 6.0)
     if kind is SymbolKind.KEPUTUSAN:
-        return SymbolSize(min(w, 50.0), 28.0)
-    if kind is SymbolKind.TERMINATOR:
-        return SymbolSize(w, 16.0)
+        w = min(w, 50.0)
+        return SymbolSize(w, min(28.0, w / MIN_ASPECT[kind]))
     if kind is SymbolKind.OFFPAGE:
         return SymbolSize(min(w, 18.0), OFFPAGE_H)
-    return SymbolSize(w, 18.0)
+    h = 16.0 if kind is SymbolKind.TERMINATOR else 18.0
+    return SymbolSize(w, min(h, w / MIN_ASPECT[kind]))
 
 
 def kind_of(step: Kegiatan) -> SymbolKind:
@@ -69,16 +76,21 @@ class StepMeasure:
     texts: tuple[tuple[int, str, Align, bool], ...]  # (column index, text, align, middle)
     height: float
     replaced: bool
+    sym_top: float = V_GAP
+    """Room above the symbol (points), and below it ``sym_bottom``: ``V_GAP``, or more where a
+    decision's exit labels need it."""
+    sym_bottom: float = V_GAP
 
 
 def _step_texts(step: Kegiatan, cols: tuple[Column, ...]) -> list[tuple[int, str, Align, bool]]:
-    out = []
+    """(column, text, alignment, vertically centred) of a step's text cells: every cell top-aligned."""
+    out: list[tuple[int, str, Align, bool]] = []
     mb = step.mutu_baku
     for c in cols:
         if c.kind is ColumnKind.NO:
-            out.append((c.index, "" if step.no is None else str(step.no), Align.CENTER, True))
+            out.append((c.index, "" if step.no is None else str(step.no), Align.CENTER, False))
         elif c.kind is ColumnKind.KEGIATAN:
-            out.append((c.index, step.uraian, Align.LEFT, True))
+            out.append((c.index, step.uraian, Align.LEFT, False))
         elif c.kind is ColumnKind.KELENGKAPAN:
             out.append((c.index, "\n".join(mb.kelengkapan), Align.LEFT, False))
         elif c.kind is ColumnKind.WAKTU:
@@ -95,14 +107,26 @@ def measure_step(step: Kegiatan, cols: tuple[Column, ...], fonts: FontSet, size:
     texts = _step_texts(step, cols)
     replaced = False
     text_h = 0.0
-    for ci, text, _align, _mid in texts:
+    for k, (ci, text, _align, mid) in enumerate(texts):
         clean, rep = fonts.sanitize(text)
         replaced |= rep
         n = len(wrap_text(clean, fonts, size, max(cols[ci].width - 2 * PAD, 1.0)))
         text_h = max(text_h, block_height(n, size) + 2 * PAD)
+        if n > 1 and cols[ci].kind is ColumnKind.OUTPUT:  # a multi-line output reads left-aligned
+            texts[k] = (ci, text, Align.LEFT, mid)
     actor_w = min((c.width for c in cols if c.kind is ColumnKind.PELAKSANA), default=60.0)
     sym = symbol_size(kind_of(step), actor_w)
-    return StepMeasure(tuple(texts), max(text_h, sym.h + 2 * V_GAP), replaced)
+    top = bottom = V_GAP
+    if step.cabang is not None and kind_of(step) is SymbolKind.KEPUTUSAN:
+        # the exit labels (set at their smallest size, wrapped to the actor column) beside the
+        # bottom exit below the symbol, and above the side exit at its middle
+        cab = step.cabang
+        label_h = max(block_height(len(wrap_text(fonts.sanitize(t)[0], fonts, MIN_LABEL_SIZE,
+                                                 max(actor_w - 3.0, 1.0))), MIN_LABEL_SIZE)
+                      for t in (cab.label_ya or "Ya", cab.label_tidak or "Tidak"))
+        bottom = max(V_GAP, label_h + 4.0)
+        top = max(V_GAP, label_h + 2.0 - sym.h / 2)
+    return StepMeasure(tuple(texts), max(text_h, sym.h + top + bottom), replaced, top, bottom)
 
 
 def step_row(index: int, step_index: int, measure: StepMeasure, cols: tuple[Column, ...], y: float,

@@ -1,25 +1,61 @@
 """Text wrapping with real font metrics, and text blocks placed in boxes.
 
-Lines break at spaces; a word longer than the width is broken between characters (never clipped).
+Lines break at spaces; a word longer than the width is hyphenated with Indonesian patterns and a
+visible hyphen (``HYPHEN``), and only where no pattern point fits broken between characters (never
+clipped).
 Explicit newlines start new lines. Unsupported glyphs are replaced (see ``metrics.FontSet.sanitize``).
 """
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 from sopdoc.layout.geometry import Align, Rect, TextBlock
 from sopdoc.layout.metrics import FontSet
 
-__all__ = ["LEADING", "block_height", "text_block", "wrap_text"]
+__all__ = ["HYPHEN", "LEADING", "block_height", "text_block", "wrap_text"]
 
 LEADING = 1.2
 """Line height as a multiple of the font size."""
 
 
+HYPHEN = "\u2010"
+"""The hyphen shown where a word is hyphenated (U+2010, so readers of our own pages can tell it
+from a hyphen of the text and join the word again)."""
+
+
+@functools.lru_cache(maxsize=1)
+def _hyphenator() -> Any:
+    import pyphen  # light, but loads its dictionary: only when a word needs breaking
+
+    return pyphen.Pyphen(lang="id")
+
+
+def _hyphen_cut(word: str, fonts: FontSet, size: float, width: float, bold: bool) -> tuple[str, str] | None:
+    """The longest head of ``word`` at an Indonesian hyphenation point that fits ``width`` with
+    its hyphen, and the rest; None when there is none."""
+    mark = "-" if fonts.sanitize(HYPHEN)[1] else HYPHEN  # the PDF built-in fonts lack U+2010
+    for head, tail in _hyphenator().iterate(word):
+        if fonts.width(head + mark, size, bold) <= width:
+            return head + mark, tail
+    return None
+
+
 def _break_word(word: str, fonts: FontSet, size: float, width: float, bold: bool) -> list[str]:
-    """Split a word wider than ``width`` into pieces that fit (at least one character each)."""
+    """Split a word wider than ``width`` into pieces that fit: at Indonesian hyphenation points
+    (Pyphen's ``id`` patterns) with a hyphen shown; only a piece with no such point that fits
+    (a code, a URL, a run of letters) is broken between characters (at least one each)."""
     pieces: list[str] = []
+    rest = word
+    while fonts.width(rest, size, bold) > width:
+        cut = _hyphen_cut(rest, fonts, size, width, bold)
+        if cut is None:
+            break
+        pieces.append(cut[0])
+        rest = cut[1]
     current = ""
-    for ch in word:
+    for ch in rest:
         if current and fonts.width(current + ch, size, bold) > width:
             pieces.append(current)
             current = ch

@@ -211,14 +211,17 @@ def s_rPr(font: str, size: float, bold: bool = False, color: str | None = None) 
 def s_r(text: str, font: str, size: float, bold: bool = False, *, keep_hyphens: bool = False,
         color: str | None = None) -> str:
     """A text run (spaces preserved). ``keep_hyphens`` writes each ``-`` as ``w:noBreakHyphen``
-    (Word's non-breaking hyphen), so lines break only at spaces, as the layout does."""
-    pieces = text.split("-") if keep_hyphens else [text]
+    (Word's non-breaking hyphen), so lines break only at spaces, as the layout does, and each
+    soft hyphen (U+00AD: where the layout hyphenated a word) as ``w:softHyphen``."""
     out = ["<w:r>", s_rPr(font, size, bold, color)]
-    for i, piece in enumerate(pieces):
-        if i:
-            out.append("<w:noBreakHyphen/>")
-        if piece:
-            out.append(f'<w:t xml:space="preserve">{esc(piece)}</w:t>')
+    for k, part in enumerate(text.split("\u00ad") if keep_hyphens else [text]):
+        if k:
+            out.append("<w:softHyphen/>")
+        for i, piece in enumerate(part.split("-") if keep_hyphens else [part]):
+            if i:
+                out.append("<w:noBreakHyphen/>")
+            if piece:
+                out.append(f'<w:t xml:space="preserve">{esc(piece)}</w:t>')
     out.append("</w:r>")
     return "".join(out)
 
@@ -327,7 +330,8 @@ def _s_drawing(*, geometry: str, line_width: float | None, fill: str | None = "F
                flip_h: bool = False, flip_v: bool = False, text: str = "", font: str = "Arial",
                size: float = 6.0, bold: bool = False, text_color: str = "000000", rotation: float = 0.0,
                rel_h: str = "column", rel_v: str = "paragraph", behind: bool = False,
-               in_cell: bool = True, is_line: bool = False, centred: bool = False) -> str:
+               in_cell: bool = True, is_line: bool = False, centred: bool = False,
+               adjust: tuple[tuple[str, int], ...] = ()) -> str:
     """The template of a ``w:drawing`` holding one floating ``wps:wsp`` shape, with slots
     (:func:`_slot`) for its ``id``, z-order ``rel``, position ``x``/``y`` and size ``w``/``h`` in EMU.
     See :func:`s_anchor_run` for the style arguments."""
@@ -351,6 +355,8 @@ def _s_drawing(*, geometry: str, line_width: float | None, fill: str | None = "F
         tail = '<a:tailEnd type="triangle" w="sm" len="sm"/>' if arrow else ""
         ln = (f'<a:ln w="{emu(line_width)}"><a:solidFill><a:srgbClr val="000000"/></a:solidFill>'
               f'<a:miter lim="800000"/>{tail}</a:ln>')
+    av = ("<a:avLst>" + "".join(f'<a:gd name="{esc(n)}" fmla="val {int(v)}"/>' for n, v in adjust) + "</a:avLst>"
+          if adjust else "<a:avLst/>")
     box = ""
     if text:  # a text box: one centred paragraph per line of a wrapped label
         p_start = (f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="{twips(size * 1.2)}" '
@@ -367,7 +373,7 @@ def _s_drawing(*, geometry: str, line_width: float | None, fill: str | None = "F
             f'<wp:docPr id="{_slot("id")}" name="{name} {_slot("id")}"/><wp:cNvGraphicFramePr/>'
             f'<a:graphic><a:graphicData uri="{WPS_URI}"><wps:wsp>{nv}'
             f'<wps:spPr bwMode="auto"><a:xfrm{xfrm}><a:off x="0" y="0"/><a:ext {ext}/></a:xfrm>'
-            f'<a:prstGeom prst="{esc(geometry)}"><a:avLst/></a:prstGeom>{fill_xml}{ln}</wps:spPr>{box}'
+            f'<a:prstGeom prst="{esc(geometry)}">{av}</a:prstGeom>{fill_xml}{ln}</wps:spPr>{box}'
             '<wps:bodyPr rot="0" vert="horz" wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr" '
             'anchorCtr="0" upright="1"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic>'
             '</wp:anchor></w:drawing>')
@@ -391,7 +397,8 @@ def s_anchor_run(shape_id: int, *, x: float, y: float, w: float, h: float, **sty
     ``fill`` (hex RGB or None), outline ``line_width`` (points or None), ``arrow`` head at the end,
     ``flip_h``/``flip_v``, ``rotation`` (degrees), and centred ``text`` (a text box; each ``\\n``
     starts a new line) in ``font``/``size``/``bold``/``text_color``; ``behind`` the text,
-    ``in_cell`` (layout in table cell), ``is_line`` (a connector)."""
+    ``in_cell`` (layout in table cell), ``is_line`` (a connector), ``adjust``: the preset's
+    adjust values (``(("adj1", 10800000), …)``)."""
     parts = _anchor_template(tuple(sorted(style.items())))
     values = {"rel": str(251659264 + shape_id), "id": str(int(shape_id)), "x": str(emu(x)), "y": str(emu(y)),
               "w": str(emu(w)), "h": str(emu(h))}

@@ -28,6 +28,7 @@ from sopdoc.layout.geometry import (
     SymbolBox,
     SymbolKind,
 )
+from sopdoc.layout.text import HYPHEN
 from sopdoc.render import _ooxml as ox
 
 __all__ = ["GEOMETRY", "ShapeIds", "flow_table_xml", "step_texts"]
@@ -84,10 +85,21 @@ def _cell_text(cell: Cell, row: Row, table: FlowTable, texts: dict[int, str]) ->
     if block is None or not block.lines:
         return []
     if row.header:
-        return [" ".join(block.lines)]
+        return [_unwrap(block.lines)]
     if block.clipped or cell.col not in texts:
         return list(block.lines)
+    if any(line.endswith(HYPHEN) for line in block.lines) and "\n" not in texts[cell.col]:
+        return [_unwrap(block.lines)]  # Word hyphenates where the layout did
     return [t for t in texts[cell.col].split("\n")] or list(block.lines)
+
+
+def _unwrap(lines: tuple[str, ...]) -> str:
+    """Wrapped lines as one paragraph: a word the layout hyphenated (its line ends with
+    ``HYPHEN``) joined again with a soft hyphen, so Word breaks it at the same place."""
+    out = ""
+    for line in lines:
+        out = (out[:-1] + "\u00ad" + line) if out.endswith(HYPHEN) else (f"{out} {line}" if out else line)
+    return out
 
 
 def _paragraphs(cell: Cell, paras: list[str], font: str, middle: bool) -> list[tuple[str, str]]:
@@ -110,8 +122,17 @@ def _symbol_drawing(sym: SymbolBox, cell: Cell, ids: ShapeIds, font_bold: str) -
                            font=font_bold, size=sym.font_size, bold=True, rotation=0.0)
 
 
+BRIDGE_ARC = (("adj1", 10800000), ("adj2", 0))
+"""The upper half of DrawingML's ``arc`` preset (from 180° clockwise to 0°): a bridge."""
+
+
 def _piece_drawing(piece: ConnectorPiece, cell: Cell, ids: ShapeIds) -> str:
     (x0, y0), (x1, y1) = piece.start, piece.end
+    if piece.bridge:  # the half circle over a crossing; flipH says it runs leftwards (for readers)
+        r = abs(x1 - x0) / 2
+        return ox.s_anchor_run(ids.take(), geometry="arc", x=min(x0, x1) - cell.rect.x, y=y0 - r - cell.rect.y,
+                               w=2 * r, h=2 * r, line_width=LINE_WIDTHS[LineClass.CONNECTOR], fill=None,
+                               flip_h=x1 < x0, adjust=BRIDGE_ARC)
     return ox.s_anchor_run(ids.take(), geometry="straightConnector1", x=min(x0, x1) - cell.rect.x,
                            y=min(y0, y1) - cell.rect.y, w=abs(x1 - x0), h=abs(y1 - y0),
                            line_width=LINE_WIDTHS[LineClass.CONNECTOR], fill=None, arrow=piece.arrow_end,
@@ -194,8 +215,7 @@ def flow_table_xml(page: Page, texts_of: Callable[[int], dict[int, str]], font: 
                 out += [ox.s_tc_start(col_tw[col]), tiny, "</w:tc>"]
                 col += 1
                 continue
-            middle = bool(row.header or (cell.text is not None
-                                         and cols[col].kind in (ColumnKind.NO, ColumnKind.KEGIATAN)))
+            middle = row.header  # step cells are top-aligned, as the layout sets them
             actor = cols[col].kind is ColumnKind.PELAKSANA and not row.header
             out.append(ox.s_tc_start(sum(col_tw[col:col + cell.col_span]), grid_span=cell.col_span,
                                      v_merge="restart" if cell.row_span > 1 else None,

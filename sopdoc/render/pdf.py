@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from sopdoc import __version__
 from sopdoc.layout.geometry import (
+    BRIDGE_R,
     LINE_WIDTHS,
     Cell,
     Connector,
@@ -167,6 +168,8 @@ def _paint_connector(canvas, page: Page, conn: Connector) -> None:
     end = pts[-1]
     prev = pts[-2]
     for i, p in enumerate(pts[1:], 1):
+        if conn.bridges and abs(pts[i - 1][1] - p[1]) < 1e-6:
+            _hop(path, pts[i - 1], p, [(x, page.height - y) for x, y in conn.bridges])
         if i == len(pts) - 1 and conn.arrow_end:  # stop the line at the arrowhead's base
             dx, dy = _unit(prev, end)
             p = (end[0] - dx * ARROW * 0.8, end[1] - dy * ARROW * 0.8)
@@ -181,6 +184,19 @@ def _paint_connector(canvas, page: Page, conn: Connector) -> None:
         head.lineTo(base[0] + dy * ARROW * 0.45, base[1] - dx * ARROW * 0.45)
         head.close()
         canvas.drawPath(head, stroke=0, fill=1)
+
+
+def _hop(path, a: tuple[float, float], b: tuple[float, float], bridges: list[tuple[float, float]]) -> None:
+    """On the horizontal run from ``a`` to ``b`` (PDF coordinates), a half circle over each
+    bridge point on it (the run hops over the line it crosses)."""
+    forward = b[0] >= a[0]
+    lo, hi = sorted((a[0], b[0]))
+    for x, y in sorted(bridges, reverse=not forward):
+        if abs(y - a[1]) < 1e-6 and lo < x < hi:
+            start = x - BRIDGE_R if forward else x + BRIDGE_R
+            path.lineTo(start, y)
+            path.arcTo(x - BRIDGE_R, y - BRIDGE_R, x + BRIDGE_R, y + BRIDGE_R, 180 if forward else 0,
+                       -180 if forward else 180)
 
 
 def _unit(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:

@@ -6,7 +6,10 @@ Line classes become CSS classes (``grid``, ``connector``, ``symbol``) with the l
 
 from __future__ import annotations
 
+import itertools
+
 from sopdoc.layout.geometry import (
+    BRIDGE_R,
     LINE_WIDTHS,
     Align,
     Connector,
@@ -96,9 +99,24 @@ def _text(out: list[str], block: TextBlock) -> None:
 
 
 def _connector(out: list[str], conn: Connector) -> None:
-    pts = " ".join(f"{_f(x)},{_f(y)}" for x, y in conn.points)
     marker = ' marker-end="url(#arrow)"' if conn.arrow_end else ""
-    out.append(f'<polyline class="connector" points="{pts}"{marker}/>')
+    if not conn.bridges:
+        pts = " ".join(f"{_f(x)},{_f(y)}" for x, y in conn.points)
+        out.append(f'<polyline class="connector" points="{pts}"{marker}/>')
+        return
+    # a path with a half circle over every bridge (the run hops over the line it crosses)
+    d = [f"M{_f(conn.points[0][0])},{_f(conn.points[0][1])}"]
+    for a, b in itertools.pairwise(conn.points):
+        if abs(a[1] - b[1]) < 1e-6:
+            forward = b[0] >= a[0]
+            lo, hi = sorted((a[0], b[0]))
+            for x, y in sorted(conn.bridges, reverse=not forward):
+                if abs(y - a[1]) < 1e-6 and lo < x < hi:
+                    step = BRIDGE_R if forward else -BRIDGE_R
+                    d.append(f"L{_f(x - step)},{_f(y)}A{_f(BRIDGE_R)},{_f(BRIDGE_R)} 0 0 {int(forward)} "
+                             f"{_f(x + step)},{_f(y)}")
+        d.append(f"L{_f(b[0])},{_f(b[1])}")
+    out.append(f'<path class="connector" d="{"".join(d)}"{marker}/>')
 
 
 def _symbol(out: list[str], sym: SymbolBox) -> None:

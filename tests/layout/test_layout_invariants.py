@@ -42,7 +42,9 @@ def test_thirty_steps_span_pages_with_offpage_pairs():
     assert len(set(labels)) * 2 == len(labels)
 
 
-def test_decision_exits_are_labelled_and_loop_back_uses_gutter():
+def test_decision_exits_are_labelled_and_loop_back_uses_its_own_lane():
+    """The loop-back runs in a lane of its own inside the actor columns (issue #16: not 2 pt from a
+    column line any more): at least 6 pt from every column border, beside every symbol it passes."""
     sop = make_sop(8, 3, {5: Cabang(ya=6, tidak=2)})
     doc = layout_sop(sop)
     check_layout(sop, doc)
@@ -50,10 +52,13 @@ def test_decision_exits_are_labelled_and_loop_back_uses_gutter():
     exits = sorted(lb.text.lines[0] for lb in page.labels if lb.role == "exit")
     assert exits == ["Tidak", "Ya"]
     loop = next(c for c in page.connectors if c.kind == "tidak")
-    col = page.table.columns[page.symbols[loop.source].col]
-    gutter_x = loop.points[1][0]
-    assert col.x < gutter_x < col.right
-    assert all(abs(gutter_x - s.rect.cx) > s.rect.w / 2 for s in page.symbols if s.col == col.index)
+    lane_x = loop.points[1][0]
+    actors = [c for c in page.table.columns if c.actor is not None]
+    assert actors[0].x < lane_x < actors[-1].right
+    assert all(abs(lane_x - x) >= 6.0 for c in page.table.columns for x in (c.x, c.right))
+    top, bottom = sorted((loop.points[1][1], loop.points[2][1]))
+    passed = [s for s in page.symbols if s.rect.bottom > top and s.rect.y < bottom]
+    assert all(not s.rect.x <= lane_x <= s.rect.right for s in passed)
 
 
 def test_decision_pointing_to_itself():

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sopdoc.layout.metrics import REPLACEMENT, font_set
-from sopdoc.layout.text import wrap_text
+from sopdoc.layout.text import HYPHEN, wrap_text
 
 FONTS = font_set("sans")
 
@@ -25,6 +25,26 @@ def test_wrap_breaks_at_spaces_and_inside_overlong_words():
     assert all(FONTS.width(line, 8) <= 60 for line in lines)
 
 
+def test_overlong_words_are_hyphenated_with_indonesian_patterns():
+    """A header word too wide for its column breaks where Indonesian syllables do, with a hyphen
+    shown (issue #16: never "Pengadministra/si" or "Bupat/i")."""
+    syllables = {"Pengadministrasi": ["Peng", "ad", "mi", "nis", "tra", "si"], "Bupati": ["Bu", "pa", "ti"],
+                 "Sekretaris": ["Sek", "re", "ta", "ris"]}  # written by hand
+    for word, parts in syllables.items():
+        for width in (26.0, 32.0, 40.0, 48.0):  # wide enough for "Peng" and its hyphen
+            lines = wrap_text(word, FONTS, 8, width, bold=True)
+            if len(lines) == 1:
+                continue
+            assert "".join(line.removesuffix(HYPHEN) for line in lines) == word
+            assert all(line.endswith(HYPHEN) for line in lines[:-1]), lines
+            ends = {"".join(parts[:k]) for k in range(1, len(parts))}
+            cut = ""
+            for line in lines[:-1]:
+                cut += line.removesuffix(HYPHEN)
+                assert cut in ends, (word, width, lines)
+            assert all(FONTS.width(line, 8, True) <= width for line in lines)
+
+
 def test_sanitize_replaces_unsupported_glyphs_and_reports():
     clean, replaced = FONTS.sanitize("Data 数据 😀 ümlaut\x00")
     assert replaced and "数" not in clean and REPLACEMENT in clean and "ümlaut" in clean and "\x00" not in clean
@@ -37,7 +57,9 @@ def test_wrapped_lines_fit_and_keep_every_character(text, width):
     clean = FONTS.sanitize(text)[0]
     lines = wrap_text(clean, FONTS, 8, width)
     assert all(FONTS.width(line, 8) <= width or len(line) == 1 for line in lines)
-    assert "".join(lines).replace(" ", "") == "".join(clean.split())
+    # every character kept; the only one added is the hyphen shown where a word is hyphenated
+    assert "".join(lines).replace(" ", "").replace(HYPHEN, "") == "".join(clean.split()).replace(HYPHEN, "")
+    assert all(line.endswith(HYPHEN) for line in lines if HYPHEN not in clean and HYPHEN in line)
 
 
 def test_symbols_missing_from_liberation_fall_back_to_dejavu():

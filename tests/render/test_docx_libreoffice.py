@@ -99,8 +99,8 @@ def test_symbols_within_one_point(rendered, name: str) -> None:
 
 
 def _lines(page) -> list[tuple[tuple[float, float], tuple[float, float]]]:
-    width = LINE_WIDTHS[LineClass.CONNECTOR]
-    return [(o["pts"][0], o["pts"][-1]) for o in page.lines if abs(o["linewidth"] - width) < 0.05]
+    width = LINE_WIDTHS[LineClass.CONNECTOR]  # lines, and the arcs of bridges (from one end to the other)
+    return [(o["pts"][0], o["pts"][-1]) for o in page.lines + page.curves if abs(o["linewidth"] - width) < 0.05]
 
 
 def _dist(p, q) -> float:

@@ -25,7 +25,12 @@ def test_svg_has_every_symbol_connector_and_step_text():
     assert len(polygons) == sum(s.kind in (SymbolKind.KEPUTUSAN, SymbolKind.OFFPAGE) for s in symbols)
     rects = [r for r in root.findall(".//s:rect", NS) if r.get("class") == "symbol"]
     assert len(rects) == sum(s.kind in (SymbolKind.PROSES, SymbolKind.TERMINATOR) for s in symbols)
-    assert len(root.findall(".//s:polyline", NS)) == sum(len(p.connectors) for p in flow)
+    # a connector is a polyline, or a path when it hops over a crossing line (a bridge: one arc each)
+    paths = [e for e in root.findall(".//s:path", NS) if e.get("class") == "connector"]
+    lines = root.findall(".//s:polyline", NS) + paths
+    assert len(lines) == sum(len(p.connectors) for p in flow)
+    arcs = sum(e.get("d", "").count("A") for e in lines if e.tag.endswith("path"))
+    assert arcs == sum(len(c.bridges) for p in flow for c in p.connectors)
     text = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
     for step in sop.kegiatan:
         assert step.mutu_baku.output in text

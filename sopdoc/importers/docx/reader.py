@@ -28,7 +28,7 @@ _PRESETS = {
     "flowChartDecision": "keputusan", "diamond": "keputusan",
     "flowChartOffpageConnector": "offpage", "flowChartConnector": "offpage",
     "straightConnector1": "connector", "line": "connector", "bentConnector2": "connector",
-    "bentConnector3": "connector",
+    "bentConnector3": "connector", "arc": "bridge",
 }
 _VML_TYPES = {"t116": "terminator", "t176": "proses", "t109": "proses", "t110": "keputusan", "t4": "keputusan",
               "t177": "offpage", "t120": "offpage", "t32": "connector", "t33": "connector", "t34": "connector"}

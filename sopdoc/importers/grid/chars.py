@@ -104,5 +104,12 @@ def chars_to_lines(chars: list[Obj], page_height: float) -> list[TextLine]:
 
 
 def join_lines(lines: list[TextLine]) -> str:
-    """Wrapped lines back to one text (lines break at spaces)."""
-    return " ".join(line.text.strip() for line in lines if line.text.strip())
+    """Wrapped lines back to one text (lines break at spaces, or inside a word after the hyphen
+    U+2010 that sopdoc's layout shows there: the word is joined again)."""
+    out = ""
+    for text in (line.text.strip() for line in lines):
+        if not text:
+            continue
+        joined = out[:-1] + text if out.endswith("\u2010") else f"{out} {text}"
+        out = joined if out else text
+    return out

@@ -161,6 +161,9 @@ def read_own_flow_table(table: DocTable, t_index: int, file: str) -> FlowPage:
                     symbols.append(Symbol(s.kind, Box(x, y, x + s.w, y + s.h), t_index, r, cell.col, s.text))
                 elif s.kind == "connector":
                     pieces.append(_piece(s, x, y))
+                elif s.kind == "bridge":  # a half circle over a crossing: the piece from its left to its right end
+                    ends = ((x, y + s.h / 2), (x + s.w, y + s.h / 2))
+                    pieces.append((ends[1], ends[0], False) if s.flip_h else (ends[0], ends[1], False))
                 elif s.kind == "label" and s.text:
                     labels.append((s.text, Box(x, y, x + s.w, y + s.h)))
     steps: list[OwnStep] = []

@@ -1,0 +1,256 @@
+"""Connector lanes on one flowchart page: where each run of a connector goes, and its bridges.
+
+A connector is made of vertical and horizontal runs. Every run is placed by scoring candidate
+positions, one point apart, against what is already on the page:
+
+- a run keeps ``LANE_CLEAR`` (6 pt) from the grid lines it runs along (column borders for a
+  vertical, row borders for a horizontal) and from the parallel runs of other connectors, so a
+  connector never reads as a doubled cell border or merges with another one;
+- a run never passes through a symbol and keeps ``SYMBOL_CLEAR`` from the ones it passes;
+- vertical runs stay inside the actor columns (``LANE_CLEAR`` from their outer borders), so no
+  connector comes near the text of NO, KEGIATAN, MUTU BAKU or KETERANGAN; an actor column without
+  a symbol in the rows spanned is free space, and a loop-back takes it when it is near;
+- crossings cost more than length, so they are few; every crossing that remains gets a bridge
+  (:func:`with_bridges`): the horizontal run hops over the vertical one.
+
+A shortfall of clearance is scored, not forbidden: on a crowded page (many actors, narrow
+columns) the best position is taken anyway, and the quality checker of the tests measures it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Callable
+from dataclasses import replace
+
+from sopdoc.layout.geometry import (
+    BRIDGE_R,
+    Column,
+    ColumnKind,
+    Connector,
+    ConnectorPiece,
+    Point,
+    Row,
+    SymbolBox,
+)
+from sopdoc.layout.shapes import segment_hits_symbol, segments_of
+
+__all__ = ["APPROACH", "LANE_CLEAR", "SYMBOL_CLEAR", "Lanes", "pieces_of", "with_bridges"]
+
+LANE_CLEAR = 6.0
+"""Points between a connector run and a parallel grid line or another connector's parallel run."""
+SYMBOL_CLEAR = 4.0
+"""Points between a connector run and a symbol it passes."""
+APPROACH = 5.0
+"""Shortest straight run into a target's top (room for the arrowhead) and out of a side exit."""
+_CLEAR_WEIGHT = 10.0  # per point of missing clearance
+_CROSS_WEIGHT = 4.0  # per crossing (about 6 pt of clearance, or 200 pt of length)
+_LENGTH_WEIGHT = 0.02
+
+Span = tuple[float, float, float]  # (position across, start along, end along), start <= end
+
+
+def _shortfall(d: float, need: float) -> float:
+    return max(need - d, 0.0)
+
+
+class Lanes:
+    """The runs already placed on a page, and the choice of new ones."""
+
+    def __init__(self, rows: tuple[Row, ...], cols: tuple[Column, ...], symbols: tuple[SymbolBox, ...]) -> None:
+        self.rows, self.cols, self.symbols = rows, cols, symbols
+        actor = [c for c in cols if c.kind is ColumnKind.PELAKSANA] or list(cols)
+        self.x_lo, self.x_hi = actor[0].x, actor[-1].right
+        self.col_x = sorted({c.x for c in cols} | {cols[-1].right})
+        self.row_y = sorted({r.y for r in rows} | {rows[-1].bottom})
+        self.h: list[Span] = []  # horizontal runs: (y, x0, x1)
+        self.v: list[Span] = []  # vertical runs: (x, y0, y1)
+        self._row_syms: dict[int, list[SymbolBox]] = {}
+        for s in symbols:
+            self._row_syms.setdefault(s.row, []).append(s)
+
+    def add(self, pts: list[Point]) -> None:
+        """Record a routed polyline's runs."""
+        for a, b in segments_of(tuple(pts)):
+            if abs(a[1] - b[1]) < 1e-6:
+                self.h.append((a[1], min(a[0], b[0]), max(a[0], b[0])))
+            else:
+                self.v.append((a[0], min(a[1], b[1]), max(a[1], b[1])))
+
+    def remove(self, pts: list[Point]) -> None:
+        """Forget a routed polyline's runs (to route it again)."""
+        for a, b in segments_of(tuple(pts)):
+            if abs(a[1] - b[1]) < 1e-6:
+                self.h.remove((a[1], min(a[0], b[0]), max(a[0], b[0])))
+            else:
+                self.v.remove((a[0], min(a[1], b[1]), max(a[1], b[1])))
+
+    # -- bands: the free height between one row's symbols and the next row's --------------------
+
+    def band_above(self, j: int) -> tuple[float, float]:
+        """The free band a horizontal run may take above row ``j``'s symbols."""
+        row = self.rows[j]
+        prev = self.rows[j - 1] if j > 0 else None
+        if prev is None or prev.header:
+            top = row.y
+        else:
+            above = self._row_syms.get(j - 1)
+            top = max(s.rect.bottom for s in above) if above else prev.y
+        own = self._row_syms.get(j)
+        bottom = min(s.rect.y for s in own) if own else row.bottom
+        return top, bottom
+
+    def band_below(self, j: int) -> tuple[float, float]:
+        """The free band a horizontal run may take below row ``j``'s symbols."""
+        if j + 1 < len(self.rows):
+            return self.band_above(j + 1)
+        own = self._row_syms.get(j)
+        row = self.rows[j]
+        return (max(s.rect.bottom for s in own) if own else row.y), row.bottom
+
+    # -- scoring -----------------------------------------------------------------------------
+
+    def _h_scorer(self, y: float) -> Callable[[float, float], float]:
+        """The cost of a horizontal run at ``y`` as a function of its ends (what does not
+        depend on the ends is worked out once)."""
+        k = bisect.bisect_left(self.row_y, y - LANE_CLEAR)
+        base = 0.0
+        while k < len(self.row_y) and self.row_y[k] < y + LANE_CLEAR:
+            base += _shortfall(abs(y - self.row_y[k]), LANE_CLEAR) * _CLEAR_WEIGHT
+            k += 1
+        near = [(LANE_CLEAR - abs(y - yy), a, b) for (yy, a, b) in self.h if abs(y - yy) < LANE_CLEAR]
+        across = [x for (x, a, b) in self.v if a + 0.5 < y < b - 0.5]
+
+        def cost(x0: float, x1: float) -> float:
+            lo, hi = min(x0, x1), max(x0, x1)
+            c = base + sum(d for d, a, b in near if a < hi + LANE_CLEAR and lo - LANE_CLEAR < b) * _CLEAR_WEIGHT
+            return c + _CROSS_WEIGHT * sum(1 for x in across if lo + 0.5 < x < hi - 0.5)
+
+        return cost
+
+    def _v_scorer(self, y0: float, y1: float) -> Callable[[float], float]:
+        """The cost of a vertical run from ``y0`` to ``y1`` as a function of its x."""
+        lo, hi = min(y0, y1), max(y0, y1)
+        near = [xx for (xx, a, b) in self.v if a < hi + LANE_CLEAR and lo - LANE_CLEAR < b]
+        across = [(a, b) for (y, a, b) in self.h if lo + 0.5 < y < hi - 0.5]
+        borders = self.col_x
+
+        def cost(x: float) -> float:
+            k = bisect.bisect_left(borders, x - LANE_CLEAR)
+            c = sum(LANE_CLEAR - abs(x - xb) for xb in borders[k:k + 3] if abs(x - xb) < LANE_CLEAR)
+            c += sum(LANE_CLEAR - abs(x - xx) for xx in near if abs(x - xx) < LANE_CLEAR)
+            return c * _CLEAR_WEIGHT + _CROSS_WEIGHT * sum(1 for a, b in across if a + 0.5 < x < b - 0.5)
+
+        return cost
+
+    def _blocked_h(self, y: float, x0: float, x1: float) -> bool:
+        """True when a horizontal run at ``y`` from ``x0`` to ``x1`` passes through a symbol."""
+        return any(segment_hits_symbol((x0, y), (x1, y), s) for s in self.symbols
+                   if s.rect.y < y < s.rect.bottom)
+
+    def level(self, band: tuple[float, float], x0: float, x1: float, prefer: float) -> float:
+        """The y of a horizontal run from ``x0`` to ``x1`` inside ``band``: clear of row borders,
+        of parallel runs and of crossings where possible, nearest ``prefer`` among equals."""
+        top, bottom = band
+        lo, hi = top + SYMBOL_CLEAR, bottom - APPROACH
+        if hi < lo:
+            return (top + bottom) / 2
+        n = int((hi - lo) / 0.5)
+        candidates = [lo + 0.5 * k for k in range(n + 1)] + [hi]
+        return min(candidates, key=lambda y: (round(self._h_scorer(y)(x0, x1), 6), abs(y - prefer)))
+
+    def lane(self, y0: float, y1: float, x_from: float, x_to: float, side: str) -> tuple[float, float]:
+        """The x of a vertical run from ``y0`` to ``y1``, reached by a horizontal run at ``y0``
+        from ``x_from`` (a side exit: only on that ``side``) and left by one at ``y1`` towards
+        ``x_to``; and its cost."""
+        lo, hi = min(y0, y1), max(y0, y1)
+        passing = [s for s in self.symbols if s.rect.bottom > lo and s.rect.y < hi]
+        start, end = math.ceil(self.x_lo + 1.0), math.floor(self.x_hi - 1.0)
+        # a point grid, plus the exact spots at the clearance limits of grid lines and symbols
+        edges = [xb + d for xb in self.col_x for d in (-LANE_CLEAR, LANE_CLEAR)]
+        edges += [x + d for s in passing for x, d in ((s.rect.x, -SYMBOL_CLEAR), (s.rect.right, SYMBOL_CLEAR))]
+        xs = sorted({float(x) for x in range(start, end + 1)} | {x for x in edges if start <= x <= end})
+        if side == "right":
+            xs = [x for x in xs if x >= x_from + APPROACH] or [x_from + APPROACH]
+        elif side == "left":
+            xs = [x for x in xs if x <= x_from - APPROACH] or [x_from - APPROACH]
+        best, best_cost = xs[0], math.inf
+        v_cost, out_cost, in_cost = self._v_scorer(y0, y1), self._h_scorer(y0), self._h_scorer(y1)
+        for x in xs:
+            cost = 0.0
+            through = False
+            for s in passing:
+                r = s.rect
+                if r.x < x < r.right and segment_hits_symbol((x, lo), (x, hi), s):
+                    through = True
+                    break
+                cost += _shortfall(min(abs(x - r.x), abs(x - r.right)), SYMBOL_CLEAR) * _CLEAR_WEIGHT
+            if through or self._blocked_h(y0, x_from, x) or self._blocked_h(y1, x, x_to):
+                continue
+            cost += v_cost(x) + out_cost(x_from, x) + in_cost(x, x_to)
+            cost += _LENGTH_WEIGHT * (abs(x - x_from) + abs(x - x_to))
+            if cost < best_cost - 1e-9:
+                best, best_cost = x, cost
+        return best, best_cost
+
+
+def with_bridges(connectors: tuple[Connector, ...], rows: tuple[Row, ...], cols: tuple[Column, ...]
+                 ) -> tuple[Connector, ...]:
+    """``connectors`` with a bridge wherever a horizontal run of one crosses a vertical run of
+    another (inside both, not at a corner or an end), and their pieces cut around it."""
+    verticals = [(k, a[0], min(a[1], b[1]), max(a[1], b[1]))
+                 for k, c in enumerate(connectors) for a, b in segments_of(c.points) if abs(a[0] - b[0]) < 1e-6]
+    out = []
+    for k, c in enumerate(connectors):
+        bridges: list[Point] = []
+        for a, b in segments_of(c.points):
+            if abs(a[1] - b[1]) >= 1e-6:
+                continue
+            y, lo, hi = a[1], min(a[0], b[0]), max(a[0], b[0])
+            bridges += [(x, y) for (j, x, y0, y1) in verticals
+                        if j != k and lo + 0.5 < x < hi - 0.5 and y0 + 0.5 < y < y1 - 0.5]
+        if bridges:
+            bridges = sorted(set(bridges))
+            c = replace(c, bridges=tuple(bridges),
+                        pieces=pieces_of(c.points, rows, cols, c.arrow_end, tuple(bridges)))
+        out.append(c)
+    return tuple(out)
+
+
+def pieces_of(pts: tuple[Point, ...], rows: tuple[Row, ...], cols: tuple[Column, ...], arrow_end: bool = True,
+              bridges: tuple[Point, ...] = ()) -> tuple[ConnectorPiece, ...]:
+    """Cut the polyline at row and column borders (and around its bridges, each its own piece);
+    each piece knows its cell."""
+    xs = sorted({c.x for c in cols} | {cols[-1].right})
+    ys = sorted({r.y for r in rows} | {rows[-1].bottom})
+    out: list[ConnectorPiece] = []
+    segs = segments_of(pts)
+
+    def cell_of(p: Point, q: Point) -> tuple[int, int]:
+        mx, my = (p[0] + q[0]) / 2, (p[1] + q[1]) / 2
+        row = next((r.index for r in rows if r.y <= my <= r.bottom), -1)
+        col = next((c.index for c in cols if c.x <= mx <= c.right), -1)
+        return row, col
+
+    for i, (a, b) in enumerate(segs):
+        horizontal = abs(a[1] - b[1]) < 1e-6
+        axis = 0 if horizontal else 1
+        forward = a[axis] <= b[axis]
+        lo, hi = sorted((a[axis], b[axis]))
+        hops = sorted((p[0] for p in bridges if horizontal and abs(p[1] - a[1]) < 1e-6 and lo < p[0] < hi),
+                      reverse=not forward)
+        cuts = [c for c in (xs if horizontal else ys) if lo < c < hi]
+        for h in hops:
+            cuts = [c for c in cuts if abs(c - h) > BRIDGE_R] + [h - BRIDGE_R, h + BRIDGE_R]
+        stops = [a[axis], *sorted(cuts, reverse=not forward), b[axis]]
+        last = i == len(segs) - 1
+        for j in range(len(stops) - 1):
+            p = (stops[j], a[1]) if horizontal else (a[0], stops[j])
+            q = (stops[j + 1], a[1]) if horizontal else (a[0], stops[j + 1])
+            mid = (p[0] + q[0]) / 2
+            is_bridge = horizontal and any(abs(mid - h) < 1e-6 for h in hops)
+            row, col = cell_of(p, q)
+            out.append(ConnectorPiece(start=p, end=q, row=row, col=col, bridge=is_bridge,
+                                      arrow_end=arrow_end and last and j == len(stops) - 2))
+    return tuple(out)
