@@ -130,7 +130,7 @@ def katalog(ctx: click.Context, folders: tuple[str, ...], output: str, fmt: str,
         rep = cat.finish()
         blocks = report_blocks(rep, lang, {c.code: c for c in all_codes()})
         writers = {"json": lambda: report_json(rep), "xlsx": lambda: report_xlsx(blocks),
-                   "pdf": lambda: report_pdf(blocks), "docx": lambda: report_docx(blocks)}
+                   "pdf": lambda: report_pdf(blocks, lang), "docx": lambda: report_docx(blocks, lang)}
         with OutputSet() as out:
             for f in formats:
                 out.add(targets[f], writers[f]())

@@ -156,7 +156,7 @@ def report_blocks(rep: KatalogReport, lang: str, codes: dict[str, Code] | None =
               [4, 2.5, 4, 2.5, 1.2, 1.2], kosong=t("Tidak ada SOP yang mirip.", "No near-duplicate SOPs.")),
         Table(t("Langkah mirip", "Similar steps"), [t("Uraian kegiatan", "Step"), "SOP", "Unit",
                                                     t("Tempat", "Where")],
-              [[s.teks, s.sop, "; ".join(unit(u) for u in s.unit),
+              [[s.teks, s.sop, "; ".join(unit(u) for u in s.unit[:6]) + (" …" if len(s.unit) > 6 else ""),
                 "; ".join(s.tempat[:6]) + (" …" if len(s.tempat) > 6 else "")] for s in rep.steps],
               [5, 0.8, 4, 5], kosong=t("Tidak ada langkah yang sama di lebih dari satu unit.",
                                        "No step repeated across units.")),

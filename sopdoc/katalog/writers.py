@@ -19,6 +19,9 @@ from sopdoc.safe_text import xml_clean, xml_escape
 __all__ = ["FORMATS", "report_docx", "report_json", "report_pdf", "report_xlsx"]
 
 FORMATS = ("pdf", "docx", "xlsx", "json")
+PAPER_ROWS = 2000  # rows per table in the PDF and DOCX (the XLSX and JSON hold every row)
+MAX_CELL_CHARS = 600  # characters per cell in the PDF and DOCX
+CELL_STYLE = "KatalogSel"
 CHUNK_ROWS = 400  # rows per PDF table (the header repeats at each chunk and on each page)
 
 
@@ -76,7 +79,7 @@ def report_xlsx(blocks: list[Block]) -> bytes:
     return buf.getvalue()
 
 
-def report_pdf(blocks: list[Block]) -> bytes:
+def report_pdf(blocks: list[Block], lang: str = "id") -> bytes:
     """A4 landscape, numbered pages; long tables repeat their header on every page."""
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_RIGHT
@@ -104,12 +107,12 @@ def report_pdf(blocks: list[Block]) -> bytes:
     usable = page_w - 24 * mm
 
     def text(value: Any, st: ParagraphStyle = cell) -> Paragraph:
-        return Paragraph(xml_escape(str(value)), st)
+        return Paragraph(xml_escape(_paper_text(value)), st)
 
     def cell_of(value: Any, width: float) -> Any:
         """A plain string when it fits on one line (drawn by the table, no Paragraph to wrap:
         ten times faster on long tables); a wrapping Paragraph otherwise."""
-        shown = xml_clean(str(value))
+        shown = xml_clean(_paper_text(value))
         if stringWidth(shown, regular, 7) <= width - 6 and "\n" not in shown:
             return shown
         return text(value, number if isinstance(value, (int, float)) else cell)
@@ -137,14 +140,17 @@ def report_pdf(blocks: list[Block]) -> bytes:
             header = [text(h, head_cell) for h in block.header]
             numeric = [i for i, v in enumerate(block.rows[0]) if isinstance(v, (int, float))]
             col_style = [("ALIGN", (i, 1), (i, -1), "RIGHT") for i in numeric]
+            shown, note = _paper_rows(block, lang)
             # a table splits at each page by re-measuring its remaining rows: chunks keep that linear
-            for start in range(0, len(block.rows), CHUNK_ROWS):
-                rows = block.rows[start:start + CHUNK_ROWS]
+            for start in range(0, len(shown), CHUNK_ROWS):
+                rows = shown[start:start + CHUNK_ROWS]
                 data = [header, *([cell_of(v, w) for v, w in zip(row, widths, strict=True)] for row in rows)]
                 table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
                 table.setStyle(style)
                 table.setStyle(TableStyle(col_style))
                 story.append(table)
+            if note:
+                story.append(text(note, body))
             story.append(Spacer(1, 4 * mm))
 
     def footer(canvas: Any, doc: Any) -> None:
@@ -165,10 +171,11 @@ def _title(blocks: list[Block]) -> str:
     return next((b.text for b in blocks if isinstance(b, Heading)), "sopdoc katalog")
 
 
-def report_docx(blocks: list[Block]) -> bytes:
+def report_docx(blocks: list[Block], lang: str = "id") -> bytes:
     """A4 landscape Word document: headings, paragraphs, charts and tables (header row repeated)."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.shared import Cm, Pt
 
     doc = Document()
@@ -179,6 +186,12 @@ def report_docx(blocks: list[Block]) -> bytes:
         setattr(section, side, Cm(1.2))
     usable_cm = 29.7 - 2.4
     doc.styles["Normal"].font.size = Pt(9)
+    cell_style = doc.styles.add_style(CELL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    cell_style.base_style = doc.styles["Normal"]
+    cell_style.font.name = "Arial"
+    cell_style.font.size = Pt(7.5)
+    cell_style.paragraph_format.space_before = Pt(1)
+    cell_style.paragraph_format.space_after = Pt(0)
     doc.core_properties.title = _title(blocks)
     doc.core_properties.author = "sopdoc"
     for block in blocks:
@@ -192,28 +205,46 @@ def report_docx(blocks: list[Block]) -> bytes:
             if not block.rows:
                 doc.add_paragraph(xml_clean(block.kosong or "-"))
                 continue
-            anchor = doc.add_paragraph()
-            anchor._p.addprevious(_docx_table(block, usable_cm / 2.54 * 72 * block.lebar))
+            rows, note = _paper_rows(block, lang)
+            anchor = doc.add_paragraph(note or "")
+            anchor._p.addprevious(_docx_table(block, rows, usable_cm / 2.54 * 72 * block.lebar))
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
 
 
-def _docx_table(block: Table, width_pt: float) -> Any:
+def _docx_table(block: Table, rows: list[list[Cell]], width_pt: float) -> Any:
     """One Word table (header row repeated on every page) written as XML once: python-docx adds
-    rows one by one through lxml, which is slow on a catalogue of thousands of SOPs."""
+    rows one by one through lxml, which is slow on a catalogue of thousands of SOPs. Cells use the
+    ``CELL_STYLE`` paragraph style, so each holds few elements."""
     total = sum(block.widths)
     widths = [ox.twips(width_pt * w / total) for w in block.widths]
-    font, size = "Arial", 7.5
     out = [ox.s_tbl_start(width_pt, 2.5, 0.5, widths)]
-    rows: list[list[Cell]] = [list(block.header), *block.rows]
-    for i, row in enumerate(rows):
+    lines: list[list[Cell]] = [list(block.header), *rows]
+    for i, row in enumerate(lines):
         out.append(ox.s_tr_flow_start(header=i == 0))
         for value, w in zip(row, widths, strict=True):
             align = "right" if isinstance(value, (int, float)) and i else "left"
             out.append(ox.s_tc_start(w, shade="E6E6E6" if i == 0 else None))
-            out.append(ox.s_p_start(align=align, before=1.0) + ox.s_r(str(value), font, size, bold=i == 0)
-                       + "</w:p></w:tc>")
+            out.append(ox.s_p_styled(_paper_text(value), CELL_STYLE, align=align, bold=i == 0) + "</w:tc>")
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return ox.parse_fragment("".join(out))
+
+
+def _paper_text(value: Cell) -> str:
+    """A cell as printed on paper: at most ``MAX_CELL_CHARS`` characters (the workbook and the JSON
+    keep the whole text), so no cell outgrows a page."""
+    text = str(value)
+    return text if len(text) <= MAX_CELL_CHARS else text[:MAX_CELL_CHARS - 1] + "…"
+
+
+def _paper_rows(block: Table, lang: str) -> tuple[list[list[Cell]], str | None]:
+    """The rows a paper document shows (at most ``PAPER_ROWS``) and, when some are left out, the
+    note saying so and where they are."""
+    if len(block.rows) <= PAPER_ROWS:
+        return block.rows, None
+    rest = len(block.rows) - PAPER_ROWS
+    note = (f"… {rest} more rows of this table are in the XLSX and JSON reports." if lang == "en" else
+            f"… {rest} baris lagi dari tabel ini ada di laporan XLSX dan JSON.")
+    return block.rows[:PAPER_ROWS], note

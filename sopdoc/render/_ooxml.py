@@ -32,6 +32,7 @@ __all__ = [
     "s_anchor_run",
     "s_fld_runs",
     "s_p_start",
+    "s_p_styled",
     "s_r",
     "s_rPr",
     "s_sectPr",
@@ -224,6 +225,15 @@ def s_r(text: str, font: str, size: float, bold: bool = False, *, keep_hyphens: 
                 out.append(f'<w:t xml:space="preserve">{esc(piece)}</w:t>')
     out.append("</w:r>")
     return "".join(out)
+
+
+def s_p_styled(text: str, style: str, *, align: str = "left", bold: bool = False) -> str:
+    """A whole paragraph of one run in a named paragraph style (the style carries font and size,
+    so a long table's cells stay small)."""
+    jc = '<w:jc w:val="right"/>' if align == "right" else ""
+    b = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return (f'<w:p><w:pPr><w:pStyle w:val="{esc(style)}"/>{jc}</w:pPr>'
+            f'<w:r>{b}<w:t xml:space="preserve">{esc(text)}</w:t></w:r></w:p>')
 
 
 def s_fld_runs(instr: str, placeholder: str, font: str, size: float) -> str:
