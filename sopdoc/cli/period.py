@@ -418,6 +418,20 @@ def _figures_text(result: Any, lang: str) -> str:
             f"waktu kerja {t.actual:.0f} mnt dari baku {t.standard:.0f} mnt\n")
 
 
+def _cases_text(result: Any, lang: str) -> str:
+    """One line on the cases of a log with named cases ("" for a single-run log)."""
+    cases = result.cases
+    if not any(c.kasus for c in cases):
+        return ""
+    done = sum(1 for c in cases if c.finished is not None)
+    late = sum(1 for c in cases if c.late)
+    if lang == "en":
+        return (f"cases: {len(cases)} ({done} finished, {late} of them beyond the SOP's standard time; "
+                f"{len(result.open_cases)} open, {len(result.overdue_cases)} overdue)\n")
+    return (f"kasus: {len(cases)} ({done} selesai, {late} di antaranya melampaui waktu baku SOP; "
+            f"{len(result.open_cases)} terbuka, {len(result.overdue_cases)} terlambat)\n")
+
+
 def _state_text(result: Any, lang: str) -> str:
     """The state as of the check's moment and the assessment, one line."""
     moment = f"{result.as_of:%Y-%m-%d %H:%M}" if result.as_of else "-"
@@ -458,7 +472,8 @@ def period_check(ctx: click.Context, instance: str, fmt: str, fail_on: str, db: 
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         _echo_verification(ctx, verification, result.instance)
-        click.echo(terminal_text(format_text(reports, lang) + _figures_text(result, lang)), nl=False)
+        click.echo(terminal_text(format_text(reports, lang) + _figures_text(result, lang)
+                                 + _cases_text(result, lang)), nl=False)
         click.echo(_state_text(result, lang))
     ctx.exit(max(ExitPolicy(Severity(fail_on)).exit_code(reports), 0 if verification.ok else 1))
 
@@ -672,6 +687,9 @@ def _warnings(ctx: click.Context, results: list[Any], file: str | None) -> None:
     "Example: sopdoc log add INSTANCE --langkah 3 --oleh \"NAME / NIP\" --peran \"Kepala Bidang\" "
     "--mulai \"2026-10-05 08:00\" --selesai \"2026-10-05 10:30\" --output \"Berkas data\""))
 @click.argument("instance")
+@click.option("--kasus", default="", help=_help(
+    "log.add.kasus", "Kasus dalam periode (mis. nomor agenda surat); kosong untuk SOP sekali jalan per periode.",
+    "The case within the period (e.g. a letter's agenda number); empty for an SOP run once per period."))
 @click.option("--langkah", required=True, help=_help("log.add.langkah", "Nomor langkah.", "Step number."))
 @click.option("--oleh", required=True, help=_help("log.add.oleh", "Pelaku: \"NAMA / NIP\".", "Who: \"NAME / NIP\"."))
 @click.option("--peran", required=True,
@@ -721,9 +739,11 @@ def log_add(ctx: click.Context, instance: str, db: str, recorder: str | None, co
 
 @log.command("import", help=_help(
     "log.import", "Impor log CSV/XLSX: semua baris diperiksa dulu; tidak ada yang dicatat kecuali semua valid.\n\n"
-    "Kolom: langkah, oleh, peran, mulai, selesai, output, keputusan, kelengkapan, bukti, catatan, menggantikan.",
+    "Kolom: kasus (pilihan), langkah, oleh, peran, mulai, selesai, output, keputusan, kelengkapan, bukti, catatan, "
+    "menggantikan.",
     "Import a CSV/XLSX log: every row is checked first; nothing is recorded unless all are valid.\n\n"
-    "Columns: langkah, oleh, peran, mulai, selesai, output, keputusan, kelengkapan, bukti, catatan, menggantikan."))
+    "Columns: kasus (optional), langkah, oleh, peran, mulai, selesai, output, keputusan, kelengkapan, bukti, "
+    "catatan, menggantikan."))
 @click.argument("instance")
 @click.argument("file", type=click.Path())
 @click.option("--dicatat-oleh", "recorder", default=None, help=_help(
@@ -753,6 +773,41 @@ def log_import(ctx: click.Context, instance: str, file: str, recorder: str | Non
                f"{'entries' if _lang(ctx) == 'en' else 'entri'} → {inst.name}")
 
 
+@log.command("template", help=_help(
+    "log.template", "Tulis templat log CSV/XLSX untuk diisi lalu diimpor (sopdoc log import): semua kolom, kasus "
+    "lebih dulu, satu baris per langkah jalur utama dengan nomor dan perannya.",
+    "Write a CSV/XLSX log template to fill in and import (sopdoc log import): every column, kasus first, one "
+    "row per main-path step with its number and role."))
+@click.argument("instance")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="xlsx", show_default=True,
+              help=_help("log.template.fmt", "Format berkas.", "File format."))
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
+              help=_help("log.template.output", "Berkas keluaran.", "Output file."))
+@click.option("--tanpa-kasus", "no_cases", is_flag=True, help=_help(
+    "log.template.no_cases", "Tanpa kolom kasus (SOP sekali jalan per periode).",
+    "Without the kasus column (an SOP run once per period)."))
+@click.option("--pemisah", "delimiter", type=click.Choice([",", ";"]), default=",", show_default=True,
+              help=_help("log.template.delimiter", "Pemisah kolom CSV.", "CSV column separator."))
+@_common("log.template")
+@click.pass_context
+def log_template_command(ctx: click.Context, instance: str, fmt: str, output: str, no_cases: bool, db: str,
+                         delimiter: str = ",") -> None:
+    from sopdoc.atomic import write_atomic
+    from sopdoc.execution.log_files import log_template
+    from sopdoc.execution.pinned import StepTable
+    from sopdoc.execution.runs import find_instance
+
+    with _store(db, create=False) as store:
+        inst = find_instance(store, instance)
+    try:
+        flow = StepTable.from_json(inst.flow)
+    except (ValueError, TypeError, KeyError):
+        fail(ctx, Teks(f"data instans '{inst.name}' rusak; jalankan sopdoc log verify",
+                       f"instance data of '{inst.name}' is damaged; run sopdoc log verify"))
+    write_atomic(output, log_template(flow, fmt, cases=not no_cases, delimiter=delimiter))
+    click.echo(f"{'written' if _lang(ctx) == 'en' else 'ditulis'}: {output}")
+
+
 @log.command("list", help=_help("log.list", "Daftar entri log suatu instans.", "List the log entries of an instance."))
 @click.argument("instance")
 @_format_option("log.list")
@@ -779,7 +834,8 @@ def log_list(ctx: click.Context, instance: str, db: str, fmt: str = "text") -> N
         extra = f" [{e.keputusan}]" if e.keputusan else ""
         fields = (e.oleh, e.peran, e.output)  # text from the log: control characters shown, not acted on
         oleh, peran, output = (terminal_text(f).replace("\t", " ").replace("\n", " ") for f in fields)
-        click.echo(f"#{e.seq}\t{e.langkah}{extra}\t{e.mulai[:16].replace('T', ' ')}\t"
+        case = f" ({terminal_text(e.kasus)})" if e.kasus else ""
+        click.echo(f"#{e.seq}{case}\t{e.langkah}{extra}\t{e.mulai[:16].replace('T', ' ')}\t"
                    f"{e.selesai[:16].replace('T', ' ')}\t"
                    f"{oleh}\t{peran}\t{output}{mark}")
 

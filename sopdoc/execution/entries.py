@@ -7,7 +7,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from sopdoc.model.diagnostic import Teks
@@ -85,6 +85,7 @@ class EntryInput:
     bukti_nama: str = ""
     catatan: str = ""
     menggantikan: int | None = None  # seq of the entry this one supersedes
+    kasus: str = ""  # the case (one letter, request, dossier) within the period; "" the one implicit case
 
 
 @dataclass(frozen=True)
@@ -100,13 +101,25 @@ class LogEntry(EntryInput):
 
 _CHAINED = ("langkah", "oleh", "peran", "mulai", "selesai", "output", "keputusan", "kelengkapan",
             "bukti", "bukti_nama", "catatan", "menggantikan", "seq", "dicatat_oleh", "dicatat_pada")
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
 
 def entry_hash(instance: str, entry: LogEntry | dict[str, object], prev_hash: str) -> str:
-    """sha256 over the previous hash, the instance and the entry's canonical JSON."""
-    data = asdict(entry) if isinstance(entry, LogEntry) else entry
-    body = json.dumps({k: data[k] for k in _CHAINED}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(f"{prev_hash}\n{instance}\n{body}".encode()).hexdigest()
+    """sha256 over the previous hash, the instance and the entry's canonical JSON.
+
+    The case (``kasus``, schema version 4) is in the JSON only when it is not empty: an entry of the one
+    implicit case, and every entry written before cases existed, hashes exactly as before (old chains stay
+    valid without rewriting a row), while a named case is covered by the hash like every other field —
+    naming, renaming or clearing it afterwards breaks the chain."""
+    if isinstance(entry, LogEntry):
+        data = {k: getattr(entry, k) for k in _CHAINED}
+        kasus = entry.kasus
+    else:
+        data = {k: entry[k] for k in _CHAINED}
+        kasus = str(entry.get("kasus") or "")
+    if kasus:
+        data["kasus"] = kasus
+    return hashlib.sha256(f"{prev_hash}\n{instance}\n{_ENCODE(data)}".encode()).hexdigest()
 
 
 def superseded_seqs(entries: Iterable[LogEntry]) -> frozenset[int]:

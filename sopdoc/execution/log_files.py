@@ -20,13 +20,15 @@ from pathlib import Path
 from sopdoc.errors import UsageError
 from sopdoc.execution.entries import LogEntry, current_entries
 from sopdoc.execution.log_rows import COLUMNS, column_name
+from sopdoc.execution.pinned import StepTable
 from sopdoc.model.diagnostic import Teks
 from sopdoc.ooxml.package import Limits, PackageError, open_package
 from sopdoc.safe_path import UnsafeInputError, read_regular, regular_file
 from sopdoc.safe_text import xml_attr as quoteattr
 from sopdoc.safe_text import xml_escape as escape
 
-__all__ = ["MAX_ROWS", "SEPARATORS", "csv_cell", "entries_to_csv", "entries_to_xes", "escape_cell", "read_log_file"]
+__all__ = ["MAX_ROWS", "SEPARATORS", "csv_cell", "entries_to_csv", "entries_to_xes", "escape_cell", "log_template",
+           "read_log_file"]
 
 MAX_ROWS = 100_000
 MAX_BYTES = 50 * 1024 * 1024
@@ -191,7 +193,9 @@ def entries_to_csv(entries: Sequence[LogEntry], delimiter: str = ",") -> str:
     escaped against formula injection."""
     if delimiter not in SEPARATORS:
         raise ValueError(f"delimiter must be one of {SEPARATORS}")
-    cols = ["seq", *COLUMNS, "bukti_nama", "dicatat_oleh", "dicatat_pada", "hash"]
+    named = any(e.kasus for e in entries)  # a single-run log keeps its columns (no empty kasus column)
+    cols = ["seq", *(c for c in COLUMNS if named or c != "kasus"), "bukti_nama", "dicatat_oleh", "dicatat_pada",
+            "hash"]
     lines = [delimiter.join(csv_cell(c) for c in cols)]
     for e in entries:
         values = {**vars(e)}
@@ -225,3 +229,45 @@ def entries_to_xes(instance: str, sop_name: str, entries: Sequence[LogEntry], ur
             lines.append("    </event>")
     lines += ["  </trace>", "</log>"]
     return "\n".join(lines) + "\n"
+
+
+def _template_rows(flow: StepTable, cases: bool) -> list[list[str]]:
+    """The header, then one row per main-path step with its number and role filled in."""
+    header = [c for c in COLUMNS if cases or c != "kasus"]
+    rows = [header]
+    for no in flow.main_path():
+        step = flow.step(no)
+        values = {"kasus": "", "langkah": str(no), "peran": step.pelaksana[0] if step and step.pelaksana else ""}
+        rows.append([values.get(c, "") for c in header])
+    return rows
+
+
+def log_template(flow: StepTable, fmt: str, *, cases: bool = True, delimiter: str = ",") -> bytes:
+    """An empty log to fill in (``fmt`` csv or xlsx): every column ``log import`` reads, the kasus
+    column first (left out with ``cases=False``), and one row per main-path step with its number and
+    role. Every cell is text, never a formula (CSV cells escaped like an export, XLSX cells typed as text)."""
+    rows = _template_rows(flow, cases)
+    if fmt == "csv":
+        if delimiter not in SEPARATORS:
+            raise ValueError(f"delimiter must be one of {SEPARATORS}")
+        return ("\n".join(delimiter.join(csv_cell(c) for c in row) for row in rows) + "\n").encode("utf-8")
+    if fmt != "xlsx":
+        raise ValueError(f"unknown template format: {fmt}")
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "log"
+    for row in rows:
+        ws.append(row)
+    for line in ws.iter_rows():
+        for cell in line:
+            cell.data_type = "s"  # text, never a formula
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -10,7 +10,7 @@ from collections import OrderedDict
 from typing import Any
 
 from sopdoc.execution.cmp_rules import RULES
-from sopdoc.execution.compliance import Compliance, Totals
+from sopdoc.execution.compliance import CaseResult, Compliance, Totals
 from sopdoc.execution.pinned import StepTable
 from sopdoc.execution.plan import plan_from_json
 from sopdoc.execution.store import Instance
@@ -18,7 +18,8 @@ from sopdoc.execution.verify import Verification
 from sopdoc.model.tanggal import format_tanggal
 from sopdoc.model.waktu import format_minutes
 
-__all__ = ["REPORT_VARIABLES", "figures_dict", "monitoring_notes", "report_context", "verification_context"]
+__all__ = ["REPORT_VARIABLES", "case_dict", "figures_dict", "monitoring_notes", "report_context",
+           "verification_context"]
 
 REPORT_VARIABLES = frozenset({
     "instansi", "unit", "sop_nama", "sop_nomor", "periode", "periode_kode", "instans", "sop_hash", "tenggat",
@@ -52,7 +53,18 @@ def figures_dict(result: Compliance) -> dict[str, Any]:
             "deadline": result.deadline.isoformat(),
             "finished": result.finished.isoformat() if result.finished else None,
             "assessment": result.assessment.id, "state": result.state.value,
-            "as_of": result.as_of.isoformat() if result.as_of else None}
+            "as_of": result.as_of.isoformat() if result.as_of else None,
+            "cases": [case_dict(c) for c in result.cases],
+            "open_cases": len(result.open_cases), "overdue_cases": len(result.overdue_cases)}
+
+
+def case_dict(case: CaseResult) -> dict[str, Any]:
+    """One case's state and end-to-end lead time as JSON-ready data."""
+    return {"kasus": case.kasus, "entries": case.entries,
+            "start": case.start.isoformat() if case.start else None,
+            "finished": case.finished.isoformat() if case.finished else None, "state": case.state.value,
+            "working_minutes": case.actual, "standard_minutes": case.standard, "late": case.late,
+            "overdue": case.overdue}
 
 
 def _action(code: str) -> str:
