@@ -514,10 +514,19 @@ def period_render(ctx: click.Context, instance: str, targets: str, out_dir: str,
     out.mkdir(parents=True, exist_ok=True)
     for kind in kinds:
         refuse_outside(ctx, out / f"laporan-{inst.name}.{kind}", out)
-    for path in render_report(inst, result, out, kinds, template=template, verification=verification):
+    signing = _signing(config)
+    for path in render_report(inst, result, out, kinds, template=template, verification=verification, **signing):
         click.echo(str(path))
     if not verification.ok:  # the report is written, marked TIDAK VALID
         ctx.exit(1)
+
+
+def _signing(config: str | None) -> dict[str, str]:
+    """The report's signing place and date rule from the profile (``tempat_ttd``, ``tanggal_ttd``)."""
+    from sopdoc.config import load_settings
+
+    profil = load_settings(None, Path(config) if config else None).profil
+    return {"tempat_ttd": profil.tempat_ttd, "tanggal_ttd": profil.tanggal_ttd}
 
 
 def _report_kinds(ctx: click.Context, targets: str) -> list[str]:
@@ -607,7 +616,8 @@ def period_close(ctx: click.Context, instance: str, targets: str, out_dir: str, 
     for kind in kinds:
         refuse_outside(ctx, out / f"laporan-{inst.name}.{kind}", out)
     with tempfile.TemporaryDirectory(prefix=".sopdoc-close-", dir=out) as tmp:
-        paths = render_report(inst, result, Path(tmp), kinds, template=template, verification=verification)
+        paths = render_report(inst, result, Path(tmp), kinds, template=template, verification=verification,
+                              **_signing(config))
         files = [(p.name, p.read_bytes()) for p in paths]
     head = verification.heads.get(inst.name)
     with _store(db) as store:
