@@ -52,7 +52,7 @@ def _cell_text(cell: object, text: str, bold: bool = False) -> None:
     run.font.size = TABLE_FONT
 
 
-def _loop_table(doc: Document, headers: list[str], fields: list[str], loop: str, widths: list[int]) -> None:
+def _loop_table(doc: Document, headers: list[str], fields: list[str], loop: str, widths: list[float]) -> None:
     """A table: a header row, a {%tr for %} row, the cell row, a {%tr endfor %} row. Rows are never
     split across pages; the header row repeats on every page."""
     table = doc.add_table(rows=4, cols=len(headers))
@@ -76,7 +76,7 @@ def _cant_split(table: object) -> None:
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
-def _widths(table: object, widths: list[int]) -> None:
+def _widths(table: object, widths: list[float]) -> None:
     """Fixed column widths, in the grid (LibreOffice) and in every cell (Word)."""
     table.autofit = False  # type: ignore[attr-defined]
     for i, w in enumerate(widths):

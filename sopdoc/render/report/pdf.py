@@ -16,13 +16,13 @@ LOG_HEADERS = ["No", "Kasus", "Langkah", "Kegiatan", "Pelaksana", "Jabatan", "Mu
                "Mutu baku", "Keputusan", "Output", "Putusan", "Kode"]
 LOG_KEYS = ["seq", "kasus", "langkah", "uraian", "oleh", "peran", "mulai", "selesai", "durasi", "baku", "keputusan",
             "output", "putusan", "kode"]
-LOG_WIDTHS = [9, 20, 15, 29, 26, 26, 18, 18, 15, 14, 18, 21, 17, 15]
+LOG_WIDTHS: list[float] = [9, 20, 15, 29, 26, 26, 18, 18, 15, 14, 18, 21, 17, 15]
 CASE_HEADERS = ["Kasus", "Entri", "Mulai", "Selesai", "Waktu penyelesaian", "Waktu baku SOP", "Keadaan"]
 CASE_KEYS = ["kasus", "n", "mulai", "selesai", "durasi", "baku", "keadaan"]
-CASE_WIDTHS = [45, 16, 35, 35, 40, 40, 50]
+CASE_WIDTHS: list[float] = [45, 16, 35, 35, 40, 40, 50]
 STEP_HEADERS = ["Langkah", "Kegiatan", "Entri", "Waktu aktual", "Median", "Terlama", "Mutu baku", "Tepat waktu"]
 STEP_KEYS = ["langkah", "uraian", "n", "aktual", "median", "maks", "baku", "tepat"]
-STEP_WIDTHS = [18, 97, 14, 28, 26, 26, 28, 24]
+STEP_WIDTHS: list[float] = [18, 97, 14, 28, 26, 26, 28, 24]
 
 _FONT_DIRS = ("/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation")
 
