@@ -18,14 +18,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sopdoc.errors import UsageError
-from sopdoc.execution.entries import LogEntry, current_entries
+from sopdoc.execution.entries import LogEntry
 from sopdoc.execution.log_rows import COLUMNS, column_name
 from sopdoc.execution.pinned import StepTable
+from sopdoc.execution.xes import instance_traces, xes_lines
 from sopdoc.model.diagnostic import Teks
 from sopdoc.ooxml.package import Limits, PackageError, open_package
 from sopdoc.safe_path import UnsafeInputError, read_regular, regular_file
-from sopdoc.safe_text import xml_attr as quoteattr
-from sopdoc.safe_text import xml_escape as escape
 
 __all__ = ["MAX_ROWS", "SEPARATORS", "csv_cell", "entries_to_csv", "entries_to_xes", "escape_cell", "log_template",
            "read_log_file"]
@@ -203,32 +202,11 @@ def entries_to_csv(entries: Sequence[LogEntry], delimiter: str = ",") -> str:
     return "\n".join(lines) + "\n"
 
 
-def entries_to_xes(instance: str, sop_name: str, entries: Sequence[LogEntry], uraian: dict[int, str]) -> str:
-    """The entries as an XES 1.0 event log (IEEE 1849): one trace, start and complete events."""
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<log xes.version="1.0" xes.features="nested-attributes" xmlns="http://www.xes-standard.org/">',
-             '  <extension name="Concept" prefix="concept" uri="http://www.xes-standard.org/concept.xesext"/>',
-             '  <extension name="Time" prefix="time" uri="http://www.xes-standard.org/time.xesext"/>',
-             '  <extension name="Lifecycle" prefix="lifecycle" uri="http://www.xes-standard.org/lifecycle.xesext"/>',
-             '  <extension name="Organizational" prefix="org" uri="http://www.xes-standard.org/org.xesext"/>',
-             f'  <string key="concept:name" value={quoteattr(sop_name)}/>',
-             '  <trace>', f'    <string key="concept:name" value={quoteattr(instance)}/>']
-    for e in current_entries(entries):
-        name = f"{e.langkah}. {uraian.get(e.langkah, '')}".strip()
-        for phase, stamp in (("start", e.mulai), ("complete", e.selesai)):
-            lines += ["    <event>",
-                      f'      <string key="concept:name" value={quoteattr(name)}/>',
-                      f'      <string key="lifecycle:transition" value="{phase}"/>',
-                      f'      <date key="time:timestamp" '
-                      f'value="{escape(dt.datetime.fromisoformat(stamp).isoformat())}"/>',
-                      f'      <string key="org:resource" value={quoteattr(e.oleh)}/>',
-                      f'      <string key="org:role" value={quoteattr(e.peran)}/>',
-                      f'      <int key="sopdoc:seq" value="{e.seq}"/>']
-            if phase == "complete" and e.keputusan:
-                lines.append(f'      <string key="sopdoc:keputusan" value={quoteattr(e.keputusan)}/>')
-            lines.append("    </event>")
-    lines += ["  </trace>", "</log>"]
-    return "\n".join(lines) + "\n"
+def entries_to_xes(instance: str, sop_name: str, entries: Sequence[LogEntry], uraian: dict[int, str],
+                   period: str = "") -> str:
+    """The entries of one instance as an XES event log (IEEE 1849, :mod:`sopdoc.execution.xes`):
+    one trace per case, start and complete events."""
+    return "\n".join(xes_lines(sop_name, instance_traces(instance, period, entries, uraian))) + "\n"
 
 
 def _template_rows(flow: StepTable, cases: bool) -> list[list[str]]:
