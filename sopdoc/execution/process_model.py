@@ -119,10 +119,16 @@ def bpmn_xml(flow: StepTable, name: str) -> str:
     ]) + "\n"
 
 
+def _silent(tid: str) -> str:
+    """A silent transition: no name, and marked invisible the way ProM and pm4py read it."""
+    return (f'      <transition id="{tid}"><toolspecific tool="ProM" version="6.4" activity="$invisible$" '
+            f'localNodeID="{tid}"/></transition>')
+
+
 def pnml_xml(flow: StepTable, name: str) -> str:
     """The SOP as a PNML place/transition net (a workflow net): a source and a sink place, a place
     before each step and a labelled transition per step; a decision step's transition feeds a place
-    left by one silent (unlabelled) transition per exit. The initial marking is one token in the
+    left by one silent transition per exit (unnamed, with ProM's ``$invisible$`` tool-specific mark). The initial marking is one token in the
     source place; the final marking, one in the sink (``sopdoc:akhir`` names it)."""
     steps = _reachable(flow)
     places = ['      <place id="awal"><name><text>awal</text></name><initialMarking><text>1</text></initialMarking>'
@@ -138,7 +144,7 @@ def pnml_xml(flow: StepTable, name: str) -> str:
 
     if steps:
         silent_start = "t_mulai"
-        transitions.append(f'      <transition id="{silent_start}"/>')
+        transitions.append(_silent(silent_start))
         arc("awal", silent_start)
         arc(silent_start, place_of(steps[0]))
     edges = _edges(flow)
@@ -157,7 +163,7 @@ def pnml_xml(flow: StepTable, name: str) -> str:
             arc(t, decided)
             for word, n in outs:
                 branch = f"t_{no}_{word}"
-                transitions.append(f'      <transition id="{branch}"/>')  # silent: no label
+                transitions.append(_silent(branch))
                 arc(decided, branch)
                 arc(branch, place_of(n))
         else:
