@@ -128,8 +128,9 @@ def _silent(tid: str) -> str:
 def pnml_xml(flow: StepTable, name: str) -> str:
     """The SOP as a PNML place/transition net (a workflow net): a source and a sink place, a place
     before each step and a labelled transition per step; a decision step's transition feeds a place
-    left by one silent transition per exit (unnamed, with ProM's ``$invisible$`` tool-specific mark). The initial marking is one token in the
-    source place; the final marking, one in the sink (``sopdoc:akhir`` names it)."""
+    left by one silent transition per exit (unnamed, with ProM's ``$invisible$`` tool-specific mark).
+    The initial marking is one token in the source place ``awal``; the final marking (not part of
+    PNML) is one token in the sink place ``akhir``."""
     steps = _reachable(flow)
     places = ['      <place id="awal"><name><text>awal</text></name><initialMarking><text>1</text></initialMarking>'
               "</place>", '      <place id="akhir"><name><text>akhir</text></name></place>']
