@@ -23,7 +23,7 @@ from sopdoc.model.diagnostic import Diagnostic, Teks
 __all__ = ["CaseResult", "Compliance", "EntryVerdict", "Totals", "check_entries", "check_instance"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntryVerdict:
     """One effective entry with its measured time and the codes found on it."""
 

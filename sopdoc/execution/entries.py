@@ -7,16 +7,18 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from zoneinfo import ZoneInfo
 
 from sopdoc.model.diagnostic import Teks
 
 __all__ = [
     "GENESIS",
+    "STORED_FIELDS",
     "EntryInput",
     "LogEntry",
     "TimestampError",
+    "chain_entries",
     "current_entries",
     "entry_hash",
     "parse_timestamp",
@@ -42,9 +44,12 @@ def parse_timestamp(text: str, zone: ZoneInfo) -> tuple[dt.datetime, bool]:
     """An aware datetime from ``2026-10-05 08:00[:00][+08:00|WITA]``; the flag says the zone was
     missing and ``zone`` (the agency's) was assumed."""
     raw = str(text).strip()
-    for word, offset in _ZONE_WORDS.items():
-        if raw.upper().endswith(" " + word):
-            raw = raw[: -len(word) - 1] + offset
+    if raw[-1:].isalpha():  # "… WITA": most stamps end in a digit and skip this
+        upper = raw.upper()
+        for word, offset in _ZONE_WORDS.items():
+            if upper.endswith(" " + word):
+                raw = raw[: -len(word) - 1] + offset
+                break
     m = _TS.match(raw) if len(raw) <= 64 else None  # a stamp is ~25 chars; long runs of spaces backtrack
     if not m:
         raise TimestampError(Teks(f"waktu tidak terbaca: '{text}' (bentuk: 2026-10-05 08:00)",
@@ -69,7 +74,7 @@ def parse_timestamp(text: str, zone: ZoneInfo) -> tuple[dt.datetime, bool]:
     return naive.replace(tzinfo=dt.timezone(sign * dt.timedelta(hours=hh, minutes=mm))), False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntryInput:
     """What a user records for one step (before the store numbers and chains it)."""
 
@@ -88,7 +93,7 @@ class EntryInput:
     kasus: str = ""  # the case (one letter, request, dossier) within the period; "" the one implicit case
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LogEntry(EntryInput):
     """A stored entry: numbered per instance, stamped and chained."""
 
@@ -120,6 +125,25 @@ def entry_hash(instance: str, entry: LogEntry | dict[str, object], prev_hash: st
     if kasus:
         data["kasus"] = kasus
     return hashlib.sha256(f"{prev_hash}\n{instance}\n{_ENCODE(data)}".encode()).hexdigest()
+
+
+INPUT_FIELDS = tuple(f.name for f in fields(EntryInput))
+STORED_FIELDS = tuple(f.name for f in fields(LogEntry))
+"""The columns of a stored entry, in the dataclass's order (the store's insert and select)."""
+
+
+def chain_entries(instance: str, entries: Sequence[EntryInput], seq: int, prev: str, recorded_by: str,
+                  stamp: str) -> list[LogEntry]:
+    """``entries`` numbered after ``seq``, stamped and hash-chained after ``prev``: each built once
+    from its fields (no ``dataclasses.asdict``, which deep-copies every value: 70 % of an import)."""
+    out = []
+    for e in entries:
+        seq += 1
+        values: dict[str, object] = {f: getattr(e, f) for f in INPUT_FIELDS}
+        values.update(seq=seq, dicatat_oleh=recorded_by, dicatat_pada=stamp, prev_hash=prev)
+        prev = entry_hash(instance, values, prev)
+        out.append(LogEntry(**values, hash=prev))  # type: ignore[arg-type]
+    return out
 
 
 def superseded_seqs(entries: Iterable[LogEntry]) -> frozenset[int]:

@@ -197,7 +197,7 @@ def entries_to_csv(entries: Sequence[LogEntry], delimiter: str = ",") -> str:
             "hash"]
     lines = [delimiter.join(csv_cell(c) for c in cols)]
     for e in entries:
-        values = {**vars(e)}
+        values = {c: getattr(e, c) for c in cols}
         lines.append(delimiter.join(csv_cell("" if values[c] is None else str(values[c])) for c in cols))
     return "\n".join(lines) + "\n"
 

@@ -74,7 +74,7 @@ def check_row(row_no: int, values: Mapping[str, object], flow: StepTable, zone: 
     if len(kasus) > MAX_KASUS:
         p(Teks(f"kasus terlalu panjang ({len(kasus)} karakter, maks. {MAX_KASUS})",
                f"kasus is too long ({len(kasus)} characters, max. {MAX_KASUS})"))
-    elif any(not c.isprintable() for c in kasus):
+    elif not kasus.isprintable():
         p(Teks("kasus berisi karakter kendali atau baris baru", "kasus holds control characters or line breaks"))
     langkah_txt = raw.get("langkah", "")
     step = None

@@ -84,7 +84,11 @@ class StepTable:
         return None if j is None else self.steps[j].no
 
     def main_path(self) -> tuple[int, ...]:
-        """Step numbers along the main path (see :mod:`sopdoc.model.flow`)."""
+        """Step numbers along the main path (see :mod:`sopdoc.model.flow`), computed once per table."""
+        return self._main_path
+
+    @cached_property
+    def _main_path(self) -> tuple[int, ...]:
         return self.flow.main_path()
 
     def to_json(self) -> str:

@@ -17,7 +17,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -34,7 +34,7 @@ from sopdoc.execution.chain import (
     lifecycle_hash,
     lifecycle_kind,
 )
-from sopdoc.execution.entries import GENESIS, EntryInput, LogEntry, entry_hash
+from sopdoc.execution.entries import GENESIS, STORED_FIELDS, EntryInput, LogEntry, chain_entries
 from sopdoc.execution.lifecycle import LifecycleRecord, end_refusal
 from sopdoc.execution.log_key import BadKeyFile, create_key, key_path, read_key
 from sopdoc.execution.plan import PlannedStep, plan_from_json
@@ -45,7 +45,8 @@ from sopdoc.model.diagnostic import Teks
 __all__ = ["BrokenLink", "Instance", "LogStore", "SqliteStore", "StoreError", "Verification", "open_store"]
 
 
-_ENTRY_COLUMNS = ", ".join(f.name for f in fields(LogEntry))
+_ENTRY_COLUMNS = ", ".join(STORED_FIELDS)
+_INSERT_ENTRY = f"INSERT INTO entry (instance, {_ENTRY_COLUMNS}) VALUES (?, {', '.join('?' * len(STORED_FIELDS))})"
 
 
 class StoreError(SopdocError):
@@ -355,18 +356,10 @@ class SqliteStore:
                 kind, genesis = conn.execute("SELECT kind, head FROM heads WHERE instance = ? ORDER BY id LIMIT 1",
                                              (instance,)).fetchone()
                 seq, prev = 0, GENESIS if kind == ADOPT else genesis
-            stamp = _now()
-            for e in entries:
-                seq += 1
-                base = LogEntry(**asdict(e), seq=seq, dicatat_oleh=recorded_by, dicatat_pada=stamp, prev_hash=prev)
-                entry = LogEntry(**{**asdict(base), "hash": entry_hash(instance, base, prev)})
-                fields = asdict(entry)
-                conn.execute(f"INSERT INTO entry (instance, {', '.join(fields)}) "
-                             f"VALUES (?, {', '.join('?' * len(fields))})", (instance, *fields.values()))
-                prev = entry.hash
-                out.append(entry)
+            out = chain_entries(instance, entries, seq, prev, recorded_by, _now())
+            conn.executemany(_INSERT_ENTRY, [(instance, *(getattr(e, f) for f in STORED_FIELDS)) for e in out])
             if out:
-                self._add_head(conn, instance, APPEND, seq, prev, anchor[0])
+                self._add_head(conn, instance, APPEND, out[-1].seq, out[-1].hash, anchor[0])
         return out
 
     # ------------------------------------------------------------------ lifecycle
