@@ -31,12 +31,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.compliance import FLOW  # noqa: E402
-from sopdoc.execution.calendar import WorkingCalendar  # noqa: E402
-from sopdoc.execution.log_files import read_log_file  # noqa: E402
-from sopdoc.execution.runs import record_rows  # noqa: E402
-from sopdoc.execution.settings import CalendarSettings  # noqa: E402
-from sopdoc.execution.store import Instance, SqliteStore  # noqa: E402
+from bench.compliance import FLOW
+from sopdoc.execution.calendar import WorkingCalendar
+from sopdoc.execution.log_files import read_log_file
+from sopdoc.execution.runs import record_rows
+from sopdoc.execution.settings import CalendarSettings
+from sopdoc.execution.store import Instance, SqliteStore
 
 ROWS, CASES, RUNS = 100_000, 10_000, 3
 NAME = "bench-2026-10"

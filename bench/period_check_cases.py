@@ -21,11 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.compliance import FLOW  # noqa: E402
-from sopdoc.execution.calendar import WorkingCalendar  # noqa: E402
-from sopdoc.execution.entries import EntryInput  # noqa: E402
-from sopdoc.execution.plan import plan_schedule, plan_to_json  # noqa: E402
-from sopdoc.execution.store import Instance, SqliteStore  # noqa: E402
+from bench.compliance import FLOW
+from sopdoc.execution.calendar import WorkingCalendar
+from sopdoc.execution.entries import EntryInput
+from sopdoc.execution.plan import plan_schedule, plan_to_json
+from sopdoc.execution.store import Instance, SqliteStore
 
 CASES, RUNS = 10_000, 3
 NAME = "bench-2026-10"
