@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -43,6 +44,13 @@ class RowResult:
     notes: list[Teks] = field(default_factory=list)
     warnings: list[Teks] = field(default_factory=list)  # recorded anyway (entry_checks)
     evidence: tuple[bytes, str] | None = None
+
+
+@lru_cache(maxsize=64)
+def _zone_note(key: str, zone: str) -> Teks:
+    """The note on a time read in the agency's zone (one object per column and zone, not per row)."""
+    return Teks(f"'{key}' tanpa zona waktu; dibaca sebagai waktu setempat ({zone})",
+                f"'{key}' has no time zone; read as local time ({zone})")
 
 
 def column_name(header: str) -> str:
@@ -107,8 +115,7 @@ def check_row(row_no: int, values: Mapping[str, object], flow: StepTable, zone: 
             continue
         times[key] = moment
         if assumed:
-            res.notes.append(Teks(f"'{key}' tanpa zona waktu; dibaca sebagai waktu setempat ({zone.key})",
-                                  f"'{key}' has no time zone; read as local time ({zone.key})"))
+            res.notes.append(_zone_note(key, zone.key))
     if len(times) == 2 and times["selesai"] < times["mulai"]:
         p(Teks(f"selesai ({raw['selesai']}) sebelum mulai ({raw['mulai']})",
                f"end ({raw['selesai']}) is before start ({raw['mulai']})"))
