@@ -11,6 +11,7 @@ the median wall time and the peak resident memory (``ru_maxrss`` of the child) p
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import statistics
 import subprocess
@@ -48,11 +49,15 @@ def _entries() -> list[EntryInput]:
     return out
 
 
+SOURCE = "sopdoc: 1\n"
+SOP_HASH = hashlib.sha256(SOURCE.encode()).hexdigest()  # the pinned version's real hash: the log verifies
+
+
 def build(path: Path) -> None:
     with SqliteStore(path) as store:
-        store.add_sop_version("b" * 64, "Bench", None, "sopdoc: 1\n")
+        store.add_sop_version(SOP_HASH, "Bench", None, SOURCE)
         plan = plan_schedule(FLOW, WorkingCalendar(), dt.datetime(2026, 10, 1, 7, 30))
-        store.create_instance(Instance(NAME, "b" * 64, "2026-10", "2026-10-01T07:30+08:00", "2026-11-13", "WITA",
+        store.create_instance(Instance(NAME, SOP_HASH, "2026-10", "2026-10-01T07:30+08:00", "2026-11-13", "WITA",
                                        FLOW.to_json(), plan_to_json(plan), '{"nama": "Bench"}', "bench"))
         store.append(NAME, _entries(), "bench")
 

@@ -204,8 +204,9 @@ def check_entries(instance: str, flow: StepTable, entries: list[LogEntry], calen
         for f in ctx.facts:
             late = ctx.is_late(f)
             order.append((f.start, f.entry.seq))
+            found = codes.get(f.entry.seq)  # most entries have none
             verdicts.append(EntryVerdict(f.entry, f.step.uraian if f.step else "", f.actual, f.standard,
-                                         tuple(sorted(set(codes.get(f.entry.seq, []))))))
+                                         tuple(sorted(set(found))) if found else ()))
             row = (f.actual, f.standard, not late)
             rows.append(row)
             by_step[f.entry.langkah].append(row)

@@ -69,8 +69,14 @@ class StepTable:
 
     def step(self, no: int) -> Step | None:
         """The step numbered ``no`` (its first row)."""
-        i = self.flow.index_of(no)
-        return None if i is None else self.steps[i]
+        return self._by_no.get(no)
+
+    @cached_property
+    def _by_no(self) -> dict[int, Step]:
+        out: dict[int, Step] = {}
+        for s in self.steps:
+            out.setdefault(s.no, s)  # the first row of a number, as the flow's index_of
+        return out
 
     def successors(self, no: int) -> set[int]:
         """Numbers of the steps that may follow step ``no``."""
