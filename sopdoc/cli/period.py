@@ -332,7 +332,7 @@ def _status_dict(inst: Any, entries: Any, ended: Any, as_of: Any, lang: str) -> 
 def period_due(ctx: click.Context, peran: str | None, fmt: str, per: str | None, db: str) -> None:
     import json
 
-    from sopdoc.execution.due import due_steps
+    from sopdoc.execution.due import due_case_steps, due_steps
 
     lang = _lang(ctx)
     en = lang == "en"
@@ -341,7 +341,12 @@ def period_due(ctx: click.Context, peran: str | None, fmt: str, per: str | None,
         for inst in store.instances():
             if store.lifecycle(inst.name):  # closed or voided: nothing is due any more
                 continue
-            found.extend(due_steps(inst, store.entries(inst.name), _as_of(ctx, per, inst.zona_waktu), peran))
+            entries = store.entries(inst.name)
+            as_of = _as_of(ctx, per, inst.zona_waktu)
+            if any(e.kasus for e in entries):  # one run per case: what each open case needs next
+                found.extend(due_case_steps(inst, _case_check(inst, entries, as_of), peran))
+            else:
+                found.extend(due_steps(inst, entries, as_of, peran))
     overdue = sum(d.terlambat for d in found)
     if fmt == "json":
         click.echo(json.dumps({"due": [d.to_dict() for d in found], "overdue": overdue}, ensure_ascii=False,
@@ -350,12 +355,26 @@ def period_due(ctx: click.Context, peran: str | None, fmt: str, per: str | None,
         for d in found:
             mark = ("OVERDUE" if en else "TERLAMBAT") if d.terlambat else ("due" if en else "jatuh tempo")
             who = terminal_text(" / ".join(d.pelaksana))
-            click.echo(f"{d.instance}\t{'step' if en else 'langkah'} {d.langkah}\t{mark}\t"
-                       f"{'plan' if en else 'rencana'} {d.selesai[:16].replace('T', ' ')}\t"
+            where = f"{d.instance}/{terminal_text(d.kasus)}" if d.kasus else d.instance
+            when = (f"{'plan' if en else 'rencana'} {d.selesai[:16].replace('T', ' ')}" if d.selesai
+                    else f"{'case started' if en else 'kasus mulai'} {d.mulai[:16].replace('T', ' ')}")
+            click.echo(f"{where}\t{'step' if en else 'langkah'} {d.langkah}\t{mark}\t{when}\t"
                        f"{'deadline' if en else 'tenggat'} {d.tenggat}\t{who}\t{terminal_text(d.uraian)}")
         if not found:
             click.echo("nothing due" if en else "tidak ada yang jatuh tempo")
     ctx.exit(1 if overdue else 0)
+
+
+def _case_check(inst: Any, entries: Any, as_of: Any) -> Any:
+    """The compliance of an instance of named cases, with the default settings (for ``period due``)."""
+    from sopdoc.config import load_settings
+    from sopdoc.execution.calendar import WorkingCalendar
+    from sopdoc.execution.compliance import check_instance
+    from sopdoc.execution.runs import instance_calendar
+
+    settings = load_settings(None, None)
+    return check_instance(inst, entries, WorkingCalendar(instance_calendar(inst, settings.kalender)),
+                          settings.period, as_of)
 
 
 # --------------------------------------------------------------------------- period check / render

@@ -254,3 +254,25 @@ def test_log_templates_hold_the_case_column_and_read_back(db: Path, tmp_path: Pa
     assert (tmp_path / "t.csv").read_text().splitlines()[:2] == [
         "langkah,oleh,peran,mulai,selesai,output,keputusan,kelengkapan,bukti,catatan,menggantikan",
         "1,,Kepala Dinas,,,,,,,,"]
+
+
+def test_due_lists_the_next_step_of_each_open_case(db: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    rows = ["kasus,langkah,oleh,peran,mulai,selesai,output,keputusan,kelengkapan",
+            "AG-1,1,Budi,Kepala Dinas,2026-10-05 08:00,2026-10-05 08:20,x,,lengkap",
+            "AG-1,2,Sari,Kasubag Perencanaan,2026-10-05 08:30,2026-10-05 10:00,x,,lengkap",
+            "AG-2,1,Budi,Kepala Dinas,2026-10-06 08:00,2026-10-06 08:20,x,,lengkap"]
+    (tmp_path / "log.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["log", "import", INST, str(tmp_path / "log.csv"), "--dicatat-oleh", "uji"]) == 0
+    capsys.readouterr()
+    # Tue 6 Oct 10:00: AG-1 (from Mon 08:00) has used 420 + 150 = 570 of its 759 working minutes, AG-2 120.
+    assert main(["period", "due", "--per", "2026-10-06 10:00", "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [(d["kasus"], d["langkah"], d["terlambat"]) for d in doc["due"]] == [("AG-1", 3, False), ("AG-2", 2, False)]
+    # Wed 7 Oct 10:00: AG-1 has used 420 + 450 + 150 = 1020 minutes, beyond the standard; AG-2 570.
+    assert main(["period", "due", "--per", "2026-10-07 10:00"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"{INST}/AG-1\tlangkah 3\tTERLAMBAT\tkasus mulai 2026-10-05 08:00\t")
+    assert out[1].startswith(f"{INST}/AG-2\tlangkah 2\tjatuh tempo\tkasus mulai 2026-10-06 08:00\t")
+    assert main(["period", "due", "--per", "2026-10-07 10:00", "--oleh", "Kepala Bidang", "--format", "json"]) == 1
+    assert [d["kasus"] for d in json.loads(capsys.readouterr().out)["due"]] == ["AG-1"]
