@@ -51,6 +51,10 @@ SECTION_KEYS: dict[str, dict[str, tuple[dict[str, Any], str]]] = {
         "maks_pelaksana": (_INT, "Actor columns before the layout warns"),
         "tanda_air": (_BOOL, "DRAFT watermark on unsigned SOPs"),
         "qr": (_BOOL, "QR code with the SOP's content hash"),
+        "tempat_ttd": (_STR, "Place the period report is signed at (e.g. Singaraja)"),
+        "tanggal_ttd": ({"anyOf": [{"enum": ["per", "tenggat", "selesai"]}, {"type": "string", "format": "date"}]},
+                        "Signing date of the period report: per (its as-of day, default), tenggat, selesai, "
+                        "or a date"),
         "zona_waktu": ({"enum": ["WIB", "WITA", "WIT"]}, "Time zone (also accepted in [kalender])"),
         "libur_lokal": (_DATES, "Local holidays (also accepted in [kalender])"),
         "jam_kerja": (_HOURS, "Working hours (see [kalender])"),

@@ -18,35 +18,65 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sopdoc.render.report.pdf import (  # noqa: E402  (the one definition of the report's tables)
+    CASE_HEADERS,
+    CASE_KEYS,
+    CASE_WIDTHS,
+    LOG_HEADERS,
+    LOG_KEYS,
+    LOG_WIDTHS,
+    STEP_HEADERS,
+    STEP_KEYS,
+    STEP_WIDTHS,
+)
+
+TABLE_FONT = Pt(7.5)  # the loop tables' text: each column's longest word fits its width (no word broken)
 
 
-def _heading(doc: Document, text: str) -> None:
+def _heading(doc: Document, text: str, size: float = 11) -> None:
+    """A section heading that stays on the page of what follows it (never orphaned at a page bottom)."""
     p = doc.add_paragraph()
     p.paragraph_format.space_before = Pt(10)
+    p.paragraph_format.keep_with_next = True
     run = p.add_run(text)
     run.bold = True
-    run.font.size = Pt(11)
+    run.font.size = Pt(size)
 
 
-def _loop_table(doc: Document, headers: list[str], fields: list[str], loop: str, widths: list[int]) -> None:
-    """A table: a header row, a {%tr for %} row, the cell row, a {%tr endfor %} row."""
+def _cell_text(cell: object, text: str, bold: bool = False) -> None:
+    cell.text = ""  # type: ignore[attr-defined]
+    run = cell.paragraphs[0].add_run(text)  # type: ignore[attr-defined]
+    run.bold = bold
+    run.font.size = TABLE_FONT
+
+
+def _loop_table(doc: Document, headers: list[str], fields: list[str], loop: str, widths: list[float]) -> None:
+    """A table: a header row, a {%tr for %} row, the cell row, a {%tr endfor %} row. Rows are never
+    split across pages; the header row repeats on every page."""
     table = doc.add_table(rows=4, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for i, h in enumerate(headers):
-        cell = table.rows[0].cells[i]
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(h)
-        run.bold = True
+        _cell_text(table.rows[0].cells[i], h, bold=True)
     table.rows[1].cells[0].text = f"{{%tr for r in {loop} %}}"
     for i, f in enumerate(fields):
-        table.rows[2].cells[i].text = f"{{{{ r.{f} }}}}"
+        _cell_text(table.rows[2].cells[i], f"{{{{ r.{f} }}}}")
     table.rows[3].cells[0].text = "{%tr endfor %}"
     _widths(table, widths)
     _repeat_header(table)
+    _cant_split(table)
 
 
-def _widths(table: object, widths: list[int]) -> None:
+def _cant_split(table: object) -> None:
+    from docx.oxml import OxmlElement
+
+    for row in table.rows:  # type: ignore[attr-defined]
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def _widths(table: object, widths: list[float]) -> None:
     """Fixed column widths, in the grid (LibreOffice) and in every cell (Word)."""
     table.autofit = False  # type: ignore[attr-defined]
     for i, w in enumerate(widths):
@@ -115,41 +145,50 @@ def build(path: Path) -> None:
                  ("Langkah tepat waktu", "{{ tepat_waktu }} ({{ tepat_waktu_n }})"),
                  ("Waktu kerja aktual / mutu baku", "{{ waktu_aktual }} / {{ waktu_baku }}"),
                  ("Jumlah entri log", "{{ jumlah_entri }}"),
+                 ("Kasus", "{{ kasus_ringkasan }}"),
+                 ("Waktu penyelesaian per kasus", "{{ waktu_penyelesaian }}"),
                  ("Temuan", "{{ galat }} galat, {{ peringatan }} peringatan, {{ info }} info")])
 
     _heading(doc, "B. Log Pelaksanaan")
-    _loop_table(doc, ["No", "Langkah", "Kegiatan", "Pelaksana", "Jabatan", "Mulai", "Selesai", "Durasi",
-                      "Mutu baku", "Output", "Putusan", "Kode"],
-                ["seq", "langkah", "uraian", "oleh", "peran", "mulai", "selesai", "durasi", "baku", "output",
-                 "putusan", "kode"], "log", [9, 12, 46, 30, 26, 22, 22, 16, 16, 26, 17, 19])
+    _loop_table(doc, LOG_HEADERS, LOG_KEYS, "log", LOG_WIDTHS)
 
     _heading(doc, "C. Rencana dan Realisasi")
     doc.add_paragraph("{{ grafik }}")
 
-    _heading(doc, "D. Penyimpangan")
+    _heading(doc, "D. Kasus dan Waktu Penyelesaian")
+    _loop_table(doc, CASE_HEADERS, CASE_KEYS, "kasus", CASE_WIDTHS)
+    _heading(doc, "Sebaran waktu kerja per langkah", size=10)
+    doc.add_paragraph("{{ grafik_sebaran }}")
+
+    _heading(doc, "E. Penyimpangan")
     doc.add_paragraph("{%p if not penyimpangan %}")
     doc.add_paragraph("Tidak ada penyimpangan.")
     doc.add_paragraph("{%p endif %}")
     _loop_table(doc, ["Kode", "Nama", "Tingkat", "Entri", "Temuan", "Saran"],
                 ["kode", "nama", "tingkat", "entri", "pesan", "saran"], "penyimpangan", [18, 40, 20, 14, 90, 80])
 
-    _heading(doc, "E. Angka per Langkah dan per Pelaksana")
-    _loop_table(doc, ["Langkah", "Kegiatan", "Entri", "Waktu aktual", "Mutu baku", "Tepat waktu"],
-                ["langkah", "uraian", "n", "aktual", "baku", "tepat"], "per_langkah", [18, 120, 16, 30, 30, 26])
+    _heading(doc, "F. Angka per Langkah dan per Pelaksana")
+    _loop_table(doc, STEP_HEADERS, STEP_KEYS, "per_langkah", STEP_WIDTHS)
     doc.add_paragraph()
     _loop_table(doc, ["Pelaksana", "Entri", "Waktu aktual", "Tepat waktu"],
                 ["oleh", "n", "aktual", "tepat"], "per_pelaku", [120, 20, 40, 30])
 
-    _heading(doc, "F. Monitoring Pelaksanaan SOP AP (Tabel 7)")
+    _heading(doc, "G. Monitoring Pelaksanaan SOP AP (Tabel 7)")
     _loop_table(doc, ["No.", "Prosedur", "Penilaian Terhadap Penerapan", "Catatan Hasil Penilaian",
                       "Tindakan yang Harus Diambil", "Paraf Penilai"],
-                ["no", "prosedur", "penilaian", "catatan", "tindakan", "paraf"], "monitoring", [12, 45, 40, 80, 70, 20])
+                ["no", "prosedur", "penilaian", "catatan", "tindakan", "paraf"], "monitoring", [12, 45, 40, 78, 66, 20])
+    for row in doc.tables[-1].rows:  # the form stays with its signature below
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
-    for text in ["", "...................., {{ ttd_tanggal }}", "{{ ttd_jabatan }}", "", "", "",
-                 "{{ ttd_nama }}", "NIP. {{ ttd_nip }}"]:
+    lines = ["", "{{ ttd_tempat }}, {{ ttd_tanggal }}", "{{ ttd_jabatan }}", "", "", "", "{{ ttd_nama }}",
+             "NIP. {{ ttd_nip }}"]
+    for i, text in enumerate(lines):
         p = doc.add_paragraph(text)
         p.paragraph_format.left_indent = Mm(170)
         p.paragraph_format.space_after = Pt(0)
+        p.paragraph_format.keep_with_next = i < len(lines) - 1  # the signature block is one piece
     doc.core_properties.title = "Laporan Pelaksanaan SOP"
     doc.core_properties.author = "sopdoc"
     doc.save(str(path))

@@ -334,7 +334,7 @@ def _status_dict(inst: Any, entries: Any, ended: Any, as_of: Any, lang: str) -> 
 def period_due(ctx: click.Context, peran: str | None, fmt: str, per: str | None, db: str) -> None:
     import json
 
-    from sopdoc.execution.due import due_steps
+    from sopdoc.execution.due import due_case_steps, due_steps
 
     lang = _lang(ctx)
     en = lang == "en"
@@ -343,7 +343,12 @@ def period_due(ctx: click.Context, peran: str | None, fmt: str, per: str | None,
         for inst in store.instances():
             if store.lifecycle(inst.name):  # closed or voided: nothing is due any more
                 continue
-            found.extend(due_steps(inst, store.entries(inst.name), _as_of(ctx, per, inst.zona_waktu), peran))
+            entries = store.entries(inst.name)
+            as_of = _as_of(ctx, per, inst.zona_waktu)
+            if any(e.kasus for e in entries):  # one run per case: what each open case needs next
+                found.extend(due_case_steps(inst, _case_check(inst, entries, as_of), peran))
+            else:
+                found.extend(due_steps(inst, entries, as_of, peran))
     overdue = sum(d.terlambat for d in found)
     if fmt == "json":
         click.echo(json.dumps({"due": [d.to_dict() for d in found], "overdue": overdue}, ensure_ascii=False,
@@ -352,12 +357,26 @@ def period_due(ctx: click.Context, peran: str | None, fmt: str, per: str | None,
         for d in found:
             mark = ("OVERDUE" if en else "TERLAMBAT") if d.terlambat else ("due" if en else "jatuh tempo")
             who = terminal_text(" / ".join(d.pelaksana))
-            click.echo(f"{d.instance}\t{'step' if en else 'langkah'} {d.langkah}\t{mark}\t"
-                       f"{'plan' if en else 'rencana'} {d.selesai[:16].replace('T', ' ')}\t"
+            where = f"{d.instance}/{terminal_text(d.kasus)}" if d.kasus else d.instance
+            when = (f"{'plan' if en else 'rencana'} {d.selesai[:16].replace('T', ' ')}" if d.selesai
+                    else f"{'case started' if en else 'kasus mulai'} {d.mulai[:16].replace('T', ' ')}")
+            click.echo(f"{where}\t{'step' if en else 'langkah'} {d.langkah}\t{mark}\t{when}\t"
                        f"{'deadline' if en else 'tenggat'} {d.tenggat}\t{who}\t{terminal_text(d.uraian)}")
         if not found:
             click.echo("nothing due" if en else "tidak ada yang jatuh tempo")
     ctx.exit(1 if overdue else 0)
+
+
+def _case_check(inst: Any, entries: Any, as_of: Any) -> Any:
+    """The compliance of an instance of named cases, with the default settings (for ``period due``)."""
+    from sopdoc.config import load_settings
+    from sopdoc.execution.calendar import WorkingCalendar
+    from sopdoc.execution.compliance import check_instance
+    from sopdoc.execution.runs import instance_calendar
+
+    settings = load_settings(None, None)
+    return check_instance(inst, entries, WorkingCalendar(instance_calendar(inst, settings.kalender)),
+                          settings.period, as_of)
 
 
 # --------------------------------------------------------------------------- period check / render
@@ -420,6 +439,20 @@ def _figures_text(result: Any, lang: str) -> str:
             f"waktu kerja {t.actual:.0f} mnt dari baku {t.standard:.0f} mnt\n")
 
 
+def _cases_text(result: Any, lang: str) -> str:
+    """One line on the cases of a log with named cases ("" for a single-run log)."""
+    cases = result.cases
+    if not any(c.kasus for c in cases):
+        return ""
+    done = sum(1 for c in cases if c.finished is not None)
+    late = sum(1 for c in cases if c.late)
+    if lang == "en":
+        return (f"cases: {len(cases)} ({done} finished, {late} of them beyond the SOP's standard time; "
+                f"{len(result.open_cases)} open, {len(result.overdue_cases)} overdue)\n")
+    return (f"kasus: {len(cases)} ({done} selesai, {late} di antaranya melampaui waktu baku SOP; "
+            f"{len(result.open_cases)} terbuka, {len(result.overdue_cases)} terlambat)\n")
+
+
 def _state_text(result: Any, lang: str) -> str:
     """The state as of the check's moment and the assessment, one line."""
     moment = f"{result.as_of:%Y-%m-%d %H:%M}" if result.as_of else "-"
@@ -460,7 +493,8 @@ def period_check(ctx: click.Context, instance: str, fmt: str, fail_on: str, db: 
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         _echo_verification(ctx, verification, result.instance)
-        click.echo(terminal_text(format_text(reports, lang) + _figures_text(result, lang)), nl=False)
+        click.echo(terminal_text(format_text(reports, lang) + _figures_text(result, lang)
+                                 + _cases_text(result, lang)), nl=False)
         click.echo(_state_text(result, lang))
     ctx.exit(max(ExitPolicy(Severity(fail_on)).exit_code(reports), 0 if verification.ok else 1))
 
@@ -501,10 +535,19 @@ def period_render(ctx: click.Context, instance: str, targets: str, out_dir: str,
     out.mkdir(parents=True, exist_ok=True)
     for kind in kinds:
         refuse_outside(ctx, out / f"laporan-{inst.name}.{kind}", out)
-    for path in render_report(inst, result, out, kinds, template=template, verification=verification):
+    signing = _signing(config)
+    for path in render_report(inst, result, out, kinds, template=template, verification=verification, **signing):
         click.echo(str(path))
     if not verification.ok:  # the report is written, marked TIDAK VALID
         ctx.exit(1)
+
+
+def _signing(config: str | None) -> dict[str, str]:
+    """The report's signing place and date rule from the profile (``tempat_ttd``, ``tanggal_ttd``)."""
+    from sopdoc.config import load_settings
+
+    profil = load_settings(None, Path(config) if config else None).profil
+    return {"tempat_ttd": profil.tempat_ttd, "tanggal_ttd": profil.tanggal_ttd}
 
 
 def _report_kinds(ctx: click.Context, targets: str) -> list[str]:
@@ -545,6 +588,52 @@ def _write_frozen(ctx: click.Context, db: str, instance: str, out: Path, kinds: 
         write_atomic(target, content or b"")
         click.echo(f"{target}\tsha256 {wanted[name]}")
     return True
+
+
+@period.command("export", help=_help(
+    "period.export", "Ekspor untuk alat process mining: log XES semua instans dan kasus SOP ini (satu trace per "
+    "kasus; IEEE 1849), atau SOP-nya sebagai model proses BPMN 2.0 (satu lajur per pelaksana, gateway eksklusif "
+    "per keputusan) atau jaring Petri PNML, untuk memeriksa log terhadap SOP.",
+    "Export for process-mining tools: the XES log of every instance and case of this SOP (one trace per case; "
+    "IEEE 1849), or the SOP as a BPMN 2.0 process model (one lane per actor, an exclusive gateway per decision) "
+    "or a PNML Petri net, to check a log against the SOP."))
+@click.argument("instance")
+@click.option("--format", "fmt", type=click.Choice(["xes", "bpmn", "pnml"]), default="xes", show_default=True,
+              help=_help("period.export.fmt", "Format.", "Format."))
+@click.option("-o", "--output", "output", default=None, type=click.Path(dir_okay=False),
+              help=_help("period.export.output", "Berkas keluaran (bawaan: stdout).", "Output file (default: stdout)."))
+@_common("period.export")
+@click.pass_context
+def period_export(ctx: click.Context, instance: str, fmt: str, output: str | None, db: str) -> None:
+    from sopdoc.atomic import write_atomic
+    from sopdoc.execution.pinned import StepTable
+    from sopdoc.execution.process_model import bpmn_xml, pnml_xml
+    from sopdoc.execution.runs import find_instance
+    from sopdoc.execution.xes import instance_traces, xes_lines
+
+    with _store(db, create=False) as store:
+        inst = find_instance(store, instance)
+        try:
+            meta = inst.meta_dict()
+            name = str(meta.get("nama", "")) or inst.name
+            if fmt == "xes":  # every instance of the same SOP (its name and number), oldest period first
+                key = (meta.get("nama"), meta.get("nomor"))
+                same = [i for i in store.instances() if (i.meta_dict().get("nama"), i.meta_dict().get("nomor")) == key]
+                traces = []
+                for other in sorted(same, key=lambda i: (i.period, i.name)):
+                    uraian = {s.no: s.uraian for s in StepTable.from_json(other.flow).steps}
+                    traces += instance_traces(other.name, other.period, store.entries(other.name), uraian)
+                text = "\n".join(xes_lines(name, traces)) + "\n"
+            else:
+                flow = StepTable.from_json(inst.flow)
+                text = bpmn_xml(flow, name) if fmt == "bpmn" else pnml_xml(flow, name)
+        except (ValueError, TypeError, KeyError):  # a stored value edited behind sopdoc's back
+            fail(ctx, Teks(f"data '{inst.name}' rusak; jalankan sopdoc log verify",
+                           f"data of '{inst.name}' is damaged; run sopdoc log verify"))
+    if output:
+        write_atomic(output, text.encode("utf-8"))
+    else:
+        click.echo(text, nl=False)
 
 
 @period.command("close", help=_help(
@@ -594,7 +683,8 @@ def period_close(ctx: click.Context, instance: str, targets: str, out_dir: str, 
     for kind in kinds:
         refuse_outside(ctx, out / f"laporan-{inst.name}.{kind}", out)
     with tempfile.TemporaryDirectory(prefix=".sopdoc-close-", dir=out) as tmp:
-        paths = render_report(inst, result, Path(tmp), kinds, template=template, verification=verification)
+        paths = render_report(inst, result, Path(tmp), kinds, template=template, verification=verification,
+                              **_signing(config))
         files = [(p.name, p.read_bytes()) for p in paths]
     head = verification.heads.get(inst.name)
     with _store(db) as store:
@@ -674,6 +764,9 @@ def _warnings(ctx: click.Context, results: list[Any], file: str | None) -> None:
     "Example: sopdoc log add INSTANCE --langkah 3 --oleh \"NAME / NIP\" --peran \"Kepala Bidang\" "
     "--mulai \"2026-10-05 08:00\" --selesai \"2026-10-05 10:30\" --output \"Berkas data\""))
 @click.argument("instance")
+@click.option("--kasus", default="", help=_help(
+    "log.add.kasus", "Kasus dalam periode (mis. nomor agenda surat); kosong untuk SOP sekali jalan per periode.",
+    "The case within the period (e.g. a letter's agenda number); empty for an SOP run once per period."))
 @click.option("--langkah", required=True, help=_help("log.add.langkah", "Nomor langkah.", "Step number."))
 @click.option("--oleh", required=True, help=_help("log.add.oleh", "Pelaku: \"NAMA / NIP\".", "Who: \"NAME / NIP\"."))
 @click.option("--peran", required=True,
@@ -725,9 +818,11 @@ def log_add(ctx: click.Context, instance: str, db: str, recorder: str | None, co
 
 @log.command("import", help=_help(
     "log.import", "Impor log CSV/XLSX: semua baris diperiksa dulu; tidak ada yang dicatat kecuali semua valid.\n\n"
-    "Kolom: langkah, oleh, peran, mulai, selesai, output, keputusan, kelengkapan, bukti, catatan, menggantikan.",
+    "Kolom: kasus (pilihan), langkah, oleh, peran, mulai, selesai, output, keputusan, kelengkapan, bukti, catatan, "
+    "menggantikan.",
     "Import a CSV/XLSX log: every row is checked first; nothing is recorded unless all are valid.\n\n"
-    "Columns: langkah, oleh, peran, mulai, selesai, output, keputusan, kelengkapan, bukti, catatan, menggantikan."))
+    "Columns: kasus (optional), langkah, oleh, peran, mulai, selesai, output, keputusan, kelengkapan, bukti, "
+    "catatan, menggantikan."))
 @click.argument("instance")
 @click.argument("file", type=click.Path())
 @click.option("--dicatat-oleh", "recorder", default=None, help=_help(
@@ -758,6 +853,41 @@ def log_import(ctx: click.Context, instance: str, file: str, recorder: str | Non
                f"{'entries' if _lang(ctx) == 'en' else 'entri'} → {inst.name}")
 
 
+@log.command("template", help=_help(
+    "log.template", "Tulis templat log CSV/XLSX untuk diisi lalu diimpor (sopdoc log import): semua kolom, kasus "
+    "lebih dulu, satu baris per langkah jalur utama dengan nomor dan perannya.",
+    "Write a CSV/XLSX log template to fill in and import (sopdoc log import): every column, kasus first, one "
+    "row per main-path step with its number and role."))
+@click.argument("instance")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="xlsx", show_default=True,
+              help=_help("log.template.fmt", "Format berkas.", "File format."))
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
+              help=_help("log.template.output", "Berkas keluaran.", "Output file."))
+@click.option("--tanpa-kasus", "no_cases", is_flag=True, help=_help(
+    "log.template.no_cases", "Tanpa kolom kasus (SOP sekali jalan per periode).",
+    "Without the kasus column (an SOP run once per period)."))
+@click.option("--pemisah", "delimiter", type=click.Choice([",", ";"]), default=",", show_default=True,
+              help=_help("log.template.delimiter", "Pemisah kolom CSV.", "CSV column separator."))
+@_common("log.template")
+@click.pass_context
+def log_template_command(ctx: click.Context, instance: str, fmt: str, output: str, no_cases: bool, db: str,
+                         delimiter: str = ",") -> None:
+    from sopdoc.atomic import write_atomic
+    from sopdoc.execution.log_files import log_template
+    from sopdoc.execution.pinned import StepTable
+    from sopdoc.execution.runs import find_instance
+
+    with _store(db, create=False) as store:
+        inst = find_instance(store, instance)
+    try:
+        flow = StepTable.from_json(inst.flow)
+    except (ValueError, TypeError, KeyError):
+        fail(ctx, Teks(f"data instans '{inst.name}' rusak; jalankan sopdoc log verify",
+                       f"instance data of '{inst.name}' is damaged; run sopdoc log verify"))
+    write_atomic(output, log_template(flow, fmt, cases=not no_cases, delimiter=delimiter))
+    click.echo(f"{'written' if _lang(ctx) == 'en' else 'ditulis'}: {output}")
+
+
 @log.command("list", help=_help("log.list", "Daftar entri log suatu instans.", "List the log entries of an instance."))
 @click.argument("instance")
 @_format_option("log.list")
@@ -784,7 +914,8 @@ def log_list(ctx: click.Context, instance: str, db: str, fmt: str = "text") -> N
         extra = f" [{e.keputusan}]" if e.keputusan else ""
         fields = (e.oleh, e.peran, e.output)  # text from the log: control characters shown, not acted on
         oleh, peran, output = (terminal_text(f).replace("\t", " ").replace("\n", " ") for f in fields)
-        click.echo(f"#{e.seq}\t{e.langkah}{extra}\t{e.mulai[:16].replace('T', ' ')}\t"
+        case = f" ({terminal_text(e.kasus)})" if e.kasus else ""
+        click.echo(f"#{e.seq}{case}\t{e.langkah}{extra}\t{e.mulai[:16].replace('T', ' ')}\t"
                    f"{e.selesai[:16].replace('T', ' ')}\t"
                    f"{oleh}\t{peran}\t{output}{mark}")
 

@@ -39,8 +39,11 @@ class CheckContext:
 
     def __init__(self, instance: str, flow: StepTable, entries: list[LogEntry], calendar: WorkingCalendar,
                  settings: PeriodSettings, deadline: dt.date, as_of: dt.datetime | None = None,
-                 planned_end: dict[int, dt.datetime] | None = None) -> None:
+                 planned_end: dict[int, dt.datetime] | None = None, *, kasus: str = "",
+                 first_day: dt.date | None = None) -> None:
         self.instance = instance
+        self.kasus = kasus  # the case under check ("" the one implicit case); its findings name it
+        self.first_day = first_day  # the first day of the period's window (None: not judged)
         self.as_of = None if as_of is None else calendar.to_local(as_of)  # local, naive; None: no clock
         self.planned_end = planned_end or {}  # main-path step → planned end (local, naive)
         self.flow = flow
@@ -96,10 +99,24 @@ class CheckContext:
         """True when the step took longer than its standard plus the tolerance."""
         return fact.standard is not None and fact.actual > fact.standard * (1 + self.settings.time_tolerance) + 1e-6
 
+    def end_to_end_standard(self, start: dt.datetime) -> float | None:
+        """The working minutes the SOP allows one case from ``start`` to its end: the sum of the
+        main-path steps' standards; None when a main-path step has no readable waktu."""
+        total = 0.0
+        for no in self.main_path:
+            minutes = self._standard(self.flow.step(no), start)
+            if minutes is None:
+                return None
+            total += minutes
+        return total
+
     def finding(self, fact: Fact | None, message: Teks, hint: Teks | None = None,
                 field: str | None = None, step_index: int | None = None) -> Finding:
         """A finding about ``fact`` (or about the whole instance, at step ``step_index``): the
-        path of its step (and mutu baku ``field``), the log row as origin; the engine adds the code."""
+        path of its step (and mutu baku ``field``), the log row as origin; the engine adds the code.
+        A finding of a named case says which case."""
+        if self.kasus:
+            message = Teks(f"kasus {self.kasus}: {message.id}", f"case {self.kasus}: {message.en}")
         idx = fact.index if fact is not None else step_index
         path: tuple[str | int, ...] = ()
         if idx is not None:

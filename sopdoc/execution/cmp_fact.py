@@ -11,7 +11,7 @@ from sopdoc.execution.pinned import Step
 __all__ = ["Fact"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One effective entry and what follows from it."""
 

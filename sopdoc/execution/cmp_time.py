@@ -124,3 +124,31 @@ def periode_lewat_tenggat(ctx: CheckContext) -> Iterator[Finding]:
         f"({done} dari {len(main)} langkah jalur utama dicatat)",
         f"as of {ctx.as_of:%Y-%m-%d} the cycle is not finished, the deadline {ctx.deadline:%Y-%m-%d} has passed "
         f"({done} of {len(main)} main-path steps recorded)"))
+
+
+@rule(code="CMP307", slug="di-luar-periode", severity=Severity.WARNING, catalogue="LG-05",
+      summary=Teks("Di luar periode",
+                   "An entry starts before the period's window or ends after its deadline"),
+      hint=Teks("periksa tanggal yang dicatat dan apakah entri dicatat pada instans (periode) yang benar",
+                "check the recorded date and whether the entry was recorded in the right instance (period)"))
+def di_luar_periode(ctx: CheckContext) -> Iterator[Finding]:
+    """LG-05: an entry starts before the first day of the period's window (the earlier of the period's
+    first day and the planned start) or ends after the period's deadline — work of another period, or a
+    wrong date. The end of the cycle's last main-path step after the deadline is CMP301's, not repeated
+    here. The same is warned about by ``log add``/``log import`` when the entry is made."""
+    if ctx.first_day is None:
+        return
+    main = ctx.main_path
+    last = [f for f in ctx.facts if main and f.entry.langkah == main[-1]]
+    cycle_end = last[-1] if last else None
+    for f in ctx.facts:
+        if f.start.date() < ctx.first_day:
+            yield ctx.finding(f, Teks(
+                f"langkah {f.entry.langkah} mulai {f.start:%Y-%m-%d}, sebelum jendela periode "
+                f"({ctx.first_day:%Y-%m-%d} s.d. {ctx.deadline:%Y-%m-%d})",
+                f"step {f.entry.langkah} starts {f.start:%Y-%m-%d}, before the period's window "
+                f"({ctx.first_day:%Y-%m-%d} to {ctx.deadline:%Y-%m-%d})"))
+        elif f.end.date() > ctx.deadline and f is not cycle_end:
+            yield ctx.finding(f, Teks(
+                f"langkah {f.entry.langkah} selesai {f.end:%Y-%m-%d}, setelah tenggat periode {ctx.deadline:%Y-%m-%d}",
+                f"step {f.entry.langkah} ends {f.end:%Y-%m-%d}, after the period's deadline {ctx.deadline:%Y-%m-%d}"))

@@ -7,21 +7,23 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sopdoc.errors import UsageError
 from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.cmp_context import CheckContext
 from sopdoc.execution.cmp_rules import RULES
-from sopdoc.execution.entries import LogEntry
+from sopdoc.execution.entries import LogEntry, current_entries
+from sopdoc.execution.periods import work_window
 from sopdoc.execution.pinned import StepTable
 from sopdoc.execution.plan import PlannedStep, plan_from_json
 from sopdoc.execution.settings import PeriodSettings
-from sopdoc.execution.state import BAIK, BELUM_DINILAI, TIDAK_BAIK, State, instance_state
+from sopdoc.execution.state import BAIK, BELUM_DINILAI, TIDAK_BAIK, State, instance_state, is_overdue
 from sopdoc.execution.store import Instance
 from sopdoc.model.diagnostic import Diagnostic, Teks
 
-__all__ = ["Compliance", "EntryVerdict", "Totals", "check_entries", "check_instance"]
+__all__ = ["CaseResult", "Compliance", "EntryVerdict", "Totals", "check_entries", "check_instance"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntryVerdict:
     """One effective entry with its measured time and the codes found on it."""
 
@@ -62,6 +64,21 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class CaseResult:
+    """One case (``kasus``) of an instance: its state and its end-to-end lead time against the SOP's."""
+
+    kasus: str  # "" the one implicit case
+    entries: int  # effective entries
+    start: dt.datetime | None  # first recorded start (local, naive)
+    finished: dt.datetime | None  # end of the main path's last step
+    state: State
+    actual: float | None  # working minutes from start to finished (finished cases)
+    standard: float | None  # working minutes the SOP allows (sum over the main path); None: unreadable
+    late: bool  # finished beyond the standard plus the tolerance
+    overdue: bool  # still open as of the check, past the deadline or beyond the standard plus the tolerance
+
+
+@dataclass(frozen=True)
 class Compliance:
     """The result of checking one instance."""
 
@@ -75,6 +92,17 @@ class Compliance:
     finished: dt.datetime | None  # end of the last main-path step, local time
     as_of: dt.datetime | None = None  # the moment judged at (local, naive); None: no clock
     state: State = State.BELUM_DIMULAI
+    cases: tuple[CaseResult, ...] = ()  # in order of their first start; one ("") for a single-run log
+
+    @property
+    def open_cases(self) -> tuple[CaseResult, ...]:
+        """Cases with entries whose cycle is not finished."""
+        return tuple(c for c in self.cases if c.finished is None and c.entries)
+
+    @property
+    def overdue_cases(self) -> tuple[CaseResult, ...]:
+        """Open cases past the deadline or their standard time, as of the check."""
+        return tuple(c for c in self.cases if c.overdue)
 
     @property
     def good(self) -> bool:
@@ -106,37 +134,94 @@ def _totals(rows: list[tuple[float, float | None, bool]]) -> Totals:
     return Totals(len(rows), on_time, measured, round(actual, 2), round(standard, 2))
 
 
+def _case(ctx: CheckContext) -> CaseResult:
+    """The state and end-to-end figures of the case checked by ``ctx``."""
+    main = ctx.main_path
+    last = [f for f in ctx.facts if main and f.entry.langkah == main[-1]]
+    finished = last[-1].end if last else None
+    start = ctx.facts[0].start if ctx.facts else None
+    standard = ctx.end_to_end_standard(start) if start is not None else None
+    limit = None if standard is None else standard * (1 + ctx.settings.time_tolerance) + 1e-6
+    actual = None
+    if start is not None and finished is not None:
+        actual = round(ctx.calendar.working_minutes_between(start, finished), 2)
+    overdue = False
+    if finished is None and start is not None and ctx.as_of is not None:
+        overdue = is_overdue(ctx.deadline, ctx.as_of) or (
+            limit is not None and ctx.calendar.working_minutes_between(start, ctx.as_of) > limit)
+    state = instance_state(bool(ctx.facts), finished, ctx.deadline, ctx.as_of)
+    if overdue:
+        state = State.TERLAMBAT
+    return CaseResult(ctx.kasus, len(ctx.facts), start, finished, state, actual,
+                      None if standard is None else round(standard, 2),
+                      actual is not None and limit is not None and actual > limit, overdue)
+
+
+def _instance_state(cases: list[CaseResult], deadline: dt.date, as_of: dt.datetime | None) -> State:
+    """Done when every case is; else overdue after the deadline day (a case beyond its standard time is
+    an overdue case, not an overdue period); else in progress or not started."""
+    recorded = any(c.entries for c in cases)
+    if recorded and all(c.finished is not None for c in cases):
+        return State.SELESAI
+    if is_overdue(deadline, as_of):
+        return State.TERLAMBAT
+    return State.BERJALAN if recorded else State.BELUM_DIMULAI
+
+
+def _by_case(entries: list[LogEntry]) -> dict[str, list[LogEntry]]:
+    """The effective entries grouped by case, in order of each case's first recorded entry; one empty
+    implicit case when nothing is recorded. Corrections are resolved across the whole instance first
+    (a correction may move an entry to another case)."""
+    groups: dict[str, list[LogEntry]] = {}
+    for e in current_entries(entries):
+        groups.setdefault(e.kasus, []).append(e)
+    return groups or {"": []}
+
+
 def check_entries(instance: str, flow: StepTable, entries: list[LogEntry], calendar: WorkingCalendar,
                   settings: PeriodSettings, deadline: dt.date, as_of: dt.datetime | None = None,
-                  plan: tuple[PlannedStep, ...] = ()) -> Compliance:
-    """Run every CMP rule over ``entries`` (the engine adds each finding's code, slug and
-    severity) and compute the figures, judging the plan and the deadline as of ``as_of`` (without
-    it, nothing is overdue)."""
+                  plan: tuple[PlannedStep, ...] = (), first_day: dt.date | None = None) -> Compliance:
+    """Run every CMP rule over each case of ``entries`` (the engine adds each finding's code, slug and
+    severity) and compute the figures across all cases, judging the plan and the deadline as of
+    ``as_of`` (without it, nothing is overdue) and the period's window from ``first_day``."""
     planned_end = {p.langkah: calendar.parse_local(p.selesai) for p in plan}
-    ctx = CheckContext(instance, flow, entries, calendar, settings, deadline, as_of, planned_end)
-    diags = [rule.report(finding) for _, rule in sorted(RULES.items()) if rule.func is not None
-             for finding in rule.func(ctx)]
+    rules = [rule for _, rule in sorted(RULES.items()) if rule.func is not None]
+    diags: list[Diagnostic] = []
+    contexts = []
+    for kasus, group in _by_case(entries).items():
+        ctx = CheckContext(instance, flow, group, calendar, settings, deadline, as_of, planned_end,
+                           kasus=kasus, first_day=first_day)
+        contexts.append(ctx)
+        diags.extend(rule.report(finding) for rule in rules for finding in rule.func(ctx))  # type: ignore[misc]
     diags.sort(key=lambda d: (d.origin.row or 0 if d.origin else 0, d.code, d.message.id))
     codes: dict[int, list[str]] = defaultdict(list)
     for d in diags:
         if d.origin and d.origin.row:
             codes[d.origin.row].append(d.code)
     verdicts, by_step, by_actor, rows = [], defaultdict(list), defaultdict(list), []
-    for f in ctx.facts:
-        late = ctx.is_late(f)
-        verdicts.append(EntryVerdict(f.entry, f.step.uraian if f.step else "", f.actual, f.standard,
-                                     tuple(sorted(set(codes.get(f.entry.seq, []))))))
-        row = (f.actual, f.standard, not late)
-        rows.append(row)
-        by_step[f.entry.langkah].append(row)
-        by_actor[f.entry.oleh].append(row)
-    main = ctx.main_path
-    last = [f for f in ctx.facts if main and f.entry.langkah == main[-1]]
-    finished = last[-1].end if last else None
+    cases, order = [], []
+    for ctx in contexts:
+        for f in ctx.facts:
+            late = ctx.is_late(f)
+            order.append((f.start, f.entry.seq))
+            found = codes.get(f.entry.seq)  # most entries have none
+            verdicts.append(EntryVerdict(f.entry, f.step.uraian if f.step else "", f.actual, f.standard,
+                                         tuple(sorted(set(found))) if found else ()))
+            row = (f.actual, f.standard, not late)
+            rows.append(row)
+            by_step[f.entry.langkah].append(row)
+            by_actor[f.entry.oleh].append(row)
+        cases.append(_case(ctx))
+    if len(contexts) > 1:  # all cases' entries by start time, as for one case
+        verdicts = [v for _, v in sorted(zip(order, verdicts, strict=True), key=lambda p: p[0])]
+    finished = None
+    if cases and all(c.finished is not None for c in cases):
+        finished = max(c.finished for c in cases if c.finished is not None)
+    local_as_of = contexts[0].as_of
     return Compliance(
         instance, tuple(diags), tuple(verdicts), _totals(rows),
         {k: _totals(v) for k, v in sorted(by_step.items())}, {k: _totals(v) for k, v in sorted(by_actor.items())},
-        deadline, finished, ctx.as_of, instance_state(bool(ctx.facts), finished, deadline, ctx.as_of))
+        deadline, finished, local_as_of, _instance_state(cases, deadline, local_as_of), tuple(cases))
 
 
 @lru_cache(maxsize=64)
@@ -147,5 +232,9 @@ def _flow(text: str) -> StepTable:
 def check_instance(inst: Instance, entries: list[LogEntry], calendar: WorkingCalendar,
                    settings: PeriodSettings, as_of: dt.datetime | None = None) -> Compliance:
     """Check a stored instance with its pinned flow, plan and deadline, as of ``as_of``."""
+    try:
+        first_day: dt.date | None = work_window(inst.period, inst.start, inst.deadline)[0]
+    except UsageError:  # a period code edited behind sopdoc's back: log verify says so
+        first_day = None
     return check_entries(inst.name, _flow(inst.flow), entries, calendar, settings,
-                         dt.date.fromisoformat(inst.deadline), as_of, plan_from_json(inst.plan))
+                         dt.date.fromisoformat(inst.deadline), as_of, plan_from_json(inst.plan), first_day)

@@ -33,9 +33,9 @@ def entry_warnings(entry: EntryInput, step: Step, calendar: WorkingCalendar,
     """What is allowed but worth saying at once: day off, other role, outside the period's window
     (``window``: the first day the period's work may start, the deadline)."""
     out = []
-    start, end = dt.datetime.fromisoformat(entry.mulai), dt.datetime.fromisoformat(entry.selesai)
-    for moment in (start, end):
-        day = calendar.to_local(moment).date()
+    local_start = calendar.to_local(dt.datetime.fromisoformat(entry.mulai)).date()
+    local_end = calendar.to_local(dt.datetime.fromisoformat(entry.selesai)).date()
+    for day in (local_start, local_end):
         if not calendar.is_working_day(day):
             why = calendar.holiday_name(day) or ("akhir pekan" if day.weekday() >= 5 else "hari tanpa jam kerja")
             why_en = calendar.holiday_name(day) or ("weekend" if day.weekday() >= 5 else "day without working hours")
@@ -48,7 +48,6 @@ def entry_warnings(entry: EntryInput, step: Step, calendar: WorkingCalendar,
                         f"step {step.no} done by '{entry.peran}', not {' / '.join(step.pelaksana)} "
                         "(CMP102 at period check); recorded anyway"))
     first, deadline = window
-    local_start, local_end = calendar.to_local(start).date(), calendar.to_local(end).date()
     if local_start < first or local_end > deadline:
         out.append(Teks(f"langkah {step.no} ({local_start:%Y-%m-%d}) di luar jendela periode ({first:%Y-%m-%d} "
                         f"s.d. tenggat {deadline:%Y-%m-%d}); instansnya benar?",

@@ -18,15 +18,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sopdoc.errors import UsageError
-from sopdoc.execution.entries import LogEntry, current_entries
+from sopdoc.execution.entries import LogEntry
 from sopdoc.execution.log_rows import COLUMNS, column_name
+from sopdoc.execution.pinned import StepTable
+from sopdoc.execution.xes import instance_traces, xes_lines
 from sopdoc.model.diagnostic import Teks
 from sopdoc.ooxml.package import Limits, PackageError, open_package
 from sopdoc.safe_path import UnsafeInputError, read_regular, regular_file
-from sopdoc.safe_text import xml_attr as quoteattr
-from sopdoc.safe_text import xml_escape as escape
 
-__all__ = ["MAX_ROWS", "SEPARATORS", "csv_cell", "entries_to_csv", "entries_to_xes", "escape_cell", "read_log_file"]
+__all__ = ["MAX_ROWS", "SEPARATORS", "csv_cell", "entries_to_csv", "entries_to_xes", "escape_cell", "log_template",
+           "read_log_file"]
 
 MAX_ROWS = 100_000
 MAX_BYTES = 50 * 1024 * 1024
@@ -191,37 +192,60 @@ def entries_to_csv(entries: Sequence[LogEntry], delimiter: str = ",") -> str:
     escaped against formula injection."""
     if delimiter not in SEPARATORS:
         raise ValueError(f"delimiter must be one of {SEPARATORS}")
-    cols = ["seq", *COLUMNS, "bukti_nama", "dicatat_oleh", "dicatat_pada", "hash"]
+    named = any(e.kasus for e in entries)  # a single-run log keeps its columns (no empty kasus column)
+    cols = ["seq", *(c for c in COLUMNS if named or c != "kasus"), "bukti_nama", "dicatat_oleh", "dicatat_pada",
+            "hash"]
     lines = [delimiter.join(csv_cell(c) for c in cols)]
     for e in entries:
-        values = {**vars(e)}
+        values = {c: getattr(e, c) for c in cols}
         lines.append(delimiter.join(csv_cell("" if values[c] is None else str(values[c])) for c in cols))
     return "\n".join(lines) + "\n"
 
 
-def entries_to_xes(instance: str, sop_name: str, entries: Sequence[LogEntry], uraian: dict[int, str]) -> str:
-    """The entries as an XES 1.0 event log (IEEE 1849): one trace, start and complete events."""
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<log xes.version="1.0" xes.features="nested-attributes" xmlns="http://www.xes-standard.org/">',
-             '  <extension name="Concept" prefix="concept" uri="http://www.xes-standard.org/concept.xesext"/>',
-             '  <extension name="Time" prefix="time" uri="http://www.xes-standard.org/time.xesext"/>',
-             '  <extension name="Lifecycle" prefix="lifecycle" uri="http://www.xes-standard.org/lifecycle.xesext"/>',
-             '  <extension name="Organizational" prefix="org" uri="http://www.xes-standard.org/org.xesext"/>',
-             f'  <string key="concept:name" value={quoteattr(sop_name)}/>',
-             '  <trace>', f'    <string key="concept:name" value={quoteattr(instance)}/>']
-    for e in current_entries(entries):
-        name = f"{e.langkah}. {uraian.get(e.langkah, '')}".strip()
-        for phase, stamp in (("start", e.mulai), ("complete", e.selesai)):
-            lines += ["    <event>",
-                      f'      <string key="concept:name" value={quoteattr(name)}/>',
-                      f'      <string key="lifecycle:transition" value="{phase}"/>',
-                      f'      <date key="time:timestamp" '
-                      f'value="{escape(dt.datetime.fromisoformat(stamp).isoformat())}"/>',
-                      f'      <string key="org:resource" value={quoteattr(e.oleh)}/>',
-                      f'      <string key="org:role" value={quoteattr(e.peran)}/>',
-                      f'      <int key="sopdoc:seq" value="{e.seq}"/>']
-            if phase == "complete" and e.keputusan:
-                lines.append(f'      <string key="sopdoc:keputusan" value={quoteattr(e.keputusan)}/>')
-            lines.append("    </event>")
-    lines += ["  </trace>", "</log>"]
-    return "\n".join(lines) + "\n"
+def entries_to_xes(instance: str, sop_name: str, entries: Sequence[LogEntry], uraian: dict[int, str],
+                   period: str = "") -> str:
+    """The entries of one instance as an XES event log (IEEE 1849, :mod:`sopdoc.execution.xes`):
+    one trace per case, start and complete events."""
+    return "\n".join(xes_lines(sop_name, instance_traces(instance, period, entries, uraian))) + "\n"
+
+
+def _template_rows(flow: StepTable, cases: bool) -> list[list[str]]:
+    """The header, then one row per main-path step with its number and role filled in."""
+    header = [c for c in COLUMNS if cases or c != "kasus"]
+    rows = [header]
+    for no in flow.main_path():
+        step = flow.step(no)
+        values = {"kasus": "", "langkah": str(no), "peran": step.pelaksana[0] if step and step.pelaksana else ""}
+        rows.append([values.get(c, "") for c in header])
+    return rows
+
+
+def log_template(flow: StepTable, fmt: str, *, cases: bool = True, delimiter: str = ",") -> bytes:
+    """An empty log to fill in (``fmt`` csv or xlsx): every column ``log import`` reads, the kasus
+    column first (left out with ``cases=False``), and one row per main-path step with its number and
+    role. Every cell is text, never a formula (CSV cells escaped like an export, XLSX cells typed as text)."""
+    rows = _template_rows(flow, cases)
+    if fmt == "csv":
+        if delimiter not in SEPARATORS:
+            raise ValueError(f"delimiter must be one of {SEPARATORS}")
+        return ("\n".join(delimiter.join(csv_cell(c) for c in row) for row in rows) + "\n").encode("utf-8")
+    if fmt != "xlsx":
+        raise ValueError(f"unknown template format: {fmt}")
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "log"
+    for row in rows:
+        ws.append(row)
+    for line in ws.iter_rows():
+        for cell in line:
+            cell.data_type = "s"  # text, never a formula
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -21,12 +22,14 @@ from sopdoc.safe_path import UnsafeInputError, evidence_path, read_regular
 
 __all__ = ["COLUMNS", "MAX_EVIDENCE_BYTES", "MAX_TEXT", "RowResult", "check_row"]
 
-COLUMNS = ("langkah", "oleh", "peran", "mulai", "selesai", "output", "keputusan", "kelengkapan",
+COLUMNS = ("kasus", "langkah", "oleh", "peran", "mulai", "selesai", "output", "keputusan", "kelengkapan",
            "bukti", "catatan", "menggantikan")
 _ALIASES = {"no": "langkah", "step": "langkah", "nama": "oleh", "pelaksana": "oleh", "jabatan": "peran",
             "role": "peran", "start": "mulai", "end": "selesai", "keputusan/cabang": "keputusan",
-            "bukti/evidence": "bukti", "keterangan": "catatan"}
+            "bukti/evidence": "bukti", "keterangan": "catatan", "case": "kasus", "no kasus": "kasus",
+            "nomor kasus": "kasus", "no. kasus": "kasus", "case id": "kasus"}
 MAX_TEXT = 2000
+MAX_KASUS = 100  # a case id: an agenda number, a request or dossier number
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024  # one scanned document; the file is stored in the database
 _NUMBER = re.compile(r"[0-9]{1,9}")  # ASCII digits only: '²', '₂', '①' are not step numbers
 
@@ -41,6 +44,13 @@ class RowResult:
     notes: list[Teks] = field(default_factory=list)
     warnings: list[Teks] = field(default_factory=list)  # recorded anyway (entry_checks)
     evidence: tuple[bytes, str] | None = None
+
+
+@lru_cache(maxsize=64)
+def _zone_note(key: str, zone: str) -> Teks:
+    """The note on a time read in the agency's zone (one object per column and zone, not per row)."""
+    return Teks(f"'{key}' tanpa zona waktu; dibaca sebagai waktu setempat ({zone})",
+                f"'{key}' has no time zone; read as local time ({zone})")
 
 
 def column_name(header: str) -> str:
@@ -68,6 +78,12 @@ def check_row(row_no: int, values: Mapping[str, object], flow: StepTable, zone: 
         if len(val) > MAX_TEXT:
             p(Teks(f"kolom '{key}' terlalu panjang ({len(val)} karakter, maks. {MAX_TEXT})",
                    f"column '{key}' is too long ({len(val)} characters, max. {MAX_TEXT})"))
+    kasus = raw.get("kasus", "")
+    if len(kasus) > MAX_KASUS:
+        p(Teks(f"kasus terlalu panjang ({len(kasus)} karakter, maks. {MAX_KASUS})",
+               f"kasus is too long ({len(kasus)} characters, max. {MAX_KASUS})"))
+    elif not kasus.isprintable():
+        p(Teks("kasus berisi karakter kendali atau baris baru", "kasus holds control characters or line breaks"))
     langkah_txt = raw.get("langkah", "")
     step = None
     if not _NUMBER.fullmatch(langkah_txt):
@@ -99,8 +115,7 @@ def check_row(row_no: int, values: Mapping[str, object], flow: StepTable, zone: 
             continue
         times[key] = moment
         if assumed:
-            res.notes.append(Teks(f"'{key}' tanpa zona waktu; dibaca sebagai waktu setempat ({zone.key})",
-                                  f"'{key}' has no time zone; read as local time ({zone.key})"))
+            res.notes.append(_zone_note(key, zone.key))
     if len(times) == 2 and times["selesai"] < times["mulai"]:
         p(Teks(f"selesai ({raw['selesai']}) sebelum mulai ({raw['mulai']})",
                f"end ({raw['selesai']}) is before start ({raw['mulai']})"))
@@ -146,5 +161,6 @@ def check_row(row_no: int, values: Mapping[str, object], flow: StepTable, zone: 
         langkah=step.no, oleh=raw["oleh"], peran=raw["peran"],
         mulai=times["mulai"].isoformat(), selesai=times["selesai"].isoformat(),
         output=raw.get("output", ""), keputusan=keputusan, kelengkapan=raw.get("kelengkapan", ""),
-        bukti=bukti, bukti_nama=bukti_nama, catatan=raw.get("catatan", ""), menggantikan=menggantikan)
+        bukti=bukti, bukti_nama=bukti_nama, catatan=raw.get("catatan", ""), menggantikan=menggantikan,
+        kasus=kasus)
     return res

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import calendar as _cal
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from sopdoc.execution.settings import PeriodSettings
 from sopdoc.model.diagnostic import Teks
 from sopdoc.model.tanggal import BULAN, MONTHS_EN
 
-__all__ = ["ROMAWI", "Period", "parse_period"]
+__all__ = ["ROMAWI", "Period", "parse_period", "work_window"]
 
 ROMAWI = ("I", "II", "III", "IV")
 _CODE = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})|TW(?P<tw>[1-4])|S(?P<s>[12])))?$", re.I)
@@ -97,3 +98,12 @@ def parse_period(code: str) -> Period:
     raise UsageError(Teks(
         f"kode periode tidak dikenal: '{code}' (contoh: 2026-10, 2026-TW3, 2026-S1, 2026)",
         f"unknown period code: '{code}' (examples: 2026-10, 2026-TW3, 2026-S1, 2026)"))
+
+
+def work_window(period_code: str, start: str, deadline: str) -> tuple[dt.date, dt.date]:
+    """The days a period's work is expected on: from the earlier of the period's first day and the
+    planned ``start`` (ISO) to the ``deadline`` (ISO date). UsageError for an unknown period code."""
+    first = parse_period(period_code).start
+    with contextlib.suppress(ValueError):
+        first = min(first, dt.datetime.fromisoformat(start).date())
+    return first, dt.date.fromisoformat(deadline)

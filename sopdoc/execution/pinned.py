@@ -69,8 +69,14 @@ class StepTable:
 
     def step(self, no: int) -> Step | None:
         """The step numbered ``no`` (its first row)."""
-        i = self.flow.index_of(no)
-        return None if i is None else self.steps[i]
+        return self._by_no.get(no)
+
+    @cached_property
+    def _by_no(self) -> dict[int, Step]:
+        out: dict[int, Step] = {}
+        for s in self.steps:
+            out.setdefault(s.no, s)  # the first row of a number, as the flow's index_of
+        return out
 
     def successors(self, no: int) -> set[int]:
         """Numbers of the steps that may follow step ``no``."""
@@ -84,7 +90,11 @@ class StepTable:
         return None if j is None else self.steps[j].no
 
     def main_path(self) -> tuple[int, ...]:
-        """Step numbers along the main path (see :mod:`sopdoc.model.flow`)."""
+        """Step numbers along the main path (see :mod:`sopdoc.model.flow`), computed once per table."""
+        return self._main_path
+
+    @cached_property
+    def _main_path(self) -> tuple[int, ...]:
         return self.flow.main_path()
 
     def to_json(self) -> str:

@@ -18,7 +18,7 @@ from sopdoc.errors import UsageError
 from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.entry_checks import entry_refusal, entry_warnings
 from sopdoc.execution.log_rows import RowResult, check_row
-from sopdoc.execution.periods import parse_period
+from sopdoc.execution.periods import parse_period, work_window
 from sopdoc.execution.pinned import StepTable
 from sopdoc.execution.settings import ZONES, CalendarSettings
 from sopdoc.execution.store import Instance, LogStore
@@ -72,10 +72,7 @@ def log_window(inst: Instance, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime
 def period_window(inst: Instance) -> tuple[dt.date, dt.date]:
     """The days the period's work is expected on: from the earlier of the period's first day and the
     planned start to the deadline."""
-    first = parse_period(inst.period).start
-    with contextlib.suppress(ValueError):
-        first = min(first, dt.datetime.fromisoformat(inst.start).date())
-    return first, dt.date.fromisoformat(inst.deadline)
+    return work_window(inst.period, inst.start, inst.deadline)
 
 
 def record_rows(store: LogStore, inst: Instance, rows: Sequence[tuple[int, dict[str, object]]], *,

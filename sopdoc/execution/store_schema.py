@@ -24,6 +24,12 @@ table that refuses DELETE also refuses TRUNCATE (``<table>_no_truncate``, a stat
 which PostgreSQL would otherwise let through. What SQLite keeps in ``PRAGMA user_version`` and
 ``sqlite_sequence`` (the schema version, the number of heads rows ever written) PostgreSQL keeps in
 the small table ``sopdoc_meta``.
+Version 4 adds cases (``kasus``): an instance (a period of an SOP) holds one or many cases — one per
+letter, request or dossier — each with its own entries and decisions. The migration adds the column
+``entry.kasus`` (``''``, the one implicit case of a single-run SOP, for every existing row) and an index
+by case. Nothing is rewritten and no key is needed: :func:`sopdoc.execution.entries.entry_hash` puts the
+case into the hashed JSON only when it is not empty, so every old entry keeps its hash and every old
+chain stays valid, while a named case of a new entry is covered by its hash.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ import re
 __all__ = ["COLUMNS", "MIGRATIONS", "PG_META", "SCHEMA_VERSION", "TRIGGERS", "pg_trigger_signatures",
            "postgres_migrations", "trigger_sql"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _V1 = """
 CREATE TABLE sop_version (
@@ -139,8 +145,12 @@ CREATE TRIGGER lifecycle_no_delete BEFORE DELETE ON lifecycle
 BEGIN SELECT RAISE(ABORT, 'sopdoc: lifecycle records are append-only'); END;
 """
 
+_V4 = """
+ALTER TABLE entry ADD COLUMN kasus TEXT NOT NULL DEFAULT ''
+"""
+
 # MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: dict[int, str] = {0: _V1, 1: _V2, 2: _V3}
+MIGRATIONS: dict[int, str] = {0: _V1, 1: _V2, 2: _V3, 3: _V4}
 
 
 def _statements(script: str) -> list[str]:
@@ -168,7 +178,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                  "created_by", "created_at"),
     "entry": ("id", "instance", "seq", "langkah", "oleh", "peran", "mulai", "selesai", "output", "keputusan",
               "kelengkapan", "bukti", "bukti_nama", "catatan", "menggantikan", "dicatat_oleh", "dicatat_pada",
-              "prev_hash", "hash"),
+              "prev_hash", "hash", "kasus"),
     "bukti": ("hash", "nama", "data"),
     "heads": ("id", "instance", "kind", "n", "head", "digest", "prev", "link", "mac"),
     "lifecycle": ("id", "instance", "kind", "alasan", "laporan", "n", "head", "oleh", "pada", "hash"),

@@ -8,6 +8,7 @@ calendar) are accepted and ignored here.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass, fields
 from enum import StrEnum
@@ -57,6 +58,8 @@ class PageProfile:
     maks_pelaksana: int = 8
     tanda_air: bool = True
     qr: bool = False
+    tempat_ttd: str = ""  # the place a period report is signed at ("Singaraja"); dotted line when empty
+    tanggal_ttd: str = "per"  # the report's signing date: per (its as-of day), tenggat, selesai, or YYYY-MM-DD
 
     # ------------------------------------------------------------------ derived values
     def page_size(self, orientation: Orientation) -> tuple[float, float]:
@@ -89,6 +92,18 @@ class PageProfile:
                                       f"unknown profile key: '{key}'.{hint_en}"))
             values[key] = _convert(key, raw)
         return cls(**values)
+
+
+SIGNING_DATES = ("per", "tenggat", "selesai")
+"""The words ``tanggal_ttd`` takes: the report's as-of day, the period's deadline, the cycle's end."""
+
+
+def _iso_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
 
 
 def _bad(key: str, raw: Any, want_id: str, want_en: str) -> UsageError:
@@ -139,6 +154,17 @@ def _convert(key: str, raw: Any) -> Any:
         if raw is not None and not isinstance(raw, str):
             raise _bad(key, raw, "jalur berkas gambar", "an image file path")
         return raw or None
+    if key == "tempat_ttd":
+        if not isinstance(raw, str) or len(raw) > 100 or any(not c.isprintable() for c in raw):
+            raise _bad(key, raw, "nama tempat (teks satu baris)", "a place name (one line of text)")
+        return raw.strip()
+    if key == "tanggal_ttd":
+        if isinstance(raw, dt.date):
+            return raw.isoformat()
+        if isinstance(raw, str) and (raw in SIGNING_DATES or _iso_date(raw)):
+            return raw
+        raise _bad(key, raw, "'per', 'tenggat', 'selesai' atau tanggal YYYY-MM-DD",
+                   "'per', 'tenggat', 'selesai' or a date YYYY-MM-DD")
     if key in ("tanda_air", "qr"):
         if not isinstance(raw, bool):
             raise _bad(key, raw, "true atau false", "true or false")

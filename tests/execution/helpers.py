@@ -55,12 +55,34 @@ def loop_plan() -> tuple[PlannedStep, ...]:
 
 
 def check(entries: list[LogEntry], *, deadline: dt.date = dt.date(2026, 10, 14), as_of: dt.datetime | None = None,
-          **settings: object) -> Compliance:
-    """Check ``entries`` against the fixture SOP (planned by ``loop_plan``), as of ``as_of``."""
+          first_day: dt.date | None = dt.date(2026, 10, 1), **settings: object) -> Compliance:
+    """Check ``entries`` against the fixture SOP (planned by ``loop_plan``), as of ``as_of``, in a
+    period whose window opens on ``first_day`` (October 2026)."""
     return check_entries("uji", loop_flow(), entries, CAL, PeriodSettings(**settings), deadline,  # type: ignore[arg-type]
-                         as_of, loop_plan())
+                         as_of, loop_plan(), first_day)
 
 
 def codes(result: Compliance) -> list[str]:
     """The codes found, sorted."""
     return sorted(d.code for d in result.diagnostics)
+
+
+def downgrade(path: Path, version: int) -> None:
+    """Turn a database written by this sopdoc into the file an older store wrote (``version`` 2 or 3):
+    no ``entry.kasus`` column before version 4 (entries of the implicit case hash the same in every
+    version), no ``lifecycle`` table before version 3."""
+    import sqlite3
+
+    from sopdoc.execution.store_schema import trigger_sql
+
+    raw = sqlite3.connect(path, isolation_level=None)
+    if version < 4:
+        assert not raw.execute("SELECT count(*) FROM entry WHERE kasus != ''").fetchone()[0]
+        raw.execute("ALTER TABLE entry DROP COLUMN kasus")
+    if version < 3:
+        for name in trigger_sql():
+            if name.startswith("lifecycle_"):
+                raw.execute(f"DROP TRIGGER {name}")
+        raw.execute("DROP TABLE lifecycle")
+    raw.execute(f"PRAGMA user_version = {version}")
+    raw.close()

@@ -55,6 +55,7 @@ FAILING = {
     "CMP304": lambda: good_log()[:2],
     "CMP305": lambda: good_log()[:2],
     "CMP306": lambda: [],
+    "CMP307": lambda: replace(good_log(), 0, mulai="2026-09-28T08:00:00+08:00"),
 }
 # The moment the check is made at, for the rules judged against the clock.
 AS_OF = {"CMP304": dt.datetime(2026, 10, 6, 10, 30), "CMP305": dt.datetime(2026, 10, 15, 8, 0),

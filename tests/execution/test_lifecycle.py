@@ -136,26 +136,23 @@ def test_an_entry_slipped_in_after_closing_is_found(db: str) -> None:  # noqa: F
 def test_a_version_2_database_is_migrated_and_keeps_verifying(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A database written by the version-2 store (no lifecycle table) opens, verifies, and can be closed."""
     from sopdoc.cli import main as cli_main
-    from sopdoc.execution.store_schema import COLUMNS
-    from tests.execution.helpers import LOOP_SOP
+    from tests.execution.helpers import LOOP_SOP, downgrade
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("SOPDOC_LOG_KEY_FILE", raising=False)
     path = tmp_path / "v2.db"
-    with monkeypatch.context() as m:  # the store as it was at version 2
-        m.setattr(store_module, "SCHEMA_VERSION", 2)
-        m.setattr(store_module, "COLUMNS", {k: v for k, v in COLUMNS.items() if k != "lifecycle"})
-        m.setattr(store_module.SqliteStore, "_lifecycle", lambda self, conn, instance: [])
-        assert cli_main(["period", "open", str(LOOP_SOP), "--period", "2026-TW3", "--db", str(path)]) == 0
-        with open_store(path) as store:
-            store.append(A, [_row(1), _row(2)], "uji")
+    # the store as it was at version 2: the same rows, without the lifecycle table and the kasus column
+    assert cli_main(["period", "open", str(LOOP_SOP), "--period", "2026-TW3", "--db", str(path)]) == 0
+    with open_store(path) as store:
+        store.append(A, [_row(1), _row(2)], "uji")
+    downgrade(path, 2)
     raw = sqlite3.connect(path)
     assert raw.execute("PRAGMA user_version").fetchone()[0] == 2
     assert not raw.execute("SELECT 1 FROM sqlite_master WHERE name = 'lifecycle'").fetchone()
     raw.close()
     key = Path(f"{path}.key").read_bytes()
     with open_store(path, create=False) as store:
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
         v = store.verification()
         assert v.ok and v.keyed and v.notes == [], v.problems()
         assert v.heads[A].entries == 2

@@ -339,7 +339,7 @@ def _version_1_database(path: Path) -> str:
     for seq in (1, 2, 3):
         base = LogEntry(**asdict(_row(seq)), seq=seq, dicatat_oleh="uji", dicatat_pada="2026-01-02", prev_hash=prev)
         entry = LogEntry(**(asdict(base) | {"hash": entry_hash("lama-2025-12", base, prev)}))
-        data = asdict(entry)
+        data = {k: v for k, v in asdict(entry).items() if k != "kasus"}  # no kasus column before version 4
         raw.execute(f"INSERT INTO entry (instance, {', '.join(data)}) VALUES (?, {', '.join('?' * len(data))})",
                     ("lama-2025-12", *data.values()))
         prev = entry.hash

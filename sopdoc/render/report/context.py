@@ -10,7 +10,7 @@ from collections import OrderedDict
 from typing import Any
 
 from sopdoc.execution.cmp_rules import RULES
-from sopdoc.execution.compliance import Compliance, Totals
+from sopdoc.execution.compliance import CaseResult, Compliance, Totals
 from sopdoc.execution.pinned import StepTable
 from sopdoc.execution.plan import plan_from_json
 from sopdoc.execution.store import Instance
@@ -18,7 +18,8 @@ from sopdoc.execution.verify import Verification
 from sopdoc.model.tanggal import format_tanggal
 from sopdoc.model.waktu import format_minutes
 
-__all__ = ["REPORT_VARIABLES", "figures_dict", "monitoring_notes", "report_context", "verification_context"]
+__all__ = ["IMPLICIT_CASE", "REPORT_VARIABLES", "case_dict", "cases_context", "figures_dict", "monitoring_notes",
+           "report_context", "signing_date", "verification_context"]
 
 REPORT_VARIABLES = frozenset({
     "instansi", "unit", "sop_nama", "sop_nomor", "periode", "periode_kode", "instans", "sop_hash", "tenggat",
@@ -26,9 +27,13 @@ REPORT_VARIABLES = frozenset({
     "jumlah_langkah", "galat", "peringatan", "info", "log", "per_langkah", "per_pelaku", "penyimpangan",
     "rencana", "monitoring", "ttd_tanggal", "ttd_jabatan", "ttd_nama", "ttd_nip", "grafik",
     "log_valid", "status_laporan", "verifikasi", "kepala_rantai", "keadaan",
+    "kasus", "jumlah_kasus", "kasus_ringkasan", "waktu_penyelesaian", "ttd_tempat", "grafik_sebaran",
 })
-"""Every variable a report template may read: the keys of :func:`report_context` plus ``grafik``
-(a marker the painter replaces by the plan/actual chart)."""
+"""Every variable a report template may read: the keys of :func:`report_context` plus ``grafik`` and
+``grafik_sebaran`` (markers the painter replaces by the plan/actual chart and the lead-time box plot)."""
+
+IMPLICIT_CASE = "tunggal"
+"""How the report names the one implicit case of a single-run log."""
 
 
 
@@ -52,7 +57,18 @@ def figures_dict(result: Compliance) -> dict[str, Any]:
             "deadline": result.deadline.isoformat(),
             "finished": result.finished.isoformat() if result.finished else None,
             "assessment": result.assessment.id, "state": result.state.value,
-            "as_of": result.as_of.isoformat() if result.as_of else None}
+            "as_of": result.as_of.isoformat() if result.as_of else None,
+            "cases": [case_dict(c) for c in result.cases],
+            "open_cases": len(result.open_cases), "overdue_cases": len(result.overdue_cases)}
+
+
+def case_dict(case: CaseResult) -> dict[str, Any]:
+    """One case's state and end-to-end lead time as JSON-ready data."""
+    return {"kasus": case.kasus, "entries": case.entries,
+            "start": case.start.isoformat() if case.start else None,
+            "finished": case.finished.isoformat() if case.finished else None, "state": case.state.value,
+            "working_minutes": case.actual, "standard_minutes": case.standard, "late": case.late,
+            "overdue": case.overdue}
 
 
 def _action(code: str) -> str:
@@ -110,17 +126,66 @@ def verification_context(inst: Instance, verification: Verification | None) -> d
             "verifikasi": f"{TIDAK_VALID}: " + "; ".join(verification.problems("id")), "kepala_rantai": receipt}
 
 
-def report_context(inst: Instance, result: Compliance, verification: Verification | None = None) -> dict[str, Any]:
-    """Every text of the report, keyed for the template (the chart is added by the painter)."""
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def signing_date(result: Compliance, deadline: dt.date, tanggal_ttd: str = "per") -> dt.date:
+    """The date under the signature: the report's as-of day (``per``, the default; today without a
+    moment), the deadline (``tenggat``), the cycle's end (``selesai``, else the deadline), or a fixed
+    ISO date, as the profile's ``tanggal_ttd`` says."""
+    if tanggal_ttd == "tenggat":
+        return deadline
+    if tanggal_ttd == "selesai":
+        return result.finished.date() if result.finished else deadline
+    if tanggal_ttd != "per":
+        return dt.date.fromisoformat(tanggal_ttd)
+    return result.as_of.date() if result.as_of else dt.date.today()
+
+
+def _case_state(case: CaseResult) -> str:
+    if case.finished is not None:
+        return "selesai, melampaui waktu baku" if case.late else "selesai"
+    return "terlambat" if case.overdue else ("berjalan" if case.entries else "belum dimulai")
+
+
+def cases_context(result: Compliance) -> dict[str, Any]:
+    """The cases on the report: one row each, a count, a one-line summary and the end-to-end lead times."""
+    rows = [{"kasus": c.kasus or IMPLICIT_CASE, "n": c.entries,
+             "mulai": f"{c.start:%d/%m/%Y %H:%M}" if c.start else "-",
+             "selesai": f"{c.finished:%d/%m/%Y %H:%M}" if c.finished else "-",
+             "durasi": format_minutes(c.actual), "baku": format_minutes(c.standard), "keadaan": _case_state(c)}
+            for c in result.cases]
+    done = [c for c in result.cases if c.finished is not None]
+    late = sum(1 for c in done if c.late)
+    summary = (f"{len(result.cases)} kasus: {len(done)} selesai ({late} melampaui waktu baku SOP), "
+               f"{len(result.open_cases)} terbuka, {len(result.overdue_cases)} terlambat")
+    actual = [c.actual for c in done if c.actual is not None]
+    standard = next((c.standard for c in result.cases if c.standard is not None), None)
+    lead = "-" if not actual else (f"median {format_minutes(_median(actual))}, terlama {format_minutes(max(actual))}"
+                                   f" / waktu baku SOP {format_minutes(standard)}")
+    return {"kasus": rows, "jumlah_kasus": len(result.cases), "kasus_ringkasan": summary, "waktu_penyelesaian": lead}
+
+
+def report_context(inst: Instance, result: Compliance, verification: Verification | None = None, *,
+                   tempat_ttd: str = "", tanggal_ttd: str = "per") -> dict[str, Any]:
+    """Every text of the report, keyed for the template (the charts are added by the painter); the
+    signing place and date as the profile's ``tempat_ttd`` and ``tanggal_ttd`` say."""
     meta = inst.meta_dict()
     flow = StepTable.from_json(inst.flow)
     plan = plan_from_json(inst.plan)
     t = result.total
     notes, actions = monitoring_notes(result)
     finished = result.finished
-    signed = finished.date() if finished else dt.date.fromisoformat(inst.deadline)
+    signed = signing_date(result, dt.date.fromisoformat(inst.deadline), tanggal_ttd)
+    minutes: dict[int, list[float]] = {}
+    for v in result.verdicts:
+        minutes.setdefault(v.entry.langkah, []).append(v.actual)
     counts = {s: sum(1 for d in result.diagnostics if d.severity.value == s) for s in ("error", "warning", "info")}
-    rows = [{"seq": v.entry.seq, "langkah": v.entry.langkah, "uraian": v.uraian, "oleh": v.entry.oleh,
+    rows = [{"seq": v.entry.seq, "kasus": v.entry.kasus or "-", "keputusan": v.entry.keputusan or "-",
+             "langkah": v.entry.langkah, "uraian": v.uraian, "oleh": v.entry.oleh,
              "peran": v.entry.peran, "mulai": _stamp(v.entry.mulai), "selesai": _stamp(v.entry.selesai),
              "durasi": format_minutes(v.actual), "baku": format_minutes(v.standard),
              "output": v.entry.output or "-", "putusan": v.label("id"),
@@ -139,6 +204,8 @@ def report_context(inst: Instance, result: Compliance, verification: Verificatio
         "log": rows,
         "per_langkah": [{"langkah": k, "uraian": (step.uraian if (step := flow.step(k)) else ""), "n": v.entries,
                          "aktual": format_minutes(v.actual), "baku": format_minutes(v.standard),
+                         "median": format_minutes(_median(minutes[k])) if minutes.get(k) else "-",
+                         "maks": format_minutes(max(minutes[k])) if minutes.get(k) else "-",
                          "tepat": _share(v)} for k, v in result.per_step.items()],
         "per_pelaku": [{"oleh": k, "n": v.entries, "aktual": format_minutes(v.actual), "tepat": _share(v)}
                        for k, v in result.per_actor.items()],
@@ -148,8 +215,9 @@ def report_context(inst: Instance, result: Compliance, verification: Verificatio
         "rencana": [{"langkah": p.langkah, "mulai": _stamp(p.mulai), "selesai": _stamp(p.selesai)} for p in plan],
         "monitoring": [{"no": 1, "prosedur": meta.get("nama", ""), "penilaian": result.assessment.id,
                         "catatan": notes, "tindakan": actions, "paraf": ""}],
-        "ttd_tanggal": format_tanggal(signed), "ttd_jabatan": meta.get("jabatan", "") or "",
+        "ttd_tanggal": format_tanggal(signed), "ttd_tempat": tempat_ttd or "....................",
+        "ttd_jabatan": meta.get("jabatan", "") or "",
         "ttd_nama": meta.get("penandatangan", "") or "", "ttd_nip": meta.get("nip", "") or "",
-    } | verification_context(inst, verification)
-    assert set(ctx) | {"grafik"} == REPORT_VARIABLES
+    } | verification_context(inst, verification) | cases_context(result)
+    assert set(ctx) | {"grafik", "grafik_sebaran"} == REPORT_VARIABLES
     return ctx

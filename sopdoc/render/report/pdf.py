@@ -6,7 +6,23 @@ import io
 from pathlib import Path
 from typing import Any
 
-__all__ = ["report_to_pdf"]
+__all__ = ["CASE_HEADERS", "CASE_KEYS", "CASE_WIDTHS", "LOG_HEADERS", "LOG_KEYS", "LOG_WIDTHS", "STEP_HEADERS",
+           "STEP_KEYS", "STEP_WIDTHS", "report_to_pdf"]
+
+# The report's tables, shared with tools/make_report_template.py (widths in mm on A4 landscape, 261 mm
+# between the margins), chosen so that the longest word of each column fits at 7.5 pt: no word is
+# ever broken inside (tests/render/report/test_report_libreoffice.py).
+LOG_HEADERS = ["No", "Kasus", "Langkah", "Kegiatan", "Pelaksana", "Jabatan", "Mulai", "Selesai", "Durasi",
+               "Mutu baku", "Keputusan", "Output", "Putusan", "Kode"]
+LOG_KEYS = ["seq", "kasus", "langkah", "uraian", "oleh", "peran", "mulai", "selesai", "durasi", "baku", "keputusan",
+            "output", "putusan", "kode"]
+LOG_WIDTHS: list[float] = [9, 20, 15, 29, 26, 26, 18, 18, 15, 14, 18, 21, 17, 15]
+CASE_HEADERS = ["Kasus", "Entri", "Mulai", "Selesai", "Waktu penyelesaian", "Waktu baku SOP", "Keadaan"]
+CASE_KEYS = ["kasus", "n", "mulai", "selesai", "durasi", "baku", "keadaan"]
+CASE_WIDTHS: list[float] = [45, 16, 35, 35, 40, 40, 50]
+STEP_HEADERS = ["Langkah", "Kegiatan", "Entri", "Waktu aktual", "Median", "Terlama", "Mutu baku", "Tepat waktu"]
+STEP_KEYS = ["langkah", "uraian", "n", "aktual", "median", "maks", "baku", "tepat"]
+STEP_WIDTHS: list[float] = [18, 97, 14, 28, 26, 26, 28, 24]
 
 _FONT_DIRS = ("/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation")
 
@@ -26,8 +42,9 @@ def _fonts() -> tuple[str, str]:
     return "Helvetica", "Helvetica-Bold"
 
 
-def report_to_pdf(c: dict[str, Any], chart_png: bytes) -> bytes:
-    """The PDF bytes of the report context ``c`` (A4 landscape)."""
+def report_to_pdf(c: dict[str, Any], chart_png: bytes, spread_png: bytes | None = None) -> bytes:
+    """The PDF bytes of the report context ``c`` (A4 landscape), with the plan/actual chart and the
+    lead-time box plot (``spread_png``)."""
     from xml.sax.saxutils import escape
 
     from reportlab.lib import colors
@@ -49,7 +66,8 @@ def report_to_pdf(c: dict[str, Any], chart_png: bytes) -> bytes:
         return Paragraph(escape(str(text)), style)
 
     grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                       ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6"))])
+                       ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+                       ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)])
     plain_grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")])
 
     def table(headers: list[str], rows: list[dict[str, Any]], keys: list[str], widths: list[float]) -> Table:
@@ -82,37 +100,44 @@ def report_to_pdf(c: dict[str, Any], chart_png: bytes) -> bytes:
                         ("Langkah tepat waktu", f"{c['tepat_waktu']} ({c['tepat_waktu_n']})"),
                         ("Waktu kerja aktual / mutu baku", f"{c['waktu_aktual']} / {c['waktu_baku']}"),
                         ("Jumlah entri log", c["jumlah_entri"]),
+                        ("Kasus", c["kasus_ringkasan"]),
+                        ("Waktu penyelesaian per kasus", c["waktu_penyelesaian"]),
                         ("Temuan", f"{c['galat']} galat, {c['peringatan']} peringatan, {c['info']} info")]))
     story.append(para("B. Log Pelaksanaan", head))
-    story.append(table(["No", "Langkah", "Kegiatan", "Pelaksana", "Jabatan", "Mulai", "Selesai", "Durasi",
-                        "Mutu baku", "Output", "Putusan", "Kode"], c["log"],
-                       ["seq", "langkah", "uraian", "oleh", "peran", "mulai", "selesai", "durasi", "baku", "output",
-                        "putusan", "kode"], [9, 12, 46, 30, 26, 21, 21, 16, 16, 26, 17, 21]))
-    story.append(para("C. Rencana dan Realisasi", head))
-    img = Image(io.BytesIO(chart_png))
-    scale = 240 * mm / img.imageWidth
-    img.drawWidth, img.drawHeight = 240 * mm, img.imageHeight * scale
-    story.append(img)
-    story.append(para("D. Penyimpangan", head))
+    story.append(table(LOG_HEADERS, c["log"], LOG_KEYS, LOG_WIDTHS))
+
+    def picture(png: bytes) -> Image:
+        img = Image(io.BytesIO(png))
+        scale = 240 * mm / img.imageWidth
+        img.drawWidth, img.drawHeight = 240 * mm, img.imageHeight * scale
+        return img
+
+    story.append(KeepTogether([para("C. Rencana dan Realisasi", head), picture(chart_png)]))
+    story.append(para("D. Kasus dan Waktu Penyelesaian", head))
+    story.append(table(CASE_HEADERS, c["kasus"], CASE_KEYS, CASE_WIDTHS))
+    if spread_png is not None:
+        story.append(Spacer(1, 4 * mm))
+        story.append(KeepTogether([para("Sebaran waktu kerja per langkah", ParagraphStyle(
+            "sub", parent=body, fontName=bold, keepWithNext=1)), picture(spread_png)]))
+    story.append(para("E. Penyimpangan", head))
     if c["penyimpangan"]:
         story.append(table(["Kode", "Nama", "Tingkat", "Entri", "Temuan", "Saran"], c["penyimpangan"],
                            ["kode", "nama", "tingkat", "entri", "pesan", "saran"], [18, 40, 20, 14, 90, 80]))
     else:
         story.append(para("Tidak ada penyimpangan.", body))
-    story.append(para("E. Angka per Langkah dan per Pelaksana", head))
-    story.append(table(["Langkah", "Kegiatan", "Entri", "Waktu aktual", "Mutu baku", "Tepat waktu"], c["per_langkah"],
-                       ["langkah", "uraian", "n", "aktual", "baku", "tepat"], [18, 120, 16, 30, 30, 26]))
+    story.append(para("F. Angka per Langkah dan per Pelaksana", head))
+    story.append(table(STEP_HEADERS, c["per_langkah"], STEP_KEYS, STEP_WIDTHS))
     story.append(Spacer(1, 4 * mm))
     story.append(table(["Pelaksana", "Entri", "Waktu aktual", "Tepat waktu"], c["per_pelaku"],
                        ["oleh", "n", "aktual", "tepat"], [120, 20, 40, 30]))
     sign = ParagraphStyle("sign", parent=body, leftIndent=170 * mm)
     # the monitoring form and its signature stay on one page, as the form is signed
     story.append(KeepTogether([
-        para("F. Monitoring Pelaksanaan SOP AP (Tabel 7)", head),
+        para("G. Monitoring Pelaksanaan SOP AP (Tabel 7)", head),
         table(["No.", "Prosedur", "Penilaian Terhadap Penerapan", "Catatan Hasil Penilaian",
                "Tindakan yang Harus Diambil", "Paraf Penilai"], c["monitoring"],
-              ["no", "prosedur", "penilaian", "catatan", "tindakan", "paraf"], [12, 45, 40, 80, 70, 20]),
-        Spacer(1, 8 * mm), para(f"...................., {c['ttd_tanggal']}", sign), para(c["ttd_jabatan"], sign),
+              ["no", "prosedur", "penilaian", "catatan", "tindakan", "paraf"], [12, 45, 40, 78, 66, 20]),
+        Spacer(1, 8 * mm), para(f"{c['ttd_tempat']}, {c['ttd_tanggal']}", sign), para(c["ttd_jabatan"], sign),
         Spacer(1, 18 * mm), para(c["ttd_nama"], sign), para(f"NIP. {c['ttd_nip']}", sign),
     ]))
 

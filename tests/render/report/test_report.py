@@ -48,7 +48,8 @@ def test_demo_report_reads_back(sop: Path, log: Path, period: str, tmp_path: Pat
     doc = Document(str(tmp_path / "out" / f"laporan-{name}.docx"))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "LAPORAN PELAKSANAAN SOP PERIODE" in text
-    log_table = next(t for t in doc.tables if t.rows[0].cells[0].text == "No" and len(t.columns) == 12)
+    log_table = next(t for t in doc.tables if t.rows[0].cells[0].text == "No" and len(t.columns) == 14)
+    header = [c.text for c in log_table.rows[0].cells]  # the case and the decision taken were added (issue #15)
     rows = [[c.text for c in r.cells] for r in log_table.rows[1:]]
     monitoring = next(t for t in doc.tables if t.rows[0].cells[0].text == "No.")
     assessment = monitoring.rows[1].cells[2].text
@@ -63,7 +64,7 @@ def test_demo_report_reads_back(sop: Path, log: Path, period: str, tmp_path: Pat
     if expected is None:
         return
     assert len(rows) == expected["entries"]
-    late = [int(r[1]) for r in rows if r[10] == "Terlambat"]
+    late = [int(r[header.index("Langkah")]) for r in rows if r[header.index("Putusan")] == "Terlambat"]
     assert late == expected["late"]
     assert assessment == "Tidak berjalan dengan baik"
     for code in expected["codes"]:
