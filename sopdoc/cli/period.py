@@ -372,7 +372,7 @@ def _case_check(inst: Any, entries: Any, as_of: Any) -> Any:
     from sopdoc.config import load_settings
     from sopdoc.execution.calendar import WorkingCalendar
     from sopdoc.execution.compliance import check_instance
-    from sopdoc.execution.runs import instance_calendar
+    from sopdoc.execution.recording import instance_calendar
 
     settings = load_settings(None, None)
     return check_instance(inst, entries, WorkingCalendar(instance_calendar(inst, settings.kalender)),
@@ -608,7 +608,7 @@ def period_export(ctx: click.Context, instance: str, fmt: str, output: str | Non
     from sopdoc.atomic import write_atomic
     from sopdoc.execution.pinned import StepTable
     from sopdoc.execution.process_model import bpmn_xml, pnml_xml
-    from sopdoc.execution.runs import find_instance
+    from sopdoc.execution.recording import find_instance
     from sopdoc.execution.xes import instance_traces, xes_lines
 
     with _store(db, create=False) as store:
@@ -875,7 +875,7 @@ def log_template_command(ctx: click.Context, instance: str, fmt: str, output: st
     from sopdoc.atomic import write_atomic
     from sopdoc.execution.log_files import log_template
     from sopdoc.execution.pinned import StepTable
-    from sopdoc.execution.runs import find_instance
+    from sopdoc.execution.recording import find_instance
 
     with _store(db, create=False) as store:
         inst = find_instance(store, instance)
