@@ -22,6 +22,7 @@ from sopdoc.importers.ocr.importer import flag_unsure, read_image_pages
 from sopdoc.importers.ocr.page import PageRead
 from sopdoc.importers.own.pdf import import_own_pdf, is_sopdoc_pdf
 from sopdoc.importers.pdf.branch import decision_targets
+from sopdoc.importers.pdf.cells import cell_rects, with_cell_rules
 from sopdoc.importers.pdf.shapes import extract_arrowheads, extract_pieces, extract_shapes
 from sopdoc.importers.pdf.streams import StreamTooLarge, check_streams
 from sopdoc.importers.report import ImportBuilder, ImportResult
@@ -174,7 +175,8 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> ImportResult:
                     )
                 )
             continue
-        ruled = page.filter(_keep)
+        cells = cell_rects(page)
+        ruled = with_cell_rules(page.filter(_keep), cells)
         dense = _too_dense(ruled)
         crossings = 0 if dense else _crossings(ruled, MAX_CROSSINGS)
         if dense or crossings > MAX_CROSSINGS:
@@ -193,7 +195,7 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> ImportResult:
             )
             continue
         tables = ruled.find_tables()
-        shapes = extract_shapes(page)
+        shapes = extract_shapes(page, cells)
         for t_index, table in enumerate(tables, start=1):
             rows = table.extract()
             start = header_row(rows)

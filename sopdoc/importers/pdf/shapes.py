@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from sopdoc.importers.grid.geometry import BBox, Piece, Shape
+from sopdoc.importers.pdf.cells import is_cell
 from sopdoc.model.labels import simbol_rank
 
 __all__ = ["Piece", "Shape", "extract_arrowheads", "extract_pieces", "extract_shapes"]
@@ -34,11 +35,12 @@ def _classify_curve(obj: dict[str, Any]) -> str | None:
         return None
     x0, top = float(obj["x0"]), float(obj["top"])
     ratio = _area(pts) / (w * h) if w * h else 0.0
-    if ratio < 0.3:
+    cmds = [seg[0] for seg in obj.get("path", [])] if obj.get("path") else []
+    opened = bool(cmds) and "h" not in cmds and abs(pts[0][0] - pts[-1][0]) + abs(pts[0][1] - pts[-1][1]) > 1.0
+    if ratio < 0.3 or opened:  # a thin outline, or an open polyline (an elbow connector): no symbol
         return "piece"
     if not (9 <= h <= 60 and 15 <= w <= 150):
         return None
-    cmds = [seg[0] for seg in obj.get("path", [])] if obj.get("path") else []
     tol = max(1.5, 0.12 * min(w, h))
     corner = sum(1 for x, y in pts if (abs(x - x0) < tol or abs(x - x0 - w) < tol)
                  and (abs(y - top) < tol or abs(y - top - h) < tol))
@@ -52,16 +54,18 @@ def _classify_curve(obj: dict[str, Any]) -> str | None:
     return "terminator" if ratio > 0.75 else None
 
 
-def extract_shapes(page: Any) -> list[Shape]:
-    """Flowchart symbols on ``page``, duplicates (fill + stroke of one symbol) merged."""
+def extract_shapes(page: Any, cells: list[BBox] | None = None) -> list[Shape]:
+    """Flowchart symbols on ``page``, duplicates (fill + stroke of one symbol) merged; ``cells``
+    are table cells drawn as rectangles (``pdf/cells.py``), never symbols."""
+    cells = cells or []
     found: list[Shape] = []
     for r in page.rects:
         w, h = float(r["width"]), float(r["height"])
-        if 9 <= h <= 60 and 15 <= w <= 150 and w / h < 8:
+        if 9 <= h <= 60 and 15 <= w <= 150 and w / h < 8 and not is_cell(_bbox(r), cells):
             found.append(Shape("proses", _bbox(r)))
     for c in page.curves:
         kind = _classify_curve(c)
-        if kind in ("terminator", "proses", "keputusan"):
+        if kind in ("terminator", "proses", "keputusan") and not is_cell(_bbox(c), cells):
             found.append(Shape(kind, _bbox(c)))
     found.sort(key=lambda s: (simbol_rank(s.kind), s.bbox))
     out: list[Shape] = []
