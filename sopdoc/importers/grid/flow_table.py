@@ -121,7 +121,8 @@ def read_flow_table(table: Any, page_no: int, index: int, file: str, shapes: lis
                         waktu_unit_in_header(texts.get("waktu", "")), columns=layout)
     flow.actor_x = [xs[j] for j, _ in actor_cols]
     first = start + 1 + sub_is_header
-    _read_rows(flow, layout, rows[first:], cells[first:], first, file, shapes)
+    # a header read from above the table (pdf/header_above.py) is no row of it: origins name the table's rows
+    _read_rows(flow, layout, rows[first:], cells[first:], first - getattr(table, "added", 0), file, shapes)
     return flow
 
 
@@ -180,9 +181,15 @@ def _read_rows(flow: PdfFlowTable, layout: FlowColumns, rows: list[list[str | No
                first: int, file: str, shapes: list[Shape]) -> None:
     cols = layout.cols
     page_no, index = flow.page, flow.index
+    joined = _join_offset_rows(rows, cells)
     for k, (texts_row, boxes) in enumerate(zip(rows, cells, strict=False)):
         r = first + k
         origin = Origin(file=file, page=page_no, table=index, row=r + 1)
+        if k in joined:
+            flow.dropped.append((origin, "IMP038", Teks(
+                f"baris digabung dengan baris {r} (garis baris antarkolom tidak sejajar)",
+                f"row joined to row {r} (the row rules of the columns are not aligned)")))
+            continue
         has_text = any(_text(c) for c in texts_row)
         if _is_number_row(texts_row):
             flow.dropped.append((origin, "IMP038", Teks("baris nomor kolom, bukan kegiatan",
@@ -235,6 +242,29 @@ def _read_rows(flow: PdfFlowTable, layout: FlowColumns, rows: list[list[str | No
         x0 = flow.actor_x[0][0] if flow.actor_x else 0.0
         x1 = flow.actor_x[-1][1] if flow.actor_x else 0.0
         flow.row_boxes.append((x0, y0, x1, y1))
+
+
+def _join_offset_rows(rows: list[list[str | None]], cells: list[list[Any]]) -> set[int]:
+    """Rows whose row rules differ between columns (the No and activity cells drawn lower than the
+    actor and Mutu Baku cells, bps 077) are two table rows holding complementary columns: each
+    such pair is made one row, in place, and the index of its second part returned."""
+    out: set[int] = set()
+    k = 0
+    while k + 1 < len(rows):
+        a = {j for j, c in enumerate(cells[k]) if c}
+        b = {j for j, c in enumerate(cells[k + 1]) if c}
+        width = max(len(cells[k]), len(cells[k + 1]))
+        if len(a) >= 2 and len(b) >= 2 and not a & b and len(a | b) * 5 >= width * 4 \
+                and max(c[3] for c in cells[k] if c) > min(c[1] for c in cells[k + 1] if c):  # side by side
+            rows[k] = [rows[k][j] if j in a else (rows[k + 1][j] if j < len(rows[k + 1]) else None)
+                       for j in range(width)]
+            cells[k] = [cells[k][j] if j in a else (cells[k + 1][j] if j < len(cells[k + 1]) else None)
+                        for j in range(width)]
+            out.add(k + 1)
+            k += 2
+            continue
+        k += 1
+    return out
 
 
 def _row_has_shape(boxes: list[Any], shapes: list[Shape]) -> bool:

@@ -23,6 +23,7 @@ from sopdoc.importers.ocr.page import PageRead
 from sopdoc.importers.own.pdf import import_own_pdf, is_sopdoc_pdf
 from sopdoc.importers.pdf.branch import decision_targets
 from sopdoc.importers.pdf.cells import cell_rects, with_cell_rules
+from sopdoc.importers.pdf.header_above import header_above
 from sopdoc.importers.pdf.shapes import extract_arrowheads, extract_pieces, extract_shapes
 from sopdoc.importers.pdf.streams import StreamTooLarge, check_streams
 from sopdoc.importers.report import ImportBuilder, ImportResult
@@ -206,6 +207,9 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> ImportResult:
                 flow = read_flow_table(table, pno, t_index, name, shapes, start)
             elif flows and continues(table, flows[-1]):
                 flow = read_continuation(table, flows[-1], pno, t_index, name, shapes)
+            elif (headed := header_above(table, page.chars, _bottom_above(tables, table))) is not None:
+                table = headed  # the header printed above the table, outside it (bps 077)
+                flow = read_flow_table(headed, pno, t_index, name, shapes)
             else:
                 continue
             _branches(flow, page, [c for r in table.rows for c in r.cells if c])
@@ -238,6 +242,14 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> ImportResult:
     merge_flows(b, flows)
     flag_unsure(b, ocr_reads)
     return b.finish()
+
+
+def _bottom_above(tables: list[Any], table: Any) -> float | None:
+    """The bottom of the lowest table that ends above ``table`` and overlaps it in x, or None."""
+    x0, top, x1 = float(table.bbox[0]), float(table.bbox[1]), float(table.bbox[2])
+    ends = [float(t.bbox[3]) for t in tables if t is not table and float(t.bbox[3]) <= top + 1
+            and float(t.bbox[0]) < x1 and float(t.bbox[2]) > x0]
+    return max(ends, default=None)
 
 
 def _too_dense(page: Any) -> str:

@@ -19,12 +19,14 @@ from tests.conftest import CORPUS
 BPS = CORPUS / "bps"
 # Layouts the importer does not read yet (issue #12 point 1): the test runs on them and must fail until
 # they are read, so fixing one turns its strict xfail into a failure that asks to remove it from here.
-NOT_YET = {"bps-077-pengumpulan-data-seruti.pdf": "flowchart header split over two tables"}
+NOT_YET: dict[str, str] = {}
 ALL = [pytest.param(p, marks=pytest.mark.xfail(reason=NOT_YET[p.name], strict=True)) if p.name in NOT_YET else p
        for p in sorted([*CORPUS.glob("*.pdf"), *BPS.glob("*.pdf")])]
 
 # by eye: step count, step numbers, actors (None: not compared here)
 SEEN = {
+    "bps-077-pengumpulan-data-seruti.pdf": (2, [1, 2], ["Ketua Tim Statistik Sosial", "Anggota Tim Statistik Sosial",
+                                                        "Kepala Bagian Umum", "BPS Kabupaten/Kota"]),
     "bps-084-podes.pdf": (4, [1, 2, 3, 4], None),
     "bps-286-seleksi-konsultansi-permintaan-berulang.pdf": (7, list(range(1, 8)), ["Pokja Pemilihan", "Peserta"]),
     "bps-299-penunjukan-langsung-konstruksi.pdf": (12, list(range(1, 13)), None),
