@@ -119,11 +119,25 @@ def read_flow_table(table: Any, page_no: int, index: int, file: str, shapes: lis
     layout = FlowColumns(cols, actor_cols, xs, _edges(cells[start:]))
     flow = PdfFlowTable(page_no, index, [a for _, a in actor_cols], [],
                         waktu_unit_in_header(texts.get("waktu", "")), columns=layout)
-    flow.actor_x = [xs[j] for j, _ in actor_cols]
+    flow.actor_x = _actor_spans(actor_cols, rows[start], cells[start],
+                                cells[start + 1] if sub is not None and sub_is_header else None, xs)
     first = start + 1 + sub_is_header
     # a header read from above the table (pdf/header_above.py) is no row of it: origins name the table's rows
     _read_rows(flow, layout, rows[first:], cells[first:], first - getattr(table, "added", 0), file, shapes)
     return flow
+
+
+def _actor_spans(actor_cols: list[tuple[int, str]], top: list[str | None], top_cells: list[Any],
+                 sub_cells: list[Any] | None, xs: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """x-range of each actor column: its header cell (the one holding the actor's name), not the
+    narrowest body cell, which connector lines drawn as table rules may have split (bps 338)."""
+    out: list[tuple[float, float]] = []
+    for j, name in actor_cols:
+        named_on_top = j < len(top) and _text(top[j]) == clean_cell(name.replace("\n", " "))
+        row = top_cells if named_on_top or sub_cells is None else sub_cells
+        cell = row[j] if j < len(row) else None
+        out.append((float(cell[0]), float(cell[2])) if cell else xs[j])
+    return out
 
 
 def _uraian_spans_no(cols: dict[str, int], top: list[str | None], body: list[list[str | None]]) -> None:
@@ -229,10 +243,10 @@ def _read_rows(flow: PdfFlowTable, layout: FlowColumns, rows: list[list[str | No
         placed = []
         for s in shapes:
             cx, cy = s.center
-            if not (y0 <= cy <= y1):
+            if not (y0 <= cy <= y1) or _is_grid_cell(s.bbox, real):
                 continue
             for a, (xa, xb) in enumerate(flow.actor_x):
-                if xa <= cx <= xb and (s.bbox[2] - s.bbox[0]) < 0.95 * (xb - xa):
+                if xa <= cx <= xb:  # by its centre: a box wider than its column still has one actor
                     placed.append(s)
                     prev = step.shapes.get(a)
                     if prev is None or simbol_rank(s.kind) < simbol_rank(prev):
@@ -265,6 +279,11 @@ def _join_offset_rows(rows: list[list[str | None]], cells: list[list[Any]]) -> s
             continue
         k += 1
     return out
+
+
+def _is_grid_cell(box: tuple[float, float, float, float], cells: list[Any], tol: float = 1.5) -> bool:
+    """True when ``box`` is one of the table's cells (a shaded or stroked cell, not a symbol)."""
+    return any(all(abs(float(u) - float(v)) <= tol for u, v in zip(box, c, strict=False)) for c in cells)
 
 
 def _row_has_shape(boxes: list[Any], shapes: list[Shape]) -> bool:

@@ -112,3 +112,17 @@ def test_mutu_baku_columns_in_any_order() -> None:
     assert sop is not None
     mb = sop.kegiatan[0].mutu_baku
     assert mb is not None and mb.output == "SK Tim" and mb.waktu is not None and mb.waktu.teks == "3 hari kerja"
+
+
+@pytest.mark.parametrize(("name", "step", "actors"), [
+    # connector lines drawn as table rules split the Staff cells into narrower sub-cells
+    ("bps-338-komponen-ekspor-adhk.pdf", 2, ["Staff"]),
+    # the last actor column (PPK) is split by a connector; its box is wider than the sub-cell
+    ("bps-290-persiapan-pengadaan-konstruksi.pdf", 2, ["PPK"]),
+    # a terminator wider than the narrowest body cell of its column, assigned by its centre
+    ("bps-078-diseminasi-seruti.pdf", 1, ["Ketua Tim Statistik Sosial", "Anggota Tim Statistik Sosial"]),
+])
+def test_actor_columns_span_their_header_cells(name: str, step: int, actors: list[str]) -> None:
+    sop = import_pdf_file(BPS / name).load.sop
+    assert sop is not None
+    assert list(sop.kegiatan[step - 1].pelaksana) == actors
