@@ -21,7 +21,7 @@ from sopdoc.importers.ocr.engine import ocr_available, scan_only_finding
 from sopdoc.importers.ocr.importer import flag_unsure, read_image_pages
 from sopdoc.importers.ocr.page import PageRead
 from sopdoc.importers.own.pdf import import_own_pdf, is_sopdoc_pdf
-from sopdoc.importers.pdf.branch import decision_targets
+from sopdoc.importers.pdf.branch import decision_exits, labelled_targets
 from sopdoc.importers.pdf.cells import cell_rects, with_cell_rules
 from sopdoc.importers.pdf.header_above import header_above
 from sopdoc.importers.pdf.shapes import extract_arrowheads, extract_pieces, extract_shapes
@@ -304,10 +304,17 @@ def _branches(flow: PdfFlowTable, page: Any, grid: list[Any]) -> None:
     """Fill ``cabang`` of each decision step with row indexes (turned into step numbers later)."""
     if not any(s.kind == "keputusan" for shapes in flow.shapes for s in shapes):
         return
+    from pdfplumber.utils.text import extract_words
+
     pieces = extract_pieces(page, grid)
     arrows = extract_arrowheads(page)
+    words: list[dict[str, Any]] | None = None
     for k, shapes in enumerate(flow.shapes):
         for s in shapes:
             if s.kind == "keputusan":
-                targets = decision_targets(s, k, flow.shapes, pieces, arrows)
+                found = decision_exits(s, k, flow.shapes, pieces, arrows)
+                if words is None and found:  # exit labels: a line of words beside an exit path
+                    words = extract_words(page.chars, keep_blank_chars=True, x_tolerance=4)
+                targets, labels = labelled_targets(s, k, found, words or [])
                 flow.steps[k].cabang = {key: -1 - idx for key, idx in targets.items()}  # row index marker
+                flow.steps[k].labels = labels

@@ -8,6 +8,7 @@ polygon's area relative to the box (a connector drawn as a thin filled outline h
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from sopdoc.importers.grid.geometry import BBox, Piece, Shape
@@ -31,6 +32,8 @@ def _classify_curve(obj: dict[str, Any]) -> str | None:
     """'terminator' | 'proses' | 'keputusan' | 'piece' | None for one curve object."""
     w, h = float(obj["width"]), float(obj["height"])
     pts = [(float(x), float(y)) for x, y in obj.get("pts", [])]
+    if min(w, h) < 1.5:  # a line drawn as a thin filled outline, however short: a connector stub
+        return "piece" if max(w, h) >= 1.5 and len(pts) >= 2 else None
     if max(w, h) < 8 or len(pts) < 3:
         return None
     x0, top = float(obj["x0"]), float(obj["top"])
@@ -84,13 +87,25 @@ def _overlap(a: BBox, b: BBox) -> float:
 
 def extract_pieces(page: Any, grid: list[BBox]) -> list[Piece]:
     """Connector pieces: thin outline polygons, lines, and thin rectangles that are not grid rules."""
-    pieces = [Piece(_bbox(c)) for c in page.curves if _classify_curve(c) == "piece"]
+    pieces = [p for c in page.curves if _classify_curve(c) == "piece" for p in _segments(c)]
     pieces += [Piece(_bbox(ln)) for ln in page.lines]
     for r in page.rects:
         b = _bbox(r)
         if min(float(r["width"]), float(r["height"])) < 3 and not any(_on_rule(b, g) for g in grid):
             pieces.append(Piece(b))
     return pieces
+
+
+def _segments(curve: dict[str, Any]) -> list[Piece]:
+    """An open polyline (an elbow connector) as one piece per segment, so that two elbows whose
+    boxes overlap are not taken for one path; any other piece as its box."""
+    pts = [(float(x), float(y)) for x, y in curve.get("pts", [])]
+    cmds = [seg[0] for seg in curve.get("path", [])] if curve.get("path") else []
+    if not cmds or "h" in cmds or "c" in cmds or len(pts) < 3 or \
+            abs(pts[0][0] - pts[-1][0]) + abs(pts[0][1] - pts[-1][1]) <= 1.0:
+        return [Piece(_bbox(curve))]
+    return [Piece((min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])))
+            for a, b in pairwise(pts)]
 
 
 def _on_rule(b: BBox, cell: BBox) -> bool:
