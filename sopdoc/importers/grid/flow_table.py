@@ -58,6 +58,7 @@ class PdfFlowTable:
     columns: FlowColumns | None = None
     continuation: bool = False  # a table without a header, read with an earlier table's columns
     dropped: list[tuple[Origin, str, Teks]] = field(default_factory=list)  # rows not made steps: code, why
+    title: str = ""  # a line printed just above the table (e.g. its budget account), if any
 
 
 def _text(cell: str | None) -> str:
