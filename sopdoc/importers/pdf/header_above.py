@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sopdoc.importers.grid.flow_table import header_row
+from sopdoc.importers.pdf.words import spaced_text
 
 __all__ = ["BAND", "HeaderedTable", "header_above"]
 
@@ -56,8 +57,6 @@ def _columns(table: Any) -> list[tuple[float, float] | None]:
 def header_above(table: Any, chars: list[dict[str, Any]], above: float | None) -> HeaderedTable | None:
     """``table`` with the flowchart header printed above it, or None when the words there are none.
     ``chars`` are the page's characters; ``above`` is the bottom of the nearest table above, if any."""
-    from pdfplumber.utils.text import extract_text
-
     x0, top = float(table.bbox[0]), float(table.bbox[1])
     band_top = max(top - BAND, above if above is not None else top - BAND)
     cols = _columns(table)
@@ -72,7 +71,7 @@ def header_above(table: Any, chars: list[dict[str, Any]], above: float | None) -
             cells.append(None)
             continue
         mine = [c for c in band if span[0] <= (float(c["x0"]) + float(c["x1"])) / 2 <= span[1]]
-        texts.append(extract_text(mine).strip() if mine else "")
+        texts.append(spaced_text(mine).strip() if mine else "")
         cells.append((span[0], band_top, span[1], top))
     if header_row([texts]) != 0 or not any(x0 <= float(c["x0"]) for c in band):
         return None

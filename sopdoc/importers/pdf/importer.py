@@ -27,6 +27,7 @@ from sopdoc.importers.pdf.cells import cell_rects, with_cell_rules
 from sopdoc.importers.pdf.header_above import header_above
 from sopdoc.importers.pdf.shapes import extract_arrowheads, extract_pieces, extract_shapes
 from sopdoc.importers.pdf.streams import StreamTooLarge, check_streams
+from sopdoc.importers.pdf.words import SpacedTable, spaced_text
 from sopdoc.importers.report import ImportBuilder, ImportResult
 from sopdoc.model.diagnostic import Origin, Teks
 
@@ -204,9 +205,10 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> list[ImportResult]:
                 )
             )
             continue
-        tables = ruled.find_tables()
+        tables: list[Any] = [SpacedTable(t) for t in ruled.find_tables()]
         shapes = extract_shapes(page, cells)
-        for t_index, table in enumerate(tables, start=1):
+        for t_index, found in enumerate(tables, start=1):
+            table: Any = found
             rows = table.extract()
             start = header_row(rows)
             above = rows if start is None else rows[:start]
@@ -285,8 +287,6 @@ TITLE_BAND = 20.0
 
 def _title_above(chars: list[dict[str, Any]], table: Any, tables: list[Any]) -> str:
     """The line printed just above ``table`` and inside no table, or ""."""
-    from pdfplumber.utils.text import extract_text
-
     x0, top, x1 = float(table.bbox[0]), float(table.bbox[1]), float(table.bbox[2])
 
     def free(c: dict[str, Any]) -> bool:
@@ -295,7 +295,7 @@ def _title_above(chars: list[dict[str, Any]], table: Any, tables: list[Any]) -> 
 
     band = [c for c in chars if top - TITLE_BAND <= float(c["top"]) and float(c["bottom"]) <= top + 0.5
             and x0 - 1 <= float(c["x0"]) and float(c["x1"]) <= x1 + 1 and free(c)]
-    return " ".join(extract_text(band).split())[:120] if band else ""
+    return " ".join(spaced_text(band).split())[:120] if band else ""
 
 
 def _bottom_above(tables: list[Any], table: Any) -> float | None:
