@@ -13,6 +13,8 @@ ROW = re.compile(r"^\| `(?P<name>[^`]+\.(?:pdf|txt))` \|.*\| `(?P<sha>[0-9a-f]{6
 BPS = [  # tests/data/corpus/bps: the by-eye summarised documents (import-expected/)
     "bps/bps-009-penjualan-bmn.pdf",
     "bps/bps-022-pembuatan-naskah-dinas.pdf",
+    "bps/bps-028-pengajuan-ls-kppn.pdf",
+    "bps/bps-031-pengajuan-belanja-pegawai.pdf",
     "bps/bps-038-pengumpulan-data-publikasi.pdf",
     "bps/bps-044-pemeliharaan-sistem-operasi.pdf",
     "bps/bps-069-konsumsi-rumahtangga-adhb.pdf",

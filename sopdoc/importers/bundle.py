@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.grid.vocab import BOX_LABELS, IDENTITY_LABELS
-from sopdoc.importers.pdf.importer import MAX_PDF_BYTES, import_pdf_file
+from sopdoc.importers.pdf.importer import MAX_PDF_BYTES, import_pdf_parts
 from sopdoc.importers.pdf.streams import StreamTooLarge, check_streams
 from sopdoc.importers.report import ImportResult
 from sopdoc.layout.worksheet import WORKSHEET_TITLE
@@ -95,12 +95,12 @@ def import_bundle(path: Path) -> list[ImportResult] | None:
         return None
     out = []
     for k, part in enumerate(parts, start=1):
-        result = import_pdf_file(path, pages=part)
-        note = imp_diagnostic("IMP017", Teks(
-            f"bagian {k} dari {len(parts)} SOP dalam satu berkas: halaman {part.start + 1}–{part.stop}",
-            f"part {k} of {len(parts)} SOPs in one file: pages {part.start + 1}–{part.stop}"),
-            origin=Origin(file=result.load.file))
-        out.append(_with(result, note))
+        for result in import_pdf_parts(path, pages=part):  # several flowcharts: one SOP each
+            note = imp_diagnostic("IMP017", Teks(
+                f"bagian {k} dari {len(parts)} SOP dalam satu berkas: halaman {part.start + 1}–{part.stop}",
+                f"part {k} of {len(parts)} SOPs in one file: pages {part.start + 1}–{part.stop}"),
+                origin=Origin(file=result.load.file))
+            out.append(_with(result, note))
     return out
 
 

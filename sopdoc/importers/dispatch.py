@@ -16,7 +16,7 @@ from sopdoc.importers.inputs import (
     import_stem,
     needs_import,
 )
-from sopdoc.importers.pdf.importer import import_pdf_file
+from sopdoc.importers.pdf.importer import import_pdf_file, import_pdf_parts
 from sopdoc.importers.report import ImportBuilder, ImportResult
 from sopdoc.importers.text.importer import import_text_file
 from sopdoc.importers.xlsx.importer import import_xlsx_file
@@ -86,11 +86,13 @@ def import_source(path: Path) -> ImportResult:
 
 
 def import_sources(path: Path) -> list[ImportResult]:
-    """Import one document that may hold several SOPs (a bundle PDF): one result per SOP."""
+    """Import one document that may hold several SOPs (a bundle PDF, or a PDF with several
+    flowchart tables each numbered on its own): one result per SOP."""
     if Path(path).suffix.lower() == ".pdf" and _refused(path, ".pdf") is None:
         parts = import_bundle(Path(path))
         if parts is not None:
             return parts
+        return import_pdf_parts(path)  # one SOP per flowchart table that numbers on its own
     return [import_source(path)]
 
 

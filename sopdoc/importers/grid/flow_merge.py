@@ -1,4 +1,11 @@
-"""Join the flowchart tables of one document (repeated across pages, or several) into ``kegiatan``."""
+"""Join the flowchart tables of one document (repeated across pages, or several) into ``kegiatan``.
+
+A table that repeats the header on the next page and goes on numbering is the same flow. A table
+whose numbering starts again (at 1, or below the last number so far) is another flow: one SOP of
+an agency holds one flowchart per budget account. Those are never merged nor renumbered;
+:func:`split_flows` groups the tables into flows and the importer writes one SOP per flow, each
+with the document's identity (README, "Beberapa tabel kegiatan").
+"""
 
 from __future__ import annotations
 
@@ -8,7 +15,27 @@ from sopdoc.importers.grid.steps import RawStep, steps_to_kegiatan
 from sopdoc.importers.report import ImportBuilder
 from sopdoc.model.diagnostic import Origin, Teks
 
-__all__ = ["merge_flows"]
+__all__ = ["merge_flows", "split_flows"]
+
+
+def _first_last(flow: PdfFlowTable) -> tuple[int | None, int | None]:
+    nums = [int(t) for t in (raw.no_text.strip().rstrip(".") for raw in flow.steps) if t.isdigit()]
+    return (nums[0], nums[-1]) if nums else (None, None)
+
+
+def split_flows(flows: list[PdfFlowTable]) -> list[list[PdfFlowTable]]:
+    """The tables grouped into flows: a table with a header whose numbering starts again begins one."""
+    groups: list[list[PdfFlowTable]] = []
+    last: int | None = None
+    for flow in flows:
+        first, end = _first_last(flow)
+        if not groups or (not flow.continuation and first is not None and last is not None
+                          and (first == 1 or first < last)):
+            groups.append([flow])
+        else:
+            groups[-1].append(flow)
+        last = end if end is not None else last
+    return groups
 
 
 def merge_flows(b: ImportBuilder, flows: list[PdfFlowTable]) -> None:

@@ -58,6 +58,7 @@ class PdfFlowTable:
     columns: FlowColumns | None = None
     continuation: bool = False  # a table without a header, read with an earlier table's columns
     dropped: list[tuple[Origin, str, Teks]] = field(default_factory=list)  # rows not made steps: code, why
+    title: str = ""  # a line printed just above the table (e.g. its budget account), if any
 
 
 def _text(cell: str | None) -> str:
@@ -119,10 +120,25 @@ def read_flow_table(table: Any, page_no: int, index: int, file: str, shapes: lis
     layout = FlowColumns(cols, actor_cols, xs, _edges(cells[start:]))
     flow = PdfFlowTable(page_no, index, [a for _, a in actor_cols], [],
                         waktu_unit_in_header(texts.get("waktu", "")), columns=layout)
-    flow.actor_x = [xs[j] for j, _ in actor_cols]
+    flow.actor_x = _actor_spans(actor_cols, rows[start], cells[start],
+                                cells[start + 1] if sub is not None and sub_is_header else None, xs)
     first = start + 1 + sub_is_header
-    _read_rows(flow, layout, rows[first:], cells[first:], first, file, shapes)
+    # a header read from above the table (pdf/header_above.py) is no row of it: origins name the table's rows
+    _read_rows(flow, layout, rows[first:], cells[first:], first - getattr(table, "added", 0), file, shapes)
     return flow
+
+
+def _actor_spans(actor_cols: list[tuple[int, str]], top: list[str | None], top_cells: list[Any],
+                 sub_cells: list[Any] | None, xs: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """x-range of each actor column: its header cell (the one holding the actor's name), not the
+    narrowest body cell, which connector lines drawn as table rules may have split (bps 338)."""
+    out: list[tuple[float, float]] = []
+    for j, name in actor_cols:
+        named_on_top = j < len(top) and _text(top[j]) == clean_cell(name.replace("\n", " "))
+        row = top_cells if named_on_top or sub_cells is None else sub_cells
+        cell = row[j] if j < len(row) else None
+        out.append((float(cell[0]), float(cell[2])) if cell else xs[j])
+    return out
 
 
 def _uraian_spans_no(cols: dict[str, int], top: list[str | None], body: list[list[str | None]]) -> None:
@@ -180,9 +196,15 @@ def _read_rows(flow: PdfFlowTable, layout: FlowColumns, rows: list[list[str | No
                first: int, file: str, shapes: list[Shape]) -> None:
     cols = layout.cols
     page_no, index = flow.page, flow.index
+    joined = _join_offset_rows(rows, cells)
     for k, (texts_row, boxes) in enumerate(zip(rows, cells, strict=False)):
         r = first + k
         origin = Origin(file=file, page=page_no, table=index, row=r + 1)
+        if k in joined:
+            flow.dropped.append((origin, "IMP038", Teks(
+                f"baris digabung dengan baris {r} (garis baris antarkolom tidak sejajar)",
+                f"row joined to row {r} (the row rules of the columns are not aligned)")))
+            continue
         has_text = any(_text(c) for c in texts_row)
         if _is_number_row(texts_row):
             flow.dropped.append((origin, "IMP038", Teks("baris nomor kolom, bukan kegiatan",
@@ -222,10 +244,10 @@ def _read_rows(flow: PdfFlowTable, layout: FlowColumns, rows: list[list[str | No
         placed = []
         for s in shapes:
             cx, cy = s.center
-            if not (y0 <= cy <= y1):
+            if not (y0 <= cy <= y1) or _is_grid_cell(s.bbox, real):
                 continue
             for a, (xa, xb) in enumerate(flow.actor_x):
-                if xa <= cx <= xb and (s.bbox[2] - s.bbox[0]) < 0.95 * (xb - xa):
+                if xa <= cx <= xb:  # by its centre: a box wider than its column still has one actor
                     placed.append(s)
                     prev = step.shapes.get(a)
                     if prev is None or simbol_rank(s.kind) < simbol_rank(prev):
@@ -235,6 +257,34 @@ def _read_rows(flow: PdfFlowTable, layout: FlowColumns, rows: list[list[str | No
         x0 = flow.actor_x[0][0] if flow.actor_x else 0.0
         x1 = flow.actor_x[-1][1] if flow.actor_x else 0.0
         flow.row_boxes.append((x0, y0, x1, y1))
+
+
+def _join_offset_rows(rows: list[list[str | None]], cells: list[list[Any]]) -> set[int]:
+    """Rows whose row rules differ between columns (the No and activity cells drawn lower than the
+    actor and Mutu Baku cells, bps 077) are two table rows holding complementary columns: each
+    such pair is made one row, in place, and the index of its second part returned."""
+    out: set[int] = set()
+    k = 0
+    while k + 1 < len(rows):
+        a = {j for j, c in enumerate(cells[k]) if c}
+        b = {j for j, c in enumerate(cells[k + 1]) if c}
+        width = max(len(cells[k]), len(cells[k + 1]))
+        if len(a) >= 2 and len(b) >= 2 and not a & b and len(a | b) * 5 >= width * 4 \
+                and max(c[3] for c in cells[k] if c) > min(c[1] for c in cells[k + 1] if c):  # side by side
+            rows[k] = [rows[k][j] if j in a else (rows[k + 1][j] if j < len(rows[k + 1]) else None)
+                       for j in range(width)]
+            cells[k] = [cells[k][j] if j in a else (cells[k + 1][j] if j < len(cells[k + 1]) else None)
+                        for j in range(width)]
+            out.add(k + 1)
+            k += 2
+            continue
+        k += 1
+    return out
+
+
+def _is_grid_cell(box: tuple[float, float, float, float], cells: list[Any], tol: float = 1.5) -> bool:
+    """True when ``box`` is one of the table's cells (a shaded or stroked cell, not a symbol)."""
+    return any(all(abs(float(u) - float(v)) <= tol for u, v in zip(box, c, strict=False)) for c in cells)
 
 
 def _row_has_shape(boxes: list[Any], shapes: list[Shape]) -> bool:

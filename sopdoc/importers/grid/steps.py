@@ -32,6 +32,7 @@ class RawStep:
     output: str = ""
     keterangan: str = ""
     cabang: dict[str, int] = field(default_factory=dict)  # 'ya'/'tidak' -> row index target
+    labels: dict[str, str] = field(default_factory=dict)  # 'label_ya'/'label_tidak' -> exit word
     cell_origin: dict[str, Origin] = field(default_factory=dict)
 
 
@@ -147,8 +148,9 @@ def _actor_and_symbol(builder: ImportBuilder, actors: list[str], raw: RawStep, b
         conf = 0.3
     builder.put((*base, "simbol"), simbol, raw.origin, conf)
     if simbol == "keputusan":
-        cab = {k: v for k, v in raw.cabang.items() if k in ("ya", "tidak")}
+        cab: dict[str, int | str] = {k: v for k, v in raw.cabang.items() if k in ("ya", "tidak")}
         if cab:
+            cab.update({k: v for k, v in raw.labels.items() if k in ("label_ya", "label_tidak")})
             builder.put((*base, "cabang"), cab, raw.origin, 0.7)
         if len(cab) < 2:
             builder.add(imp_diagnostic("IMP024", Teks("tujuan cabang ya/tidak tidak terbaca lengkap",

@@ -1,16 +1,26 @@
 """Decision targets from connector geometry: which step each exit of a diamond leads to.
 
 Connector pieces that touch are joined into paths; a path that leaves a diamond's left, right
-or bottom vertex ends at arrow tips, and the symbol next to a tip is the target. The exit that
-reaches the next step is read as 'ya' (the drawing convention of DOMAIN.md §3.3) unless a label
-says otherwise; the other exit is 'tidak'.
+or bottom vertex ends at arrow tips, and the symbol next to a tip is the target. A word printed
+beside the start of an exit path is its label: Ya/Y/Yes on one exit and Tidak/T/No/Tdk on the
+other say which exit is which (a lone label may sit on a path coming in, bps 038); other words
+(A/B, ``Lengkap``/``Belum Lengkap``, prose) are kept as ``label_ya`` and ``label_tidak``.
+Without labels, or with other words, the exit that reaches the next step is 'ya' (the drawing
+convention of DOMAIN.md §3.3) and the other exit is 'tidak'.
 """
 
 from __future__ import annotations
 
-from sopdoc.importers.grid.geometry import BBox, Piece, Shape
+from typing import Any
 
-__all__ = ["decision_targets"]
+from sopdoc.importers.grid.geometry import BBox, Piece, Shape
+from sopdoc.importers.grid.vocab import mark_kind
+
+__all__ = ["LABEL_REACH", "Exit", "decision_exits", "decision_targets", "exit_label", "labelled_targets"]
+
+LABEL_REACH = 14.0
+"""Points from an exit's path within which a word is read as that exit's label."""
+Exit = tuple[int, list[BBox], str]  # target step index, the pieces of the path there, the vertex left
 
 
 def _near(a: BBox, b: BBox, pad: float) -> bool:
@@ -42,14 +52,14 @@ def _components(pieces: list[Piece], pad: float = 1.5) -> list[list[BBox]]:
     return list(groups.values())
 
 
-def decision_targets(diamond: Shape, step_index: int, shapes_by_step: list[list[Shape]],
-                     pieces: list[Piece], arrows: list[BBox]) -> dict[str, int]:
-    """{'ya': step index, 'tidak': step index} as far as the geometry tells (indexes into steps)."""
+def decision_exits(diamond: Shape, step_index: int, shapes_by_step: list[list[Shape]],
+                   pieces: list[Piece], arrows: list[BBox]) -> list[Exit]:
+    """Every (target step index, path) leaving a vertex of ``diamond``, as the geometry tells."""
     x0, y0, x1, y1 = diamond.bbox
     cx, cy = diamond.center
     exits = {"left": (x0, cy, x0, cy), "right": (x1, cy, x1, cy), "bottom": (cx, y1, cx, y1), "top": (cx, y0, cx, y0)}
     comps = _components(pieces)
-    found: dict[str, set[int]] = {}
+    out: list[Exit] = []
     for name, point in exits.items():
         for comp in comps:
             # a line leaving the top vertex often starts a little above it (011, step 8)
@@ -60,9 +70,74 @@ def decision_targets(diamond: Shape, step_index: int, shapes_by_step: list[list[
                     continue
                 best = min(((_gap(s.bbox, tip), k) for k, shapes in enumerate(shapes_by_step)
                             for s in shapes), default=None)
-                if best is not None and best[0] <= 12.0 and best[1] != step_index:
-                    found.setdefault(name, set()).add(best[1])
-    targets = sorted({k for ks in found.values() for k in ks})
+                if best is not None and best[0] <= 12.0 and best[1] != step_index \
+                        and all(best[1] != k for k, _, _ in out):
+                    out.append((best[1], comp, name))
+    return out
+
+
+def _vertices(diamond: Shape) -> dict[str, tuple[float, float]]:
+    x0, y0, x1, y1 = diamond.bbox
+    cx, cy = diamond.center
+    return {"left": (x0, cy), "right": (x1, cy), "bottom": (cx, y1), "top": (cx, y0)}
+
+
+def exit_label(diamond: Shape, path: list[BBox], vertex: str, words: list[dict[str, Any]]) -> str | None:
+    """The words printed beside the start of ``path`` (nearer its ``vertex`` than any other vertex
+    of ``diamond``), joined with the words touching them (a label of several words), or None."""
+    corners = _vertices(diamond)
+
+    def dist(w: dict[str, Any], v: str) -> float:
+        x, y = corners[v]
+        return _gap(_wbox(w), (x, y, x, y))
+
+    near = [w for w in words if any(_gap(b, _wbox(w)) <= LABEL_REACH for b in path)
+            and dist(w, vertex) <= 3 * LABEL_REACH and not _inside(_wbox(w), diamond.bbox)
+            and min(corners, key=lambda v: dist(w, v)) == vertex]
+    if not near:
+        return None
+    block = [min(near, key=lambda w: dist(w, vertex))]
+    for _ in range(4):  # the rest of a label of several words or lines
+        more = [w for w in words if w not in block and any(_gap(_wbox(w), _wbox(b)) <= 3.0 for b in block)]
+        if not more:
+            break
+        block += more
+    block.sort(key=lambda w: (round(float(w["top"])), float(w["x0"])))
+    return " ".join(str(w["text"]).strip() for w in block).strip() or None
+
+
+def labelled_targets(diamond: Shape, step_index: int, found: list[Exit],
+                     words: list[dict[str, Any]]) -> tuple[dict[str, int], dict[str, str]]:
+    """({'ya': index, 'tidak': index}, {'label_ya': word, 'label_tidak': word}) from the exits'
+    labels, or by the drawing convention where the labels do not say Ya/Tidak."""
+    labels = {k: exit_label(diamond, path, vertex, words) for k, path, vertex in found}
+    kinds = {k: mark_kind(t) if t else None for k, t in labels.items()}
+    ya = [k for k, kd in kinds.items() if kd == "ya"]
+    tidak = [k for k, kd in kinds.items() if kd == "tidak"]
+    if len(ya) == 1 and len(tidak) == 1:  # one label alone may belong to a path coming in (bps 038)
+        return {"ya": ya[0], "tidak": tidak[0]}, {}
+    out = _by_convention(step_index, sorted(k for k, _, _ in found))
+    names = {f"label_{key}": labels[k] for key, k in out.items() if labels.get(k)}
+    return out, {n: t for n, t in names.items() if t}
+
+
+def _wbox(w: dict[str, Any]) -> BBox:
+    return float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"])
+
+
+def _inside(a: BBox, b: BBox) -> bool:
+    return a[0] >= b[0] and a[2] <= b[2] and a[1] >= b[1] and a[3] <= b[3]
+
+
+def decision_targets(diamond: Shape, step_index: int, shapes_by_step: list[list[Shape]],
+                     pieces: list[Piece], arrows: list[BBox]) -> dict[str, int]:
+    """{'ya': step index, 'tidak': step index} as far as the geometry tells (indexes into steps)."""
+    found = decision_exits(diamond, step_index, shapes_by_step, pieces, arrows)
+    return _by_convention(step_index, sorted(k for k, _, _ in found))
+
+
+def _by_convention(step_index: int, targets: list[int]) -> dict[str, int]:
+    """The exit to the next step is 'ya'; the earliest earlier (else the first later) one 'tidak'."""
     out: dict[str, int] = {}
     if step_index + 1 in targets:
         out["ya"] = step_index + 1

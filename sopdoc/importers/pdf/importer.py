@@ -9,26 +9,30 @@ nothing here raises on bad content, and the page count is capped so time stays b
 
 from __future__ import annotations
 
+import copy
 import time
 from pathlib import Path
 from typing import Any
 
 from sopdoc.importers.codes import imp_diagnostic
-from sopdoc.importers.grid.flow_merge import merge_flows
+from sopdoc.importers.grid.flow_merge import merge_flows, split_flows
 from sopdoc.importers.grid.flow_table import PdfFlowTable, continues, header_row, read_continuation, read_flow_table
 from sopdoc.importers.grid.identity import read_identity_table
 from sopdoc.importers.ocr.engine import ocr_available, scan_only_finding
 from sopdoc.importers.ocr.importer import flag_unsure, read_image_pages
 from sopdoc.importers.ocr.page import PageRead
 from sopdoc.importers.own.pdf import import_own_pdf, is_sopdoc_pdf
-from sopdoc.importers.pdf.branch import decision_targets
+from sopdoc.importers.pdf.branch import decision_exits, labelled_targets
+from sopdoc.importers.pdf.cells import cell_rects, with_cell_rules
+from sopdoc.importers.pdf.header_above import header_above
 from sopdoc.importers.pdf.shapes import extract_arrowheads, extract_pieces, extract_shapes
 from sopdoc.importers.pdf.streams import StreamTooLarge, check_streams
+from sopdoc.importers.pdf.words import SpacedTable, spaced_text
 from sopdoc.importers.report import ImportBuilder, ImportResult
 from sopdoc.model.diagnostic import Origin, Teks
 
 __all__ = ["MAX_CROSSINGS", "MAX_PAGES", "MAX_PDF_BYTES", "MAX_RULE_PAIRS", "MAX_TABLE_RULES", "TIME_BUDGET",
-           "import_pdf_file", "merge_flows"]
+           "import_pdf_file", "import_pdf_parts", "merge_flows"]
 
 MAX_PAGES = 30  # an SOP is 1–5 pages; beyond this the file is not one SOP (bounded time)
 MAX_PDF_BYTES = 50 * 1024 * 1024
@@ -58,7 +62,15 @@ def _keep(obj: dict[str, Any]) -> bool:
 
 def import_pdf_file(path: str | Path, pages: range | None = None) -> ImportResult:
     """Import one foreign PDF; every problem with the file is an IMP finding, never an exception.
-    ``pages`` (0-based) reads one SOP of a bundle (``importers/bundle.py``); its name says which."""
+    ``pages`` (0-based) reads one SOP of a bundle (``importers/bundle.py``); its name says which.
+    A document with several flowcharts gives its first here, with an IMP028 note saying so; the
+    rest are in :func:`import_pdf_parts`, which ``sopdoc import`` uses."""
+    return import_pdf_parts(path, pages)[0]
+
+
+def import_pdf_parts(path: str | Path, pages: range | None = None) -> list[ImportResult]:
+    """Import one foreign PDF: one result per flowchart it holds (``grid/flow_merge.split_flows``),
+    each with the document's identity and boxes; one result when it holds one, or none."""
     name = str(path) if pages is None else f"{path}#halaman={pages.start + 1}-{pages.stop}"
     b = ImportBuilder(name, "pdf")
     where = Origin(file=name)
@@ -67,22 +79,22 @@ def import_pdf_file(path: str | Path, pages: range | None = None) -> ImportResul
     except OSError as exc:
         b.add(imp_diagnostic("IMP003", Teks(f"tidak dapat membaca berkas: {exc.strerror}",
                                             f"cannot read the file: {exc.strerror}"), origin=where))
-        return b.fail()
+        return [b.fail()]
     if size > MAX_PDF_BYTES:
         b.add(imp_diagnostic("IMP006", Teks(f"berkas {size} bita terlalu besar", f"file of {size} bytes is too large"),
                              origin=where))
-        return b.fail()
+        return [b.fail()]
     try:
         check_streams(Path(path).read_bytes())
     except StreamTooLarge as exc:
         b.add(imp_diagnostic("IMP009", Teks(f"aliran PDF terlalu besar setelah dibuka ({exc.where}); berkas ditolak",
                                             f"a PDF stream is too large once inflated ({exc.where}); file refused"),
                              origin=where))
-        return b.fail()
+        return [b.fail()]
     except OSError as exc:
         b.add(imp_diagnostic("IMP003", Teks(f"tidak dapat membaca berkas: {exc.strerror}",
                                             f"cannot read the file: {exc.strerror}"), origin=where))
-        return b.fail()
+        return [b.fail()]
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
@@ -106,7 +118,7 @@ def import_pdf_file(path: str | Path, pages: range | None = None) -> ImportResul
                     origin=where,
                 )
             )
-            return b.fail()
+            return [b.fail()]
         b.add(
             imp_diagnostic(
                 "IMP003",
@@ -117,19 +129,19 @@ def import_pdf_file(path: str | Path, pages: range | None = None) -> ImportResul
                 origin=where,
             )
         )
-    return b.fail()
+    return [b.fail()]
 
 
-def _read(pdf: Any, b: ImportBuilder, path: str) -> ImportResult:
+def _read(pdf: Any, b: ImportBuilder, path: str) -> list[ImportResult]:
     name = b.file
     if getattr(pdf.doc, "encryption", None) and not pdf.pages:
         b.add(imp_diagnostic("IMP004", Teks("PDF terenkripsi", "the PDF is encrypted"), origin=Origin(file=name)))
-        return b.fail()
+        return [b.fail()]
     pages = _fast_pages(path, pdf.pages)
     if is_sopdoc_pdf(pdf):  # the pages, checked against the attachment (issue #13 point 5)
         own = import_own_pdf(pdf, pages, b, MAX_PAGES)
         if own is not None:
-            return own
+            return [own]
         b = ImportBuilder(name, "pdf")
     if len(pages) > MAX_PAGES:
         b.add(
@@ -174,7 +186,8 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> ImportResult:
                     )
                 )
             continue
-        ruled = page.filter(_keep)
+        cells = cell_rects(page)
+        ruled = with_cell_rules(page.filter(_keep), cells)
         dense = _too_dense(ruled)
         crossings = 0 if dense else _crossings(ruled, MAX_CROSSINGS)
         if dense or crossings > MAX_CROSSINGS:
@@ -192,9 +205,10 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> ImportResult:
                 )
             )
             continue
-        tables = ruled.find_tables()
-        shapes = extract_shapes(page)
-        for t_index, table in enumerate(tables, start=1):
+        tables: list[Any] = [SpacedTable(t) for t in ruled.find_tables()]
+        shapes = extract_shapes(page, cells)
+        for t_index, found in enumerate(tables, start=1):
+            table: Any = found
             rows = table.extract()
             start = header_row(rows)
             above = rows if start is None else rows[:start]
@@ -202,8 +216,12 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> ImportResult:
                 identity_done = True
             if start is not None:
                 flow = read_flow_table(table, pno, t_index, name, shapes, start)
+                flow.title = _title_above(page.chars, table, tables) if start == 0 else ""
             elif flows and continues(table, flows[-1]):
                 flow = read_continuation(table, flows[-1], pno, t_index, name, shapes)
+            elif (headed := header_above(table, page.chars, _bottom_above(tables, table))) is not None:
+                table = headed  # the header printed above the table, outside it (bps 077)
+                flow = read_flow_table(headed, pno, t_index, name, shapes)
             else:
                 continue
             _branches(flow, page, [c for r in table.rows for c in r.cells if c])
@@ -224,18 +242,68 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> ImportResult:
     if not flows:
         if scanned and scanned == len(pages):
             b.add(scan_only_finding(name))  # IMP050 when OCR is missing (sopdoc.importers.ocr)
-            return b.fail()
+            return [b.fail()]
         b.add(
             imp_diagnostic(
                 "IMP020", Teks("tabel kegiatan tidak ditemukan", "no step table found"), origin=Origin(file=name)
             )
         )
         if not identity_done:
-            return b.fail()
-        return b.finish()
-    merge_flows(b, flows)
-    flag_unsure(b, ocr_reads)
-    return b.finish()
+            return [b.fail()]
+        return [b.finish()]
+    groups = split_flows(flows)
+    if len(groups) == 1:
+        merge_flows(b, flows)
+        flag_unsure(b, ocr_reads)
+        return [b.finish()]
+    return [_part(b, group, k, len(groups), ocr_reads) for k, group in enumerate(groups, start=1)]
+
+
+def _part(b: ImportBuilder, group: list[PdfFlowTable], k: int, n: int, ocr_reads: list[PageRead]) -> ImportResult:
+    """Flowchart ``k`` of ``n`` as an SOP of its own, with the identity and boxes read so far;
+    its name says which table it is (the line printed above the table, else its number)."""
+    part = copy.deepcopy(b)
+    first = group[0]
+    what = first.title or f"tabel {k}"
+    nama = (part.data.get("identitas") or {}).get("nama")
+    origin = Origin(file=b.file, page=first.page, table=first.index, row=1)
+    if nama:
+        part.put(("identitas", "nama"), f"{nama} ({what})", origin, 0.8)
+    part.add(imp_diagnostic("IMP028", Teks(
+        f"tabel kegiatan {k} dari {n} ({what}), tiap tabel bernomor sendiri: diimpor sebagai SOP "
+        "tersendiri dengan identitas yang sama",
+        f"step table {k} of {n} ({what}), each table numbered on its own: imported as an SOP of its "
+        "own with the same identity"), origin=origin))
+    merge_flows(part, group)
+    flag_unsure(part, ocr_reads)
+    return part.finish()
+
+
+
+
+TITLE_BAND = 20.0
+"""Points above a flowchart table searched for its title line (e.g. the budget account)."""
+
+
+def _title_above(chars: list[dict[str, Any]], table: Any, tables: list[Any]) -> str:
+    """The line printed just above ``table`` and inside no table, or ""."""
+    x0, top, x1 = float(table.bbox[0]), float(table.bbox[1]), float(table.bbox[2])
+
+    def free(c: dict[str, Any]) -> bool:
+        cx, cy = (float(c["x0"]) + float(c["x1"])) / 2, (float(c["top"]) + float(c["bottom"])) / 2
+        return not any(t.bbox[0] <= cx <= t.bbox[2] and t.bbox[1] <= cy <= t.bbox[3] for t in tables)
+
+    band = [c for c in chars if top - TITLE_BAND <= float(c["top"]) and float(c["bottom"]) <= top + 0.5
+            and x0 - 1 <= float(c["x0"]) and float(c["x1"]) <= x1 + 1 and free(c)]
+    return " ".join(spaced_text(band).split())[:120] if band else ""
+
+
+def _bottom_above(tables: list[Any], table: Any) -> float | None:
+    """The bottom of the lowest table that ends above ``table`` and overlaps it in x, or None."""
+    x0, top, x1 = float(table.bbox[0]), float(table.bbox[1]), float(table.bbox[2])
+    ends = [float(t.bbox[3]) for t in tables if t is not table and float(t.bbox[3]) <= top + 1
+            and float(t.bbox[0]) < x1 and float(t.bbox[2]) > x0]
+    return max(ends, default=None)
 
 
 def _too_dense(page: Any) -> str:
@@ -290,10 +358,17 @@ def _branches(flow: PdfFlowTable, page: Any, grid: list[Any]) -> None:
     """Fill ``cabang`` of each decision step with row indexes (turned into step numbers later)."""
     if not any(s.kind == "keputusan" for shapes in flow.shapes for s in shapes):
         return
+    from pdfplumber.utils.text import extract_words
+
     pieces = extract_pieces(page, grid)
     arrows = extract_arrowheads(page)
+    words: list[dict[str, Any]] | None = None
     for k, shapes in enumerate(flow.shapes):
         for s in shapes:
             if s.kind == "keputusan":
-                targets = decision_targets(s, k, flow.shapes, pieces, arrows)
+                found = decision_exits(s, k, flow.shapes, pieces, arrows)
+                if words is None and found:  # exit labels: a line of words beside an exit path
+                    words = extract_words(page.chars, keep_blank_chars=True, x_tolerance=4)
+                targets, labels = labelled_targets(s, k, found, words or [])
                 flow.steps[k].cabang = {key: -1 - idx for key, idx in targets.items()}  # row index marker
+                flow.steps[k].labels = labels

@@ -8,9 +8,11 @@ polygon's area relative to the box (a connector drawn as a thin filled outline h
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from sopdoc.importers.grid.geometry import BBox, Piece, Shape
+from sopdoc.importers.pdf.cells import is_cell
 from sopdoc.model.labels import simbol_rank
 
 __all__ = ["Piece", "Shape", "extract_arrowheads", "extract_pieces", "extract_shapes"]
@@ -30,15 +32,18 @@ def _classify_curve(obj: dict[str, Any]) -> str | None:
     """'terminator' | 'proses' | 'keputusan' | 'piece' | None for one curve object."""
     w, h = float(obj["width"]), float(obj["height"])
     pts = [(float(x), float(y)) for x, y in obj.get("pts", [])]
+    if min(w, h) < 1.5:  # a line drawn as a thin filled outline, however short: a connector stub
+        return "piece" if max(w, h) >= 1.5 and len(pts) >= 2 else None
     if max(w, h) < 8 or len(pts) < 3:
         return None
     x0, top = float(obj["x0"]), float(obj["top"])
     ratio = _area(pts) / (w * h) if w * h else 0.0
-    if ratio < 0.3:
+    cmds = [seg[0] for seg in obj.get("path", [])] if obj.get("path") else []
+    opened = bool(cmds) and "h" not in cmds and abs(pts[0][0] - pts[-1][0]) + abs(pts[0][1] - pts[-1][1]) > 1.0
+    if ratio < 0.3 or opened:  # a thin outline, or an open polyline (an elbow connector): no symbol
         return "piece"
     if not (9 <= h <= 60 and 15 <= w <= 150):
         return None
-    cmds = [seg[0] for seg in obj.get("path", [])] if obj.get("path") else []
     tol = max(1.5, 0.12 * min(w, h))
     corner = sum(1 for x, y in pts if (abs(x - x0) < tol or abs(x - x0 - w) < tol)
                  and (abs(y - top) < tol or abs(y - top - h) < tol))
@@ -52,16 +57,18 @@ def _classify_curve(obj: dict[str, Any]) -> str | None:
     return "terminator" if ratio > 0.75 else None
 
 
-def extract_shapes(page: Any) -> list[Shape]:
-    """Flowchart symbols on ``page``, duplicates (fill + stroke of one symbol) merged."""
+def extract_shapes(page: Any, cells: list[BBox] | None = None) -> list[Shape]:
+    """Flowchart symbols on ``page``, duplicates (fill + stroke of one symbol) merged; ``cells``
+    are table cells drawn as rectangles (``pdf/cells.py``), never symbols."""
+    cells = cells or []
     found: list[Shape] = []
     for r in page.rects:
         w, h = float(r["width"]), float(r["height"])
-        if 9 <= h <= 60 and 15 <= w <= 150 and w / h < 8:
+        if 9 <= h <= 60 and 15 <= w <= 150 and w / h < 8 and not is_cell(_bbox(r), cells):
             found.append(Shape("proses", _bbox(r)))
     for c in page.curves:
         kind = _classify_curve(c)
-        if kind in ("terminator", "proses", "keputusan"):
+        if kind in ("terminator", "proses", "keputusan") and not is_cell(_bbox(c), cells):
             found.append(Shape(kind, _bbox(c)))
     found.sort(key=lambda s: (simbol_rank(s.kind), s.bbox))
     out: list[Shape] = []
@@ -80,13 +87,25 @@ def _overlap(a: BBox, b: BBox) -> float:
 
 def extract_pieces(page: Any, grid: list[BBox]) -> list[Piece]:
     """Connector pieces: thin outline polygons, lines, and thin rectangles that are not grid rules."""
-    pieces = [Piece(_bbox(c)) for c in page.curves if _classify_curve(c) == "piece"]
+    pieces = [p for c in page.curves if _classify_curve(c) == "piece" for p in _segments(c)]
     pieces += [Piece(_bbox(ln)) for ln in page.lines]
     for r in page.rects:
         b = _bbox(r)
         if min(float(r["width"]), float(r["height"])) < 3 and not any(_on_rule(b, g) for g in grid):
             pieces.append(Piece(b))
     return pieces
+
+
+def _segments(curve: dict[str, Any]) -> list[Piece]:
+    """An open polyline (an elbow connector) as one piece per segment, so that two elbows whose
+    boxes overlap are not taken for one path; any other piece as its box."""
+    pts = [(float(x), float(y)) for x, y in curve.get("pts", [])]
+    cmds = [seg[0] for seg in curve.get("path", [])] if curve.get("path") else []
+    if not cmds or "h" in cmds or "c" in cmds or len(pts) < 3 or \
+            abs(pts[0][0] - pts[-1][0]) + abs(pts[0][1] - pts[-1][1]) <= 1.0:
+        return [Piece(_bbox(curve))]
+    return [Piece((min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])))
+            for a, b in pairwise(pts)]
 
 
 def _on_rule(b: BBox, cell: BBox) -> bool:
