@@ -1,7 +1,10 @@
-"""SVG painter: the flowchart pages of a :class:`LayoutDocument` as one SVG (pages stacked).
+"""SVG painter: every page of a :class:`LayoutDocument` as one SVG (pages stacked).
 
 Same geometry as the PDF; SVG's y already grows downwards, so coordinates are used as they are.
 Line classes become CSS classes (``grid``, ``connector``, ``symbol``) with the layout's widths.
+The faces the layout measured with travel inside the SVG (``svg_fonts``: subset WOFF data URIs),
+so text stays in its cells whatever fonts the viewer has; every text goes through
+``safe_text.xml_escape``, so the document is well-formed whatever the SOP says.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from sopdoc.layout.geometry import (
     SymbolKind,
     TextBlock,
 )
+from sopdoc.render.svg_fonts import EMBED_FAMILY, FALLBACK_FAMILY, font_face_css
 from sopdoc.safe_text import xml_escape as escape
 
 __all__ = ["render_svg"]
@@ -29,13 +33,17 @@ def _f(v: float) -> str:
     return f"{v:.2f}".rstrip("0").rstrip(".")
 
 
-def render_svg(layout: LayoutDocument, include_identity: bool = False) -> str:
-    """The flowchart pages (and the identity page when asked) as an SVG document string."""
+def render_svg(layout: LayoutDocument, include_identity: bool = True, *, embed_font: bool = True) -> str:
+    """Every page (only the flowchart pages when ``include_identity`` is False) as an SVG document
+    string; ``embed_font`` embeds the layout's faces subset to the characters drawn."""
     pages = [p for p in layout.pages if include_identity or p.kind is PageKind.FLOWCHART]
     width = max((p.width for p in pages), default=100.0)
     height = sum(p.height for p in pages) + PAGE_GAP * max(len(pages) - 1, 0)
     family = "'Liberation Serif', 'Times New Roman', 'DejaVu Serif', serif" if "Serif" in layout.font_regular or \
         "Times" in layout.font_regular else "'Liberation Sans', Arial, Helvetica, 'DejaVu Sans', sans-serif"
+    faces = font_face_css(layout.font_regular, _chars(pages, layout.draft)) if embed_font else ""
+    if faces:
+        family = f"'{EMBED_FAMILY}', '{FALLBACK_FAMILY}', {family}"
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_f(width)}pt" height="{_f(height)}pt" '
         f'viewBox="0 0 {_f(width)} {_f(height)}">',
@@ -47,7 +55,7 @@ def render_svg(layout: LayoutDocument, include_identity: bool = False) -> str:
         f".connector{{fill:none;stroke:#000;stroke-width:{LINE_WIDTHS[LineClass.CONNECTOR]}}}"
         f".symbol{{fill:#fff;stroke:#000;stroke-width:{LINE_WIDTHS[LineClass.SYMBOL]}}}"
         ".shade{fill:#e6e6e6}"
-        f"text{{font-family:{family};fill:#000}}.b{{font-weight:bold}}"
+        f"{faces}text{{font-family:{family};fill:#000}}.b{{font-weight:bold}}.i{{font-style:italic}}"
         "</style>",
     ]
     y0 = 0.0
@@ -63,6 +71,17 @@ def render_svg(layout: LayoutDocument, include_identity: bool = False) -> str:
         y0 += page.height + PAGE_GAP
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+def _chars(pages: list[Page], draft: bool) -> dict[tuple[bool, bool], set[str]]:
+    """The characters drawn per (bold, italic) face (what the embedded fonts must hold)."""
+    used: dict[tuple[bool, bool], set[str]] = {(True, False): set("DRAFT" if draft else "")}
+    blocks = [c.text for p in pages for c in p.cells if c.text is not None] + \
+        [lb.text for p in pages for lb in p.labels]
+    for block in blocks:
+        used.setdefault((block.bold, block.italic and not block.bold), set()).update(*block.lines)
+    used[(True, False)].update(*(s.label for p in pages for s in p.symbols if s.label))
+    return used
 
 
 def _page(out: list[str], page: Page) -> None:
@@ -83,7 +102,7 @@ def _page(out: list[str], page: Page) -> None:
 
 
 def _text(out: list[str], block: TextBlock) -> None:
-    cls = ' class="b"' if block.bold else ""
+    cls = ' class="b"' if block.bold else (' class="i"' if block.italic else "")
     for i, line in enumerate(block.lines):
         if not line.strip():
             continue
