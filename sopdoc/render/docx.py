@@ -86,9 +86,8 @@ def _identity_from_layout(doc: Any, layout: LayoutDocument, font: str) -> None:
         return
     drawing = next(old.iter(ox.qn("w:drawing")), None)
     logo_run = drawing.getparent() if drawing is not None else None
-    if logo_run is not None and page.images:
-        place_logo(logo_run, page.images[0].rect)
-    table = identity_table_xml(page, font, logo_run if page.images else None)
+    logo_height = place_logo(logo_run, page.images[0].rect) if logo_run is not None and page.images else 0.0
+    table = identity_table_xml(page, font, logo_run if page.images else None, logo_height)
     if logo_run is not None and page.images:
         kop_first = table.find(".//" + ox.qn("w:p"))
         kop_first.append(logo_run)

@@ -95,9 +95,10 @@ def _inside(cell: Cell, frame: Rect) -> bool:
     return frame.x - 0.5 <= cell.rect.cx <= frame.right + 0.5 and frame.y - 0.5 <= cell.rect.cy <= frame.bottom + 0.5
 
 
-def identity_table_xml(page: Page, font: str, logo_run: Any | None = None) -> Any:
+def identity_table_xml(page: Page, font: str, logo_run: Any | None = None, logo_height: float = 0.0) -> Any:
     """The ``w:tbl`` element of the layout's identity page (``logo_run``, a ``w:r`` holding the
-    logo picture, goes where the layout put the logo)."""
+    logo picture ``logo_height`` points high, goes where the layout put the logo; the caller
+    appends it to the first paragraph)."""
     by_role = {c.role: c for c in page.cells}
     kop = by_role["kop"]
     labels = sorted((c for c in page.cells if c.role.endswith(".label")), key=lambda c: c.rect.y)
@@ -112,9 +113,12 @@ def identity_table_xml(page: Page, font: str, logo_run: Any | None = None) -> An
     row_tw = _edges_twips(row_edges)
     kop_paras = _stacked(kop.rect, [c for c in loose if c.role == "kop.line"], font)
     if logo_run is not None and page.images:
+        # the PDF centres the picture in the layout's square; the paragraph holds it at that height
         image = page.images[0].rect
-        logo = ox.s_p_start(align="center", before=max(image.y - kop.rect.y, 0.0)) + "</w:p>"
-        kop_paras = [logo, *_stacked(Rect(kop.rect.x, image.bottom, kop.rect.w, kop.rect.h),
+        pic_h = logo_height if logo_height else image.h
+        top = image.y + (image.h - pic_h) / 2
+        logo = ox.s_p_start(align="center", before=max(top - kop.rect.y, 0.0), line=pic_h) + "</w:p>"
+        kop_paras = [logo, *_stacked(Rect(kop.rect.x, top + pic_h, kop.rect.w, kop.rect.h),
                                      [c for c in loose if c.role == "kop.line"], font)]
     for i, label in enumerate(labels):
         field = label.role.removesuffix(".label")
@@ -164,16 +168,18 @@ def _items(key: str, body: Cell, loose: list[Cell], font: str) -> list[str]:
     return out
 
 
-def place_logo(run: Any, rect: Rect) -> None:
-    """Scale the inline picture of ``run`` to fit ``rect`` (aspect kept), as the PDF draws it."""
+def place_logo(run: Any, rect: Rect) -> float:
+    """Scale the inline picture of ``run`` to fit ``rect`` (aspect kept), as the PDF draws it;
+    its new height in points (0 when the run holds no sized picture)."""
     wp_extent = [el for el in run.iter() if el.tag.endswith("}extent") or el.tag.endswith("}ext")]
     if not wp_extent:
-        return
+        return 0.0
     cx, cy = int(wp_extent[0].get("cx")), int(wp_extent[0].get("cy"))
     if cx <= 0 or cy <= 0:
-        return
+        return 0.0
     scale = min(ox.emu(rect.w) / cx, ox.emu(rect.h) / cy)
     for el in wp_extent:
         if el.get("cx") is not None:
             el.set("cx", str(int(cx * scale)))
             el.set("cy", str(int(cy * scale)))
+    return int(cy * scale) / ox.emu(1.0)
