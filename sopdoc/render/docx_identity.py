@@ -129,8 +129,8 @@ def identity_table_xml(page: Page, font: str, logo_run: Any | None = None, logo_
         if value.text is not None:
             paras = _own(value, font)
         else:  # the signature block: borderless text cells inside the value cell
-            paras = _stacked(value.rect, [c for c in loose if c.role.startswith(f"{field}.") and _inside(c, value.rect)],
-                             font, spacer_after=f"{field}.jabatan")
+            inside = [c for c in loose if c.role.startswith(f"{field}.") and _inside(c, value.rect)]
+            paras = _stacked(value.rect, inside, font, spacer_after=f"{field}.jabatan")
         out.append(_tc(col_tw[2], paras))
         out.append("</w:tr>")
     # --- the boxes, two per row: a title row over a body row

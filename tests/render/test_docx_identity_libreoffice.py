@@ -100,7 +100,8 @@ def _has_edge(edges: list[dict], orientation: str, at: float, lo: float, hi: flo
     for e in edges:
         if e["orientation"] != orientation:
             continue
-        if orientation == "h" and abs(e["top"] - at) <= EDGE_TOL and e["x0"] <= lo + EDGE_TOL and e["x1"] >= hi - EDGE_TOL:
+        if orientation == "h" and abs(e["top"] - at) <= EDGE_TOL and e["x0"] <= lo + EDGE_TOL \
+                and e["x1"] >= hi - EDGE_TOL:
             return True
         if orientation == "v" and abs(e["x0"] - at) <= EDGE_TOL and e["top"] <= lo + EDGE_TOL \
                 and e["bottom"] >= hi - EDGE_TOL:
