@@ -151,3 +151,25 @@ def test_svg_is_well_formed_whatever_the_text(nama, uraian, item):
     root = assert_well_formed(svg)
     assert len(_page_groups(root)) == len(doc.pages)
     assert not any(c in svg for c in "\x00\x01\x08\x0b\x0c\x1b\x7f\ufffe\uffff")
+
+
+def test_svg_text_as_paths_draws_every_character_as_a_defined_glyph():
+    from sopdoc.layout.metrics import find_font_dir
+
+    if find_font_dir("sans") is None:
+        import pytest
+
+        pytest.skip("Liberation Sans is not installed")
+    doc = layout_sop(make_sop(5, 2, uraian="Cek <b> & \"kutip\"", efektif=False))
+    svg = render_svg(doc, text_as_paths=True)
+    root = assert_well_formed(svg)
+    assert root.find(f".//{SVG}text") is None and "font-face" not in svg
+    defined = {p.get("id") for d in root.findall("s:defs", NS) for p in d.iter(f"{SVG}path") if p.get("id")}
+    uses = list(root.iter(f"{SVG}use"))
+    assert uses and {u.get("{http://www.w3.org/1999/xlink}href")[1:] for u in uses} <= defined
+    drawn = [line for p in doc.pages for c in p.cells if c.text is not None for line in c.text.lines]
+    drawn += [line for p in doc.pages for lb in p.labels for line in lb.text.lines]
+    drawn += [s.label for p in doc.pages for s in p.symbols if s.label]
+    drawn += ["DRAFT"] * len(doc.pages)
+    assert len(uses) == sum(len(line.replace(" ", "")) for line in drawn)
+    assert render_svg(doc, text_as_paths=True) == svg
