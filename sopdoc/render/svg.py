@@ -62,7 +62,7 @@ def render_svg(layout: LayoutDocument, include_identity: bool = True, *, embed_f
         f".connector{{fill:none;stroke:#000;stroke-width:{LINE_WIDTHS[LineClass.CONNECTOR]}}}"
         f".symbol{{fill:#fff;stroke:#000;stroke-width:{LINE_WIDTHS[LineClass.SYMBOL]}}}"
         ".shade{fill:#e6e6e6}"
-        f"{faces}text{{font-family:{family};fill:#000}}.b{{font-weight:bold}}.i{{font-style:italic}}"
+        f"{faces}text{{font-family:{family};font-kerning:none;fill:#000}}.b{{font-weight:bold}}.i{{font-style:italic}}"
         "</style>",
     ]
     y0 = 0.0
