@@ -52,7 +52,8 @@ def render_svg(layout: LayoutDocument, include_identity: bool = True, *, embed_f
     if faces:
         family = f"'{EMBED_FAMILY}', '{FALLBACK_FAMILY}', {family}"
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{_f(width)}pt" height="{_f(height)}pt" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'width="{_f(width)}pt" height="{_f(height)}pt" '
         f'viewBox="0 0 {_f(width)} {_f(height)}">',
         f"<title>{escape(layout.title)}</title>",
         "<defs><marker id=\"arrow\" viewBox=\"0 0 8 8\" refX=\"8\" refY=\"4\" markerWidth=\"5\" "

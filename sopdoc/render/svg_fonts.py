@@ -13,6 +13,7 @@ import functools
 import io
 import os
 import zlib
+from typing import Any
 
 from sopdoc.layout.metrics import font_set
 
@@ -153,7 +154,7 @@ def _n(v: float, digits: int = 2) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _face(path: str):  # type: ignore[no-untyped-def]
+def _face(path: str) -> Any:
     from fontTools.ttLib import TTFont
 
     return TTFont(path, lazy=True)

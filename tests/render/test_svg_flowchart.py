@@ -150,7 +150,7 @@ def test_svg_is_well_formed_whatever_the_text(nama, uraian, item):
     svg = render_svg(doc)
     root = assert_well_formed(svg)
     assert len(_page_groups(root)) == len(doc.pages)
-    assert not any(c in svg for c in "\x00\x01\x08\x0b\x0c\x1b\x7f\ufffe\uffff")
+    assert not any(c in svg for c in "\x00\x01\x08\x0b\x0c\x1b\ufffe\uffff")  # illegal in XML 1.0
 
 
 def test_svg_text_as_paths_draws_every_character_as_a_defined_glyph():
@@ -173,3 +173,17 @@ def test_svg_text_as_paths_draws_every_character_as_a_defined_glyph():
     drawn += ["DRAFT"] * len(doc.pages)
     assert len(uses) == sum(len(line.replace(" ", "")) for line in drawn)
     assert render_svg(doc, text_as_paths=True) == svg
+
+
+def test_cli_svg_kurva_writes_text_as_outlines(tmp_path):
+    from sopdoc.cli import main
+    from tests.conftest import EXAMPLES
+
+    src = EXAMPLES / "seed-004-setda-buleleng.sop.yaml"
+    for flag, out in (([], "a"), (["--svg-kurva"], "b")):
+        assert main(["render", str(src), "--format", "svg", "-o", str(tmp_path / out), *flag]) == 0
+    plain = (tmp_path / "a" / "seed-004-setda-buleleng.svg").read_text(encoding="utf-8")
+    curves = (tmp_path / "b" / "seed-004-setda-buleleng.svg").read_text(encoding="utf-8")
+    assert "<text " in plain and "@font-face" in plain
+    assert "<text " not in curves and "<use " in curves
+    assert_well_formed(curves)
