@@ -93,10 +93,13 @@ def _read_profile(path: str, paper: str | None, first_input: str | None = None) 
 @click.option("--qr", is_flag=True, default=False,
               help=_help("render.qr", "Tambahkan kode QR berisi hash isi SOP.",
                          "Add a QR code with the SOP's content hash."))
+@click.option("--svg-kurva", "svg_paths", is_flag=True, default=False,
+              help=_help("render.svg_paths", "SVG: gambar teks sebagai kurva (tanpa huruf tertanam).",
+                         "SVG: draw text as outlines (no embedded font)."))
 @lang_option
 @click.pass_context
 def render(ctx: click.Context, files: tuple[str, ...], to: str, output: str, paper: str | None,
-           profile_path: str | None, template: str | None, qr: bool) -> None:
+           profile_path: str | None, template: str | None, qr: bool, svg_paths: bool) -> None:
     from sopdoc.batch import run_batch
     from sopdoc.cli.progress import progress
     from sopdoc.errors import OutputError, SopdocError
@@ -132,8 +135,8 @@ def render(ctx: click.Context, files: tuple[str, ...], to: str, output: str, pap
         fail(ctx, Teks("tidak ada berkas *.sop.yaml yang ditemukan", "no *.sop.yaml files found"))
     refuse_same_outputs(ctx, [(str(p), output_stem(p)) for p in paths])
     # every input on every core (sopdoc.batch), reported in input order as if run serially
-    jobs = [_Job(str(path), str(out_dir), tuple(formats), profile, bool(profile_path), paper, qr, template, lang)
-            for path in paths]
+    jobs = [_Job(str(path), str(out_dir), tuple(formats), profile, bool(profile_path), paper, qr, template, lang,
+                 svg_paths) for path in paths]
     failed = 0
     with progress(len(jobs), Teks("Mencetak", "Rendering").get(lang)) as bar:
         for _job, done in run_batch(_render_job, jobs):
@@ -160,6 +163,7 @@ class _Job(NamedTuple):
     qr: bool
     template: str | None
     lang: str
+    svg_paths: bool = False
 
 
 class _Done(NamedTuple):
@@ -192,7 +196,7 @@ def _render_job(job: _Job) -> _Done:
         # without --profile, each file takes the [profil] of the sopdoc.toml above it
         own = job.profile if job.profile_given else _read_profile("", job.paper, str(path))
         written, warnings = _render_one(result.sop, path, Path(job.out_dir), list(job.formats), own, job.qr,
-                                        Path(job.template) if job.template else None)
+                                        Path(job.template) if job.template else None, svg_paths=job.svg_paths)
     except OutputError as exc:
         return _Done((), (), True, exc.teks)
     except (SopdocError, OSError) as exc:
@@ -212,7 +216,8 @@ def _path(path: tuple[str | int, ...]) -> str:
 
 
 def _render_one(sop: Any, source: Path, out_dir: Path, formats: list[str], profile: Any,
-                qr: bool, template: Path | None = None) -> tuple[list[Path], tuple[Any, ...]]:
+                qr: bool, template: Path | None = None, *,
+                svg_paths: bool = False) -> tuple[list[Path], tuple[Any, ...]]:
     from sopdoc.atomic import OutputSet
     from sopdoc.layout.document import layout_sop
     from sopdoc.render.files import output_stem
@@ -229,7 +234,7 @@ def _render_one(sop: Any, source: Path, out_dir: Path, formats: list[str], profi
     if "svg" in formats:
         from sopdoc.render.svg import render_svg
 
-        rendered[out_dir / f"{stem}.svg"] = render_svg(layout)
+        rendered[out_dir / f"{stem}.svg"] = render_svg(layout, text_as_paths=svg_paths)
     if "docx" in formats:
         from sopdoc.render.docx import docx_bytes
 

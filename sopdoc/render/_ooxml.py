@@ -385,7 +385,8 @@ def _s_drawing(*, geometry: str, line_width: float | None, fill: str | None = "F
             f'<wps:spPr bwMode="auto"><a:xfrm{xfrm}><a:off x="0" y="0"/><a:ext {ext}/></a:xfrm>'
             f'<a:prstGeom prst="{esc(geometry)}">{av}</a:prstGeom>{fill_xml}{ln}</wps:spPr>{box}'
             '<wps:bodyPr rot="0" vert="horz" wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr" '
-            'anchorCtr="0" upright="1"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic>'
+            f'anchorCtr="0" upright="{0 if rotation else 1}"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData>'
+            '</a:graphic>'
             '</wp:anchor></w:drawing>')
 
 

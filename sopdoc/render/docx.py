@@ -28,6 +28,7 @@ from sopdoc.ooxml.package import write_package
 from sopdoc.render import _ooxml as ox
 from sopdoc.render.context import CONTEXT_VARIABLES, template_context
 from sopdoc.render.docx_flow import ShapeIds, flow_table_xml
+from sopdoc.render.docx_identity import identity_table_xml, place_logo
 from sopdoc.render.docx_sheet import title_paragraphs, worksheet_xml
 from sopdoc.render.docx_template import Picture, picture_marker, render_document
 from sopdoc.render.files import write_atomic
@@ -68,9 +69,30 @@ def docx_bytes(sop: Sop, *, profile: PageProfile | None = None, template: Path |
     doc = render_document(tpl_path, template_context(sop, profile, marker if logo else ""), CONTEXT_VARIABLES,
                           {marker: logo} if logo else None)
     font = word_font(profile)
+    if template is None:  # sopdoc's own identity page: the layout's geometry, as in the PDF
+        _identity_from_layout(doc, layout, font)
     _assemble(doc, sop, layout, profile, font, fills)
     _embed_source(doc, sop_to_yaml(sop) if canonical is None else canonical)
     return write_package(doc, ZIP_LEVEL)
+
+
+def _identity_from_layout(doc: Any, layout: LayoutDocument, font: str) -> None:
+    """Replace the shipped template's identity table with the layout's (``docx_identity``); the
+    logo picture the template placed moves into the new kop cell, sized as the PDF draws it."""
+    page = next((p for p in layout.pages if p.kind is PageKind.IDENTITY), None)
+    body = doc.element.body
+    old = body.find(ox.qn("w:tbl"))
+    if page is None or old is None:
+        return
+    drawing = next(old.iter(ox.qn("w:drawing")), None)
+    logo_run = drawing.getparent() if drawing is not None else None
+    logo_height = place_logo(logo_run, page.images[0].rect) if logo_run is not None and page.images else 0.0
+    table = identity_table_xml(page, font, logo_run if page.images else None, logo_height)
+    if logo_run is not None and page.images:
+        kop_first = table.find(".//" + ox.qn("w:p"))
+        kop_first.append(logo_run)
+    old.addprevious(table)
+    body.remove(old)
 
 
 LOGO_HEIGHT = 60.0

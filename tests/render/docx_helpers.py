@@ -70,8 +70,10 @@ def cell_text(tc) -> str:
 
 
 def all_text(el) -> str:
-    """The text of every paragraph below ``el`` (tables included), whitespace-normalised."""
-    parts = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in el.iter(qn("w:p"))]
+    """The text of every paragraph below ``el`` (tables included), whitespace-normalised; a
+    non-breaking hyphen reads as ``-`` (what Word shows)."""
+    parts = ["".join((t.text or "") if t.tag == qn("w:t") else "-" for t in p.iter(qn("w:t"), qn("w:noBreakHyphen")))
+             for p in el.iter(qn("w:p"))]
     return " ".join(" ".join(parts).split())
 
 
