@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any
@@ -123,16 +124,23 @@ _TYPE_NAMES = {
 }
 
 
+_BRANCH = re.compile(r"[A-Za-z_][\w.]*\[[^\n]*\]")
+
+
 def _from_pydantic(err: Any, smap: SourceMap) -> Diagnostic:
     loc: Path = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     # pydantic inserts union branch names such as 'tuple[str, ...]' into loc; drop them
-    loc = tuple(p for p in loc if isinstance(p, int) or ("[" not in p and p not in {"str", "int"}))
+    # (a branch name is ``word[...]``; a user's key such as 'a[:' is kept)
+    loc = tuple(p for p in loc if isinstance(p, int) or not (_BRANCH.fullmatch(p) or p in {"str", "int"}))
     etype = err["type"]
     where = format_path(loc)
     value = err.get("input")
     shown = repr(value) if not isinstance(value, (dict, list)) else _kind(value)[0]
-    if etype == "extra_forbidden":
-        key = str(loc[-1])
+    if etype == "extra_forbidden" and err["loc"]:
+        # the raw path's last element is always the unknown key, even one the branch filter dropped
+        key = str(err["loc"][-1])
+        if not loc or loc[-1] != err["loc"][-1]:
+            loc = (*loc, key)
         model = _model_at(loc[:-1])
         choices = list(model.model_fields) if model else []
         close = difflib.get_close_matches(key, choices, n=1, cutoff=0.6)

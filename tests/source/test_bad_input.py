@@ -110,3 +110,16 @@ def test_recursive_alias_is_refused(tmp_path: Path) -> None:
     src.write_text("sopdoc: 1\nketerkaitan: &a [*a]\n", encoding="utf-8")
     result = load_sop(src)
     assert result.sop is None and result.diagnostics[0].code in {"SOP004", "SOP008"}
+
+
+@pytest.mark.parametrize("text, key", [("a[:", "a["), ("list[str]: 1\n", "list[str]"), ("x[0]: 1\n", "x[0]")])
+def test_a_key_shaped_like_a_type_name_is_an_unknown_key(text: str, key: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    # pydantic's union-branch names ('tuple[str, ...]') are dropped from error paths; a user's key
+    # with brackets once went with them and left an empty path: IndexError, exit 3 (found by the fuzz suite)
+    path = tmp_path / "x.sop.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", str(path)]) == 1
+    err = capsys.readouterr()
+    assert f"SOP006 [kunci-tidak-dikenal] kunci {key!r} tidak dikenal" in err.out + err.err
+    assert "galat internal" not in err.out + err.err
