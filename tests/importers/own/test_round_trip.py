@@ -15,7 +15,7 @@ from sopdoc.cli import main
 from sopdoc.importers.docx.importer import import_docx_file
 from sopdoc.importers.pdf.importer import import_pdf_file
 from sopdoc.layout import layout_sop
-from sopdoc.model.sop import Kegiatan, MutuBaku, Simbol, Sop
+from sopdoc.model.sop import Identitas, Kegiatan, MutuBaku, Pengesahan, Simbol, Sop
 from sopdoc.render.docx import docx_bytes
 from sopdoc.render.pdf import _item_starts, render_pdf
 from sopdoc.source.reader import load_sop
@@ -205,3 +205,20 @@ def test_loop_backs_under_offpage_connector_read_back(fmt: str, tmp_path: Path) 
     assert [(k.no, k.cabang.ya, k.cabang.tidak) for k in got.kegiatan if k.cabang is not None] == [
         (2, 3, 1), (4, 5, 1), (10, 11, 4)]
     assert shown(got) == shown(sop)
+
+
+@pytest.mark.parametrize("fmt", sorted(_FORMATS))
+@pytest.mark.parametrize(("nip", "nama"), [(" ", None), ("   ", "Budi Santoso")])
+def test_white_space_nip_is_no_nip_line(fmt: str, nip: str, nama: str | None, tmp_path: Path) -> None:
+    """Regression (a shrunk case of the round-trip properties, ``nip=' '``):
+    a bare "NIP." line was drawn, read back as the pangkat, and the document no longer agreed with
+    its embedded source (IMP015)."""
+    sop = Sop(identitas=Identitas(disahkan_oleh=Pengesahan(nama=nama, nip=nip)), pelaksana=("Kepala 1",),
+              kegiatan=(Kegiatan(no=1, uraian="Mulai", pelaksana=("Kepala 1",), simbol=Simbol.TERMINATOR),))
+    make, read = _FORMATS[fmt]
+    with_source = read(make(sop, tmp_path / f"a.{fmt}", True))
+    assert with_source.load.sop == sop
+    assert "IMP015" not in _codes(with_source)
+    got = read(make(sop, tmp_path / f"b.{fmt}", False)).load.sop
+    assert got is not None
+    assert got.identitas.disahkan_oleh == (Pengesahan(nama="Budi Santoso") if nama else None)
