@@ -106,8 +106,10 @@ def _layout(sop: Sop, profile: PageProfile, fonts: FontSet, size: float) -> tupl
     pengesah = ident.disahkan_oleh
     jabatan = (pengesah.jabatan if pengesah else None) or ""
     nama = (pengesah.nama if pengesah else None) or ""
+    # a NIP of white space only is no NIP: a bare "NIP." line would read back as a pangkat
     extra = [v for v in ((pengesah.pangkat if pengesah else None),
-                         f"NIP. {pengesah.nip}" if pengesah and pengesah.nip else None) if v]
+                         f"NIP. {pengesah.nip}" if pengesah and pengesah.nip and pengesah.nip.strip() else None)
+             if v]
     rows = [
         ("nomor", ident.nomor or "-"),
         ("tanggal_pembuatan", format_tanggal(ident.tanggal_pembuatan)),

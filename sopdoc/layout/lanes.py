@@ -47,6 +47,7 @@ APPROACH = 5.0
 _CLEAR_WEIGHT = 10.0  # per point of missing clearance
 _CROSS_WEIGHT = 4.0  # per crossing (about 6 pt of clearance, or 200 pt of length)
 _LENGTH_WEIGHT = 0.02
+_OVERLAP_WEIGHT = 1000.0  # per run lying on another connector's run: never, where any other level is left
 
 Span = tuple[float, float, float]  # (position across, start along, end along), start <= end
 
@@ -149,16 +150,35 @@ class Lanes:
         return any(segment_hits_symbol((x0, y), (x1, y), s) for s in self.symbols
                    if s.rect.y < y < s.rect.bottom)
 
-    def level(self, band: tuple[float, float], x0: float, x1: float, prefer: float) -> float:
+    def level(self, band: tuple[float, float], x0: float, x1: float, prefer: float,
+              stubs: tuple[Point, ...] = ()) -> float:
         """The y of a horizontal run from ``x0`` to ``x1`` inside ``band``: clear of row borders,
-        of parallel runs and of crossings where possible, nearest ``prefer`` among equals."""
+        of parallel runs and of crossings where possible, nearest ``prefer`` among equals.
+
+        ``stubs`` are the fixed ends (x, y) of the vertical runs this level closes (from a
+        symbol's bottom down to the level, from the level down to a target's top): such a run
+        must not lie on another connector's vertical run (the two would be one line on the page
+        and could not be told apart), unless both end at that same point (two exits into one
+        target merge into its arrow)."""
         top, bottom = band
         lo, hi = top + SYMBOL_CLEAR, bottom - APPROACH
         if hi < lo:
             return (top + bottom) / 2
         n = int((hi - lo) / 0.5)
         candidates = [lo + 0.5 * k for k in range(n + 1)] + [hi]
-        return min(candidates, key=lambda y: (round(self._h_scorer(y)(x0, x1), 6), abs(y - prefer)))
+        return min(candidates, key=lambda y: (round(self._h_scorer(y)(x0, x1) + self._on_runs(stubs, y), 6),
+                                              abs(y - prefer)))
+
+    def _on_runs(self, stubs: tuple[Point, ...], y: float) -> float:
+        """The cost of the vertical runs from each stub end to ``y`` lying on other connectors'
+        vertical runs (see :meth:`level`)."""
+        cost = 0.0
+        for x, end in stubs:
+            lo, hi = min(y, end), max(y, end)
+            for xx, a, b in self.v:
+                if abs(xx - x) < 0.5 and min(hi, b) - max(lo, a) > 0.5 and end not in (a, b):
+                    cost += _OVERLAP_WEIGHT
+        return cost
 
     def lane(self, y0: float, y1: float, x_from: float, x_to: float, side: str) -> tuple[float, float]:
         """The x of a vertical run from ``y0`` to ``y1``, reached by a horizontal run at ``y0``

@@ -135,16 +135,16 @@ def _route(lanes: Lanes, a: SymbolBox, b: SymbolBox, side: str, direct: bool, fr
         top, bottom = lanes.band_above(b.row)
         # under a decision the run goes low, leaving its exit segment long enough for the label
         prefer = bottom if a.kind is SymbolKind.KEPUTUSAN else (top + bottom) / 2
-        y = lanes.level((top, bottom), sx, tx, prefer)
+        y = lanes.level((top, bottom), sx, tx, prefer, ((sx, sy), (tx, ty)))
         return [(sx, sy), (sx, y), (tx, y), (tx, ty)]
     into = lanes.band_above(b.row)
-    y1 = lanes.level(into, min(sx, tx), max(sx, tx), (lanes.rows[b.row].y + ty) / 2)
+    y1 = lanes.level(into, min(sx, tx), max(sx, tx), (lanes.rows[b.row].y + ty) / 2, ((tx, ty),))
     if side == "bottom":
         out = lanes.band_below(a.row)
-        y0 = lanes.level(out, sx, sx, (sy + lanes.rows[a.row].bottom) / 2)
+        y0 = lanes.level(out, sx, sx, (sy + lanes.rows[a.row].bottom) / 2, ((sx, sy),))
         x, _ = lanes.lane(y0, y1, sx, tx, "any")
-        y0 = lanes.level(out, sx, x, y0)
-        y1 = lanes.level(into, x, tx, y1)
+        y0 = lanes.level(out, sx, x, y0, ((sx, sy),))
+        y1 = lanes.level(into, x, tx, y1, ((tx, ty),))
         return [(sx, sy), (sx, y0), (x, y0), (x, y1), (tx, y1), (tx, ty)]
     y0 = a.rect.cy
     choices = [side] + (["left"] if side == "right" and free_left else [])
@@ -158,7 +158,7 @@ def _route(lanes: Lanes, a: SymbolBox, b: SymbolBox, side: str, direct: bool, fr
             best = (cost, x, px)
     assert best is not None
     _, x, px = best
-    y1 = lanes.level(into, x, tx, y1)
+    y1 = lanes.level(into, x, tx, y1, ((tx, ty),))
     return [(px, y0), (x, y0), (x, y1), (tx, y1), (tx, ty)]
 
 

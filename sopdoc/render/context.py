@@ -48,6 +48,7 @@ def template_context(sop: Sop, profile: PageProfile | None = None, logo: Any = "
     profile = profile or PageProfile()
     ident = sop.identitas
     pengesah = ident.disahkan_oleh
+    nip = (pengesah.nip if pengesah else None) or ""
     ctx: dict[str, Any] = {
         "instansi": list(profile.instansi or ident.instansi),
         "unit": ident.unit or "",
@@ -63,7 +64,7 @@ def template_context(sop: Sop, profile: PageProfile | None = None, logo: Any = "
             "jabatan": (pengesah.jabatan if pengesah else None) or "",
             "nama": (pengesah.nama if pengesah else None) or "",
             "pangkat": (pengesah.pangkat if pengesah else None) or "",
-            "nip": (pengesah.nip if pengesah else None) or "",
+            "nip": nip if nip.strip() else "",  # white space only is no NIP: no bare "NIP." line
         }),
         "judul_kotak": MappingProxyType(dict(BOX_TITLES)),
         "draf": ident.tanggal_efektif is None,

@@ -15,7 +15,7 @@ from sopdoc.cli import main
 from sopdoc.importers.docx.importer import import_docx_file
 from sopdoc.importers.pdf.importer import import_pdf_file
 from sopdoc.layout import layout_sop
-from sopdoc.model.sop import Kegiatan, MutuBaku, Simbol, Sop
+from sopdoc.model.sop import Identitas, Kegiatan, MutuBaku, Pengesahan, Simbol, Sop
 from sopdoc.render.docx import docx_bytes
 from sopdoc.render.pdf import _item_starts, render_pdf
 from sopdoc.source.reader import load_sop
@@ -186,3 +186,39 @@ def test_worksheet_periode_and_title_read_back_without_source(tmp_path: Path) ->
         got = (import_pdf_file if path.suffix == ".pdf" else import_docx_file)(path).load.sop
         assert got.lembar_kerja == sop.lembar_kerja, path.suffix
         assert (got.periode, got.judul_flowchart) == (sop.periode, sop.judul_flowchart), path.suffix
+
+
+@pytest.mark.parametrize("fmt", sorted(_FORMATS))
+def test_loop_backs_under_offpage_connector_read_back(fmt: str, tmp_path: Path) -> None:
+    """Regression (property seed 89266883952006172069126081023777147173): the DOCX reader took
+    step 4's loop-back to itself and step 10's (through the off-page connector) to step 1, because
+    the layout drew the off-page connector on the same line as the loop-backs into step 1."""
+    from tests.layout.test_layout_no_shared_line import loop_backs_under_offpage
+
+    sop = loop_backs_under_offpage()
+    make, read = _FORMATS[fmt]
+    with_source = read(make(sop, tmp_path / f"a.{fmt}", True))
+    assert with_source.load.sop == sop
+    assert "IMP015" not in _codes(with_source)
+    got = read(make(sop, tmp_path / f"b.{fmt}", False)).load.sop
+    assert got is not None
+    assert [(k.no, k.cabang.ya, k.cabang.tidak) for k in got.kegiatan if k.cabang is not None] == [
+        (2, 3, 1), (4, 5, 1), (10, 11, 4)]
+    assert shown(got) == shown(sop)
+
+
+@pytest.mark.parametrize("fmt", sorted(_FORMATS))
+@pytest.mark.parametrize(("nip", "nama"), [(" ", None), ("   ", "Budi Santoso")])
+def test_white_space_nip_is_no_nip_line(fmt: str, nip: str, nama: str | None, tmp_path: Path) -> None:
+    """Regression (a shrunk case of the round-trip properties, ``nip=' '``):
+    a bare "NIP." line was drawn, read back as the pangkat, and the document no longer agreed with
+    its embedded source (IMP015)."""
+    sop = Sop(identitas=Identitas(disahkan_oleh=Pengesahan(nama=nama, nip=nip)), pelaksana=("Kepala 1",),
+              kegiatan=(Kegiatan(no=1, uraian="Mulai", pelaksana=("Kepala 1",), simbol=Simbol.TERMINATOR),))
+    make, read = _FORMATS[fmt]
+    with_source = read(make(sop, tmp_path / f"a.{fmt}", True))
+    assert with_source.load.sop == sop
+    assert "IMP015" not in _codes(with_source)
+    got = read(make(sop, tmp_path / f"b.{fmt}", False)).load.sop
+    assert got is not None
+    assert got.identitas.disahkan_oleh == (Pengesahan(nama="Budi Santoso") if nama else None)
