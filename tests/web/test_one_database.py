@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -66,3 +67,28 @@ def test_serve_and_the_cli_share_one_database(backend: Backend, tmp_path: Path, 
         assert instance.name.endswith("2026-TW3")
     with backend.raw(target) as raw:  # the administrator is in the same database
         assert list(raw.execute("SELECT username FROM akun_pengguna")) == [("kepala",)]
+
+
+def test_the_web_writes_to_the_store_in_djangos_own_file(transactional_db: Any, effective_sop: Any,
+                                                         users: dict[str, Any]) -> None:
+    """Django's test database file is the store too (as with `sopdoc serve`): opening a period and
+    recording a step must not lock each other out (a Django transaction around a store write did)."""
+    from django.conf import settings
+    from django.db import connection
+    from django.urls import reverse
+
+    from tests.web.conftest import client_for
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite case: one file for both")
+    settings.SOPDOC_STORE = connection.settings_dict["NAME"]  # _fresh_store restores it
+    name = f"pengumpulan-data-kinerja-{effective_sop.pk}-2026-TW3"
+    c = client_for(users["pelaksana"])
+    r = c.post(reverse("periode:buka"), {"sop": effective_sop.pk, "periode": "2026-TW3"})
+    assert r.status_code == 302 and r["Location"] == reverse("periode:lihat", args=[name])
+    r = c.post(reverse("periode:catat", args=[name]), {
+        "langkah": "1", "oleh": "Budi", "peran": "Kepala Dinas", "mulai": "2026-10-01 08:00",
+        "selesai": "2026-10-01 08:15", "output": "Disposisi"}, follow=True)
+    assert "Dicatat: entri #1 langkah 1" in r.content.decode()
+    with open_store(settings.SOPDOC_STORE, create=False) as store:
+        assert [e.langkah for e in store.entries(name)] == [1] and store.verification().ok
