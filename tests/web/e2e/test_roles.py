@@ -116,6 +116,8 @@ def test_clerk_records_a_case_and_sees_it_late(browser: Any, users: dict[str, An
     # the period started in October 2026 and today is later: step 1 is already overdue
     assert "TERLAMBAT" in by_id(b, "jatuh-tempo").text
     Select(by_id(b, "f-langkah")).select_by_value("1")
+    assert by_id(b, "f-oleh").get_attribute("value") == "pelaksana"  # the user's name, to be replaced
+    by_id(b, "f-oleh").clear()
     by_id(b, "f-oleh").send_keys("Budi / 198001012005011001")
     by_id(b, "f-peran").send_keys("Kepala Dinas")
     by_id(b, "f-mulai").send_keys("2026-10-01 08:00")
@@ -124,7 +126,7 @@ def test_clerk_records_a_case_and_sees_it_late(browser: Any, users: dict[str, An
     click_and_wait(b, by_id(b, "tombol-catat"))
     assert "Dicatat: entri #1 langkah 1" in b.find_element(By.CSS_SELECTOR, ".pesan").text
     log = by_id(b, "tabel-log").text
-    assert "Budi / 198001012005011001 · Kepala Dinas" in log and "Disposisi" in log
+    assert "1 1 Budi / 198001012005011001 · Kepala Dinas" in log and "Disposisi" in log
     assert by_id(b, "log-utuh")
     findings = by_id(b, "temuan-kepatuhan").text
     assert "CMP" in findings, findings  # the late step is a compliance finding
