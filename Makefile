@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SOPDOC := $(VENV)/bin/sopdoc
 OUT    ?= out
 
-.PHONY: demo test serve lint review bench schema docs clean
+.PHONY: demo test serve lint review bench schema docs screenshots clean
 
 $(PY):
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "sopdoc needs Python 3.11+"'
@@ -65,6 +65,10 @@ bench: $(VENV)/.installed
 ## review: render every example to PNG pages for a person to look at (out/review/)
 review: $(VENV)/.installed
 	$(PY) tools/review.py --out $(OUT)/review
+
+## screenshots: the web application's main pages as docs/img/web-*.png (needs chromium, chromium-driver)
+screenshots: $(VENV)/.dev-installed $(VENV)/.web-installed
+	$(PY) tools/web_screenshots.py
 
 ## schema: regenerate schemas/sop.schema.json and schemas/config.schema.json
 schema: $(VENV)/.installed

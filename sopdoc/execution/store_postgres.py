@@ -29,6 +29,7 @@ from sopdoc.execution.store_schema import (
     PG_FUNCTION_SOURCE,
     PG_META,
     SCHEMA_VERSION,
+    is_web_table,
     pg_trigger_signatures,
     postgres_migrations,
 )
@@ -234,9 +235,11 @@ class PostgresStore(ChainStore):
     # ------------------------------------------------------------------ schema
 
     def _state(self) -> tuple[set[str], int | None]:
-        """The tables of the current schema and the sopdoc schema version (None: no sopdoc_meta)."""
+        """The tables of the current schema but the web application's and the sopdoc schema version
+        (None: no sopdoc_meta)."""
         tables = {r[0] for r in self.conn.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()").fetchall()}
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()").fetchall()
+            if not is_web_table(r[0])}
         if PG_META not in tables:
             return tables, None
         row = self.conn.execute(f"SELECT value FROM {PG_META} WHERE name = 'schema_version'").fetchone()
@@ -284,11 +287,13 @@ class PostgresStore(ChainStore):
         self._key = self._create_key()
 
     def _check_columns(self) -> None:
-        """StoreError unless every table has exactly its columns (a damaged schema, another application's)."""
+        """StoreError unless every table but the web application's has exactly its columns (a damaged
+        schema, another application's)."""
         found: dict[str, list[str]] = {}
         for table, column in self.conn.execute(
                 "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() "
                 f"AND table_name != '{PG_META}' ORDER BY table_name, ordinal_position").fetchall():
-            found.setdefault(table, []).append(column)
+            if not is_web_table(table):
+                found.setdefault(table, []).append(column)
         if {t: tuple(c) for t, c in found.items()} != COLUMNS:
             raise foreign(self.path)

@@ -36,8 +36,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["COLUMNS", "MIGRATIONS", "PG_META", "SCHEMA_VERSION", "TRIGGERS", "pg_trigger_signatures",
-           "postgres_migrations", "trigger_sql"]
+__all__ = ["COLUMNS", "MIGRATIONS", "PG_META", "SCHEMA_VERSION", "TRIGGERS", "WEB_TABLES", "is_web_table",
+           "pg_trigger_signatures", "postgres_migrations", "trigger_sql"]
 
 SCHEMA_VERSION = 4
 
@@ -183,6 +183,30 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "heads": ("id", "instance", "kind", "n", "head", "digest", "prev", "link", "mac"),
     "lifecycle": ("id", "instance", "kind", "alasan", "laporan", "n", "head", "oleh", "pada", "hash"),
 }
+
+# The tables of the web application (``sopdoc serve``), which shares the store's database: one
+# SQLite file, one PostgreSQL schema. Django's contrib apps (auth, contenttypes, sessions and its
+# migration record) and sopdoc.web's apps (akun, sop, periode); exactly these names, so a table of
+# any other application still makes the database foreign. The store never reads or writes them and
+# checks neither their columns nor their triggers; a new Django model must be added here
+# (tests/web/test_one_database.py compares this set with Django's own list).
+WEB_TABLES = frozenset({
+    "django_migrations", "django_content_type", "django_session",
+    "auth_permission", "auth_group", "auth_group_permissions",
+    "akun_unit", "akun_pengguna", "akun_pengguna_groups", "akun_pengguna_user_permissions", "akun_audit",
+    "akun_logingagal",
+    "sop_sop", "sop_versi", "sop_transisi",
+    "periode_instans",
+})
+
+# Django's SQLite schema editor rebuilds a table under this prefix while a migration alters it.
+_REBUILD_PREFIX = "new__"
+
+
+def is_web_table(name: str) -> bool:
+    """Whether ``name`` is one of the web application's tables (:data:`WEB_TABLES`), or a copy that
+    Django's SQLite migrations make of one while they rebuild it."""
+    return name in WEB_TABLES or (name.startswith(_REBUILD_PREFIX) and name[len(_REBUILD_PREFIX):] in WEB_TABLES)
 
 
 # --------------------------------------------------------------------------- PostgreSQL

@@ -17,7 +17,7 @@ from typing import Any
 
 from sopdoc.execution.log_key import key_path
 from sopdoc.execution.store_core import ChainStore, StoreError, foreign
-from sopdoc.execution.store_schema import COLUMNS, MIGRATIONS, SCHEMA_VERSION, trigger_sql
+from sopdoc.execution.store_schema import COLUMNS, MIGRATIONS, SCHEMA_VERSION, is_web_table, trigger_sql
 from sopdoc.model.diagnostic import Teks
 
 __all__ = ["SqliteStore", "SqliteTables"]
@@ -105,9 +105,16 @@ class SqliteStore(ChainStore):
                 raise _translate(exc, self.path) from None
             raise
 
+    @staticmethod
+    def _state(conn: sqlite3.Connection) -> tuple[int, int]:
+        """The number of schema objects that are not the web application's (tables, their indexes
+        and triggers; ``sqlite_sequence`` counts with the tables it serves) and the schema version."""
+        names = [r[0] for r in conn.execute("SELECT tbl_name FROM sqlite_master WHERE tbl_name != 'sqlite_sequence'")]
+        version = conn.execute("SELECT user_version FROM pragma_user_version").fetchone()[0]
+        return sum(not is_web_table(n) for n in names), version
+
     def _migrate(self) -> None:
-        tables, version = self.conn.execute(
-            "SELECT (SELECT count(*) FROM sqlite_master), (SELECT user_version FROM pragma_user_version)").fetchone()
+        tables, version = self._state(self.conn)
         if version > SCHEMA_VERSION:
             raise StoreError(Teks(
                 f"basis data {self.path} berskema versi {version}, lebih baru dari sopdoc ini "
@@ -122,9 +129,7 @@ class SqliteStore(ChainStore):
         if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             self.conn.execute("PRAGMA journal_mode = WAL")
         with self._write() as conn:
-            tables, version = conn.execute(  # another process may have won
-                "SELECT (SELECT count(*) FROM sqlite_master), (SELECT user_version FROM pragma_user_version)"
-            ).fetchone()
+            tables, version = self._state(conn)  # another process may have won
             if version == 0 and tables:
                 raise foreign(self.path)
             if version < 2:  # the key comes with anchoring; later migrations only add tables
@@ -139,11 +144,13 @@ class SqliteStore(ChainStore):
                 conn.execute(f"PRAGMA user_version = {version}")
 
     def _check_columns(self) -> None:
-        """StoreError unless every table has exactly its columns (a damaged schema, a foreign file)."""
+        """StoreError unless every table but the web application's has exactly its columns (a damaged
+        schema, a foreign file)."""
         found: dict[str, list[str]] = {}
         for table, column in self.conn.execute(
                 "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p "
                 "WHERE m.type = 'table' AND m.name != 'sqlite_sequence' ORDER BY m.name, p.cid"):
-            found.setdefault(table, []).append(column)
+            if not is_web_table(table):
+                found.setdefault(table, []).append(column)
         if {t: tuple(c) for t, c in found.items()} != COLUMNS:
             raise foreign(self.path)

@@ -28,19 +28,17 @@ def setup(db: str | None, *, http: bool = False, hosts: str | None = None) -> No
 
 
 def migrate() -> None:
-    """Create or upgrade Django's tables, and create or upgrade the store (an SQLite file)."""
+    """Create or upgrade the store and Django's tables, in the one database of ``SOPDOC_DB``."""
     from django.conf import settings
     from django.core.management import call_command
 
     from sopdoc.execution.store import open_store
     from sopdoc.web.site import is_postgres
 
+    open_store(settings.SOPDOC_STORE, create=True).close()  # refuses a foreign database before Django writes
     call_command("migrate", interactive=False, verbosity=0)
-    if not is_postgres(settings.SOPDOC_STORE):  # the PostgreSQL store is opened by its own backend
-        open_store(settings.SOPDOC_STORE, create=True).close()
-        web_db = Path(settings.DATABASES["default"]["NAME"])
-        if web_db.exists():
-            web_db.chmod(0o600)  # password hashes and the audit trail: the owner only
+    if not is_postgres(settings.SOPDOC_STORE):
+        Path(settings.SOPDOC_STORE).chmod(0o600)  # password hashes and the audit trail: the owner only
 
 
 def create_admin(username: str) -> str:

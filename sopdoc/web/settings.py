@@ -1,6 +1,6 @@
 """Django settings of the sopdoc web application: production-safe by default (docs/DEPLOY.md).
 
-Environment: ``SOPDOC_DB`` (the store; Django's tables beside it, see :mod:`sopdoc.web.site`),
+Environment: ``SOPDOC_DB`` (the store; Django's tables in the same database, see :mod:`sopdoc.web.site`),
 ``SOPDOC_SECRET_KEY`` (else a generated 0600 file beside the database), ``SOPDOC_WEB_HOSTS``
 (comma-separated allowed host names), ``SOPDOC_WEB_HTTP=1`` (cookies without the Secure flag:
 only for ``sopdoc serve`` on loopback, which sets it). DEBUG is never on.

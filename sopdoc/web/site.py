@@ -1,10 +1,11 @@
-"""Where the web application keeps its data: the one store, Django's tables, the secret key.
+"""Where the web application keeps its data: the one database, the secret key.
 
 ``SOPDOC_DB`` (or ``sopdoc serve --db``) names the log store exactly as for the CLI (default
-``./sopdoc.db``), so a period opened or an entry recorded on either side is seen on the other. The
-store's schema check accepts only its own tables in its file, so Django's tables (users, units,
-SOP versions, audit) live in a sibling file ``<name>.web<suffix>`` (``sopdoc.web.db``) for SQLite;
-``SOPDOC_DB=postgresql://…`` points Django at that PostgreSQL database instead.
+``./sopdoc.db``), and Django's tables (users, units, SOP versions, audit) go into that same
+database: the same SQLite file, or the same schema of the PostgreSQL database of a
+``SOPDOC_DB=postgresql://…`` URL. The store accepts exactly the web application's tables beside
+its own (:data:`sopdoc.execution.store_schema.WEB_TABLES`) and still refuses any other, so a
+period opened or an entry recorded on either side is seen on the other.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 import secrets
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 DEFAULT_DB = "sopdoc.db"
 
@@ -28,16 +29,13 @@ def is_postgres(location: str) -> bool:
     return location.split(":", 1)[0].lower() in ("postgres", "postgresql")
 
 
-def web_db_path(location: str) -> Path:
-    """The SQLite file of Django's tables beside the store: ``sopdoc.db`` → ``sopdoc.web.db``."""
-    p = Path(location)
-    return p.with_name(f"{p.stem}.web{p.suffix or '.db'}")
-
-
 def database_settings(location: str) -> dict[str, Any]:
     """Django's DATABASES['default'] for ``location`` (a file path or a PostgreSQL URL)."""
     if is_postgres(location):
         url = urlsplit(location)
+        # libpq parameters of the URL's query (sslmode, options=-csearch_path=…, connect_timeout)
+        # reach psycopg as they reach the store's own connection.
+        options = {k: v for k, v in parse_qsl(url.query, keep_blank_values=True)}
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": unquote(url.path.lstrip("/")),
@@ -46,8 +44,9 @@ def database_settings(location: str) -> dict[str, Any]:
             "HOST": url.hostname or "",
             "PORT": str(url.port or ""),
             "CONN_MAX_AGE": 60,
+            "OPTIONS": options,
         }
-    return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(web_db_path(location)),
+    return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(Path(location)),
             "OPTIONS": {"timeout": 30, "transaction_mode": "IMMEDIATE"}}
 
 

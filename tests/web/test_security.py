@@ -126,7 +126,7 @@ def test_production_settings(tmp_path: Any) -> None:
             "s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_HTTPONLY, s.SECURE_SSL_REDIRECT, "
             "s.DATABASES['default']['NAME']]))")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    assert json.loads(out.stdout) == [False, True, True, 31536000, True, True, str(tmp_path / "x.web.db")]
+    assert json.loads(out.stdout) == [False, True, True, 31536000, True, True, str(tmp_path / "x.db")]
     key = tmp_path / ".sopdoc-web-secret"
     assert key.stat().st_mode & 0o777 == 0o600
     again = subprocess.run([sys.executable, "-c", "import sopdoc.web.settings as s; print(s.SECRET_KEY)"], env=env,

@@ -1,4 +1,4 @@
-"""``sopdoc serve --buat-admin``: creates the databases (store and web) and the first administrator."""
+"""``sopdoc serve --buat-admin``: creates the database (store and web tables) and the first administrator."""
 
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ def test_buat_admin_creates_the_store_and_prints_a_one_time_password(tmp_path: P
     lines = first.stdout.splitlines()
     assert lines[0] == "administrator dibuat: kepala"
     assert lines[1].startswith("kata sandi sekali pakai: ") and len(lines[1].split(": ")[1]) >= 16
-    assert {p.name for p in tmp_path.iterdir()} >= {"sopdoc.db", "sopdoc.db.key", "sopdoc.web.db",
-                                                      ".sopdoc-web-secret"}
+    assert {p.name for p in tmp_path.iterdir()} >= {"sopdoc.db", "sopdoc.db.key", ".sopdoc-web-secret"}
+    assert not (tmp_path / "sopdoc.web.db").exists()  # Django's tables are in sopdoc.db
     from sopdoc.execution.store import open_store
 
     with open_store(tmp_path / "sopdoc.db", create=False) as store:  # the CLI's store, intact and empty

@@ -130,14 +130,16 @@ def buka(request: HttpRequest) -> HttpResponse:
             path.write_text(versi.sumber, encoding="utf-8")
             prepared = prepare_period(path, form.cleaned_data["periode"], calendar=settings.kalender,
                                       period_settings=settings.period, start=start, user=user.username, paksa=paksa)
+        # The store first, in its own transaction, then Django's rows: with SQLite both live in one file,
+        # and a Django transaction (BEGIN IMMEDIATE) held around the store's write would lock it out.
+        with store(create=True) as s:
+            if s.instance(prepared.instance.name) is not None:
+                raise SopdocError(Teks(f"periode ini sudah dibuka: {prepared.instance.name}",
+                                       f"this period is already open: {prepared.instance.name}"))
+            inst = store_period(s, prepared)
         with transaction.atomic():
-            with store(create=True) as s:
-                if s.instance(prepared.instance.name) is not None:
-                    raise SopdocError(Teks(f"periode ini sudah dibuka: {prepared.instance.name}",
-                                           f"this period is already open: {prepared.instance.name}"))
-                Instans.objects.create(nama=prepared.instance.name, unit=sop.unit, sop=sop, versi=versi.nomor,
-                                       dibuka_oleh=user)
-                inst = store_period(s, prepared)
+            Instans.objects.create(nama=prepared.instance.name, unit=sop.unit, sop=sop, versi=versi.nomor,
+                                   dibuka_oleh=user)
             audit.record(user, "buka-periode", "instans", inst.name, None,
                          {"sop": sop.pk, "versi": versi.nomor, "periode": inst.period, "paksa": paksa})
     except SopRejected as exc:
