@@ -49,6 +49,8 @@ def _pages(sop: Any, instance: str, other: Any) -> list[tuple[str, str, str, dic
         ("periode-catat", "post", reverse("periode:catat", args=[instance]), {"langkah": "x"}, CLERKS),
         ("dasbor", "get", reverse("inspeksi:dasbor"), {}, INSPECT),
         ("ekspor", "get", reverse("inspeksi:ekspor", args=["temuan"]), {}, INSPECT),
+        ("ekspor-xlsx", "get", reverse("inspeksi:ekspor_as", args=["periode", "xlsx"]), {}, INSPECT),
+        ("ekspor-sarif", "get", reverse("inspeksi:ekspor_as", args=["temuan", "sarif"]), {}, INSPECT),
     ]
 
 

@@ -6,4 +6,5 @@ app_name = "inspeksi"
 urlpatterns = [
     path("", views.dasbor, name="dasbor"),
     path("ekspor/<str:what>.csv", views.ekspor, name="ekspor"),
+    path("ekspor/<str:what>.<str:fmt>", views.ekspor, name="ekspor_as"),
 ]

@@ -1,5 +1,5 @@
 """Inspectors: a read-only dashboard (SOPs by status, findings by rule, unit and severity, periods by
-verdict) and its CSV export."""
+verdict) and its export to CSV, XLSX and SARIF."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.compliance import check_instance
@@ -21,6 +22,7 @@ from sopdoc.web.akun.converters import small_int
 from sopdoc.web.akun.models import Peran, Unit
 from sopdoc.web.akun.roles import roles
 from sopdoc.web.akun.templatetags.teks import lang
+from sopdoc.web.inspeksi.export import SARIF_TYPE, XLSX_TYPE, sarif_bytes, xlsx_bytes
 from sopdoc.web.periode.store import engine_settings, now_in, store, store_exists
 from sopdoc.web.sop.models import STATUS_LABELS, Sop, Versi
 
@@ -88,23 +90,38 @@ def dasbor(request: HttpRequest) -> HttpResponse:
                                                     "aturan": aturan, "chosen": chosen})
 
 
-@roles(Peran.INSPEKTUR, Peran.ADMIN)
-def ekspor(request: HttpRequest, what: str) -> HttpResponse:
-    """CSV of the findings or of the periods (cells neutralised against spreadsheet formulas)."""
-    figures = _figures(request.GET.get("unit", ""))
-    buf = io.StringIO()
-    w = csv.writer(buf)
+_COLUMNS = {
+    "temuan": ["sop", "unit", "code", "severity", "path", "message"],
+    "periode": ["instance", "period", "deadline", "verdict", "overdue", "closed"],
+}
+
+
+def _rows(what: str, figures: dict[str, Any]) -> list[list[Any]]:
     if what == "temuan":
-        w.writerow(["sop", "unit", "code", "severity", "path", "message"])
-        for f in figures["findings"]:
-            w.writerow([escape_cell(str(v)) for v in (f["sop"], f["unit"], f.get("code", ""), f.get("severity", ""),
-                                                    f.get("path", ""), f.get("en" if lang() == "en" else "id", ""))])
-    elif what == "periode":
-        w.writerow(["instance", "period", "deadline", "verdict", "overdue", "closed"])
-        for p in figures["periods"]:
-            w.writerow([escape_cell(str(p[k])) for k in ("name", "period", "deadline", "verdict", "overdue", "closed")])
-    else:
+        return [[f["sop"], f["unit"], f.get("code", ""), f.get("severity", ""), f.get("path", ""),
+                 f.get("en" if lang() == "en" else "id", "")] for f in figures["findings"]]
+    return [[p[k] for k in ("name", "period", "deadline", "verdict", "overdue", "closed")] for p in figures["periods"]]
+
+
+@roles(Peran.INSPEKTUR, Peran.ADMIN)
+def ekspor(request: HttpRequest, what: str, fmt: str = "csv") -> HttpResponse:
+    """The findings or the periods as CSV or XLSX (cells neutralised against spreadsheet formulas),
+    or the findings as SARIF."""
+    if what not in _COLUMNS or fmt not in ("csv", "xlsx", "sarif") or (fmt == "sarif" and what != "temuan"):
         raise Http404
-    response = HttpResponse(buf.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="sopdoc-{what}.csv"'
+    figures = _figures(request.GET.get("unit", ""))
+    if fmt == "sarif":
+        body = sarif_bytes(figures["findings"], lang(),
+                           lambda pk: request.build_absolute_uri(reverse("sop:lihat", args=[pk])))
+        response = HttpResponse(body, content_type=SARIF_TYPE)
+    elif fmt == "xlsx":
+        response = HttpResponse(xlsx_bytes(what, _COLUMNS[what], _rows(what, figures)), content_type=XLSX_TYPE)
+    else:
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(_COLUMNS[what])
+        for row in _rows(what, figures):
+            w.writerow([escape_cell(str(v)) for v in row])
+        response = HttpResponse(buf.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="sopdoc-{what}.{fmt}"'
     return response
