@@ -220,3 +220,20 @@ def test_structural_diff_between_versions(sop: Any, users: dict[str, Any]) -> No
     ]
     html = c.get(reverse("sop:versi", args=[sop.pk, 2])).content.decode()
     assert '<tr class="perubahan-ubah"><td>ubah</td><td><code>kegiatan[1].mutu_baku.waktu</code></td>' in html
+
+
+def test_status_history_shows_labels_not_stored_codes(effective_sop: Any, users: dict[str, Any]) -> None:
+    def history(c: Any) -> str:
+        html = c.get(reverse("sop:lihat", args=[effective_sop.pk])).content.decode()
+        table = html[html.index('id="tabel-transisi"'):]
+        return table[:table.index("</table>")]
+
+    c = client_for(users["inspektur"])
+    rows = history(c)
+    assert "Konsep → Ditinjau" in rows and "Ditinjau → Disetujui" in rows and "Disetujui → Berlaku" in rows
+    assert "draft" not in rows and "review" not in rows and "effective" not in rows
+    assert "persetujuan" in rows
+    c.post(reverse("set_language"), {"language": "en", "next": "/"})
+    rows = history(c)
+    assert "Draft → In review" in rows and "Approved → Effective" in rows and "approval" in rows
+    assert "Konsep" not in rows and "persetujuan" not in rows

@@ -28,6 +28,19 @@ STATUS_LABELS: dict[str, Teks] = {
     Status.EFFECTIVE: Teks("Berlaku", "Effective"),
 }
 
+MAKNA_LABELS: dict[str, Teks] = {  # the meaning recorded with a transition (lifecycle.MOVES)
+    "kepengarangan": Teks("kepengarangan", "authorship"),
+    "tinjauan": Teks("tinjauan", "review"),
+    "persetujuan": Teks("persetujuan", "approval"),
+    "pemberlakuan": Teks("pemberlakuan", "putting into force"),
+    "revisi": Teks("revisi", "revision"),
+}
+
+
+def _label(labels: dict[str, Teks], value: str) -> Teks:
+    """The printed label of a stored value; an unknown value (older data) shown as it is."""
+    return labels.get(value, Teks(value, value))
+
 
 class Sop(models.Model):
     """One SOP document of one unit; its content is its newest Versi."""
@@ -88,3 +101,15 @@ class Transisi(models.Model):
 
     class Meta:
         ordering = ["sop", "pada", "id"]
+
+    @property
+    def label_dari(self) -> Teks:
+        return _label(STATUS_LABELS, self.dari)
+
+    @property
+    def label_ke(self) -> Teks:
+        return _label(STATUS_LABELS, self.ke)
+
+    @property
+    def label_makna(self) -> Teks:
+        return _label(MAKNA_LABELS, self.makna)
