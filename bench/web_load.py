@@ -197,6 +197,9 @@ class _Session:
 def load_run(db: str, users: int, seconds: float, workers: int) -> None:
     env = {**os.environ, "SOPDOC_DB": db, "SOPDOC_WEB_HTTP": "1", "SOPDOC_WEB_HOSTS": "127.0.0.1",
            "DJANGO_SETTINGS_MODULE": "sopdoc.web.settings"}
+    if not (shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or shutil.which("gunicorn")):
+        print("load run skipped: gunicorn is not installed (pip install -e '.[dev]')")
+        return
     setup = subprocess.run([sys.executable, __file__, "--build-only", db], env=env, capture_output=True, text=True)
     if setup.returncode:
         raise SystemExit(setup.stderr)
