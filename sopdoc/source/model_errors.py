@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 import types
 import typing
 from typing import Any
@@ -124,14 +123,17 @@ _TYPE_NAMES = {
 }
 
 
-_BRANCH = re.compile(r"[A-Za-z_][\w.]*\[[^\n]*\]")
+def _is_branch(p: str) -> bool:
+    """A pydantic union-branch name such as 'tuple[str, ...]' (``word[...]``), not a user's key."""
+    head, bracket, _ = p.partition("[")
+    return bool(bracket) and p.endswith("]") and head.replace(".", "_").isidentifier()
 
 
 def _from_pydantic(err: Any, smap: SourceMap) -> Diagnostic:
     loc: Path = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     # pydantic inserts union branch names such as 'tuple[str, ...]' into loc; drop them
     # (a branch name is ``word[...]``; a user's key such as 'a[:' is kept)
-    loc = tuple(p for p in loc if isinstance(p, int) or not (_BRANCH.fullmatch(p) or p in {"str", "int"}))
+    loc = tuple(p for p in loc if isinstance(p, int) or not (_is_branch(p) or p in {"str", "int"}))
     etype = err["type"]
     where = format_path(loc)
     value = err.get("input")
