@@ -67,6 +67,20 @@ def _coverage(mask: Any, horizontal: bool, pos: int, a: int, b: int, tol: int) -
     return float((band.max(axis=1) > 0).mean()) if band.size else 0.0
 
 
+def _anchored(x: int, segs: list[tuple[int, int, int]], hsegs: list[tuple[int, int, int]], w: int,
+              tol: int) -> bool:
+    """True when the vertical line at ``x`` starts and ends on long horizontal rules, as a column
+    rule does; a long connector running down an actor column starts at a symbol instead."""
+    top = min(a for _p, a, _b in segs)
+    bottom = max(b for _p, _a, b in segs)
+
+    def on_rule(y: int) -> bool:
+        return any(abs(pos - y) <= 3 * tol and a - 3 * tol <= x <= b + 3 * tol and b - a >= 0.1 * w
+                   for pos, a, b in hsegs)
+
+    return on_rule(top) and on_rule(bottom)
+
+
 def find_tables(ink: Any, min_size: int = 120) -> list[ImageTable]:
     """The ruled tables of a binarised page (ink 255), top to bottom."""
     import cv2
@@ -98,6 +112,10 @@ def _table(hor: Any, ver: Any, ox: int, oy: int) -> ImageTable | None:
     allv = _segments(ver, False)
     xs = [x for x in _cluster([p for p, _a, _b in allv], 2 * tol)
           if sum(b - a for p, a, b in allv if abs(p - x) <= 2 * tol) >= 0.5 * h]  # a rule broken by the scan
+    allh = _segments(hor, True)
+    anchored = [x for x in xs if _anchored(x, [s for s in allv if abs(s[0] - x) <= 2 * tol], allh, w, tol)]
+    if len(anchored) >= 3:
+        xs = anchored
     vsegs = [s for s in allv if any(abs(s[0] - x) <= 2 * tol for x in xs) and s[2] - s[1] >= 0.05 * h]
     if len(xs) < 2:
         return None

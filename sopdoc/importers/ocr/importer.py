@@ -9,15 +9,18 @@ Fields below :data:`UNSURE` are flagged IMP030 with their page and box, never si
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.grid.flow_table import PdfFlowTable
+from sopdoc.importers.grid.geometry import BBox
 from sopdoc.importers.ocr.image import render_page
 from sopdoc.importers.ocr.page import PageRead, read_page_image
 from sopdoc.importers.report import FieldSource, ImportBuilder
 from sopdoc.model.diagnostic import Origin, Teks
 
-__all__ = ["OCR_TIME_BUDGET", "UNSURE", "flag_unsure", "read_image_pages"]
+__all__ = ["OCR_TIME_BUDGET", "UNSURE", "ImagePart", "flag_unsure", "read_image_pages"]
 
 UNSURE = 0.6
 """OCR confidence (0–1) below which a field is flagged for manual review (IMP030)."""
@@ -25,10 +28,22 @@ OCR_TIME_BUDGET = 90.0
 """Seconds of OCR per file, checked between pages (a scanned page takes 1–5 s)."""
 
 
-def read_image_pages(file: str, pages: list[int], b: ImportBuilder, flows: list[PdfFlowTable],
-                     identity_done: bool) -> tuple[bool, list[PageRead]]:
-    """OCR ``pages`` (1-based) of ``file``: identity into ``b``, flowchart tables appended to
-    ``flows`` (kept in page order). Returns whether the identity is read, and what each page gave."""
+@dataclass(frozen=True)
+class ImagePart:
+    """What to read through OCR: a page (1-based), or only the box of it a picture covers (page
+    points) at the picture's own resolution, its tables numbered from ``first_table``."""
+
+    page: int
+    box: BBox | None = None
+    scale: float | None = None
+    first_table: int = 1
+
+
+def read_image_pages(file: str, pages: Sequence[int | ImagePart], b: ImportBuilder,
+                     flows: list[PdfFlowTable], identity_done: bool) -> tuple[bool, list[PageRead]]:
+    """OCR ``pages`` (1-based, or parts of pages) of ``file``: identity into ``b``, flowchart tables
+    appended to ``flows`` (kept in page order). Returns whether the identity is read, and what each
+    page gave."""
     import pypdfium2 as pdfium
 
     reads: list[PageRead] = []
@@ -41,7 +56,9 @@ def read_image_pages(file: str, pages: list[int], b: ImportBuilder, flows: list[
                              origin=Origin(file=file)))
         return identity_done, reads
     try:
-        for k, pno in enumerate(pages):
+        parts = [p if isinstance(p, ImagePart) else ImagePart(p) for p in pages]
+        for k, part in enumerate(parts):
+            pno = part.page
             if time.monotonic() - started > OCR_TIME_BUDGET:
                 b.add(imp_diagnostic("IMP032", Teks(
                     f"waktu OCR habis ({OCR_TIME_BUDGET:.0f} detik); {len(pages) - k} halaman pindai tidak dibaca",
@@ -49,7 +66,8 @@ def read_image_pages(file: str, pages: list[int], b: ImportBuilder, flows: list[
                     origin=Origin(file=file, page=pno)))
                 break
             try:
-                got = read_page_image(render_page(pdf, pno - 1), pno, b, want_identity=not identity_done)
+                img = render_page(pdf, pno - 1, part.box, part.scale)
+                got = read_page_image(img, pno, b, want_identity=not identity_done, first_table=part.first_table)
             except Exception as exc:  # Tesseract timeout or a bitmap OpenCV cannot take: lose the page, say so
                 b.add(imp_diagnostic("IMP029", Teks(f"halaman pindai tidak terbaca oleh OCR ({type(exc).__name__})",
                                                     f"the scanned page cannot be read by OCR ({type(exc).__name__})"),
@@ -58,8 +76,9 @@ def read_image_pages(file: str, pages: list[int], b: ImportBuilder, flows: list[
             identity_done = identity_done or got.identity
             flows.extend(got.flows)
             reads.append(got)
-            b.add(imp_diagnostic("IMP051", Teks("halaman dibaca dengan OCR", "page read with OCR"),
-                                 origin=Origin(file=file, page=pno)))
+            said = Teks("halaman dibaca dengan OCR", "page read with OCR") if part.box is None else Teks(
+                "gambar bagan alir dibaca dengan OCR", "flowchart picture read with OCR")
+            b.add(imp_diagnostic("IMP051", said, origin=Origin(file=file, page=pno)))
     finally:
         pdf.close()
     flows.sort(key=lambda f: (f.page, f.index))

@@ -16,7 +16,7 @@ from sopdoc.importers.ocr.symbols import ImageSymbol, find_symbols
 from sopdoc.importers.ocr.words import Word, cell_text, read_words
 from sopdoc.importers.report import ImportBuilder
 
-__all__ = ["CellKey", "PageRead", "read_page_image"]
+__all__ = ["CellKey", "PageRead", "read_page_image", "symbol_shapes"]
 
 CellKey = tuple[int, int, int, int]  # page, table, row, cell (1-based, as in Origin)
 _SYMBOL_KIND = {"terminator": "terminator", "proses": "proses", "keputusan": "keputusan",
@@ -52,8 +52,9 @@ class _Table:
 
 
 def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_identity: bool,
-                    words: list[Word] | None = None) -> PageRead:
-    """Read the tables of one page image into ``b`` (identity) and the returned flowchart tables."""
+                    words: list[Word] | None = None, first_table: int = 1) -> PageRead:
+    """Read the tables of one page image into ``b`` (identity) and the returned flowchart tables;
+    the tables are numbered from ``first_table`` (after the text-layer tables of the page)."""
     grey, _angle = deskew(img.grey)
     ink = binarise(grey)
     tables = find_tables(ink, min_size=int(80 * img.scale))
@@ -67,21 +68,21 @@ def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_iden
         view[rules > 0] = 255
     if words is None:
         words = read_words(clean)
-    s = img.scale
-    for index, t in enumerate(tables, start=1):
-        texts, boxes, confs = _cells(t, words, s)
+    for index, t in enumerate(tables, start=first_table):
+        texts, boxes, confs = _cells(t, words, img)
         for (r, c), conf in confs.items():
             key = (page_no, index, r + 1, c + 1)
             out.cell_conf[key] = conf
             box = boxes[r][c]
             if box is not None:
                 out.boxes[key] = box
+        _reread_header(t, texts, confs, clean, img)
         _missing_no_header(texts)
         first_body = _drop_column_numbers(texts)
         table = _Table(texts, boxes)
         if is_flow_table(texts):
             _read_numbers(t, texts, clean, out.cell_conf, page_no, index, first_body)
-            shapes, sym = _symbols(t, ink, rules_of(t, ink), s)
+            shapes, sym = _symbols(t, rules_of(t, ink), img)
             flow = read_flow_table(table, page_no, index, b.file, shapes)
             for step, placed in zip(flow.steps, flow.shapes, strict=False):
                 row = step.origin.row or 0
@@ -91,6 +92,24 @@ def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_iden
         elif want_identity and not out.identity and read_identity_table(texts, b, page_no, index):
             out.identity = True
     return out
+
+
+def _reread_header(t: ImageTable, texts: list[list[str | None]], confs: dict[tuple[int, int], float],
+                   grey: Any, img: PageImage) -> None:
+    """Header cells (first two rows) the page reading left empty or unsure, read again on their own:
+    Tesseract's page layout sometimes drops a block of short header lines."""
+    from sopdoc.importers.ocr.words import read_block
+
+    for cell in t.cells:
+        r, c, _rs, _cs = cell
+        if r > 1 or (texts[r][c] and confs.get((r, c), 1.0) >= 0.5):
+            continue
+        x0, y0, x1, y1 = t.box(cell)
+        pad = max(2, int(img.scale))
+        text, conf = read_block(grey[y0 + pad:y1 - pad, x0 + pad:x1 - pad])
+        if text and conf > confs.get((r, c), 0.0):
+            texts[r][c] = text
+            confs[(r, c)] = conf
 
 
 def _missing_no_header(texts: list[list[str | None]]) -> None:
@@ -141,7 +160,7 @@ def rules_of(t: ImageTable, ink: Any) -> Any:
     return wiped
 
 
-def _cells(t: ImageTable, words: list[Word], s: float
+def _cells(t: ImageTable, words: list[Word], img: PageImage
            ) -> tuple[list[list[str | None]], list[list[BBox | None]], dict[tuple[int, int], float]]:
     nr, nc = len(t.ys) - 1, len(t.xs) - 1
     texts: list[list[str | None]] = [[None] * nc for _ in range(nr)]
@@ -153,23 +172,29 @@ def _cells(t: ImageTable, words: list[Word], s: float
         inside = [w for w in words if x0 <= w.center[0] < x1 and y0 <= w.center[1] < y1]
         text, conf = cell_text(inside)
         texts[r][c] = text
-        boxes[r][c] = (x0 / s, y0 / s, x1 / s, y1 / s)
+        boxes[r][c] = img.to_points((x0, y0, x1, y1))
         if inside:
             confs[(r, c)] = conf
     return texts, boxes, confs
 
 
-def _symbols(t: ImageTable, ink: Any, wiped: Any, s: float) -> tuple[list[Shape], dict[int, float]]:
+def _symbols(t: ImageTable, wiped: Any, img: PageImage) -> tuple[list[Shape], dict[int, float]]:
     """Symbols of a flowchart table in page points, with a confidence per shape (by ``id``)."""
+    s = img.scale
     x0, y0, x1, y1 = t.xs[0], t.ys[0], t.xs[-1], t.ys[-1]
     found: list[ImageSymbol] = find_symbols(wiped, (x0, y0, x1, y1), min_side=int(14 * s),
                                             max_area=int((x1 - x0) * (y1 - y0) * 0.05))
+    return symbol_shapes(found, img)
+
+
+def symbol_shapes(found: list[ImageSymbol], img: PageImage) -> tuple[list[Shape], dict[int, float]]:
+    """Image symbols as flowchart shapes in page points, with a confidence per shape (by ``id``)."""
     shapes: list[Shape] = []
     conf: dict[int, float] = {}
     for sym in found:
         if sym.kind == "unknown":
             continue
-        shape = Shape(_SYMBOL_KIND[sym.kind], tuple(v / s for v in sym.box))  # type: ignore[arg-type]
+        shape = Shape(_SYMBOL_KIND[sym.kind], img.to_points(sym.box))
         shapes.append(shape)
         conf[id(shape)] = sym.conf if sym.kind in ("terminator", "proses", "keputusan") else sym.conf * 0.7
     return shapes, conf

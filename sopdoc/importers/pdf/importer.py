@@ -17,9 +17,10 @@ from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.grid.flow_merge import merge_flows
 from sopdoc.importers.grid.flow_table import PdfFlowTable, continues, header_row, read_continuation, read_flow_table
 from sopdoc.importers.grid.identity import read_identity_table
-from sopdoc.importers.ocr.engine import ocr_available, scan_only_finding
-from sopdoc.importers.ocr.importer import flag_unsure, read_image_pages
+from sopdoc.importers.ocr.engine import ocr_available, picture_needs_ocr, scan_only_finding
+from sopdoc.importers.ocr.importer import ImagePart, flag_unsure, read_image_pages
 from sopdoc.importers.ocr.page import PageRead
+from sopdoc.importers.ocr.pictures import RASTER_MIN_HEIGHT, large_pictures, overlaps, overlay_shapes, picture_area
 from sopdoc.importers.own.pdf import import_own_pdf, is_sopdoc_pdf
 from sopdoc.importers.pdf.branch import decision_targets
 from sopdoc.importers.pdf.shapes import extract_arrowheads, extract_pieces, extract_shapes
@@ -146,7 +147,7 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> ImportResult:
     flows: list[PdfFlowTable] = []
     identity_done = False
     scanned = 0
-    scans: list[int] = []
+    scans: list[int | ImagePart] = []
     ocr_reads: list[PageRead] = []
     started = time.monotonic()
     for pno, page in enumerate(pages, start=1):
@@ -194,20 +195,30 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> ImportResult:
             continue
         tables = ruled.find_tables()
         shapes = extract_shapes(page)
+        pictures = large_pictures(page)
+        covered: list[tuple[float, float, float, float]] = []
         for t_index, table in enumerate(tables, start=1):
             rows = table.extract()
             start = header_row(rows)
             above = rows if start is None else rows[:start]
             if above and not identity_done and read_identity_table(above, b, pno, t_index):
                 identity_done = True
-            if start is not None:
-                flow = read_flow_table(table, pno, t_index, name, shapes, start)
-            elif flows and continues(table, flows[-1]):
-                flow = read_continuation(table, flows[-1], pno, t_index, name, shapes)
-            else:
+            if start is None and not (flows and continues(table, flows[-1])):
                 continue
+            over = [p for p in pictures if overlaps(p, tuple(table.bbox), 0.5)]
+            here, conf = _with_overlay(path, pno, over, shapes)
+            if start is not None:
+                flow = read_flow_table(table, pno, t_index, name, here, start)
+            else:
+                flow = read_continuation(table, flows[-1], pno, t_index, name, here)
             _branches(flow, page, [c for r in table.rows for c in r.cells if c])
             flows.append(flow)
+            covered.extend(over)
+            if conf:
+                ocr_reads.append(_overlay_read(flow, conf))
+        for box in picture_area([p for p in pictures if p not in covered]):
+            if box[3] - box[1] >= RASTER_MIN_HEIGHT:  # a raster flowchart: read like a scan
+                scans.append(ImagePart(pno, box, first_table=len(tables) + 1))
         if page.images and any(im["width"] < 80 and im["top"] > page.height * 0.8 for im in page.images):
             b.add(
                 imp_diagnostic(
@@ -218,9 +229,14 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> ImportResult:
                     origin=Origin(file=name, page=pno),
                 )
             )
-    if scans and ocr_available():  # scanned pages through OCR (sopdoc.importers.ocr)
-        identity_done, ocr_reads = read_image_pages(name, scans, b, flows, identity_done)
+    if scans and ocr_available():  # scanned pages and raster flowcharts through OCR (sopdoc.importers.ocr)
+        identity_done, more = read_image_pages(name, scans, b, flows, identity_done)
+        ocr_reads.extend(more)
         scanned = 0 if flows or identity_done else scanned
+    elif scans:
+        for part in scans:
+            if isinstance(part, ImagePart):
+                b.add(picture_needs_ocr(name, part.page))
     if not flows:
         if scanned and scanned == len(pages):
             b.add(scan_only_finding(name))  # IMP050 when OCR is missing (sopdoc.importers.ocr)
@@ -284,6 +300,34 @@ def _fast_pages(name: str, pages: list[Any]) -> list[Any]:
     if total != len(pages):
         return pages
     return fast + list(pages[len(fast) :])
+
+
+def _with_overlay(path: str, pno: int, pictures: list[Any], shapes: list[Any]
+                  ) -> tuple[list[Any], dict[int, float]]:
+    """``shapes`` plus the symbols of the overlay pictures over a text-layer step table (006), and
+    the confidence of each picture symbol (by ``id``)."""
+    if not pictures:
+        return shapes, {}
+    out = list(shapes)
+    conf: dict[int, float] = {}
+    for box in pictures:
+        try:
+            got, sure = overlay_shapes(path, pno - 1, box)
+        except Exception:  # a picture pdfium cannot decode: the vector shapes stay
+            continue
+        out.extend(got)
+        conf.update(sure)
+    return out, conf
+
+
+def _overlay_read(flow: PdfFlowTable, conf: dict[int, float]) -> PageRead:
+    """The confidence of each row's picture symbols, for the IMP030 flags of ``flag_unsure``."""
+    read = PageRead()
+    for step, placed in zip(flow.steps, flow.shapes, strict=False):
+        sure = [conf[id(p)] for p in placed if id(p) in conf]
+        if sure:
+            read.row_conf[(flow.page, flow.index, step.origin.row or 0)] = min(sure)
+    return read
 
 
 def _branches(flow: PdfFlowTable, page: Any, grid: list[Any]) -> None:
