@@ -22,7 +22,8 @@ from sopdoc.importers.ocr.image import PageImage, binarise
 from sopdoc.importers.ocr.page import symbol_shapes
 from sopdoc.importers.ocr.symbols import find_symbols
 
-__all__ = ["MIN_HEIGHT", "MIN_WIDTH", "RASTER_MIN_HEIGHT", "large_pictures", "overlaps", "overlay_shapes", "picture_area"]
+__all__ = ["MIN_HEIGHT", "MIN_WIDTH", "RASTER_MIN_HEIGHT", "large_pictures", "overlaps", "overlay_shapes",
+           "picture_area"]
 
 MIN_WIDTH = 100.0
 MIN_HEIGHT = 60.0
