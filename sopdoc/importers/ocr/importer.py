@@ -11,12 +11,14 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.grid.flow_table import PdfFlowTable
 from sopdoc.importers.grid.geometry import BBox
 from sopdoc.importers.ocr.image import render_page
 from sopdoc.importers.ocr.page import PageRead, read_page_image
+from sopdoc.importers.ocr.pictures import text_layer_words
 from sopdoc.importers.report import FieldSource, ImportBuilder
 from sopdoc.model.diagnostic import Origin, Teks
 
@@ -30,13 +32,16 @@ OCR_TIME_BUDGET = 90.0
 
 @dataclass(frozen=True)
 class ImagePart:
-    """What to read through OCR: a page (1-based), or only the box of it a picture covers (page
-    points) at the picture's own resolution, its tables numbered from ``first_table``."""
+    """What to read through the image pipeline: a page (1-based), or only the box of it a picture
+    covers (page points) at ``scale``; its tables numbered from ``first_table``; with ``chars`` the
+    grid and symbols come from the image and the text from the text layer."""
 
     page: int
     box: BBox | None = None
     scale: float | None = None
     first_table: int = 1
+    chars: tuple[dict[str, Any], ...] | None = None
+    """The page's text-layer characters: their words are the text, OCR does not run."""
 
 
 def read_image_pages(file: str, pages: Sequence[int | ImagePart], b: ImportBuilder,
@@ -67,7 +72,9 @@ def read_image_pages(file: str, pages: Sequence[int | ImagePart], b: ImportBuild
                 break
             try:
                 img = render_page(pdf, pno - 1, part.box, part.scale)
-                got = read_page_image(img, pno, b, want_identity=not identity_done, first_table=part.first_table)
+                words = None if part.chars is None else text_layer_words(list(part.chars), img.scale)
+                got = read_page_image(img, pno, b, want_identity=not identity_done, first_table=part.first_table,
+                                      words=words)
             except Exception as exc:  # Tesseract timeout or a bitmap OpenCV cannot take: lose the page, say so
                 b.add(imp_diagnostic("IMP029", Teks(f"halaman pindai tidak terbaca oleh OCR ({type(exc).__name__})",
                                                     f"the scanned page cannot be read by OCR ({type(exc).__name__})"),
@@ -76,9 +83,10 @@ def read_image_pages(file: str, pages: Sequence[int | ImagePart], b: ImportBuild
             identity_done = identity_done or got.identity
             flows.extend(got.flows)
             reads.append(got)
-            said = Teks("halaman dibaca dengan OCR", "page read with OCR") if part.box is None else Teks(
-                "gambar bagan alir dibaca dengan OCR", "flowchart picture read with OCR")
-            b.add(imp_diagnostic("IMP051", said, origin=Origin(file=file, page=pno)))
+            if part.chars is None:
+                said = Teks("halaman dibaca dengan OCR", "page read with OCR") if part.box is None else Teks(
+                    "gambar bagan alir dibaca dengan OCR", "flowchart picture read with OCR")
+                b.add(imp_diagnostic("IMP051", said, origin=Origin(file=file, page=pno)))
     finally:
         pdf.close()
     flows.sort(key=lambda f: (f.page, f.index))

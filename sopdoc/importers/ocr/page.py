@@ -55,7 +55,7 @@ def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_iden
                     words: list[Word] | None = None, first_table: int = 1) -> PageRead:
     """Read the tables of one page image into ``b`` (identity) and the returned flowchart tables;
     the tables are numbered from ``first_table`` (after the text-layer tables of the page)."""
-    grey, _angle = deskew(img.grey)
+    grey, _angle = deskew(img.grey) if words is None else (img.grey, 0.0)  # text-layer words: as drawn
     ink = binarise(grey)
     tables = find_tables(ink, min_size=int(80 * img.scale))
     out = PageRead()

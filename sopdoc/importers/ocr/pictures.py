@@ -18,12 +18,13 @@ from __future__ import annotations
 from typing import Any
 
 from sopdoc.importers.grid.geometry import BBox, Shape
-from sopdoc.importers.ocr.image import PageImage, binarise
+from sopdoc.importers.ocr.image import PageImage, binarise, render_page
 from sopdoc.importers.ocr.page import symbol_shapes
 from sopdoc.importers.ocr.symbols import find_symbols
+from sopdoc.importers.ocr.words import Word
 
 __all__ = ["MIN_HEIGHT", "MIN_WIDTH", "RASTER_MIN_HEIGHT", "large_pictures", "overlaps", "overlay_shapes",
-           "picture_area"]
+           "picture_area", "text_layer_words"]
 
 MIN_WIDTH = 100.0
 MIN_HEIGHT = 60.0
@@ -68,6 +69,36 @@ def picture_area(boxes: list[BBox]) -> list[BBox]:
     return [(a, b, c, d) for a, b, c, d in out]
 
 
+def text_layer_words(chars: list[dict[str, Any]], scale: float) -> list[Word]:
+    """The text layer's characters as words in pixels of a page bitmap at ``scale`` pixels per
+    point (confidence 1): lines by their top, words split at spaces and at gaps wider than a
+    sixth of the font size (these PDFs often set words without space characters)."""
+    lines: list[list[dict[str, Any]]] = []
+    for ch in sorted(chars, key=lambda c: (float(c["top"]), float(c["x0"]))):
+        size = float(ch.get("size") or 8.0)
+        for line in lines:
+            if abs(float(line[0]["top"]) - float(ch["top"])) < 0.4 * size:
+                line.append(ch)
+                break
+        else:
+            lines.append([ch])
+    out: list[Word] = []
+    for n, line in enumerate(lines):
+        word: list[dict[str, Any]] = []
+        for ch in sorted(line, key=lambda c: float(c["x0"])) + [{"text": " "}]:
+            size = float(ch.get("size") or 8.0)
+            gap = word and "x0" in ch and float(ch["x0"]) - float(word[-1]["x1"]) > size / 6
+            if (ch["text"].isspace() or gap) and word:
+                box = (min(float(c["x0"]) for c in word), min(float(c["top"]) for c in word),
+                       max(float(c["x1"]) for c in word), max(float(c["bottom"]) for c in word))
+                out.append(Word("".join(c["text"] for c in word), tuple(int(round(v * scale)) for v in box),  # type: ignore[arg-type]
+                                1.0, (0, 0, n)))
+                word = []
+            if not ch["text"].isspace():
+                word.append(ch)
+    return out
+
+
 def _picture_pixels(file: str, page_index: int, box: BBox) -> tuple[Any, BBox] | None:
     """The pixels (grey, composited on white) of the picture of page ``page_index`` at ``box``."""
     import numpy as np
@@ -110,4 +141,32 @@ def overlay_shapes(file: str, page_index: int, box: BBox) -> tuple[list[Shape], 
     img = PageImage(grey, scale, x1 - x0, y1 - y0, (x0, y0))
     ink = binarise(grey)
     found = find_symbols(ink, (0, 0, w, h), min_side=int(14 * scale), max_area=int(w * h * 0.05))
-    return symbol_shapes(found, img)
+    shown = _page_ink(file, page_index, (x0, y0, x1, y1), scale, (w, h))
+    return symbol_shapes([f for f in found if _visible(f.box, ink, shown)], img)
+
+
+def _page_ink(file: str, page_index: int, box: BBox, scale: float, size: tuple[int, int]) -> Any:
+    """The ink of the page as shown (rendered) over ``box``, at the picture's pixel size."""
+    import cv2
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(file)
+    try:
+        grey = render_page(pdf, page_index, box, scale).grey
+    finally:
+        pdf.close()
+    return binarise(cv2.resize(grey, size, interpolation=cv2.INTER_AREA))
+
+
+def _visible(box: tuple[int, int, int, int], ink: Any, shown: Any) -> bool:
+    """True when most of a symbol's outline in the picture is ink on the rendered page too: a part
+    of the picture clipped away or covered by the page is not shown, so not read."""
+    import cv2
+    import numpy as np
+
+    x0, y0, x1, y1 = box
+    pad = 4
+    a = ink[max(0, y0 - pad):y1 + pad, max(0, x0 - pad):x1 + pad]
+    b = cv2.dilate(shown[max(0, y0 - pad):y1 + pad, max(0, x0 - pad):x1 + pad], np.ones((5, 5), np.uint8))
+    total = int((a > 0).sum())
+    return total > 0 and int(((a > 0) & (b > 0)).sum()) >= 0.6 * total

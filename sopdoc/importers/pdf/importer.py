@@ -148,6 +148,7 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> ImportResult:
     identity_done = False
     scanned = 0
     scans: list[int | ImagePart] = []
+    overlaid: dict[int, int] = {}  # page with a symbol overlay → its text-layer tables
     ocr_reads: list[PageRead] = []
     started = time.monotonic()
     for pno, page in enumerate(pages, start=1):
@@ -216,6 +217,8 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> ImportResult:
             covered.extend(over)
             if conf:
                 ocr_reads.append(_overlay_read(flow, conf))
+                overlaid[pno] = len(tables)  # the grid of the page image may read it better
+                scans.append(ImagePart(pno, first_table=len(tables) + 1, chars=tuple(page.chars)))
         for box in picture_area([p for p in pictures if p not in covered]):
             if box[3] - box[1] >= RASTER_MIN_HEIGHT:  # a raster flowchart: read like a scan
                 scans.append(ImagePart(pno, box, first_table=len(tables) + 1))
@@ -232,6 +235,9 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> ImportResult:
     if scans and ocr_available():  # scanned pages and raster flowcharts through OCR (sopdoc.importers.ocr)
         identity_done, more = read_image_pages(name, scans, b, flows, identity_done)
         ocr_reads.extend(more)
+        for pno, count in overlaid.items():  # the page image's grid read the overlaid table: keep that one
+            if any(f.page == pno and f.index > count for f in flows):
+                flows[:] = [f for f in flows if f.page != pno or f.index > count]
         scanned = 0 if flows or identity_done else scanned
     elif scans:
         for part in scans:
