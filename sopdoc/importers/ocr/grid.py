@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["ImageTable", "find_tables"]
+__all__ = ["ImageTable", "find_tables", "split_column"]
 
 
 @dataclass
@@ -163,3 +163,20 @@ def _table(hor: Any, ver: Any, ox: int, oy: int) -> ImageTable | None:
         cells.append((r0, c0, r1 - r0 + 1, c1 - c0 + 1))
     cells.sort()
     return ImageTable([x + ox for x in xs], [y + oy for y in ys], cells, (ox, oy, rules))
+
+
+def split_column(t: ImageTable, c: int, x: int) -> None:
+    """Split grid column ``c`` of ``t`` at pixel ``x`` (two columns drawn without a rule between
+    them): cells inside it become two, cells spanning it span one more, later columns shift."""
+    t.xs.insert(c + 1, x)
+    cells = []
+    for r, c0, rs, cs in t.cells:
+        if c0 > c:
+            cells.append((r, c0 + 1, rs, cs))
+        elif c0 == c and cs == 1:
+            cells.extend([(r, c, rs, 1), (r, c + 1, rs, 1)])
+        elif c0 <= c < c0 + cs:
+            cells.append((r, c0, rs, cs + 1))
+        else:
+            cells.append((r, c0, rs, cs))
+    t.cells = sorted(cells)

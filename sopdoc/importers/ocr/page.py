@@ -10,7 +10,7 @@ from sopdoc.importers.grid.flow_table import PdfFlowTable, is_flow_table, read_f
 from sopdoc.importers.grid.geometry import BBox, Shape
 from sopdoc.importers.grid.identity import read_identity_table
 from sopdoc.importers.grid.vocab import column_kind
-from sopdoc.importers.ocr.grid import ImageTable, find_tables
+from sopdoc.importers.ocr.grid import ImageTable, find_tables, split_column
 from sopdoc.importers.ocr.image import PageImage, binarise, deskew
 from sopdoc.importers.ocr.symbols import ImageSymbol, find_symbols
 from sopdoc.importers.ocr.words import Word, cell_text, read_words
@@ -69,6 +69,7 @@ def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_iden
     if words is None:
         words = read_words(clean)
     for index, t in enumerate(tables, start=first_table):
+        _split_header_columns(t, words, img.scale)
         texts, boxes, confs = _cells(t, words, img)
         for (r, c), conf in confs.items():
             key = (page_no, index, r + 1, c + 1)
@@ -92,6 +93,29 @@ def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_iden
         elif want_identity and not out.identity and read_identity_table(texts, b, page_no, index):
             out.identity = True
     return out
+
+
+def _split_header_columns(t: ImageTable, words: list[Word], scale: float) -> None:
+    """A header cell of one grid column holding two blocks of text side by side, with a clear gap
+    and no rule between them, is two columns (006: two actor names over one ruled column)."""
+    for r, c, _rs, cs in sorted(t.cells, key=lambda cell: -cell[1]):
+        if r > 1 or cs != 1:
+            continue
+        x0, y0, x1, y1 = t.box((r, c, _rs, cs))
+        inside = sorted((w.box[0], w.box[2]) for w in words
+                        if x0 <= w.center[0] < x1 and y0 <= w.center[1] < y1)
+        if len(inside) < 4:
+            continue
+        best = (0, 0)
+        reach = inside[0][1]
+        left = 1
+        for k, (a, b) in enumerate(inside[1:], start=1):
+            if a - reach > best[0] and left >= 2 and len(inside) - k >= 2:
+                best = (a - reach, (a + reach) // 2)
+            reach = max(reach, b)
+            left += 1
+        if best[0] >= 4 * scale and x0 + 0.2 * (x1 - x0) < best[1] < x1 - 0.2 * (x1 - x0):
+            split_column(t, c, best[1])
 
 
 def _reread_header(t: ImageTable, texts: list[list[str | None]], confs: dict[tuple[int, int], float],

@@ -85,14 +85,15 @@ def text_layer_words(chars: list[dict[str, Any]], scale: float) -> list[Word]:
     out: list[Word] = []
     for n, line in enumerate(lines):
         word: list[dict[str, Any]] = []
-        for ch in sorted(line, key=lambda c: float(c["x0"])) + [{"text": " "}]:
+        for ch in [*sorted(line, key=lambda c: float(c["x0"])), {"text": " "}]:
             size = float(ch.get("size") or 8.0)
             gap = word and "x0" in ch and float(ch["x0"]) - float(word[-1]["x1"]) > size / 6
             if (ch["text"].isspace() or gap) and word:
-                box = (min(float(c["x0"]) for c in word), min(float(c["top"]) for c in word),
-                       max(float(c["x1"]) for c in word), max(float(c["bottom"]) for c in word))
-                out.append(Word("".join(c["text"] for c in word), tuple(int(round(v * scale)) for v in box),  # type: ignore[arg-type]
-                                1.0, (0, 0, n)))
+                px = (round(min(float(c["x0"]) for c in word) * scale),
+                      round(min(float(c["top"]) for c in word) * scale),
+                      round(max(float(c["x1"]) for c in word) * scale),
+                      round(max(float(c["bottom"]) for c in word) * scale))
+                out.append(Word("".join(c["text"] for c in word), px, 1.0, (0, 0, n)))
                 word = []
             if not ch["text"].isspace():
                 word.append(ch)
