@@ -129,12 +129,16 @@ def _table(hor: Any, ver: Any, ox: int, oy: int) -> ImageTable | None:
     ys = _cluster([p for p, _a, _b in hsegs], 2 * tol)
     if len(ys) < 2:
         return None
-    band = np.zeros_like(hor)
+    hband = np.zeros_like(hor)
+    vband = np.zeros_like(ver)
     for pos, a, b in hsegs:
-        band[max(0, pos - 2 * tol):pos + 2 * tol + 1, a:b] = 255
+        hband[max(0, pos - 2 * tol):pos + 2 * tol + 1, a:b] = 255
     for pos, a, b in vsegs:
-        band[a:b, max(0, pos - 2 * tol):pos + 2 * tol + 1] = 255
-    rules = cv2.dilate(cv2.bitwise_and(cv2.bitwise_or(hor, ver), band), np.ones((3, 3), np.uint8))
+        vband[a:b, max(0, pos - 2 * tol):pos + 2 * tol + 1] = 255
+    # horizontal ink along row rules, vertical ink along column rules: a connector crossing a
+    # rule keeps all but the crossing itself
+    rules = cv2.dilate(cv2.bitwise_or(cv2.bitwise_and(hor, hband), cv2.bitwise_and(ver, vband)),
+                       np.ones((3, 3), np.uint8))
     nr, nc = len(ys) - 1, len(xs) - 1
     parent = list(range(nr * nc))
 

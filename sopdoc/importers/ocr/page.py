@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from sopdoc.importers.grid.branch import decision_targets
 from sopdoc.importers.grid.flow_table import PdfFlowTable, is_flow_table, read_flow_table
 from sopdoc.importers.grid.geometry import BBox, Shape
 from sopdoc.importers.grid.identity import read_identity_table
 from sopdoc.importers.grid.vocab import column_kind
+from sopdoc.importers.ocr.connectors import image_connectors
 from sopdoc.importers.ocr.grid import ImageTable, find_tables, split_column
 from sopdoc.importers.ocr.image import PageImage, binarise, deskew
 from sopdoc.importers.ocr.symbols import ImageSymbol, find_symbols
@@ -83,8 +85,10 @@ def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_iden
         table = _Table(texts, boxes)
         if is_flow_table(texts):
             _read_numbers(t, texts, clean, out.cell_conf, page_no, index, first_body)
-            shapes, sym = _symbols(t, rules_of(t, ink), img)
+            wiped = rules_of(t, ink)
+            shapes, sym = _symbols(t, wiped, img)
             flow = read_flow_table(table, page_no, index, b.file, shapes)
+            _decisions(flow, t, wiped, img, words)
             for step, placed in zip(flow.steps, flow.shapes, strict=False):
                 row = step.origin.row or 0
                 confs_row = [sym[id(p)] for p in placed if id(p) in sym]
@@ -93,6 +97,24 @@ def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_iden
         elif want_identity and not out.identity and read_identity_table(texts, b, page_no, index):
             out.identity = True
     return out
+
+
+def _decisions(flow: PdfFlowTable, t: ImageTable, wiped: Any, img: PageImage, words: list[Word]) -> None:
+    """Fill ``cabang`` of each decision step from the connectors in the image (row index markers,
+    as the PDF reader does; turned into step numbers when the flows are merged)."""
+    if not any(s.kind == "keputusan" for shapes in flow.shapes for s in shapes):
+        return
+    sc = img.scale
+    ox, oy = img.origin
+    px = [(int((s.bbox[0] - ox) * sc), int((s.bbox[1] - oy) * sc), int((s.bbox[2] - ox) * sc),
+           int((s.bbox[3] - oy) * sc)) for shapes in flow.shapes for s in shapes]
+    pieces, arrows = image_connectors(wiped, (t.xs[0], t.ys[0], t.xs[-1], t.ys[-1]), px, img)
+    labels = [(w.text, img.to_points(w.box)) for w in words if len(w.text) <= 6]
+    for k, shapes in enumerate(flow.shapes):
+        for s in shapes:
+            if s.kind == "keputusan":
+                targets = decision_targets(s, k, flow.shapes, pieces, arrows, labels)
+                flow.steps[k].cabang = {key: -1 - idx for key, idx in targets.items()}
 
 
 def _split_header_columns(t: ImageTable, words: list[Word], scale: float) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sopdoc.importers.codes import imp_diagnostic
+from sopdoc.importers.grid.branch import decision_targets
 from sopdoc.importers.grid.flow_merge import merge_flows
 from sopdoc.importers.grid.flow_table import PdfFlowTable, continues, header_row, read_continuation, read_flow_table
 from sopdoc.importers.grid.identity import read_identity_table
@@ -22,7 +23,6 @@ from sopdoc.importers.ocr.importer import ImagePart, flag_unsure, read_image_pag
 from sopdoc.importers.ocr.page import PageRead
 from sopdoc.importers.ocr.pictures import RASTER_MIN_HEIGHT, large_pictures, overlaps, overlay_shapes, picture_area
 from sopdoc.importers.own.pdf import import_own_pdf, is_sopdoc_pdf
-from sopdoc.importers.pdf.branch import decision_targets
 from sopdoc.importers.pdf.shapes import extract_arrowheads, extract_pieces, extract_shapes
 from sopdoc.importers.pdf.streams import StreamTooLarge, check_streams
 from sopdoc.importers.report import ImportBuilder, ImportResult

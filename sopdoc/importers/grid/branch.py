@@ -42,14 +42,20 @@ def _components(pieces: list[Piece], pad: float = 1.5) -> list[list[BBox]]:
     return list(groups.values())
 
 
+_LABELS = {"ya": "ya", "y": "ya", "tidak": "tidak", "t": "tidak", "tdk": "tidak"}
+
+
 def decision_targets(diamond: Shape, step_index: int, shapes_by_step: list[list[Shape]],
-                     pieces: list[Piece], arrows: list[BBox]) -> dict[str, int]:
-    """{'ya': step index, 'tidak': step index} as far as the geometry tells (indexes into steps)."""
+                     pieces: list[Piece], arrows: list[BBox],
+                     labels: list[tuple[str, BBox]] | None = None) -> dict[str, int]:
+    """{'ya': step index, 'tidak': step index} as far as the geometry tells (indexes into steps).
+    ``labels`` (words and their boxes) name an exit when a Ya/Tidak word sits beside its line."""
     x0, y0, x1, y1 = diamond.bbox
     cx, cy = diamond.center
     exits = {"left": (x0, cy, x0, cy), "right": (x1, cy, x1, cy), "bottom": (cx, y1, cx, y1), "top": (cx, y0, cx, y0)}
     comps = _components(pieces)
     found: dict[str, set[int]] = {}
+    lines: dict[str, list[BBox]] = {}
     for name, point in exits.items():
         for comp in comps:
             # a line leaving the top vertex often starts a little above it (011, step 8)
@@ -62,12 +68,39 @@ def decision_targets(diamond: Shape, step_index: int, shapes_by_step: list[list[
                             for s in shapes), default=None)
                 if best is not None and best[0] <= 12.0 and best[1] != step_index:
                     found.setdefault(name, set()).add(best[1])
+                    lines.setdefault(name, []).extend(comp)
     targets = sorted({k for ks in found.values() for k in ks})
     out: dict[str, int] = {}
+    named = _labelled(found, lines, labels or [])
+    if named:
+        return named
     if step_index + 1 in targets:
         out["ya"] = step_index + 1
     others = [k for k in targets if k != step_index + 1]
     if others:
         back = [k for k in others if k < step_index]
         out["tidak"] = min(back) if back else min(others)
+    return out
+
+
+def _labelled(found: dict[str, set[int]], lines: dict[str, list[BBox]],
+              labels: list[tuple[str, BBox]]) -> dict[str, int]:
+    """Exits named by a Ya/Tidak word within 6 points of their line; the one other exit takes the
+    other name. Empty when no exit with a single target is labelled, or two carry one name."""
+    out: dict[str, int] = {}
+    unnamed = []
+    for name, targets in found.items():
+        if len(targets) != 1:
+            continue
+        said = {_LABELS[t.strip(".:,").casefold()] for t, box in labels if t.strip(".:,").casefold() in _LABELS
+                and any(_near(b, box, 6.0) for b in lines.get(name, ()))}
+        if len(said) == 1:
+            key = said.pop()
+            if key in out:
+                return {}
+            out[key] = next(iter(targets))
+        else:
+            unnamed.append(next(iter(targets)))
+    if len(out) == 1 and len(unnamed) == 1:
+        out["tidak" if "ya" in out else "ya"] = unnamed[0]
     return out
