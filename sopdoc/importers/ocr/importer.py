@@ -22,10 +22,12 @@ from sopdoc.importers.ocr.pictures import text_layer_words
 from sopdoc.importers.report import FieldSource, ImportBuilder
 from sopdoc.model.diagnostic import Origin, Teks
 
-__all__ = ["OCR_TIME_BUDGET", "UNSURE", "ImagePart", "flag_unsure", "read_image_pages"]
+__all__ = ["OCR_TIME_BUDGET", "QUICK_DPI", "UNSURE", "ImagePart", "flag_unsure", "quick_page_text", "read_image_pages"]
 
 UNSURE = 0.6
 """OCR confidence (0–1) below which a field is flagged for manual review (IMP030)."""
+QUICK_DPI = 120
+"""Resolution of the quick reading that finds the identity pages of a scanned bundle."""
 OCR_TIME_BUDGET = 90.0
 """Seconds of OCR per file, checked between pages (a scanned page takes 1–5 s)."""
 
@@ -91,6 +93,17 @@ def read_image_pages(file: str, pages: Sequence[int | ImagePart], b: ImportBuild
         pdf.close()
     flows.sort(key=lambda f: (f.page, f.index))
     return identity_done, reads
+
+
+def quick_page_text(pdf: Any, index: int) -> str:
+    """The text of page ``index`` of an open pypdfium2 document read quickly (at :data:`QUICK_DPI`,
+    no grid): enough to find the labels of an identity page in a scanned bundle."""
+    import pytesseract
+
+    from sopdoc.importers.ocr.engine import LANG
+
+    img = render_page(pdf, index, scale=QUICK_DPI / 72)
+    return str(pytesseract.image_to_string(img.grey, lang=LANG, config="--psm 3", timeout=30))
 
 
 def flag_unsure(b: ImportBuilder, reads: list[PageRead]) -> None:
