@@ -81,6 +81,7 @@ def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_iden
                 out.boxes[key] = box
         _reread_header(t, texts, confs, clean, img)
         _missing_no_header(texts)
+        _fold_group_header(texts)
         first_body = _drop_column_numbers(texts)
         table = _Table(texts, boxes)
         if is_flow_table(texts):
@@ -156,6 +157,22 @@ def _reread_header(t: ImageTable, texts: list[list[str | None]], confs: dict[tup
         if text and conf > confs.get((r, c), 0.0):
             texts[r][c] = text
             confs[(r, c)] = conf
+
+
+def _fold_group_header(texts: list[list[str | None]]) -> None:
+    """A third header row naming actors under a group cell (208: ``BPS Provinsi`` over ``Ketua Tim``
+    and ``Anggota Tim``) is folded into the second: the actor names replace the group's, and the
+    third row is left empty (reported as an empty row, not a step)."""
+    if len(texts) < 4 or len(texts[2]) < 4 or any((v or "").strip() for v in texts[2][:2]):
+        return
+    row1, row2 = texts[1], texts[2]
+    covered = [c for c, v in enumerate(row2) if (v or "").strip() and c < len(row1) and row1[c] is None]
+    if not covered or any(len((v or "").replace("\n", "")) <= 3 and (v or "").strip().isdigit() for v in row2):
+        return
+    for c, v in enumerate(row2):
+        if (v or "").strip():
+            row1[c] = v
+    texts[2] = ["" for _ in row2]
 
 
 def _missing_no_header(texts: list[list[str | None]]) -> None:
