@@ -64,13 +64,25 @@ def render_page(pdf: Any, index: int, part: tuple[float, float, float, float] | 
 
 
 def _without_red(rgb: Any) -> Any:
-    """Grey of an RGB(A) bitmap with strongly red pixels made white."""
+    """Grey of an RGB(A) bitmap with strongly red pixels (spell-check underlines) painted over."""
     import numpy as np
 
     c = rgb[:, :, :3].astype(np.int16)
     grey = c.mean(axis=2).astype(np.uint8)
     red = (c[:, :, 0] > 140) & (c[:, :, 0] - np.maximum(c[:, :, 1], c[:, :, 2]) > 60)
+    if not red.any():
+        return grey
+    # a red pixel with dark ink just above and just below it is a letter's stroke (the tail of g,
+    # p, y) the underline crossed: keep it dark; every other red pixel becomes paper
+    dark = (grey < 110) & ~red
+    k = 4
+    up = np.zeros_like(dark)
+    down = np.zeros_like(dark)
+    for d in range(1, k + 1):
+        up[d:] |= dark[:-d]
+        down[:-d] |= dark[d:]
     grey[red] = 255
+    grey[red & up & down] = 60
     return grey
 
 

@@ -68,6 +68,7 @@ def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_iden
         ox, oy, rules = t.rules
         view = clean[oy:oy + rules.shape[0], ox:ox + rules.shape[1]]
         view[rules > 0] = 255
+    words_from_ocr = words is None
     if words is None:
         words = read_words(clean)
     for index, t in enumerate(tables, start=first_table):
@@ -85,6 +86,8 @@ def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_iden
         first_body = _drop_column_numbers(texts)
         table = _Table(texts, boxes)
         if is_flow_table(texts):
+            if words_from_ocr:
+                _reread_text_cells(t, texts, clean, out.cell_conf, page_no, index, first_body, img)
             _read_numbers(t, texts, clean, out.cell_conf, page_no, index, first_body)
             wiped = rules_of(t, ink)
             shapes, sym = _symbols(t, wiped, img)
@@ -195,6 +198,29 @@ def _drop_column_numbers(texts: list[list[str | None]]) -> int:
                 texts[r] = ["" for _ in texts[r]]
                 return r + 1
     return 2
+
+
+def _reread_text_cells(t: ImageTable, texts: list[list[str | None]], grey: Any, conf: dict[CellKey, float],
+                       page_no: int, index: int, first_body: int, img: PageImage) -> None:
+    """Empty body cells of the text columns (uraian, kelengkapan, waktu, output) read again on their
+    own: the page reading sometimes drops a whole line (223: step 1's ``Melakukan Persiapan``)."""
+    from sopdoc.importers.ocr.words import read_block
+
+    text_cols = set()
+    for r in range(min(first_body, len(texts))):
+        for c, v in enumerate(texts[r]):
+            if column_kind((v or "").replace("\n", " ").strip()) in ("uraian", "kelengkapan", "waktu", "output"):
+                text_cols.add(c)
+    for cell in t.cells:
+        r, c, _rs, cs = cell
+        if r < first_body or c not in text_cols or cs != 1 or (texts[r][c] or "").strip():
+            continue
+        x0, y0, x1, y1 = t.box(cell)
+        pad = max(2, int(img.scale))
+        text, value = read_block(grey[y0 + pad:y1 - pad, x0 + pad:x1 - pad])
+        if text:
+            texts[r][c] = text
+            conf[(page_no, index, r + 1, c + 1)] = value
 
 
 def _read_numbers(t: ImageTable, texts: list[list[str | None]], grey: Any, conf: dict[CellKey, float],
