@@ -47,16 +47,18 @@ class ImagePart:
 
 
 def read_image_pages(file: str, pages: Sequence[int | ImagePart], b: ImportBuilder,
-                     flows: list[PdfFlowTable], identity_done: bool) -> tuple[bool, list[PageRead]]:
+                     flows: list[PdfFlowTable], identity_done: bool, *, source: str | None = None,
+                     first: int = 0) -> tuple[bool, list[PageRead]]:
     """OCR ``pages`` (1-based, or parts of pages) of ``file``: identity into ``b``, flowchart tables
     appended to ``flows`` (kept in page order). Returns whether the identity is read, and what each
-    page gave."""
+    page gave. ``source`` is the file to open when ``file`` names a part of it (a bundle's SOP,
+    ``x.pdf#halaman=3-4``), whose page 1 is page ``first + 1`` of ``source``."""
     import pypdfium2 as pdfium
 
     reads: list[PageRead] = []
     started = time.monotonic()
     try:
-        pdf = pdfium.PdfDocument(file)
+        pdf = pdfium.PdfDocument(source or file)
     except Exception as exc:  # the PDF importer opened it already; pdfium may still refuse it
         b.add(imp_diagnostic("IMP003", Teks(f"halaman pindai tidak dapat digambar ({type(exc).__name__})",
                                             f"the scanned pages cannot be rendered ({type(exc).__name__})"),
@@ -73,7 +75,7 @@ def read_image_pages(file: str, pages: Sequence[int | ImagePart], b: ImportBuild
                     origin=Origin(file=file, page=pno)))
                 break
             try:
-                img = render_page(pdf, pno - 1, part.box, part.scale)
+                img = render_page(pdf, first + pno - 1, part.box, part.scale)
                 words = None if part.chars is None else text_layer_words(list(part.chars), img.scale)
                 got = read_page_image(img, pno, b, want_identity=not identity_done, first_table=part.first_table,
                                       words=words)

@@ -146,19 +146,22 @@ def _split_header_columns(t: ImageTable, words: list[Word], scale: float) -> Non
 
 def _reread_header(t: ImageTable, texts: list[list[str | None]], confs: dict[tuple[int, int], float],
                    grey: Any, img: PageImage) -> None:
-    """Header cells (first two rows) the page reading left empty or unsure, read again on their own:
-    Tesseract's page layout sometimes drops a block of short header lines."""
+    """Header cells (first two rows) read again on their own: Tesseract's page layout sometimes
+    drops a block of short header lines, or a line of one. The cell's own reading replaces the
+    page's when the page's is empty or unsure, or when it is sure and has more words."""
     from sopdoc.importers.ocr.words import read_block
 
     for cell in t.cells:
         r, c, _rs, _cs = cell
-        if r > 1 or (texts[r][c] and confs.get((r, c), 1.0) >= 0.5):
+        if r > 1:
             continue
         x0, y0, x1, y1 = t.box(cell)
         pad = max(2, int(img.scale))
         text, conf = read_block(grey[y0 + pad:y1 - pad, x0 + pad:x1 - pad])
-        if text and conf > confs.get((r, c), 0.0):
-            texts[r][c] = text
+        before = texts[r][c] or ""
+        if text and (conf > confs.get((r, c), 0.0) if len(before.strip()) == 0 or confs.get((r, c), 1.0) < 0.5
+                     else conf >= 0.6 and len(text.split()) > len(before.split())):
+            texts[r][c] = text  # a line the page reading dropped (223: "BPS" over "Kabupaten/Kota")
             confs[(r, c)] = conf
 
 

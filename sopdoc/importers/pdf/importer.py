@@ -89,7 +89,7 @@ def import_pdf_file(path: str | Path, pages: range | None = None) -> ImportResul
 
     try:
         with pdfplumber.open(str(path), pages=None if pages is None else [p + 1 for p in pages]) as pdf:
-            return _read(pdf, b, str(path))
+            return _read(pdf, b, str(path), 0 if pages is None else pages.start)
     except PDFPasswordIncorrect:
         b.add(
             imp_diagnostic(
@@ -121,7 +121,8 @@ def import_pdf_file(path: str | Path, pages: range | None = None) -> ImportResul
     return b.fail()
 
 
-def _read(pdf: Any, b: ImportBuilder, path: str) -> ImportResult:
+def _read(pdf: Any, b: ImportBuilder, path: str, first: int = 0) -> ImportResult:
+    """Read the open ``pdf``; its page 1 is page ``first + 1`` of the file at ``path`` (a bundle part)."""
     name = b.file
     if getattr(pdf.doc, "encryption", None) and not pdf.pages:
         b.add(imp_diagnostic("IMP004", Teks("PDF terenkripsi", "the PDF is encrypted"), origin=Origin(file=name)))
@@ -207,7 +208,7 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> ImportResult:
             if start is None and not (flows and continues(table, flows[-1])):
                 continue
             over = [p for p in pictures if overlaps(p, tuple(table.bbox), 0.5)]
-            here, conf = _with_overlay(path, pno, over, shapes)
+            here, conf = _with_overlay(path, first + pno, over, shapes)
             if start is not None:
                 flow = read_flow_table(table, pno, t_index, name, here, start)
             else:
@@ -233,7 +234,7 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> ImportResult:
                 )
             )
     if scans and ocr_available():  # scanned pages and raster flowcharts through OCR (sopdoc.importers.ocr)
-        identity_done, more = read_image_pages(name, scans, b, flows, identity_done)
+        identity_done, more = read_image_pages(name, scans, b, flows, identity_done, source=path, first=first)
         ocr_reads.extend(more)
         for pno, count in overlaid.items():  # the page image's grid read the overlaid table: keep that one
             if any(f.page == pno and f.index > count for f in flows):
