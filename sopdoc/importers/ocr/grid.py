@@ -67,16 +67,20 @@ def _coverage(mask: Any, horizontal: bool, pos: int, a: int, b: int, tol: int) -
     return float((band.max(axis=1) > 0).mean()) if band.size else 0.0
 
 
-def _anchored(x: int, segs: list[tuple[int, int, int]], hsegs: list[tuple[int, int, int]], w: int,
-              tol: int) -> bool:
-    """True when the vertical line at ``x`` starts and ends on long horizontal rules, as a column
-    rule does; a long connector running down an actor column starts at a symbol instead."""
+def _anchored(x: int, segs: list[tuple[int, int, int]], hsegs: list[tuple[int, int, int]], xs: list[int],
+              w: int, tol: int) -> bool:
+    """True when the vertical line at ``x`` starts and ends on horizontal rules — lines across the
+    table, or from one column line to another — as a column rule does; a long connector running
+    down an actor column starts at a symbol and ends in an elbow instead."""
     top = min(a for _p, a, _b in segs)
     bottom = max(b for _p, _a, b in segs)
 
+    def on_columns(a: int, b: int) -> bool:
+        return min(abs(a - v) for v in xs) <= 3 * tol and min(abs(b - v) for v in xs) <= 3 * tol
+
     def on_rule(y: int) -> bool:
-        return any(abs(pos - y) <= 3 * tol and a - 3 * tol <= x <= b + 3 * tol and b - a >= 0.1 * w
-                   for pos, a, b in hsegs)
+        return any(abs(pos - y) <= 3 * tol and a - 3 * tol <= x <= b + 3 * tol
+                   and (b - a >= 0.6 * w or (b - a >= 0.1 * w and on_columns(a, b))) for pos, a, b in hsegs)
 
     return on_rule(top) and on_rule(bottom)
 
@@ -113,7 +117,7 @@ def _table(hor: Any, ver: Any, ox: int, oy: int) -> ImageTable | None:
     xs = [x for x in _cluster([p for p, _a, _b in allv], 2 * tol)
           if sum(b - a for p, a, b in allv if abs(p - x) <= 2 * tol) >= 0.5 * h]  # a rule broken by the scan
     allh = _segments(hor, True)
-    anchored = [x for x in xs if _anchored(x, [s for s in allv if abs(s[0] - x) <= 2 * tol], allh, w, tol)]
+    anchored = [x for x in xs if _anchored(x, [s for s in allv if abs(s[0] - x) <= 2 * tol], allh, xs, w, tol)]
     if len(anchored) >= 3:
         xs = anchored
     vsegs = [s for s in allv if any(abs(s[0] - x) <= 2 * tol for x in xs) and s[2] - s[1] >= 0.05 * h]
