@@ -55,7 +55,7 @@ def expected(path: Path) -> dict[str, Any] | None:
             if "steps" not in data:  # the OCR scheme: no / uraian_awal / pelaksana (one name)
                 steps = [{"uraian": k["uraian_awal"], "pelaksana": [k["pelaksana"]], "simbol": k["simbol"],
                           "waktu": k["waktu"], "output": k["output"]} for k in data["kegiatan"]]
-                data = {"steps": len(steps), "kegiatan": steps}
+                data = {"steps": len(steps), "kegiatan": steps, "cabang": data.get("cabang", {})}
             return data
     return None
 
