@@ -81,6 +81,14 @@ def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_iden
             if box is not None:
                 out.boxes[key] = box
         _reread_header(t, texts, confs, clean, img)
+        for line in texts[:2]:
+            for c, v in enumerate(line):
+                if v:
+                    line[c] = "\n".join(_flat(x) for x in v.split("\n"))
+        for line in texts[2:]:  # body cells: rule residue only (a rule read as '|' beside the text)
+            for c, v in enumerate(line):
+                if v and "|" in v:
+                    line[c] = "\n".join(" ".join(x.replace("|", " ").split()).strip(" ,;:") for x in v.split("\n"))
         _missing_no_header(texts)
         _fold_group_header(texts)
         first_body = _drop_column_numbers(texts)
@@ -144,6 +152,11 @@ def _split_header_columns(t: ImageTable, words: list[Word], scale: float) -> Non
             split_column(t, c, best[1])
 
 
+def _flat(text: str) -> str:
+    """A cell's text on one line without rule residue (``|``) and stray edge punctuation."""
+    return " ".join(text.replace("|", " ").split()).strip(" .,;:'\"“”‘’")
+
+
 def _reread_header(t: ImageTable, texts: list[list[str | None]], confs: dict[tuple[int, int], float],
                    grey: Any, img: PageImage) -> None:
     """Header cells (first two rows) read again on their own: Tesseract's page layout sometimes
@@ -159,8 +172,10 @@ def _reread_header(t: ImageTable, texts: list[list[str | None]], confs: dict[tup
         pad = max(2, int(img.scale))
         text, conf = read_block(grey[y0 + pad:y1 - pad, x0 + pad:x1 - pad])
         before = texts[r][c] or ""
-        if text and (conf > confs.get((r, c), 0.0) if len(before.strip()) == 0 or confs.get((r, c), 1.0) < 0.5
-                     else conf >= 0.6 and len(text.split()) > len(before.split())):
+        names_column = column_kind(_flat(text)) is not None and column_kind(_flat(before)) is None
+        if text and (names_column or (conf > confs.get((r, c), 0.0) if len(before.strip()) == 0
+                                      or confs.get((r, c), 1.0) < 0.5
+                                      else conf >= 0.6 and len(text.split()) > len(before.split()))):
             texts[r][c] = text  # a line the page reading dropped (223: "BPS" over "Kabupaten/Kota")
             confs[(r, c)] = conf
 
