@@ -5,8 +5,9 @@ Usage: .venv/bin/python bench/ocr_corpus.py [--only SUBSTRING]
 Reads every file of ../shared/corpus/scanned/ and ../shared/corpus/xlsx/ and the raster-flowchart
 PDFs of ../shared/corpus/bps/ (225, 223, 208, 210; 006 with a symbol overlay); without
 ../shared the copies in tests/data are read. Per file: steps found, steps with an actor and a
-symbol read from the document (not assumed: IMP022/IMP023), and — where a summary written from
-the page images exists (tests/data/import-expected/{ocr,raster,xlsx}/) — fields equal to it, how
+symbol read from the document (not assumed: IMP022/IMP023; over every SOP of a bundle), and —
+where a summary written from the page images exists (tests/data/import-expected/{ocr,raster,xlsx}/) —
+fields equal to it, how
 many of the wrong fields carry a finding (IMP022/023/024/025/029/030 on the step, or SOP012 on a
 waktu), and seconds per page. Prints a Markdown table and the totals per folder.
 """
@@ -23,7 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sopdoc.importers.dispatch import import_source  # noqa: E402
+from sopdoc.importers.dispatch import import_sources  # noqa: E402
 from tests.importers.pdf.corpus_score import score  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpus"
@@ -82,14 +83,20 @@ def _flagged(miss: str, diags: list[Any]) -> bool:
 def measure(folder: str, path: Path) -> dict[str, Any]:
     """One file's figures."""
     started = time.perf_counter()
-    result = import_source(path)
+    results = import_sources(path)  # a bundle gives one result per SOP
     seconds = time.perf_counter() - started
+    result = results[0]
     diags = list(result.load.diagnostics)
     sop = result.load.sop
-    steps = list(sop.kegiatan) if sop else []
-    assumed = {d.path[:2] for d in diags if d.code in ("IMP022", "IMP023")}
-    read = sum(1 for i, k in enumerate(steps) if k.pelaksana and k.simbol and ("kegiatan", i) not in assumed)
-    row: dict[str, Any] = {"folder": folder, "file": path.name, "steps": len(steps), "read": read,
+    found = read = 0
+    for part in results:
+        assumed = {d.path[:2] for d in part.load.diagnostics if d.code in ("IMP022", "IMP023")}
+        part_steps = list(part.load.sop.kegiatan) if part.load.sop else []
+        found += len(part_steps)
+        read += sum(1 for i, k in enumerate(part_steps)
+                    if k.pelaksana and k.simbol and ("kegiatan", i) not in assumed)
+    name = path.name if len(results) == 1 else f"{path.name} ({len(results)} SOP)"
+    row: dict[str, Any] = {"folder": folder, "file": name, "steps": found, "read": read,
                            "pages": _pages(path), "seconds": seconds}
     want = expected(path)
     if want is not None:
