@@ -4,8 +4,8 @@ A page that shows the identity labels (``Nama SOP``/``Judul SOP`` with ``Nomor S
 oleh``, in their ``grid/vocab.py`` variants) and box titles
 starts an SOP; a worksheet page (``LEMBAR KERJA …``) directly before one belongs to it. With two or
 more starts the file is a bundle and each part is imported on its own page range; the file name
-in its findings says which pages (``x.pdf#halaman=3-4``). Text-layer PDFs only: a scanned bundle
-has no text to find its starts by and is read as one document.
+in its findings says which pages (``x.pdf#halaman=3-4``). A scan-only file of four pages or more
+is first read quickly through OCR (no grid, 120 dpi) for its identity pages.
 """
 
 from __future__ import annotations
@@ -17,16 +17,22 @@ from pathlib import Path
 
 from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.grid.vocab import BOX_LABELS, IDENTITY_LABELS
+from sopdoc.importers.ocr.engine import ocr_available
+from sopdoc.importers.ocr.importer import quick_page_text
 from sopdoc.importers.pdf.importer import MAX_PDF_BYTES, import_pdf_parts
 from sopdoc.importers.pdf.streams import StreamTooLarge, check_streams
 from sopdoc.importers.report import ImportResult
 from sopdoc.layout.worksheet import WORKSHEET_TITLE
 from sopdoc.model.diagnostic import Diagnostic, Origin, Teks
 
-__all__ = ["MAX_BUNDLE_PAGES", "bundle_parts", "import_bundle", "is_identity_page", "sop_file_stem"]
+__all__ = ["MAX_BUNDLE_PAGES", "MIN_SCANNED_BUNDLE", "bundle_parts", "import_bundle", "is_identity_page",
+           "sop_file_stem"]
 
 MAX_BUNDLE_PAGES = 300
 """Pages looked at for SOP starts; a longer file is read as one document (and capped there)."""
+MIN_SCANNED_BUNDLE = 4
+"""A scan-only file of this many pages or more is read quickly through OCR to find SOP starts
+(two SOPs need at least an identity and a flowchart page each)."""
 
 _LABEL = dict(IDENTITY_LABELS)
 _NAMA = re.compile(_LABEL["nama"], re.IGNORECASE)
@@ -64,6 +70,8 @@ def _page_texts(path: Path) -> list[str] | None:
             texts.append(textpage.get_text_range())
             textpage.close()
             page.close()
+        if len(texts) >= MIN_SCANNED_BUNDLE and not any(t.strip() for t in texts) and ocr_available():
+            texts = [quick_page_text(pdf, i) for i in range(len(texts))]  # a scanned bundle: read quickly
         return texts
     except Exception:
         return None

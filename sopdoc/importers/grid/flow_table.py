@@ -131,13 +131,18 @@ def read_flow_table(table: Any, page_no: int, index: int, file: str, shapes: lis
 def _actor_spans(actor_cols: list[tuple[int, str]], top: list[str | None], top_cells: list[Any],
                  sub_cells: list[Any] | None, xs: list[tuple[float, float]]) -> list[tuple[float, float]]:
     """x-range of each actor column: its header cell (the one holding the actor's name), not the
-    narrowest body cell, which connector lines drawn as table rules may have split (bps 338)."""
+    narrowest body cell, which connector lines drawn as table rules may have split (bps 338); the
+    column itself when that cell spans other actors' columns (a group header whose actors were
+    folded up from the row below it, ``ocr/page.py``)."""
     out: list[tuple[float, float]] = []
     for j, name in actor_cols:
         named_on_top = j < len(top) and _text(top[j]) == clean_cell(name.replace("\n", " "))
         row = top_cells if named_on_top or sub_cells is None else sub_cells
         cell = row[j] if j < len(row) else None
-        out.append((float(cell[0]), float(cell[2])) if cell else xs[j])
+        span = (float(cell[0]), float(cell[2])) if cell else xs[j]
+        if any(k != j and span[0] < (xs[k][0] + xs[k][1]) / 2 < span[1] for k, _ in actor_cols):
+            span = xs[j]  # a group cell over several actors (BPS Provinsi over Ketua/Anggota Tim, bps 208, 210)
+        out.append(span)
     return out
 
 

@@ -13,7 +13,7 @@ import shutil
 from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.model.diagnostic import Diagnostic, Origin, Teks
 
-__all__ = ["LANG", "missing_ocr", "ocr_available", "scan_only_finding"]
+__all__ = ["LANG", "missing_ocr", "ocr_available", "picture_needs_ocr", "scan_only_finding"]
 
 LANG = "ind"
 """The Tesseract model used: Indonesian (its Latin alphabet also reads English words)."""
@@ -57,3 +57,14 @@ def scan_only_finding(file: str) -> Diagnostic:
         "semua halaman hasil pindai; OCR tidak menemukan identitas SOP maupun tabel kegiatan",
         "every page is scanned; OCR found neither an SOP identity nor a step table"),
         origin=Origin(file=file))
+
+
+def picture_needs_ocr(file: str, page: int) -> Diagnostic:
+    """The finding for a flowchart picture in a born-digital page that cannot be read because OCR
+    is missing (IMP050): its steps are lost, and said so."""
+    missing = missing_ocr() or Teks("OCR", "OCR")
+    return imp_diagnostic("IMP050", Teks(
+        f"bagan alir berupa gambar perlu OCR, tetapi OCR tidak tersedia ({missing.id} tidak ada); "
+        "kegiatannya tidak dibaca",
+        f"the flowchart is a picture and needs OCR, but OCR is not available ({missing.en} is missing); "
+        "its steps were not read"), origin=Origin(file=file, page=page))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["ImageTable", "find_tables"]
+__all__ = ["ImageTable", "find_tables", "split_column"]
 
 
 @dataclass
@@ -67,6 +67,24 @@ def _coverage(mask: Any, horizontal: bool, pos: int, a: int, b: int, tol: int) -
     return float((band.max(axis=1) > 0).mean()) if band.size else 0.0
 
 
+def _anchored(x: int, segs: list[tuple[int, int, int]], hsegs: list[tuple[int, int, int]], xs: list[int],
+              w: int, tol: int) -> bool:
+    """True when the vertical line at ``x`` starts and ends on horizontal rules — lines across the
+    table, or from one column line to another — as a column rule does; a long connector running
+    down an actor column starts at a symbol and ends in an elbow instead."""
+    top = min(a for _p, a, _b in segs)
+    bottom = max(b for _p, _a, b in segs)
+
+    def on_columns(a: int, b: int) -> bool:
+        return min(abs(a - v) for v in xs) <= 3 * tol and min(abs(b - v) for v in xs) <= 3 * tol
+
+    def on_rule(y: int) -> bool:
+        return any(abs(pos - y) <= 3 * tol and a - 3 * tol <= x <= b + 3 * tol
+                   and (b - a >= 0.6 * w or (b - a >= 0.1 * w and on_columns(a, b))) for pos, a, b in hsegs)
+
+    return on_rule(top) and on_rule(bottom)
+
+
 def find_tables(ink: Any, min_size: int = 120) -> list[ImageTable]:
     """The ruled tables of a binarised page (ink 255), top to bottom."""
     import cv2
@@ -98,6 +116,10 @@ def _table(hor: Any, ver: Any, ox: int, oy: int) -> ImageTable | None:
     allv = _segments(ver, False)
     xs = [x for x in _cluster([p for p, _a, _b in allv], 2 * tol)
           if sum(b - a for p, a, b in allv if abs(p - x) <= 2 * tol) >= 0.5 * h]  # a rule broken by the scan
+    allh = _segments(hor, True)
+    anchored = [x for x in xs if _anchored(x, [s for s in allv if abs(s[0] - x) <= 2 * tol], allh, xs, w, tol)]
+    if len(anchored) >= 3:
+        xs = anchored
     vsegs = [s for s in allv if any(abs(s[0] - x) <= 2 * tol for x in xs) and s[2] - s[1] >= 0.05 * h]
     if len(xs) < 2:
         return None
@@ -111,12 +133,16 @@ def _table(hor: Any, ver: Any, ox: int, oy: int) -> ImageTable | None:
     ys = _cluster([p for p, _a, _b in hsegs], 2 * tol)
     if len(ys) < 2:
         return None
-    band = np.zeros_like(hor)
+    hband = np.zeros_like(hor)
+    vband = np.zeros_like(ver)
     for pos, a, b in hsegs:
-        band[max(0, pos - 2 * tol):pos + 2 * tol + 1, a:b] = 255
+        hband[max(0, pos - 2 * tol):pos + 2 * tol + 1, a:b] = 255
     for pos, a, b in vsegs:
-        band[a:b, max(0, pos - 2 * tol):pos + 2 * tol + 1] = 255
-    rules = cv2.dilate(cv2.bitwise_and(cv2.bitwise_or(hor, ver), band), np.ones((3, 3), np.uint8))
+        vband[a:b, max(0, pos - 2 * tol):pos + 2 * tol + 1] = 255
+    # horizontal ink along row rules, vertical ink along column rules: a connector crossing a
+    # rule keeps all but the crossing itself
+    rules = cv2.dilate(cv2.bitwise_or(cv2.bitwise_and(hor, hband), cv2.bitwise_and(ver, vband)),
+                       np.ones((3, 3), np.uint8))
     nr, nc = len(ys) - 1, len(xs) - 1
     parent = list(range(nr * nc))
 
@@ -145,3 +171,20 @@ def _table(hor: Any, ver: Any, ox: int, oy: int) -> ImageTable | None:
         cells.append((r0, c0, r1 - r0 + 1, c1 - c0 + 1))
     cells.sort()
     return ImageTable([x + ox for x in xs], [y + oy for y in ys], cells, (ox, oy, rules))
+
+
+def split_column(t: ImageTable, c: int, x: int) -> None:
+    """Split grid column ``c`` of ``t`` at pixel ``x`` (two columns drawn without a rule between
+    them): cells inside it become two, cells spanning it span one more, later columns shift."""
+    t.xs.insert(c + 1, x)
+    cells = []
+    for r, c0, rs, cs in t.cells:
+        if c0 > c:
+            cells.append((r, c0 + 1, rs, cs))
+        elif c0 == c and cs == 1:
+            cells.extend([(r, c, rs, 1), (r, c + 1, rs, 1)])
+        elif c0 <= c < c0 + cs:
+            cells.append((r, c0, rs, cs + 1))
+        else:
+            cells.append((r, c0, rs, cs))
+    t.cells = sorted(cells)

@@ -9,39 +9,65 @@ Fields below :data:`UNSURE` are flagged IMP030 with their page and box, never si
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.grid.flow_table import PdfFlowTable
+from sopdoc.importers.grid.geometry import BBox
 from sopdoc.importers.ocr.image import render_page
 from sopdoc.importers.ocr.page import PageRead, read_page_image
+from sopdoc.importers.ocr.pictures import text_layer_words
 from sopdoc.importers.report import FieldSource, ImportBuilder
 from sopdoc.model.diagnostic import Origin, Teks
 
-__all__ = ["OCR_TIME_BUDGET", "UNSURE", "flag_unsure", "read_image_pages"]
+__all__ = ["OCR_TIME_BUDGET", "QUICK_DPI", "UNSURE", "ImagePart", "flag_unsure", "quick_page_text", "read_image_pages"]
 
 UNSURE = 0.6
 """OCR confidence (0–1) below which a field is flagged for manual review (IMP030)."""
+QUICK_DPI = 120
+"""Resolution of the quick reading that finds the identity pages of a scanned bundle."""
 OCR_TIME_BUDGET = 90.0
 """Seconds of OCR per file, checked between pages (a scanned page takes 1–5 s)."""
 
 
-def read_image_pages(file: str, pages: list[int], b: ImportBuilder, flows: list[PdfFlowTable],
-                     identity_done: bool) -> tuple[bool, list[PageRead]]:
-    """OCR ``pages`` (1-based) of ``file``: identity into ``b``, flowchart tables appended to
-    ``flows`` (kept in page order). Returns whether the identity is read, and what each page gave."""
+@dataclass(frozen=True)
+class ImagePart:
+    """What to read through the image pipeline: a page (1-based), or only the box of it a picture
+    covers (page points) at ``scale``; its tables numbered from ``first_table``; with ``chars`` the
+    grid and symbols come from the image and the text from the text layer."""
+
+    page: int
+    box: BBox | None = None
+    scale: float | None = None
+    first_table: int = 1
+    chars: tuple[dict[str, Any], ...] | None = None
+    """The page's text-layer characters: their words are the text, OCR does not run."""
+
+
+def read_image_pages(file: str, pages: Sequence[int | ImagePart], b: ImportBuilder,
+                     flows: list[PdfFlowTable], identity_done: bool, *, source: str | None = None,
+                     first: int = 0) -> tuple[bool, list[PageRead]]:
+    """OCR ``pages`` (1-based, or parts of pages) of ``file``: identity into ``b``, flowchart tables
+    appended to ``flows`` (kept in page order). Returns whether the identity is read, and what each
+    page gave. ``source`` is the file to open when ``file`` names a part of it (a bundle's SOP,
+    ``x.pdf#halaman=3-4``), whose page 1 is page ``first + 1`` of ``source``."""
     import pypdfium2 as pdfium
 
     reads: list[PageRead] = []
     started = time.monotonic()
     try:
-        pdf = pdfium.PdfDocument(file)
+        pdf = pdfium.PdfDocument(source or file)
     except Exception as exc:  # the PDF importer opened it already; pdfium may still refuse it
         b.add(imp_diagnostic("IMP003", Teks(f"halaman pindai tidak dapat digambar ({type(exc).__name__})",
                                             f"the scanned pages cannot be rendered ({type(exc).__name__})"),
                              origin=Origin(file=file)))
         return identity_done, reads
     try:
-        for k, pno in enumerate(pages):
+        parts = [p if isinstance(p, ImagePart) else ImagePart(p) for p in pages]
+        for k, part in enumerate(parts):
+            pno = part.page
             if time.monotonic() - started > OCR_TIME_BUDGET:
                 b.add(imp_diagnostic("IMP032", Teks(
                     f"waktu OCR habis ({OCR_TIME_BUDGET:.0f} detik); {len(pages) - k} halaman pindai tidak dibaca",
@@ -49,7 +75,10 @@ def read_image_pages(file: str, pages: list[int], b: ImportBuilder, flows: list[
                     origin=Origin(file=file, page=pno)))
                 break
             try:
-                got = read_page_image(render_page(pdf, pno - 1), pno, b, want_identity=not identity_done)
+                img = render_page(pdf, first + pno - 1, part.box, part.scale)
+                words = None if part.chars is None else text_layer_words(list(part.chars), img.scale)
+                got = read_page_image(img, pno, b, want_identity=not identity_done, first_table=part.first_table,
+                                      words=words)
             except Exception as exc:  # Tesseract timeout or a bitmap OpenCV cannot take: lose the page, say so
                 b.add(imp_diagnostic("IMP029", Teks(f"halaman pindai tidak terbaca oleh OCR ({type(exc).__name__})",
                                                     f"the scanned page cannot be read by OCR ({type(exc).__name__})"),
@@ -58,12 +87,25 @@ def read_image_pages(file: str, pages: list[int], b: ImportBuilder, flows: list[
             identity_done = identity_done or got.identity
             flows.extend(got.flows)
             reads.append(got)
-            b.add(imp_diagnostic("IMP051", Teks("halaman dibaca dengan OCR", "page read with OCR"),
-                                 origin=Origin(file=file, page=pno)))
+            if part.chars is None:
+                said = Teks("halaman dibaca dengan OCR", "page read with OCR") if part.box is None else Teks(
+                    "gambar bagan alir dibaca dengan OCR", "flowchart picture read with OCR")
+                b.add(imp_diagnostic("IMP051", said, origin=Origin(file=file, page=pno)))
     finally:
         pdf.close()
     flows.sort(key=lambda f: (f.page, f.index))
     return identity_done, reads
+
+
+def quick_page_text(pdf: Any, index: int) -> str:
+    """The text of page ``index`` of an open pypdfium2 document read quickly (at :data:`QUICK_DPI`,
+    no grid): enough to find the labels of an identity page in a scanned bundle."""
+    import pytesseract
+
+    from sopdoc.importers.ocr.engine import LANG
+
+    img = render_page(pdf, index, scale=QUICK_DPI / 72)
+    return str(pytesseract.image_to_string(img.grey, lang=LANG, config="--psm 3", timeout=30))
 
 
 def flag_unsure(b: ImportBuilder, reads: list[PageRead]) -> None:

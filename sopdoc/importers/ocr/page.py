@@ -6,17 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from sopdoc.importers.grid.branch import decision_targets
 from sopdoc.importers.grid.flow_table import PdfFlowTable, is_flow_table, read_flow_table
 from sopdoc.importers.grid.geometry import BBox, Shape
 from sopdoc.importers.grid.identity import read_identity_table
 from sopdoc.importers.grid.vocab import column_kind
-from sopdoc.importers.ocr.grid import ImageTable, find_tables
+from sopdoc.importers.ocr.connectors import image_connectors
+from sopdoc.importers.ocr.grid import ImageTable, find_tables, split_column
 from sopdoc.importers.ocr.image import PageImage, binarise, deskew
 from sopdoc.importers.ocr.symbols import ImageSymbol, find_symbols
 from sopdoc.importers.ocr.words import Word, cell_text, read_words
 from sopdoc.importers.report import ImportBuilder
 
-__all__ = ["CellKey", "PageRead", "read_page_image"]
+__all__ = ["CellKey", "PageRead", "read_page_image", "symbol_shapes"]
 
 CellKey = tuple[int, int, int, int]  # page, table, row, cell (1-based, as in Origin)
 _SYMBOL_KIND = {"terminator": "terminator", "proses": "proses", "keputusan": "keputusan",
@@ -52,9 +54,10 @@ class _Table:
 
 
 def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_identity: bool,
-                    words: list[Word] | None = None) -> PageRead:
-    """Read the tables of one page image into ``b`` (identity) and the returned flowchart tables."""
-    grey, _angle = deskew(img.grey)
+                    words: list[Word] | None = None, first_table: int = 1) -> PageRead:
+    """Read the tables of one page image into ``b`` (identity) and the returned flowchart tables;
+    the tables are numbered from ``first_table`` (after the text-layer tables of the page)."""
+    grey, _angle = deskew(img.grey) if words is None else (img.grey, 0.0)  # text-layer words: as drawn
     ink = binarise(grey)
     tables = find_tables(ink, min_size=int(80 * img.scale))
     out = PageRead()
@@ -65,24 +68,39 @@ def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_iden
         ox, oy, rules = t.rules
         view = clean[oy:oy + rules.shape[0], ox:ox + rules.shape[1]]
         view[rules > 0] = 255
+    words_from_ocr = words is None
     if words is None:
         words = read_words(clean)
-    s = img.scale
-    for index, t in enumerate(tables, start=1):
-        texts, boxes, confs = _cells(t, words, s)
+    for index, t in enumerate(tables, start=first_table):
+        _split_header_columns(t, words, img.scale)
+        texts, boxes, confs = _cells(t, words, img)
         for (r, c), conf in confs.items():
             key = (page_no, index, r + 1, c + 1)
             out.cell_conf[key] = conf
             box = boxes[r][c]
             if box is not None:
                 out.boxes[key] = box
+        _reread_header(t, texts, confs, clean, img)
+        for line in texts[:2]:
+            for c, v in enumerate(line):
+                if v:
+                    line[c] = "\n".join(_flat(x) for x in v.split("\n"))
+        for line in texts[2:]:  # body cells: rule residue only (a rule read as '|' beside the text)
+            for c, v in enumerate(line):
+                if v and "|" in v:
+                    line[c] = "\n".join(" ".join(x.replace("|", " ").split()).strip(" ,;:") for x in v.split("\n"))
         _missing_no_header(texts)
+        _fold_group_header(texts)
         first_body = _drop_column_numbers(texts)
         table = _Table(texts, boxes)
         if is_flow_table(texts):
+            if words_from_ocr:
+                _reread_text_cells(t, texts, clean, out.cell_conf, page_no, index, first_body, img)
             _read_numbers(t, texts, clean, out.cell_conf, page_no, index, first_body)
-            shapes, sym = _symbols(t, ink, rules_of(t, ink), s)
+            wiped = rules_of(t, ink)
+            shapes, sym = _symbols(t, wiped, img)
             flow = read_flow_table(table, page_no, index, b.file, shapes)
+            _decisions(flow, t, wiped, img, words)
             for step, placed in zip(flow.steps, flow.shapes, strict=False):
                 row = step.origin.row or 0
                 confs_row = [sym[id(p)] for p in placed if id(p) in sym]
@@ -91,6 +109,91 @@ def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_iden
         elif want_identity and not out.identity and read_identity_table(texts, b, page_no, index):
             out.identity = True
     return out
+
+
+def _decisions(flow: PdfFlowTable, t: ImageTable, wiped: Any, img: PageImage, words: list[Word]) -> None:
+    """Fill ``cabang`` of each decision step from the connectors in the image (row index markers,
+    as the PDF reader does; turned into step numbers when the flows are merged)."""
+    if not any(s.kind == "keputusan" for shapes in flow.shapes for s in shapes):
+        return
+    sc = img.scale
+    ox, oy = img.origin
+    px = [(int((s.bbox[0] - ox) * sc), int((s.bbox[1] - oy) * sc), int((s.bbox[2] - ox) * sc),
+           int((s.bbox[3] - oy) * sc)) for shapes in flow.shapes for s in shapes]
+    pieces, arrows = image_connectors(wiped, (t.xs[0], t.ys[0], t.xs[-1], t.ys[-1]), px, img)
+    labels = [(w.text, img.to_points(w.box)) for w in words if len(w.text) <= 6]
+    for k, shapes in enumerate(flow.shapes):
+        for s in shapes:
+            if s.kind == "keputusan":
+                targets = decision_targets(s, k, flow.shapes, pieces, arrows, labels)
+                flow.steps[k].cabang = {key: -1 - idx for key, idx in targets.items()}
+
+
+def _split_header_columns(t: ImageTable, words: list[Word], scale: float) -> None:
+    """A header cell of one grid column holding two blocks of text side by side, with a clear gap
+    and no rule between them, is two columns (006: two actor names over one ruled column)."""
+    for r, c, _rs, cs in sorted(t.cells, key=lambda cell: -cell[1]):
+        if r > 1 or cs != 1:
+            continue
+        x0, y0, x1, y1 = t.box((r, c, _rs, cs))
+        inside = sorted((w.box[0], w.box[2]) for w in words
+                        if x0 <= w.center[0] < x1 and y0 <= w.center[1] < y1)
+        if len(inside) < 4:
+            continue
+        best = (0, 0)
+        reach = inside[0][1]
+        left = 1
+        for k, (a, b) in enumerate(inside[1:], start=1):
+            if a - reach > best[0] and left >= 2 and len(inside) - k >= 2:
+                best = (a - reach, (a + reach) // 2)
+            reach = max(reach, b)
+            left += 1
+        if best[0] >= 4 * scale and x0 + 0.2 * (x1 - x0) < best[1] < x1 - 0.2 * (x1 - x0):
+            split_column(t, c, best[1])
+
+
+def _flat(text: str) -> str:
+    """A cell's text on one line without rule residue (``|``) and stray edge punctuation."""
+    return " ".join(text.replace("|", " ").split()).strip(" .,;:'\"“”‘’")
+
+
+def _reread_header(t: ImageTable, texts: list[list[str | None]], confs: dict[tuple[int, int], float],
+                   grey: Any, img: PageImage) -> None:
+    """Header cells (first two rows) read again on their own: Tesseract's page layout sometimes
+    drops a block of short header lines, or a line of one. The cell's own reading replaces the
+    page's when the page's is empty or unsure, or when it is sure and has more words."""
+    from sopdoc.importers.ocr.words import read_block
+
+    for cell in t.cells:
+        r, c, _rs, _cs = cell
+        if r > 1:
+            continue
+        x0, y0, x1, y1 = t.box(cell)
+        pad = max(2, int(img.scale))
+        text, conf = read_block(grey[y0 + pad:y1 - pad, x0 + pad:x1 - pad])
+        before = texts[r][c] or ""
+        names_column = column_kind(_flat(text)) is not None and column_kind(_flat(before)) is None
+        if text and (names_column or (conf > confs.get((r, c), 0.0) if len(before.strip()) == 0
+                                      or confs.get((r, c), 1.0) < 0.5
+                                      else conf >= 0.6 and len(text.split()) > len(before.split()))):
+            texts[r][c] = text  # a line the page reading dropped (223: "BPS" over "Kabupaten/Kota")
+            confs[(r, c)] = conf
+
+
+def _fold_group_header(texts: list[list[str | None]]) -> None:
+    """A third header row naming actors under a group cell (208: ``BPS Provinsi`` over ``Ketua Tim``
+    and ``Anggota Tim``) is folded into the second: the actor names replace the group's, and the
+    third row is left empty (reported as an empty row, not a step)."""
+    if len(texts) < 4 or len(texts[2]) < 4 or any((v or "").strip() for v in texts[2][:2]):
+        return
+    row1, row2 = texts[1], texts[2]
+    covered = [c for c, v in enumerate(row2) if (v or "").strip() and c < len(row1) and row1[c] is None]
+    if not covered or any(len((v or "").replace("\n", "")) <= 3 and (v or "").strip().isdigit() for v in row2):
+        return
+    for c, v in enumerate(row2):
+        if (v or "").strip():
+            row1[c] = v
+    texts[2] = ["" for _ in row2]
 
 
 def _missing_no_header(texts: list[list[str | None]]) -> None:
@@ -113,6 +216,29 @@ def _drop_column_numbers(texts: list[list[str | None]]) -> int:
                 texts[r] = ["" for _ in texts[r]]
                 return r + 1
     return 2
+
+
+def _reread_text_cells(t: ImageTable, texts: list[list[str | None]], grey: Any, conf: dict[CellKey, float],
+                       page_no: int, index: int, first_body: int, img: PageImage) -> None:
+    """Empty body cells of the text columns (uraian, kelengkapan, waktu, output) read again on their
+    own: the page reading sometimes drops a whole line (223: step 1's ``Melakukan Persiapan``)."""
+    from sopdoc.importers.ocr.words import read_block
+
+    text_cols = set()
+    for r in range(min(first_body, len(texts))):
+        for c, v in enumerate(texts[r]):
+            if column_kind((v or "").replace("\n", " ").strip()) in ("uraian", "kelengkapan", "waktu", "output"):
+                text_cols.add(c)
+    for cell in t.cells:
+        r, c, _rs, cs = cell
+        if r < first_body or c not in text_cols or cs != 1 or (texts[r][c] or "").strip():
+            continue
+        x0, y0, x1, y1 = t.box(cell)
+        pad = max(2, int(img.scale))
+        text, value = read_block(grey[y0 + pad:y1 - pad, x0 + pad:x1 - pad])
+        if text:
+            texts[r][c] = text
+            conf[(page_no, index, r + 1, c + 1)] = value
 
 
 def _read_numbers(t: ImageTable, texts: list[list[str | None]], grey: Any, conf: dict[CellKey, float],
@@ -141,7 +267,7 @@ def rules_of(t: ImageTable, ink: Any) -> Any:
     return wiped
 
 
-def _cells(t: ImageTable, words: list[Word], s: float
+def _cells(t: ImageTable, words: list[Word], img: PageImage
            ) -> tuple[list[list[str | None]], list[list[BBox | None]], dict[tuple[int, int], float]]:
     nr, nc = len(t.ys) - 1, len(t.xs) - 1
     texts: list[list[str | None]] = [[None] * nc for _ in range(nr)]
@@ -153,23 +279,29 @@ def _cells(t: ImageTable, words: list[Word], s: float
         inside = [w for w in words if x0 <= w.center[0] < x1 and y0 <= w.center[1] < y1]
         text, conf = cell_text(inside)
         texts[r][c] = text
-        boxes[r][c] = (x0 / s, y0 / s, x1 / s, y1 / s)
+        boxes[r][c] = img.to_points((x0, y0, x1, y1))
         if inside:
             confs[(r, c)] = conf
     return texts, boxes, confs
 
 
-def _symbols(t: ImageTable, ink: Any, wiped: Any, s: float) -> tuple[list[Shape], dict[int, float]]:
+def _symbols(t: ImageTable, wiped: Any, img: PageImage) -> tuple[list[Shape], dict[int, float]]:
     """Symbols of a flowchart table in page points, with a confidence per shape (by ``id``)."""
+    s = img.scale
     x0, y0, x1, y1 = t.xs[0], t.ys[0], t.xs[-1], t.ys[-1]
     found: list[ImageSymbol] = find_symbols(wiped, (x0, y0, x1, y1), min_side=int(14 * s),
                                             max_area=int((x1 - x0) * (y1 - y0) * 0.05))
+    return symbol_shapes(found, img)
+
+
+def symbol_shapes(found: list[ImageSymbol], img: PageImage) -> tuple[list[Shape], dict[int, float]]:
+    """Image symbols as flowchart shapes in page points, with a confidence per shape (by ``id``)."""
     shapes: list[Shape] = []
     conf: dict[int, float] = {}
     for sym in found:
         if sym.kind == "unknown":
             continue
-        shape = Shape(_SYMBOL_KIND[sym.kind], tuple(v / s for v in sym.box))  # type: ignore[arg-type]
+        shape = Shape(_SYMBOL_KIND[sym.kind], img.to_points(sym.box))
         shapes.append(shape)
         conf[id(shape)] = sym.conf if sym.kind in ("terminator", "proses", "keputusan") else sym.conf * 0.7
     return shapes, conf

@@ -23,14 +23,20 @@ class ImageSymbol:
     conf: float
 
 
-def classify(fill: float, corners: int, aspect: float) -> tuple[str, float]:
-    """Kind and confidence from the fill of the bounding box, polygon corners and width/height."""
+def classify(fill: float, corners: int, aspect: float, corner_fill: float | None = None) -> tuple[str, float]:
+    """Kind and confidence from the fill of the bounding box, polygon corners, width/height and,
+    when measured, the fill of the four corner squares (a sharp rectangle fills them, a rounded
+    one — a terminator whose long sides keep the fill above 0.9 — leaves them partly empty)."""
     if fill < 0.62 and corners <= 6:
         return "keputusan", 0.9 if 0.4 <= fill <= 0.58 else 0.6
     if corners == 5 and 0.65 <= fill <= 0.9:
         return "offpage", 0.7
     if 0.75 <= aspect <= 1.33 and 0.72 <= fill <= 0.84:
         return "circle", 0.7
+    if fill >= 0.9 and corner_fill is not None:
+        if corner_fill < 0.8:
+            return "terminator", 0.8 if aspect >= 1.4 else 0.6
+        return ("proses", 0.9) if corner_fill >= 0.95 else ("proses", 0.6)
     if fill >= 0.95:
         return "proses", 0.9
     if fill >= 0.9:
@@ -38,6 +44,14 @@ def classify(fill: float, corners: int, aspect: float) -> tuple[str, float]:
     if fill >= 0.7:
         return "terminator", 0.85 if aspect >= 1.4 else 0.6
     return "unknown", 0.0
+
+
+def _corner_fill(mask: Any) -> float:
+    """Share of the four corner squares (a fifth of the short side) that is inside the symbol."""
+    h, w = mask.shape
+    a = max(2, min(h, w) // 5)
+    squares = (mask[:a, :a], mask[:a, w - a:], mask[h - a:, :a], mask[h - a:, w - a:])
+    return float(sum(int((q > 0).sum()) for q in squares)) / float(4 * a * a)
 
 
 def find_symbols(ink: Any, region: tuple[int, int, int, int], min_side: int, max_area: int) -> list[ImageSymbol]:
@@ -66,6 +80,6 @@ def find_symbols(ink: Any, region: tuple[int, int, int, int], min_side: int, max
             continue
         cnt = max(contours, key=cv2.contourArea)
         corners = len(cv2.approxPolyDP(cnt, 0.04 * cv2.arcLength(cnt, True), True))
-        kind, conf = classify(area / float(bw * bh), corners, bw / float(bh))
+        kind, conf = classify(area / float(bw * bh), corners, bw / float(bh), _corner_fill(mask))
         out.append(ImageSymbol(kind, (x0 + x, y0 + y, x0 + x + bw, y0 + y + bh), conf))
     return out

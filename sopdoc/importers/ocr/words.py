@@ -7,7 +7,7 @@ from typing import Any
 
 from sopdoc.importers.ocr.engine import LANG
 
-__all__ = ["Word", "cell_text", "read_digits", "read_words"]
+__all__ = ["Word", "cell_text", "read_block", "read_digits", "read_words"]
 
 TIMEOUT = 60
 """Seconds Tesseract may take for one page before the page is given up."""
@@ -83,3 +83,23 @@ def read_digits(grey: Any) -> tuple[str, float]:
         if text.isdigit() and float(data["conf"][i]) >= 0:
             return text, float(data["conf"][i]) / 100
     return "", 0.0
+
+
+def read_block(grey: Any) -> tuple[str, float]:
+    """The text of one cell crop read as a single block (its lines in reading order) and its
+    confidence ("" when the crop holds no ink Tesseract reads)."""
+    import pytesseract
+
+    if grey.size == 0 or grey.shape[0] < 8 or grey.shape[1] < 8 or int(grey.min()) > 128:
+        return "", 0.0
+    data = pytesseract.image_to_data(grey, lang=LANG, config="--psm 6", output_type=pytesseract.Output.DICT,
+                                     timeout=TIMEOUT)
+    words = []
+    for i, text in enumerate(data["text"]):
+        text = (text or "").strip()
+        conf = float(data["conf"][i])
+        if not text or conf < 0 or (len(text) <= 2 and not text.isalnum()):
+            continue
+        x, y, w, h = (int(data[k][i]) for k in ("left", "top", "width", "height"))
+        words.append(Word(text, (x, y, x + w, y + h), conf / 100, (0, 0, int(data["line_num"][i]))))
+    return cell_text(words) if words else ("", 0.0)

@@ -15,14 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from sopdoc.importers.codes import imp_diagnostic
+from sopdoc.importers.grid.branch import decision_exits, labelled_targets
 from sopdoc.importers.grid.flow_merge import merge_flows, split_flows
 from sopdoc.importers.grid.flow_table import PdfFlowTable, continues, header_row, read_continuation, read_flow_table
 from sopdoc.importers.grid.identity import read_identity_table
-from sopdoc.importers.ocr.engine import ocr_available, scan_only_finding
-from sopdoc.importers.ocr.importer import flag_unsure, read_image_pages
+from sopdoc.importers.ocr.engine import ocr_available, picture_needs_ocr, scan_only_finding
+from sopdoc.importers.ocr.importer import ImagePart, flag_unsure, read_image_pages
 from sopdoc.importers.ocr.page import PageRead
+from sopdoc.importers.ocr.pictures import RASTER_MIN_HEIGHT, large_pictures, overlaps, overlay_shapes, picture_area
 from sopdoc.importers.own.pdf import import_own_pdf, is_sopdoc_pdf
-from sopdoc.importers.pdf.branch import decision_exits, labelled_targets
 from sopdoc.importers.pdf.cells import cell_rects, with_cell_rules
 from sopdoc.importers.pdf.header_above import header_above
 from sopdoc.importers.pdf.shapes import extract_arrowheads, extract_pieces, extract_shapes
@@ -100,7 +101,7 @@ def import_pdf_parts(path: str | Path, pages: range | None = None) -> list[Impor
 
     try:
         with pdfplumber.open(str(path), pages=None if pages is None else [p + 1 for p in pages]) as pdf:
-            return _read(pdf, b, str(path))
+            return _read(pdf, b, str(path), 0 if pages is None else pages.start)
     except PDFPasswordIncorrect:
         b.add(
             imp_diagnostic(
@@ -132,7 +133,8 @@ def import_pdf_parts(path: str | Path, pages: range | None = None) -> list[Impor
     return [b.fail()]
 
 
-def _read(pdf: Any, b: ImportBuilder, path: str) -> list[ImportResult]:
+def _read(pdf: Any, b: ImportBuilder, path: str, first: int = 0) -> list[ImportResult]:
+    """Read the open ``pdf``; its page 1 is page ``first + 1`` of the file at ``path`` (a bundle part)."""
     name = b.file
     if getattr(pdf.doc, "encryption", None) and not pdf.pages:
         b.add(imp_diagnostic("IMP004", Teks("PDF terenkripsi", "the PDF is encrypted"), origin=Origin(file=name)))
@@ -158,7 +160,8 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> list[ImportResult]:
     flows: list[PdfFlowTable] = []
     identity_done = False
     scanned = 0
-    scans: list[int] = []
+    scans: list[int | ImagePart] = []
+    overlaid: dict[int, int] = {}  # page with a symbol overlay → its text-layer tables
     ocr_reads: list[PageRead] = []
     started = time.monotonic()
     for pno, page in enumerate(pages, start=1):
@@ -207,6 +210,8 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> list[ImportResult]:
             continue
         tables: list[Any] = [SpacedTable(t) for t in ruled.find_tables()]
         shapes = extract_shapes(page, cells)
+        pictures = large_pictures(page)
+        covered: list[tuple[float, float, float, float]] = []
         for t_index, found in enumerate(tables, start=1):
             table: Any = found
             rows = table.extract()
@@ -214,18 +219,31 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> list[ImportResult]:
             above = rows if start is None else rows[:start]
             if above and not identity_done and read_identity_table(above, b, pno, t_index):
                 identity_done = True
-            if start is not None:
-                flow = read_flow_table(table, pno, t_index, name, shapes, start)
-                flow.title = _title_above(page.chars, table, tables) if start == 0 else ""
-            elif flows and continues(table, flows[-1]):
-                flow = read_continuation(table, flows[-1], pno, t_index, name, shapes)
-            elif (headed := header_above(table, page.chars, _bottom_above(tables, table))) is not None:
+            headed = None
+            if start is None and not (flows and continues(table, flows[-1])):
+                headed = header_above(table, page.chars, _bottom_above(tables, table))
+                if headed is None:
+                    continue
                 table = headed  # the header printed above the table, outside it (bps 077)
-                flow = read_flow_table(headed, pno, t_index, name, shapes)
+            over = [p for p in pictures if overlaps(p, tuple(table.bbox), 0.5)]
+            here, conf = _with_overlay(path, first + pno, over, shapes)
+            if start is not None:
+                flow = read_flow_table(table, pno, t_index, name, here, start)
+                flow.title = _title_above(page.chars, table, tables) if start == 0 else ""
+            elif headed is not None:
+                flow = read_flow_table(headed, pno, t_index, name, here)
             else:
-                continue
+                flow = read_continuation(table, flows[-1], pno, t_index, name, here)
             _branches(flow, page, [c for r in table.rows for c in r.cells if c])
             flows.append(flow)
+            covered.extend(over)
+            if conf:
+                ocr_reads.append(_overlay_read(flow, conf))
+                overlaid[pno] = len(tables)  # the grid of the page image may read it better
+                scans.append(ImagePart(pno, first_table=len(tables) + 1, chars=tuple(page.chars)))
+        for box in picture_area([p for p in pictures if p not in covered]):
+            if box[3] - box[1] >= RASTER_MIN_HEIGHT:  # a raster flowchart: read like a scan
+                scans.append(ImagePart(pno, box, first_table=len(tables) + 1))
         if page.images and any(im["width"] < 80 and im["top"] > page.height * 0.8 for im in page.images):
             b.add(
                 imp_diagnostic(
@@ -236,9 +254,17 @@ def _read(pdf: Any, b: ImportBuilder, path: str) -> list[ImportResult]:
                     origin=Origin(file=name, page=pno),
                 )
             )
-    if scans and ocr_available():  # scanned pages through OCR (sopdoc.importers.ocr)
-        identity_done, ocr_reads = read_image_pages(name, scans, b, flows, identity_done)
+    if scans and ocr_available():  # scanned pages and raster flowcharts through OCR (sopdoc.importers.ocr)
+        identity_done, more = read_image_pages(name, scans, b, flows, identity_done, source=path, first=first)
+        ocr_reads.extend(more)
+        for pno, count in overlaid.items():  # the page image's grid read the overlaid table: keep that one
+            if any(f.page == pno and f.index > count for f in flows):
+                flows[:] = [f for f in flows if f.page != pno or f.index > count]
         scanned = 0 if flows or identity_done else scanned
+    elif scans:
+        for part in scans:
+            if isinstance(part, ImagePart):
+                b.add(picture_needs_ocr(name, part.page))
     if not flows:
         if scanned and scanned == len(pages):
             b.add(scan_only_finding(name))  # IMP050 when OCR is missing (sopdoc.importers.ocr)
@@ -352,6 +378,34 @@ def _fast_pages(name: str, pages: list[Any]) -> list[Any]:
     if total != len(pages):
         return pages
     return fast + list(pages[len(fast) :])
+
+
+def _with_overlay(path: str, pno: int, pictures: list[Any], shapes: list[Any]
+                  ) -> tuple[list[Any], dict[int, float]]:
+    """``shapes`` plus the symbols of the overlay pictures over a text-layer step table (006), and
+    the confidence of each picture symbol (by ``id``)."""
+    if not pictures:
+        return shapes, {}
+    out = list(shapes)
+    conf: dict[int, float] = {}
+    for box in pictures:
+        try:
+            got, sure = overlay_shapes(path, pno - 1, box)
+        except Exception:  # a picture pdfium cannot decode: the vector shapes stay
+            continue
+        out.extend(got)
+        conf.update(sure)
+    return out, conf
+
+
+def _overlay_read(flow: PdfFlowTable, conf: dict[int, float]) -> PageRead:
+    """The confidence of each row's picture symbols, for the IMP030 flags of ``flag_unsure``."""
+    read = PageRead()
+    for step, placed in zip(flow.steps, flow.shapes, strict=False):
+        sure = [conf[id(p)] for p in placed if id(p) in conf]
+        if sure:
+            read.row_conf[(flow.page, flow.index, step.origin.row or 0)] = min(sure)
+    return read
 
 
 def _branches(flow: PdfFlowTable, page: Any, grid: list[Any]) -> None:

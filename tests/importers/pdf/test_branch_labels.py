@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from sopdoc.importers.grid.branch import labelled_targets
 from sopdoc.importers.grid.geometry import Shape
-from sopdoc.importers.pdf.branch import labelled_targets
 from sopdoc.importers.pdf.importer import import_pdf_file
 from tests.conftest import CORPUS
 

@@ -126,3 +126,17 @@ def test_actor_columns_span_their_header_cells(name: str, step: int, actors: lis
     sop = import_pdf_file(BPS / name).load.sop
     assert sop is not None
     assert list(sop.kegiatan[step - 1].pelaksana) == actors
+
+
+def test_a_group_header_cell_over_several_actors_is_no_actor_span() -> None:
+    # bps 210 through OCR: 'Pelaksana' over five actors; under it one group cell over the first four
+    # (their names folded up from a third header row) and the BPS RI cell of its own
+    from sopdoc.importers.grid.flow_table import _actor_spans
+
+    xs = [(0.0, 10.0), (10.0, 20.0), (20.0, 30.0), (30.0, 40.0), (40.0, 50.0)]
+    actors = [(0, "Kepala BPS"), (1, "Ketua Tim"), (2, "Anggota Tim"), (3, "DSPSS"), (4, "BPS RI")]
+    top = ["Pelaksana", None, None, None, None]
+    top_cells = [(0.0, 0.0, 50.0, 5.0), None, None, None, None]
+    sub_cells = [(0.0, 5.0, 40.0, 10.0), None, None, None, (39.0, 5.0, 51.0, 10.0)]
+    assert _actor_spans(actors, top, top_cells, sub_cells, xs) == [
+        (0.0, 10.0), (10.0, 20.0), (20.0, 30.0), (30.0, 40.0), (39.0, 51.0)]

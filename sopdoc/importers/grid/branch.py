@@ -7,6 +7,10 @@ other say which exit is which (a lone label may sit on a path coming in, bps 038
 (A/B, ``Lengkap``/``Belum Lengkap``, prose) are kept as ``label_ya`` and ``label_tidak``.
 Without labels, or with other words, the exit that reaches the next step is 'ya' (the drawing
 convention of DOMAIN.md §3.3) and the other exit is 'tidak'.
+
+Two readers share the geometry: the PDF importer (``decision_exits`` + ``labelled_targets``, words
+as pdfplumber dicts, labels kept) and the OCR path (``decision_targets`` with ``labels``, OCR words
+and their boxes in page points, a Ya/Tidak word within 6 points of an exit's line names it).
 """
 
 from __future__ import annotations
@@ -52,9 +56,10 @@ def _components(pieces: list[Piece], pad: float = 1.5) -> list[list[BBox]]:
     return list(groups.values())
 
 
-def decision_exits(diamond: Shape, step_index: int, shapes_by_step: list[list[Shape]],
-                   pieces: list[Piece], arrows: list[BBox]) -> list[Exit]:
-    """Every (target step index, path) leaving a vertex of ``diamond``, as the geometry tells."""
+def _exit_paths(diamond: Shape, step_index: int, shapes_by_step: list[list[Shape]],
+                pieces: list[Piece], arrows: list[BBox]) -> list[Exit]:
+    """Every (target step index, path, vertex) an arrow tip of a path leaving ``diamond`` reaches,
+    a target once per tip (the same target may be reached from two vertices)."""
     x0, y0, x1, y1 = diamond.bbox
     cx, cy = diamond.center
     exits = {"left": (x0, cy, x0, cy), "right": (x1, cy, x1, cy), "bottom": (cx, y1, cx, y1), "top": (cx, y0, cx, y0)}
@@ -70,9 +75,18 @@ def decision_exits(diamond: Shape, step_index: int, shapes_by_step: list[list[Sh
                     continue
                 best = min(((_gap(s.bbox, tip), k) for k, shapes in enumerate(shapes_by_step)
                             for s in shapes), default=None)
-                if best is not None and best[0] <= 12.0 and best[1] != step_index \
-                        and all(best[1] != k for k, _, _ in out):
+                if best is not None and best[0] <= 12.0 and best[1] != step_index:
                     out.append((best[1], comp, name))
+    return out
+
+
+def decision_exits(diamond: Shape, step_index: int, shapes_by_step: list[list[Shape]],
+                   pieces: list[Piece], arrows: list[BBox]) -> list[Exit]:
+    """Every (target step index, path) leaving a vertex of ``diamond``, as the geometry tells."""
+    out: list[Exit] = []
+    for k, comp, name in _exit_paths(diamond, step_index, shapes_by_step, pieces, arrows):
+        if all(k != j for j, _, _ in out):
+            out.append((k, comp, name))
     return out
 
 
@@ -130,10 +144,19 @@ def _inside(a: BBox, b: BBox) -> bool:
 
 
 def decision_targets(diamond: Shape, step_index: int, shapes_by_step: list[list[Shape]],
-                     pieces: list[Piece], arrows: list[BBox]) -> dict[str, int]:
-    """{'ya': step index, 'tidak': step index} as far as the geometry tells (indexes into steps)."""
-    found = decision_exits(diamond, step_index, shapes_by_step, pieces, arrows)
-    return _by_convention(step_index, sorted(k for k, _, _ in found))
+                     pieces: list[Piece], arrows: list[BBox],
+                     labels: list[tuple[str, BBox]] | None = None) -> dict[str, int]:
+    """{'ya': step index, 'tidak': step index} as far as the geometry tells (indexes into steps).
+    ``labels`` (words and their boxes) name an exit when a Ya/Tidak word sits beside its line."""
+    found: dict[str, set[int]] = {}
+    lines: dict[str, list[BBox]] = {}
+    for k, comp, name in _exit_paths(diamond, step_index, shapes_by_step, pieces, arrows):
+        found.setdefault(name, set()).add(k)
+        lines.setdefault(name, []).extend(comp)
+    named = _labelled(found, lines, labels or [])
+    if named:
+        return named
+    return _by_convention(step_index, sorted({k for ks in found.values() for k in ks}))
 
 
 def _by_convention(step_index: int, targets: list[int]) -> dict[str, int]:
@@ -145,4 +168,27 @@ def _by_convention(step_index: int, targets: list[int]) -> dict[str, int]:
     if others:
         back = [k for k in others if k < step_index]
         out["tidak"] = min(back) if back else min(others)
+    return out
+
+
+def _labelled(found: dict[str, set[int]], lines: dict[str, list[BBox]],
+              labels: list[tuple[str, BBox]]) -> dict[str, int]:
+    """Exits named by a Ya/Tidak word within 6 points of their line; the one other exit takes the
+    other name. Empty when no exit with a single target is labelled, or two carry one name."""
+    out: dict[str, int] = {}
+    unnamed = []
+    for name, targets in found.items():
+        if len(targets) != 1:
+            continue
+        said = {kind for t, box in labels if (kind := mark_kind(t.strip(","))) in ("ya", "tidak")
+                and any(_near(b, box, 6.0) for b in lines.get(name, ()))}
+        if len(said) == 1:
+            key = said.pop()
+            if key in out:
+                return {}
+            out[key] = next(iter(targets))
+        else:
+            unnamed.append(next(iter(targets)))
+    if len(out) == 1 and len(unnamed) == 1:
+        out["tidak" if "ya" in out else "ya"] = unnamed[0]
     return out
