@@ -118,6 +118,15 @@ def foreign(path: str) -> StoreError:
     return StoreError(Teks(f"bukan basis data sopdoc yang utuh: {path}", f"not an intact sopdoc database: {path}"))
 
 
+def newer_schema(path: str, version: int, supported: int) -> StoreError:
+    """The database was written by a newer sopdoc (either backend)."""
+    return StoreError(Teks(
+        f"basis data {path} berskema versi {version}, lebih baru dari sopdoc ini "
+        f"(versi {supported}); perbarui sopdoc",
+        f"database {path} has schema version {version}, newer than this sopdoc "
+        f"(version {supported}); upgrade sopdoc"))
+
+
 def _bad_key(path: Path) -> StoreError:
     return StoreError(Teks(f"berkas kunci log rusak (bukan kunci sopdoc): {path}",
                            f"the log key file is damaged (not a sopdoc key): {path}"))

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from sopdoc.execution.log_key import url_key_path
-from sopdoc.execution.store_core import ChainStore, StoreError, foreign
+from sopdoc.execution.store_core import ChainStore, StoreError, foreign, newer_schema
 from sopdoc.execution.store_schema import (
     COLUMNS,
     PG_FUNCTION_SOURCE,
@@ -260,11 +260,7 @@ class PostgresStore(ChainStore):
                 raise foreign(self.path)
             version = version or 0
             if version > SCHEMA_VERSION:
-                raise StoreError(Teks(
-                    f"basis data {self.path} berskema versi {version}, lebih baru dari sopdoc ini "
-                    f"(versi {SCHEMA_VERSION}); perbarui sopdoc",
-                    f"database {self.path} has schema version {version}, newer than this sopdoc "
-                    f"(version {SCHEMA_VERSION}); upgrade sopdoc"))
+                raise newer_schema(self.path, version, SCHEMA_VERSION)
             if version < SCHEMA_VERSION:
                 if version < 2:
                     self._create_url_key()

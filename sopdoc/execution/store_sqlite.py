@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sopdoc.execution.log_key import key_path
-from sopdoc.execution.store_core import ChainStore, StoreError, foreign
+from sopdoc.execution.store_core import ChainStore, StoreError, foreign, newer_schema
 from sopdoc.execution.store_schema import COLUMNS, MIGRATIONS, SCHEMA_VERSION, is_web_table, trigger_sql
 from sopdoc.model.diagnostic import Teks
 
@@ -116,11 +116,7 @@ class SqliteStore(ChainStore):
     def _migrate(self) -> None:
         tables, version = self._state(self.conn)
         if version > SCHEMA_VERSION:
-            raise StoreError(Teks(
-                f"basis data {self.path} berskema versi {version}, lebih baru dari sopdoc ini "
-                f"(versi {SCHEMA_VERSION}); perbarui sopdoc",
-                f"database {self.path} has schema version {version}, newer than this sopdoc "
-                f"(version {SCHEMA_VERSION}); upgrade sopdoc"))
+            raise newer_schema(self.path, version, SCHEMA_VERSION)
         if version == SCHEMA_VERSION:
             self._check_columns()
             return
