@@ -115,6 +115,10 @@ def test_dashboard_lists_reviews_due_and_links_findings_in_context(sop: Any, use
     html = c.get(reverse("inspeksi:dasbor"), {"aturan": "SOP999"}).content.decode()
     chosen = html[html.index('id="temuan-terpilih"'):]
     assert f'href="/sop/{sop.pk}/"' in chosen and "kegiatan[2].uraian" in chosen and "pesan uji" in chosen
+    # severities read as the CLI's words: "peringatan" in Indonesian, "warning" with the English switch
+    by_severity = html[html.index('id="temuan-per-tingkat"'):]
+    by_severity = by_severity[:by_severity.index("</table>")]
+    assert '<td class="severity-warning">peringatan</td>' in by_severity
 
 
 def test_migrations_match_the_models(db: Any) -> None:

@@ -18,6 +18,7 @@ from sopdoc.execution.compliance import check_instance
 from sopdoc.execution.due import due_steps
 from sopdoc.execution.log_files import escape_cell
 from sopdoc.execution.recording import instance_calendar
+from sopdoc.model.diagnostic import Severity
 from sopdoc.web.akun.converters import small_int
 from sopdoc.web.akun.models import Peran, Unit
 from sopdoc.web.akun.roles import roles
@@ -51,7 +52,9 @@ def _figures(unit: str) -> dict[str, Any]:
         "by_status": [(k, STATUS_LABELS[k].get(lang()), by_status.get(k, 0)) for k in STATUS_LABELS],
         "by_rule": Counter(f["code"] for f in findings).most_common(),
         "by_unit": Counter(f["unit"] for f in findings).most_common(),
-        "by_severity": Counter(f["severity"] for f in findings).most_common(),
+        # (code, label in the user's language, count): the CSS class keeps the code
+        "by_severity": [(k, Severity(k).label(lang()), n)
+                        for k, n in Counter(f["severity"] for f in findings).most_common()],
         "findings": findings, "periods": periods,
         "by_verdict": Counter(p["verdict"] for p in periods).most_common(),
     }
