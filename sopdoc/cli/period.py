@@ -120,6 +120,16 @@ def log() -> None:
 # --------------------------------------------------------------------------- period open / list / status
 
 
+
+def _emit(output: str | None, text: str) -> None:
+    """``text`` written whole to ``output`` (all or nothing), or to standard output."""
+    if output:
+        from sopdoc.atomic import write_atomic
+
+        write_atomic(output, text.encode("utf-8"))
+    else:
+        click.echo(text, nl=False)
+
 @period.command("open", help=_help(
     "period.open", "Buka periode untuk SOP: patok versi SOP, hitung jadwal rencana dan tenggat.\n\n"
     "SOP diperiksa dulu: galat menghalangi pembukaan kecuali --paksa \"ALASAN\" (alasan dicatat).\n\n"
@@ -605,7 +615,6 @@ def _write_frozen(ctx: click.Context, db: str, instance: str, out: Path, kinds: 
 @_common("period.export")
 @click.pass_context
 def period_export(ctx: click.Context, instance: str, fmt: str, output: str | None, db: str) -> None:
-    from sopdoc.atomic import write_atomic
     from sopdoc.execution.pinned import StepTable
     from sopdoc.execution.process_model import bpmn_xml, pnml_xml
     from sopdoc.execution.recording import find_instance
@@ -621,8 +630,8 @@ def period_export(ctx: click.Context, instance: str, fmt: str, output: str | Non
                 same = [i for i in store.instances() if (i.meta_dict().get("nama"), i.meta_dict().get("nomor")) == key]
                 traces = []
                 for other in sorted(same, key=lambda i: (i.period, i.name)):
-                    uraian = {s.no: s.uraian for s in StepTable.from_json(other.flow).steps}
-                    traces += instance_traces(other.name, other.period, store.entries(other.name), uraian)
+                    traces += instance_traces(other.name, other.period, store.entries(other.name),
+                                              StepTable.from_json(other.flow).uraian)
                 text = "\n".join(xes_lines(name, traces)) + "\n"
             else:
                 flow = StepTable.from_json(inst.flow)
@@ -630,10 +639,7 @@ def period_export(ctx: click.Context, instance: str, fmt: str, output: str | Non
         except (ValueError, TypeError, KeyError):  # a stored value edited behind sopdoc's back
             fail(ctx, Teks(f"data '{inst.name}' rusak; jalankan sopdoc log verify",
                            f"data of '{inst.name}' is damaged; run sopdoc log verify"))
-    if output:
-        write_atomic(output, text.encode("utf-8"))
-    else:
-        click.echo(text, nl=False)
+    _emit(output, text)
 
 
 @period.command("close", help=_help(
@@ -935,7 +941,6 @@ def log_list(ctx: click.Context, instance: str, db: str, fmt: str = "text") -> N
 @click.pass_context
 def log_export(ctx: click.Context, instance: str, target: str, output: str | None, db: str,
                delimiter: str = ",") -> None:
-    from sopdoc.atomic import write_atomic as atomic_write
     from sopdoc.execution.log_files import entries_to_csv, entries_to_xes
     from sopdoc.execution.pinned import StepTable
     from sopdoc.execution.recording import find_instance
@@ -947,15 +952,12 @@ def log_export(ctx: click.Context, instance: str, target: str, output: str | Non
         if target == "csv":
             text = entries_to_csv(entries, delimiter)
         else:
-            uraian = {s.no: s.uraian for s in StepTable.from_json(inst.flow).steps}
-            text = entries_to_xes(inst.name, inst.meta_dict().get("nama", ""), entries, uraian)
+            text = entries_to_xes(inst.name, inst.meta_dict().get("nama", ""), entries,
+                                  StepTable.from_json(inst.flow).uraian)
     except (ValueError, TypeError, KeyError):  # a stored value edited behind sopdoc's back
         fail(ctx, Teks(f"data log '{inst.name}' rusak; jalankan sopdoc log verify",
                        f"log data of '{inst.name}' is damaged; run sopdoc log verify"))
-    if output:
-        atomic_write(output, text.encode("utf-8"))
-    else:
-        click.echo(text, nl=False)
+    _emit(output, text)
 
 
 @log.command("verify", help=_help(

@@ -67,6 +67,11 @@ class StepTable:
         return Flow(Node(no=s.no, terminator=s.terminator, keputusan=s.keputusan, ya=s.ya, tidak=s.tidak)
                     for s in self.steps)
 
+    @cached_property
+    def uraian(self) -> dict[int, str]:
+        """Each step number's activity text (the activity names of XES traces and charts)."""
+        return {s.no: s.uraian for s in self.steps}
+
     def step(self, no: int) -> Step | None:
         """The step numbered ``no`` (its first row)."""
         return self._by_no.get(no)

@@ -59,7 +59,7 @@ def render_report(inst: Instance, result: Compliance, out_dir: Path, kinds: Sequ
     together, so a failure (template error, ENOSPC) leaves neither file of the pair."""
     context = report_context(inst, result, verification, tempat_ttd=tempat_ttd, tanggal_ttd=tanggal_ttd)
     chart = plan_actual_png(plan_from_json(inst.plan), result)
-    spread = lead_time_boxplot_png(result, {s.no: s.uraian for s in StepTable.from_json(inst.flow).steps})
+    spread = lead_time_boxplot_png(result, StepTable.from_json(inst.flow).uraian)
     with OutputSet() as out:
         for kind in kinds:
             target = out_dir / f"laporan-{inst.name}.{kind}"
