@@ -11,8 +11,16 @@ from typing import Any
 
 CHROMIUM = ("chromium", "chromium-browser")
 DRIVER = "chromedriver"
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+)
 
 
 def _which(names: tuple[str, ...]) -> str | None:
@@ -46,9 +54,14 @@ def start(downloads: Path, width: int = 1400, height: int = 1000) -> Any:
     profile = tempfile.mkdtemp(prefix="sopdoc-chromium-")
     for flag in (*FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}", "--lang=id"):
         options.add_argument(flag)
-    options.add_experimental_option("prefs", {
-        "download.default_directory": str(downloads), "download.prompt_for_download": False,
-        "plugins.always_open_pdf_externally": True})
+    options.add_experimental_option(
+        "prefs",
+        {
+            "download.default_directory": str(downloads),
+            "download.prompt_for_download": False,
+            "plugins.always_open_pdf_externally": True,
+        },
+    )
     driver = webdriver.Chrome(options=options, service=Service(executable_path=_which((DRIVER,)) or DRIVER))
     driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
     driver._sopdoc_profile = profile  # removed by stop()

@@ -58,8 +58,10 @@ def _store_beside_django(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _fresh
     with connection.cursor() as cur:
         cur.execute(f"CREATE SCHEMA {schema}")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # the URL store's key
-    url = (f"postgresql://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{connection.settings_dict['NAME']}"
-           f"?options=-csearch_path%3D{schema}")
+    url = (
+        f"postgresql://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{connection.settings_dict['NAME']}"
+        f"?options=-csearch_path%3D{schema}"
+    )
     open_store(url, create=True).close()  # as `sopdoc serve` does before Django migrates
     saved = settings.SOPDOC_STORE
     settings.SOPDOC_STORE = url
@@ -94,8 +96,21 @@ def login(driver: Any, username: str) -> None:
 
 def click_and_wait(driver: Any, element: Any) -> None:
     """Click something that loads a new page, and wait until it has."""
-    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.common.exceptions import WebDriverException
+    from selenium.webdriver.support.ui import WebDriverWait
 
+    # Mark the old document and wait until a document without the mark is complete.
+    # Selenium's staleness_of asks the old element, and Chromium sometimes answers that
+    # with "Node with given id does not belong to the document" instead of a stale
+    # reference while the new page replaces it (CI flake, 2026-11).
+    driver.execute_script("document.documentElement.setAttribute('data-e2e-old', '1')")
     element.click()
-    wait(driver).until(ec.staleness_of(element))
-    wait(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def loaded(d: Any) -> bool:
+        return bool(
+            d.execute_script(
+                "return document.readyState === 'complete' && !document.documentElement.hasAttribute('data-e2e-old')"
+            )
+        )
+
+    WebDriverWait(driver, WAIT, ignored_exceptions=(WebDriverException,)).until(loaded)

@@ -23,14 +23,19 @@ ROOT = HERE.parents[2]
 def test_the_journeys_on_postgresql() -> None:
     url = os.environ.get(PG_ENV, "").strip()
     if not url:
-        pytest.skip(f"{PG_ENV} is not set: no PostgreSQL server (eval \"$(bash tests/pg_server.sh start)\")")
+        pytest.skip(f'{PG_ENV} is not set: no PostgreSQL server (eval "$(bash tests/pg_server.sh start)")')
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         pytest.skip("this run is already on PostgreSQL")
     why = missing()
     if why:
         pytest.skip(why)
     env = dict(os.environ, SOPDOC_DB=url)
-    r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:xdist", "-p", "no:cacheprovider",
-                        str(HERE / "test_roles.py")], cwd=ROOT, env=env, capture_output=True, text=True,
-                       timeout=900)
+    r = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:xdist", "-p", "no:cacheprovider", str(HERE / "test_roles.py")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert r.returncode == 0 and "3 passed" in r.stdout, r.stdout[-4000:] + r.stderr[-2000:]

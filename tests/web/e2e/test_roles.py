@@ -46,12 +46,23 @@ def test_author_creates_an_sop_with_a_decision_and_downloads_the_pdf(browser: An
     for n in range(1, 4):
         click_and_wait(b, by_id(b, "tombol-tambah-langkah"))
         assert len(b.find_elements(By.CSS_SELECTOR, "#tabel-langkah tr[id^=langkah-]")) == n
-    steps = [("Menerima permohonan surat keterangan domisili", "Staf Pelayanan", "terminator", "15 menit",
-              "Berkas permohonan"),
-             ("Memeriksa kelengkapan berkas permohonan", "Staf Pelayanan", "keputusan", "10 menit",
-              "Berkas diperiksa"),
-             ("Menandatangani surat keterangan domisili", "Kepala Seksi", "terminator", "30 menit",
-              "Surat keterangan domisili")]
+    steps = [
+        (
+            "Menerima permohonan surat keterangan domisili",
+            "Staf Pelayanan",
+            "terminator",
+            "15 menit",
+            "Berkas permohonan",
+        ),
+        ("Memeriksa kelengkapan berkas permohonan", "Staf Pelayanan", "keputusan", "10 menit", "Berkas diperiksa"),
+        (
+            "Menandatangani surat keterangan domisili",
+            "Kepala Seksi",
+            "terminator",
+            "30 menit",
+            "Surat keterangan domisili",
+        ),
+    ]
     for i, (uraian, actor, simbol, waktu, output) in enumerate(steps):
         _type(_row(b, i, "uraian"), uraian)
         # a new row comes with the first actor ticked; the keyboard, not a click: the findings under
@@ -143,8 +154,7 @@ def _sops_counted(driver: Any) -> int:
     return sum(int(td.text) for td in by_id(driver, "sop-per-status").find_elements(By.CSS_SELECTOR, "td.angka"))
 
 
-def test_inspector_filters_the_dashboard(browser: Any, users: dict[str, Any], units: dict[str, Any],
-                                         sop: Any) -> None:
+def test_inspector_filters_the_dashboard(browser: Any, users: dict[str, Any], units: dict[str, Any], sop: Any) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
@@ -152,8 +162,12 @@ def test_inspector_filters_the_dashboard(browser: Any, users: dict[str, Any], un
     from sopdoc.web.sop.views import _save_version
 
     other = Sop.objects.create(unit=units["b"], judul="Pencairan Anggaran", dibuat_oleh=users["penyusun_b"])
-    _save_version(other, "sopdoc: 1\nidentitas:\n  nama: Pencairan Anggaran\npelaksana: []\nkegiatan: []\n",
-                  users["penyusun_b"], "kosong")
+    _save_version(
+        other,
+        "sopdoc: 1\nidentitas:\n  nama: Pencairan Anggaran\npelaksana: []\nkegiatan: []\n",
+        users["penyusun_b"],
+        "kosong",
+    )
     b = browser
     login(b, "inspektur")
     click_and_wait(b, by_id(b, "menu-dasbor"))
