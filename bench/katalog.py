@@ -6,7 +6,9 @@ Generates ``--sops`` SOPs into a temporary folder: 80 % ``*.sop.yaml`` variants 
 agencies and units, rewritten step texts, Keterkaitan naming other SOPs of the catalogue or none,
 one in ten a copy of an earlier SOP pasted into another unit), 8 % our own PDFs and 8 % our own DOCX
 rendered from such variants, 4 % copies of the foreign corpus PDFs and the Basarnas XLSX
-(tests/data/). Scans are left out: OCR takes seconds a page and would measure tesseract.
+(tests/data/). Scans are added only on request (``--scans K`` copies K scanned PDFs from
+``../shared/corpus/scanned`` into the catalogue, cycling): OCR takes seconds a page, so the bench
+prints the run with and without them rather than hide them in the 1,000.
 
 Prints, per size: wall time and peak RSS (the largest single process, parent or worker) of
 ``sopdoc katalog DIR`` writing PDF, DOCX, XLSX and JSON with 1 and with 2 local workers, and on a
@@ -82,14 +84,26 @@ def _variant(seed: Sop, i: int, rng: random.Random, names: list[str], copy_of: S
     return seed.model_copy(update={"identitas": ident, "kegiatan": steps, "keterkaitan": tuple(links) or None})
 
 
-def generate(folder: Path, n: int, *, yaml_only: bool = False) -> dict[str, int]:
-    """Write ``n`` SOP files into ``folder``; returns the count per format."""
+SCANS_DIR = ROOT.parent / "shared" / "corpus" / "scanned"
+SCANS = sorted(SCANS_DIR.glob("*.pdf"))
+
+
+def generate(folder: Path, n: int, *, yaml_only: bool = False, scans: int = 0) -> dict[str, int]:
+    """Write ``n`` SOP files into ``folder`` (plus ``scans`` scanned PDFs); returns the count per format."""
     seeds = [s for s in (load_sop(p).sop for p in sorted((ROOT / "examples").glob("*.sop.yaml"))) if s is not None]
     rng = random.Random(18_2026)
     profile = PageProfile()
     made: list[Sop] = []
     names: list[str] = []
-    counts = {"yaml": 0, "pdf": 0, "docx": 0, "foreign": 0}
+    counts = {"yaml": 0, "pdf": 0, "docx": 0, "foreign": 0, "scan": 0}
+    if scans and not SCANS:
+        raise SystemExit(f"--scans needs the scanned corpus at {SCANS_DIR}")
+    for i in range(scans):
+        src = SCANS[i % len(SCANS)]
+        scan_dir = folder / "pindaian"
+        scan_dir.mkdir(exist_ok=True)
+        shutil.copy(src, scan_dir / f"{i:03d}-{src.name}")
+        counts["scan"] += 1
     for i in range(n):
         unit_dir = folder / f"unit-{i % 37:02d}"
         unit_dir.mkdir(exist_ok=True)
@@ -131,13 +145,13 @@ def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
     return wall, int(rss_kib) / 1024, int(rc)
 
 
-def run_size(n: int, cluster: bool, worker_counts: tuple[int, ...] = (1, 2)) -> None:
+def run_size(n: int, cluster: bool, worker_counts: tuple[int, ...] = (1, 2), scans: int = 0) -> None:
     env = {**os.environ, "SOPDOC_PROGRESS": "0"}
     with tempfile.TemporaryDirectory(prefix="sopdoc-katalog-") as tmp:
         cat, out = Path(tmp) / "katalog", Path(tmp) / "out"
         cat.mkdir()
         start = time.perf_counter()
-        counts = generate(cat, n)
+        counts = generate(cat, n, scans=scans)
         print(f"katalog {n}: generated {counts} in {time.perf_counter() - start:.1f} s")
         base = [SOPDOC, "katalog", str(cat), "--per", "2026-11-30"]
         results = {}
@@ -220,6 +234,8 @@ def main() -> None:
     parser.add_argument("--sops", type=int, default=1000)
     parser.add_argument("--5k", dest="five", action="store_true", help="also 5,000 SOPs")
     parser.add_argument("--20k", dest="twenty", action="store_true", help="also 20,000 SOPs")
+    parser.add_argument("--scans", type=int, default=0, metavar="K",
+                        help="also put K scanned PDFs of ../shared/corpus/scanned in the catalogue (OCR)")
     parser.add_argument("--no-cluster", action="store_true", help="skip the Dask LocalCluster run")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="local worker counts to time")
     parser.add_argument("--check-memory", action="store_true", help="peak RSS of `sopdoc check` at 1k and 5k")
@@ -239,7 +255,7 @@ def main() -> None:
         return
     if not args.only_check_memory:
         for n in [args.sops, *([5000] if args.five else []), *([20000] if args.twenty else [])]:
-            run_size(n, cluster, tuple(args.workers))
+            run_size(n, cluster, tuple(args.workers), args.scans)
     if args.check_memory or args.only_check_memory:
         check_memory([1000, 5000], args.base_tree)
 
