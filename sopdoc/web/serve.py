@@ -16,6 +16,12 @@ from sopdoc.safe_path import check_instance_name
 def setup(db: str | None, *, http: bool = False, hosts: str | None = None) -> None:
     """Point Django at ``db`` (the CLI's --db), then load it; ``http`` drops the Secure cookie flag."""
     if db:
+        if "://" not in db and not Path(db).resolve().parent.is_dir():
+            # Name the database the user gave, not the secret-key file Django would fail on first.
+            folder = Path(db).resolve().parent
+            raise UsageError(Teks(
+                f"folder basis data tidak ada: {folder} (buat dulu, atau pilih --db lain)",
+                f"the database's folder does not exist: {folder} (create it, or choose another --db)"))
         os.environ["SOPDOC_DB"] = db
     if http:
         os.environ["SOPDOC_WEB_HTTP"] = "1"

@@ -37,3 +37,13 @@ def test_buat_admin_creates_the_store_and_prints_a_one_time_password(tmp_path: P
 def test_a_bad_user_name_is_one_line(tmp_path: Path) -> None:
     r = _run(tmp_path, "--buat-admin", "../x")
     assert r.returncode == 2 and r.stderr.strip() == "galat: nama pengguna tidak valid: '../x'"
+
+
+def test_a_missing_database_folder_names_the_database_folder(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SOPDOC_", "DJANGO_"))}
+    r = subprocess.run([sys.executable, "-m", "sopdoc", "serve", "--db", str(tmp_path / "nope" / "sopdoc.db")],
+                       cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 2
+    folder = tmp_path / "nope"
+    assert r.stderr.strip() == f"galat: folder basis data tidak ada: {folder} (buat dulu, atau pilih --db lain)"
+    assert list(tmp_path.iterdir()) == []  # nothing written
