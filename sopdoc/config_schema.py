@@ -34,7 +34,8 @@ SECTION_KEYS: dict[str, dict[str, tuple[dict[str, Any], str]]] = {
         "tenggat-hari-kerja": (_INT, "Report deadline in working days after the period (default 10)"),
         "dicabut": ({"type": "array", "items": {
             "type": "object", "required": ["dicabut", "pengganti", "sumber"], "additionalProperties": False,
-            "properties": {"dicabut": _STR, "pengganti": _STR, "sumber": _STR}}},
+            "properties": {"dicabut": _STR, "pengganti": _STR, "sumber": _STR, "url": _STR, "catatan": _STR,
+                           "status": {"enum": ["pasal", "dicabut", "sebagian", "belum-diperiksa"]}}}},
             "Repealed regulations besides the shipped registry: the citation, its replacement, the source"),
     },
     "profil": {

@@ -198,7 +198,8 @@ def dasar_hukum_dicabut(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
 
     Matched by kind, number and year against the shipped registry ``sopdoc/data/dicabut.toml``
     and the agency's ``[[check.dicabut]]`` entries (``sopdoc.validate.repeals``); the hint names
-    the replacement and the provision that repeals it. An item that itself names its
+    the replacement and the provision that repeals it; a partial repeal or an entry not yet
+    verified against a source says so (``Repeal.pesan``). An item that itself names its
     replacement ("… sebagaimana telah diubah/diganti dengan …" quoting the replacement's
     number) is not reported."""
     for i, item, c in _items(sop):
@@ -209,7 +210,4 @@ def dasar_hukum_dicabut(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
         if c.perubahan and new.nomor is not None and re.search(
                 rf"\b{re.escape(new.nomor)}\s+tahun\s+{new.tahun}\b", c.perubahan, re.I):
             continue
-        yield Finding(("dasar_hukum", i),
-                      Teks(f"peraturan ini sudah dicabut/diganti ({repeal.sumber})",
-                           f"this regulation has been repealed or replaced ({repeal.sumber})"),
-                      hint=Teks(f"ganti dengan {repeal.pengganti}", f"cite instead: {repeal.pengganti}"))
+        yield Finding(("dasar_hukum", i), repeal.pesan(), hint=repeal.saran())
