@@ -22,7 +22,9 @@ How each criterion is pre-filled (a heuristic, said on the form as the evidence)
 7. *Sinergi satu dengan lainnya* — Tidak without Keterkaitan; Ya with Keterkaitan and an
    unbroken output→kelengkapan chain (no SOP406/SOP407); open otherwise.
 
-Recommendation: *hapus* when the legal basis is repealed and no period was ever logged; *revisi*
+Recommendation: *hapus* when the legal basis is repealed — by a repeal read in its source, not a
+registry entry still unverified or a partial repeal (``Repeal.status``) — and no period was ever
+logged; *revisi*
 when a criterion is Tidak or the document has an error; *tetap* otherwise.
 """
 
@@ -34,6 +36,7 @@ from dataclasses import dataclass
 from sopdoc.execution.compliance import Compliance
 from sopdoc.model.diagnostic import Diagnostic, Severity, Teks
 from sopdoc.model.sop import Sop
+from sopdoc.validate.repeals import find_repeal
 
 __all__ = ["GOOD_SHARE", "KRITERIA", "Evaluasi", "Jawaban", "PeriodeHasil", "evaluate"]
 
@@ -120,7 +123,7 @@ def evaluate(sop: Sop, findings: Sequence[Diagnostic], periods: Sequence[Periode
                _masalah(findings), _kebutuhan(findings), _sinergi(sop, findings)]
     names = dict(KRITERIA)
     kriteria = tuple(Jawaban(key, names[key], ya, tuple(bukti)) for key, ya, bukti in answers)
-    repealed = [d for d in findings if d.code == "SOP212"]
+    repealed = [d for d in findings if d.code == "SOP212" and _repeal_verified(sop, d)]
     errors = [d for d in findings if d.severity is Severity.ERROR]
     no = [j.nama.id for j in kriteria if j.ya is False]
     if repealed and not periods:
@@ -201,6 +204,17 @@ def _peran(findings: Sequence[Diagnostic], periods: Sequence[PeriodeHasil]) -> _
     n = len(periods)
     return "peran", True, [Teks(f"tiap langkah dikerjakan perannya dalam {n} periode",
                                 f"every step done by its role in {n} periods")]
+
+
+def _repeal_verified(sop: Sop, finding: Diagnostic) -> bool:
+    """Whether the SOP212 ``finding`` rests on a verified, whole repeal. An entry the agency added
+    in sopdoc.toml (not in the shipped registry, or without a status) is the agency's word: taken."""
+    items = sop.dasar_hukum or ()
+    index = finding.path[1] if len(finding.path) > 1 and isinstance(finding.path[1], int) else None
+    if index is None or index >= len(items):
+        return True
+    repeal = find_repeal(items[index])
+    return repeal is None or repeal.status not in ("belum-diperiksa", "sebagian")
 
 
 def _masalah(findings: Sequence[Diagnostic]) -> _Answer:

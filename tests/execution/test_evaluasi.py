@@ -80,6 +80,18 @@ def test_document_findings():
     assert evaluate(_sop(), findings, [_period("2026-TW1", 0.9)]).rekomendasi == "revisi"
 
 
+@pytest.mark.parametrize(("cited", "recommendation"), [
+    ("Peraturan Pemerintah Nomor 53 Tahun 2010 tentang Disiplin Pegawai Negeri Sipil", "revisi"),  # partly only
+    ("Undang-Undang Nomor 28 Tahun 2009 tentang Pajak Daerah dan Retribusi Daerah", "revisi"),  # unverified entry
+    ("Peraturan Pemerintah Nomor 41 Tahun 2007 tentang Organisasi Perangkat Daerah", "hapus"),  # PP 18/2016 Pasal 125
+    ("Undang-Undang Nomor 43 Tahun 1999 tentang Perubahan atas Undang-Undang Nomor 8 Tahun 1974", "hapus"),
+])
+def test_only_a_verified_whole_repeal_recommends_hapus(cited: str, recommendation: str):
+    sop = _sop().model_copy(update={"dasar_hukum": (cited,)})
+    repealed = Diagnostic("SOP212", "sop212", Severity.WARNING, Teks("x", "x"), path=("dasar_hukum", 0))
+    assert evaluate(sop, [repealed], []).rekomendasi == recommendation
+
+
 def test_no_keterkaitan_is_no_synergy():
     sop = _sop().model_copy(update={"keterkaitan": None})
     assert evaluate(sop, [], []).kriteria[6].ya is False
