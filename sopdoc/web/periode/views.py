@@ -239,21 +239,36 @@ def catat(request: HttpRequest, nama: str) -> HttpResponse:
     return redirect("periode:lihat", nama=inst.name)
 
 
+def _due_for(inst: Instance, entries: list[Any], as_of: dt.datetime, jabatan: list[str] | None) -> list[DueStep]:
+    """The due steps of ``inst``; with ``jabatan``, only those one of the job titles carries out
+    (matched as ``sopdoc period due --peran`` matches: case and spaces aside, "A/ B" alternatives)."""
+    due = due_steps(inst, entries, as_of)
+    if jabatan is None:
+        return due
+    mine = {d.langkah for title in jabatan for d in due_steps(inst, entries, as_of, title)}
+    return [d for d in due if d.langkah in mine]
+
+
 @roles(*READERS)
 def terlambat(request: HttpRequest) -> HttpResponse:
-    """Steps due and overdue now, over every visible open instance ('my steps waiting': filter by role)."""
+    """Steps due and overdue now over every visible open instance. A clerk sees her own steps (those
+    whose pelaksana is one of the job titles an administrator gave her) or, with ``lingkup=unit``,
+    every step of her unit; inspectors and administrators see every step."""
     user: Any = request.user
-    peran = request.GET.get("peran", "").strip() or None
+    clerk = user.peran == Peran.PELAKSANA
+    mine = clerk and request.GET.get("lingkup") != "unit"
+    jabatan = user.jabatan_list if mine else None
     found: list[DueStep] = []
-    if store_exists():
+    if store_exists() and jabatan != []:
         with store() as s:
             instances = s.instances()
             seen = _visible(user, [i.name for i in instances])
             for inst in instances:
                 if inst.name in seen and not s.lifecycle(inst.name):
-                    found.extend(due_steps(inst, s.entries(inst.name), now_in(inst.zona_waktu), peran))
+                    found.extend(_due_for(inst, s.entries(inst.name), now_in(inst.zona_waktu), jabatan))
     found.sort(key=lambda d: (not d.terlambat, d.selesai))
-    return render(request, "periode/terlambat.html", {"found": found, "peran_filter": peran or ""})
+    return render(request, "periode/terlambat.html", {"found": found, "clerk": clerk, "mine": mine,
+                                                      "jabatan": jabatan or []})
 
 
 @roles(*READERS)
