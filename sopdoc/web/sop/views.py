@@ -272,6 +272,7 @@ def _editor_context(sop: Sop, versi: Versi, state: editor.EditorState, checked: 
     by_slot = _by_slot(findings)
     for row in state.rows:
         row.temuan = by_slot.get(f"k-{row.index}", [])  # type: ignore[attr-defined]
+        row.temuan_cabang = by_slot.get(f"k-{row.index}-cabang", [])  # type: ignore[attr-defined]
     svg, reason = engine.preview_or_reason(checked.sop)
     return {"sop": sop, "versi": versi, "state": state, "by_slot": by_slot, "svg": svg, "reason": reason,
             "findings": findings, "impor": impor, "symbols": editor.SYMBOLS, "errors": checked.errors,
