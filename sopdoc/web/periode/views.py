@@ -36,6 +36,7 @@ from sopdoc.web.akun.templatetags.teks import lang
 from sopdoc.web.akun.views import msg
 from sopdoc.web.periode.models import Instans
 from sopdoc.web.periode.store import engine_settings, now_in, store, store_exists
+from sopdoc.web.periode.units import HOW, Owner, owners
 from sopdoc.web.sop.models import Sop, Status
 
 CLERKS = (Peran.PELAKSANA, Peran.ADMIN)
@@ -43,11 +44,18 @@ READERS = (Peran.PELAKSANA, Peran.INSPEKTUR, Peran.ADMIN)
 MAX_EVIDENCE = 10 * 1024 * 1024
 
 
-def _visible(user: Any, names: list[str]) -> set[str]:
-    """The instance names ``user`` may see: all for inspectors and administrators, else their unit's."""
+def _placed(user: Any, instances: list[Instance]) -> dict[str, Owner]:
+    """The instances ``user`` may see, with their units: all for inspectors and administrators, else
+    their unit's (opened on the web or from the CLI: :func:`~sopdoc.web.periode.units.owners`)."""
+    placed = owners(instances)
     if may_read_all(user):
-        return set(names)
-    return set(Instans.objects.filter(unit_id=user.unit_id, nama__in=names).values_list("nama", flat=True))
+        return placed
+    return {name: o for name, o in placed.items() if user.unit_id is not None and o.unit_id == user.unit_id}
+
+
+def _visible(user: Any, instances: list[Instance]) -> set[str]:
+    """The names of the instances ``user`` may see."""
+    return set(_placed(user, instances))
 
 
 def _instance(request: HttpRequest, nama: str, write: bool = False) -> Instance:
@@ -60,9 +68,17 @@ def _instance(request: HttpRequest, nama: str, write: bool = False) -> Instance:
         inst = s.instance(nama)
     if inst is None:
         raise Http404
-    if not _visible(user, [nama]):
+    if not _visible(user, [inst]):
         raise PermissionDenied
     return inst
+
+
+def _meta(inst: Instance) -> dict[str, Any]:
+    """The instance's cover data; empty when the stored text is damaged (the page still lists it)."""
+    try:
+        return inst.meta_dict()
+    except SopdocError:
+        return {}
 
 
 def _open_sops(user: Any) -> Any:
@@ -84,14 +100,16 @@ def daftar(request: HttpRequest) -> HttpResponse:
     if store_exists():
         with store() as s:
             instances = s.instances()
-            seen = _visible(user, [i.name for i in instances])
+            placed = _placed(user, instances)
             for inst in instances:
-                if inst.name not in seen:
+                if inst.name not in placed:
                     continue
                 entries = s.entries(inst.name)
                 closed = bool(s.lifecycle(inst.name))
                 due = [] if closed else due_steps(inst, entries, now_in(inst.zona_waktu))
-                rows.append({"inst": inst, "nama_sop": inst.meta_dict().get("nama", ""),
+                owner = placed[inst.name]
+                rows.append({"inst": inst, "nama_sop": _meta(inst).get("nama", ""), "unit": owner.unit,
+                             "asal": HOW[owner.how], "asal_cli": owner.how != "web",
                              "entri": len(current_entries(entries)), "terlambat": sum(d.terlambat for d in due),
                              "jatuh_tempo": len(due), "ditutup": closed})
     return render(request, "periode/daftar.html", {
@@ -262,7 +280,7 @@ def terlambat(request: HttpRequest) -> HttpResponse:
     if store_exists() and jabatan != []:
         with store() as s:
             instances = s.instances()
-            seen = _visible(user, [i.name for i in instances])
+            seen = _visible(user, instances)
             for inst in instances:
                 if inst.name in seen and not s.lifecycle(inst.name):
                     found.extend(_due_for(inst, s.entries(inst.name), now_in(inst.zona_waktu), jabatan))
