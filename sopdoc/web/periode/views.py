@@ -13,9 +13,10 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sopdoc.errors import SopdocError
@@ -24,7 +25,7 @@ from sopdoc.execution.compliance import check_instance
 from sopdoc.execution.due import DueStep, due_steps
 from sopdoc.execution.entries import current_entries
 from sopdoc.execution.recording import ImportRejected, instance_calendar, record_rows
-from sopdoc.execution.runs import SopRejected, prepare_period, store_period
+from sopdoc.execution.runs import PreparedPeriod, SopRejected, prepare_period, store_period
 from sopdoc.execution.settings import ZONES
 from sopdoc.execution.store import Instance
 from sopdoc.model.diagnostic import Teks
@@ -148,16 +149,8 @@ def buka(request: HttpRequest) -> HttpResponse:
             path.write_text(versi.sumber, encoding="utf-8")
             prepared = prepare_period(path, form.cleaned_data["periode"], calendar=settings.kalender,
                                       period_settings=settings.period, start=start, user=user.username, paksa=paksa)
-        # The store first, in its own transaction, then Django's rows: with SQLite both live in one file,
-        # and a Django transaction (BEGIN IMMEDIATE) held around the store's write would lock it out.
-        with store(create=True) as s:
-            if s.instance(prepared.instance.name) is not None:
-                raise SopdocError(Teks(f"periode ini sudah dibuka: {prepared.instance.name}",
-                                       f"this period is already open: {prepared.instance.name}"))
-            inst = store_period(s, prepared)
+        inst = _open_in_store(prepared, sop, versi.nomor, user)
         with transaction.atomic():
-            Instans.objects.create(nama=prepared.instance.name, unit=sop.unit, sop=sop, versi=versi.nomor,
-                                   dibuka_oleh=user)
             audit.record(user, "buka-periode", "instans", inst.name, None,
                          {"sop": sop.pk, "versi": versi.nomor, "periode": inst.period, "paksa": paksa})
     except SopRejected as exc:
@@ -175,6 +168,52 @@ def buka(request: HttpRequest) -> HttpResponse:
     messages.success(request, msg(Teks(f"Dibuka: {inst.name}, tenggat {inst.deadline}",
                                        f"Opened: {inst.name}, deadline {inst.deadline}")))
     return redirect("periode:lihat", nama=inst.name)
+
+
+LEFTOVER_AGE = dt.timedelta(minutes=5)  # an Instans row this old without its store instance is a dead attempt's
+
+
+def _claim(name: str, sop: Sop, versi: int, user: Any) -> Instans:
+    """The instance's Django row, written (and committed) before the store's: the name is claimed, and
+    a period never exists in the store without its unit. A row left by an attempt that died between
+    the two writes (no store instance, older than :data:`LEFTOVER_AGE`) is replaced."""
+    already = SopdocError(Teks(f"periode ini sudah dibuka: {name}", f"this period is already open: {name}"))
+    try:
+        with transaction.atomic():
+            return Instans.objects.create(nama=name, unit=sop.unit, sop=sop, versi=versi, dibuka_oleh=user)
+    except IntegrityError:
+        pass
+    with store(create=True) as s:
+        in_store = s.instance(name) is not None
+    old = Instans.objects.filter(nama=name, pada__lt=timezone.now() - LEFTOVER_AGE).first()
+    if in_store or old is None:
+        raise already
+    with transaction.atomic():
+        audit.record(user, "hapus-sisa", "instans", name, {"unit": old.unit_id, "pada": old.pada.isoformat()}, None)
+        old.delete()
+        try:
+            return Instans.objects.create(nama=name, unit=sop.unit, sop=sop, versi=versi, dibuka_oleh=user)
+        except IntegrityError:
+            raise already from None
+
+
+def _open_in_store(prepared: PreparedPeriod, sop: Sop, versi: int, user: Any) -> Instance:
+    """Write the instance: its Django row first, then the store (in its own transaction: with SQLite
+    both live in one file, and a Django transaction held around the store's write would lock it
+    out); when the store's write fails the row is removed again, so neither is left without the other."""
+    name = prepared.instance.name
+    with store(create=True) as s:
+        if s.instance(name) is not None:
+            raise SopdocError(Teks(f"periode ini sudah dibuka: {name}", f"this period is already open: {name}"))
+    row = _claim(name, sop, versi, user)
+    try:
+        with store(create=True) as s:
+            if s.instance(name) is not None:
+                raise SopdocError(Teks(f"periode ini sudah dibuka: {name}", f"this period is already open: {name}"))
+            return store_period(s, prepared)
+    except BaseException:
+        Instans.objects.filter(pk=row.pk).delete()
+        raise
 
 
 class CatatForm(forms.Form):
