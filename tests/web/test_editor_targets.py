@@ -57,7 +57,7 @@ def test_deleting_a_target_leaves_the_decision_without_it_and_says_so(sop: Any, 
     data = _editor_post(sop, c)
     data["k-6-hapus"] = "1"  # step 7, the Ya target, goes
     html = c.post(reverse("sop:ubah", args=[sop.pk]), data).content.decode()
-    assert _chosen(html, "k-5-ya") == "" and _chosen(html, "k-5-tidak") == f"5 — {SUSUN}"
+    assert _chosen(html, "k-5-ya") == "—" and _chosen(html, "k-5-tidak") == f"5 — {SUSUN}"  # none chosen
     slot = html[html.index('id="temuan-k-5-cabang"'):]
     slot = slot[:slot.index("</div>")]
     assert "SOP3" in slot and "keputusan tanpa cabang ya dan tidak" in slot

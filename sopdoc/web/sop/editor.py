@@ -55,6 +55,8 @@ class Row:
     keterangan: str = ""
     ya_pilihan: SafeString = field(default_factory=lambda: mark_safe(""))  # escaped by _options
     tidak_pilihan: SafeString = field(default_factory=lambda: mark_safe(""))
+    aktor_html: SafeString = field(default_factory=lambda: mark_safe(""))  # escaped by _row_controls
+    simbol_pilihan: SafeString = field(default_factory=lambda: mark_safe(""))
 
     @property
     def key(self) -> str:
@@ -132,6 +134,8 @@ def state_of(data: dict[str, Any]) -> EditorState:
             keterangan=_text(step.get("keterangan"))))
     _pick_targets(rows, [s.get("no") if isinstance(s, dict) else None for s in steps if isinstance(s, dict)])
     actors = data.get("pelaksana")
+    columns = [actors] if isinstance(actors, str) else [_text(a) for a in actors or []]
+    _row_controls(rows, columns)
     return EditorState(
         identitas=[(k, name_id, name_en, _text(ident.get(k))) for k, name_id, name_en in IDENTITY_LABELS],
         signer={k: _text(signer.get(k)) for k in SIGNER_FIELDS},
@@ -155,23 +159,25 @@ def _step_no(value: Any) -> int | None:
     return int(text) if text.isdigit() and len(text) < 7 else None
 
 
-def _options(rows: list[Row], value: str) -> SafeString:
-    """The <option>s of a target picker: none, every step as "5 — Memeriksa berkas", and the typed
-    value itself when it names no step (escaped here: 40 steps × 40 options are too many for the
-    template engine to draw fast)."""
-    parts = ['<option value="">—</option>']
-    chosen = False
+def _option_list(rows: list[Row]) -> list[tuple[str, str]]:
+    """(value, escaped label) of every target picker's options: none, then every step as
+    "5 — Memeriksa berkas" (escaped here, once per page: 40 steps × 80 pickers are too many options
+    for the template engine to draw fast)."""
+    out = [("", "—")]
     for r in rows:
-        selected = r.no == value
-        chosen = chosen or selected
         label = " ".join(r.uraian.split())
         label = label if len(label) <= 48 else label[:47] + "…"
-        parts.append(f'<option value="{r.no}"{" selected" if selected else ""}>{r.no} — {escape(label)}</option>')
-    if value and not chosen:
+        out.append((r.no, f"{r.no} — {escape(label)}"))
+    return out
+
+
+def _options(options: list[tuple[str, str]], value: str) -> SafeString:
+    """A picker's options with ``value`` chosen; a value that names no step is kept and shown as such."""
+    parts = [f'<option value="{v}"{" selected" if v == value else ""}>{label}</option>' for v, label in options]
+    if value and not any(v == value for v, _label in options):
         raw = value[len(UNKNOWN):] if value.startswith(UNKNOWN) else value
-        missing = MISSING.get(lang())
-        parts.append(f'<option value="{escape(UNKNOWN + raw)}" selected>{escape(raw)} ({missing})</option>')
-    return mark_safe("".join(parts))  # every text above is escaped
+        parts.append(f'<option value="{escape(UNKNOWN + raw)}" selected>{escape(raw)} ({MISSING.get(lang())})</option>')
+    return mark_safe("".join(parts))  # every text is escaped, by _option_list or above
 
 
 def _pick_targets(rows: list[Row], numbers: list[Any]) -> None:
@@ -182,6 +188,7 @@ def _pick_targets(rows: list[Row], numbers: list[Any]) -> None:
         n = _step_no(no)
         if n is not None:
             row_of.setdefault(n, r)
+    options = _option_list(rows)
     for r in rows:
         for side in ("ya", "tidak"):
             text = getattr(r, side)
@@ -189,7 +196,21 @@ def _pick_targets(rows: list[Row], numbers: list[Any]) -> None:
             target = row_of.get(n) if n is not None else None
             value = target.no if target is not None else (UNKNOWN + text if text else "")
             setattr(r, side, value)
-            setattr(r, f"{side}_pilihan", _options(rows, value))
+            setattr(r, f"{side}_pilihan", _options(options, value))
+
+
+def _row_controls(rows: list[Row], actors: list[str]) -> None:
+    """Each row's actor check boxes and symbol options (built here, escaped, rather than by two nested
+    template loops per row)."""
+    symbols = [(s, escape(s)) for s in SYMBOLS]
+    columns = [(a, escape(a)) for a in actors]
+    for r in rows:
+        key = r.key
+        r.aktor_html = mark_safe("".join(  # every text is escaped
+            f'<label><input type="checkbox" name="{key}-pelaksana" value="{v}"{" checked" if a in r.pelaksana else ""}>'
+            f" {v}</label>" for a, v in columns))
+        r.simbol_pilihan = mark_safe('<option value="">—</option>' + "".join(  # every text is escaped
+            f'<option value="{v}"{" selected" if s == r.simbol else ""}>{v}</option>' for s, v in symbols))
 
 
 def _target(text: str, renumbered: dict[int, int], count: int) -> int | str | None:

@@ -178,7 +178,7 @@ def lihat(request: HttpRequest, pk: int) -> HttpResponse:
     sop = _sop(request, pk)
     versi = sop.latest()
     checked = engine.check_source(versi.sumber) if versi else None
-    svg, reason = engine.preview_or_reason(checked.sop if checked else None)
+    svg, reason = engine.preview_of(checked) if checked else engine.preview_or_reason(None)
     user: Any = request.user
     may_write = user.peran in AUTHORS and user.in_unit(sop.unit_id)
     moves = [(m, refusal) for m in lifecycle.moves_from(sop.status)
@@ -283,7 +283,7 @@ def _editor_context(sop: Sop, versi: Versi, state: editor.EditorState, checked: 
     for row in state.rows:
         row.temuan = by_slot.get(f"k-{row.index}", [])  # type: ignore[attr-defined]
         row.temuan_cabang = by_slot.get(f"k-{row.index}-cabang", [])  # type: ignore[attr-defined]
-    svg, reason = engine.preview_or_reason(checked.sop)
+    svg, reason = engine.preview_of(checked)
     return {"sop": sop, "versi": versi, "state": state, "by_slot": by_slot, "svg": svg, "reason": reason,
             "findings": findings, "impor": impor, "symbols": editor.SYMBOLS, "errors": checked.errors,
             "warnings": checked.warnings, "slots": [(s, by_slot.get(s, [])) for s in editor.slots(state)]}
