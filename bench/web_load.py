@@ -6,7 +6,9 @@
    cold (those caches emptied before each call: a version this process has not seen). Each preview
    update changes one step's time, as an author typing does, so every one is read, checked, laid out
    and drawn afresh; it is posted url-encoded, as htmx posts it. A repeated identical preview (htmx
-   sends one on ``input`` and again on ``change``) is timed apart.
+   sends one on ``input`` and again on ``change``) is timed apart. ``--before REV`` first times a git
+   revision the same way (this script run on ``git archive REV``, in a child process), so that a
+   change is measured before and after in one run, under the same machine load.
 2. A bounded load run on loopback: gunicorn (``sopdoc.web.wsgi``) on SQLite, and on PostgreSQL when
    ``--pg URL`` is given (``eval "$(bash tests/pg_server.sh start)"`` then ``--pg "$SOPDOC_TEST_PG"``),
    ``--users`` threads of a small HTTP client for ``--seconds`` each: every user loops over the SOP list,
@@ -162,8 +164,8 @@ def in_process(runs: int) -> None:
         def cold() -> Any:
             from sopdoc.web.sop import engine
 
-            for cached in (engine.read, engine.check_source, engine.canonical, engine._preview):
-                cached.cache_clear()
+            for name in ("read", "check_source", "canonical", "_preview"):  # (a revision without them: no-op)
+                getattr(getattr(engine, name, None), "cache_clear", lambda: None)()
             return c.get(url)
 
         same = urllib.parse.urlencode(post, doseq=True)
@@ -292,6 +294,19 @@ def load_run(db: str, users: int, seconds: float, workers: int) -> None:
         server.wait(timeout=30)
 
 
+def before(rev: str, runs: int) -> None:
+    """The in-process timings of git revision ``rev``: this script run in a child process on an
+    extracted copy of that revision (its own ``sopdoc`` first on the path)."""
+    with tempfile.TemporaryDirectory(prefix="sopdoc-bench-before-") as tmp:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        script = Path(tmp) / "bench" / "web_load.py"
+        shutil.copyfile(__file__, script)
+        print(f"before ({rev}), load average {os.getloadavg()[0]:.1f}:", flush=True)
+        subprocess.run([sys.executable, str(script), "--no-load", "--runs", str(runs), "--quiet"], check=True,
+                       cwd=tmp)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=40)
@@ -300,13 +315,23 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--pg", default="", help="a PostgreSQL URL for the second load run")
     ap.add_argument("--no-load", action="store_true", help="only the in-process timings")
+    ap.add_argument("--quiet", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--before", metavar="REV", help="first time the in-process figures of this git revision")
     ap.add_argument("--build-only", metavar="DB", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.build_only:
         pks = build_site(args.build_only)
         print(" ".join(f"{k}={v}" for k, v in pks.items()))
         return
-    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    if args.quiet:
+        import sopdoc
+
+        print(f"  (sopdoc from {Path(sopdoc.__file__).parent})")
+    else:
+        print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    if args.before:
+        before(args.before, args.runs)
+        print(f"after (this tree), load average {os.getloadavg()[0]:.1f}:")
     in_process(args.runs)
     if args.no_load:
         return
