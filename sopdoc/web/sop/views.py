@@ -187,7 +187,7 @@ def lihat(request: HttpRequest, pk: int) -> HttpResponse:
         "sop": sop, "versi": versi, "status_label": STATUS_LABELS[sop.status].get(lang()), "svg": svg,
         "review": reviews([sop])[sop.pk],
         "reason": reason, "temuan": versi.temuan if versi else [], "moves": moves, "may_write": may_write,
-        "versions": sop.versi.select_related("oleh").all(), "transitions": sop.transisi.all()})
+        "versions": sop.versi.select_related("oleh").all(), "transitions": sop.transisi.select_related("versi")})
 
 
 @roles(*READERS)
