@@ -1,5 +1,11 @@
 // The structured editor: keep each decision-target picker's labels ("5 — Memeriksa berkas") in step
-// with the activities as they are typed (the server draws them again on every full round trip).
+// with the activities as they are typed, and show a row's pickers when its symbol is a decision (the
+// server draws both again on every full round trip).
+document.addEventListener("change", function (event) {
+  var m = (event.target.name || "").match(/^k-(\d+)-simbol$/);
+  var row = m && document.getElementById("langkah-" + m[1]);
+  if (row) row.classList.toggle("keputusan", event.target.value === "keputusan");
+});
 document.addEventListener("input", function (event) {
   var m = (event.target.name || "").match(/^k-(\d+)-uraian$/);
   if (!m) return;
