@@ -2,6 +2,13 @@
 
 1. In process (Django's test client, SQLite): the editor page of a 40-step SOP (budget p95 ≤ 200 ms)
    and a preview update of that editor's form (budget p95 ≤ 150 ms), p50/p95 over ``--runs`` calls.
+   The editor page is timed warm (its version already read, checked and drawn by this process) and
+   cold (those caches emptied before each call: a version this process has not seen). Each preview
+   update changes one step's time, as an author typing does, so every one is read, checked, laid out
+   and drawn afresh; it is posted url-encoded, as htmx posts it. A repeated identical preview (htmx
+   sends one on ``input`` and again on ``change``) is timed apart. ``--before REV`` first times a git
+   revision the same way (this script run on ``git archive REV``, in a child process), so that a
+   change is measured before and after in one run, under the same machine load.
 2. A bounded load run on loopback: gunicorn (``sopdoc.web.wsgi``) on SQLite, and on PostgreSQL when
    ``--pg URL`` is given (``eval "$(bash tests/pg_server.sh start)"`` then ``--pg "$SOPDOC_TEST_PG"``),
    ``--users`` threads of a small HTTP client for ``--seconds`` each: every user loops over the SOP list,
@@ -145,10 +152,28 @@ def in_process(runs: int) -> None:
             post.setdefault(k, []).append(v)
         assert "n_rows" in data and data["n_rows"] == "40", data.get("n_rows")
         preview = reverse("sop:pratinjau", args=[pks["big"]])
-        r = c.post(preview, post)
+        form = "application/x-www-form-urlencoded"
+        r = c.post(preview, urllib.parse.urlencode(post, doseq=True), content_type=form)
         assert r.status_code == 200 and b"<svg" in r.content, r.status_code
-        for label, call in (("editor page, 40-step SOP (GET)", lambda: c.get(url)),
-                            ("preview update, 40-step SOP (POST)", lambda: c.post(preview, post))):
+        typed = iter(range(10**6))
+
+        def changed() -> Any:  # one step's time typed anew: a source this process has not seen
+            body = {**post, "k-3-waktu": [f"{10 + next(typed) % 500} menit"]}
+            return c.post(preview, urllib.parse.urlencode(body, doseq=True), content_type=form)
+
+        def cold() -> Any:
+            from sopdoc.web.sop import engine
+
+            for name in ("read", "check_source", "canonical", "_preview"):  # (a revision without them: no-op)
+                getattr(getattr(engine, name, None), "cache_clear", lambda: None)()
+            return c.get(url)
+
+        same = urllib.parse.urlencode(post, doseq=True)
+        for label, call in (("editor page, 40-step SOP (GET, warm)", lambda: c.get(url)),
+                            ("editor page, 40-step SOP (GET, cold)", cold),
+                            ("preview update, 40-step SOP (POST, a field changed)", changed),
+                            ("preview repeated, 40-step SOP (POST, same form)",
+                             lambda: c.post(preview, same, content_type=form))):
             call()
             times = []
             for _ in range(runs):
@@ -269,6 +294,19 @@ def load_run(db: str, users: int, seconds: float, workers: int) -> None:
         server.wait(timeout=30)
 
 
+def before(rev: str, runs: int) -> None:
+    """The in-process timings of git revision ``rev``: this script run in a child process on an
+    extracted copy of that revision (its own ``sopdoc`` first on the path)."""
+    with tempfile.TemporaryDirectory(prefix="sopdoc-bench-before-") as tmp:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        script = Path(tmp) / "bench" / "web_load.py"
+        shutil.copyfile(__file__, script)
+        print(f"before ({rev}), load average {os.getloadavg()[0]:.1f}:", flush=True)
+        subprocess.run([sys.executable, str(script), "--no-load", "--runs", str(runs), "--quiet"], check=True,
+                       cwd=tmp)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=40)
@@ -277,13 +315,23 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--pg", default="", help="a PostgreSQL URL for the second load run")
     ap.add_argument("--no-load", action="store_true", help="only the in-process timings")
+    ap.add_argument("--quiet", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--before", metavar="REV", help="first time the in-process figures of this git revision")
     ap.add_argument("--build-only", metavar="DB", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.build_only:
         pks = build_site(args.build_only)
         print(" ".join(f"{k}={v}" for k, v in pks.items()))
         return
-    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    if args.quiet:
+        import sopdoc
+
+        print(f"  (sopdoc from {Path(sopdoc.__file__).parent})")
+    else:
+        print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    if args.before:
+        before(args.before, args.runs)
+        print(f"after (this tree), load average {os.getloadavg()[0]:.1f}:")
     in_process(args.runs)
     if args.no_load:
         return

@@ -41,6 +41,8 @@ def _site(db: Path) -> tuple[int, int]:
     users = {role: Pengguna.objects.create_user(role, password=PASSWORD, peran=role,
                                                 unit=None if role in ("inspektur", "admin") else ortala)
              for role in ("penyusun", "pelaksana", "inspektur", "admin")}
+    users["pelaksana"].jabatan = "Sekretaris\nKasubag Program"  # her steps: 'my steps waiting'
+    users["pelaksana"].save()
     users["penyusun2"] = Pengguna.objects.create_user("penyusun2", password=PASSWORD, peran="penyusun", unit=ortala)
     sop = Sop.objects.create(unit=ortala, judul="Pengumpulan Data Kinerja", dibuat_oleh=users["penyusun"])
     _save_version(sop, EXAMPLE.read_text(encoding="utf-8"), users["penyusun"], "contoh")

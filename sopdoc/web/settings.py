@@ -2,7 +2,8 @@
 
 Environment: ``SOPDOC_DB`` (the store; Django's tables in the same database, see :mod:`sopdoc.web.site`),
 ``SOPDOC_SECRET_KEY`` (else a generated 0600 file beside the database), ``SOPDOC_WEB_HOSTS``
-(comma-separated allowed host names), ``SOPDOC_WEB_HTTP=1`` (cookies without the Secure flag:
+(comma-separated allowed host names), ``SOPDOC_TINJAU_TAHUN`` (the review period in years, 1-50),
+``SOPDOC_WEB_HTTP=1`` (cookies without the Secure flag:
 only for ``sopdoc serve`` on loopback, which sets it). DEBUG is never on.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from sopdoc.katalog.review import DEFAULT_YEARS
 from sopdoc.web.site import database_settings, secret_key, store_location
 
 WEB_DIR = Path(__file__).resolve().parent
@@ -113,6 +115,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 256 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 4000
 DATA_UPLOAD_MAX_NUMBER_FILES = 2
+
+# The periodic review of an effective SOP (sopdoc.web.sop.review): due this many years after its
+# Tanggal Efektif/Revisi or its last review, as `sopdoc katalog --tinjau-tahun` counts.
+_TINJAU = os.environ.get("SOPDOC_TINJAU_TAHUN", "").strip()
+SOPDOC_TINJAU_TAHUN = int(_TINJAU) if _TINJAU.isdigit() and 1 <= int(_TINJAU) <= 50 else DEFAULT_YEARS
 
 # Login throttling (sopdoc.web.akun.throttle): this many failures per user name or address in the window.
 LOGIN_MAX_FAILURES = 5

@@ -1,4 +1,4 @@
-"""URL map: one prefix per app; the vendored static files are served by Django itself (two files)."""
+"""URL map: one prefix per app; the vendored static files are served by Django itself (three files)."""
 
 from __future__ import annotations
 

@@ -36,13 +36,15 @@ def units(db: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def users(units: dict[str, Any]) -> dict[str, Any]:
-    """One user per role in unit a, an author of unit b ('penyusun_b') and a second author ('penyusun2')."""
+    """One user per role in unit a (the clerk holds the job title 'Kepala Dinas'), an author of unit b
+    ('penyusun_b') and a second author ('penyusun2')."""
     from sopdoc.web.akun.models import Pengguna
 
     out = {}
     for role in ("penyusun", "pelaksana", "inspektur", "admin"):
         out[role] = Pengguna.objects.create_user(role, password=PASSWORD, peran=role,
-                                                 unit=None if role in ("inspektur", "admin") else units["a"])
+                                                 unit=None if role in ("inspektur", "admin") else units["a"],
+                                                 jabatan="Kepala Dinas" if role == "pelaksana" else "")
     out["penyusun2"] = Pengguna.objects.create_user("penyusun2", password=PASSWORD, peran="penyusun", unit=units["a"])
     out["penyusun_b"] = Pengguna.objects.create_user("penyusun_b", password=PASSWORD, peran="penyusun",
                                                      unit=units["b"])

@@ -42,16 +42,33 @@ ROLE_LABELS: dict[str, Teks] = {
 }
 
 
+def jabatan_lines(text: str) -> list[str]:
+    """Job titles typed one per line, trimmed, blank lines and repeats dropped (at most 20)."""
+    out: list[str] = []
+    for line in text.replace("\r", "").split("\n"):
+        line = " ".join(line.split())[:200]
+        if line and line not in out:
+            out.append(line)
+    return out[:20]
+
+
 class Pengguna(AbstractUser):
-    """A user: belongs to at most one unit and has one role."""
+    """A user: belongs to at most one unit, has one role and holds zero or more job titles (jabatan,
+    one per line: the SOP's pelaksana whose steps are hers)."""
 
     unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="anggota")
     peran = models.CharField(max_length=20, choices=Peran.choices, default=Peran.PELAKSANA)
+    jabatan = models.TextField(blank=True, default="", max_length=2000)
     ganti_sandi = models.BooleanField(default=False)  # a one-time password: to be changed at the next login
 
     def has_role(self, *roles: str) -> bool:
         """True when the user is active and has one of ``roles``."""
         return bool(self.is_active and self.peran in roles)
+
+    @property
+    def jabatan_list(self) -> list[str]:
+        """The user's job titles (one per line, blank lines dropped)."""
+        return jabatan_lines(self.jabatan)
 
     def in_unit(self, unit_id: int | None) -> bool:
         """Whether the user may act for ``unit_id``: administrators always, others in their own unit."""
@@ -59,7 +76,7 @@ class Pengguna(AbstractUser):
 
     def audit_dict(self) -> dict[str, Any]:
         return {"username": self.username, "nama": self.get_full_name(), "unit": self.unit_id,
-                "peran": self.peran, "aktif": self.is_active}
+                "peran": self.peran, "jabatan": self.jabatan_list, "aktif": self.is_active}
 
 
 class Audit(models.Model):

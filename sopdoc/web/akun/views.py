@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from sopdoc.model.diagnostic import Teks
 from sopdoc.web.akun import audit, throttle
 from sopdoc.web.akun.converters import small_int
-from sopdoc.web.akun.models import ROLE_LABELS, Audit, Pengguna, Peran, Unit
+from sopdoc.web.akun.models import ROLE_LABELS, Audit, Pengguna, Peran, Unit, jabatan_lines
 from sopdoc.web.akun.roles import EVERYONE, roles
 from sopdoc.web.akun.templatetags.teks import lang
 
@@ -79,6 +79,7 @@ class PenggunaForm(forms.Form):
     nama = forms.CharField(max_length=150, required=False)
     unit = forms.ModelChoiceField(queryset=Unit.objects.all(), required=False)
     peran = forms.ChoiceField(choices=Peran.choices)
+    jabatan = forms.CharField(max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class UnitForm(forms.Form):
@@ -112,7 +113,8 @@ def pengguna(request: HttpRequest) -> HttpResponse:
                 with transaction.atomic():
                     user = Pengguna.objects.create_user(data["username"], password=new_password,
                                                         first_name=data["nama"], unit=data["unit"],
-                                                        peran=data["peran"], ganti_sandi=True)
+                                                        peran=data["peran"], ganti_sandi=True,
+                                                        jabatan="\n".join(jabatan_lines(data["jabatan"])))
                     audit.record(request.user, "buat", "pengguna", user.username, None, user.audit_dict())
                 form = PenggunaForm(prefix="p")
     users = Pengguna.objects.select_related("unit").order_by("username")
@@ -124,7 +126,7 @@ def pengguna(request: HttpRequest) -> HttpResponse:
 @roles(Peran.ADMIN)
 @require_POST
 def pengguna_ubah(request: HttpRequest, pk: int) -> HttpResponse:
-    """Change a user's role, unit or active flag, or reset the password (shown once)."""
+    """Change a user's role, unit, job titles or active flag, or reset the password (shown once)."""
     user = get_object_or_404(Pengguna, pk=pk)
     before = user.audit_dict()
     new_password = ""
@@ -138,6 +140,8 @@ def pengguna_ubah(request: HttpRequest, pk: int) -> HttpResponse:
         unit_id = small_int(request.POST.get("unit"))
         user.unit = Unit.objects.filter(pk=unit_id).first() if unit_id is not None else None
         user.is_active = request.POST.get("aktif") == "1"
+        if "jabatan" in request.POST:
+            user.jabatan = "\n".join(jabatan_lines(request.POST.get("jabatan", "")[:2000]))
         if user.pk == getattr(request.user, "pk", None) and (not user.is_active or user.peran != Peran.ADMIN):
             messages.error(request, msg(Teks("Anda tidak dapat mencabut akses admin Anda sendiri.",
                                              "You cannot remove your own administrator access.")))

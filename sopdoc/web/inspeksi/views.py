@@ -12,6 +12,7 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.compliance import check_instance
@@ -26,17 +27,19 @@ from sopdoc.web.akun.templatetags.teks import lang
 from sopdoc.web.inspeksi.export import SARIF_TYPE, XLSX_TYPE, sarif_bytes, xlsx_bytes
 from sopdoc.web.periode.store import engine_settings, now_in, store, store_exists
 from sopdoc.web.sop.models import STATUS_LABELS, Sop, Versi
+from sopdoc.web.sop.review import reviews
 
-REVIEW_NOTICE_DAYS = 60  # an SOP is listed for review this many days before its tanggal_revisi
+REVIEW_NOTICE_DAYS = 60  # an SOP is listed for review this many days before its review is due
 
 
 def _figures(unit: str) -> dict[str, Any]:
-    sops = Sop.objects.select_related("unit")
+    chosen = Sop.objects.select_related("unit")
     if small_int(unit) is not None:
-        sops = sops.filter(unit_id=small_int(unit))
+        chosen = chosen.filter(unit_id=small_int(unit))
+    sops = list(chosen)
     by_status = Counter(s.status for s in sops)
     latest: dict[int, Versi] = {}
-    for v in Versi.objects.filter(sop__in=sops).only("sop_id", "nomor", "temuan").order_by("sop_id", "nomor"):
+    for v in Versi.objects.filter(sop__in=chosen).only("sop_id", "nomor", "temuan").order_by("sop_id", "nomor"):
         latest[v.sop_id] = v
     units = {s.pk: s.unit.nama for s in sops}
     findings = []
@@ -44,11 +47,16 @@ def _figures(unit: str) -> dict[str, Any]:
         for f in v.temuan:
             findings.append({"sop": sop_id, "unit": units.get(sop_id, ""), **f})
     periods = _periods()
-    soon = dt.date.today() + dt.timedelta(days=REVIEW_NOTICE_DAYS)
-    review = sorted((s for s in sops if s.tanggal_revisi is not None and s.tanggal_revisi <= soon),
-                    key=lambda s: s.tanggal_revisi)
+    today = timezone.localdate()
+    soon = today + dt.timedelta(days=REVIEW_NOTICE_DAYS)
+    states = reviews(sops, today)
+    review = sorted((s for s in sops if (d := states[s.pk].jatuh_tempo) is not None and d <= soon),
+                    key=lambda s: (states[s.pk].jatuh_tempo, s.judul))
     return {
-        "review_due": [(s, s.tanggal_revisi < dt.date.today()) for s in review],
+        # (SOP, its review state, overdue, status label)
+        "review_due": [(s, states[s.pk], states[s.pk].jatuh_tempo < today,
+                        STATUS_LABELS[s.status].get(lang())) for s in review],
+        "perlu_ditinjau": sum(r.perlu_ditinjau for r in states.values()),
         "by_status": [(k, STATUS_LABELS[k].get(lang()), by_status.get(k, 0)) for k in STATUS_LABELS],
         "by_rule": Counter(f["code"] for f in findings).most_common(),
         "by_unit": Counter(f["unit"] for f in findings).most_common(),

@@ -13,9 +13,10 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sopdoc.errors import SopdocError
@@ -24,7 +25,7 @@ from sopdoc.execution.compliance import check_instance
 from sopdoc.execution.due import DueStep, due_steps
 from sopdoc.execution.entries import current_entries
 from sopdoc.execution.recording import ImportRejected, instance_calendar, record_rows
-from sopdoc.execution.runs import SopRejected, prepare_period, store_period
+from sopdoc.execution.runs import PreparedPeriod, SopRejected, prepare_period, store_period
 from sopdoc.execution.settings import ZONES
 from sopdoc.execution.store import Instance
 from sopdoc.model.diagnostic import Teks
@@ -36,6 +37,7 @@ from sopdoc.web.akun.templatetags.teks import lang
 from sopdoc.web.akun.views import msg
 from sopdoc.web.periode.models import Instans
 from sopdoc.web.periode.store import engine_settings, now_in, store, store_exists
+from sopdoc.web.periode.units import HOW, Owner, owners
 from sopdoc.web.sop.models import Sop, Status
 
 CLERKS = (Peran.PELAKSANA, Peran.ADMIN)
@@ -43,11 +45,18 @@ READERS = (Peran.PELAKSANA, Peran.INSPEKTUR, Peran.ADMIN)
 MAX_EVIDENCE = 10 * 1024 * 1024
 
 
-def _visible(user: Any, names: list[str]) -> set[str]:
-    """The instance names ``user`` may see: all for inspectors and administrators, else their unit's."""
+def _placed(user: Any, instances: list[Instance]) -> dict[str, Owner]:
+    """The instances ``user`` may see, with their units: all for inspectors and administrators, else
+    their unit's (opened on the web or from the CLI: :func:`~sopdoc.web.periode.units.owners`)."""
+    placed = owners(instances)
     if may_read_all(user):
-        return set(names)
-    return set(Instans.objects.filter(unit_id=user.unit_id, nama__in=names).values_list("nama", flat=True))
+        return placed
+    return {name: o for name, o in placed.items() if user.unit_id is not None and o.unit_id == user.unit_id}
+
+
+def _visible(user: Any, instances: list[Instance]) -> set[str]:
+    """The names of the instances ``user`` may see."""
+    return set(_placed(user, instances))
 
 
 def _instance(request: HttpRequest, nama: str, write: bool = False) -> Instance:
@@ -60,9 +69,17 @@ def _instance(request: HttpRequest, nama: str, write: bool = False) -> Instance:
         inst = s.instance(nama)
     if inst is None:
         raise Http404
-    if not _visible(user, [nama]):
+    if not _visible(user, [inst]):
         raise PermissionDenied
     return inst
+
+
+def _meta(inst: Instance) -> dict[str, Any]:
+    """The instance's cover data; empty when the stored text is damaged (the page still lists it)."""
+    try:
+        return inst.meta_dict()
+    except SopdocError:
+        return {}
 
 
 def _open_sops(user: Any) -> Any:
@@ -84,14 +101,16 @@ def daftar(request: HttpRequest) -> HttpResponse:
     if store_exists():
         with store() as s:
             instances = s.instances()
-            seen = _visible(user, [i.name for i in instances])
+            placed = _placed(user, instances)
             for inst in instances:
-                if inst.name not in seen:
+                if inst.name not in placed:
                     continue
                 entries = s.entries(inst.name)
                 closed = bool(s.lifecycle(inst.name))
                 due = [] if closed else due_steps(inst, entries, now_in(inst.zona_waktu))
-                rows.append({"inst": inst, "nama_sop": inst.meta_dict().get("nama", ""),
+                owner = placed[inst.name]
+                rows.append({"inst": inst, "nama_sop": _meta(inst).get("nama", ""), "unit": owner.unit,
+                             "asal": HOW[owner.how], "asal_cli": owner.how != "web",
                              "entri": len(current_entries(entries)), "terlambat": sum(d.terlambat for d in due),
                              "jatuh_tempo": len(due), "ditutup": closed})
     return render(request, "periode/daftar.html", {
@@ -130,16 +149,8 @@ def buka(request: HttpRequest) -> HttpResponse:
             path.write_text(versi.sumber, encoding="utf-8")
             prepared = prepare_period(path, form.cleaned_data["periode"], calendar=settings.kalender,
                                       period_settings=settings.period, start=start, user=user.username, paksa=paksa)
-        # The store first, in its own transaction, then Django's rows: with SQLite both live in one file,
-        # and a Django transaction (BEGIN IMMEDIATE) held around the store's write would lock it out.
-        with store(create=True) as s:
-            if s.instance(prepared.instance.name) is not None:
-                raise SopdocError(Teks(f"periode ini sudah dibuka: {prepared.instance.name}",
-                                       f"this period is already open: {prepared.instance.name}"))
-            inst = store_period(s, prepared)
+        inst = _open_in_store(prepared, sop, versi.nomor, user)
         with transaction.atomic():
-            Instans.objects.create(nama=prepared.instance.name, unit=sop.unit, sop=sop, versi=versi.nomor,
-                                   dibuka_oleh=user)
             audit.record(user, "buka-periode", "instans", inst.name, None,
                          {"sop": sop.pk, "versi": versi.nomor, "periode": inst.period, "paksa": paksa})
     except SopRejected as exc:
@@ -157,6 +168,52 @@ def buka(request: HttpRequest) -> HttpResponse:
     messages.success(request, msg(Teks(f"Dibuka: {inst.name}, tenggat {inst.deadline}",
                                        f"Opened: {inst.name}, deadline {inst.deadline}")))
     return redirect("periode:lihat", nama=inst.name)
+
+
+LEFTOVER_AGE = dt.timedelta(minutes=5)  # an Instans row this old without its store instance is a dead attempt's
+
+
+def _claim(name: str, sop: Sop, versi: int, user: Any) -> Instans:
+    """The instance's Django row, written (and committed) before the store's: the name is claimed, and
+    a period never exists in the store without its unit. A row left by an attempt that died between
+    the two writes (no store instance, older than :data:`LEFTOVER_AGE`) is replaced."""
+    already = SopdocError(Teks(f"periode ini sudah dibuka: {name}", f"this period is already open: {name}"))
+    try:
+        with transaction.atomic():
+            return Instans.objects.create(nama=name, unit=sop.unit, sop=sop, versi=versi, dibuka_oleh=user)
+    except IntegrityError:
+        pass
+    with store(create=True) as s:
+        in_store = s.instance(name) is not None
+    old = Instans.objects.filter(nama=name, pada__lt=timezone.now() - LEFTOVER_AGE).first()
+    if in_store or old is None:
+        raise already
+    with transaction.atomic():
+        audit.record(user, "hapus-sisa", "instans", name, {"unit": old.unit_id, "pada": old.pada.isoformat()}, None)
+        old.delete()
+        try:
+            return Instans.objects.create(nama=name, unit=sop.unit, sop=sop, versi=versi, dibuka_oleh=user)
+        except IntegrityError:
+            raise already from None
+
+
+def _open_in_store(prepared: PreparedPeriod, sop: Sop, versi: int, user: Any) -> Instance:
+    """Write the instance: its Django row first, then the store (in its own transaction: with SQLite
+    both live in one file, and a Django transaction held around the store's write would lock it
+    out); when the store's write fails the row is removed again, so neither is left without the other."""
+    name = prepared.instance.name
+    with store(create=True) as s:
+        if s.instance(name) is not None:
+            raise SopdocError(Teks(f"periode ini sudah dibuka: {name}", f"this period is already open: {name}"))
+    row = _claim(name, sop, versi, user)
+    try:
+        with store(create=True) as s:
+            if s.instance(name) is not None:
+                raise SopdocError(Teks(f"periode ini sudah dibuka: {name}", f"this period is already open: {name}"))
+            return store_period(s, prepared)
+    except BaseException:
+        Instans.objects.filter(pk=row.pk).delete()
+        raise
 
 
 class CatatForm(forms.Form):
@@ -239,21 +296,36 @@ def catat(request: HttpRequest, nama: str) -> HttpResponse:
     return redirect("periode:lihat", nama=inst.name)
 
 
+def _due_for(inst: Instance, entries: list[Any], as_of: dt.datetime, jabatan: list[str] | None) -> list[DueStep]:
+    """The due steps of ``inst``; with ``jabatan``, only those one of the job titles carries out
+    (matched as ``sopdoc period due --peran`` matches: case and spaces aside, "A/ B" alternatives)."""
+    due = due_steps(inst, entries, as_of)
+    if jabatan is None:
+        return due
+    mine = {d.langkah for title in jabatan for d in due_steps(inst, entries, as_of, title)}
+    return [d for d in due if d.langkah in mine]
+
+
 @roles(*READERS)
 def terlambat(request: HttpRequest) -> HttpResponse:
-    """Steps due and overdue now, over every visible open instance ('my steps waiting': filter by role)."""
+    """Steps due and overdue now over every visible open instance. A clerk sees her own steps (those
+    whose pelaksana is one of the job titles an administrator gave her) or, with ``lingkup=unit``,
+    every step of her unit; inspectors and administrators see every step."""
     user: Any = request.user
-    peran = request.GET.get("peran", "").strip() or None
+    clerk = user.peran == Peran.PELAKSANA
+    mine = clerk and request.GET.get("lingkup") != "unit"
+    jabatan = user.jabatan_list if mine else None
     found: list[DueStep] = []
-    if store_exists():
+    if store_exists() and jabatan != []:
         with store() as s:
             instances = s.instances()
-            seen = _visible(user, [i.name for i in instances])
+            seen = _visible(user, instances)
             for inst in instances:
                 if inst.name in seen and not s.lifecycle(inst.name):
-                    found.extend(due_steps(inst, s.entries(inst.name), now_in(inst.zona_waktu), peran))
+                    found.extend(_due_for(inst, s.entries(inst.name), now_in(inst.zona_waktu), jabatan))
     found.sort(key=lambda d: (not d.terlambat, d.selesai))
-    return render(request, "periode/terlambat.html", {"found": found, "peran_filter": peran or ""})
+    return render(request, "periode/terlambat.html", {"found": found, "clerk": clerk, "mine": mine,
+                                                      "jabatan": jabatan or []})
 
 
 @roles(*READERS)

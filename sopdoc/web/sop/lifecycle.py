@@ -1,7 +1,9 @@
-"""The SOP lifecycle: draft → review → approved → effective (and back to draft to revise).
+"""The SOP lifecycle: draft → review → approved → effective (and back to draft to revise); an
+effective SOP whose review is due (:mod:`sopdoc.web.sop.review`) is reviewed and stays in force
+(a periodic review, effective → effective) or is revised.
 
 Each transition records who, when and its meaning (authorship, review, approval, putting into
-force, revision), as 21 CFR Part 11 §11.50 asks of a signature's manifestation.
+force, revision, periodic review), as 21 CFR Part 11 §11.50 asks of a signature's manifestation.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from django.db import transaction
 
 from sopdoc.model.diagnostic import Teks
 from sopdoc.web.akun import audit
-from sopdoc.web.sop.models import Sop, Status, Transisi
+from sopdoc.web.sop.models import MAKNA_PEMBERLAKUAN, MAKNA_TINJAUAN_BERKALA, Sop, Status, Transisi
 
 
 @dataclass(frozen=True)
@@ -33,10 +35,14 @@ MOVES = {m.name: m for m in (
          Teks("tinjauan: perlu perbaikan", "review: changes needed")),
     Move("setujui", Status.REVIEW, Status.APPROVED, "persetujuan", Teks("Setujui", "Approve"),
          Teks("persetujuan: saya menyetujui versi ini", "approval: I approve this version")),
-    Move("berlakukan", Status.APPROVED, Status.EFFECTIVE, "pemberlakuan", Teks("Berlakukan", "Make effective"),
+    Move("berlakukan", Status.APPROVED, Status.EFFECTIVE, MAKNA_PEMBERLAKUAN, Teks("Berlakukan", "Make effective"),
          Teks("pemberlakuan: versi ini berlaku", "putting into force: this version is effective")),
     Move("revisi", Status.EFFECTIVE, Status.DRAFT, "revisi", Teks("Buka revisi", "Start a revision"),
          Teks("revisi: versi baru disusun", "revision: a new version is drafted")),
+    Move("tinjau", Status.EFFECTIVE, Status.EFFECTIVE, MAKNA_TINJAUAN_BERKALA,
+         Teks("Catat tinjauan berkala", "Record a periodic review"),
+         Teks("tinjauan berkala: saya telah meninjau SOP ini; tetap berlaku tanpa perubahan",
+              "periodic review: I have reviewed this SOP; it stays in force unchanged")),
 )}
 
 

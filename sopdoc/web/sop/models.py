@@ -28,12 +28,15 @@ STATUS_LABELS: dict[str, Teks] = {
     Status.EFFECTIVE: Teks("Berlaku", "Effective"),
 }
 
+MAKNA_PEMBERLAKUAN = "pemberlakuan"
+MAKNA_TINJAUAN_BERKALA = "tinjauan-berkala"
 MAKNA_LABELS: dict[str, Teks] = {  # the meaning recorded with a transition (lifecycle.MOVES)
     "kepengarangan": Teks("kepengarangan", "authorship"),
     "tinjauan": Teks("tinjauan", "review"),
     "persetujuan": Teks("persetujuan", "approval"),
-    "pemberlakuan": Teks("pemberlakuan", "putting into force"),
+    MAKNA_PEMBERLAKUAN: Teks("pemberlakuan", "putting into force"),
     "revisi": Teks("revisi", "revision"),
+    MAKNA_TINJAUAN_BERKALA: Teks("tinjauan berkala", "periodic review"),
 }
 
 
@@ -53,6 +56,7 @@ class Sop(models.Model):
     galat = models.PositiveIntegerField(default=0)
     peringatan = models.PositiveIntegerField(default=0)
     tanggal_revisi = models.DateField(null=True, blank=True)  # the planned review date of the newest version
+    tanggal_efektif = models.DateField(null=True, blank=True)  # the newest version's Tanggal Efektif
 
     class Meta:
         ordering = ["unit__nama", "judul"]

@@ -31,6 +31,7 @@ from sopdoc.web.akun.views import msg
 from sopdoc.web.sop import editor, engine, lifecycle
 from sopdoc.web.sop.diff import structural_diff
 from sopdoc.web.sop.models import STATUS_LABELS, Sop, Status, Versi
+from sopdoc.web.sop.review import reviews
 from sopdoc.web.sop.upload import SUFFIXES, UploadRefused, check_upload, import_upload
 
 AUTHORS = (Peran.PENYUSUN, Peran.ADMIN)
@@ -64,6 +65,11 @@ def _unit_choice(request: HttpRequest) -> Unit:
     return user.unit
 
 
+def _day(value: object) -> dt.date | None:
+    """An identity date as a day (a month-and-year date has none)."""
+    return value if isinstance(value, dt.date) and not isinstance(value, BulanTahun) else None
+
+
 def _save_version(sop: Sop, source: str, user: Any, catatan: str, impor: list[dict[str, Any]] | None = None) -> Versi:
     """Check ``source`` and store it (canonical when readable) as the next version; the SOP's finding
     counts follow it."""
@@ -75,9 +81,10 @@ def _save_version(sop: Sop, source: str, user: Any, catatan: str, impor: list[di
                                  galat=checked.errors, peringatan=checked.warnings,
                                  temuan=(impor or []) + engine.finding_rows(checked.diagnostics))
     sop.galat, sop.peringatan = checked.errors, checked.warnings
-    revisi = checked.sop.identitas.tanggal_revisi if checked.sop is not None else None
-    sop.tanggal_revisi = revisi if isinstance(revisi, dt.date) and not isinstance(revisi, BulanTahun) else None
-    sop.save(update_fields=["galat", "peringatan", "tanggal_revisi"])
+    ident = checked.sop.identitas if checked.sop is not None else None
+    sop.tanggal_revisi = _day(ident.tanggal_revisi if ident else None)
+    sop.tanggal_efektif = _day(ident.tanggal_efektif if ident else None)
+    sop.save(update_fields=["galat", "peringatan", "tanggal_revisi", "tanggal_efektif"])
     audit.record(user, "simpan-versi", "sop", sop.pk, {"versi": last.nomor, "sha256": last.sha256} if last else None,
                  {"versi": versi.nomor, "sha256": versi.sha256, "galat": versi.galat, "catatan": versi.catatan})
     return versi
@@ -101,7 +108,9 @@ def daftar(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()
     if q:
         sops = sops.filter(Q(judul__icontains=q))
-    rows = [(s, STATUS_LABELS[s.status].get(lang())) for s in sops]
+    sops = list(sops)
+    review = reviews(sops)
+    rows = [(s, STATUS_LABELS[s.status].get(lang()), review[s.pk]) for s in sops]
     return render(request, "sop/daftar.html", {
         "rows": rows, "units": Unit.objects.all() if may_read_all(user) else [], "unit": unit, "status": status,
         "statuses": [(k, v.get(lang())) for k, v in STATUS_LABELS.items()], "q": q,
@@ -169,15 +178,16 @@ def lihat(request: HttpRequest, pk: int) -> HttpResponse:
     sop = _sop(request, pk)
     versi = sop.latest()
     checked = engine.check_source(versi.sumber) if versi else None
-    svg, reason = engine.preview_or_reason(checked.sop if checked else None)
+    svg, reason = engine.preview_of(checked) if checked else engine.preview_or_reason(None)
     user: Any = request.user
     may_write = user.peran in AUTHORS and user.in_unit(sop.unit_id)
     moves = [(m, refusal) for m in lifecycle.moves_from(sop.status)
              for refusal in [lifecycle.refusal(sop, m, user)]] if may_write else []
     return render(request, "sop/lihat.html", {
         "sop": sop, "versi": versi, "status_label": STATUS_LABELS[sop.status].get(lang()), "svg": svg,
+        "review": reviews([sop])[sop.pk],
         "reason": reason, "temuan": versi.temuan if versi else [], "moves": moves, "may_write": may_write,
-        "versions": sop.versi.select_related("oleh").all(), "transitions": sop.transisi.all()})
+        "versions": sop.versi.select_related("oleh").all(), "transitions": sop.transisi.select_related("versi")})
 
 
 @roles(*READERS)
@@ -272,7 +282,8 @@ def _editor_context(sop: Sop, versi: Versi, state: editor.EditorState, checked: 
     by_slot = _by_slot(findings)
     for row in state.rows:
         row.temuan = by_slot.get(f"k-{row.index}", [])  # type: ignore[attr-defined]
-    svg, reason = engine.preview_or_reason(checked.sop)
+        row.temuan_cabang = by_slot.get(f"k-{row.index}-cabang", [])  # type: ignore[attr-defined]
+    svg, reason = engine.preview_of(checked)
     return {"sop": sop, "versi": versi, "state": state, "by_slot": by_slot, "svg": svg, "reason": reason,
             "findings": findings, "impor": impor, "symbols": editor.SYMBOLS, "errors": checked.errors,
             "warnings": checked.warnings, "slots": [(s, by_slot.get(s, [])) for s in editor.slots(state)]}

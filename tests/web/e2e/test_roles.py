@@ -73,8 +73,9 @@ def test_author_creates_an_sop_with_a_decision_and_downloads_the_pdf(browser: An
         Select(_row(b, i, "simbol")).select_by_value(simbol)
         _type(_row(b, i, "waktu"), waktu)
         _type(_row(b, i, "output"), output)
-    _type(_row(b, 1, "ya"), "3")
-    _type(_row(b, 1, "tidak"), "1")
+    # the targets are picked from the steps, by the number and activity each row shows
+    Select(_row(b, 1, "ya")).select_by_visible_text("3 — Menandatangani surat keterangan domisili")
+    Select(_row(b, 1, "tidak")).select_by_visible_text("1 — Menerima permohonan surat keterangan domisili")
     # the live preview: the flowchart appears and the findings summary changes, nothing saved
     wait(b).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#bagan svg"))
     wait(b).until(lambda d: _summary(d) != first)
