@@ -98,23 +98,28 @@ def check_inputs(files: list[str]) -> list[Path]:
     return out
 
 
-def check_one(job: tuple[str, Any, Any]) -> Any:
+def check_one(job: tuple[str, Any, Any]) -> list[Any]:
     """Check one file (read or imported in memory); the batch runner's unit of work. The importers
-    are loaded only for a document to import, so checking ``*.sop.yaml`` files starts fast."""
+    are loaded only for a document to import, so checking ``*.sop.yaml`` files starts fast. A
+    document holding several SOPs (a bundle PDF, or several flowchart tables each numbered on its
+    own) gives one report per SOP, named after its part (``doc.pdf#tabel=2``)."""
     from sopdoc.importers.inputs import needs_import
     from sopdoc.validate.engine import check_loaded
     from sopdoc.validate.file_report import FileReport
 
     file, check_settings, options = job
     if needs_import(file):
-        from sopdoc.importers.dispatch import load_source
+        from sopdoc.importers.dispatch import import_sources
 
-        loaded = load_source(Path(file))
+        parts = [r.load for r in import_sources(Path(file))]
+        if len(parts) > 1:
+            return [FileReport(p.file or file, check_loaded(p, check_settings, options)) for p in parts]
+        loaded = parts[0]
     else:
         from sopdoc.source.reader import load_sop
 
         loaded = load_sop(Path(file))
-    return FileReport(file, check_loaded(loaded, check_settings, options))
+    return [FileReport(file, check_loaded(loaded, check_settings, options))]
 
 
 @cli.command(help=_help(
@@ -169,8 +174,9 @@ def check(ctx: click.Context, files: tuple[str, ...], fmt: str, select: tuple[st
     safe = terminal_text if fmt == "text" else str
     click.echo(stream.begin(), nl=False)
     with progress(len(jobs), Teks("Memeriksa", "Checking").get(lang)) as bar:
-        for _job, report in run_batch(check_one, jobs):
-            click.echo(safe(stream.add(report)), nl=False)
+        for _job, reports in run_batch(check_one, jobs):
+            for report in reports:
+                click.echo(safe(stream.add(report)), nl=False)
             bar.advance()
     click.echo(safe(stream.end()), nl=False)
     ctx.exit(stream.exit_code(settings.check.fail_on))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sopdoc.importers.codes import imp_diagnostic
@@ -152,6 +152,19 @@ class ImportBuilder:
     def add(self, diagnostic: Diagnostic) -> None:
         """Record an IMP (or SOP0xx) finding."""
         self.diagnostics.append(diagnostic)
+
+    def rename(self, file: str) -> None:
+        """Name the result ``file`` (one SOP of several in a document, ``doc.pdf#tabel=2``): every
+        origin recorded so far under the old name moves with it, so findings say which part."""
+        old = self.file
+
+        def moved(o: Origin) -> Origin:
+            return replace(o, file=file) if o.file == old else o
+
+        self.file = file
+        self.sources = {p: replace(s, origin=moved(s.origin)) for p, s in self.sources.items()}
+        self.places = {p: moved(o) for p, o in self.places.items()}
+        self.diagnostics = [d if d.origin is None else d.with_origin(moved(d.origin)) for d in self.diagnostics]
 
     def finish(self) -> ImportResult:
         """Validate the collected data into the model; findings are sorted, never raised."""

@@ -131,7 +131,9 @@ def labelled_targets(diamond: Shape, step_index: int, found: list[Exit],
     if len(ya) == 1 and len(tidak) == 1:  # one label alone may belong to a path coming in (bps 038)
         return {"ya": ya[0], "tidak": tidak[0]}, {}
     out = _by_convention(step_index, sorted(k for k, _, _ in found))
-    names = {f"label_{key}": labels[k] for key, k in out.items() if labels.get(k)}
+    # a plain "Ya"/"Tidak" on its own exit is the default label, not one to keep (bps 069)
+    names = {f"label_{key}": labels[k] for key, k in out.items()
+             if labels.get(k) and str(labels[k]).strip().casefold() != key}
     return out, {n: t for n, t in names.items() if t}
 
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from sopdoc.importers.grid.actor_levels import fold_role_row, is_role_row, qualified_actors
 from sopdoc.importers.grid.clean import Line, clean_cell
 from sopdoc.importers.grid.geometry import BBox, Shape
 from sopdoc.importers.grid.header import header_columns
@@ -113,16 +114,22 @@ def read_flow_table(table: Any, page_no: int, index: int, file: str, shapes: lis
     cells = [r.cells for r in table.rows]
     top, sub = rows[start], rows[start + 1] if len(rows) > start + 1 else None
     sub_is_header = sub is not None and not _text(sub[0]) and not _is_number_row(sub) and not _is_header(sub)
+    sub_cells = cells[start + 1] if sub is not None and sub_is_header else None
+    below = start + 1 + sub_is_header
+    roles = sub_is_header and len(rows) > below and not _text(rows[below][0]) and not _is_number_row(rows[below]) \
+        and is_role_row(rows[below], cells[below], rows[start + 1], cells[start + 1])
+    if roles and sub is not None:  # organisations over their roles under a Pelaksana cell (actor_levels.py)
+        sub, sub_cells = fold_role_row(sub, cells[start + 1], rows[below], cells[below])
     cols, actor_cols, texts = header_columns(_line(top), _line(sub) if sub is not None and sub_is_header else None)
+    actor_cols = qualified_actors(actor_cols, rows[start:below + roles], cells[start:below + roles])
     width = max(len(r) for r in rows)
     xs = _column_x(cells[start:], width)
-    _uraian_spans_no(cols, top, rows[start + 1 + sub_is_header:])
+    first = below + roles
+    _uraian_spans_no(cols, top, rows[first:])
     layout = FlowColumns(cols, actor_cols, xs, _edges(cells[start:]))
     flow = PdfFlowTable(page_no, index, [a for _, a in actor_cols], [],
                         waktu_unit_in_header(texts.get("waktu", "")), columns=layout)
-    flow.actor_x = _actor_spans(actor_cols, rows[start], cells[start],
-                                cells[start + 1] if sub is not None and sub_is_header else None, xs)
-    first = start + 1 + sub_is_header
+    flow.actor_x = _actor_spans(actor_cols, rows[start], cells[start], sub_cells, xs)
     # a header read from above the table (pdf/header_above.py) is no row of it: origins name the table's rows
     _read_rows(flow, layout, rows[first:], cells[first:], first - getattr(table, "added", 0), file, shapes)
     return flow

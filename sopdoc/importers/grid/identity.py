@@ -11,7 +11,7 @@ from sopdoc.importers.grid.vocab import BOX_LABELS, IDENTITY_LABELS, find_label
 from sopdoc.importers.report import ImportBuilder
 from sopdoc.model.diagnostic import Origin
 
-__all__ = ["read_identity_table"]
+__all__ = ["STRAY_NIP", "read_identity_table", "take_nip"]
 
 
 def _lines(cell: str | None) -> list[str]:
@@ -36,7 +36,7 @@ def read_identity_table(rows: list[list[str | None]], b: ImportBuilder, page: in
         if any(in_cell):
             found = True
             if r == 0 and _lines(row[0]) and not in_cell[0]:
-                b.put(("identitas", "instansi"), _lines(row[0]), at(0), 0.8)
+                _kop(b, row[0] or "", at(0))
             continue
         texts = [clean_cell((c or "").replace("\n", " ")) for c in row]
         boxes = [(j, find_label(t, BOX_LABELS)) for j, t in enumerate(texts) if t]
@@ -52,9 +52,18 @@ def read_identity_table(rows: list[list[str | None]], b: ImportBuilder, page: in
             value_cell = next((row[k] for k in range(j + 1, len(row)) if clean_cell(row[k] or "")), "")
             _identity(b, hit[0], value_cell or "", at(j + 1))
             if r == 0 and j > 0 and _lines(row[0]):
-                b.put(("identitas", "instansi"), _lines(row[0]), at(0), 0.8)
+                _kop(b, row[0] or "", at(0))
             break
     return found
+
+
+def _kop(b: ImportBuilder, cell: str, origin: Origin) -> None:
+    """The kop lines of the identity table's first cell, a stray NIP given to the signer."""
+    cell, nip = take_nip(cell)
+    if nip:
+        _give_nip(b, nip, origin)
+    if _lines(cell):
+        b.put(("identitas", "instansi"), _lines(cell), origin, 0.8)
 
 
 def _box_items(lines: list[str]) -> list[str]:
@@ -88,7 +97,34 @@ def _labelled_cell(cell: str, b: ImportBuilder, origin: Origin) -> bool:
     return bool(fields)
 
 
+STRAY_NIP = re.compile(r"(?:\bNIP\b\.?\s*:?\s*)?(?<![\d.])(\d{8}\s?\d{6}\s?\d\s?\d{3})(?![\d.])", re.IGNORECASE)
+"""A signer's NIP (18 digits, printed whole or spaced 8 6 1 3, with or without ``NIP.``) that a
+grid line put into another identity cell: under the signature it often sits just below the rule
+above Nama SOP (bps 028, 031)."""
+
+
+def take_nip(text: str) -> tuple[str, str | None]:
+    """``text`` without a stray NIP, and that NIP (digits as printed), or None."""
+    m = STRAY_NIP.search(text)
+    if not m:
+        return text, None
+    rest = (text[:m.start()] + " " + text[m.end():]).strip(" \n:")
+    return re.sub(r"[ \t]{2,}", " ", rest), m.group(1).strip()
+
+
+def _give_nip(b: ImportBuilder, nip: str, origin: Origin) -> None:
+    """The signer's NIP found in another identity cell goes to ``disahkan_oleh`` (read before or after)."""
+    signer = dict(b.data.get("identitas", {}).get("disahkan_oleh") or {})
+    if not signer.get("nip"):
+        b.put(("identitas", "disahkan_oleh"), {**signer, "nip": nip}, origin, 0.8,
+              note="NIP printed in another identity cell")
+
+
 def _identity(b: ImportBuilder, name: str, cell: str, origin: Origin) -> None:
+    if name != "disahkan_oleh":  # a NIP is the signer's, never part of a name, number or date
+        cell, nip = take_nip(cell)
+        if nip:
+            _give_nip(b, nip, origin)
     value = clean_cell(cell.replace("\n", " "))
     if name in ("nomor", "nama"):
         if value and value != "-":
@@ -102,9 +138,12 @@ def _identity(b: ImportBuilder, name: str, cell: str, origin: Origin) -> None:
             block = [Line(i, t, (t,)) for i, t in enumerate(lines[:nip_at + 1])]
             signer = parse_signer_block(block)
             parts = {k: v for k, v in vars(signer).items() if k != "line" and v}
-        elif lines:
-            parts = {"jabatan": lines[0], **({"nama": lines[-1]} if len(lines) > 1 else {})}
+        elif lines:  # the jabatan may wrap (``Kepala Badan Pusat Statistik`` / ``Provinsi Bengkulu``)
+            parts = {"jabatan": " ".join(lines[:-1] or lines), **({"nama": lines[-1]} if len(lines) > 1 else {})}
         else:
             parts = {}
+        earlier = (b.data.get("identitas", {}).get("disahkan_oleh") or {}).get("nip")
+        if earlier and not parts.get("nip"):  # read from another cell above (take_nip)
+            parts["nip"] = earlier
         if parts:
             b.put(("identitas", "disahkan_oleh"), parts, origin, 0.8)

@@ -302,6 +302,7 @@ def _part(b: ImportBuilder, group: list[PdfFlowTable], k: int, n: int, ocr_reads
         "own with the same identity"), origin=origin))
     merge_flows(part, group)
     flag_unsure(part, ocr_reads)
+    part.rename(f"{b.file}{'&' if '#' in b.file else '#'}tabel={k}")  # findings name the part they are in
     return part.finish()
 
 

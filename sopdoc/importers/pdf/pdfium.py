@@ -197,7 +197,15 @@ def _emit(objects: dict[str, list[Obj]], ops: list[tuple[str, tuple[float, float
     objects["curve"].append({"object_type": "curve", "pts": pts, "path": [(o, p) for o, p in ops], **box})
 
 
+_MAYBE_GENERATED = frozenset({0x20, 0x0A, 0x0D, 0x02, 0xA0, 0x2D})
+"""Codes pdfium may insert itself (spaces, line breaks, hyphens); only these are asked about."""
+
+
 def _chars(raw: Any, page: Any, out: list[Obj], left: float, top: float, bottom: float, number: int) -> None:
+    """The page's characters as pdfplumber chars. One pass of a few pdfium calls per character:
+    the by-reference arguments are made once, a text object's address read without a cast, its
+    font and size asked once per text object, and pdfium asked whether a character is its own only
+    for the codes it generates."""
     textpage = page.get_textpage()
     try:
         tp = textpage.raw
@@ -206,23 +214,30 @@ def _chars(raw: Any, page: Any, out: list[Obj], left: float, top: float, bottom:
         ox, oy = ctypes.c_double(), ctypes.c_double()
         name = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
-        fonts: dict[int, str] = {}
+        box_ref, cm_ref, ox_ref, oy_ref, flags_ref = (ctypes.byref(v) for v in (box, cm, ox, oy, flags))
+        address = ctypes.c_void_p.from_buffer
+        get_unicode, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
+        font_size, get_matrix = raw.FPDFText_GetFontSize, raw.FPDFText_GetMatrix
+        char_origin, loose_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
+        text_object = raw.FPDFText_GetTextObject
+        fonts: dict[int, tuple[str, float]] = {}
         for i in range(raw.FPDFText_CountChars(tp)):
-            if raw.FPDFText_IsGenerated(tp, i) == 1:
+            code = get_unicode(tp, i)
+            if code in _MAYBE_GENERATED and is_generated(tp, i) == 1:
                 continue
-            code = raw.FPDFText_GetUnicode(tp, i)
             if code in (0, 0xFFFE, 0xFFFF) or code in (10, 13) or 0xD800 <= code <= 0xDFFF:
                 continue
-            size = float(raw.FPDFText_GetFontSize(tp, i))
-            if raw.FPDFText_GetMatrix(tp, i, ctypes.byref(cm)):  # the size pdfium gives ignores forms' scaling
-                size *= abs(cm.a * cm.d - cm.b * cm.c) ** 0.5 or 1.0
-            raw.FPDFText_GetCharOrigin(tp, i, ctypes.byref(ox), ctypes.byref(oy))
-            raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(box))
-            obj = ctypes.cast(raw.FPDFText_GetTextObject(tp, i), ctypes.c_void_p).value or 0
-            font = fonts.get(obj)
-            if font is None:
-                n = raw.FPDFText_GetFontInfo(tp, i, name, 128, ctypes.byref(flags))
-                font = fonts[obj] = name.raw[: max(n - 1, 0)].decode("utf-8", "replace")
+            obj = address(text_object(tp, i)).value or 0
+            known = fonts.get(obj)  # font and size are the text object's, the same for all its characters
+            if known is None:
+                n = raw.FPDFText_GetFontInfo(tp, i, name, 128, flags_ref)
+                size = float(font_size(tp, i))
+                if get_matrix(tp, i, cm_ref):  # the size pdfium gives ignores forms' scaling
+                    size *= abs(cm.a * cm.d - cm.b * cm.c) ** 0.5 or 1.0
+                known = fonts[obj] = (name.raw[: max(n - 1, 0)].decode("utf-8", "replace"), size)
+            font, size = known
+            char_origin(tp, i, ox_ref, oy_ref)
+            loose_box(tp, i, box_ref)
             x0, x1 = box.left - left, box.right - left
             baseline = oy.value
             prev = out[-1] if out else None

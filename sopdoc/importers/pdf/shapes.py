@@ -117,7 +117,17 @@ def _on_rule(b: BBox, cell: BBox) -> bool:
     return any(abs(b[0] - x) < tol for x in (cell[0], cell[2])) and b[1] <= cell[3] and b[3] >= cell[1]
 
 
+ARROW_TIP_MAX = 8.0
+"""Points: the largest side of an arrow tip's box."""
+
+
 def extract_arrowheads(page: Any) -> list[BBox]:
-    """Small filled triangles (arrow tips)."""
-    return [_bbox(c) for c in page.curves
-            if max(float(c["width"]), float(c["height"])) < 8 and c.get("fill") and 3 <= len(c.get("pts", [])) <= 5]
+    """Small filled arrow tips: a triangle (3–5 points), or an open chevron ``>`` drawn as the
+    filled outline of its two strokes with rounded ends (Word's "open arrow": about 11 points,
+    bps 069); both under ARROW_TIP_MAX points on their longer side."""
+    out = []
+    for c in page.curves:
+        w, h, n = float(c["width"]), float(c["height"]), len(c.get("pts", []))
+        if max(w, h) < ARROW_TIP_MAX and c.get("fill") and (3 <= n <= 5 or (n <= 16 and min(w, h) >= 3)):
+            out.append(_bbox(c))
+    return out

@@ -46,3 +46,30 @@ def test_a_box_label_with_only_a_dash_in_its_cell_is_an_empty_box() -> None:
     b = _read([["Dasar Hukum:\n-", "Peringatan:\n1. Jika terlambat, laporkan"]])
     assert b.data["dasar_hukum"] == []
     assert b.data["peringatan"] == ["Jika terlambat, laporkan"]
+
+
+def test_a_nip_below_the_signature_is_the_signers_not_part_of_nama_bps_028() -> None:
+    """As bps 028 and 031 print it: the NIP line under the signer's name falls below the rule
+    above Nama SOP, into that cell."""
+    b = _read([["BADAN PUSAT STATISTIK\nPROVINSI BENGKULU", "Nomor SOP", "SOP-028/17000/2025"],
+               [None, "Disahkan Oleh", "Kepala Badan Pusat Statistik\nProvinsi Bengkulu\nIr. Win Rizal, M.E."],
+               [None, "NAMA SOP", "NIP. 19660825 198802 1 001\nPENGAJUAN LS KE KPPN"]])
+    ident = b.data["identitas"]
+    assert ident["nama"] == "PENGAJUAN LS KE KPPN"
+    assert ident["disahkan_oleh"] == {"jabatan": "Kepala Badan Pusat Statistik Provinsi Bengkulu",
+                                      "nama": "Ir. Win Rizal, M.E.", "nip": "19660825 198802 1 001"}
+
+
+def test_a_bare_nip_read_before_the_signer_is_kept_and_never_in_any_identity_text() -> None:
+    b = _read([["PEMERINTAH KOTA X\n196608251988021001", "Nama SOP", "Pelayanan Izin 196608251988021001"],
+               [None, "Nomor SOP", "SOP/01"], [None, "Disahkan Oleh", "Kepala Dinas\nBudi"]])
+    ident = b.data["identitas"]
+    assert ident["instansi"] == ["PEMERINTAH KOTA X"]
+    assert ident["nama"] == "Pelayanan Izin"
+    assert ident["disahkan_oleh"] == {"jabatan": "Kepala Dinas", "nama": "Budi", "nip": "196608251988021001"}
+
+
+def test_a_number_of_another_length_stays_where_it_is() -> None:
+    b = _read([["Nama SOP", "Pengadaan 2025 paket 12345678 123456"], ["Nomor SOP", "800/196608251988021001.7"]])
+    assert b.data["identitas"] == {"nama": "Pengadaan 2025 paket 12345678 123456",
+                                   "nomor": "800/196608251988021001.7"}

@@ -42,3 +42,21 @@ def test_prose_exit_labels_kept_bps_044() -> None:
     cab = {k.no: k.cabang for k in sop.kegiatan}[8]
     assert cab is not None and (cab.ya, cab.tidak) == (9, 3)
     assert (cab.label_ya, cab.label_tidak) == ("Peningkatan Performa", "Belum Ada Peningkatan Performa")
+
+
+def test_a_lone_plain_ya_is_not_kept_as_a_label() -> None:
+    found = [(3, DOWN, "bottom"), (0, LEFT, "left")]
+    assert labelled_targets(DIAMOND, 2, found, [_word("Ya", 125, 136)]) == ({"ya": 3, "tidak": 0}, {})
+
+
+def test_chained_decisions_with_open_arrow_tips_bps_069() -> None:
+    """By eye (page 2 at 150 dpi): step 3's diamond goes down ("Ya") into step 4's; step 4's goes down
+    ("Ya") into step 5's and up ("Tidak") into step 3's; step 5's goes down ("Ya") to step 6's box and
+    right then up ("Tidak") to step 3's box. Every arrow tip is Word's open chevron, drawn as the
+    filled outline of a "V" (11 points), not a filled triangle."""
+    sop = import_pdf_file(CORPUS / "bps" / "bps-069-konsumsi-rumahtangga-adhb.pdf").load.sop
+    assert sop is not None
+    cabang = {k.no: (k.cabang.ya, k.cabang.tidak) for k in sop.kegiatan if k.cabang is not None}
+    assert cabang[4] == (5, 3)
+    assert cabang[5] == (6, 3)
+    assert cabang[3][0] == 4  # its "Tidak" loops into the box of its own row: no other step

@@ -45,3 +45,26 @@ def test_corpus_texts_as_printed() -> None:
     sop = import_pdf_file(CORPUS / "bps" / "bps-280-persiapan-pengadaan-konsultansi-konstruksi.pdf").load.sop
     assert sop is not None
     assert sop.identitas.nama == "STANDAR OPERASIONAL PROSEDUR PERSIAPAN PENGADAAN JASA KONSULTANSI KONSTRUKSI"
+
+
+def test_spaced_table_extract_is_pdfplumbers_exactly_and_kept() -> None:
+    """The row-bucketed extract gives pdfplumber's Table.extract texts (with the same word gap) on
+    every table of a corpus page, and a second call returns an equal, independent copy."""
+    import pdfplumber
+
+    from sopdoc.importers.pdf.cells import cell_rects, with_cell_rules
+    from sopdoc.importers.pdf.importer import _fast_pages, _keep
+    from sopdoc.importers.pdf.words import WORD_GAP, SpacedTable
+    from tests.conftest import CORPUS
+
+    path = str(CORPUS / "bps" / "bps-299-penunjukan-langsung-konstruksi.pdf")
+    with pdfplumber.open(path) as pdf:
+        tables = [t for page in _fast_pages(path, pdf.pages)
+                  for t in with_cell_rules(page.filter(_keep), cell_rects(page)).find_tables()]
+        assert len(tables) >= 3
+        for t in tables:
+            fast = SpacedTable(t)
+            first = fast.extract()
+            assert first == t.extract(x_tolerance_ratio=WORD_GAP)
+            first[0][0] = "changed"
+            assert fast.extract() == t.extract(x_tolerance_ratio=WORD_GAP)
