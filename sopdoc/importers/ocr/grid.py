@@ -57,14 +57,20 @@ def _segments(mask: Any, horizontal: bool) -> list[tuple[int, int, int]]:
 
 
 def _coverage(mask: Any, horizontal: bool, pos: int, a: int, b: int, tol: int) -> float:
-    """Share of [a, b) along a rule at ``pos`` that is ink in ``mask`` (± tol across)."""
+    """Share of [a, b) along a rule at ``pos`` that is ink in ``mask`` (± tol across), the rule
+    looked for up to 3 × tol (or 1/80 of the table's length along the rule) either side of
+    ``pos``: ``pos`` is the rule's mean position, and a sheared or curved scan (a phone photo, a
+    page not flat on the glass) moves a long rule by ~1 % of its length from one end of the table
+    to the other."""
     if b <= a:
         return 1.0
-    if horizontal:
-        band = mask[max(0, pos - tol):pos + tol + 1, a:b]
-        return float((band.max(axis=0) > 0).mean()) if band.size else 0.0
-    band = mask[a:b, max(0, pos - tol):pos + tol + 1]
-    return float((band.max(axis=1) > 0).mean()) if band.size else 0.0
+    reach = max(3 * tol, mask.shape[1 if horizontal else 0] // 80)
+    lo = max(0, pos - reach)
+    band = mask[lo:pos + reach + 1, a:b] if horizontal else mask[a:b, lo:pos + reach + 1].T
+    if not band.size:
+        return 0.0
+    on = band > 0  # one row per offset across the rule, one column per pixel along it
+    return max(float(on[max(0, i - tol):i + tol + 1].any(axis=0).mean()) for i in range(on.shape[0]))
 
 
 def _anchored(x: int, segs: list[tuple[int, int, int]], hsegs: list[tuple[int, int, int]], xs: list[int],
