@@ -16,16 +16,22 @@ from typing import Any
 from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.grid.flow_table import PdfFlowTable
 from sopdoc.importers.grid.geometry import BBox
+from sopdoc.importers.ocr.engine import LANG, tesseract
 from sopdoc.importers.ocr.image import render_page
 from sopdoc.importers.ocr.page import PageRead, read_page_image
 from sopdoc.importers.ocr.pictures import text_layer_words
+from sopdoc.importers.ocr.plausible import unknown_words
 from sopdoc.importers.report import FieldSource, ImportBuilder
 from sopdoc.model.diagnostic import Origin, Teks
 
-__all__ = ["OCR_TIME_BUDGET", "QUICK_DPI", "UNSURE", "ImagePart", "flag_unsure", "quick_page_text", "read_image_pages"]
+__all__ = ["IMPLAUSIBLE", "OCR_TIME_BUDGET", "QUICK_DPI", "UNSURE", "ImagePart", "flag_unsure", "quick_page_text",
+           "read_image_pages"]
 
 UNSURE = 0.6
 """OCR confidence (0–1) below which a field is flagged for manual review (IMP030)."""
+IMPLAUSIBLE = 0.5
+"""The confidence of an OCR field holding a word a person would not have written, whatever
+Tesseract's own confidence (below :data:`UNSURE`: flagged)."""
 QUICK_DPI = 120
 """Resolution of the quick reading that finds the identity pages of a scanned bundle."""
 OCR_TIME_BUDGET = 90.0
@@ -100,40 +106,83 @@ def read_image_pages(file: str, pages: Sequence[int | ImagePart], b: ImportBuild
 def quick_page_text(pdf: Any, index: int) -> str:
     """The text of page ``index`` of an open pypdfium2 document read quickly (at :data:`QUICK_DPI`,
     no grid): enough to find the labels of an identity page in a scanned bundle."""
-    import pytesseract
-
-    from sopdoc.importers.ocr.engine import LANG
-
+    pytesseract = tesseract()
     img = render_page(pdf, index, scale=QUICK_DPI / 72)
     return str(pytesseract.image_to_string(img.grey, lang=LANG, config="--psm 3", timeout=30))
 
 
 def flag_unsure(b: ImportBuilder, reads: list[PageRead]) -> None:
-    """Give every OCR field its OCR confidence and flag the unsure ones (IMP030, page and box)."""
+    """Give every OCR field its OCR confidence and flag the unsure ones (IMP030, page and box):
+    below :data:`UNSURE`, or holding a word a person would not have written
+    (:func:`sopdoc.importers.ocr.plausible.unknown_words`; for step text the document's actor
+    names count as known words, an actor name itself must be known on its own)."""
     cells = {k: v for r in reads for k, v in r.cell_conf.items()}
     rows = {k: v for r in reads for k, v in r.row_conf.items()}
     boxes = {k: v for r in reads for k, v in r.boxes.items()}
+    ocr_cells = {k for r in reads if r.ocr_text for k in r.cell_conf}
+    ocr_rows = {k for r in reads if r.ocr_text for k in r.row_conf}
+    actors = [str(a) for a in b.data.get("pelaksana") or ()]
     for path, src in list(b.sources.items()):
         o = src.origin
         if o.page is None or o.table is None or o.row is None:
             continue
+        odd: list[str] = []
         if o.cell is not None:
             key = (o.page, o.table, o.row, o.cell)
             if key not in cells:
                 continue
             conf = cells[key]
             what = Teks("teks hasil OCR kurang yakin", "OCR text is uncertain")
+            if key in ocr_cells:
+                odd = unknown_words(_text(_value(b.data, path)), actors)
         elif len(path) > 2 and path[-1] in ("pelaksana", "simbol") and (o.page, o.table, o.row) in rows:
             conf = rows[(o.page, o.table, o.row)]
             what = Teks("simbol/pelaksana hasil OCR kurang yakin", "OCR symbol/actor is uncertain")
+            if path[-1] == "pelaksana" and (o.page, o.table, o.row) in ocr_rows:
+                odd = _odd_actor(_value(b.data, path), actors)
         else:
             continue
         conf = min(conf, src.confidence)
+        if odd:
+            conf = min(conf, IMPLAUSIBLE)
         b.sources[path] = FieldSource(src.path, o, round(conf, 2), "ocr")
         if conf < UNSURE:
             box = boxes.get((o.page, o.table, o.row, o.cell or 0))
             where = f" (kotak {box[0]:.0f},{box[1]:.0f}–{box[2]:.0f},{box[3]:.0f} pt)" if box else ""
             where_en = f" (box {box[0]:.0f},{box[1]:.0f}–{box[2]:.0f},{box[3]:.0f} pt)" if box else ""
+            if odd:
+                shown = ", ".join(f"'{w}'" for w in odd[:3]) + (" …" if len(odd) > 3 else "")
+                what = Teks(f"hasil OCR memuat kata yang tidak dikenal ({shown})",
+                            f"the OCR result holds words that are not known ({shown})")
             b.add(imp_diagnostic("IMP030", Teks(f"{what.id}, keyakinan {conf:.2f}{where}",
                                                 f"{what.en}, confidence {conf:.2f}{where_en}"),
                                  path=path, origin=o))
+
+
+def _value(data: Any, path: tuple[Any, ...]) -> Any:
+    """The value at ``path`` of the builder's data (None when absent)."""
+    node = data
+    for part in path:
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node
+
+
+def _text(value: Any) -> str:
+    """A field's value as text (a list's items joined)."""
+    if isinstance(value, (list, tuple)):
+        return " ".join(_text(v) for v in value)
+    return "" if value is None or isinstance(value, (dict, bool)) else str(value)
+
+
+def _odd_actor(value: Any, actors: list[str]) -> list[str]:
+    """What is wrong with an actor read by OCR: a name that is no header column's, or a header
+    holding words a person would not have written (a misread header makes every step under it
+    confidently wrong)."""
+    names = [value] if isinstance(value, str) else [str(v) for v in value or ()]
+    odd = [n for n in names if n not in actors]
+    return odd + [w for n in names if n in actors for w in unknown_words(n, name=True)]
