@@ -8,11 +8,13 @@ Fields below :data:`UNSURE` are flagged IMP030 with their page and box, never si
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sopdoc.batch import default_workers, run_batch
 from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.grid.flow_table import PdfFlowTable
 from sopdoc.importers.grid.geometry import BBox
@@ -25,7 +27,7 @@ from sopdoc.importers.report import FieldSource, ImportBuilder
 from sopdoc.model.diagnostic import Origin, Teks
 
 __all__ = ["IMPLAUSIBLE", "OCR_TIME_BUDGET", "QUICK_DPI", "UNSURE", "ImagePart", "flag_unsure", "quick_page_text",
-           "read_image_pages"]
+           "quick_texts", "read_image_pages"]
 
 UNSURE = 0.6
 """OCR confidence (0–1) below which a field is flagged for manual review (IMP030)."""
@@ -58,38 +60,44 @@ def read_image_pages(file: str, pages: Sequence[int | ImagePart], b: ImportBuild
     """OCR ``pages`` (1-based, or parts of pages) of ``file``: identity into ``b``, flowchart tables
     appended to ``flows`` (kept in page order). Returns whether the identity is read, and what each
     page gave. ``source`` is the file to open when ``file`` names a part of it (a bundle's SOP,
-    ``x.pdf#halaman=3-4``), whose page 1 is page ``first + 1`` of ``source``."""
+    ``x.pdf#halaman=3-4``), whose page 1 is page ``first + 1`` of ``source``.
+
+    Pages are read side by side on every core (``sopdoc.batch.run_batch``) unless this process is
+    itself a worker (a folder imported on every core already); each page reads its identity into a
+    builder of its own, and the first page in page order that has one gives it, as when they are
+    read one after the other."""
     import pypdfium2 as pdfium
 
     reads: list[PageRead] = []
     started = time.monotonic()
+    path = source or file
     try:
-        pdf = pdfium.PdfDocument(source or file)
+        pdfium.PdfDocument(path).close()
     except Exception as exc:  # the PDF importer opened it already; pdfium may still refuse it
         b.add(imp_diagnostic("IMP003", Teks(f"halaman pindai tidak dapat digambar ({type(exc).__name__})",
                                             f"the scanned pages cannot be rendered ({type(exc).__name__})"),
                              origin=Origin(file=file)))
         return identity_done, reads
+    parts = [p if isinstance(p, ImagePart) else ImagePart(p) for p in pages]
+    jobs = [_Job(path, first + part.page - 1, part, file, b.format) for part in parts]
+    workers = 1 if multiprocessing.parent_process() is not None else min(default_workers(), len(jobs))
+    results = run_batch(_read_one, jobs, workers=workers, min_parallel=2)
     try:
-        parts = [p if isinstance(p, ImagePart) else ImagePart(p) for p in pages]
-        for k, part in enumerate(parts):
-            pno = part.page
+        for k, (job, (got, page_b, error)) in enumerate(results):
+            part, pno = job.part, job.part.page
             if time.monotonic() - started > OCR_TIME_BUDGET:
                 b.add(imp_diagnostic("IMP032", Teks(
                     f"waktu OCR habis ({OCR_TIME_BUDGET:.0f} detik); {len(pages) - k} halaman pindai tidak dibaca",
                     f"OCR time is up ({OCR_TIME_BUDGET:.0f} seconds); {len(pages) - k} scanned pages were not read"),
                     origin=Origin(file=file, page=pno)))
                 break
-            try:
-                img = render_page(pdf, first + pno - 1, part.box, part.scale)
-                words = None if part.chars is None else text_layer_words(list(part.chars), img.scale)
-                got = read_page_image(img, pno, b, want_identity=not identity_done, first_table=part.first_table,
-                                      words=words)
-            except Exception as exc:  # Tesseract timeout or a bitmap OpenCV cannot take: lose the page, say so
-                b.add(imp_diagnostic("IMP029", Teks(f"halaman pindai tidak terbaca oleh OCR ({type(exc).__name__})",
-                                                    f"the scanned page cannot be read by OCR ({type(exc).__name__})"),
+            if got is None or page_b is None:  # Tesseract timeout or a bitmap OpenCV cannot take: say so
+                b.add(imp_diagnostic("IMP029", Teks(f"halaman pindai tidak terbaca oleh OCR ({error})",
+                                                    f"the scanned page cannot be read by OCR ({error})"),
                                      origin=Origin(file=file, page=pno)))
                 continue
+            if not identity_done:  # what reading this page for the identity gave, as read in order
+                _take(b, page_b)
             identity_done = identity_done or got.identity
             flows.extend(got.flows)
             reads.append(got)
@@ -98,9 +106,55 @@ def read_image_pages(file: str, pages: Sequence[int | ImagePart], b: ImportBuild
                     "gambar bagan alir dibaca dengan OCR", "flowchart picture read with OCR")
                 b.add(imp_diagnostic("IMP051", said, origin=Origin(file=file, page=pno)))
     finally:
-        pdf.close()
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()
     flows.sort(key=lambda f: (f.page, f.index))
     return identity_done, reads
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One page (or picture) to read: the file to open, its 0-based page there, the part, the
+    name findings give the file, the builder's format."""
+
+    path: str
+    index: int
+    part: ImagePart
+    file: str
+    fmt: str
+
+
+def _read_one(job: _Job) -> tuple[PageRead | None, ImportBuilder | None, str | None]:
+    """Read one page through the image pipeline (in a worker process, or here): what it gave and
+    the builder its identity went into; or the name of the error that lost it."""
+    import cv2
+    import pypdfium2 as pdfium
+
+    cv2.setNumThreads(1)  # pages run side by side; and OpenCV's thread pool does not survive a fork
+    part = job.part
+    b = ImportBuilder(job.file, job.fmt)
+    try:
+        pdf = pdfium.PdfDocument(job.path)
+        try:
+            img = render_page(pdf, job.index, part.box, part.scale)
+        finally:
+            pdf.close()
+        words = None if part.chars is None else text_layer_words(list(part.chars), img.scale)
+        got = read_page_image(img, part.page, b, want_identity=True, first_table=part.first_table, words=words)
+    except Exception as exc:
+        return None, None, type(exc).__name__
+    return got, b, None
+
+
+def _take(b: ImportBuilder, page_b: ImportBuilder) -> None:
+    """Everything a page's own builder holds (its identity, boxes, findings) into ``b``."""
+    for key, value in page_b.data.items():
+        if key != "sopdoc":
+            b.data[key] = value
+    b.sources.update(page_b.sources)
+    b.places.update(page_b.places)
+    b.diagnostics.extend(page_b.diagnostics)
 
 
 def quick_page_text(pdf: Any, index: int) -> str:
@@ -109,6 +163,27 @@ def quick_page_text(pdf: Any, index: int) -> str:
     pytesseract = tesseract()
     img = render_page(pdf, index, scale=QUICK_DPI / 72)
     return str(pytesseract.image_to_string(img.grey, lang=LANG, config="--psm 3", timeout=30))
+
+
+def quick_texts(path: str, pages: int) -> list[str]:
+    """:func:`quick_page_text` of the first ``pages`` pages of the PDF at ``path``, side by side on
+    every core (unless this process is itself a worker); "" for a page that cannot be read."""
+    workers = 1 if multiprocessing.parent_process() is not None else min(default_workers(), pages)
+    return [text for _job, text in run_batch(_quick_one, [(path, i) for i in range(pages)], workers=workers,
+                                             min_parallel=2)]
+
+
+def _quick_one(job: tuple[str, int]) -> str:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(job[0])
+        try:
+            return quick_page_text(pdf, job[1])
+        finally:
+            pdf.close()
+    except Exception:  # a page Tesseract or pdfium cannot take: no identity labels found on it
+        return ""
 
 
 def flag_unsure(b: ImportBuilder, reads: list[PageRead]) -> None:
