@@ -135,9 +135,9 @@ def measure(folder: str, path: Path) -> dict[str, Any]:
         equal = total = wrong = wrong_flagged = wrong_field = right_flagged = 0
         misses: list[str] = []
         for i, want in enumerate(wants):
-            part = results[i] if i < len(results) else None
-            part_sop = part.load.sop if part is not None else None
-            part_diags = list(part.load.diagnostics) if part is not None else []
+            got = results[i] if i < len(results) else None
+            part_sop = got.load.sop if got is not None else None
+            part_diags = list(got.load.diagnostics) if got is not None else []
             sc = score(part_sop, want)
             equal += sc.equal
             total += sc.total
