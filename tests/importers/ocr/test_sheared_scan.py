@@ -70,3 +70,18 @@ def test_the_pengumpulan_flowchart_page_reads_its_five_steps_and_actors() -> Non
             assert ("kegiatan", i, "pelaksana") in flagged, (want["no"], got.pelaksana)
         assert _norm(got.uraian).startswith(_norm(want["uraian_awal"])[:12]), got.uraian
     assert right >= 4
+
+
+@pytest.mark.parametrize("angle", [0.0, 0.8, -1.5])
+def test_deskew_measures_the_angle_of_the_rules(angle: float) -> None:
+    from sopdoc.importers.ocr.image import deskew
+
+    grey = np.full((900, 1400), 255, np.uint8)
+    for y in (100, 200, 400, 650, 800):
+        cv2.line(grey, (100, y), (1300, y), 0, 3)
+    for x in (100, 400, 1300):
+        cv2.line(grey, (x, 100), (x, 800), 0, 3)
+    m = cv2.getRotationMatrix2D((700, 450), -angle, 1.0)
+    turned = cv2.warpAffine(grey, m, (1400, 900), borderValue=255)
+    _level, found = deskew(turned)
+    assert found == 0.0 if angle == 0.0 else abs(found - angle) < 0.1, found
