@@ -27,14 +27,16 @@ needs_ocr = pytest.mark.skipif(not ocr_available(), reason="tesseract-ocr / tess
 
 
 def _sheared_table() -> object:
-    """Two header rows and three body rows; the first inner column rule runs from x = 107 at the
+    """A table 2000 px wide (an A4 page at 200 dpi) with two thin header rows (25 px; NO and
+    Kegiatan span both) and three body rows; the first inner column rule runs from x = 107 at the
     top to x = 93 at the bottom (mean 100: 1 % of the table's height off at either end, as in the
     scan), the others are upright."""
-    ink = np.zeros((720, 900), np.uint8)
-    for y in (20, 60, 120, 320, 520, 700):
-        cv2.line(ink, (20, y), (880, y), 255, 2)
+    ink = np.zeros((720, 2100), np.uint8)
+    for y in (20, 70, 320, 520, 700):
+        cv2.line(ink, (20, y), (2020, y), 255, 2)
+    cv2.line(ink, (400, 45), (2020, 45), 255, 2)  # under the group header, from Kegiatan's right rule on
     cv2.line(ink, (107, 20), (93, 700), 255, 2)  # sheared: 7 px off its mean at either end
-    for x in (20, 400, 600, 880):
+    for x in (20, 400, 1200, 2020):
         cv2.line(ink, (x, 20), (x, 700), 255, 2)
     return ink
 
@@ -43,7 +45,9 @@ def test_a_sheared_column_rule_still_separates_the_header_cells() -> None:
     (t,) = find_tables(_sheared_table(), min_size=100)
     assert len(t.xs) == 5 and abs(t.xs[1] - 100) <= 3
     header = sorted(c for c in t.cells if c[0] == 0)
-    assert header[0] == (0, 0, 1, 1) and header[1] == (0, 1, 1, 1)  # NO and Kegiatan stay apart
+    # NO and Kegiatan stay apart, and each keeps both header rows (the top rule, 25 px away, is
+    # not taken for the rule under the group header)
+    assert header[0] == (0, 0, 2, 1) and header[1] == (0, 1, 2, 1)
 
 
 def test_copy_keeps_page_two_unmodified() -> None:
