@@ -146,6 +146,7 @@ def measure(folder: str, path: Path) -> dict[str, Any]:
             wrong_field += sum(_field_flagged(m, part_diags) for m in sc.misses)
             right_flagged += sum(_field_flagged(h, part_diags) for h in sc.hits)
             misses += [f"SOP {i + 1}: {m}" + (" [flagged]" if _flagged(m, part_diags) else "") for m in sc.misses]
+            misses += [f"SOP {i + 1}: {h}: right but flagged" for h in sc.hits if _field_flagged(h, part_diags)]
         row.update(equal=equal, total=total, wrong=wrong, wrong_flagged=wrong_flagged, wrong_field=wrong_field,
                    right_flagged=right_flagged, misses=misses,
                    want_steps=sum(w["steps"] for w in wants))
@@ -155,7 +156,7 @@ def measure(folder: str, path: Path) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default="", help="measure only files whose name contains this")
-    parser.add_argument("--misses", action="store_true", help="list every wrong field")
+    parser.add_argument("--misses", action="store_true", help="list every wrong field (and every right one flagged)")
     args = parser.parse_args()
     rows = [measure(folder, p) for folder, p in files() if args.only in p.name]
     print("| folder | file | steps (expected) | with actor+symbol | fields equal | wrong flagged (step / field) "
