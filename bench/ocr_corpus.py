@@ -9,7 +9,8 @@ symbol read from the document (not assumed: IMP022/IMP023; over every SOP of a b
 where a summary written from the page images exists (tests/data/import-expected/{ocr,raster,xlsx}/;
 a bundle's lists its SOPs under ``sops``, compared with the bundle's results in order) —
 fields equal to it, how many of the wrong fields carry a finding (IMP022/023/024/025/029/030 on
-the step, or SOP012 on a waktu; and how many on the field itself), how many right fields are
+the step, or SOP012 on a waktu; for a decision's exit, on the step of that number; and how many
+on the field itself), how many right fields are
 flagged all the same (a finding on the field itself: needless work for the reviewer), and
 seconds per page, wall and CPU (this process and its children: Tesseract, page workers).
 Prints a Markdown table and the totals per folder; ``--misses`` lists every wrong field."""
@@ -87,9 +88,14 @@ def _field_path(name: str) -> tuple[Any, ...] | None:
     return ("kegiatan", i, "mutu_baku", key) if key in ("waktu", "output") else ("kegiatan", i, key)
 
 
-def _flagged(miss: str, diags: list[Any]) -> bool:
-    """A finding on the step of a wrong field (any of FLAGS, or SOP012 on its waktu)."""
+def _flagged(miss: str, diags: list[Any], sop: Any = None) -> bool:
+    """A finding on the step of a wrong field (any of FLAGS, or SOP012 on its waktu); for a
+    decision's exit (``cabang[3].ya``), a finding on the step numbered so."""
     name = miss.split(":")[0]
+    if name.startswith("cabang[") and sop is not None:
+        no = int(name[len("cabang["):name.index("]")])
+        steps = [i for i, k in enumerate(sop.kegiatan) if k.no == no]
+        return bool(steps) and any(d.path[:2] == ("kegiatan", steps[0]) and d.code in FLAGS for d in diags)
     if not name.startswith("kegiatan["):
         return False
     i = int(name[len("kegiatan["):name.index("]")])
@@ -142,10 +148,11 @@ def measure(folder: str, path: Path) -> dict[str, Any]:
             equal += sc.equal
             total += sc.total
             wrong += len(sc.misses)
-            wrong_flagged += sum(_flagged(m, part_diags) for m in sc.misses)
+            wrong_flagged += sum(_flagged(m, part_diags, part_sop) for m in sc.misses)
             wrong_field += sum(_field_flagged(m, part_diags) for m in sc.misses)
             right_flagged += sum(_field_flagged(h, part_diags) for h in sc.hits)
-            misses += [f"SOP {i + 1}: {m}" + (" [flagged]" if _flagged(m, part_diags) else "") for m in sc.misses]
+            misses += [f"SOP {i + 1}: {m}" + (" [flagged]" if _flagged(m, part_diags, part_sop) else "")
+                       for m in sc.misses]
             misses += [f"SOP {i + 1}: {h}: right but flagged" for h in sc.hits if _field_flagged(h, part_diags)]
         row.update(equal=equal, total=total, wrong=wrong, wrong_flagged=wrong_flagged, wrong_field=wrong_field,
                    right_flagged=right_flagged, misses=misses,
