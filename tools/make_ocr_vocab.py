@@ -7,7 +7,7 @@ Two sources, lower-cased, letters only, two or more letters:
 1. the word list of Tesseract's Indonesian model (``ind.traineddata`` of the Debian package
    ``tesseract-ocr-ind``, tessdata_fast, Apache-2.0; default
    ``/usr/share/tesseract-ocr/5/tessdata/ind.traineddata``), unpacked with ``combine_tessdata -u``
-   and ``dawg2wordlist`` (package ``tesseract-ocr``/``libtesseract-dev`` tools);
+   and ``dawg2wordlist`` (both in the Debian package ``tesseract-ocr``, only needed to rebuild);
 2. Indonesian text the project already has: ``docs/DOMAIN.md``, the examples, the seed
    extractions, the realistic test set, the citation table, the repeal registry and the label
    vocabularies of the importers and the model. The person-made import summaries
