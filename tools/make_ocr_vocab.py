@@ -5,7 +5,7 @@ Usage: .venv/bin/python tools/make_ocr_vocab.py [TRAINEDDATA]
 Two sources, lower-cased, letters only, two or more letters:
 
 1. the word list of Tesseract's Indonesian model (``ind.traineddata`` of the Debian package
-   ``tesseract-ocr-ind``, tessdata_fast, Apache-2.0; default
+   ``tesseract-ocr-ind``, Apache-2.0; default
    ``/usr/share/tesseract-ocr/5/tessdata/ind.traineddata``), unpacked with ``combine_tessdata -u``
    and ``dawg2wordlist`` (both in the Debian package ``tesseract-ocr``, only needed to rebuild);
 2. Indonesian text the project already has: ``docs/DOMAIN.md``, the examples, the seed
