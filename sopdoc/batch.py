@@ -43,19 +43,22 @@ def default_workers() -> int:
 
 
 def run_batch(func: Callable[[T], R], items: Iterable[T], *, workers: int | None = None,
-              window: int | None = None, dask: str | None = None) -> Iterator[tuple[T, R]]:
+              window: int | None = None, dask: str | None = None,
+              min_parallel: int = MIN_PARALLEL) -> Iterator[tuple[T, R]]:
     """Yield ``(item, func(item))`` for every item, in input order, using ``workers`` processes
     (or the workers of the Dask scheduler at address ``dask``).
 
     An exception raised by ``func`` is re-raised here for its item; ``func`` should therefore turn
-    expected failures (bad input) into values and let only real bugs escape.
+    expected failures (bad input) into values and let only real bugs escape. Fewer than
+    ``min_parallel`` items run here, one after the other (lower it for items of seconds each, such
+    as a scanned page).
     """
     todo = list(items)
     if dask:
         yield from _run_dask(func, todo, dask, window)
         return
     workers = default_workers() if workers is None else max(1, workers)
-    if workers == 1 or len(todo) < MIN_PARALLEL:
+    if workers == 1 or len(todo) < min_parallel:
         for item in todo:
             yield item, func(item)
         return

@@ -18,7 +18,7 @@ from pathlib import Path
 from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.grid.vocab import BOX_LABELS, IDENTITY_LABELS
 from sopdoc.importers.ocr.engine import ocr_available
-from sopdoc.importers.ocr.importer import quick_page_text
+from sopdoc.importers.ocr.importer import quick_texts
 from sopdoc.importers.pdf.importer import MAX_PDF_BYTES, import_pdf_parts
 from sopdoc.importers.pdf.streams import StreamTooLarge, check_streams
 from sopdoc.importers.report import ImportResult
@@ -71,7 +71,7 @@ def _page_texts(path: Path) -> list[str] | None:
             textpage.close()
             page.close()
         if len(texts) >= MIN_SCANNED_BUNDLE and not any(t.strip() for t in texts) and ocr_available():
-            texts = [quick_page_text(pdf, i) for i in range(len(texts))]  # a scanned bundle: read quickly
+            texts = quick_texts(str(path), len(texts))  # a scanned bundle: read quickly, pages side by side
         return texts
     except Exception:
         return None

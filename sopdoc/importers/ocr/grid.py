@@ -56,15 +56,24 @@ def _segments(mask: Any, horizontal: bool) -> list[tuple[int, int, int]]:
     return segs
 
 
-def _coverage(mask: Any, horizontal: bool, pos: int, a: int, b: int, tol: int) -> float:
-    """Share of [a, b) along a rule at ``pos`` that is ink in ``mask`` (± tol across)."""
+def _coverage(mask: Any, horizontal: bool, pos: int, a: int, b: int, tol: int, room: int | None = None) -> float:
+    """Share of [a, b) along a rule at ``pos`` that is ink in ``mask`` (± tol across), the rule
+    looked for up to 3 × tol (or 1/80 of the table's length along the rule) either side of
+    ``pos``: ``pos`` is the rule's mean position, and a sheared or curved scan (a phone photo, a
+    page not flat on the glass) moves a long rule by ~1 % of its length from one end of the table
+    to the other. ``room`` is the distance to the nearest other rule parallel to it: the search
+    stays within half of it, so the next rule is never taken for this one."""
     if b <= a:
         return 1.0
-    if horizontal:
-        band = mask[max(0, pos - tol):pos + tol + 1, a:b]
-        return float((band.max(axis=0) > 0).mean()) if band.size else 0.0
-    band = mask[a:b, max(0, pos - tol):pos + tol + 1]
-    return float((band.max(axis=1) > 0).mean()) if band.size else 0.0
+    reach = max(3 * tol, mask.shape[1 if horizontal else 0] // 80)
+    if room is not None:
+        reach = max(0, min(reach, room // 2 - tol - 1))
+    lo = max(0, pos - reach)
+    band = mask[lo:pos + reach + 1, a:b] if horizontal else mask[a:b, lo:pos + reach + 1].T
+    if not band.size:
+        return 0.0
+    on = band > 0  # one row per offset across the rule, one column per pixel along it
+    return max(float(on[max(0, i - tol):i + tol + 1].any(axis=0).mean()) for i in range(on.shape[0]))
 
 
 def _anchored(x: int, segs: list[tuple[int, int, int]], hsegs: list[tuple[int, int, int]], xs: list[int],
@@ -154,9 +163,11 @@ def _table(hor: Any, ver: Any, ox: int, oy: int) -> ImageTable | None:
 
     for r in range(nr):
         for c in range(nc):
-            if c + 1 < nc and _coverage(ver, False, xs[c + 1], ys[r] + tol, ys[r + 1] - tol, tol) < 0.5:
+            if c + 1 < nc and _coverage(ver, False, xs[c + 1], ys[r] + tol, ys[r + 1] - tol, tol,
+                                        min(xs[c + 1] - xs[c], xs[c + 2] - xs[c + 1])) < 0.5:
                 parent[find(r * nc + c + 1)] = find(r * nc + c)
-            if r + 1 < nr and _coverage(hor, True, ys[r + 1], xs[c] + tol, xs[c + 1] - tol, tol) < 0.5:
+            if r + 1 < nr and _coverage(hor, True, ys[r + 1], xs[c] + tol, xs[c + 1] - tol, tol,
+                                        min(ys[r + 1] - ys[r], ys[r + 2] - ys[r + 1])) < 0.5:
                 parent[find((r + 1) * nc + c)] = find(r * nc + c)
     groups: dict[int, list[tuple[int, int]]] = {}
     for r in range(nr):

@@ -14,11 +14,12 @@ from sopdoc.importers.grid.vocab import column_kind
 from sopdoc.importers.ocr.connectors import image_connectors
 from sopdoc.importers.ocr.grid import ImageTable, find_tables, split_column
 from sopdoc.importers.ocr.image import PageImage, binarise, deskew
+from sopdoc.importers.ocr.plausible import unknown_words
 from sopdoc.importers.ocr.symbols import ImageSymbol, find_symbols
 from sopdoc.importers.ocr.words import Word, cell_text, read_words
 from sopdoc.importers.report import ImportBuilder
 
-__all__ = ["CellKey", "PageRead", "read_page_image", "symbol_shapes"]
+__all__ = ["CellKey", "PageRead", "join_broken_words", "read_page_image", "symbol_shapes"]
 
 CellKey = tuple[int, int, int, int]  # page, table, row, cell (1-based, as in Origin)
 _SYMBOL_KIND = {"terminator": "terminator", "proses": "proses", "keputusan": "keputusan",
@@ -35,6 +36,9 @@ class PageRead:
     cell_conf: dict[CellKey, float] = field(default_factory=dict)
     row_conf: dict[tuple[int, int, int], float] = field(default_factory=dict)
     boxes: dict[CellKey, BBox] = field(default_factory=dict)
+    ocr_text: bool = True
+    """The cell texts came from OCR (False: from the page's text layer, only the grid and symbols
+    from the image)."""
 
 
 class _Row:
@@ -60,7 +64,7 @@ def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_iden
     grey, _angle = deskew(img.grey) if words is None else (img.grey, 0.0)  # text-layer words: as drawn
     ink = binarise(grey)
     tables = find_tables(ink, min_size=int(80 * img.scale))
-    out = PageRead()
+    out = PageRead(ocr_text=words is None)
     if not tables:
         return out
     clean = grey.copy()
@@ -84,7 +88,7 @@ def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_iden
         for line in texts[:2]:
             for c, v in enumerate(line):
                 if v:
-                    line[c] = "\n".join(_flat(x) for x in v.split("\n"))
+                    line[c] = join_broken_words("\n".join(_flat(x) for x in v.split("\n")))
         for line in texts[2:]:  # body cells: rule residue only (a rule read as '|' beside the text)
             for c, v in enumerate(line):
                 if v and "|" in v:
@@ -150,6 +154,24 @@ def _split_header_columns(t: ImageTable, words: list[Word], scale: float) -> Non
             left += 1
         if best[0] >= 4 * scale and x0 + 0.2 * (x1 - x0) < best[1] < x1 - 0.2 * (x1 - x0):
             split_column(t, c, best[1])
+
+
+def join_broken_words(text: str) -> str:
+    """A header's lines with a word a narrow column broke without a hyphen joined again
+    ('Pengadminis' over 'trasi Umum' → 'Pengadministrasi Umum'): when the end of one line and
+    the end of one line is no word on its own and one word with the start of the next."""
+    lines = text.split("\n")
+    out = [lines[0]]
+    for nxt in lines[1:]:
+        head, _, rest = nxt.partition(" ")
+        last = out[-1].rsplit(" ", 1)[-1]
+        if last.isalpha() and head.isalpha() and unknown_words(last) and not unknown_words(last + head):
+            out[-1] += head
+            if rest:
+                out.append(rest)
+        else:
+            out.append(nxt)
+    return "\n".join(out)
 
 
 def _flat(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sopdoc.importers.ocr.engine import LANG
+from sopdoc.importers.ocr.engine import LANG, tesseract
 
 __all__ = ["Word", "cell_text", "read_block", "read_digits", "read_words"]
 
@@ -30,7 +30,7 @@ class Word:
 
 def read_words(grey: Any) -> list[Word]:
     """Every word Tesseract finds on ``grey`` (automatic page segmentation)."""
-    import pytesseract
+    pytesseract = tesseract()
 
     data = pytesseract.image_to_data(grey, lang=LANG, config="--psm 3", output_type=pytesseract.Output.DICT,
                                      timeout=TIMEOUT)
@@ -70,7 +70,7 @@ def cell_text(words: list[Word]) -> tuple[str, float]:
 
 def read_digits(grey: Any) -> tuple[str, float]:
     """A step number in a small crop (the first text line's digits) and its confidence."""
-    import pytesseract
+    pytesseract = tesseract()
 
     if grey.size == 0:
         return "", 0.0
@@ -88,7 +88,7 @@ def read_digits(grey: Any) -> tuple[str, float]:
 def read_block(grey: Any) -> tuple[str, float]:
     """The text of one cell crop read as a single block (its lines in reading order) and its
     confidence ("" when the crop holds no ink Tesseract reads)."""
-    import pytesseract
+    pytesseract = tesseract()
 
     if grey.size == 0 or grey.shape[0] < 8 or grey.shape[1] < 8 or int(grey.min()) > 128:
         return "", 0.0

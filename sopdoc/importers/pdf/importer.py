@@ -189,6 +189,7 @@ def _read(pdf: Any, b: ImportBuilder, path: str, first: int = 0) -> list[ImportR
                     )
                 )
             continue
+        _hidden_text(b, page, pno)
         cells = cell_rects(page)
         ruled = with_cell_rules(page.filter(_keep), cells)
         dense = _too_dense(ruled)
@@ -366,6 +367,20 @@ def _crossings(page: Any, cap: int, tol: float = 3.0) -> int:
                 if count > cap:
                     return count
     return count
+
+
+def _hidden_text(b: ImportBuilder, page: Any, pno: int) -> None:
+    """One IMP037 per string of the page's text layer a reader does not see (pdfium pages leave it
+    out of their characters: under a fill painted later, or under another string)."""
+    for h in getattr(page, "hidden", ()):
+        where = f"{h.box[0]:.0f},{h.box[1]:.0f}–{h.box[2]:.0f},{h.box[3]:.0f} pt"
+        if h.shown is None:
+            said = Teks(f"teks '{h.text}' tertutup isian dan tidak tampak; diabaikan (kotak {where})",
+                        f"text '{h.text}' is covered by a fill and not visible; ignored (box {where})")
+        else:
+            said = Teks(f"teks '{h.text}' tertimpa teks '{h.shown}'; yang di atas dibaca (kotak {where})",
+                        f"text '{h.text}' is overprinted by '{h.shown}'; the one on top is read (box {where})")
+        b.add(imp_diagnostic("IMP037", said, origin=Origin(file=b.file, page=pno)))
 
 
 def _fast_pages(name: str, pages: list[Any]) -> list[Any]:

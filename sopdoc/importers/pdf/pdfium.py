@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from pdfplumber.container import Container
 
-__all__ = ["PdfiumPage", "open_pdfium_pages"]
+__all__ = ["Hidden", "PdfiumPage", "open_pdfium_pages"]
 
 Obj = dict[str, Any]
 Matrix = tuple[float, float, float, float, float, float]
@@ -26,17 +27,32 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _LIGATURES = {"ff": "\ufb00", "fi": "\ufb01", "fl": "\ufb02", "ffi": "\ufb03", "ffl": "\ufb04", "st": "\ufb06"}
 
 
+@dataclass(frozen=True)
+class Hidden:
+    """Text drawn where a reader cannot see it: under an opaque fill painted after it (``covered``,
+    text: the hidden string, shown: None), or under another string painted over it on the same
+    line (``overprinted``, shown: the string on top, which is what is read)."""
+
+    kind: str
+    text: str
+    shown: str | None
+    box: tuple[float, float, float, float]
+
+
 class PdfiumPage(Container):
     """A page with pdfplumber's object lists, ``filter`` and ``find_tables``."""
 
     cached_properties = Container.cached_properties
 
-    def __init__(self, objects: dict[str, list[Obj]], width: float, height: float, page_number: int) -> None:
+    def __init__(self, objects: dict[str, list[Obj]], width: float, height: float, page_number: int,
+                 hidden: tuple[Hidden, ...] = ()) -> None:
         self._objects = objects
         self.width = width
         self.height = height
         self.page_number = page_number
         self.bbox = (0.0, 0.0, width, height)
+        self.hidden = hidden
+        """Text of the text layer a reader does not see, left out of ``chars`` (see :class:`Hidden`)."""
 
     @property
     def objects(self) -> dict[str, list[Obj]]:
@@ -46,7 +62,7 @@ class PdfiumPage(Container):
     def filter(self, test: Callable[[Obj], bool]) -> PdfiumPage:
         """A page holding only the objects for which ``test`` is true."""
         kept = {k: [o for o in v if test(o)] for k, v in self._objects.items()}
-        return PdfiumPage(kept, self.width, self.height, self.page_number)
+        return PdfiumPage(kept, self.width, self.height, self.page_number, self.hidden)
 
     def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Any]:
         """Tables found by pdfplumber's ``TableFinder`` on these objects."""
@@ -104,31 +120,41 @@ def _page(pdfium: Any, page: Any, number: int) -> PdfiumPage:
     left, bottom, right, top = page.get_cropbox()
     width, height = right - left, top - bottom
     objects: dict[str, list[Obj]] = {"char": [], "rect": [], "line": [], "curve": [], "image": []}
-    ctx = (raw, objects, left, top, number)
+    order: dict[int, int] = {}  # text object → its place in painting order
+    fills: list[tuple[int, float, float, float, float]] = []  # (place, x0, top, x1, bottom) of filled paths
+    ctx = (raw, objects, left, top, number, order, fills)
     _walk(ctx, [raw.FPDFPage_GetObject(page.raw, k) for k in range(raw.FPDFPage_CountObjects(page.raw))],
           _IDENTITY)
-    _chars(raw, page, objects["char"], left, top, bottom, number)
+    places: list[int] = []
+    _chars(raw, page, objects["char"], left, top, bottom, number, order, places)
+    objects["char"], hidden = _visible(objects["char"], places, fills)
     for group in objects.values():
         for o in group:  # pdfplumber's PDF-space coordinates (y upwards)
             o["y0"], o["y1"], o["doctop"] = height - o["bottom"], height - o["top"], o["top"]
-    return PdfiumPage(objects, width, height, number)
+    return PdfiumPage(objects, width, height, number, hidden)
 
 
 def _walk(ctx: tuple, objs: list[Any], outer: Matrix) -> None:
-    raw = ctx[0]
+    raw, objects, order, fills = ctx[0], ctx[1], ctx[5], ctx[6]
     for obj in objs:
         kind = raw.FPDFPageObj_GetType(obj)
-        if kind == _FORM:
+        place = len(order) + len(fills) + 1
+        if kind == _TEXT:
+            order[ctypes.cast(obj, ctypes.c_void_p).value or 0] = place
+        elif kind == _FORM:
             m = _mul(_matrix(raw, obj), outer)
             _walk(ctx, [raw.FPDFFormObj_GetObject(obj, k) for k in range(raw.FPDFFormObj_CountObjects(obj))], m)
         elif kind == _PATH:
+            before = {k: len(v) for k, v in objects.items()}
             _path(ctx, obj, _mul(_matrix(raw, obj), outer))
+            fills.extend((place, o["x0"], o["top"], o["x1"], o["bottom"])  # each filled rectangle on its own
+                         for o in objects["rect"][before["rect"]:] if o.get("fill"))  # (a diamond's box is not it)
         elif kind == _IMAGE:
             _image(ctx, obj, _mul(_matrix(raw, obj), outer))
 
 
 def _image(ctx: tuple, obj: Any, m: Matrix) -> None:
-    _raw, objects, left, top, number = ctx
+    _raw, objects, left, top, number = ctx[:5]
     xs = [m[0] * x + m[2] * y + m[4] for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
     ys = [m[1] * x + m[3] * y + m[5] for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
     x0, x1, y0, y1 = min(xs) - left, max(xs) - left, top - max(ys), top - min(ys)
@@ -137,7 +163,7 @@ def _image(ctx: tuple, obj: Any, m: Matrix) -> None:
 
 
 def _path(ctx: tuple, obj: Any, m: Matrix) -> None:
-    raw, objects, left, top, number = ctx
+    raw, objects, left, top, number = ctx[:5]
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke))
     width = ctypes.c_float()
@@ -201,11 +227,12 @@ _MAYBE_GENERATED = frozenset({0x20, 0x0A, 0x0D, 0x02, 0xA0, 0x2D})
 """Codes pdfium may insert itself (spaces, line breaks, hyphens); only these are asked about."""
 
 
-def _chars(raw: Any, page: Any, out: list[Obj], left: float, top: float, bottom: float, number: int) -> None:
-    """The page's characters as pdfplumber chars. One pass of a few pdfium calls per character:
-    the by-reference arguments are made once, a text object's address read without a cast, its
-    font and size asked once per text object, and pdfium asked whether a character is its own only
-    for the codes it generates."""
+def _chars(raw: Any, page: Any, out: list[Obj], left: float, top: float, bottom: float, number: int,
+           order: dict[int, int], places: list[int]) -> None:
+    """The page's characters as pdfplumber chars into ``out``, and into ``places`` each one's place
+    in painting order. One pass of a few pdfium calls per character: the by-reference arguments are
+    made once, a text object's address read without a cast, its font and size asked once per text
+    object, and pdfium asked whether a character is its own only for the codes it generates."""
     textpage = page.get_textpage()
     try:
         tp = textpage.raw
@@ -249,6 +276,7 @@ def _chars(raw: Any, page: Any, out: list[Obj], left: float, top: float, bottom:
                 prev["text"] = _LIGATURES.get(joined, joined)
                 continue
             y_top, y_bottom = top - (baseline + size * 0.8), top - (baseline - size * 0.2)
+            places.append(order.get(obj, 0))
             out.append({"object_type": "char", "text": chr(code), "fontname": font, "size": size,
                         "x0": x0, "x1": x1, "top": y_top, "bottom": y_bottom, "width": x1 - x0,
                         "height": y_bottom - y_top, "upright": True, "adv": x1 - x0,
@@ -257,3 +285,81 @@ def _chars(raw: Any, page: Any, out: list[Obj], left: float, top: float, bottom:
                         "page_number": number, "non_stroking_color": (0.0,), "stroking_color": (0.0,)})
     finally:
         textpage.close()
+
+
+def _visible(chars: list[Obj], places: list[int], fills: list[tuple[int, float, float, float, float]]
+             ) -> tuple[list[Obj], tuple[Hidden, ...]]:
+    """The characters a reader sees, and the strings left out: those under an opaque fill painted
+    later (a value whited out and typed over: bps 006's old Nomor), and the lower of two strings of
+    different text painted over each other on one line (only the one on top is read). Repeated
+    identical strings (a bold simulated by printing twice) are one string, not a finding. Fills and
+    strings are bucketed by line, so a page of thousands of rules or words costs no more than a
+    look at its neighbours."""
+    band = 8.0  # points per bucket: about a line of text
+    boxes: dict[int, list[tuple[int, float, float, float, float]]] = {}
+    for f in fills:
+        if f[3] - f[1] >= 2.0 and f[4] - f[2] >= 2.0:  # a rule cannot cover a glyph
+            for k in range(int(f[2] // band), int(f[4] // band) + 1):
+                boxes.setdefault(k, []).append(f)
+    covered = [False] * len(chars)
+    for i, (ch, place) in enumerate(zip(chars, places, strict=True)):
+        near = boxes.get(int(ch["top"] // band))
+        if not place or not near:
+            continue
+        # the whole glyph under the fill (a strike-through or an underline hides nothing)
+        m = 0.25 * min(ch["x1"] - ch["x0"], ch["bottom"] - ch["top"])
+        covered[i] = any(z > place and x0 <= ch["x0"] + m and ch["x1"] - m <= x1 and t0 <= ch["top"] + m
+                         and ch["bottom"] - m <= t1 for z, x0, t0, x1, t1 in near)
+    runs: dict[int, list[int]] = {}  # place of the text object → its characters
+    for i, place in enumerate(places):
+        runs.setdefault(place, []).append(i)
+    hidden: list[Hidden] = []
+    drop = set()
+    for place, idx in runs.items():
+        gone = [i for i in idx if covered[i]]
+        if place and gone:
+            drop.update(gone)
+            hidden.append(Hidden("covered", "".join(chars[i]["text"] for i in gone).strip(), None, _box(chars, gone)))
+    lines: dict[int, list[tuple[int, list[int], tuple[float, float, float, float]]]] = {}
+    for place, idx in runs.items():
+        live = [i for i in idx if i not in drop]
+        if place and live:
+            b = _box(chars, live)
+            lines.setdefault(int(b[3] // band), []).append((place, live, b))
+    for k, here in lines.items():
+        near_runs = here + lines.get(k - 1, []) + lines.get(k + 1, [])
+        for lower, li, lb in here:
+            for upper, ui, ub in near_runs:
+                if upper <= lower or any(i in drop for i in ui):
+                    continue
+                overlap = min(lb[2], ub[2]) - max(lb[0], ub[0])
+                same_line = abs(lb[3] - ub[3]) < 0.5 * (lb[3] - lb[1]) and min(lb[3], ub[3]) - max(lb[1], ub[1]) > 0
+                if same_line and overlap > 0.5 * min(lb[2] - lb[0], ub[2] - ub[0]):
+                    text = "".join(chars[i]["text"] for i in li).strip()
+                    shown = "".join(chars[i]["text"] for i in ui).strip()
+                    drop.update(li)  # the whole lower string: two strings glued would be neither
+                    if text != shown:
+                        hidden.append(Hidden("overprinted", text, shown, lb))
+                    break
+    return [c for i, c in enumerate(chars) if i not in drop], _joined([h for h in hidden if h.text])
+
+
+def _joined(hidden: list[Hidden]) -> tuple[Hidden, ...]:
+    """Covered strings that follow each other on one line (one text object a word) as one."""
+    out: list[Hidden] = []
+    for h in sorted(hidden, key=lambda h: (h.kind, round(h.box[1]), h.box[0])):
+        last = out[-1] if out else None
+        height = h.box[3] - h.box[1]
+        if last is not None and last.kind == h.kind == "covered" and abs(last.box[1] - h.box[1]) < 0.3 * height \
+                and -0.5 <= h.box[0] - last.box[2] < height:
+            gap = " " if h.box[0] - last.box[2] > 0.25 * height else ""
+            out[-1] = Hidden("covered", last.text + gap + h.text, None,
+                             (last.box[0], min(last.box[1], h.box[1]), h.box[2], max(last.box[3], h.box[3])))
+        else:
+            out.append(h)
+    return tuple(out)
+
+
+def _box(chars: list[Obj], idx: list[int]) -> tuple[float, float, float, float]:
+    return (min(chars[i]["x0"] for i in idx), min(chars[i]["top"] for i in idx),
+            max(chars[i]["x1"] for i in idx), max(chars[i]["bottom"] for i in idx))

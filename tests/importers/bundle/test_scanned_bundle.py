@@ -34,11 +34,11 @@ def test_a_scan_only_file_of_four_pages_or_more_is_read_quickly(tmp_path: Path, 
     _image_only_pdf(pdf, pages)
     seen: list[int] = []
 
-    def fake(_pdf, index: int) -> str:
-        seen.append(index)
-        return IDENTITY if index % 2 == 0 else "Kegiatan Pelaksana Mutu Baku"
+    def fake(_path: str, count: int) -> list[str]:  # quick_texts: every page read quickly
+        seen.extend(range(count))
+        return [IDENTITY if index % 2 == 0 else "Kegiatan Pelaksana Mutu Baku" for index in range(count)]
 
-    monkeypatch.setattr(bundle, "quick_page_text", fake)
+    monkeypatch.setattr(bundle, "quick_texts", fake)
     monkeypatch.setattr(bundle, "ocr_available", lambda: True)
     texts = bundle._page_texts(pdf)
     assert texts is not None

@@ -61,11 +61,14 @@ class Score:
     steps_right: int = 0
     steps_expected: int = 0
     misses: list[str] = field(default_factory=list)
+    hits: list[str] = field(default_factory=list)
+    """The names of the equal fields (``kegiatan[2].waktu``), as the misses name theirs."""
 
     def check(self, name: str, ok: bool, got: object = None, want: object = None) -> None:
         self.total += 1
         if ok:
             self.equal += 1
+            self.hits.append(name)
         else:
             self.misses.append(f"{name}: got {got!r}, want {want!r}")
 
