@@ -29,14 +29,15 @@ def check_layout(sop: Sop, doc: LayoutDocument) -> None:
                 f"cell {cell.role} leaves the page"
             if cell.text is None:
                 continue
-            for line, w in zip(cell.text.lines, cell.text.line_widths, strict=False):
-                assert w <= cell.text.width + TOL, f"line wider than its cell: {line!r}"
+            indents = cell.text.indents or (0.0,) * len(cell.text.lines)
+            for line, w, ind in zip(cell.text.lines, cell.text.line_widths, indents, strict=False):
+                assert ind + w <= cell.text.width + TOL, f"line wider than its cell: {line!r}"
                 assert abs(fonts.width(line, cell.text.font_size, cell.text.bold) - w) < 0.01
-            if cell.text.lines:
-                assert cell.text.x >= cell.rect.x - TOL
-                assert cell.text.x + cell.text.width <= cell.rect.right + TOL
-                last = cell.text.top + cell.text.height
-                assert cell.text.top >= cell.rect.y - TOL and last <= cell.rect.bottom + 0.5, cell.role
+            if cell.text.lines:  # on the page (a rotated block's frame turned back)
+                box = cell.text.bounds
+                assert box.x >= cell.rect.x - TOL
+                assert box.right <= cell.rect.right + TOL
+                assert box.y >= cell.rect.y - TOL and box.bottom <= cell.rect.bottom + 0.5, cell.role
         if page.kind is not PageKind.FLOWCHART:
             continue
         table = page.table

@@ -10,6 +10,8 @@ would object to, measured on the geometry.
 - exit labels: at least 6.5 pt, nearer their own exit than any other exit of the page, never on
   another label, a symbol or a connector;
 - words: no line of a step or header cell ends inside a word, except after a shown hyphen;
+- headers: no actor header set horizontally below ``MIN_HEADER`` (crowded headers are rotated),
+  and every rotated header's lines inside its cell, measured again with the font's metrics;
 - density: no last page holding a lone step.
 
 The numbers are measured independently of the layout code: only the ``Page`` geometry and the
@@ -28,6 +30,7 @@ from sopdoc.model.sop import Sop
 CLEAR = 6.0
 TOL = 0.05
 MIN_LABEL = 6.5
+MIN_HEADER = 6.5
 HYPHENS = ("\u2010", "-")
 
 
@@ -161,6 +164,38 @@ def word_problems(page: Page, sop: Sop) -> list[str]:
     return out
 
 
+def header_problems(page: Page, family: str) -> list[str]:
+    """Actor headers: horizontal ones at a legible size (at least ``MIN_HEADER``, or the body
+    text's size when that is smaller); rotated ones with every line (measured again) within the
+    cell's height less its paddings, and the lines' stack within its width."""
+    table = page.table
+    assert table is not None
+    fonts = font_set(family)
+    body = min((c.text.font_size for c in page.cells if c.role == "kegiatan" and c.text is not None),
+               default=MIN_HEADER)
+    out = []
+    for cell in table.rows[1].cells:
+        block = cell.text
+        col = table.columns[cell.col]
+        if block is None or not block.lines or col.kind is not ColumnKind.PELAKSANA:
+            continue
+        name = f"page {page.number} header {col.title!r}"
+        if not block.rotated:
+            if block.font_size < min(MIN_HEADER, body) - TOL:
+                out.append(f"{name}: horizontal at {block.font_size} pt")
+            continue
+        r = cell.rect
+        for line in block.lines:
+            w = fonts.width(line, block.font_size, block.bold)
+            if w > r.h - cell.pad_left - cell.pad_right + TOL:
+                out.append(f"{name}: rotated line {line!r} ({w:.1f} pt) longer than the cell ({r.h:.1f} pt)")
+        box = block.bounds
+        if not (r.x - TOL <= box.x and box.right <= r.right + TOL and r.y - TOL <= box.y
+                and box.bottom <= r.bottom + TOL):
+            out.append(f"{name}: rotated text outside its cell")
+    return out
+
+
 def run_count(doc: LayoutDocument) -> int:
     """How many connector runs the flowchart pages hold."""
     return sum(1 for page in doc.flow_pages for _ in _runs(page))
@@ -180,6 +215,8 @@ def quality_problems(sop: Sop, doc: LayoutDocument, *, words: bool = True, clear
             out += ownership_problems(page)
         if words:
             out += word_problems(page, sop)
+        out += header_problems(page, "serif" if "Serif" in doc.font_regular or "Times" in doc.font_regular
+                               else "sans")
     flow = doc.flow_pages
     if len(flow) > 1 and len(flow[-1].steps) == 1 and len(flow[-2].steps) > 2:
         # a lone last step is fine only when the step before it could not have come along

@@ -214,8 +214,10 @@ def _chars(raw: Any, page: Any, out: list[Obj], left: float, top: float, bottom:
             if code in (0, 0xFFFE, 0xFFFF) or code in (10, 13) or 0xD800 <= code <= 0xDFFF:
                 continue
             size = float(raw.FPDFText_GetFontSize(tp, i))
+            turned = False  # set reading bottom-to-top (sopdoc's rotated actor headers)
             if raw.FPDFText_GetMatrix(tp, i, ctypes.byref(cm)):  # the size pdfium gives ignores forms' scaling
                 size *= abs(cm.a * cm.d - cm.b * cm.c) ** 0.5 or 1.0
+                turned = abs(cm.a) < 1e-6 and cm.b > 0
             raw.FPDFText_GetCharOrigin(tp, i, ctypes.byref(ox), ctypes.byref(oy))
             raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(box))
             obj = ctypes.cast(raw.FPDFText_GetTextObject(tp, i), ctypes.c_void_p).value or 0
@@ -234,10 +236,14 @@ def _chars(raw: Any, page: Any, out: list[Obj], left: float, top: float, bottom:
                 prev["text"] = _LIGATURES.get(joined, joined)
                 continue
             y_top, y_bottom = top - (baseline + size * 0.8), top - (baseline - size * 0.2)
+            if turned:  # the glyph's box from pdfium; its advance runs up the page
+                y_top, y_bottom = top - box.top, top - box.bottom
             out.append({"object_type": "char", "text": chr(code), "fontname": font, "size": size,
                         "x0": x0, "x1": x1, "top": y_top, "bottom": y_bottom, "width": x1 - x0,
-                        "height": y_bottom - y_top, "upright": True, "adv": x1 - x0,
-                        "matrix": (1.0, 0.0, 0.0, 1.0, ox.value - left, baseline - bottom),
+                        "height": y_bottom - y_top, "upright": not turned,
+                        "adv": (y_bottom - y_top) if turned else x1 - x0,
+                        "matrix": ((0.0, 1.0, -1.0, 0.0) if turned else (1.0, 0.0, 0.0, 1.0))
+                        + (ox.value - left, baseline - bottom),
                         "size_raw": size,
                         "page_number": number, "non_stroking_color": (0.0,), "stroking_color": (0.0,)})
     finally:
