@@ -280,7 +280,7 @@ class Column:
 @dataclass(frozen=True)
 class Row:
     """A table row: top y, height, its cells; ``step`` is the index in ``Sop.kegiatan`` (None for
-    header rows)."""
+    header and connector rows)."""
 
     index: int
     y: float
@@ -288,6 +288,11 @@ class Row:
     cells: tuple[Cell, ...]
     header: bool = False
     step: int | None = None
+    part: int = 0
+    """Which part of its step the row shows: 0, or for a step taller than a page its
+    continuation rows 1, 2, … (on the next pages; no symbol, ``CONTINUED`` atop KEGIATAN)."""
+    parts: int = 1
+    """How many rows the step is set in (1 unless it continues on the next pages)."""
 
     @property
     def bottom(self) -> float:

@@ -11,18 +11,20 @@ from dataclasses import dataclass, replace
 
 from sopdoc.layout.geometry import Align, Cell, Column, ColumnKind, Rect, Row, SymbolKind, TextBlock
 from sopdoc.layout.metrics import FontSet
-from sopdoc.layout.text import block_height, bullet_block, bullet_items, text_block, wrap_text
-from sopdoc.model.labels import COLUMN_TITLES
+from sopdoc.layout.text import block_height, bullet_items, lines_block, text_block, wrap_text
+from sopdoc.model.labels import COLUMN_TITLES, CONTINUED
 from sopdoc.model.sop import Kegiatan, Simbol
 
 __all__ = [
     "PAD",
     "V_GAP",
     "StepMeasure",
+    "StepPart",
     "SymbolSize",
     "connector_row",
     "header_rows",
     "measure_step",
+    "split_step",
     "step_row",
     "symbol_size",
 ]
@@ -82,6 +84,20 @@ class StepMeasure:
     sym_bottom: float = V_GAP
     items: tuple[str, ...] = ()
     """The kelengkapan items, set as a bulleted list in the KELENGKAPAN column."""
+    wrapped: tuple[tuple[int, tuple[str, ...], tuple[int, ...] | None], ...] = ()
+    """Per text column: (column index, its wrapped lines, the lines starting a bulleted item or
+    None when the column is not bulleted)."""
+
+
+@dataclass(frozen=True)
+class StepPart:
+    """One row of a step taller than a page: part ``index`` of ``count`` (0 holds the symbol),
+    its lines per column (as ``StepMeasure.wrapped``) and its height."""
+
+    index: int
+    count: int
+    wrapped: tuple[tuple[int, tuple[str, ...], tuple[int, ...] | None], ...]
+    height: float
 
 
 def _step_texts(step: Kegiatan, cols: tuple[Column, ...]) -> list[tuple[int, str, Align, bool]]:
@@ -110,14 +126,17 @@ def measure_step(step: Kegiatan, cols: tuple[Column, ...], fonts: FontSet, size:
     replaced = False
     text_h = 0.0
     items = step.mutu_baku.kelengkapan
+    wrapped: list[tuple[int, tuple[str, ...], tuple[int, ...] | None]] = []
     for k, (ci, text, _align, mid) in enumerate(texts):
         width = max(cols[ci].width - 2 * PAD, 1.0)
         if cols[ci].kind is ColumnKind.KELENGKAPAN:
-            lines, _starts, rep = bullet_items(items, fonts, size, width)
-            n = len(lines)
+            lines, starts, rep = bullet_items(items, fonts, size, width)
+            wrapped.append((ci, tuple(lines), tuple(starts)))
         else:
             clean, rep = fonts.sanitize(text)
-            n = len(wrap_text(clean, fonts, size, width))
+            lines = wrap_text(clean, fonts, size, width)
+            wrapped.append((ci, tuple(lines), None))
+        n = len(lines)
         replaced |= rep
         text_h = max(text_h, block_height(n, size) + 2 * PAD)
         if n > 1 and cols[ci].kind is ColumnKind.OUTPUT:  # a multi-line output reads left-aligned
@@ -134,28 +153,62 @@ def measure_step(step: Kegiatan, cols: tuple[Column, ...], fonts: FontSet, size:
                       for t in (cab.label_ya or "Ya", cab.label_tidak or "Tidak"))
         bottom = max(V_GAP, label_h + 4.0)
         top = max(V_GAP, label_h + 2.0 - sym.h / 2)
-    return StepMeasure(tuple(texts), max(text_h, sym.h + top + bottom), replaced, top, bottom, items)
+    return StepMeasure(tuple(texts), max(text_h, sym.h + top + bottom), replaced, top, bottom, items,
+                       tuple(wrapped))
+
+
+MIN_CONTINUED_H = 2 * V_GAP
+"""The lowest a step's last continuation row gets (room for connectors passing through it)."""
+
+
+def split_step(measure: StepMeasure, cols: tuple[Column, ...], size: float, cap: float) -> tuple[StepPart, ...]:
+    """The rows of a step whose text is taller than ``cap`` (the most a row can have on a page):
+    every column's lines in order, ``cap`` high each but the last, which is as high as its lines
+    need; the KEGIATAN cell of every row after the first starts with ``CONTINUED``. Nothing is
+    dropped."""
+    lead = block_height(1, size)
+    fit = max(int((cap - 2 * PAD + 0.01) // lead), 2)
+    keg = next((c.index for c in cols if c.kind is ColumnKind.KEGIATAN), -1)
+    pos = {ci: 0 for ci, _l, _b in measure.wrapped}
+    parts: list[tuple[tuple[tuple[int, tuple[str, ...], tuple[int, ...] | None], ...], float]] = []
+    while True:
+        k = len(parts)
+        chunk: list[tuple[int, tuple[str, ...], tuple[int, ...] | None]] = []
+        for ci, lines, starts in measure.wrapped:
+            mark = k > 0 and ci == keg
+            a = pos[ci]
+            b = min(a + fit - (1 if mark else 0), len(lines))
+            take = lines[a:b]
+            bullets = None if starts is None else tuple(j - a for j in starts if a <= j < b)
+            chunk.append((ci, (CONTINUED, *take) if mark else take, bullets))
+            pos[ci] = b
+        done = all(pos[ci] >= len(lines) for ci, lines, _b in measure.wrapped)
+        n = max((len(t) for _c, t, _b in chunk), default=0)
+        parts.append((tuple(chunk), max(block_height(n, size) + 2 * PAD, MIN_CONTINUED_H) if done else cap))
+        if done or k > 10_000:
+            break
+    return tuple(StepPart(k, len(parts), w, h) for k, (w, h) in enumerate(parts))
 
 
 def step_row(index: int, step_index: int, measure: StepMeasure, cols: tuple[Column, ...], y: float,
-             height: float, fonts: FontSet, size: float) -> Row:
-    """A step row at ``y`` with ``height``; text longer than the row is clipped (flagged)."""
+             height: float, fonts: FontSet, size: float, part: StepPart | None = None) -> Row:
+    """A step row at ``y`` with ``height`` holding the lines the measure wrapped, or only those of
+    ``part`` (a row of a step taller than a page, see :func:`split_step`)."""
     cells: list[Cell] = []
-    texts = {ci: (t, a, m) for ci, t, a, m in measure.texts}
+    aligns = {ci: a for ci, _t, a, _m in measure.texts}
+    wrapped = {ci: (lines, bullets) for ci, lines, bullets in (part.wrapped if part is not None else measure.wrapped)}
     for c in cols:
         rect = Rect(c.x, y, c.width, height)
         block: TextBlock | None = None
-        if c.kind is ColumnKind.KELENGKAPAN:
-            block, _ = bullet_block(measure.items, fonts, size, rect, pad_x=PAD, pad_top=PAD,
-                                    max_height=height - 2 * PAD)
-        elif c.index in texts:
-            text, align, middle = texts[c.index]
-            block, _ = text_block(text, fonts, size, rect, align=align, pad_x=PAD, pad_top=PAD,
-                                  valign_middle=middle, max_height=height - 2 * PAD)
+        if c.index in wrapped:
+            lines, bullets = wrapped[c.index]
+            block = lines_block(lines, fonts, size, rect, align=aligns[c.index], pad_x=PAD, pad_top=PAD,
+                                bullets=bullets)
         role = c.kind.value if c.kind is not ColumnKind.PELAKSANA else "pelaksana"
         cells.append(Cell(rect=rect, text=block, role=role, row=index, col=c.index, pad_left=PAD,
                           pad_right=PAD, pad_top=PAD))
-    return Row(index=index, y=y, height=height, cells=tuple(cells), step=step_index)
+    return Row(index=index, y=y, height=height, cells=tuple(cells), step=step_index,
+               part=part.index if part is not None else 0, parts=part.count if part is not None else 1)
 
 
 def connector_row(index: int, cols: tuple[Column, ...], y: float, height: float) -> Row:

@@ -14,8 +14,8 @@ from typing import Any
 from sopdoc.layout.geometry import BULLET, Align, Rect, TextBlock
 from sopdoc.layout.metrics import FontSet
 
-__all__ = ["HYPHEN", "LEADING", "block_height", "bullet_block", "bullet_indent", "bullet_items", "text_block",
-           "wrap_text"]
+__all__ = ["HYPHEN", "LEADING", "block_height", "bullet_block", "bullet_indent", "bullet_items", "lines_block",
+           "text_block", "wrap_text"]
 
 LEADING = 1.2
 """Line height as a multiple of the font size."""
@@ -122,6 +122,21 @@ def text_block(text: str, fonts: FontSet, size: float, box: Rect, *, bold: bool 
         align=align, line_widths=widths, clipped=clipped,
     )
     return block, replaced
+
+
+def lines_block(lines: tuple[str, ...] | list[str], fonts: FontSet, size: float, box: Rect, *,
+                align: Align = Align.LEFT, pad_x: float = 2.0, pad_top: float = 2.0,
+                bullets: tuple[int, ...] | None = None) -> TextBlock:
+    """A block of lines already wrapped to ``box`` (insets ``pad_x``/``pad_top``); ``bullets``
+    (not None) sets them as bulleted items: every line at the hanging indent, a bullet on those
+    lines."""
+    indent = bullet_indent(fonts, size) if bullets is not None else 0.0
+    return TextBlock(
+        lines=tuple(lines), x=box.x + pad_x, top=box.y + pad_top, width=max(box.w - 2 * pad_x, 1.0),
+        font_size=size, leading=size * LEADING, ascent=fonts.ascent(size) + (LEADING - 1) * size / 2, align=align,
+        line_widths=tuple(fonts.width(line, size) for line in lines),
+        indents=(indent,) * len(lines) if bullets is not None else (), bullets=bullets or (),
+    )
 
 
 def bullet_indent(fonts: FontSet, size: float) -> float:

@@ -89,10 +89,15 @@ def _cell_text(cell: Cell, row: Row, table: FlowTable, texts: dict[int, str]) ->
         return list(block.lines)
     if row.header:
         return [_unwrap(block.lines)]
-    if block.bullets:  # one paragraph per item, as the layout wrapped it (bullet and indent: _paragraphs)
-        ends = (*block.bullets[1:], len(block.lines))
-        return [_unwrap(block.lines[a:b]) for a, b in zip(block.bullets, ends, strict=True)]
-    if block.clipped or cell.col not in texts:
+    if block.indents and cell.role == "kelengkapan":
+        # one paragraph per item as the layout wrapped it: bullet, tab to the hanging indent, item
+        # (a continuation row may start inside an item: its lines get the tab only)
+        starts = list(block.bullets)
+        cuts = [0, *starts] if not starts or starts[0] > 0 else starts
+        ends = [*cuts[1:], len(block.lines)]
+        return [(f"{BULLET}\t" if a in starts else "\t") + _unwrap(block.lines[a:b])
+                for a, b in zip(cuts, ends, strict=True)]
+    if block.clipped or cell.col not in texts or row.parts > 1:  # a step set in several rows: its lines
         return list(block.lines)
     if any(line.endswith(HYPHEN) for line in block.lines) and "\n" not in texts[cell.col]:
         return [_unwrap(block.lines)]  # Word hyphenates where the layout did
@@ -117,10 +122,11 @@ def _paragraphs(cell: Cell, paras: list[str], font: str, middle: bool) -> list[t
     align = "center" if block.align is Align.CENTER else "left"
     for i, text in enumerate(paras):
         start = ox.s_p_start(align=align, before=(cell.pad_top if i == 0 and not middle else 0.0), line=block.leading)
-        runs = ox.s_r(text, font, block.font_size, block.bold, keep_hyphens=True) if text else ""
-        if block.bullets:  # the bullet, then a tab to the hanging indent where every line of the item starts
+        head, tab, body = text.rpartition("\t") if text.startswith(("\t", f"{BULLET}\t")) else ("", "", text)
+        runs = ox.s_r(body, font, block.font_size, block.bold, keep_hyphens=True) if body else ""
+        if tab:  # a bulleted item: the bullet, then a tab to the hanging indent where its lines start
             start = ox.s_p_hanging(start, block.indents[0] if block.indents else 0.0)
-            runs = ox.s_r(BULLET, font, block.font_size, block.bold) + "<w:r><w:tab/></w:r>" + runs
+            runs = (ox.s_r(head, font, block.font_size, block.bold) if head else "") + "<w:r><w:tab/></w:r>" + runs
         out.append((start, runs))
     return out
 

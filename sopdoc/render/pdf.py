@@ -260,7 +260,8 @@ def _item_marks(canvas, page: Page, sop: Sop) -> None:
             continue
         if not 0 <= row.step < len(sop.kegiatan):
             continue
-        for i in _item_starts(sop.kegiatan[row.step].mutu_baku.kelengkapan, cell.text.lines):
+        starts = cell.text.bullets or _item_starts(sop.kegiatan[row.step].mutu_baku.kelengkapan, cell.text.lines)
+        for i in starts:
             canvas.rect(cell.rect.x + ITEM_MARK, page.height - cell.text.baseline(i), ITEM_MARK, ITEM_MARK,
                         stroke=0, fill=1)
     canvas.setFillColorRGB(0, 0, 0)

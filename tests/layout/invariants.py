@@ -7,6 +7,7 @@ import itertools
 from sopdoc.layout.geometry import LayoutDocument, PageKind, SymbolKind
 from sopdoc.layout.metrics import font_set
 from sopdoc.layout.shapes import point_on_outline, rect_hits_symbol, segment_hits_symbol, segment_rect, segments_of
+from sopdoc.model.labels import CONTINUED
 from sopdoc.model.sop import Sop
 
 TOL = 0.05
@@ -47,8 +48,14 @@ def check_layout(sop: Sop, doc: LayoutDocument) -> None:
         for a, b in zip(table.rows[1:], table.rows[2:], strict=False):
             assert abs(a.bottom - b.y) < TOL
         assert table.rows[-1].bottom <= page.height + TOL
-        step_rows = {r.step: r for r in table.step_rows if r.step is not None}
+        step_rows = {r.step: r for r in table.step_rows if r.step is not None and r.part == 0}
         assert list(step_rows) == list(page.steps)
+        for r in table.step_rows:  # step text is never clipped; a continuation row is marked
+            assert not any(c.text is not None and c.text.clipped for c in r.cells), f"step {r.step} clipped"
+            if r.part > 0:
+                keg = next(c for c in r.cells if c.role == "kegiatan")
+                assert keg.text is not None and keg.text.lines[0] == CONTINUED
+                assert not any(s.row == r.index for s in page.symbols if s.kind is not SymbolKind.OFFPAGE)
         cols = table.columns
         for a, b in itertools.pairwise(cols):
             assert abs(a.right - b.x) < TOL and a.width > 0
@@ -66,7 +73,7 @@ def check_layout(sop: Sop, doc: LayoutDocument) -> None:
                 assert not s.rect.intersects(t.rect, TOL), "symbols overlap"
         # a joint step: one symbol in every actor column involved, each joined to its neighbour
         for r in table.step_rows:
-            if r.step is None:
+            if r.step is None or r.part > 0:
                 continue
             own = sorted((k for k, s in enumerate(syms) if s.row == r.index and s.kind is not SymbolKind.OFFPAGE),
                          key=lambda k: syms[k].rect.x)
