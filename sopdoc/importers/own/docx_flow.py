@@ -175,9 +175,8 @@ def read_own_flow_table(table: DocTable, t_index: int, file: str) -> FlowPage:
         for cell in row:
             kind = cols[cell.col].kind if cell.col < len(cols) else "?"
             paras = [p for p in _para_texts(cell)]
-            if kind == "kelengkapan":  # each item a paragraph "•<tab>item"
-                kel = [p.removeprefix(f"{BULLET}\t").lstrip("\t") for p in paras
-                       if p.removeprefix(f"{BULLET}\t").strip()]
+            if kind == "kelengkapan":  # each item a paragraph "•<tab>item"; "<tab>…" continues one
+                kel = [p.removeprefix(f"{BULLET}\t") for p in paras if p.removeprefix(f"{BULLET}\t").strip()]
             elif kind not in ("pelaksana", "?"):
                 texts[kind] = "\n".join(p for p in paras if p)
         own = [s for s in symbols if s.row == r and s.kind != "offpage"]

@@ -101,10 +101,13 @@ def _kelengkapan(lines: list[TextLine], marks: list[float], width: float) -> lis
         for ln in lines:
             if not _unbulleted(ln.text):
                 continue
-            if not items or any(abs(ln.baseline - m) < 0.6 for m in marks):
-                items.append([])
+            marked = any(abs(ln.baseline - m) < 0.6 for m in marks)
+            if not items or marked:
+                # a first line without its mark continues an item of the row before (a step
+                # continued on this page): a tab says so to flows_to_builder
+                items.append([] if marked else ["\t"])
             items[-1].append(_unbulleted(ln.text))
-        return [" ".join(i) for i in items]
+        return [" ".join(i).replace("\t ", "\t") for i in items]
     fonts = font_set("sans")
     size = lines[0].size
     return split_items_by_fit(texts, lambda t: fonts.width(t, size) <= width)
