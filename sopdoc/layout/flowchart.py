@@ -1,9 +1,11 @@
 """Flowchart pages: paginate step rows, place symbols and off-page connectors, route connectors.
 
-Rows never split. A page holds the two header rows, then (when a flow arrives from another page) a
-connector row with the incoming off-page connectors, the step rows, and (when a flow leaves the
-page) a connector row with the outgoing ones. Each crossing flow gets a label (A, B, …) shared by
-the pentagon that closes one page and its twin that opens the other.
+A step's row never splits, unless the step is taller than a page: it then goes on in continuation
+rows on the next pages (``rows.split_step``: the symbol in the first, "(lanjutan)" atop KEGIATAN in
+the others, nothing clipped; note SOP610). A page holds the two header rows, then (when a flow
+arrives from another page) a connector row with the incoming off-page connectors, the step rows,
+and (when a flow leaves the page) a connector row with the outgoing ones. Each crossing flow gets a
+label (A, B, …) shared by the pentagon that closes one page and its twin that opens the other.
 """
 
 from __future__ import annotations
@@ -35,10 +37,12 @@ from sopdoc.layout.profile import PageProfile
 from sopdoc.layout.routing import Edge, route_page
 from sopdoc.layout.rows import (
     OFFPAGE_H,
+    StepPart,
     connector_row,
     header_rows,
     kind_of,
     measure_step,
+    split_step,
     step_row,
     symbol_size,
 )
@@ -211,11 +215,9 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
     heights = []
     row_avail = avail - 2 * CONNECTOR_ROW_H
     for i, m in enumerate(measures):
-        if m.height > row_avail:
-            notes.append(note("SOP601", ("kegiatan", i)))
         if m.replaced:
             notes.append(note("SOP602", ("kegiatan", i)))
-        heights.append(min(m.height, row_avail))
+        heights.append(m.height)
     step_col: list[Column | None] = []
     joint_cols: list[tuple[Column, ...]] = []
     for i, s in enumerate(sop.kegiatan):
@@ -231,7 +233,20 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
     for i in range(len(sop.kegiatan)):
         lanes_in = sum(1 for e in edges if e.target == i and e.source != i - 1)
         extra_top[i] = LANE_CLEAR * max(lanes_in - 1, 0)
-        heights[i] = min(heights[i] + extra_top[i], row_avail)
+        heights[i] = heights[i] + extra_top[i]
+    # a step taller than a page goes on in continuation rows on the next pages (never clipped)
+    units: list[tuple[int, StepPart | None]] = []
+    unit_h: list[float] = []
+    for i, h in enumerate(heights):
+        if h <= row_avail + 1e-6:
+            units.append((i, None))
+            unit_h.append(h)
+            continue
+        notes.append(note("SOP610", ("kegiatan", i)))
+        for piece in split_step(measures[i], cols, size, row_avail):
+            units.append((i, piece))
+            unit_h.append(piece.height)
+    opens = [part is None or part.index == 0 for _i, part in units]  # the unit that shows a step's symbol
     flow = flow_of(sop.kegiatan)
     for i in range(len(sop.kegiatan)):
         if fallen_exits(flow, i):
@@ -243,10 +258,10 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
         return col
 
     for reserve_all in (False, True):
-        groups = _paginate(heights, avail, reserve_all)
-        page_of = {i: p for p, group in enumerate(groups) for i in group}
+        groups = _paginate(unit_h, avail, reserve_all)
+        page_of = {units[u][0]: p for p, group in reversed(list(enumerate(groups))) for u in reversed(group)}
         crossing = [e for e in edges if page_of[e.source] != page_of[e.target]]
-        if _fits(groups, heights, crossing, page_of, avail):
+        if _fits(groups, unit_h, crossing, page_of, avail):
             break
     label_of = {id(e): offpage_label(k) for k, e in enumerate(crossing)}
     pages: list[Page] = []
@@ -262,25 +277,27 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
             y += CONNECTOR_ROW_H
         symbols: list[SymbolBox] = []
         sym_of_step: dict[int, int] = {}
-        for i in group:
-            row = step_row(len(rows), i, measures[i], cols, y, heights[i], fonts, size)
-            if any(c.text is not None and c.text.clipped for c in row.cells) and heights[i] >= measures[i].height:
-                notes.append(note("SOP601", ("kegiatan", i)))
+        for u in group:
+            i, part = units[u]
+            row = step_row(len(rows), i, measures[i], cols, y, unit_h[u], fonts, size, part)
             rows.append(row)
+            if row.part > 0:  # a continuation row: no symbol, connectors only pass through
+                y += unit_h[u]
+                continue
             kind = kind_of(sop.kegiatan[i])
             for col in joint_cols[i]:  # a joint step: one symbol per actor, linked (see _joint_links)
                 sz = symbol_size(kind, col.width)
                 # at the top of a row taller than the symbol needs, level with the top-aligned text
                 m = measures[i]
-                extra = min(extra_top[i], max(heights[i] - sz.h - m.sym_top - m.sym_bottom, 0.0))
-                free = heights[i] - extra - sz.h
+                extra = min(extra_top[i], max(unit_h[u] - sz.h - m.sym_top - m.sym_bottom, 0.0))
+                free = unit_h[u] - extra - sz.h
                 top = y + extra + (m.sym_top if free >= m.sym_top + m.sym_bottom else free / 2)
                 rect = Rect(col.x + (col.width - sz.w) / 2, top, sz.w, sz.h)
                 if col is step_col[i]:
                     sym_of_step[i] = len(symbols)
                 symbols.append(SymbolBox(kind=kind, rect=rect, row=row.index, col=col.index, step=i,
                                          font_size=size))
-            y += heights[i]
+            y += unit_h[u]
         if outgoing:
             bottom_row = connector_row(len(rows), cols, y, CONNECTOR_ROW_H)
             rows.append(bottom_row)
@@ -305,7 +322,7 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
             number=first_number + p, width=width, height=height, orientation=profile.orientasi_alur,
             kind=PageKind.FLOWCHART, cells=tuple(c for r in rows for c in r.cells),
             table=_table(cols, rows), symbols=tuple(symbols), connectors=connectors,
-            labels=(*labels, *heading), steps=tuple(group),
+            labels=(*labels, *heading), steps=tuple(units[u][0] for u in group if opens[u]),
         ))
     return pages, notes
 

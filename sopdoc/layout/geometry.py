@@ -27,7 +27,14 @@ A :class:`LayoutDocument` holds :class:`Page` objects. A page carries:
 
 Text: a :class:`TextBlock` gives the already wrapped lines; line ``i`` has its baseline at
 ``top + ascent + i * leading`` and starts at ``x`` (left), ``x + (width - w)/2`` (centre) where
-``w`` is the measured width of the line (painters may re-measure; widths are the same metrics).
+``w`` is the measured width of the line (painters may re-measure; widths are the same metrics),
+plus ``indents[i]`` (a hanging indent: the lines of a bulleted item after its first). A block
+with ``rotated`` set reads bottom-to-top (crowded actor headers): its ``x``/``top``/``width`` and
+baselines are measured in a frame turned 90° counter-clockwise around ``origin`` (the cell's
+bottom-left corner) — the frame's x runs up the page, its y to the right — and
+:meth:`TextBlock.to_page` maps a frame point to the page. ``bullets`` are the lines that begin an
+item (kelengkapan): the painters draw ``BULLET`` at ``x`` on them, the line's text starts at
+``x + indents[i]``.
 """
 
 from __future__ import annotations
@@ -39,6 +46,7 @@ from sopdoc.layout.profile import Orientation  # re-exported: pages carry their 
 
 __all__ = [
     "BRIDGE_R",
+    "BULLET",
     "LINE_WIDTHS",
     "Align",
     "Cell",
@@ -82,6 +90,9 @@ LINE_WIDTHS: dict[LineClass, float] = {
 
 BRIDGE_R = 2.5
 """Radius of the half circle a connector draws where it hops over another (points)."""
+
+BULLET = "\u2022"
+"""The mark drawn before each item of a bulleted text block (``TextBlock.bullets``)."""
 
 
 class PageKind(StrEnum):
@@ -171,6 +182,10 @@ class TextBlock:
     Line ``i`` has its baseline at ``top + ascent + i * leading``; its left end is ``x`` for
     :data:`Align.LEFT` and is centred in ``[x, x + width]`` for :data:`Align.CENTER`.
     ``clipped`` is True when the text did not fit and lines were dropped (a warning is reported).
+    ``indents`` (per line, may be shorter than ``lines``) moves a line right of ``x`` (a hanging
+    indent); ``bullets`` are the lines that start an item, with :data:`BULLET` drawn at ``x``.
+    ``rotated``: the block reads bottom-to-top and its coordinates are in the frame turned 90°
+    counter-clockwise around ``origin`` (see :meth:`to_page`).
     """
 
     lines: tuple[str, ...]
@@ -185,11 +200,29 @@ class TextBlock:
     align: Align = Align.LEFT
     line_widths: tuple[float, ...] = ()
     clipped: bool = False
+    indents: tuple[float, ...] = ()
+    bullets: tuple[int, ...] = ()
+    rotated: bool = False
+    origin: Point = (0.0, 0.0)
 
     @property
     def height(self) -> float:
         """Height taken by the lines (``len(lines) * leading``)."""
         return len(self.lines) * self.leading
+
+    def to_page(self, x: float, y: float) -> Point:
+        """The page point of the block's point (x, y): itself, or for a rotated block the point
+        of its turned frame (x up the page from ``origin``, y to the right)."""
+        if not self.rotated:
+            return x, y
+        return self.origin[0] + y, self.origin[1] - x
+
+    @property
+    def bounds(self) -> Rect:
+        """The page rectangle the block's lines take (``width`` by ``height`` from ``x``/``top``)."""
+        if not self.rotated:
+            return Rect(self.x, self.top, self.width, self.height)
+        return Rect(self.origin[0] + self.top, self.origin[1] - self.x - self.width, self.height, self.width)
 
     def baseline(self, i: int) -> float:
         """y of the baseline of line ``i``."""
@@ -199,7 +232,7 @@ class TextBlock:
         """x where line ``i`` starts."""
         if self.align is Align.CENTER and i < len(self.line_widths):
             return self.x + (self.width - self.line_widths[i]) / 2
-        return self.x
+        return self.x + (self.indents[i] if i < len(self.indents) else 0.0)
 
 
 @dataclass(frozen=True)
@@ -247,7 +280,7 @@ class Column:
 @dataclass(frozen=True)
 class Row:
     """A table row: top y, height, its cells; ``step`` is the index in ``Sop.kegiatan`` (None for
-    header rows)."""
+    header and connector rows)."""
 
     index: int
     y: float
@@ -255,6 +288,11 @@ class Row:
     cells: tuple[Cell, ...]
     header: bool = False
     step: int | None = None
+    part: int = 0
+    """Which part of its step the row shows: 0, or for a step taller than a page its
+    continuation rows 1, 2, … (on the next pages; no symbol, ``CONTINUED`` atop KEGIATAN)."""
+    parts: int = 1
+    """How many rows the step is set in (1 unless it continues on the next pages)."""
 
     @property
     def bottom(self) -> float:

@@ -53,6 +53,11 @@ NOTES: dict[str, Code] = register_table("layout", [
               "a decision exit without a target is drawn to the next step"),
          Teks("isi cabang.ya dan cabang.tidak dengan nomor langkah tujuan",
               "fill in cabang.ya and cabang.tidak with the target step numbers")),
+    Code("SOP610", "langkah-dilanjutkan", Severity.INFO,
+         Teks("teks langkah lebih tinggi dari satu halaman dan dilanjutkan pada baris lanjutan di halaman "
+              "berikutnya", "a step's text is taller than a page and continues in a continuation row on the next page"),
+         Teks("persingkat teks atau pecah langkah menjadi beberapa langkah",
+              "shorten the text or split the step into several steps")),
 ])
 
 

@@ -7,22 +7,24 @@ at a y by ``step_row``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sopdoc.layout.geometry import Align, Cell, Column, ColumnKind, Rect, Row, SymbolKind, TextBlock
 from sopdoc.layout.metrics import FontSet
-from sopdoc.layout.text import block_height, text_block, wrap_text
-from sopdoc.model.labels import COLUMN_TITLES
+from sopdoc.layout.text import block_height, bullet_items, lines_block, text_block, wrap_text
+from sopdoc.model.labels import COLUMN_TITLES, CONTINUED
 from sopdoc.model.sop import Kegiatan, Simbol
 
 __all__ = [
     "PAD",
     "V_GAP",
     "StepMeasure",
+    "StepPart",
     "SymbolSize",
     "connector_row",
     "header_rows",
     "measure_step",
+    "split_step",
     "step_row",
     "symbol_size",
 ]
@@ -80,6 +82,22 @@ class StepMeasure:
     """Room above the symbol (points), and below it ``sym_bottom``: ``V_GAP``, or more where a
     decision's exit labels need it."""
     sym_bottom: float = V_GAP
+    items: tuple[str, ...] = ()
+    """The kelengkapan items, set as a bulleted list in the KELENGKAPAN column."""
+    wrapped: tuple[tuple[int, tuple[str, ...], tuple[int, ...] | None], ...] = ()
+    """Per text column: (column index, its wrapped lines, the lines starting a bulleted item or
+    None when the column is not bulleted)."""
+
+
+@dataclass(frozen=True)
+class StepPart:
+    """One row of a step taller than a page: part ``index`` of ``count`` (0 holds the symbol),
+    its lines per column (as ``StepMeasure.wrapped``) and its height."""
+
+    index: int
+    count: int
+    wrapped: tuple[tuple[int, tuple[str, ...], tuple[int, ...] | None], ...]
+    height: float
 
 
 def _step_texts(step: Kegiatan, cols: tuple[Column, ...]) -> list[tuple[int, str, Align, bool]]:
@@ -107,10 +125,19 @@ def measure_step(step: Kegiatan, cols: tuple[Column, ...], fonts: FontSet, size:
     texts = _step_texts(step, cols)
     replaced = False
     text_h = 0.0
+    items = step.mutu_baku.kelengkapan
+    wrapped: list[tuple[int, tuple[str, ...], tuple[int, ...] | None]] = []
     for k, (ci, text, _align, mid) in enumerate(texts):
-        clean, rep = fonts.sanitize(text)
+        width = max(cols[ci].width - 2 * PAD, 1.0)
+        if cols[ci].kind is ColumnKind.KELENGKAPAN:
+            lines, starts, rep = bullet_items(items, fonts, size, width)
+            wrapped.append((ci, tuple(lines), tuple(starts)))
+        else:
+            clean, rep = fonts.sanitize(text)
+            lines = wrap_text(clean, fonts, size, width)
+            wrapped.append((ci, tuple(lines), None))
+        n = len(lines)
         replaced |= rep
-        n = len(wrap_text(clean, fonts, size, max(cols[ci].width - 2 * PAD, 1.0)))
         text_h = max(text_h, block_height(n, size) + 2 * PAD)
         if n > 1 and cols[ci].kind is ColumnKind.OUTPUT:  # a multi-line output reads left-aligned
             texts[k] = (ci, text, Align.LEFT, mid)
@@ -126,25 +153,62 @@ def measure_step(step: Kegiatan, cols: tuple[Column, ...], fonts: FontSet, size:
                       for t in (cab.label_ya or "Ya", cab.label_tidak or "Tidak"))
         bottom = max(V_GAP, label_h + 4.0)
         top = max(V_GAP, label_h + 2.0 - sym.h / 2)
-    return StepMeasure(tuple(texts), max(text_h, sym.h + top + bottom), replaced, top, bottom)
+    return StepMeasure(tuple(texts), max(text_h, sym.h + top + bottom), replaced, top, bottom, items,
+                       tuple(wrapped))
+
+
+MIN_CONTINUED_H = 2 * V_GAP
+"""The lowest a step's last continuation row gets (room for connectors passing through it)."""
+
+
+def split_step(measure: StepMeasure, cols: tuple[Column, ...], size: float, cap: float) -> tuple[StepPart, ...]:
+    """The rows of a step whose text is taller than ``cap`` (the most a row can have on a page):
+    every column's lines in order, ``cap`` high each but the last, which is as high as its lines
+    need; the KEGIATAN cell of every row after the first starts with ``CONTINUED``. Nothing is
+    dropped."""
+    lead = block_height(1, size)
+    fit = max(int((cap - 2 * PAD + 0.01) // lead), 2)
+    keg = next((c.index for c in cols if c.kind is ColumnKind.KEGIATAN), -1)
+    pos = {ci: 0 for ci, _l, _b in measure.wrapped}
+    parts: list[tuple[tuple[tuple[int, tuple[str, ...], tuple[int, ...] | None], ...], float]] = []
+    while True:
+        k = len(parts)
+        chunk: list[tuple[int, tuple[str, ...], tuple[int, ...] | None]] = []
+        for ci, lines, starts in measure.wrapped:
+            mark = k > 0 and ci == keg
+            a = pos[ci]
+            b = min(a + fit - (1 if mark else 0), len(lines))
+            take = lines[a:b]
+            bullets = None if starts is None else tuple(j - a for j in starts if a <= j < b)
+            chunk.append((ci, (CONTINUED, *take) if mark else take, bullets))
+            pos[ci] = b
+        done = all(pos[ci] >= len(lines) for ci, lines, _b in measure.wrapped)
+        n = max((len(t) for _c, t, _b in chunk), default=0)
+        parts.append((tuple(chunk), max(block_height(n, size) + 2 * PAD, MIN_CONTINUED_H) if done else cap))
+        if done or k > 10_000:
+            break
+    return tuple(StepPart(k, len(parts), w, h) for k, (w, h) in enumerate(parts))
 
 
 def step_row(index: int, step_index: int, measure: StepMeasure, cols: tuple[Column, ...], y: float,
-             height: float, fonts: FontSet, size: float) -> Row:
-    """A step row at ``y`` with ``height``; text longer than the row is clipped (flagged)."""
+             height: float, fonts: FontSet, size: float, part: StepPart | None = None) -> Row:
+    """A step row at ``y`` with ``height`` holding the lines the measure wrapped, or only those of
+    ``part`` (a row of a step taller than a page, see :func:`split_step`)."""
     cells: list[Cell] = []
-    texts = {ci: (t, a, m) for ci, t, a, m in measure.texts}
+    aligns = {ci: a for ci, _t, a, _m in measure.texts}
+    wrapped = {ci: (lines, bullets) for ci, lines, bullets in (part.wrapped if part is not None else measure.wrapped)}
     for c in cols:
         rect = Rect(c.x, y, c.width, height)
         block: TextBlock | None = None
-        if c.index in texts:
-            text, align, middle = texts[c.index]
-            block, _ = text_block(text, fonts, size, rect, align=align, pad_x=PAD, pad_top=PAD,
-                                  valign_middle=middle, max_height=height - 2 * PAD)
+        if c.index in wrapped:
+            lines, bullets = wrapped[c.index]
+            block = lines_block(lines, fonts, size, rect, align=aligns[c.index], pad_x=PAD, pad_top=PAD,
+                                bullets=bullets)
         role = c.kind.value if c.kind is not ColumnKind.PELAKSANA else "pelaksana"
         cells.append(Cell(rect=rect, text=block, role=role, row=index, col=c.index, pad_left=PAD,
                           pad_right=PAD, pad_top=PAD))
-    return Row(index=index, y=y, height=height, cells=tuple(cells), step=step_index)
+    return Row(index=index, y=y, height=height, cells=tuple(cells), step=step_index,
+               part=part.index if part is not None else 0, parts=part.count if part is not None else 1)
 
 
 def connector_row(index: int, cols: tuple[Column, ...], y: float, height: float) -> Row:
@@ -155,6 +219,15 @@ def connector_row(index: int, cols: tuple[Column, ...], y: float, height: float)
 
 
 MIN_HEADER_SIZE = 5.5
+LEGIBLE_HEADER_SIZE = 6.5
+"""The smallest size an actor header is set horizontally at; below it the actor headers are
+rotated (read bottom-to-top) at the full header size instead."""
+MAX_HEADER_LINES = 4
+"""More lines than this in a horizontal actor header is crowded: the headers are rotated."""
+ROTATED_LINES = 3
+"""The most lines a rotated actor header is wrapped into (fewer when its column is narrow)."""
+ROTATED_MAX_H = 100.0
+"""The highest rotated header row set at the full header size (a smaller size before a higher row)."""
 
 
 def header_size(title: str, width: float, fonts: FontSet, size: float) -> float:
@@ -165,20 +238,72 @@ def header_size(title: str, width: float, fonts: FontSet, size: float) -> float:
     return size
 
 
+def crowded_headers(actors: list[Column], fonts: FontSet, size: float) -> bool:
+    """True when an actor header cannot be set horizontally at a legible size (at least
+    ``LEGIBLE_HEADER_SIZE``, or the body size when smaller) without breaking a word, or needs
+    more than ``MAX_HEADER_LINES`` lines: the actor headers are then rotated."""
+    legible = min(size, LEGIBLE_HEADER_SIZE)
+    for c in actors:
+        title = fonts.sanitize(c.title)[0]
+        hsize = header_size(title, c.width, fonts, size)
+        words = title.split() or [""]
+        if max(fonts.width(w, hsize, True) for w in words) > c.width - 2 * PAD + 1e-6 or hsize < legible:
+            return True
+        if len(wrap_text(title, fonts, hsize, max(c.width - 2 * PAD, 1.0), True)) > MAX_HEADER_LINES:
+            return True
+    return False
+
+
+def _rotated_fit(actors: list[Column], fonts: FontSet, size: float) -> tuple[float, float]:
+    """The font size and row height of rotated actor headers: the lowest row in which every name
+    fits, wrapped at its spaces (never inside a word) into as many lines as the narrowest column
+    holds (``ROTATED_LINES`` at most); the largest size (down to 5.5 pt) whose row stays within
+    ``ROTATED_MAX_H``, else the row as high as the smallest size needs."""
+    names = [" ".join(fonts.sanitize(c.title)[0].split()) for c in actors]
+    across = min(c.width for c in actors) - 2 * PAD
+    fsize = size
+    while True:
+        longest = max(fonts.width(n, fsize, True) for n in names)
+        h = max(fonts.width(w, fsize, True) for n in names for w in (n.split() or [""]))
+        lines_fit = min(max(int((across + 1e-6) // block_height(1, fsize)), 1), ROTATED_LINES)
+        while h < longest and max(len(wrap_text(n, fonts, fsize, h, True)) for n in names) > lines_fit:
+            h = min(h + 2.0, longest)
+        if h + 2 * PAD <= ROTATED_MAX_H or fsize - 0.5 < MIN_HEADER_SIZE:
+            return fsize, h + 2 * PAD
+        fsize -= 0.5
+
+
+def _rotated_cell(rect: Rect, title: str, fonts: FontSet, size: float, row: int, col: int) -> Cell:
+    """A header cell whose text reads bottom-to-top, centred both ways (its frame: the cell turned
+    90° counter-clockwise around its bottom-left corner)."""
+    block, _ = text_block(title, fonts, size, Rect(0.0, 0.0, rect.h, rect.w), bold=True, align=Align.CENTER,
+                          pad_x=PAD, pad_top=PAD, valign_middle=True)
+    block = replace(block, rotated=True, origin=(rect.x, rect.bottom))
+    return Cell(rect=rect, text=block, role="header", row=row, col=col, pad_left=PAD, pad_right=PAD,
+                pad_top=PAD, shade=True)
+
+
 def header_rows(cols: tuple[Column, ...], y: float, fonts: FontSet, size: float,
                 waktu_unit: str | None = None) -> tuple[Row, Row]:
     """The two header rows: NO, KEGIATAN, PELAKSANA (over the actors), MUTU BAKU (over
     KELENGKAPAN/WAKTU/OUTPUT), KETERANGAN; merged cells span rows or columns. A title whose
-    longest word does not fit its column is set smaller (down to 5.5 pt) before it breaks."""
+    longest word does not fit its column is set smaller (down to 5.5 pt) before it breaks; when
+    an actor header would get below a legible size or crowded (:func:`crowded_headers`), every
+    actor header is rotated, the sub-header row as high as the longest name needs."""
     line = block_height(1, size) + 2 * PAD
     titles = {c.index: c.title for c in cols}
     titles.update({c.index: f"WAKTU ({waktu_unit.upper()})" for c in cols if c.kind is ColumnKind.WAKTU and waktu_unit})
     sizes = {c.index: header_size(titles[c.index], c.width, fonts, size) for c in cols}
+    actors = [c for c in cols if c.kind is ColumnKind.PELAKSANA]
+    rotated = crowded_headers(actors, fonts, size)
+    rot_size, rot_h = _rotated_fit(actors, fonts, size) if rotated else (size, 0.0)
     sub = [c for c in cols if c.kind in (ColumnKind.PELAKSANA, ColumnKind.KELENGKAPAN, ColumnKind.WAKTU,
                                          ColumnKind.OUTPUT)]
+    flat = [c for c in sub if not (rotated and c.kind is ColumnKind.PELAKSANA)]
     h2 = max((block_height(max(len(wrap_text(fonts.sanitize(titles[c.index])[0], fonts, sizes[c.index],
                                              max(c.width - 2 * PAD, 1), True)), 1), sizes[c.index]) + 2 * PAD
-              for c in sub), default=line)
+              for c in flat), default=line)
+    h2 = max(h2, rot_h)
     h1 = line
     top_cells: list[Cell] = []
     sub_cells: list[Cell] = []
@@ -190,7 +315,6 @@ def header_rows(cols: tuple[Column, ...], y: float, fonts: FontSet, size: float,
         return Cell(rect=rect, text=block, role="header", row=row, col=col, col_span=cspan,
                     row_span=rspan, pad_left=PAD, pad_right=PAD, pad_top=PAD, shade=True)
 
-    actors = [c for c in cols if c.kind is ColumnKind.PELAKSANA]
     mutu = [c for c in cols if c.kind in (ColumnKind.KELENGKAPAN, ColumnKind.WAKTU, ColumnKind.OUTPUT)]
     for c in cols:
         if c.kind in (ColumnKind.NO, ColumnKind.KEGIATAN, ColumnKind.KETERANGAN):
@@ -201,7 +325,10 @@ def header_rows(cols: tuple[Column, ...], y: float, fonts: FontSet, size: float,
         elif c is mutu[0]:
             top_cells.append(cell(Rect(c.x, y, sum(m.width for m in mutu), h1), COLUMN_TITLES["mutu_baku"], 0, c.index,
                                   len(mutu)))
-        if c in sub:
+        if rotated and c.kind is ColumnKind.PELAKSANA:
+            sub_cells.append(_rotated_cell(Rect(c.x, y + h1, c.width, h2), titles[c.index], fonts, rot_size, 1,
+                                           c.index))
+        elif c in sub:
             sub_cells.append(cell(Rect(c.x, y + h1, c.width, h2), titles[c.index], 1, c.index, fsize=sizes[c.index]))
     return (Row(index=0, y=y, height=h1, cells=tuple(top_cells), header=True),
             Row(index=1, y=y + h1, height=h2, cells=tuple(sub_cells), header=True))

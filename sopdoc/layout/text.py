@@ -11,10 +11,11 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from sopdoc.layout.geometry import Align, Rect, TextBlock
+from sopdoc.layout.geometry import BULLET, Align, Rect, TextBlock
 from sopdoc.layout.metrics import FontSet
 
-__all__ = ["HYPHEN", "LEADING", "block_height", "text_block", "wrap_text"]
+__all__ = ["HYPHEN", "LEADING", "block_height", "bullet_block", "bullet_indent", "bullet_items", "lines_block",
+           "text_block", "wrap_text"]
 
 LEADING = 1.2
 """Line height as a multiple of the font size."""
@@ -119,6 +120,70 @@ def text_block(text: str, fonts: FontSet, size: float, box: Rect, *, bold: bool 
         lines=tuple(lines), x=box.x + pad_x, top=top, width=width, font_size=size,
         leading=size * LEADING, ascent=fonts.ascent(size) + (LEADING - 1) * size / 2, bold=bold,
         align=align, line_widths=widths, clipped=clipped,
+    )
+    return block, replaced
+
+
+def lines_block(lines: tuple[str, ...] | list[str], fonts: FontSet, size: float, box: Rect, *,
+                align: Align = Align.LEFT, pad_x: float = 2.0, pad_top: float = 2.0,
+                bullets: tuple[int, ...] | None = None) -> TextBlock:
+    """A block of lines already wrapped to ``box`` (insets ``pad_x``/``pad_top``); ``bullets``
+    (not None) sets them as bulleted items: every line at the hanging indent, a bullet on those
+    lines."""
+    indent = bullet_indent(fonts, size) if bullets is not None else 0.0
+    return TextBlock(
+        lines=tuple(lines), x=box.x + pad_x, top=box.y + pad_top, width=max(box.w - 2 * pad_x, 1.0),
+        font_size=size, leading=size * LEADING, ascent=fonts.ascent(size) + (LEADING - 1) * size / 2, align=align,
+        line_widths=tuple(fonts.width(line, size) for line in lines),
+        indents=(indent,) * len(lines) if bullets is not None else (), bullets=bullets or (),
+    )
+
+
+def bullet_indent(fonts: FontSet, size: float) -> float:
+    """How far the text of a bulleted item stands right of its bullet (the hanging indent)."""
+    return fonts.width(BULLET, size) + 0.5 * size
+
+
+def bullet_items(items: tuple[str, ...] | list[str], fonts: FontSet, size: float, width: float
+                 ) -> tuple[list[str], list[int], bool]:
+    """The wrapped lines of ``items`` set as a bulleted list ``width`` wide (each wrapped to the
+    width less the hanging indent), the indexes of the lines that start an item, and whether
+    characters had to be replaced. Empty items are left out."""
+    indent = bullet_indent(fonts, size)
+    lines: list[str] = []
+    starts: list[int] = []
+    replaced = False
+    for item in items:
+        clean, rep = fonts.sanitize(item)
+        replaced |= rep
+        wrapped = wrap_text(clean, fonts, size, max(width - indent, 1.0))
+        if wrapped:
+            starts.append(len(lines))
+            lines.extend(wrapped)
+    return lines, starts, replaced
+
+
+def bullet_block(items: tuple[str, ...] | list[str], fonts: FontSet, size: float, box: Rect, *,
+                 pad_x: float = 2.0, pad_top: float = 2.0, max_height: float | None = None) -> tuple[TextBlock, bool]:
+    """``items`` as a bulleted list in ``box``: a :data:`BULLET` at the left of each item's first
+    line, every line of the item indented past it (a wrapped line never reads as a new item).
+    ``max_height`` drops lines that do not fit (``clipped``)."""
+    width = max(box.w - 2 * pad_x, 1.0)
+    lines, starts, replaced = bullet_items(items, fonts, size, width)
+    indent = bullet_indent(fonts, size)
+    clipped = False
+    if max_height is not None:
+        fit = max(int((max_height + 0.01) // (size * LEADING)), 0)
+        if len(lines) > fit:
+            lines, clipped = lines[:fit], True
+            starts = [k for k in starts if k < fit]
+            if lines:
+                lines[-1] = _ellipsis(lines[-1], fonts, size, width - indent, False)
+    block = TextBlock(
+        lines=tuple(lines), x=box.x + pad_x, top=box.y + pad_top, width=width, font_size=size,
+        leading=size * LEADING, ascent=fonts.ascent(size) + (LEADING - 1) * size / 2, align=Align.LEFT,
+        line_widths=tuple(fonts.width(line, size) for line in lines),
+        indents=(indent,) * len(lines), bullets=tuple(starts), clipped=clipped,
     )
     return block, replaced
 

@@ -11,7 +11,7 @@ from types import MappingProxyType
 
 from sopdoc.model.sop import Simbol
 
-__all__ = ["BOXES", "BOX_KEYS", "BOX_TITLES", "COLUMN_TITLES", "IDENTITY_FIELD_LABELS", "SIMBOL_NAMES",
+__all__ = ["BOXES", "BOX_KEYS", "BOX_TITLES", "COLUMN_TITLES", "CONTINUED", "IDENTITY_FIELD_LABELS", "SIMBOL_NAMES",
            "simbol_rank"]
 
 IDENTITY_FIELD_LABELS = MappingProxyType({
@@ -52,6 +52,10 @@ COLUMN_TITLES = MappingProxyType({
     "keterangan": "KETERANGAN",
 })
 """Flowchart table column → its printed header ("PELAKSANA" and "MUTU BAKU" span their sub-columns)."""
+
+CONTINUED = "(lanjutan)"
+"""The mark on the first line of the KEGIATAN cell of a step's continuation row (a step whose
+text is taller than a page goes on in a row on the next page)."""
 
 SIMBOL_NAMES = frozenset(s.value for s in Simbol)
 """The shape kinds that are step symbols (not off-page connectors or labels)."""

@@ -161,9 +161,10 @@ def s_tr_flow_start(*, header: bool = False) -> str:
 
 
 def s_tc_start(width_twips: int, *, grid_span: int = 1, v_merge: str | None = None, v_align: str = "top",
-               shade: str | None = None, margin_lr: tuple[float, float] | None = None) -> str:
+               shade: str | None = None, margin_lr: tuple[float, float] | None = None,
+               bottom_to_top: bool = False) -> str:
     """Opening of a cell: width, spans, vertical alignment, optional fill, optional left/right
-    margins (pt) (close with ``</w:tc>``)."""
+    margins (pt), text reading bottom-to-top (``btLr``) (close with ``</w:tc>``)."""
     out = [f'<w:tc><w:tcPr><w:tcW w:w="{int(width_twips)}" w:type="dxa"/>']
     if grid_span > 1:
         out.append(f'<w:gridSpan w:val="{int(grid_span)}"/>')
@@ -176,6 +177,8 @@ def s_tc_start(width_twips: int, *, grid_span: int = 1, v_merge: str | None = No
     if margin_lr is not None:
         out.append(f'<w:tcMar><w:left w:w="{twips(margin_lr[0])}" w:type="dxa"/>'
                    f'<w:right w:w="{twips(margin_lr[1])}" w:type="dxa"/></w:tcMar>')
+    if bottom_to_top:
+        out.append('<w:textDirection w:val="btLr"/>')
     out.append(f'<w:vAlign w:val="{esc(v_align)}"/></w:tcPr>')
     return "".join(out)
 
@@ -195,6 +198,14 @@ def s_p_start(*, align: str = "left", before: float = 0.0, line: float | None = 
     jc = "center" if align == "center" else ("right" if align == "right" else "left")
     tiny = '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>' if keep_tiny else ""
     return f'<w:p><w:pPr><w:spacing {spacing}/><w:jc w:val="{jc}"/>{tiny}{sect_pr}</w:pPr>'
+
+
+def s_p_hanging(start: str, indent: float) -> str:
+    """A paragraph opening (:func:`s_p_start`) with a hanging indent of ``indent`` points: the
+    first line starts at the left edge, the following at ``indent``, where a ``w:tab`` after the
+    first line's mark lands too (no ``w:tabs``: readers would take its tab for a tab character)."""
+    ind = twips(indent)
+    return start.replace("<w:jc ", f'<w:ind w:left="{ind}" w:hanging="{ind}"/><w:jc ', 1)
 
 
 @functools.lru_cache(maxsize=64)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from sopdoc.layout.flowchart import HEADING_ROLES
 from sopdoc.layout.geometry import (
+    BULLET,
     LINE_WIDTHS,
     Align,
     Cell,
@@ -84,9 +85,19 @@ def _cell_text(cell: Cell, row: Row, table: FlowTable, texts: dict[int, str]) ->
     block = cell.text
     if block is None or not block.lines:
         return []
+    if row.header and block.rotated:  # Word wraps rotated text along the row: keep the layout's lines
+        return list(block.lines)
     if row.header:
         return [_unwrap(block.lines)]
-    if block.clipped or cell.col not in texts:
+    if block.indents and cell.role == "kelengkapan":
+        # one paragraph per item as the layout wrapped it: bullet, tab to the hanging indent, item
+        # (a continuation row may start inside an item: its lines get the tab only)
+        starts = list(block.bullets)
+        cuts = [0, *starts] if not starts or starts[0] > 0 else starts
+        ends = [*cuts[1:], len(block.lines)]
+        return [(f"{BULLET}\t" if a in starts else "\t") + _unwrap(block.lines[a:b])
+                for a, b in zip(cuts, ends, strict=True)]
+    if block.clipped or cell.col not in texts or row.parts > 1:  # a step set in several rows: its lines
         return list(block.lines)
     if any(line.endswith(HYPHEN) for line in block.lines) and "\n" not in texts[cell.col]:
         return [_unwrap(block.lines)]  # Word hyphenates where the layout did
@@ -111,7 +122,12 @@ def _paragraphs(cell: Cell, paras: list[str], font: str, middle: bool) -> list[t
     align = "center" if block.align is Align.CENTER else "left"
     for i, text in enumerate(paras):
         start = ox.s_p_start(align=align, before=(cell.pad_top if i == 0 and not middle else 0.0), line=block.leading)
-        out.append((start, ox.s_r(text, font, block.font_size, block.bold, keep_hyphens=True) if text else ""))
+        head, tab, body = text.rpartition("\t") if text.startswith(("\t", f"{BULLET}\t")) else ("", "", text)
+        runs = ox.s_r(body, font, block.font_size, block.bold, keep_hyphens=True) if body else ""
+        if tab:  # a bulleted item: the bullet, then a tab to the hanging indent where its lines start
+            start = ox.s_p_hanging(start, block.indents[0] if block.indents else 0.0)
+            runs = (ox.s_r(head, font, block.font_size, block.bold) if head else "") + "<w:r><w:tab/></w:r>" + runs
+        out.append((start, runs))
     return out
 
 
@@ -221,7 +237,8 @@ def flow_table_xml(page: Page, texts_of: Callable[[int], dict[int, str]], font: 
                                      v_merge="restart" if cell.row_span > 1 else None,
                                      v_align="center" if middle else "top",
                                      shade=HEADER_FILL if cell.shade else (fills(page, cell) if fills else None),
-                                     margin_lr=(0.0, 0.0) if actor else (cell.pad_left, cell.pad_right)))
+                                     margin_lr=(0.0, 0.0) if actor else (cell.pad_left, cell.pad_right),
+                                     bottom_to_top=cell.text is not None and cell.text.rotated))
             paras = _paragraphs(cell, _cell_text(cell, row, table, texts), font, middle)
             drawings = anchors.by_cell.get((row.index, col), [])
             if cell.text is None or not cell.text.lines:  # the drawings' own paragraph, no spacing

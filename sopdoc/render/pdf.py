@@ -15,6 +15,7 @@ from collections.abc import Callable
 from sopdoc import __version__
 from sopdoc.layout.geometry import (
     BRIDGE_R,
+    BULLET,
     LINE_WIDTHS,
     Cell,
     Connector,
@@ -142,7 +143,8 @@ def _paint_fills(canvas, page: Page, fills: CellFill) -> None:
 
 
 def _paint_texts(canvas, page: Page, blocks: list[TextBlock], layout: LayoutDocument) -> None:
-    """All text of a page in one PDF text object (one Tm per line, Tf only when the font changes)."""
+    """All text of a page in one PDF text object (one Tm per line, Tf only when the font changes);
+    a rotated block's lines get a turned text matrix, a bulleted line its bullet first."""
     text = canvas.beginText()
     current: tuple[str, float] | None = None
     for block in blocks:
@@ -151,13 +153,19 @@ def _paint_texts(canvas, page: Page, blocks: list[TextBlock], layout: LayoutDocu
         for i, line in enumerate(block.lines):
             if not line:
                 continue
-            text.setTextOrigin(block.line_x(i), page.height - block.baseline(i))
-            for face, run in font_runs(line, font, fallback):
-                if current != (face, block.font_size):
-                    ensure_font(face)
-                    text.setFont(face, block.font_size)
-                    current = (face, block.font_size)
-                text.textOut(run)
+            pieces = [(block.x, BULLET)] if i in block.bullets else []
+            for x, piece in (*pieces, (block.line_x(i), line)):
+                px, py = block.to_page(x, block.baseline(i))
+                if block.rotated:  # reads bottom-to-top: the text's x runs up the page
+                    text.setTextTransform(0, 1, -1, 0, px, page.height - py)
+                else:
+                    text.setTextOrigin(px, page.height - py)
+                for face, run in font_runs(piece, font, fallback):
+                    if current != (face, block.font_size):
+                        ensure_font(face)
+                        text.setFont(face, block.font_size)
+                        current = (face, block.font_size)
+                    text.textOut(run)
     canvas.drawText(text)
 
 
@@ -252,7 +260,8 @@ def _item_marks(canvas, page: Page, sop: Sop) -> None:
             continue
         if not 0 <= row.step < len(sop.kegiatan):
             continue
-        for i in _item_starts(sop.kegiatan[row.step].mutu_baku.kelengkapan, cell.text.lines):
+        starts = cell.text.bullets or _item_starts(sop.kegiatan[row.step].mutu_baku.kelengkapan, cell.text.lines)
+        for i in starts:
             canvas.rect(cell.rect.x + ITEM_MARK, page.height - cell.text.baseline(i), ITEM_MARK, ITEM_MARK,
                         stroke=0, fill=1)
     canvas.setFillColorRGB(0, 0, 0)

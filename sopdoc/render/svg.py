@@ -13,6 +13,7 @@ import itertools
 
 from sopdoc.layout.geometry import (
     BRIDGE_R,
+    BULLET,
     LINE_WIDTHS,
     Align,
     Connector,
@@ -98,7 +99,10 @@ def _chars(pages: list[Page], draft: bool) -> dict[tuple[bool, bool], set[str]]:
     blocks = [c.text for p in pages for c in p.cells if c.text is not None] + \
         [lb.text for p in pages for lb in p.labels]
     for block in blocks:
-        used.setdefault((block.bold, block.italic and not block.bold), set()).update(*block.lines)
+        face = used.setdefault((block.bold, block.italic and not block.bold), set())
+        face.update(*block.lines)
+        if block.bullets:
+            face.add(BULLET)
     used[(True, False)].update(*(s.label for p in pages for s in p.symbols if s.label))
     return used
 
@@ -122,19 +126,25 @@ def _page(out: list[str], page: Page, paths: GlyphPaths | None = None) -> None:
 
 def _text(out: list[str], block: TextBlock, paths: GlyphPaths | None = None) -> None:
     cls = ' class="b"' if block.bold else (' class="i"' if block.italic else "")
+    # a rotated block is drawn in its own frame: turned 90° counter-clockwise around its origin
+    turn = (f' transform="translate({_f(block.origin[0])} {_f(block.origin[1])}) rotate(-90)"'
+            if block.rotated else "")
     for i, line in enumerate(block.lines):
         if not line.strip():
             continue
-        if paths is not None:
-            out.append(paths.line(line, block.line_x(i), block.baseline(i), block.font_size, block.bold,
-                                  block.italic and not block.bold)[0])
-            continue
-        if block.align is Align.CENTER:
-            attrs = f'x="{_f(block.x + block.width / 2)}" text-anchor="middle"'
-        else:
-            attrs = f'x="{_f(block.x)}"'
-        out.append(f'<text {attrs} y="{_f(block.baseline(i))}" font-size="{_f(block.font_size)}"{cls} '
-                   f'xml:space="preserve">{escape(line)}</text>')
+        pieces = [(block.x, BULLET, Align.LEFT)] if i in block.bullets else []
+        for x, piece, align in (*pieces, (block.line_x(i), line, block.align)):
+            if paths is not None:
+                glyphs = paths.line(piece, x, block.baseline(i), block.font_size, block.bold,
+                                    block.italic and not block.bold)[0]
+                out.append(f"<g{turn}>{glyphs}</g>" if turn else glyphs)
+                continue
+            if align is Align.CENTER:
+                attrs = f'x="{_f(block.x + block.width / 2)}" text-anchor="middle"'
+            else:
+                attrs = f'x="{_f(x)}"'
+            out.append(f'<text {attrs} y="{_f(block.baseline(i))}" font-size="{_f(block.font_size)}"{cls}{turn} '
+                       f'xml:space="preserve">{escape(piece)}</text>')
 
 
 def _connector(out: list[str], conn: Connector) -> None:

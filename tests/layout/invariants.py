@@ -7,6 +7,7 @@ import itertools
 from sopdoc.layout.geometry import LayoutDocument, PageKind, SymbolKind
 from sopdoc.layout.metrics import font_set
 from sopdoc.layout.shapes import point_on_outline, rect_hits_symbol, segment_hits_symbol, segment_rect, segments_of
+from sopdoc.model.labels import CONTINUED
 from sopdoc.model.sop import Sop
 
 TOL = 0.05
@@ -29,14 +30,15 @@ def check_layout(sop: Sop, doc: LayoutDocument) -> None:
                 f"cell {cell.role} leaves the page"
             if cell.text is None:
                 continue
-            for line, w in zip(cell.text.lines, cell.text.line_widths, strict=False):
-                assert w <= cell.text.width + TOL, f"line wider than its cell: {line!r}"
+            indents = cell.text.indents or (0.0,) * len(cell.text.lines)
+            for line, w, ind in zip(cell.text.lines, cell.text.line_widths, indents, strict=False):
+                assert ind + w <= cell.text.width + TOL, f"line wider than its cell: {line!r}"
                 assert abs(fonts.width(line, cell.text.font_size, cell.text.bold) - w) < 0.01
-            if cell.text.lines:
-                assert cell.text.x >= cell.rect.x - TOL
-                assert cell.text.x + cell.text.width <= cell.rect.right + TOL
-                last = cell.text.top + cell.text.height
-                assert cell.text.top >= cell.rect.y - TOL and last <= cell.rect.bottom + 0.5, cell.role
+            if cell.text.lines:  # on the page (a rotated block's frame turned back)
+                box = cell.text.bounds
+                assert box.x >= cell.rect.x - TOL
+                assert box.right <= cell.rect.right + TOL
+                assert box.y >= cell.rect.y - TOL and box.bottom <= cell.rect.bottom + 0.5, cell.role
         if page.kind is not PageKind.FLOWCHART:
             continue
         table = page.table
@@ -46,8 +48,14 @@ def check_layout(sop: Sop, doc: LayoutDocument) -> None:
         for a, b in zip(table.rows[1:], table.rows[2:], strict=False):
             assert abs(a.bottom - b.y) < TOL
         assert table.rows[-1].bottom <= page.height + TOL
-        step_rows = {r.step: r for r in table.step_rows if r.step is not None}
+        step_rows = {r.step: r for r in table.step_rows if r.step is not None and r.part == 0}
         assert list(step_rows) == list(page.steps)
+        for r in table.step_rows:  # step text is never clipped; a continuation row is marked
+            assert not any(c.text is not None and c.text.clipped for c in r.cells), f"step {r.step} clipped"
+            if r.part > 0:
+                keg = next(c for c in r.cells if c.role == "kegiatan")
+                assert keg.text is not None and keg.text.lines[0] == CONTINUED
+                assert not any(s.row == r.index for s in page.symbols if s.kind is not SymbolKind.OFFPAGE)
         cols = table.columns
         for a, b in itertools.pairwise(cols):
             assert abs(a.right - b.x) < TOL and a.width > 0
@@ -65,7 +73,7 @@ def check_layout(sop: Sop, doc: LayoutDocument) -> None:
                 assert not s.rect.intersects(t.rect, TOL), "symbols overlap"
         # a joint step: one symbol in every actor column involved, each joined to its neighbour
         for r in table.step_rows:
-            if r.step is None:
+            if r.step is None or r.part > 0:
                 continue
             own = sorted((k for k, s in enumerate(syms) if s.row == r.index and s.kind is not SymbolKind.OFFPAGE),
                          key=lambda k: syms[k].rect.x)

@@ -9,7 +9,11 @@ would object to, measured on the geometry.
 - bridges: every crossing of two connectors is drawn with a bridge;
 - exit labels: at least 6.5 pt, nearer their own exit than any other exit of the page, never on
   another label, a symbol or a connector;
-- words: no line of a step or header cell ends inside a word, except after a shown hyphen;
+- words: no line of a step or header cell ends inside a word, except after a shown hyphen; a step
+  continued on the next pages holds all its text across its rows, in order, each continuation
+  row marked "(lanjutan)";
+- headers: no actor header set horizontally below ``MIN_HEADER`` (crowded headers are rotated),
+  and every rotated header's lines inside its cell, measured again with the font's metrics;
 - density: no last page holding a lone step.
 
 The numbers are measured independently of the layout code: only the ``Page`` geometry and the
@@ -20,14 +24,16 @@ from __future__ import annotations
 
 import itertools
 
-from sopdoc.layout.geometry import ColumnKind, LayoutDocument, Page
+from sopdoc.layout.geometry import ColumnKind, LayoutDocument, Page, Row
 from sopdoc.layout.metrics import font_set
 from sopdoc.layout.shapes import rect_hits_symbol, segment_rect, segments_of
+from sopdoc.model.labels import CONTINUED
 from sopdoc.model.sop import Sop
 
 CLEAR = 6.0
 TOL = 0.05
 MIN_LABEL = 6.5
+MIN_HEADER = 6.5
 HYPHENS = ("\u2010", "-")
 
 
@@ -147,6 +153,8 @@ def word_problems(page: Page, sop: Sop) -> list[str]:
             continue
         col = table.columns[cell.col]
         row = table.rows[cell.row]
+        if row.parts > 1:  # a step set in several rows: its lines are joined across pages (continued_problems)
+            continue
         if row.header and col.kind is ColumnKind.PELAKSANA and cell.row == 1:
             texts.append((col.title, cell.text.lines))
         elif row.step is not None and col.kind is ColumnKind.KEGIATAN:
@@ -158,6 +166,78 @@ def word_problems(page: Page, sop: Sop) -> list[str]:
         want = " ".join(fonts.sanitize(source)[0].split())
         if _joined(lines) != want and " ".join(lines) != want:
             out.append(f"page {page.number}: {lines!r} breaks a word of {want!r}")
+    return out
+
+
+def continued_problems(doc: LayoutDocument, sop: Sop) -> list[str]:
+    """A step set in several rows (a continuation on the next pages): its rows numbered 0, 1, …
+    on consecutive pages, every row after the first marked ``CONTINUED`` atop KEGIATAN, and the
+    characters of each text column, read across the rows, those of the step's text in order
+    (nothing lost; a hyphen shown where a word was hyphenated apart)."""
+    fonts = font_set("sans")
+    rows: dict[int, list[tuple[Page, Row]]] = {}
+    for page in doc.flow_pages:
+        assert page.table is not None
+        for row in page.table.step_rows:
+            if row.step is not None and row.parts > 1:
+                rows.setdefault(row.step, []).append((page, row))
+    out = []
+    for step, parts in rows.items():
+        name = f"step {step}"
+        numbers = [p.number for p, _ in parts]
+        if [r.part for _, r in parts] != list(range(len(parts))) or numbers != list(range(numbers[0],
+                                                                                         numbers[-1] + 1)):
+            out.append(f"{name}: continuation rows out of order {numbers}")
+        k = sop.kegiatan[step]
+        for kind, source in ((ColumnKind.KEGIATAN, k.uraian), (ColumnKind.OUTPUT, k.mutu_baku.output or ""),
+                             (ColumnKind.KETERANGAN, k.keterangan or ""),
+                             (ColumnKind.KELENGKAPAN, " ".join(k.mutu_baku.kelengkapan))):
+            lines: list[str] = []
+            for page, row in parts:
+                assert page.table is not None
+                cell = next(c for c in row.cells if page.table.columns[c.col].kind is kind)
+                got = list(cell.text.lines) if cell.text is not None else []
+                if kind is ColumnKind.KEGIATAN and row.part > 0:
+                    if not got or got[0] != CONTINUED:
+                        out.append(f"{name} page {page.number}: continuation row without {CONTINUED!r}")
+                    got = got[1:]
+                lines += got
+            # nothing lost, in order: the characters shown (a shown hyphen apart) are the source's
+            want = "".join(fonts.sanitize(source)[0].split())
+            if "".join(_joined(tuple(lines)).split()) != want:
+                out.append(f"{name}: {kind.value} across its rows differs from the source")
+    return out
+
+
+def header_problems(page: Page, family: str) -> list[str]:
+    """Actor headers: horizontal ones at a legible size (at least ``MIN_HEADER``, or the body
+    text's size when that is smaller); rotated ones with every line (measured again) within the
+    cell's height less its paddings, and the lines' stack within its width."""
+    table = page.table
+    assert table is not None
+    fonts = font_set(family)
+    body = min((c.text.font_size for c in page.cells if c.role == "kegiatan" and c.text is not None),
+               default=MIN_HEADER)
+    out = []
+    for cell in table.rows[1].cells:
+        block = cell.text
+        col = table.columns[cell.col]
+        if block is None or not block.lines or col.kind is not ColumnKind.PELAKSANA:
+            continue
+        name = f"page {page.number} header {col.title!r}"
+        if not block.rotated:
+            if block.font_size < min(MIN_HEADER, body) - TOL:
+                out.append(f"{name}: horizontal at {block.font_size} pt")
+            continue
+        r = cell.rect
+        for line in block.lines:
+            w = fonts.width(line, block.font_size, block.bold)
+            if w > r.h - cell.pad_left - cell.pad_right + TOL:
+                out.append(f"{name}: rotated line {line!r} ({w:.1f} pt) longer than the cell ({r.h:.1f} pt)")
+        box = block.bounds
+        if not (r.x - TOL <= box.x and box.right <= r.right + TOL and r.y - TOL <= box.y
+                and box.bottom <= r.bottom + TOL):
+            out.append(f"{name}: rotated text outside its cell")
     return out
 
 
@@ -180,6 +260,10 @@ def quality_problems(sop: Sop, doc: LayoutDocument, *, words: bool = True, clear
             out += ownership_problems(page)
         if words:
             out += word_problems(page, sop)
+        out += header_problems(page, "serif" if "Serif" in doc.font_regular or "Times" in doc.font_regular
+                               else "sans")
+    if words:
+        out += continued_problems(doc, sop)
     flow = doc.flow_pages
     if len(flow) > 1 and len(flow[-1].steps) == 1 and len(flow[-2].steps) > 2:
         # a lone last step is fine only when the step before it could not have come along

@@ -29,14 +29,19 @@ def test_two_hundred_steps_fifteen_actors():
     render_pdf(sop, doc)
 
 
-def test_five_thousand_character_uraian_is_clipped_with_a_warning():
+def test_five_thousand_character_uraian_continues_on_the_next_page_with_a_note():
+    """Issue #16 item 6: no longer clipped (SOP601) but set in continuation rows (SOP610)."""
     sop = make_sop(5, 3)
     steps = list(sop.kegiatan)
     steps[2] = steps[2].model_copy(update={"uraian": "kata " * 1000})
     sop = sop.model_copy(update={"kegiatan": tuple(steps)})
     doc = layout_sop(sop)
     check_layout(sop, doc)
-    assert ("SOP601", ("kegiatan", 2)) in {(d.code, d.path) for d in doc.warnings}
+    codes = {(d.code, d.path) for d in doc.warnings}
+    assert ("SOP610", ("kegiatan", 2)) in codes and not any(c == "SOP601" for c, _ in codes)
+    shown = [w for p in doc.flow_pages for r in p.table.step_rows if r.step == 2 for c in r.cells
+             if c.role == "kegiatan" for line in c.text.lines for w in line.split()]
+    assert shown.count("kata") == 1000
 
 
 def test_long_word_breaks_and_odd_characters_fall_back():

@@ -20,7 +20,7 @@ import pdfplumber
 import pytest
 
 from sopdoc.layout import PageProfile, layout_sop
-from sopdoc.layout.geometry import LINE_WIDTHS, LineClass, PageKind, SymbolKind
+from sopdoc.layout.geometry import BULLET, LINE_WIDTHS, LineClass, PageKind, SymbolKind
 from sopdoc.render.docx import render_docx
 from tests.render.docx_helpers import exact_fill_case, example_paths, load, long_sop
 
@@ -178,7 +178,8 @@ def test_text_cells_wrap_like_the_layout_and_stay_inside(rendered, name: str) ->
                     if cell.text is None or not cell.text.lines:
                         continue
                     got = _pdf_lines_in(chars, cell.rect)
-                    want = [" ".join(line.split()) for line in cell.text.lines]
+                    want = [(BULLET if i in cell.text.bullets else "") + " ".join(line.split())
+                            for i, line in enumerate(cell.text.lines)]  # a kelengkapan item after its bullet
                     assert got == want, (row.index, cell.col, got, want)
                     for c in chars:
                         if cell.rect.contains_point(((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2)):

@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 
 from sopdoc.importers.own.docx_source import sop_yaml_from_docx
 from sopdoc.layout import layout_sop
-from sopdoc.layout.geometry import ColumnKind, Orientation, PageKind
+from sopdoc.layout.geometry import BULLET, ColumnKind, Orientation, PageKind
 from sopdoc.layout.profile import PageProfile
 from sopdoc.render._ooxml import twips
 from sopdoc.render.docx import docx_bytes, render_docx
@@ -62,9 +62,9 @@ def _check_flow_tables(sop, layout, doc) -> None:
                 assert cell_text(cells[col_of[ColumnKind.NO]]) == str(step.no)
             if step.mutu_baku.output:
                 assert cell_text(cells[col_of[ColumnKind.OUTPUT]]) == " ".join(step.mutu_baku.output.split())
-            if step.mutu_baku.kelengkapan:
+            if step.mutu_baku.kelengkapan:  # each item after its bullet (and a tab)
                 assert cell_text(cells[col_of[ColumnKind.KELENGKAPAN]]) == " ".join(
-                    " ".join(step.mutu_baku.kelengkapan).split())
+                    BULLET + " ".join(k.split()) for k in step.mutu_baku.kelengkapan if k.split())
             syms = [s for s in page.symbols if s.row == row.index]
             for ci, tc in cells.items():
                 found = [g for g, _ in shapes_in(tc) if g in SYMBOL_PRESETS]

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from pypdf import PdfReader
 
 from sopdoc.layout import layout_sop
-from sopdoc.layout.geometry import LINE_WIDTHS, LineClass, SymbolKind
+from sopdoc.layout.geometry import BULLET, LINE_WIDTHS, LineClass, SymbolKind
 from sopdoc.layout.metrics import font_set
 from sopdoc.model.sop import Cabang
 from sopdoc.render.pdf import ATTACHMENT_NAME, render_pdf
@@ -71,7 +71,8 @@ def _check_readback(sop, data: bytes) -> None:
                 step = sop.kegiatan[row.step]
                 for kind, text in (("kegiatan", step.uraian), ("output", step.mutu_baku.output or ""),
                                    ("waktu", step.mutu_baku.waktu.teks if step.mutu_baku.waktu else ""),
-                                   ("kelengkapan", " ".join(step.mutu_baku.kelengkapan))):
+                                   ("kelengkapan", " ".join(BULLET + k for k in step.mutu_baku.kelengkapan
+                                                            if fonts.sanitize(k)[0].split()))):
                     col = next(c for c in cols if c.kind.value == kind)
                     got = _words_in(words, col.x, col.right, row.y, row.bottom)
                     want = fonts.sanitize(text)[0]

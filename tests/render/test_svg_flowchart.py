@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from sopdoc.layout import layout_sop
-from sopdoc.layout.geometry import SymbolKind
+from sopdoc.layout.geometry import BULLET, SymbolKind
 from sopdoc.model.sop import Cabang
 from sopdoc.render.svg import render_svg
 from tests.layout.builders import make_sop
@@ -176,6 +176,7 @@ def test_svg_text_as_paths_draws_every_character_as_a_defined_glyph():
     drawn += [line for p in doc.pages for lb in p.labels for line in lb.text.lines]
     drawn += [s.label for p in doc.pages for s in p.symbols if s.label]
     drawn += ["DRAFT"] * len(doc.pages)
+    drawn += [BULLET for p in doc.pages for c in p.cells if c.text is not None for _ in c.text.bullets]
     assert len(uses) == sum(len(line.replace(" ", "")) for line in drawn)
     assert render_svg(doc, text_as_paths=True) == svg
 

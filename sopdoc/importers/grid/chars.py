@@ -88,8 +88,34 @@ def _baseline(c: Obj, height: float) -> float:
     return round(height - float(c["matrix"][5]), 1)
 
 
+def _turned(c: Obj) -> bool:
+    """True for a character set reading bottom-to-top (text matrix turned 90° counter-clockwise)."""
+    m = c.get("matrix")
+    return m is not None and abs(float(m[0])) < 1e-6 and float(m[1]) > 0
+
+
+def _turned_lines(chars: list[Obj]) -> list[TextLine]:
+    """Lines of text reading bottom-to-top (sopdoc's rotated actor headers): grouped by the x of
+    their baseline, left to right, each line from the bottom up; ``baseline`` is that x."""
+    by_line: dict[float, list[Obj]] = {}
+    for c in chars:
+        by_line.setdefault(round(float(c["matrix"][4]), 1), []).append(c)
+    lines = []
+    for base in sorted(by_line):
+        row = sorted(by_line[base], key=lambda c: -float(c["bottom"]))
+        text = "".join(c["text"] for c in row)
+        bold = sum("Bold" in c["fontname"] for c in row if c["text"].strip()) * 2 > len(text.replace(" ", ""))
+        lines.append(TextLine(text, min(float(c["x0"]) for c in row), max(float(c["x1"]) for c in row), base,
+                              round(max(float(c["size"]) for c in row), 2), bold))
+    return lines
+
+
 def chars_to_lines(chars: list[Obj], page_height: float) -> list[TextLine]:
-    """Group characters by baseline (top to bottom), each line in x order."""
+    """Group characters by baseline (top to bottom), each line in x order; characters reading
+    bottom-to-top follow as lines of their own (:func:`_turned_lines`)."""
+    turned = [c for c in chars if _turned(c)]
+    if turned:
+        return chars_to_lines([c for c in chars if not _turned(c)], page_height) + _turned_lines(turned)
     by_line: dict[float, list[Obj]] = {}
     for c in chars:
         by_line.setdefault(_baseline(c, page_height), []).append(c)

@@ -17,6 +17,7 @@ from sopdoc.importers.own.exits import assign_exits
 from sopdoc.importers.own.flow_model import Column, FlowPage, Link, OwnStep, Symbol
 from sopdoc.importers.own.pdf_worksheet import worksheet_from_rows
 from sopdoc.importers.report import ImportBuilder
+from sopdoc.layout.geometry import BULLET
 from sopdoc.layout.worksheet import WORKSHEET_TITLE
 from sopdoc.model.diagnostic import Origin
 from sopdoc.model.labels import BOX_TITLES, COLUMN_TITLES, IDENTITY_FIELD_LABELS
@@ -142,8 +143,8 @@ def read_own_flow_table(table: DocTable, t_index: int, file: str) -> FlowPage:
     satuan = None
     for k, (top, sub) in enumerate(zip(grid[0], grid[1], strict=False)):
         top, sub = (top or "").strip(), (sub or "").strip()
-        if top == _PELAKSANA:
-            cols.append(Column("pelaksana", xs[k], xs[k + 1], sub))
+        if top == _PELAKSANA:  # a rotated header holds one paragraph per line
+            cols.append(Column("pelaksana", xs[k], xs[k + 1], sub.replace("\n", " ")))
         elif sub.startswith(_WAKTU):
             cols.append(Column("waktu", xs[k], xs[k + 1]))
             if sub.startswith(f"{_WAKTU} (") and sub.endswith(")"):
@@ -174,8 +175,8 @@ def read_own_flow_table(table: DocTable, t_index: int, file: str) -> FlowPage:
         for cell in row:
             kind = cols[cell.col].kind if cell.col < len(cols) else "?"
             paras = [p for p in _para_texts(cell)]
-            if kind == "kelengkapan":
-                kel = [p for p in paras if p]
+            if kind == "kelengkapan":  # each item a paragraph "•<tab>item"; "<tab>…" continues one
+                kel = [p.removeprefix(f"{BULLET}\t") for p in paras if p.removeprefix(f"{BULLET}\t").strip()]
             elif kind not in ("pelaksana", "?"):
                 texts[kind] = "\n".join(p for p in paras if p)
         own = [s for s in symbols if s.row == r and s.kind != "offpage"]

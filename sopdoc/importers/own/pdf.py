@@ -20,6 +20,7 @@ from sopdoc.importers.own.pdf_worksheet import read_worksheet_page
 from sopdoc.importers.own.reconcile import reconcile
 from sopdoc.importers.report import ImportBuilder, ImportResult
 from sopdoc.model.diagnostic import Origin, Teks
+from sopdoc.model.labels import CONTINUED
 
 __all__ = ["MAX_ATTACHMENT_BYTES", "attached_sop_yaml", "flows_to_builder", "import_own_pdf", "is_sopdoc_pdf",
            "read_own_pages"]
@@ -138,8 +139,8 @@ def flows_to_builder(flows: list[FlowPage], b: ImportBuilder) -> None:
         b.put(("satuan_waktu",), first.satuan, where, 0.95)
     if first.title:
         b.put(("judul_flowchart",), first.title, replace(where, row=None), 0.95)
-    steps = [s for f in flows for s in f.steps]
     cols_of = {id(s): f.columns for f in flows for s in f.steps}
+    steps = _merge_continued([s for f in flows for s in f.steps])
     number: dict[int, int | None] = {}
     for s in steps:
         if s.symbol is not None:
@@ -157,6 +158,48 @@ def flows_to_builder(flows: list[FlowPage], b: ImportBuilder) -> None:
                     cabang[f"label_{key}"] = label
             if cabang:
                 b.put(("kegiatan", i, "cabang"), cabang, s.origin, 0.9)
+
+
+def _joined(head: str, tail: str) -> str:
+    """Two pieces of one text across a row break: a word hyphenated at the break (U+2010, which
+    sopdoc's layout shows) joined again, else one space between."""
+    head, tail = head.rstrip(), tail.strip()
+    if head.endswith("\u2010"):
+        return head[:-1] + tail
+    return f"{head} {tail}" if head and tail else head or tail
+
+
+def _unlined(text: str) -> str:
+    """A text read as one paragraph per layout line (a step set in several rows): lines joined
+    again, a word hyphenated at a line's end included."""
+    out = ""
+    for line in text.split("\n"):
+        out = _joined(out, line)
+    return out
+
+
+def _merge_continued(steps: list[OwnStep]) -> list[OwnStep]:
+    """Rows of one step set across pages (sopdoc's continuation rows: no symbol, KEGIATAN starting
+    with "(lanjutan)") folded back into the step they continue; a kelengkapan line read with a
+    leading tab continues the previous row's last item."""
+    out: list[OwnStep] = []
+    for s in steps:
+        keg = s.texts.get("kegiatan", "")
+        if out and s.symbol is None and keg.startswith(CONTINUED):
+            prev = out[-1]
+            prev.texts = {kind: _unlined(text) if kind != "no" else text for kind, text in prev.texts.items()}
+            rest = {**s.texts, "kegiatan": keg[len(CONTINUED):]}
+            for kind, text in rest.items():
+                if kind != "no" and text.strip():
+                    prev.texts[kind] = _joined(prev.texts.get(kind, ""), _unlined(text))
+            kel = list(s.kelengkapan)
+            if kel and kel[0].startswith("\t") and prev.kelengkapan:
+                prev.kelengkapan[-1] = _joined(prev.kelengkapan[-1], kel.pop(0))
+            prev.kelengkapan.extend(k.lstrip("\t") for k in kel)
+            continue
+        s.kelengkapan = [k.lstrip("\t") for k in s.kelengkapan]
+        out.append(s)
+    return out
 
 
 def _follow(target: Symbol, flows: list[FlowPage]) -> Symbol | None:

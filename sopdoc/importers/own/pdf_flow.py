@@ -16,6 +16,7 @@ from sopdoc.importers.grid.chars import Box, TextLine, box_of, chars_in, chars_t
 from sopdoc.importers.own.exits import assign_exits
 from sopdoc.importers.own.flow_model import Column, FlowPage, Link, OwnStep, Symbol
 from sopdoc.importers.own.pdf_identity import split_items_by_fit
+from sopdoc.layout.geometry import BULLET
 from sopdoc.layout.metrics import font_set
 from sopdoc.model.diagnostic import Origin
 from sopdoc.model.labels import COLUMN_TITLES
@@ -85,19 +86,28 @@ def _links(page: Any, symbols: list[Symbol]) -> list[Link]:
     return out
 
 
+def _unbulleted(text: str) -> str:
+    """A kelengkapan line without the bullet the painter draws before each item."""
+    text = text.strip()
+    return text[1:].strip() if text.startswith(BULLET) else text
+
+
 def _kelengkapan(lines: list[TextLine], marks: list[float], width: float) -> list[str]:
-    texts = [ln.text.strip() for ln in lines if ln.text.strip()]
+    texts = [_unbulleted(ln.text) for ln in lines if _unbulleted(ln.text)]
     if not texts:
         return []
     if marks:
         items: list[list[str]] = []
         for ln in lines:
-            if not ln.text.strip():
+            if not _unbulleted(ln.text):
                 continue
-            if not items or any(abs(ln.baseline - m) < 0.6 for m in marks):
-                items.append([])
-            items[-1].append(ln.text.strip())
-        return [" ".join(i) for i in items]
+            marked = any(abs(ln.baseline - m) < 0.6 for m in marks)
+            if not items or marked:
+                # a first line without its mark continues an item of the row before (a step
+                # continued on this page): a tab says so to flows_to_builder
+                items.append([] if marked else ["\t"])
+            items[-1].append(_unbulleted(ln.text))
+        return [" ".join(i).replace("\t ", "\t") for i in items]
     fonts = font_set("sans")
     size = lines[0].size
     return split_items_by_fit(texts, lambda t: fonts.width(t, size) <= width)

@@ -247,7 +247,7 @@ def _chars(raw: Any, page: Any, out: list[Obj], left: float, top: float, bottom:
         font_size, get_matrix = raw.FPDFText_GetFontSize, raw.FPDFText_GetMatrix
         char_origin, loose_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
         text_object = raw.FPDFText_GetTextObject
-        fonts: dict[int, tuple[str, float]] = {}
+        fonts: dict[int, tuple[str, float, bool]] = {}
         for i in range(raw.FPDFText_CountChars(tp)):
             code = get_unicode(tp, i)
             if code in _MAYBE_GENERATED and is_generated(tp, i) == 1:
@@ -255,14 +255,16 @@ def _chars(raw: Any, page: Any, out: list[Obj], left: float, top: float, bottom:
             if code in (0, 0xFFFE, 0xFFFF) or code in (10, 13) or 0xD800 <= code <= 0xDFFF:
                 continue
             obj = address(text_object(tp, i)).value or 0
-            known = fonts.get(obj)  # font and size are the text object's, the same for all its characters
+            known = fonts.get(obj)  # font, size, direction are the text object's, the same for its characters
             if known is None:
                 n = raw.FPDFText_GetFontInfo(tp, i, name, 128, flags_ref)
                 size = float(font_size(tp, i))
+                turned = False  # set reading bottom-to-top (sopdoc's rotated actor headers)
                 if get_matrix(tp, i, cm_ref):  # the size pdfium gives ignores forms' scaling
                     size *= abs(cm.a * cm.d - cm.b * cm.c) ** 0.5 or 1.0
-                known = fonts[obj] = (name.raw[: max(n - 1, 0)].decode("utf-8", "replace"), size)
-            font, size = known
+                    turned = abs(cm.a) < 1e-6 and cm.b > 0
+                known = fonts[obj] = (name.raw[: max(n - 1, 0)].decode("utf-8", "replace"), size, turned)
+            font, size, turned = known
             char_origin(tp, i, ox_ref, oy_ref)
             loose_box(tp, i, box_ref)
             x0, x1 = box.left - left, box.right - left
@@ -277,10 +279,14 @@ def _chars(raw: Any, page: Any, out: list[Obj], left: float, top: float, bottom:
                 continue
             y_top, y_bottom = top - (baseline + size * 0.8), top - (baseline - size * 0.2)
             places.append(order.get(obj, 0))
+            if turned:  # the glyph's box from pdfium; its advance runs up the page
+                y_top, y_bottom = top - box.top, top - box.bottom
             out.append({"object_type": "char", "text": chr(code), "fontname": font, "size": size,
                         "x0": x0, "x1": x1, "top": y_top, "bottom": y_bottom, "width": x1 - x0,
-                        "height": y_bottom - y_top, "upright": True, "adv": x1 - x0,
-                        "matrix": (1.0, 0.0, 0.0, 1.0, ox.value - left, baseline - bottom),
+                        "height": y_bottom - y_top, "upright": not turned,
+                        "adv": (y_bottom - y_top) if turned else x1 - x0,
+                        "matrix": ((0.0, 1.0, -1.0, 0.0) if turned else (1.0, 0.0, 0.0, 1.0))
+                        + (ox.value - left, baseline - bottom),
                         "size_raw": size,
                         "page_number": number, "non_stroking_color": (0.0,), "stroking_color": (0.0,)})
     finally:
