@@ -150,6 +150,27 @@ class Lanes:
         return any(segment_hits_symbol((x0, y), (x1, y), s) for s in self.symbols
                    if s.rect.y < y < s.rect.bottom)
 
+    def _reach(self, y: float, x0: float, xs: list[float]) -> tuple[float, float]:
+        """The lowest and highest of the sorted ``xs`` that a horizontal run at ``y`` from ``x0``
+        reaches without passing through a symbol (inf, -inf: none). Being blocked only grows
+        with the run's length, so each side is a binary search rather than a test per x."""
+        def blocked(x: float) -> bool:
+            return self._blocked_h(y, x0, x)
+
+        k = bisect.bisect_left(xs, x0)
+        reach = []
+        for side in (xs[:k][::-1], xs[k:]):  # each side ordered away from x0
+            a, b = 0, len(side)  # the first blocked place of the side, by bisection
+            while a < b:
+                m = (a + b) // 2
+                if blocked(side[m]):
+                    b = m
+                else:
+                    a = m + 1
+            reach.append(a)
+        first, last = k - reach[0], k + reach[1] - 1  # reachable: xs[first..last], contiguous
+        return (xs[first], xs[last]) if first <= last else (math.inf, -math.inf)
+
     def level(self, band: tuple[float, float], x0: float, x1: float, prefer: float,
               stubs: tuple[Point, ...] = ()) -> float:
         """The y of a horizontal run from ``x0`` to ``x1`` inside ``band``: clear of row borders,
@@ -197,7 +218,11 @@ class Lanes:
             xs = [x for x in xs if x <= x_from - APPROACH] or [x_from - APPROACH]
         best, best_cost = xs[0], math.inf
         v_cost, out_cost, in_cost = self._v_scorer(y0, y1), self._h_scorer(y0), self._h_scorer(y1)
+        lo0, hi0 = self._reach(y0, x_from, xs)
+        lo1, hi1 = self._reach(y1, x_to, xs)
         for x in xs:
+            if not (lo0 <= x <= hi0 and lo1 <= x <= hi1):
+                continue  # a horizontal run to or from x would pass through a symbol
             cost = 0.0
             through = False
             for s in passing:
@@ -206,7 +231,7 @@ class Lanes:
                     through = True
                     break
                 cost += _shortfall(min(abs(x - r.x), abs(x - r.right)), SYMBOL_CLEAR) * _CLEAR_WEIGHT
-            if through or self._blocked_h(y0, x_from, x) or self._blocked_h(y1, x, x_to):
+            if through:
                 continue
             cost += v_cost(x) + out_cost(x_from, x) + in_cost(x, x_to)
             cost += _LENGTH_WEIGHT * (abs(x - x_from) + abs(x - x_to))

@@ -1,9 +1,10 @@
 """The layout-quality checker over every corpus document re-rendered (issue #16, point 9): each
 signed original imported, laid out (layout invariants), painted to PDF (one PDF page per laid-out
 page) and measured by ``tests/layout/quality.py``; and its density (point 4): no more flowchart
-pages than the signed original (steps per page counted by hand, ``corpus-density.tsv``). The repository's copies always; the documents
-of ``../shared/corpus`` not copied when it sits beside the clone (skipped otherwise). Documents
-that need OCR are measured by ``bench/render_corpus.py`` only (tens of seconds each)."""
+pages than the signed original (steps per page counted by hand, ``corpus-density.tsv``). The
+repository's copies always; the documents of ``../shared/corpus`` not copied when it sits beside
+the clone (skipped otherwise). Documents that need OCR are measured by ``bench/render_corpus.py``
+only (tens of seconds each)."""
 
 from __future__ import annotations
 
