@@ -112,16 +112,19 @@ class Lanes:
 
     # -- scoring -----------------------------------------------------------------------------
 
-    def _h_scorer(self, y: float) -> Callable[[float, float], float]:
+    def _h_scorer(self, y: float, h: list[Span] | None = None, v: list[Span] | None = None
+                  ) -> Callable[[float, float], float]:
         """The cost of a horizontal run at ``y`` as a function of its ends (what does not
-        depend on the ends is worked out once)."""
+        depend on the ends is worked out once). ``h`` and ``v``: the placed runs to weigh, when
+        the caller has already left out those that cannot matter at ``y`` (default: all)."""
         k = bisect.bisect_left(self.row_y, y - LANE_CLEAR)
         base = 0.0
         while k < len(self.row_y) and self.row_y[k] < y + LANE_CLEAR:
             base += _shortfall(abs(y - self.row_y[k]), LANE_CLEAR) * _CLEAR_WEIGHT
             k += 1
-        near = [(LANE_CLEAR - abs(y - yy), a, b) for (yy, a, b) in self.h if abs(y - yy) < LANE_CLEAR]
-        across = [x for (x, a, b) in self.v if a + 0.5 < y < b - 0.5]
+        near = [(LANE_CLEAR - abs(y - yy), a, b) for (yy, a, b) in (self.h if h is None else h)
+                if abs(y - yy) < LANE_CLEAR]
+        across = [x for (x, a, b) in (self.v if v is None else v) if a + 0.5 < y < b - 0.5]
 
         def cost(x0: float, x1: float) -> float:
             lo, hi = min(x0, x1), max(x0, x1)
@@ -187,16 +190,20 @@ class Lanes:
             return (top + bottom) / 2
         n = int((hi - lo) / 0.5)
         candidates = [lo + 0.5 * k for k in range(n + 1)] + [hi]
-        return min(candidates, key=lambda y: (round(self._h_scorer(y)(x0, x1) + self._on_runs(stubs, y), 6),
-                                              abs(y - prefer)))
+        # only the runs that can weigh at some candidate level, in their order (same sums)
+        h = [r for r in self.h if lo - LANE_CLEAR < r[0] < hi + LANE_CLEAR]
+        v = [r for r in self.v if r[1] < hi and r[2] > lo]
+        on = [[r for r in self.v if abs(r[0] - x) < 0.5] for x, _end in stubs]
+        return min(candidates, key=lambda y: (round(self._h_scorer(y, h, v)(x0, x1) + self._on_runs(stubs, y, on),
+                                                    6), abs(y - prefer)))
 
-    def _on_runs(self, stubs: tuple[Point, ...], y: float) -> float:
+    def _on_runs(self, stubs: tuple[Point, ...], y: float, on: list[list[Span]] | None = None) -> float:
         """The cost of the vertical runs from each stub end to ``y`` lying on other connectors'
-        vertical runs (see :meth:`level`)."""
+        vertical runs (see :meth:`level`; ``on``: per stub, the runs on its x, when known)."""
         cost = 0.0
-        for x, end in stubs:
+        for k, (x, end) in enumerate(stubs):
             lo, hi = min(y, end), max(y, end)
-            for xx, a, b in self.v:
+            for xx, a, b in (self.v if on is None else on[k]):
                 if abs(xx - x) < 0.5 and min(hi, b) - max(lo, a) > 0.5 and end not in (a, b):
                     cost += _OVERLAP_WEIGHT
         return cost
