@@ -45,6 +45,7 @@ def main() -> int:
     kinds: Counter[str] = Counter()
     rows = []
     documents = sops = fewer = 0
+    empty: list[str] = []
     t = time.perf_counter()
     for path in corpus_documents(ocr=not args.no_ocr):
         documents += 1
@@ -54,6 +55,8 @@ def main() -> int:
             kinds["layout invariant"] += 1
             print(f"{path.name}: {exc}", file=sys.stderr)
             continue
+        if not results:
+            empty.append(path.name)
         for r in results:
             sops += 1
             kinds.update(problem_kind(p) for p in r.problems)
@@ -64,6 +67,8 @@ def main() -> int:
     print(f"{documents} documents, {sops} SOPs with steps re-rendered ({args.kertas.upper()}, {seconds:.0f} s)")
     print(f"checker violations: {sum(kinds.values())}" + "".join(f"; {k}: {n}" for k, n in kinds.most_common()))
     print(f"SOPs needing more flowchart pages than the signed original: {fewer}")
+    if empty:
+        print(f"documents the importer read no step from (not re-rendered): {', '.join(empty)}")
     print()
     print("| SOP | steps | original: steps per page | ours | |")
     print("|---|---|---|---|---|")
