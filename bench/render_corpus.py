@@ -44,7 +44,7 @@ def main() -> int:
     original = original_density()
     kinds: Counter[str] = Counter()
     rows = []
-    documents = sops = fewer = 0
+    documents = sops = fewer = ours_pages = their_pages = 0
     empty: list[str] = []
     t = time.perf_counter()
     for path in corpus_documents(ocr=not args.no_ocr):
@@ -63,10 +63,14 @@ def main() -> int:
             rows.append(density_line(r, original.get(r.name)))
             theirs = original.get(r.name)
             fewer += theirs is not None and len(r.steps_per_page) > len(theirs)
+            if theirs is not None:
+                ours_pages += len(r.steps_per_page)
+                their_pages += len(theirs)
     seconds = time.perf_counter() - t
     print(f"{documents} documents, {sops} SOPs with steps re-rendered ({args.kertas.upper()}, {seconds:.0f} s)")
     print(f"checker violations: {sum(kinds.values())}" + "".join(f"; {k}: {n}" for k, n in kinds.most_common()))
-    print(f"SOPs needing more flowchart pages than the signed original: {fewer}")
+    print(f"SOPs needing more flowchart pages than the signed original: {fewer}; flowchart pages in all: "
+          f"ours {ours_pages}, the originals {their_pages}")
     if empty:
         print(f"documents the importer read no step from (not re-rendered): {', '.join(empty)}")
     print()
