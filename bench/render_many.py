@@ -96,14 +96,17 @@ def _cpu_ms(fn, runs: int) -> float:
     return statistics.median(times)
 
 
-def _run(cmd: list[str], env: dict[str, str] | None = None, stderr=subprocess.DEVNULL) -> tuple[float, float, int, str]:
+def _run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int, str]:
     """Wall seconds, CPU seconds (the process and the children it waited for), peak RSS (kB) and
-    the stderr text of one command."""
-    t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=stderr, env=env)
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t
-    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    the stderr text of one command (through a file: a pipe nobody reads while waiting would fill
+    up with progress-bar updates and stop the command)."""
+    with tempfile.TemporaryFile() as errors:
+        t = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errors, env=env)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t
+        errors.seek(0)
+        err = errors.read().decode("utf-8", "replace")
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{cmd[0]} failed ({os.waitstatus_to_exitcode(status)}): {err[-500:]}")
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, err
@@ -144,8 +147,7 @@ def _render_folder(folder: Path, out: Path, workers: str, formats: str = "pdf,do
     (kB, the largest of the process and its workers), the number of files written and the last
     state of the progress bar."""
     env = _env(folder.parent / "pycache", SOPDOC_WORKERS=workers, SOPDOC_PROGRESS="1")
-    wall, cpu, rss, err = _run([*SOPDOC, "render", str(folder), "--to", formats, "-o", str(out)], env,
-                               stderr=subprocess.PIPE)
+    wall, cpu, rss, err = _run([*SOPDOC, "render", str(folder), "--format", formats, "-o", str(out)], env)
     bar = err.replace("\r", "\n").strip().splitlines()
     return wall, cpu, rss, len(list(out.iterdir())), bar[-1].strip() if bar else ""
 
@@ -182,7 +184,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         env = _env(tmp / "pycache")
-        cmd = [*SOPDOC, "render", str(EXAMPLE), "--to", "pdf", "-o", str(tmp / "one")]
+        cmd = [*SOPDOC, "render", str(EXAMPLE), "--format", "pdf", "-o", str(tmp / "one")]
         _run(cmd, env)  # warm the bytecode cache
         one, one_cpu = _process_ms(cmd, 5, env)
         src = tmp / "many"
