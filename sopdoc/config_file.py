@@ -5,8 +5,9 @@ pyproject.toml) found by walking up from the input, or the file named by ``--con
 every stage (``[check]`` may name any code), so it loads the whole package. The log commands need
 only the calendar, and ``log add`` runs as a whole process per entry (budget 100 ms):
 :func:`load_calendar` reads the same file the same way, checks the section names and the
-``[kalender]``, ``[profil]`` and ``[period]`` tables, and returns the calendar. ``[check]`` is
-checked by the commands that check.
+``[kalender]``, ``[profil]`` and ``[period]`` tables, and returns the calendar; the painting
+commands take the page profile the same way (:func:`load_profile`). ``[check]`` is checked by
+the commands that check.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from sopdoc.model.diagnostic import Teks
 from sopdoc.safe_path import regular_file
 
 __all__ = ["SECTIONS", "calendar_section", "check_sections", "config_data", "find_config", "load_calendar",
-           "read_config"]
+           "load_profile", "read_config"]
 
 SECTIONS = ("check", "profil", "kalender", "period")
 
@@ -107,3 +108,16 @@ def load_calendar(start: Path | None = None, config: Path | None = None) -> Cale
     calendar = CalendarSettings.resolve(calendar_section(data))
     PeriodSettings.resolve(data.get("period", {}))
     return calendar
+
+
+def load_profile(start: Path | None = None, config: Path | None = None) -> tuple[PageProfile, Path | None, bool]:
+    """The page profile of the configuration :func:`config_data` finds, the file it came from, and
+    whether that file has a ``[profil]`` table. Read like :func:`load_calendar` (section names and
+    the ``[profil]``, ``[kalender]`` and ``[period]`` tables checked, ``[check]`` left to the
+    commands that check), so that rendering loads no stage's code table."""
+    data, source = config_data(start, config)
+    check_sections(data, source)
+    profile = PageProfile.resolve(dict(data.get("profil", {})))
+    CalendarSettings.resolve(calendar_section(data))
+    PeriodSettings.resolve(data.get("period", {}))
+    return profile, source, "profil" in data

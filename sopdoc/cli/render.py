@@ -23,21 +23,20 @@ def _read_profile(path: str, paper: str | None, first_input: str | None = None) 
     a file, from the ``sopdoc.toml`` found upwards from the first input. ``--paper`` overrides both."""
     import dataclasses
 
-    from sopdoc.config import load_settings
+    from sopdoc.config_file import load_profile  # not sopdoc.config: [check] and every stage's codes unread
     from sopdoc.errors import UsageError
 
     base = Path(".")
     if path:
         p = Path(path)
-        settings = load_settings(config=p, env={})  # env: SOPDOC_* only concern [check]
-        if "profil" not in settings.sections:
+        profile, _source, has_profil = load_profile(config=p)
+        if not has_profil:
             raise UsageError(Teks(f"tabel [profil] tidak ada di {p}", f"no [profil] table in {p}"))
         base = p.parent
     else:
-        settings = load_settings(Path(first_input) if first_input else Path("."), env={})
-        if settings.source is not None:
-            base = settings.source.parent
-    profile = settings.profil
+        profile, source, _has = load_profile(Path(first_input) if first_input else Path("."))
+        if source is not None:
+            base = source.parent
     if paper:
         profile = dataclasses.replace(profile, kertas=paper)
     if profile.logo:
@@ -103,7 +102,7 @@ def render(ctx: click.Context, files: tuple[str, ...], to: str, output: str, pap
     from sopdoc.batch import run_batch
     from sopdoc.cli.progress import progress
     from sopdoc.errors import OutputError, SopdocError
-    from sopdoc.importers.dispatch import expand_inputs
+    from sopdoc.importers.inputs import expand_inputs  # not dispatch: no importer for *.sop.yaml inputs
     from sopdoc.render.files import output_stem
 
     lang = _lang(ctx)
@@ -179,14 +178,20 @@ def _render_job(job: _Job) -> _Done:
     """Render one input (in a worker process or serially); bad input becomes lines, never raises
     for it."""
     from sopdoc.errors import OutputError, SopdocError
-    from sopdoc.importers.dispatch import load_source
+    from sopdoc.importers.inputs import needs_import
     from sopdoc.model.diagnostic import Severity
+    from sopdoc.source.reader import load_sop
 
     lang, path = job.lang, Path(job.path)
     word = "galat" if lang == "id" else "error"
     if not path.exists():
         return _Done((), (f"{path}: {word}: " + Teks("berkas tidak ada", "file not found").get(lang),), True)
-    result = load_source(path)
+    if needs_import(path):  # a foreign document: every importer loaded only then
+        from sopdoc.importers.dispatch import load_source
+
+        result = load_source(path)
+    else:
+        result = load_sop(path)
     if result.sop is None:
         errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
         lines = [f"{path}: {d.severity.label(lang)}: {d.code} {d.message.get(lang)}" for d in errors[:3]]

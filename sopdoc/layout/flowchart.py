@@ -36,6 +36,7 @@ from sopdoc.layout.notes import note
 from sopdoc.layout.profile import PageProfile
 from sopdoc.layout.routing import Edge, route_page
 from sopdoc.layout.rows import (
+    LANE_TOP,
     OFFPAGE_H,
     StepPart,
     connector_row,
@@ -227,13 +228,15 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
         if not involved:
             notes.append(note("SOP605", ("kegiatan", i, "pelaksana")))
     edges = flow_edges(sop, [c is not None for c in step_col])
-    # a row entered by several lanes gets the levels they need above its symbols (the band
-    # between two rows holds two runs LANE_CLEAR apart: the elbow from above and one lane)
+    # a row entered by lanes gets the levels they need above its symbols: the first LANE_TOP
+    # from the symbol, each further one LANE_CLEAR above it (the elbow from the row above runs
+    # in that row's SYM_BOTTOM)
     extra_top = [0.0] * len(sop.kegiatan)
     for i in range(len(sop.kegiatan)):
         lanes_in = sum(1 for e in edges if e.target == i and e.source != i - 1)
-        extra_top[i] = LANE_CLEAR * max(lanes_in - 1, 0)
-        heights[i] = heights[i] + extra_top[i]
+        if lanes_in:
+            extra_top[i] = max(LANE_TOP - measures[i].sym_top, 0.0) + LANE_CLEAR * (lanes_in - 1)
+        heights[i] = max(heights[i], measures[i].symbol_height + extra_top[i])
     # a step taller than a page goes on in continuation rows on the next pages (never clipped)
     units: list[tuple[int, StepPart | None]] = []
     unit_h: list[float] = []
@@ -291,7 +294,7 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
                 m = measures[i]
                 extra = min(extra_top[i], max(unit_h[u] - sz.h - m.sym_top - m.sym_bottom, 0.0))
                 free = unit_h[u] - extra - sz.h
-                top = y + extra + (m.sym_top if free >= m.sym_top + m.sym_bottom else free / 2)
+                top = y + extra + (m.sym_top if free >= m.sym_top + m.sym_bottom - 1e-6 else free / 2)
                 rect = Rect(col.x + (col.width - sz.w) / 2, top, sz.w, sz.h)
                 if col is step_col[i]:
                     sym_of_step[i] = len(symbols)

@@ -112,16 +112,19 @@ class Lanes:
 
     # -- scoring -----------------------------------------------------------------------------
 
-    def _h_scorer(self, y: float) -> Callable[[float, float], float]:
+    def _h_scorer(self, y: float, h: list[Span] | None = None, v: list[Span] | None = None
+                  ) -> Callable[[float, float], float]:
         """The cost of a horizontal run at ``y`` as a function of its ends (what does not
-        depend on the ends is worked out once)."""
+        depend on the ends is worked out once). ``h`` and ``v``: the placed runs to weigh, when
+        the caller has already left out those that cannot matter at ``y`` (default: all)."""
         k = bisect.bisect_left(self.row_y, y - LANE_CLEAR)
         base = 0.0
         while k < len(self.row_y) and self.row_y[k] < y + LANE_CLEAR:
             base += _shortfall(abs(y - self.row_y[k]), LANE_CLEAR) * _CLEAR_WEIGHT
             k += 1
-        near = [(LANE_CLEAR - abs(y - yy), a, b) for (yy, a, b) in self.h if abs(y - yy) < LANE_CLEAR]
-        across = [x for (x, a, b) in self.v if a + 0.5 < y < b - 0.5]
+        near = [(LANE_CLEAR - abs(y - yy), a, b) for (yy, a, b) in (self.h if h is None else h)
+                if abs(y - yy) < LANE_CLEAR]
+        across = [x for (x, a, b) in (self.v if v is None else v) if a + 0.5 < y < b - 0.5]
 
         def cost(x0: float, x1: float) -> float:
             lo, hi = min(x0, x1), max(x0, x1)
@@ -150,6 +153,27 @@ class Lanes:
         return any(segment_hits_symbol((x0, y), (x1, y), s) for s in self.symbols
                    if s.rect.y < y < s.rect.bottom)
 
+    def _reach(self, y: float, x0: float, xs: list[float]) -> tuple[float, float]:
+        """The lowest and highest of the sorted ``xs`` that a horizontal run at ``y`` from ``x0``
+        reaches without passing through a symbol (inf, -inf: none). Being blocked only grows
+        with the run's length, so each side is a binary search rather than a test per x."""
+        def blocked(x: float) -> bool:
+            return self._blocked_h(y, x0, x)
+
+        k = bisect.bisect_left(xs, x0)
+        reach = []
+        for side in (xs[:k][::-1], xs[k:]):  # each side ordered away from x0
+            a, b = 0, len(side)  # the first blocked place of the side, by bisection
+            while a < b:
+                m = (a + b) // 2
+                if blocked(side[m]):
+                    b = m
+                else:
+                    a = m + 1
+            reach.append(a)
+        first, last = k - reach[0], k + reach[1] - 1  # reachable: xs[first..last], contiguous
+        return (xs[first], xs[last]) if first <= last else (math.inf, -math.inf)
+
     def level(self, band: tuple[float, float], x0: float, x1: float, prefer: float,
               stubs: tuple[Point, ...] = ()) -> float:
         """The y of a horizontal run from ``x0`` to ``x1`` inside ``band``: clear of row borders,
@@ -166,16 +190,20 @@ class Lanes:
             return (top + bottom) / 2
         n = int((hi - lo) / 0.5)
         candidates = [lo + 0.5 * k for k in range(n + 1)] + [hi]
-        return min(candidates, key=lambda y: (round(self._h_scorer(y)(x0, x1) + self._on_runs(stubs, y), 6),
-                                              abs(y - prefer)))
+        # only the runs that can weigh at some candidate level, in their order (same sums)
+        h = [r for r in self.h if lo - LANE_CLEAR < r[0] < hi + LANE_CLEAR]
+        v = [r for r in self.v if r[1] < hi and r[2] > lo]
+        on = [[r for r in self.v if abs(r[0] - x) < 0.5] for x, _end in stubs]
+        return min(candidates, key=lambda y: (round(self._h_scorer(y, h, v)(x0, x1) + self._on_runs(stubs, y, on),
+                                                    6), abs(y - prefer)))
 
-    def _on_runs(self, stubs: tuple[Point, ...], y: float) -> float:
+    def _on_runs(self, stubs: tuple[Point, ...], y: float, on: list[list[Span]] | None = None) -> float:
         """The cost of the vertical runs from each stub end to ``y`` lying on other connectors'
-        vertical runs (see :meth:`level`)."""
+        vertical runs (see :meth:`level`; ``on``: per stub, the runs on its x, when known)."""
         cost = 0.0
-        for x, end in stubs:
+        for k, (x, end) in enumerate(stubs):
             lo, hi = min(y, end), max(y, end)
-            for xx, a, b in self.v:
+            for xx, a, b in (self.v if on is None else on[k]):
                 if abs(xx - x) < 0.5 and min(hi, b) - max(lo, a) > 0.5 and end not in (a, b):
                     cost += _OVERLAP_WEIGHT
         return cost
@@ -197,7 +225,11 @@ class Lanes:
             xs = [x for x in xs if x <= x_from - APPROACH] or [x_from - APPROACH]
         best, best_cost = xs[0], math.inf
         v_cost, out_cost, in_cost = self._v_scorer(y0, y1), self._h_scorer(y0), self._h_scorer(y1)
+        lo0, hi0 = self._reach(y0, x_from, xs)
+        lo1, hi1 = self._reach(y1, x_to, xs)
         for x in xs:
+            if not (lo0 <= x <= hi0 and lo1 <= x <= hi1):
+                continue  # a horizontal run to or from x would pass through a symbol
             cost = 0.0
             through = False
             for s in passing:
@@ -206,7 +238,7 @@ class Lanes:
                     through = True
                     break
                 cost += _shortfall(min(abs(x - r.x), abs(x - r.right)), SYMBOL_CLEAR) * _CLEAR_WEIGHT
-            if through or self._blocked_h(y0, x_from, x) or self._blocked_h(y1, x, x_to):
+            if through:
                 continue
             cost += v_cost(x) + out_cost(x_from, x) + in_cost(x, x_to)
             cost += _LENGTH_WEIGHT * (abs(x - x_from) + abs(x - x_to))

@@ -10,14 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from sopdoc.layout.geometry import Align, Cell, Column, ColumnKind, Rect, Row, SymbolKind, TextBlock
+from sopdoc.layout.lanes import APPROACH, LANE_CLEAR, SYMBOL_CLEAR
 from sopdoc.layout.metrics import FontSet
 from sopdoc.layout.text import block_height, bullet_items, lines_block, text_block, wrap_text
 from sopdoc.model.labels import COLUMN_TITLES, CONTINUED
 from sopdoc.model.sop import Kegiatan, Simbol
 
 __all__ = [
+    "LANE_TOP",
     "PAD",
-    "V_GAP",
+    "SYM_BOTTOM",
+    "SYM_TOP",
     "StepMeasure",
     "StepPart",
     "SymbolSize",
@@ -30,10 +33,20 @@ __all__ = [
 ]
 
 PAD = 3.0
-V_GAP = 12.0
-"""Room above and below a symbol (points): one connector level on each side of the row border
-(``lanes.LANE_CLEAR`` from it), and the exit label beside a decision's bottom exit."""
+SYM_TOP = 5.0
+"""Room above a symbol no lane enters (points): a connector into it comes straight down through
+the row border (its arrowhead), or from an elbow run in the row above (see ``SYM_BOTTOM``)."""
+SYM_BOTTOM = LANE_CLEAR + SYMBOL_CLEAR
+"""Room below a symbol: the horizontal run of an elbow to the next row, ``LANE_CLEAR`` above the
+row border and ``SYMBOL_CLEAR`` below the symbol (a decision's bottom-exit label may need more)."""
+LANE_TOP = LANE_CLEAR + APPROACH
+"""Room above a symbol that a lane (a loop-back, a branch skipping rows) enters: its horizontal run
+``LANE_CLEAR`` below the row border, then the straight approach into the symbol's top; each
+further lane adds ``LANE_CLEAR``."""
 OFFPAGE_H = 16.0
+PROCESS_H, TERMINATOR_H, DECISION_H = 16.0, 14.0, 24.0
+"""Symbol heights (points) where the actor column is wide enough: about the signed originals'
+(a process box 14–16 pt high, a diamond 20–24 pt), so a row is not taller than its text needs."""
 MIN_LABEL_SIZE = 6.5
 """The smallest size of an exit label (``routing.LABEL_SIZES``), which a decision's row makes room for."""
 MIN_ASPECT = {SymbolKind.TERMINATOR: 2.0, SymbolKind.PROSES: 1.4, SymbolKind.KEPUTUSAN: 1.4}
@@ -55,10 +68,10 @@ def symbol_size(kind: SymbolKind, col_w: float) -> SymbolSize:
     w = max(min(56.0, col_w - 2 * side), 6.0)
     if kind is SymbolKind.KEPUTUSAN:
         w = min(w, 50.0)
-        return SymbolSize(w, min(28.0, w / MIN_ASPECT[kind]))
+        return SymbolSize(w, min(DECISION_H, w / MIN_ASPECT[kind]))
     if kind is SymbolKind.OFFPAGE:
         return SymbolSize(min(w, 18.0), OFFPAGE_H)
-    h = 16.0 if kind is SymbolKind.TERMINATOR else 18.0
+    h = TERMINATOR_H if kind is SymbolKind.TERMINATOR else PROCESS_H
     return SymbolSize(w, min(h, w / MIN_ASPECT[kind]))
 
 
@@ -78,10 +91,13 @@ class StepMeasure:
     texts: tuple[tuple[int, str, Align, bool], ...]  # (column index, text, align, middle)
     height: float
     replaced: bool
-    sym_top: float = V_GAP
-    """Room above the symbol (points), and below it ``sym_bottom``: ``V_GAP``, or more where a
-    decision's exit labels need it."""
-    sym_bottom: float = V_GAP
+    sym_top: float = SYM_TOP
+    """Room above the symbol (points), and below it ``sym_bottom``: ``SYM_TOP`` and
+    ``SYM_BOTTOM``, or more where a decision's exit labels need it."""
+    sym_bottom: float = SYM_BOTTOM
+    symbol_height: float = 0.0
+    """The height the symbol needs with its room above and below (``height`` is at least this
+    and the text's); lanes entering the row add to this, not to the text's."""
     items: tuple[str, ...] = ()
     """The kelengkapan items, set as a bulleted list in the KELENGKAPAN column."""
     wrapped: tuple[tuple[int, tuple[str, ...], tuple[int, ...] | None], ...] = ()
@@ -143,7 +159,7 @@ def measure_step(step: Kegiatan, cols: tuple[Column, ...], fonts: FontSet, size:
             texts[k] = (ci, text, Align.LEFT, mid)
     actor_w = min((c.width for c in cols if c.kind is ColumnKind.PELAKSANA), default=60.0)
     sym = symbol_size(kind_of(step), actor_w)
-    top = bottom = V_GAP
+    top, bottom = SYM_TOP, SYM_BOTTOM
     if step.cabang is not None and kind_of(step) is SymbolKind.KEPUTUSAN:
         # the exit labels (set at their smallest size, wrapped to the actor column) beside the
         # bottom exit below the symbol, and above the side exit at its middle
@@ -151,13 +167,13 @@ def measure_step(step: Kegiatan, cols: tuple[Column, ...], fonts: FontSet, size:
         label_h = max(block_height(len(wrap_text(fonts.sanitize(t)[0], fonts, MIN_LABEL_SIZE,
                                                  max(actor_w - 3.0, 1.0))), MIN_LABEL_SIZE)
                       for t in (cab.label_ya or "Ya", cab.label_tidak or "Tidak"))
-        bottom = max(V_GAP, label_h + 4.0)
-        top = max(V_GAP, label_h + 2.0 - sym.h / 2)
-    return StepMeasure(tuple(texts), max(text_h, sym.h + top + bottom), replaced, top, bottom, items,
-                       tuple(wrapped))
+        bottom = max(SYM_BOTTOM, label_h + 4.0)
+        top = max(SYM_TOP, label_h + 2.0 - sym.h / 2)
+    return StepMeasure(tuple(texts), max(text_h, sym.h + top + bottom), replaced, top, bottom,
+                       sym.h + top + bottom, items, tuple(wrapped))
 
 
-MIN_CONTINUED_H = 2 * V_GAP
+MIN_CONTINUED_H = 2 * SYM_BOTTOM
 """The lowest a step's last continuation row gets (room for connectors passing through it)."""
 
 

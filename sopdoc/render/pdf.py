@@ -56,7 +56,9 @@ def render_pdf(sop: Sop, layout: LayoutDocument, *, qr: bool = False, attach: bo
     saved = rl_config.useA85
     rl_config.useA85 = 0  # binary streams: ASCII85 only makes the file bigger and slower
     try:
-        return _render(sop, layout, qr, attach, sop_to_yaml(sop) if canonical is None else canonical, fills)
+        if canonical is None:  # the YAML only when the attachment or the QR code's hash needs it
+            canonical = sop_to_yaml(sop) if attach or qr else ""
+        return _render(sop, layout, qr, attach, canonical, fills)
     finally:
         rl_config.useA85 = saved
 
@@ -74,12 +76,12 @@ def _render(sop: Sop, layout: LayoutDocument, qr: bool, attach: bool, canonical:
     canvas.setSubject(layout.subject)
     canvas.setCreator(f"sopdoc {__version__}")
     canvas.setAuthor(" / ".join(sop.identitas.instansi))
-    digest = content_hash(canonical)
+    digest = content_hash(canonical) if qr else None
     if attach:
         _attach(canvas, canonical.encode("utf-8"))
     for page in layout.pages:
         canvas.setPageSize((page.width, page.height))
-        _paint_page(canvas, page, layout, digest if qr else None, fills)
+        _paint_page(canvas, page, layout, digest, fills)
         _item_marks(canvas, page, sop)
         canvas.showPage()
     canvas.save()

@@ -58,3 +58,14 @@ def test_check_of_a_source_loads_no_importer(tmp_path: Path) -> None:
     assert [m for m in modules if m.startswith(("sopdoc.importers.", "multiprocessing", "concurrent"))] == [
         "sopdoc.importers.codes", "sopdoc.importers.inputs"]  # IMP codes for [check]; file names
     assert "sopdoc.validate.engine" in modules
+
+
+def test_render_of_a_source_loads_no_importer_nor_every_code_table(tmp_path: Path) -> None:
+    """``sopdoc render x.sop.yaml`` as a whole process (issue #16, point 10): no importer (only the
+    file-name rules), no stage's code table, no full configuration loader."""
+    env = {**os.environ, "SOPDOC_LANG": "id"}
+    code, modules = _run(["render", str(EXAMPLES / "pengumpulan-data-kinerja.sop.yaml"), "--format", "pdf",
+                          "-o", str(tmp_path / "out")], env, tmp_path)
+    assert code == 0 and (tmp_path / "out" / "pengumpulan-data-kinerja.pdf").is_file()
+    assert [m for m in modules if m.startswith("sopdoc.importers.")] == ["sopdoc.importers.inputs"]
+    assert not {"sopdoc.all_codes", "sopdoc.config", "sopdoc.validate.engine"} & set(modules)

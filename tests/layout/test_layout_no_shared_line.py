@@ -18,10 +18,12 @@ def loop_backs_under_offpage() -> Sop:
     """Shrunk by Hypothesis (seed 89266883952006172069126081023777147173): steps 2 and 4 loop back
     to step 1, which sits under the off-page connector at the top of page 1 that carries step 10's
     loop-back to step 4. The off-page connector went down the terminator's centre line past the
-    levels where both loop-backs turn into it: one line on the page for three connectors."""
+    levels where both loop-backs turn into it: one line on the page for three connectors. (Four
+    process steps more than the shrunk case since rows got denser, so that the looping decision,
+    now step 14, still lands on the second page.)"""
     return Sop(pelaksana=("Kepala 1",), kegiatan=(
         _step(1, T), _step(2, D, Cabang(ya=3, tidak=1)), _step(3, P), _step(4, D, Cabang(ya=5, tidak=1)),
-        *(_step(n, P) for n in range(5, 10)), _step(10, D, Cabang(ya=11, tidak=4)), _step(11, T)))
+        *(_step(n, P) for n in range(5, 14)), _step(14, D, Cabang(ya=15, tidak=4)), _step(15, T)))
 
 
 def _on_one_line(page) -> list[str]:

@@ -92,7 +92,7 @@ def test_clean_example_keeps_custom_exit_labels_and_loop_back(tmp_path: Path) ->
 
 
 def test_decision_target_across_pages_follows_offpage_connectors(tmp_path: Path) -> None:
-    long = "Menyusun draf laporan kinerja triwulan " * 6
+    long = "Menyusun draf laporan kinerja triwulan " * 8  # long enough for two pages of denser rows
     steps = [Kegiatan(no=i, uraian=long, pelaksana=("Staf",), simbol=Simbol.PROSES,
                       mutu_baku=MutuBaku(kelengkapan=("Draf",))) for i in range(1, 15)]
     steps[0] = steps[0].model_copy(update={"simbol": Simbol.TERMINATOR})
@@ -192,7 +192,8 @@ def test_worksheet_periode_and_title_read_back_without_source(tmp_path: Path) ->
 def test_loop_backs_under_offpage_connector_read_back(fmt: str, tmp_path: Path) -> None:
     """Regression (property seed 89266883952006172069126081023777147173): the DOCX reader took
     step 4's loop-back to itself and step 10's (through the off-page connector) to step 1, because
-    the layout drew the off-page connector on the same line as the loop-backs into step 1."""
+    the layout drew the off-page connector on the same line as the loop-backs into step 1. (The
+    looping decision is step 14 since rows got denser; see ``loop_backs_under_offpage``.)"""
     from tests.layout.test_layout_no_shared_line import loop_backs_under_offpage
 
     sop = loop_backs_under_offpage()
@@ -203,7 +204,7 @@ def test_loop_backs_under_offpage_connector_read_back(fmt: str, tmp_path: Path) 
     got = read(make(sop, tmp_path / f"b.{fmt}", False)).load.sop
     assert got is not None
     assert [(k.no, k.cabang.ya, k.cabang.tidak) for k in got.kegiatan if k.cabang is not None] == [
-        (2, 3, 1), (4, 5, 1), (10, 11, 4)]
+        (2, 3, 1), (4, 5, 1), (14, 15, 4)]
     assert shown(got) == shown(sop)
 
 
