@@ -9,7 +9,7 @@ from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Path, Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import RuleContext, is_end_row
-from sopdoc.validate.step_text import expand
+from sopdoc.validate.step_text import expand, names_document
 from sopdoc.validate.text import is_blank, overlaps, same_artefact, words
 
 _W, _I = Severity.WARNING, Severity.INFO
@@ -56,13 +56,21 @@ def kelengkapan_tanpa_sumber(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
 def output_tidak_dipakai(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """MB-07 (output side): every Output except the last step's is consumed by the Kelengkapan of
     a step reachable after it (the same match and reach as SOP406). The last step with an output
-    produces the SOP's product (SOP408)."""
+    produces the SOP's product (SOP408).
+
+    Only an Output that names a document or data is expected downstream, judged by the structure
+    of the phrase (:func:`sopdoc.validate.step_text.names_document`): a noun phrase headed by an
+    artefact ("Draf Laporan", "Raw Data yang Berkualitas", "Berita Acara …") must be consumed; a
+    result written as a clause ("Masalah Diperbaiki", "Terbitnya SP2D", "Progres entri sudah 100
+    persen"), a person ("Petugas terlatih"), a bare event ("Pelatihan") or a time copied into the
+    cell names nothing a later step could list as Kelengkapan, and is not reported (real signed
+    SOPs write such outcomes often; reporting each one buried the real breaks of the chain)."""
     outputs = _outputs(sop)
     if not outputs:
         return
     last = max(outputs)
     for i, out in outputs.items():
-        if i == last:
+        if i == last or not names_document(out):
             continue
         later = ctx.data_reach[i] - {i}
         if not any(same_artefact(k, out) for j in later for k in sop.kegiatan[j].mutu_baku.kelengkapan):
