@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from sopdoc.importers.dispatch import load_source
@@ -64,7 +64,7 @@ class Judged:
         return self.counts["impor"] / self.total if self.total else 0.0
 
 
-@lru_cache(maxsize=None)
+@cache
 def findings(pdf: Path) -> tuple[tuple[str, str], ...]:
     """(code, location) of every finding of ``sopdoc check pdf`` but the IMP ones (once per process)."""
     return tuple((d.code, format_path(d.path)) for d in check_loaded(load_source(pdf)) if not d.code.startswith("IMP"))
