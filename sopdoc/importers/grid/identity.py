@@ -88,7 +88,16 @@ def _labelled_cell(cell: str, b: ImportBuilder, origin: Origin) -> bool:
     return bool(fields)
 
 
+_NIP_LINE = re.compile(r"NIP\.?\s*[:.]?\s*(\d[\d ]{16,}\d)", re.IGNORECASE)
+
+
 def _identity(b: ImportBuilder, name: str, cell: str, origin: Origin) -> None:
+    if name == "nama":
+        lines = _lines(cell)
+        nip = _NIP_LINE.fullmatch(lines[0]) if lines else None
+        if nip:  # the signer's NIP line printed low in its cell lands in the Nama SOP row (bps-028)
+            b.put(("identitas", "disahkan_oleh", "nip"), nip.group(1).replace(" ", ""), origin, 0.8)
+            cell = "\n".join(lines[1:])
     value = clean_cell(cell.replace("\n", " "))
     if name in ("nomor", "nama"):
         if value and value != "-":
