@@ -46,3 +46,12 @@ def test_a_box_label_with_only_a_dash_in_its_cell_is_an_empty_box() -> None:
     b = _read([["Dasar Hukum:\n-", "Peringatan:\n1. Jika terlambat, laporkan"]])
     assert b.data["dasar_hukum"] == []
     assert b.data["peringatan"] == ["Jika terlambat, laporkan"]
+
+
+def test_the_signers_nip_printed_in_the_nama_row_belongs_to_the_signer() -> None:
+    # bps-028/031, by eye: the NIP line under "Ir. Win Rizal, M.E." sits low in its cell, so the
+    # table puts it in the NAMA SOP row above the name of the SOP
+    b = _read([["Disahkan Oleh", "Kepala Badan Pusat Statistik\nProvinsi Bengkulu\nIr. Win Rizal, M.E."],
+               ["NAMA SOP", "NIP. 19660825 198802 1 001\nPENGAJUAN LS KE KPPN"]])
+    assert b.data["identitas"]["nama"] == "PENGAJUAN LS KE KPPN"
+    assert b.data["identitas"]["disahkan_oleh"]["nip"] == "196608251988021001"
