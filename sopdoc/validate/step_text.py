@@ -148,6 +148,7 @@ ABBREVIATIONS: dict[str, str] = {
     "rup": "rencana umum pengadaan", "hps": "harga perkiraan sendiri", "kak": "kerangka acuan kerja",
     "tor": "kerangka acuan kerja", "sop": "standar operasional prosedur", "ukl": "upaya pengelolaan lingkungan",
     "upl": "upaya pemantauan lingkungan", "amdal": "analisis mengenai dampak lingkungan",
+    "ihk": "indeks harga konsumen", "pkrt": "pengeluaran konsumsi rumah tangga",
 }
 """Abbreviations of artefacts and products, lower case, expanded by :func:`expand`."""
 
