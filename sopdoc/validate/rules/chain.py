@@ -39,9 +39,10 @@ def kelengkapan_tanpa_sumber(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     two different kinds of artefact named by their head words never match ("Surat Undangan …" is
     not "Surat Tugas …", a report not a berita acara); otherwise the specific words — function
     words and the words that only say what kind of paper it is (surat, dokumen, data, laporan,
-    draf …) dropped — share at least half of the smaller set ("Draf Laporan Kinerja" ~ "Laporan Kinerja Triwulan"). When the flow
-    is broken, every later row counts as reachable (``RuleContext.data_reach``): the break is
-    SOP309's or SOP312's finding, not repeated here. Steps with no Kelengkapan are SOP404's finding.
+    draf …) dropped — share at least half of the smaller set ("Draf Laporan Kinerja" ~ "Laporan
+    Kinerja Triwulan"). When the flow is broken, every later row counts as reachable
+    (``RuleContext.data_reach``): the break is SOP309's or SOP312's finding, not repeated here.
+    Steps with no Kelengkapan are SOP404's finding.
     """
     outputs = _outputs(sop)
     reach = ctx.data_reach
