@@ -9,6 +9,15 @@ matches an expected one when the code is equal and the expected location is a pr
 finding's path (``kegiatan[2]`` matches ``kegiatan[2].simbol``; an empty location matches any
 path). Each expected finding is matched at most once. Prints recall, precision and the number of
 findings on the clean SOPs; ``-v`` lists every miss and every false finding.
+
+Then the imported corpus (:mod:`tests.validate.judged`): every PDF judged in
+``tests/data/judged-findings/`` (one TOML per document, each finding of ``sopdoc check`` with a
+verdict written from the page: ``benar`` a true defect, ``salah`` a false positive, ``impor`` an
+import artefact) is imported in memory and checked, and each finding (IMP findings aside) is
+matched to a judgement by code and location. Prints the findings, the three counts, the
+false-positive rate (salah / findings), the import-artefact rate (impor / findings) and every
+finding that has no judgement. The PDFs are read from ``tests/data/corpus/`` or, for the few not
+copied there, from ``../shared/corpus/``; a document found in neither is skipped and counted.
 """
 
 from __future__ import annotations
@@ -25,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from sopdoc.model.diagnostic import format_path  # noqa: E402
 from sopdoc.source.reader import load_sop  # noqa: E402
 from sopdoc.validate.engine import check_loaded  # noqa: E402
+from tests.validate.judged import judge_corpus  # noqa: E402
 
 REALISTIC = ROOT / "tests" / "data" / "realistic"
 
@@ -94,6 +104,17 @@ def main(argv: list[str]) -> int:
             print(f"  missed {code} {path or '-'} in {name}")
         for name, code, path in q.false:
             print(f"  false  {code} {path or '-'} in {name}")
+    j = judge_corpus()
+    print(f"corpus PDFs: {j.documents} judged documents checked, {len(j.skipped)} not found")
+    print(f"corpus findings: {j.total}; benar {j.counts['benar']}, salah {j.counts['salah']}, "
+          f"impor {j.counts['impor']}; without judgement {len(j.unjudged)}")
+    print(f"false positives:  {j.fp_rate:6.1%} (salah / findings)")
+    print(f"import artefacts: {j.impor_rate:6.1%} (impor / findings)")
+    for doc, code, path in j.unjudged:
+        print(f"  unjudged {code} {path or '-'} in {doc}")
+    if "-v" in argv:
+        for doc, code, path, reason in j.false:
+            print(f"  salah  {code} {path or '-'} in {doc}: {reason}")
     return 0
 
 

@@ -11,6 +11,9 @@ structure instead:
 * :func:`verbs` finds the verbs of a text with the words that follow each (its object), a verb
   being a word whose root candidates meet a known root or whose form is active (me-/ber-)
   and that is not one of the prepositions built like verbs (melalui, menurut, mengenai …);
+* :func:`names_document` tells an Output that names a document or data (a noun phrase: "Draf
+  Laporan Kinerja", "Raw Data yang Berkualitas") from one that states a result ("Masalah
+  Diperbaiki", "Terbitnya SP2D", "Petugas terlatih"), which no later step can take as input;
 * :data:`ABBREVIATIONS` expands the abbreviations government SOPs use for their products
   (Renja, LKjIP, SKTM, PBG …) so that an end product written short matches its Nama SOP.
 """
@@ -20,9 +23,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sopdoc.validate.text import norm
+from sopdoc.model.waktu import Bentuk, parse_waktu
+from sopdoc.validate.text import GENERIC, artefact_type, norm
 
-__all__ = ["ABBREVIATIONS", "ANALYTIC_ROOTS", "OUTCOME_ROOTS", "Verb", "expand", "verb_roots", "verbs"]
+__all__ = ["ABBREVIATIONS", "ANALYTIC_ROOTS", "OUTCOME_ROOTS", "Verb", "expand", "names_document", "verb_roots",
+           "verbs"]
 
 _VOWELS = "aeiou"
 
@@ -143,6 +148,7 @@ ABBREVIATIONS: dict[str, str] = {
     "rup": "rencana umum pengadaan", "hps": "harga perkiraan sendiri", "kak": "kerangka acuan kerja",
     "tor": "kerangka acuan kerja", "sop": "standar operasional prosedur", "ukl": "upaya pengelolaan lingkungan",
     "upl": "upaya pemantauan lingkungan", "amdal": "analisis mengenai dampak lingkungan",
+    "ihk": "indeks harga konsumen", "pkrt": "pengeluaran konsumsi rumah tangga",
 }
 """Abbreviations of artefacts and products, lower case, expanded by :func:`expand`."""
 
@@ -150,3 +156,71 @@ ABBREVIATIONS: dict[str, str] = {
 def expand(text: str) -> str:
     """``text`` normalised with every known abbreviation written out ("Renja OPD" → "rencana kerja opd")."""
     return " ".join(ABBREVIATIONS.get(w, w) for w in norm(text).split())
+
+
+_PERSONS = frozenset([
+    "petugas", "peserta", "pegawai", "staf", "staff", "personel", "pelaksana", "responden", "mitra",
+    "pengawas", "pencacah", "instruktur", "narasumber", "calon", "tim", "anggota", "pejabat",
+])
+"""Head nouns that name people: an Output "Petugas terlatih" is a trained person, not a paper."""
+
+_ASPECT = frozenset(["sudah", "telah", "belum", "sedang", "selesai", "berhasil", "tercapai"])
+"""Aspect and result words: after the head noun they make the Output a clause ("… telah …")."""
+
+
+_MODIFIERS = frozenset(["yang", "dengan", "untuk", "pada", "dari", "kepada", "ke", "di", "oleh", "sesuai"])
+"""Words that open a modifier of the head noun (relative clause or prepositional phrase): a verb
+after them describes the thing ("… yang terinput", "… dengan melampirkan …"), it is no predicate."""
+
+
+def _predicate(word: str) -> bool:
+    """True when ``word`` is a predicate of a clause rather than part of a noun phrase: an aspect
+    word, a passive (di-) or stative (ter-) verb, an intransitive verb (me-/ber-), or a -nya
+    nominalised event ("terbitnya")."""
+    if word in _ASPECT:
+        return True
+    if word.endswith("nya") and re.match(r"^(di|ter|ke)[a-z]{3,}nya$", word):
+        return True
+    if re.match(r"^(ter|di)[a-z]{4,}$", word) and word not in GENERIC and artefact_type(word) is None:
+        return True
+    return bool(verb_roots(word)) and re.match(r"^(me|ber)[a-z]{3,}$", word) is not None and word not in _NOT_VERBS
+
+
+def names_document(text: str) -> bool:
+    """True when an Output names a document or data a later step can take as Kelengkapan (MB-07).
+
+    Judged by the structure of the phrase, not by a list of documents:
+
+    * a known kind of artefact at its head, abbreviations written out (:func:`expand`: "SPP" is
+      a surat permintaan; :func:`sopdoc.validate.text.artefact_type`, a word of
+      :data:`sopdoc.validate.text.GENERIC` such as data, surat, daftar, or of
+      :data:`COMPOSED_OBJECTS` such as usulan, rencana, naskah) is a document whatever follows
+      ("Surat terkirim lewat e-mail" is still the letter);
+    * a time written in the Output cell ("1 - 5 hari Kerja") is no artefact;
+    * a head noun naming people (:data:`_PERSONS`: "Petugas Lapangan yang sudah mengikuti
+      Pelatihan", "Peserta yang mendaftar") is no artefact;
+    * a clause is no artefact: a predicate (:func:`_predicate`: "sudah/telah …", a di-/ter- verb,
+      an intransitive me-/ber- verb, a "-nya" event) before any "yang" that would open a relative
+      clause or a preposition (:data:`_MODIFIERS`) that would open a modifier of the head
+      ("Masalah Diperbaiki", "Performa PC Meningkat", "Terbitnya SP2D", "Status Sampel telah
+      Approved"), while "Data pembelian yang terinput" stays a noun phrase;
+    * an event noun alone or with only generic words ("Pelatihan", "Penyimpanan Data": pe-…-an)
+      is no artefact; with a specific object it is one ("Penetapan HPS" is the decision document).
+    """
+    if parse_waktu(text.strip()).bentuk is not Bentuk.TIDAK_TERBACA:
+        return False
+    written = expand(text)  # "SPP untuk …" → "surat permintaan pembayaran untuk …"
+    ws = written.split()
+    if not ws:
+        return False
+    if artefact_type(written) is not None or ws[0] in GENERIC or ws[0] in COMPOSED_OBJECTS:
+        return True
+    if ws[0] in _PERSONS:
+        return False
+    for w in ws:
+        if w in _MODIFIERS:
+            break
+        if _predicate(w):
+            return False
+    rest = [w for w in ws[1:] if w not in GENERIC]
+    return not (re.match(r"^pe[a-z]{3,}an$", ws[0]) and not rest)

@@ -105,7 +105,9 @@ def test_a_folder_is_imported_recursively_mirroring_subfolders(tmp_path: Path, c
     assert sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*.sop.yaml")) == [
         "a/b/lptb.sop.yaml", "label.sop.yaml"]
     assert out.splitlines() == [
-        f"{src / 'a' / 'b' / 'lptb.pdf'} -> {out_dir / 'a' / 'b' / 'lptb.sop.yaml'} (4 kegiatan, 2 temuan)",
+        # 3 temuan: the two e-signature notes (IMP031) and, by eye, the "Y" under step 3's diamond
+        # printed in row 4's cell, read as that decision's connector label (IMP035)
+        f"{src / 'a' / 'b' / 'lptb.pdf'} -> {out_dir / 'a' / 'b' / 'lptb.sop.yaml'} (4 kegiatan, 3 temuan)",
         f"{src / 'label.TXT'} -> {out_dir / 'label.sop.yaml'} (5 kegiatan, 4 temuan)",
     ]
 

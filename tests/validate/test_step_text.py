@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sopdoc.validate.step_text import expand, verb_roots, verbs
+from sopdoc.validate.step_text import expand, names_document, verb_roots, verbs
 
 
 @pytest.mark.parametrize(("word", "root"), [
@@ -36,3 +36,26 @@ def test_expand_abbreviations() -> None:
     assert expand("Renja Perangkat Daerah") == "rencana kerja perangkat daerah"
     assert expand("SKTM") == "surat keterangan tidak mampu"
     assert expand("Laporan Kinerja") == "laporan kinerja"
+
+
+# Outputs as printed in the signed BPS Bengkulu SOPs of the judged corpus (tests/data/judged-findings/)
+@pytest.mark.parametrize("output", [
+    "Draf surat pada portal", "Data pembelian yang terinput pada Aplikasi SAKTI", "Raw Data yang Berkualitas",
+    "Berita Acara Hasil Inspeksi Pabrikasi.", "Surat sudah di tandatangan elektronik atau manual",
+    "SPP untuk diajukan ke PPSPM", "BA Penelitian dengan melampirkan Taksiran Nilai Limit",
+    "Penetapan Spesifikasi Teknis/KAK.", "Disposisi Kepala BPS Provinsi", "Usulan revisi terinput pada BOS",
+    "Laporan supervisi/pengawasan", "IHK", "Angka Inisial PKRT",
+])
+def test_outputs_that_name_a_document(output: str) -> None:
+    assert names_document(output)
+
+
+@pytest.mark.parametrize("output", [
+    "Masalah Diperbaiki", "Performa PC Meningkat", "Sudah dibersihkan dari virus", "Terbitnya SP2D",
+    "Terkoreksinya belanja pegawai", "Kendala Pendataan terselesaikan", "Progres entri sudah 100 persen",
+    "Status Sampel telah Approved By Admin Kab/Kota", "Pembuatan Titik Restore Berhasil",
+    "Petugas Lapangan yang sudah mengikuti Pelatihan", "Peserta yang mendaftar.", "Pelatihan",
+    "Penyimpanan Data", "1 Hari Kerja", "30 Menit",
+])
+def test_outputs_that_state_a_result_a_person_or_a_time(output: str) -> None:
+    assert not names_document(output)

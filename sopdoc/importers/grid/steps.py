@@ -85,6 +85,7 @@ def steps_to_kegiatan(builder: ImportBuilder, actors: list[str], steps: list[Raw
     builder.put(("pelaksana",), list(actors), steps[0].origin if steps else Origin(file=builder.file),
                 confidence)
     number = 0
+    decisions = {i for i, raw in enumerate(steps) if "keputusan" in raw.shapes.values()}
     for i, raw in enumerate(steps):
         base = ("kegiatan", i)
         no = _number(raw.no_text)
@@ -102,15 +103,30 @@ def steps_to_kegiatan(builder: ImportBuilder, actors: list[str], steps: list[Raw
                 builder.locate((*base, "mutu_baku", kind), raw.cell_origin[kind])
         builder.put((*base, "no"), no, raw.origin, 1.0 if _number(raw.no_text) is not None else 0.5)
         builder.put((*base, "uraian"), raw.uraian, raw.cell_origin.get("uraian", raw.origin), 0.95)
-        _actor_and_symbol(builder, actors, raw, base)
+        near_decision = bool(raw.shapes) and i not in decisions and bool({i - 1, i + 1} & decisions)
+        _actor_and_symbol(builder, actors, raw, base, near_decision)
         _mutu_baku(builder, raw, base)
         if raw.keterangan.strip():
             builder.put((*base, "keterangan"), raw.keterangan.strip(),
                         raw.cell_origin.get("keterangan", raw.origin), 0.95)
 
 
-def _actor_and_symbol(builder: ImportBuilder, actors: list[str], raw: RawStep, base: tuple) -> None:
+def _actor_and_symbol(builder: ImportBuilder, actors: list[str], raw: RawStep, base: tuple,
+                      near_decision: bool = False) -> None:
+    """The step's actor(s), symbol and marks. ``near_decision``: the row's symbols were read from
+    drawn shapes and a neighbouring row holds a drawn decision; a Ya/Tidak label in this row's
+    actor cells is then the label of that decision's connector, drawn beside its exit (bps-011,
+    bps-028, bps-069), not a mark of this step: it is left out of ``tanda`` and said (IMP035)."""
     kinds = {i: mark_kind(t) for i, t in raw.marks.items() if t.strip()}
+    if near_decision:
+        moved = [i for i, k in sorted(kinds.items()) if k in ("ya", "tidak")]
+        if moved:
+            shown = "/".join(raw.marks[i].strip() for i in moved)
+            builder.add(imp_diagnostic("IMP035", Teks(
+                f"label {shown} di sel pelaksana dibaca sebagai label konektor keputusan di baris sebelahnya",
+                f"label {shown} in actor cells read as the connector label of the decision in the next row"),
+                path=(*base, "tanda"), origin=raw.origin))
+            kinds = {i: k for i, k in kinds.items() if i not in moved}
     tanda = {actors[i]: raw.marks[i].strip() for i in sorted(kinds) if i < len(actors)}
     if tanda:
         builder.put((*base, "tanda"), tanda, raw.origin, 1.0)

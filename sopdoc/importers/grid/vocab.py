@@ -54,7 +54,8 @@ _HEADER_KINDS: tuple[tuple[str, str], ...] = (
                r"|uraian (?:prosedur|kegiatan|aktivitas)|uraian|prosedur"),
     ("pelaksana", r"pelaksana"),
     ("mutu", r"mutu baku|mutu buku"),
-    ("kelengkapan", r"persyaratan ?/? ?kelengkapan|kelengkapan(?: dan peralatan)?|persyaratan|sumber data|input"),
+    ("kelengkapan", r"persyaratan ?/? ?(?:kelengkapan|perlengkapan)|kelengkapan(?: dan peralatan)?|persyaratan"
+                    r"|sumber data|input"),
     ("waktu", r"waktu.*"),
     ("output", r"output|keluaran|hasil"),
     ("keterangan", r"keterangan|ket"),

@@ -159,6 +159,7 @@ def _read(pdf: Any, b: ImportBuilder, path: str, first: int = 0) -> list[ImportR
         pages = pages[:MAX_PAGES]
     flows: list[PdfFlowTable] = []
     identity_done = False
+    identity_page = 0
     scanned = 0
     scans: list[int | ImagePart] = []
     overlaid: dict[int, int] = {}  # page with a symbol overlay → its text-layer tables
@@ -218,8 +219,11 @@ def _read(pdf: Any, b: ImportBuilder, path: str, first: int = 0) -> list[ImportR
             rows = table.extract()
             start = header_row(rows)
             above = rows if start is None else rows[:start]
-            if above and not identity_done and read_identity_table(above, b, pno, t_index):
-                identity_done = True
+            # the six boxes may sit in a second table under the identity table (bps-028, bps-031):
+            # tables of the identity's page before any flowchart are read for labels too
+            if above and (not identity_done or (identity_page == pno and not flows)) \
+                    and read_identity_table(above, b, pno, t_index):
+                identity_done, identity_page = True, pno
             headed = None
             if start is None and not (flows and continues(table, flows[-1])):
                 headed = header_above(table, page.chars, _bottom_above(tables, table))

@@ -18,7 +18,8 @@ _RISK = re.compile(r"\b(risiko|beresiko|berisiko|terlambat|keterlambatan|terhamb
                    r"kesulitan|kerugian|sanksi|temuan|terganggu|gangguan|menurun|penurunan|hilang|"
                    r"rusak|salah|lambat|kendala|berdampak|dampak|akibat|berakibat|mengakibatkan|"
                    r"menyebabkan|terancam|tertunda|penundaan|membahayakan|bahaya|cacat|sengketa|"
-                   r"disalahgunakan|penyalahgunaan|tercemar|pencemaran)\b")
+                   r"disalahgunakan|penyalahgunaan|tercemar|pencemaran|kegagalan|dipertanggungjawabkan|"
+                   r"teguran|hukuman|inefisiensi)\b")
 _INVERTED = re.compile(r"\b(jika|apabila|bila|bilamana)\s+(sop\s+(ini\s+)?)?((sudah|telah)\s+)?"
                        r"(dilaksanakan|diterapkan|dipatuhi|diikuti|dijalankan)\b")
 _CONDITION = re.compile(r"\b(apabila|jika|bila|bilamana|kalau|seandainya|manakala)\b(?: \S+){0,6}? (tidak|belum) \S+"
@@ -50,13 +51,18 @@ def peringatan_bukan_akibat(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     wording (risiko, terlambat, mengakibatkan, berdampak …). A condition with nothing after it, or
     a negation that only forbids, states no consequence. The box passes when one item does. An
     item whose condition is compliance ("Apabila SOP [sudah/telah] dilaksanakan …") states the
-    benefit instead (inverted, seed 004) and is reported even so.
+    benefit instead (inverted, seed 004) and is reported, unless another item of the box states
+    the consequence (real SOPs pair "Jika SOP ini tidak dilaksanakan berdampak pada inefisiensi"
+    with "Jika SOP ini dilaksanakan berdampak pada efisiensi": the box says what it must).
+    Accountability is a consequence too: "penyimpangan … dikategorikan sebagai kegagalan yang harus
+    dipertanggungjawabkan oleh pelaksana" (the boilerplate of BPS procurement SOPs).
     """
     items = [i for i in (sop.peringatan or ()) if not is_blank(i)]
     if not items:
         return
+    stated = any(_consequence(item) for item in items if not _INVERTED.search(norm(item)))
     for i, item in enumerate(sop.peringatan or ()):
-        if _INVERTED.search(norm(item)):
+        if _INVERTED.search(norm(item)) and not stated:
             yield Finding(("peringatan", i),
                           Teks("Peringatan menyebut manfaat bila SOP dilaksanakan, bukan akibat bila tidak",
                                "Peringatan states the benefit of following the SOP, not the consequence of not"))
@@ -71,13 +77,13 @@ def peringatan_bukan_akibat(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
       hint=Teks("tulis nama SOP terkait, mis. 'SOP Penyusunan Laporan Kinerja'",
                 "name the related SOP, e.g. 'SOP Penyusunan Laporan Kinerja'"))
 def keterkaitan_bukan_sop(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
-    """SEC-08 (form): each Keterkaitan item names an SOP ("SOP …" or "Standar Operasional Prosedur …");
-    "-" means none and passes."""
+    """SEC-08 (form): each Keterkaitan item names an SOP ("SOP …" or "Standar Operasional Prosedur …"),
+    or all of them ("Seluruh SOP di lingkungan …", "Semua SOP …"); "-" means none and passes."""
     for i, item in enumerate(sop.keterkaitan or ()):
         if is_blank(item):
             continue
         t = norm(item)
-        if not re.match(r"^(sop|standar operasional prosedur|prosedur)\b", t):
+        if not re.match(r"^((seluruh|semua) )?(sop|standar operasional prosedur|prosedur)\b", t):
             yield Finding(("keterkaitan", i), Teks(f"{item!r} tidak menyebut SOP", f"{item!r} does not name an SOP"))
 
 

@@ -9,10 +9,17 @@ from sopdoc.codes import Finding, rule
 from sopdoc.model.diagnostic import Path, Severity, Teks
 from sopdoc.model.sop import Sop
 from sopdoc.validate.context import RuleContext, is_end_row
-from sopdoc.validate.step_text import expand
+from sopdoc.validate.step_text import expand, names_document
 from sopdoc.validate.text import is_blank, overlaps, same_artefact, words
 
 _W, _I = Severity.WARNING, Severity.INFO
+
+
+def _same(a: str, b: str) -> bool:
+    """:func:`sopdoc.validate.text.same_artefact` with the known abbreviations written out on both
+    sides (:func:`sopdoc.validate.step_text.expand`): an Output "IHK" is the Kelengkapan "Indeks
+    Harga" of the next step, "SK" is a "Surat Keputusan"."""
+    return same_artefact(expand(a), expand(b))
 
 
 def _outputs(sop: Sop) -> dict[int, str]:
@@ -28,13 +35,14 @@ def kelengkapan_tanpa_sumber(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """MB-07 (input side): each step after the first has at least one Kelengkapan item that
     fuzzy-matches the Output of a step that can lead to it (loops included).
 
-    Match (:func:`sopdoc.validate.text.same_artefact`): two different kinds of artefact named by
-    their head words never match ("Surat Undangan …" is not "Surat Tugas …", a report not a
-    berita acara); otherwise the specific words — function words and the words that only say
-    what kind of paper it is (surat, dokumen, data, laporan, draf …) dropped — share at least
-    half of the smaller set ("Draf Laporan Kinerja" ~ "Laporan Kinerja Triwulan"). When the flow
-    is broken, every later row counts as reachable (``RuleContext.data_reach``): the break is
-    SOP309's or SOP312's finding, not repeated here. Steps with no Kelengkapan are SOP404's finding.
+    Match (:func:`sopdoc.validate.text.same_artefact`, abbreviations written out by :func:`_same`):
+    two different kinds of artefact named by their head words never match ("Surat Undangan …" is
+    not "Surat Tugas …", a report not a berita acara); otherwise the specific words — function
+    words and the words that only say what kind of paper it is (surat, dokumen, data, laporan,
+    draf …) dropped — share at least half of the smaller set ("Draf Laporan Kinerja" ~ "Laporan
+    Kinerja Triwulan"). When the flow is broken, every later row counts as reachable
+    (``RuleContext.data_reach``): the break is SOP309's or SOP312's finding, not repeated here.
+    Steps with no Kelengkapan are SOP404's finding.
     """
     outputs = _outputs(sop)
     reach = ctx.data_reach
@@ -43,7 +51,7 @@ def kelengkapan_tanpa_sumber(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
         if i == 0 or not items or is_end_row(step):
             continue
         sources = [o for j, o in outputs.items() if j != i and i in reach[j]]
-        if sources and not any(same_artefact(k, o) for k in items for o in sources):
+        if sources and not any(_same(k, o) for k in items for o in sources):
             yield Finding(("kegiatan", i, "mutu_baku", "kelengkapan"),
                           Teks("tidak ada kelengkapan yang merupakan output kegiatan sebelumnya",
                                "no input is the output of an earlier step"))
@@ -56,16 +64,24 @@ def kelengkapan_tanpa_sumber(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
 def output_tidak_dipakai(sop: Sop, ctx: RuleContext) -> Iterator[Finding]:
     """MB-07 (output side): every Output except the last step's is consumed by the Kelengkapan of
     a step reachable after it (the same match and reach as SOP406). The last step with an output
-    produces the SOP's product (SOP408)."""
+    produces the SOP's product (SOP408).
+
+    Only an Output that names a document or data is expected downstream, judged by the structure
+    of the phrase (:func:`sopdoc.validate.step_text.names_document`): a noun phrase headed by an
+    artefact ("Draf Laporan", "Raw Data yang Berkualitas", "Berita Acara …") must be consumed; a
+    result written as a clause ("Masalah Diperbaiki", "Terbitnya SP2D", "Progres entri sudah 100
+    persen"), a person ("Petugas terlatih"), a bare event ("Pelatihan") or a time copied into the
+    cell names nothing a later step could list as Kelengkapan, and is not reported (real signed
+    SOPs write such outcomes often; reporting each one buried the real breaks of the chain)."""
     outputs = _outputs(sop)
     if not outputs:
         return
     last = max(outputs)
     for i, out in outputs.items():
-        if i == last:
+        if i == last or not names_document(out):
             continue
         later = ctx.data_reach[i] - {i}
-        if not any(same_artefact(k, out) for j in later for k in sop.kegiatan[j].mutu_baku.kelengkapan):
+        if not any(_same(k, out) for j in later for k in sop.kegiatan[j].mutu_baku.kelengkapan):
             yield Finding(("kegiatan", i, "mutu_baku", "output"),
                           Teks(f"output {out!r} tidak dipakai kegiatan berikutnya",
                                f"output {out!r} is not used by a later step"))

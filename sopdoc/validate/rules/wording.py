@@ -16,8 +16,11 @@ from sopdoc.validate.text import norm, words
 _W = Severity.WARNING
 
 _CONDITIONAL = re.compile(
-    r"\b(jika|apabila|bila|bilamana|kalau|seandainya|dikembalikan|tidak (sesuai|lengkap|benar|valid|"
+    r"\b(jika|apabila|bila|bilamana|kalau|seandainya|dikembalikan|(?<!yang )tidak (sesuai|lengkap|benar|valid|"
     r"disetujui|memenuhi))\b")
+"""Conditional wording. "tidak lengkap" after "yang" describes a thing (a relative clause: "halaman
+yang tidak lengkap" among the criteria of what to weed, bps-344), it is no outcome of a check;
+returning what is unfit ("mengembalikan berkas yang tidak lengkap") is read from the verbs."""
 
 
 _RETURN_UNFIT = re.compile(r"\b(yang (belum|tidak) \w+|untuk (diperbaiki|dilengkapi|perbaikan|dilengkapi))\b")

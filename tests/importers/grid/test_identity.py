@@ -73,3 +73,12 @@ def test_a_number_of_another_length_stays_where_it_is() -> None:
     b = _read([["Nama SOP", "Pengadaan 2025 paket 12345678 123456"], ["Nomor SOP", "800/196608251988021001.7"]])
     assert b.data["identitas"] == {"nama": "Pengadaan 2025 paket 12345678 123456",
                                    "nomor": "800/196608251988021001.7"}
+
+
+def test_the_signers_nip_printed_in_the_nama_row_belongs_to_the_signer() -> None:
+    # bps-028/031, by eye: the NIP line under "Ir. Win Rizal, M.E." sits low in its cell, so the
+    # table puts it in the NAMA SOP row above the name of the SOP
+    b = _read([["Disahkan Oleh", "Kepala Badan Pusat Statistik\nProvinsi Bengkulu\nIr. Win Rizal, M.E."],
+               ["NAMA SOP", "NIP. 19660825 198802 1 001\nPENGAJUAN LS KE KPPN"]])
+    assert b.data["identitas"]["nama"] == "PENGAJUAN LS KE KPPN"
+    assert b.data["identitas"]["disahkan_oleh"]["nip"] == "19660825 198802 1 001"  # as printed
