@@ -402,12 +402,13 @@ def _checked(ctx: click.Context, db: str, instance: str, config: str | None, per
     settings = load_settings(None, Path(config) if config else None)
     cal, period_settings = settings.kalender, settings.period
     with _store(db) as store:
-        verification = store.verification(instance)
+        verification, entries = store.verified_entries(instance)  # one read serves both
         if store.instance(instance) is None and not verification.ok:  # deleted behind sopdoc's back?
             _echo_verification(ctx, verification, instance)
             ctx.exit(1)
         inst = find_instance(store, instance)
-        entries = store.entries(inst.name)
+        if entries is None or inst.name != instance:
+            entries = store.entries(inst.name)
     as_of = _as_of(ctx, per, inst.zona_waktu)
     try:
         calendar = WorkingCalendar(instance_calendar(inst, cal))
