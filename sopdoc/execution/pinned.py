@@ -83,10 +83,18 @@ class StepTable:
             out.setdefault(s.no, s)  # the first row of a number, as the flow's index_of
         return out
 
-    def successors(self, no: int) -> set[int]:
+    def successors(self, no: int) -> frozenset[int]:
         """Numbers of the steps that may follow step ``no``."""
-        i = self.flow.index_of(no)
-        return set() if i is None else {self.steps[j].no for j in self.flow.successors(i)}
+        found = self._successors.get(no)
+        if found is None:
+            i = self.flow.index_of(no)
+            found = self._successors[no] = frozenset() if i is None else frozenset(
+                self.steps[j].no for j in self.flow.successors(i))
+        return found
+
+    @cached_property
+    def _successors(self) -> dict[int, frozenset[int]]:
+        return {}  # step number → successors, filled as asked (a check asks once per entry)
 
     def branch_target(self, no: int, keputusan: str) -> int | None:
         """The step the "ya"/"tidak" exit of decision ``no`` leads to (None: the flow ends)."""
