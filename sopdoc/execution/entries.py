@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import operator
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -134,14 +135,25 @@ def _json_value(value: object) -> str:
     return _ENCODE(value)  # anything else a damaged row may hold: the encoder's own answer (or TypeError)
 
 
-def _canonical(get: Callable[[str], object], kasus: str) -> str:
-    """``_ENCODE`` of the chained fields (and a non-empty case), written key by key: the same text, in a
-    fifth of the time (the hash of every entry is computed at import and at every verification)."""
-    parts = [f'"{k}":{_json_value(get(k))}' for k in _BEFORE_CASE]
+_KEYS_BEFORE = tuple(f'"{k}":' for k in _BEFORE_CASE)
+_KEYS_AFTER = tuple(f'"{k}":' for k in _AFTER_CASE)
+_ATTRS_BEFORE, _ATTRS_AFTER = operator.attrgetter(*_BEFORE_CASE), operator.attrgetter(*_AFTER_CASE)
+_ITEMS_BEFORE, _ITEMS_AFTER = operator.itemgetter(*_BEFORE_CASE), operator.itemgetter(*_AFTER_CASE)
+
+
+def _canonical(before: Sequence[object], kasus: object, after: Sequence[object]) -> str:
+    """``_ENCODE`` of the chained fields (``before`` and ``after`` the case, in the order of
+    ``_BEFORE_CASE`` and ``_AFTER_CASE``) and a non-empty case, written key by key: the same text in a
+    fifth of the time (every entry is hashed at import and at every verification)."""
+    parts = [k + (_STRING(v) if type(v) is str else _json_value(v)) for k, v in zip(_KEYS_BEFORE, before, strict=True)]
     if kasus:
-        parts.append(f'"kasus":{_json_value(kasus)}')
-    parts.extend(f'"{k}":{_json_value(get(k))}' for k in _AFTER_CASE)
+        parts.append('"kasus":' + _json_value(kasus))
+    parts += [k + (_STRING(v) if type(v) is str else _json_value(v)) for k, v in zip(_KEYS_AFTER, after, strict=True)]
     return "{" + ",".join(parts) + "}"
+
+
+def _digest(instance: str, prev_hash: str, text: str) -> str:
+    return hashlib.sha256(f"{prev_hash}\n{instance}\n{text}".encode()).hexdigest()
 
 
 def entry_hash(instance: str, entry: LogEntry | dict[str, object], prev_hash: str) -> str:
@@ -153,13 +165,12 @@ def entry_hash(instance: str, entry: LogEntry | dict[str, object], prev_hash: st
     valid without rewriting a row), while a named case is covered by the hash like every other field —
     naming, renaming or clearing it afterwards breaks the chain."""
     if isinstance(entry, LogEntry):
-        text = _canonical(entry.__getattribute__, entry.kasus)
+        text = _canonical(_ATTRS_BEFORE(entry), entry.kasus, _ATTRS_AFTER(entry))
     else:
-        text = _canonical(entry.__getitem__, str(entry.get("kasus") or ""))
-    return hashlib.sha256(f"{prev_hash}\n{instance}\n{text}".encode()).hexdigest()
+        text = _canonical(_ITEMS_BEFORE(entry), str(entry.get("kasus") or ""), _ITEMS_AFTER(entry))
+    return _digest(instance, prev_hash, text)
 
 
-INPUT_FIELDS = tuple(f.name for f in fields(EntryInput))
 STORED_FIELDS = tuple(f.name for f in fields(LogEntry))
 """The columns of a stored entry, in the dataclass's order (the store's insert and select)."""
 assert STORED_FIELDS == ("langkah", "oleh", "peran", "mulai", "selesai", "output", "keputusan", "kelengkapan",
@@ -204,10 +215,14 @@ def chain_entries(instance: str, entries: Sequence[EntryInput], seq: int, prev: 
     out = []
     for e in entries:
         seq += 1
-        values: dict[str, object] = {f: getattr(e, f) for f in INPUT_FIELDS}
-        values.update(seq=seq, dicatat_oleh=recorded_by, dicatat_pada=stamp, prev_hash=prev)
-        prev = entry_hash(instance, values, prev)
-        out.append(LogEntry(**values, hash=prev))  # type: ignore[arg-type]
+        text = _canonical((e.bukti, e.bukti_nama, e.catatan, recorded_by, stamp), str(e.kasus or ""),
+                          (e.kelengkapan, e.keputusan, e.langkah, e.menggantikan, e.mulai, e.oleh, e.output,
+                           e.peran, e.selesai, seq))  # _BEFORE_CASE, _AFTER_CASE of the entry to be
+        digest = _digest(instance, prev, text)
+        out.append(LogEntry(e.langkah, e.oleh, e.peran, e.mulai, e.selesai, e.output, e.keputusan, e.kelengkapan,
+                            e.bukti, e.bukti_nama, e.catatan, e.menggantikan, e.kasus, seq, recorded_by, stamp,
+                            prev, digest))
+        prev = digest
     return out
 
 

@@ -46,13 +46,16 @@ class Step:
 
     def role_matches(self, peran: str) -> bool:
         """True when ``peran`` is one of the step's actors, or one alternative of "A/ B"."""
-        want = normalise_role(peran)
+        return normalise_role(peran) in self._roles
+
+    @cached_property
+    def _roles(self) -> frozenset[str]:
+        """Every role that matches (normalised): each actor whole and each alternative of "A/ B"."""
+        found = set()
         for actor in self.pelaksana:
-            if want == normalise_role(actor):
-                return True
-            if want in {normalise_role(part) for part in actor.split("/") if part.strip()}:
-                return True
-        return False
+            found.add(normalise_role(actor))
+            found.update(normalise_role(part) for part in actor.split("/") if part.strip())
+        return frozenset(found)
 
 
 @dataclass(frozen=True)

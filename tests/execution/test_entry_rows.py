@@ -99,3 +99,18 @@ def test_entries_from_a_sqlite_cursor() -> None:
     assert entries == [LogEntry(*r) for r in rows]  # type: ignore[arg-type]
     for prev, e in itertools.pairwise(entries):
         assert entry_hash("uji", e, prev.hash) == e.hash
+
+
+def test_chained_entries_carry_the_hash_of_their_canonical_json() -> None:
+    from sopdoc.execution.entries import EntryInput, chain_entries
+
+    inputs = [EntryInput(langkah=1, oleh='Siti "Ani"', peran="Kepala Seksi", mulai="2026-10-05T08:00:00+08:00",
+                         selesai="2026-10-05T08:20:00+08:00", output="Surat — ①", kasus="AG/1"),
+              EntryInput(langkah=2, oleh="Budi", peran="Staf", mulai="2026-10-05T08:20:00+08:00",
+                         selesai="2026-10-05T09:00:00+08:00", keputusan="ya", catatan="baris\nbaru", menggantikan=1)]
+    chained = chain_entries("uji", inputs, 4, "b" * 64, "perekam", "2026-10-05T01:00:00+00:00")
+    assert [e.seq for e in chained] == [5, 6] and chained[0].prev_hash == "b" * 64
+    assert chained[1].prev_hash == chained[0].hash
+    for e in chained:
+        assert (e.dicatat_oleh, e.dicatat_pada) == ("perekam", "2026-10-05T01:00:00+00:00")
+        assert e.hash == _reference("uji", e, e.prev_hash)
