@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.compliance import FLOW
 from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.log_files import read_log_file
-from sopdoc.execution.runs import record_rows
+from sopdoc.execution.recording import record_rows
 from sopdoc.execution.settings import CalendarSettings
 from sopdoc.execution.store import Instance, SqliteStore
 

@@ -7,10 +7,14 @@ scheduler of our own. Results come
 back in the order of the inputs as soon as each is ready, and at most ``window`` inputs are in
 flight, so memory stays flat however many files a run has. The function and its inputs must be
 picklable (a module-level function and plain values).
+
+:func:`collector_paused` is for the other kind of bulk work, many small items in one process.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -22,13 +26,28 @@ from sopdoc.model.diagnostic import Teks
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-__all__ = ["default_workers", "run_batch"]
+__all__ = ["collector_paused", "default_workers", "run_batch"]
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 # Below this many inputs a pool costs more to start than it saves.
 MIN_PARALLEL = 4
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused for the block: a log of 100,000 entries read, checked or
+    imported makes about ten objects per entry, none of them in a cycle, yet the collector's passes over
+    them took a quarter to a third of the time. Reference counting frees as before; the collector
+    resumes (if it ran before) when the block ends, however it ends."""
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
 
 
 def default_workers() -> int:

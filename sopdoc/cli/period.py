@@ -246,19 +246,33 @@ def period_list(ctx: click.Context, db: str, fmt: str = "text") -> None:
                    f"{counts[i.name]} {'entries' if en else 'entri'}{end}")
 
 
-@period.command("status", help=_help("period.status", "Rencana dan realisasi tiap langkah suatu instans.",
-                                     "Plan and progress of each step of an instance."))
+@period.command("status", help=_help(
+    "period.status",
+    "Keadaan suatu instans per tanggal/jam (--per, bawaan: sekarang).\n\n"
+    "Log satu kali jalan: rencana dan realisasi tiap langkah jalur utama. Log dengan kasus (satu per surat, "
+    "permohonan, berkas): satu baris per kasus — langkah selesai/jumlah, mulai, entri terakhir, waktu kerja "
+    "terhadap waktu baku SOP, keadaan (belum dimulai, berjalan, terlambat, selesai); --kasus K menampilkan "
+    "langkah-langkah satu kasus.\n\n"
+    "Contoh: sopdoc period status surat-masuk-2026-10 --kasus AG-0123 --per 2026-10-20",
+    "The state of an instance as of a date/time (--per, default: now).\n\n"
+    "A single-run log: plan and progress of each main-path step. A log of cases (one per letter, request, "
+    "dossier): one line per case — steps done/total, started, last entry, working time against the SOP's "
+    "standard time, state (not started, in progress, overdue, done); --kasus K shows the steps of one case.\n\n"
+    "Example: sopdoc period status surat-masuk-2026-10 --kasus AG-0123 --per 2026-10-20"))
 @click.argument("instance")
+@click.option("--kasus", "--case", "kasus", default=None, help=_help(
+    "period.status.kasus", "Langkah-langkah satu kasus ini saja.", "The steps of this one case only."))
 @_per_option("period.status")
 @_format_option("period.status")
 @_common("period.status")
 @click.pass_context
-def period_status(ctx: click.Context, instance: str, per: str | None, db: str, fmt: str = "text") -> None:
+def period_status(ctx: click.Context, instance: str, per: str | None, db: str, fmt: str = "text",
+                  kasus: str | None = None) -> None:
     import datetime as dt
 
     from sopdoc.execution.cmp_context import effective_entries
     from sopdoc.execution.recording import find_instance
-    from sopdoc.execution.state import instance_state
+    from sopdoc.execution.state import State, instance_state
 
     with _store(db) as store:
         inst = find_instance(store, instance)
@@ -274,12 +288,33 @@ def period_status(ctx: click.Context, instance: str, per: str | None, db: str, f
     as_of = _as_of(ctx, per, inst.zona_waktu)
     meta = inst.meta_dict()
     plan = inst.plan_steps()  # StoreError (one line, exit 2) when the stored plan is damaged
+    cases = None
+    if kasus is not None or any(e.kasus for e in entries):
+        cases = _case_statuses(inst, stored, as_of)
+        if kasus is not None:
+            case = _one_case(ctx, cases, kasus.strip())
+            entries = [e for e in entries if e.kasus == case.kasus]
+            cases = [case]
     if fmt == "json":
-        _echo_json(_status_dict(inst, entries, ended, as_of, lang))
+        data = _status_dict(inst, entries, ended, as_of, lang)
+        if cases is not None:
+            data["cases"] = [c.to_dict(lang) for c in cases]
+            if kasus is not None:  # a case has no plan of its own: its steps still to do are late when it is
+                data["kasus"], data["state"], data["state_text"] = (
+                    cases[0].kasus, str(cases[0].state), cases[0].state.teks.get(lang))
+                reached = max((i for i, st in enumerate(data["steps"]) if st["selesai"]), default=-1)
+                for i, st in enumerate(data["steps"]):
+                    st["terlambat"] = not st["selesai"] and i > reached and cases[0].state is State.TERLAMBAT
+        _echo_json(data)
         return
     click.echo(f"{inst.name}: {terminal_text(str(meta.get('nama', '')))} — "
                f"{terminal_text(str(meta.get('periode_nama_en' if en else 'periode_nama', inst.period)))}")
     click.echo(f"{'deadline' if en else 'tenggat'}: {terminal_text(inst.deadline)}")
+    if cases is not None and kasus is None:
+        _echo_cases(cases, as_of, lang, inst.name)
+        return
+    if cases is not None:
+        click.echo(f"{'case' if en else 'kasus'}: {terminal_text(cases[0].kasus)}")
     done = {e.langkah: e for e in entries}
     last = done.get(plan[-1].langkah) if plan else None
     try:
@@ -288,12 +323,13 @@ def period_status(ctx: click.Context, instance: str, per: str | None, db: str, f
     except (ValueError, TypeError):  # a value edited behind sopdoc's back
         fail(ctx, Teks(f"data instans '{inst.name}' rusak (tenggat tidak terbaca); jalankan sopdoc log verify",
                        f"instance data of '{inst.name}' is damaged (unreadable deadline); run sopdoc log verify"))
-    state = instance_state(bool(entries), finished, deadline, as_of)
+    state = cases[0].state if cases else instance_state(bool(entries), finished, deadline, as_of)
     click.echo(f"status: {state.teks.get(lang)} ({'as of' if en else 'per'} {as_of:%Y-%m-%d %H:%M})")
     reached = max((i for i, p in enumerate(plan) if p.langkah in done), default=-1)
     for i, p in enumerate(plan):
         rec = done.get(p.langkah)
-        late = rec is None and i > reached and dt.datetime.fromisoformat(p.selesai) < as_of
+        late = rec is None and i > reached and (  # a case has no plan of its own: late when the case is
+            cases[0].state is State.TERLAMBAT if cases else dt.datetime.fromisoformat(p.selesai) < as_of)
         actual = (f"{terminal_text(rec.selesai[:16].replace('T', ' '))} ({terminal_text(rec.oleh)})" if rec
                   else ("not recorded" if en else "belum dicatat"))
         mark = ("  OVERDUE" if en else "  TERLAMBAT") if late else ""
@@ -301,6 +337,63 @@ def period_status(ctx: click.Context, instance: str, per: str | None, db: str, f
         click.echo(f"  {p.langkah:>3}  {'plan' if en else 'rencana'} {planned}  |  {actual}{mark}")
     n_done = sum(1 for p in plan if p.langkah in done)
     click.echo(f"{n_done}/{len(plan)} {'main-path steps recorded' if en else 'langkah jalur utama dicatat'}")
+
+
+def _case_statuses(inst: Any, stored: Any, as_of: Any) -> Any:
+    """Every case of the instance as of ``as_of`` (the check with the default settings, as ``period due``)."""
+    from sopdoc.config import load_settings
+    from sopdoc.execution.calendar import WorkingCalendar
+    from sopdoc.execution.case_status import case_statuses
+    from sopdoc.execution.compliance import check_instance
+    from sopdoc.execution.pinned import StepTable
+    from sopdoc.execution.recording import instance_calendar
+
+    settings = load_settings(None, None)
+    calendar = WorkingCalendar(instance_calendar(inst, settings.kalender))
+    result = check_instance(inst, stored, calendar, settings.period, as_of)
+    return case_statuses(result, stored, StepTable.from_json(inst.flow), calendar)
+
+
+def _one_case(ctx: click.Context, cases: Any, kasus: str) -> Any:
+    """The status of case ``kasus``; exit 2 with a did-you-mean when the instance has no such case."""
+    import difflib
+
+    found = next((c for c in cases if c.kasus == kasus), None)
+    if found is not None and kasus:
+        return found
+    names = [c.kasus for c in cases if c.kasus]
+    close = difflib.get_close_matches(kasus, names, n=1)
+    tip = (f"; maksud Anda '{close[0]}'?", f"; did you mean '{close[0]}'?") if close else (
+        ("; instans ini tanpa kasus bernama", "; this instance has no named cases") if not names else ("", ""))
+    fail(ctx, Teks(f"kasus tidak dikenal: '{terminal_text(kasus)}'{tip[0]}",
+                   f"unknown case: '{terminal_text(kasus)}'{tip[1]}"))
+
+
+def _echo_cases(cases: Any, as_of: Any, lang: str, name: str) -> None:
+    """The per-case table of ``period status``: one tab-separated line per case, after a header."""
+    from sopdoc.model.waktu import format_minutes
+
+    en = lang == "en"
+    overdue = sum(1 for c in cases if str(c.state) == "terlambat")
+    done = sum(1 for c in cases if c.finished)
+    when = f"{'as of' if en else 'per'} {as_of:%Y-%m-%d %H:%M}"
+    if en:
+        click.echo(f"cases: {len(cases)} ({done} done, {len(cases) - done} open, {overdue} overdue; {when})")
+        click.echo("case	steps	started	last entry	working time (standard)	state")
+    else:
+        click.echo(f"kasus: {len(cases)} ({done} selesai, {len(cases) - done} terbuka, {overdue} terlambat; {when})")
+        click.echo("kasus	langkah	mulai	entri terakhir	waktu kerja (baku)	keadaan")
+    for c in cases:
+        lead = "-" if c.minutes is None else format_minutes(c.minutes)
+        if c.minutes is not None and not c.finished:
+            lead += " so far" if en else " sejauh ini"
+        over = (" OVER" if en else " MELAMPAUI") if c.over_standard else ""
+        click.echo(f"{terminal_text(c.kasus) or '-'}\t{c.done}/{c.total}\t"
+                   f"{f'{c.start:%Y-%m-%d %H:%M}' if c.start else '-'}\t"
+                   f"{f'{c.last:%Y-%m-%d %H:%M}' if c.last else '-'}\t"
+                   f"{lead} ({format_minutes(c.standard)}){over}\t{c.state.teks.get(lang)}")
+    if any(c.kasus for c in cases):
+        click.echo(f"{'steps of one case' if en else 'langkah satu kasus'}: sopdoc period status {name} --kasus KASUS")
 
 
 def _status_dict(inst: Any, entries: Any, ended: Any, as_of: Any, lang: str) -> dict[str, Any]:
@@ -394,6 +487,7 @@ def _case_check(inst: Any, entries: Any, as_of: Any) -> Any:
 
 def _checked(ctx: click.Context, db: str, instance: str, config: str | None, per: str | None = None) -> Any:
     """Verify the log first (DESIGN.md §8), then check the instance: (instance, result, verification)."""
+    from sopdoc.batch import collector_paused
     from sopdoc.config import load_settings
     from sopdoc.execution.calendar import WorkingCalendar
     from sopdoc.execution.compliance import check_instance
@@ -401,17 +495,19 @@ def _checked(ctx: click.Context, db: str, instance: str, config: str | None, per
 
     settings = load_settings(None, Path(config) if config else None)
     cal, period_settings = settings.kalender, settings.period
-    with _store(db) as store:
-        verification = store.verification(instance)
+    with _store(db) as store, collector_paused():
+        verification, entries = store.verified_entries(instance)  # one read serves both
         if store.instance(instance) is None and not verification.ok:  # deleted behind sopdoc's back?
             _echo_verification(ctx, verification, instance)
             ctx.exit(1)
         inst = find_instance(store, instance)
-        entries = store.entries(inst.name)
+        if entries is None or inst.name != instance:
+            entries = store.entries(inst.name)
     as_of = _as_of(ctx, per, inst.zona_waktu)
     try:
         calendar = WorkingCalendar(instance_calendar(inst, cal))
-        return inst, check_instance(inst, entries, calendar, period_settings, as_of), verification
+        with collector_paused():
+            return inst, check_instance(inst, entries, calendar, period_settings, as_of), verification
     except (ValueError, KeyError, TypeError):
         if verification.ok:
             raise
@@ -487,20 +583,20 @@ def _state_text(result: Any, lang: str) -> str:
 @click.pass_context
 def period_check(ctx: click.Context, instance: str, fmt: str, fail_on: str, db: str, config: str | None,
                  per: str | None = None) -> None:
-    import json
-
     from sopdoc.model.diagnostic import Severity
     from sopdoc.render.report.context import figures_dict
-    from sopdoc.validate.output import ExitPolicy, FileReport, format_json, format_text
+    from sopdoc.validate.output import ExitPolicy, FileReport, format_text
+    from sopdoc.validate.stream import ReportStream
 
     lang = _lang(ctx)
     _inst, result, verification = _checked(ctx, db, instance, config, per)
     reports = [FileReport(result.instance, result.diagnostics)]
-    if fmt == "json":
-        doc = json.loads(format_json(reports, lang))
-        doc["figures"] = figures_dict(result)
-        doc["verification"] = verification.to_dict(lang)
-        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    if fmt == "json":  # written in pieces, as check's stream does, with the figures after the summary
+        stream = ReportStream("json", lang)
+        click.echo(stream.begin(), nl=False)
+        click.echo(stream.add(reports[0]), nl=False)
+        extra = {"figures": figures_dict(result), "verification": verification.to_dict(lang)}
+        click.echo(stream.end(extra), nl=False)
     else:
         _echo_verification(ctx, verification, result.instance)
         click.echo(terminal_text(format_text(reports, lang) + _figures_text(result, lang)

@@ -88,7 +88,25 @@ class WorkingCalendar:
         if moment.tzinfo is not None:
             moment = self.to_local(moment)
         minute = moment.hour * 60 + moment.minute + moment.second / 60
-        return any(a <= minute <= b for a, b in self.intervals(moment.date()))
+        for a, b in self.intervals(moment.date()):  # noqa: SIM110 - a loop, not any(): run twice per entry
+            if a <= minute <= b:
+                return True
+        return False
+
+    def outside_hours(self, moment: dt.datetime) -> bool:
+        """True when ``moment`` (local) falls on a working day but outside its working hours: what
+        ``is_working_day`` and not ``is_working_moment`` say, with one look at the day (a check asks
+        twice per entry)."""
+        if moment.tzinfo is not None:
+            moment = self.to_local(moment)
+        spans = self.intervals(moment.date())
+        if not spans:
+            return False
+        minute = moment.hour * 60 + moment.minute + moment.second / 60
+        for a, b in spans:  # noqa: SIM110 - a loop, not any()
+            if a <= minute <= b:
+                return False
+        return True
 
     def add_working_days(self, day: dt.date, n: int) -> dt.date:
         """The ``n``-th working day after ``day`` (``n = 0``: ``day`` or the next working day)."""
@@ -123,13 +141,18 @@ class WorkingCalendar:
 
     def working_minutes_between(self, a: dt.datetime, b: dt.datetime) -> float:
         """Working minutes from ``a`` to ``b`` (negative when ``b`` is before ``a``)."""
-        a, b = self.to_local(a), self.to_local(b)
+        if a.tzinfo is not None or b.tzinfo is not None:
+            a, b = self.to_local(a), self.to_local(b)
         if b < a:
             return -self.working_minutes_between(b, a)
-        if a.date() == b.date():  # the common case: one step within one day
+        day = a.date()
+        if day == b.date():  # the common case, once per entry: one step within one day, in a plain loop
             lo = a.hour * 60 + a.minute + a.second / 60 + a.microsecond / 6e7
             hi = b.hour * 60 + b.minute + b.second / 60 + b.microsecond / 6e7
-            return round(sum(max(0.0, min(e, hi) - max(s, lo)) for s, e in self.intervals(a.date())), 6)
+            within = 0.0
+            for s, e in self.intervals(day):
+                within += max(0.0, min(e, hi) - max(s, lo))
+            return round(within, 6)
         total = 0.0
         day = a.date()
         while day <= b.date():

@@ -19,7 +19,7 @@ from sopdoc.execution.settings import PeriodSettings
 from sopdoc.model.diagnostic import Origin, Teks
 from sopdoc.model.waktu import Satuan, Waktu, parse_waktu
 
-__all__ = ["CheckContext", "Fact", "effective_entries"]
+__all__ = ["CheckContext", "Fact", "FactBuilder", "effective_entries"]
 
 _CALENDAR_UNITS = (Satuan.BULAN, Satuan.HARI_KALENDER, Satuan.HARI)
 
@@ -34,13 +34,63 @@ def _waktu(text: str) -> Waktu:
     return parse_waktu(text)
 
 
+class FactBuilder:
+    """The facts of one instance's entries, for the contexts of all its cases: each distinct timestamp is
+    read once (the end of one step is often the start of the next), each step's standard computed once
+    unless it depends on the start (months, calendar days)."""
+
+    def __init__(self, flow: StepTable, calendar: WorkingCalendar) -> None:
+        self.flow = flow
+        self.calendar = calendar
+        self._index = {s.no: i for i, s in enumerate(flow.steps)}
+        self._times: dict[str, dt.datetime] = {}
+        self._fixed: dict[str, float | None] = {}  # waktu text → its standard, when it does not depend on start
+
+    def time(self, iso: str) -> dt.datetime:
+        """A stored timestamp as naive local time."""
+        moment = self._times.get(iso)
+        if moment is None:
+            moment = self._times[iso] = self.calendar.parse_local(iso)
+        return moment
+
+    def standard(self, step: Step | None, start: dt.datetime) -> float | None:
+        """The working minutes ``step`` allows when started at ``start`` (None: no readable waktu)."""
+        if step is None or step.waktu is None:
+            return None
+        text = step.waktu
+        if text in self._fixed:
+            return self._fixed[text]
+        waktu = _waktu(text)
+        minutes = self.calendar.standard_minutes(waktu, start)
+        if waktu.satuan not in _CALENDAR_UNITS:  # months and calendar days depend on the start
+            self._fixed[text] = minutes
+        return minutes
+
+    def facts(self, entries: list[LogEntry]) -> tuple[Fact, ...]:
+        """The facts of ``entries`` in time order (start, then recording order)."""
+        step_of, index, time = self.flow.step, self._index.get, self.time
+        between, standard = self.calendar.working_minutes_between, self.standard
+        facts = []
+        for e in entries:
+            step = step_of(e.langkah)
+            start, end = time(e.mulai), time(e.selesai)
+            facts.append(Fact(e, step, index(e.langkah), start, end, between(start, end), standard(step, start)))
+        facts.sort(key=_fact_order)
+        return tuple(facts)
+
+
+def _fact_order(f: Fact) -> tuple[dt.datetime, int]:
+    return f.start, f.entry.seq
+
+
 class CheckContext:
     """An instance under check: flow, deadline, calendar, settings and entry facts."""
 
     def __init__(self, instance: str, flow: StepTable, entries: list[LogEntry], calendar: WorkingCalendar,
                  settings: PeriodSettings, deadline: dt.date, as_of: dt.datetime | None = None,
                  planned_end: dict[int, dt.datetime] | None = None, *, kasus: str = "",
-                 first_day: dt.date | None = None) -> None:
+                 first_day: dt.date | None = None, builder: FactBuilder | None = None) -> None:
+        """``builder``: the instance's fact builder, shared by the contexts of its cases."""
         self.instance = instance
         self.kasus = kasus  # the case under check ("" the one implicit case); its findings name it
         self.first_day = first_day  # the first day of the period's window (None: not judged)
@@ -50,28 +100,12 @@ class CheckContext:
         self.calendar = calendar
         self.settings = settings
         self.deadline = deadline
-        index = {s.no: i for i, s in enumerate(flow.steps)}
-        self._standard_cache: dict[tuple[str, None], float | None] = {}
-        facts = []
-        for e in current_entries(entries):
-            step = flow.step(e.langkah)
-            start = calendar.parse_local(e.mulai)
-            end = calendar.parse_local(e.selesai)
-            facts.append(Fact(e, step, index.get(e.langkah), start, end,
-                              calendar.working_minutes_between(start, end), self._standard(step, start)))
-        facts.sort(key=lambda f: (f.start, f.entry.seq))
-        self.facts = tuple(facts)
+        self._builder = builder or FactBuilder(flow, calendar)
+        self._limit = 1 + settings.time_tolerance
+        self.facts = self._builder.facts(current_entries(entries))
 
     def _standard(self, step: Step | None, start: dt.datetime) -> float | None:
-        if step is None or step.waktu is None:
-            return None
-        waktu = _waktu(step.waktu)
-        if waktu.satuan in _CALENDAR_UNITS:  # months and calendar days depend on the start
-            return self.calendar.standard_minutes(waktu, start)
-        key = (step.waktu, None)
-        if key not in self._standard_cache:
-            self._standard_cache[key] = self.calendar.standard_minutes(waktu, start)
-        return self._standard_cache[key]
+        return self._builder.standard(step, start)
 
     @cached_property
     def order(self) -> list[tuple[str, Fact, Teks]]:
@@ -97,7 +131,7 @@ class CheckContext:
 
     def is_late(self, fact: Fact) -> bool:
         """True when the step took longer than its standard plus the tolerance."""
-        return fact.standard is not None and fact.actual > fact.standard * (1 + self.settings.time_tolerance) + 1e-6
+        return fact.standard is not None and fact.actual > fact.standard * self._limit + 1e-6
 
     def end_to_end_standard(self, start: dt.datetime) -> float | None:
         """The working minutes the SOP allows one case from ``start`` to its end: the sum of the

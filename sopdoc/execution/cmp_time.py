@@ -40,9 +40,10 @@ def di_luar_hari_kerja(ctx: CheckContext) -> Iterator[Finding]:
     if not ctx.settings.check_working_hours:
         return
     cal = ctx.calendar
+    working_day = cal.is_working_day
     for f in ctx.facts:
         for moment in (f.start, f.end):
-            if not cal.is_working_day(moment.date()):
+            if not working_day(moment.date()):
                 name = cal.holiday_name(moment.date())
                 why = name or ("akhir pekan" if moment.weekday() >= 5 else "hari tanpa jam kerja")
                 why_en = name or ("weekend" if moment.weekday() >= 5 else "day without working hours")
@@ -60,10 +61,10 @@ def di_luar_jam_kerja(ctx: CheckContext) -> Iterator[Finding]:
     """LG-06: an entry on a working day starts or ends outside the working hours (breaks included)."""
     if not ctx.settings.check_working_hours:
         return
-    cal = ctx.calendar
+    outside = ctx.calendar.outside_hours
     for f in ctx.facts:
         for moment in (f.start, f.end):
-            if cal.is_working_day(moment.date()) and not cal.is_working_moment(moment):
+            if outside(moment):
                 yield ctx.finding(f, Teks(f"langkah {f.entry.langkah} dicatat pada {moment:%H:%M}, di luar jam kerja",
                                           f"step {f.entry.langkah} recorded at {moment:%H:%M}, outside working hours"))
                 break

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from sopdoc.errors import UsageError
 from sopdoc.execution.calendar import WorkingCalendar
-from sopdoc.execution.cmp_context import CheckContext
+from sopdoc.execution.cmp_context import CheckContext, FactBuilder
 from sopdoc.execution.cmp_rules import RULES
 from sopdoc.execution.entries import LogEntry, current_entries
 from sopdoc.execution.periods import work_window
@@ -23,9 +23,10 @@ from sopdoc.model.diagnostic import Diagnostic, Teks
 __all__ = ["CaseResult", "Compliance", "EntryVerdict", "Totals", "check_entries", "check_instance"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class EntryVerdict:
-    """One effective entry with its measured time and the codes found on it."""
+    """One effective entry with its measured time and the codes found on it (made once per entry and
+    never changed; not a frozen dataclass, whose ``__init__`` costs six times as much)."""
 
     entry: LogEntry
     uraian: str
@@ -185,35 +186,42 @@ def check_entries(instance: str, flow: StepTable, entries: list[LogEntry], calen
     severity) and compute the figures across all cases, judging the plan and the deadline as of
     ``as_of`` (without it, nothing is overdue) and the period's window from ``first_day``."""
     planned_end = {p.langkah: calendar.parse_local(p.selesai) for p in plan}
-    rules = [rule for _, rule in sorted(RULES.items()) if rule.func is not None]
+    rules = [(rule, rule.func) for _, rule in sorted(RULES.items()) if rule.func is not None]
+    builder = FactBuilder(flow, calendar)
     diags: list[Diagnostic] = []
     contexts = []
     for kasus, group in _by_case(entries).items():
         ctx = CheckContext(instance, flow, group, calendar, settings, deadline, as_of, planned_end,
-                           kasus=kasus, first_day=first_day)
+                           kasus=kasus, first_day=first_day, builder=builder)
         contexts.append(ctx)
-        diags.extend(rule.report(finding) for rule in rules for finding in rule.func(ctx))  # type: ignore[misc]
+        for rule, func in rules:
+            diags.extend(map(rule.report, func(ctx)))
     diags.sort(key=lambda d: (d.origin.row or 0 if d.origin else 0, d.code, d.message.id))
     codes: dict[int, list[str]] = defaultdict(list)
     for d in diags:
         if d.origin and d.origin.row:
             codes[d.origin.row].append(d.code)
-    verdicts, by_step, by_actor, rows = [], defaultdict(list), defaultdict(list), []
+    verdicts: list[EntryVerdict] = []
+    rows: list[tuple[float, float | None, bool]] = []
+    by_step: defaultdict[int, list[tuple[float, float | None, bool]]] = defaultdict(list)
+    by_actor: defaultdict[str, list[tuple[float, float | None, bool]]] = defaultdict(list)
     cases, order = [], []
     for ctx in contexts:
+        is_late = ctx.is_late
         for f in ctx.facts:
-            late = ctx.is_late(f)
-            order.append((f.start, f.entry.seq))
-            found = codes.get(f.entry.seq)  # most entries have none
-            verdicts.append(EntryVerdict(f.entry, f.step.uraian if f.step else "", f.actual, f.standard,
+            e, standard, actual = f.entry, f.standard, f.actual
+            order.append((f.start, e.seq))
+            found = codes.get(e.seq)  # most entries have none
+            verdicts.append(EntryVerdict(e, f.step.uraian if f.step else "", actual, standard,
                                          tuple(sorted(set(found))) if found else ()))
-            row = (f.actual, f.standard, not late)
+            row = (actual, standard, not is_late(f))
             rows.append(row)
-            by_step[f.entry.langkah].append(row)
-            by_actor[f.entry.oleh].append(row)
+            by_step[e.langkah].append(row)
+            by_actor[e.oleh].append(row)
         cases.append(_case(ctx))
     if len(contexts) > 1:  # all cases' entries by start time, as for one case
-        verdicts = [v for _, v in sorted(zip(order, verdicts, strict=True), key=lambda p: p[0])]
+        ranked = sorted(range(len(order)), key=order.__getitem__)
+        verdicts = [verdicts[i] for i in ranked]
     finished = None
     if cases and all(c.finished is not None for c in cases):
         finished = max(c.finished for c in cases if c.finished is not None)

@@ -20,6 +20,10 @@ from sopdoc.model.diagnostic import Teks
 __all__ = ["entry_refusal", "entry_warnings"]
 
 
+def _local_day(calendar: WorkingCalendar, iso: str) -> dt.date:
+    return calendar.to_local(dt.datetime.fromisoformat(iso)).date()
+
+
 def entry_refusal(entry: EntryInput, step: Step) -> Teks | None:
     """Why ``entry`` cannot be recorded at all; None when it can."""
     if step.keputusan and not entry.keputusan and not entry.menggantikan:
@@ -29,12 +33,15 @@ def entry_refusal(entry: EntryInput, step: Step) -> Teks | None:
 
 
 def entry_warnings(entry: EntryInput, step: Step, calendar: WorkingCalendar,
-                   window: tuple[dt.date, dt.date]) -> list[Teks]:
+                   window: tuple[dt.date, dt.date], days: dict[str, dt.date] | None = None) -> list[Teks]:
     """What is allowed but worth saying at once: day off, other role, outside the period's window
-    (``window``: the first day the period's work may start, the deadline)."""
+    (``window``: the first day the period's work may start, the deadline). ``days``: the local day of
+    each timestamp already seen by the entries of one import."""
     out = []
-    local_start = calendar.to_local(dt.datetime.fromisoformat(entry.mulai)).date()
-    local_end = calendar.to_local(dt.datetime.fromisoformat(entry.selesai)).date()
+    if days is None:
+        days = {}
+    local_start = days.get(entry.mulai) or days.setdefault(entry.mulai, _local_day(calendar, entry.mulai))
+    local_end = days.get(entry.selesai) or days.setdefault(entry.selesai, _local_day(calendar, entry.selesai))
     for day in (local_start, local_end):
         if not calendar.is_working_day(day):
             why = calendar.holiday_name(day) or ("akhir pekan" if day.weekday() >= 5 else "hari tanpa jam kerja")

@@ -65,15 +65,19 @@ def _text(value: object) -> str:
 
 def check_row(row_no: int, values: Mapping[str, object], flow: StepTable, zone: ZoneInfo, *,
               known_seqs: set[int] | None = None, base_dir: Path | None = None,
-              window: tuple[dt.datetime, dt.datetime] | None = None) -> RowResult:
+              window: tuple[dt.datetime, dt.datetime] | None = None,
+              stamps: dict[str, tuple[dt.datetime, bool, str]] | None = None) -> RowResult:
     """Validate one row of a log; never raises on content.
 
     ``base_dir`` (an imported log's folder) confines evidence paths to that folder; without it
     (``log add``) the path is the user's own. ``window`` bounds the timestamps (aware datetimes).
+    ``stamps``: the timestamps already read by the rows of one import (in ``zone``), each text with
+    its moment, whether the zone was assumed, and its ISO form; the end of one step is often the start
+    of the next, and a row reads each of its two once.
     """
     res = RowResult(row_no)
     p = res.problems.append
-    raw = {k: _text(v) for k, v in values.items()}
+    raw = {k: v.strip() if type(v) is str else _text(v) for k, v in values.items()}
     for key, val in raw.items():
         if len(val) > MAX_TEXT:
             p(Teks(f"kolom '{key}' terlalu panjang ({len(val)} karakter, maks. {MAX_TEXT})",
@@ -98,16 +102,23 @@ def check_row(row_no: int, values: Mapping[str, object], flow: StepTable, zone: 
     for key in ("oleh", "peran"):
         if not raw.get(key):
             p(Teks(f"kolom '{key}' kosong", f"column '{key}' is empty"))
-    times = {}
+    times, iso = {}, {}
     for key in ("mulai", "selesai"):
-        if not raw.get(key):
+        text = raw.get(key)
+        if not text:
             p(Teks(f"kolom '{key}' kosong", f"column '{key}' is empty"))
             continue
-        try:
-            moment, assumed = parse_timestamp(raw[key], zone)
-        except TimestampError as exc:
-            p(exc.teks)
-            continue
+        known = stamps.get(text) if stamps is not None else None
+        if known is None:
+            try:
+                moment, assumed = parse_timestamp(text, zone)
+            except TimestampError as exc:
+                p(exc.teks)
+                continue
+            known = (moment, assumed, moment.isoformat())
+            if stamps is not None:
+                stamps[text] = known
+        moment, assumed, iso[key] = known
         if window is not None and not window[0] <= moment <= window[1]:
             lo, hi = (w.date().isoformat() for w in window)
             p(Teks(f"'{key}' ({raw[key]}) di luar rentang periode ({lo} s.d. {hi})",
@@ -159,7 +170,7 @@ def check_row(row_no: int, values: Mapping[str, object], flow: StepTable, zone: 
         return res
     res.entry = EntryInput(
         langkah=step.no, oleh=raw["oleh"], peran=raw["peran"],
-        mulai=times["mulai"].isoformat(), selesai=times["selesai"].isoformat(),
+        mulai=iso["mulai"], selesai=iso["selesai"],
         output=raw.get("output", ""), keputusan=keputusan, kelengkapan=raw.get("kelengkapan", ""),
         bukti=bukti, bukti_nama=bukti_nama, catatan=raw.get("catatan", ""), menggantikan=menggantikan,
         kasus=kasus)

@@ -46,13 +46,16 @@ class Step:
 
     def role_matches(self, peran: str) -> bool:
         """True when ``peran`` is one of the step's actors, or one alternative of "A/ B"."""
-        want = normalise_role(peran)
+        return normalise_role(peran) in self._roles
+
+    @cached_property
+    def _roles(self) -> frozenset[str]:
+        """Every role that matches (normalised): each actor whole and each alternative of "A/ B"."""
+        found = set()
         for actor in self.pelaksana:
-            if want == normalise_role(actor):
-                return True
-            if want in {normalise_role(part) for part in actor.split("/") if part.strip()}:
-                return True
-        return False
+            found.add(normalise_role(actor))
+            found.update(normalise_role(part) for part in actor.split("/") if part.strip())
+        return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -83,10 +86,18 @@ class StepTable:
             out.setdefault(s.no, s)  # the first row of a number, as the flow's index_of
         return out
 
-    def successors(self, no: int) -> set[int]:
+    def successors(self, no: int) -> frozenset[int]:
         """Numbers of the steps that may follow step ``no``."""
-        i = self.flow.index_of(no)
-        return set() if i is None else {self.steps[j].no for j in self.flow.successors(i)}
+        found = self._successors.get(no)
+        if found is None:
+            i = self.flow.index_of(no)
+            found = self._successors[no] = frozenset() if i is None else frozenset(
+                self.steps[j].no for j in self.flow.successors(i))
+        return found
+
+    @cached_property
+    def _successors(self) -> dict[int, frozenset[int]]:
+        return {}  # step number → successors, filled as asked (a check asks once per entry)
 
     def branch_target(self, no: int, keputusan: str) -> int | None:
         """The step the "ya"/"tidak" exit of decision ``no`` leads to (None: the flow ends)."""

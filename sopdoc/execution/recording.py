@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sopdoc.batch import collector_paused
 from sopdoc.errors import UsageError
 from sopdoc.execution.calendar import WorkingCalendar
 from sopdoc.execution.entry_checks import entry_refusal, entry_warnings
@@ -88,20 +89,24 @@ def record_rows(store: LogStore, inst: Instance, rows: Sequence[tuple[int, dict[
     zone = ZoneInfo(ZONES.get(inst.zona_waktu, "Asia/Makassar"))
     seqs = {e.seq for e in store.entries(inst.name)} if any(r.get("menggantikan") for _, r in rows) else None
     window = log_window(inst, zone)
-    results = [check_row(n, r, flow, zone, known_seqs=seqs, base_dir=base_dir, window=window) for n, r in rows]
-    cal = WorkingCalendar(instance_calendar(inst, calendar or CalendarSettings()), holiday_cache)
-    days = period_window(inst)
-    for r in results:
-        step = flow.step(r.entry.langkah) if r.entry else None
-        if r.entry is None or step is None:
-            continue
-        refused = entry_refusal(r.entry, step)
-        if refused is not None:
-            r.problems.append(refused)
-        else:
-            r.warnings.extend(entry_warnings(r.entry, step, cal, days))
-    if any(r.problems for r in results):
-        raise ImportRejected(results)
-    evidence = [r.evidence for r in results if r.evidence]
-    stored = store.append(inst.name, [r.entry for r in results if r.entry], user, evidence)
+    stamps: dict[str, tuple[dt.datetime, bool, str]] = {}
+    local_days: dict[str, dt.date] = {}
+    with collector_paused():  # some ten objects per row, none in a cycle
+        results = [check_row(n, r, flow, zone, known_seqs=seqs, base_dir=base_dir, window=window, stamps=stamps)
+                   for n, r in rows]
+        cal = WorkingCalendar(instance_calendar(inst, calendar or CalendarSettings()), holiday_cache)
+        days = period_window(inst)
+        for r in results:
+            step = flow.step(r.entry.langkah) if r.entry else None
+            if r.entry is None or step is None:
+                continue
+            refused = entry_refusal(r.entry, step)
+            if refused is not None:
+                r.problems.append(refused)
+            else:
+                r.warnings.extend(entry_warnings(r.entry, step, cal, days, local_days))
+        if any(r.problems for r in results):
+            raise ImportRejected(results)
+        evidence = [r.evidence for r in results if r.evidence]
+        stored = store.append(inst.name, [r.entry for r in results if r.entry], user, evidence)
     return results, stored

@@ -36,7 +36,7 @@ from sopdoc.execution.chain import (
     lifecycle_hash,
     lifecycle_kind,
 )
-from sopdoc.execution.entries import GENESIS, STORED_FIELDS, EntryInput, LogEntry, chain_entries
+from sopdoc.execution.entries import GENESIS, STORED_FIELDS, EntryInput, LogEntry, chain_entries, entries_from_rows
 from sopdoc.execution.lifecycle import LifecycleRecord, end_refusal
 from sopdoc.execution.log_key import BadKeyFile, create_key, read_key
 from sopdoc.execution.plan import PlannedStep, plan_from_json
@@ -366,7 +366,7 @@ class ChainStore:
     def entries(self, instance: str) -> list[LogEntry]:
         """The entries of ``instance`` in recording order."""
         cur = self._x(self.conn, f"SELECT {_ENTRY_COLUMNS} FROM entry WHERE instance = ? ORDER BY seq", (instance,))
-        return [LogEntry(*row) for row in cur.fetchall()]
+        return entries_from_rows(cur)  # row by row: only the compact entries are held
 
     def put_evidence(self, data: bytes, name: str) -> str:
         """Store an evidence file by its sha256; returns the hash."""
@@ -385,6 +385,16 @@ class ChainStore:
         key, problem = self._load_key()
         with self._snapshot():
             return verify_connection(self.tables(), key, self.key_file, problem, instance)
+
+    @sql_errors
+    def verified_entries(self, instance: str) -> tuple[Verification, list[LogEntry] | None]:
+        """:meth:`verification` of ``instance`` and its entries as read for it, in one pass over one
+        snapshot (None when the instance was not verified: missing from the table or from the heads)."""
+        key, problem = self._load_key()
+        keep: dict[str, list[LogEntry]] = {}
+        with self._snapshot():
+            verification = verify_connection(self.tables(), key, self.key_file, problem, instance, keep)
+        return verification, keep.get(instance)
 
     def verify(self, instance: str | None = None) -> list[BrokenLink]:
         """The problems of each instance (empty when every chain and its anchors are intact); the store's

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -122,6 +122,9 @@ class PostgresTables:
 
     def tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in self.conn.execute(sql.replace("?", "%s"), tuple(params) or None).fetchall()]
+
+    def each(self, sql: str, params: Sequence[Any] = ()) -> Iterable[Sequence[Any]]:
+        return self.conn.execute(sql.replace("?", "%s"), tuple(params) or None)
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cur = self.conn.execute(sql.replace("?", "%s"), tuple(params) or None)

@@ -10,7 +10,7 @@ as on reading, becomes a one-line StoreError. The key sits next to the file (``<
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,9 @@ class SqliteTables:
 
     def tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in self.conn.execute(sql, tuple(params)).fetchall()]
+
+    def each(self, sql: str, params: Sequence[Any] = ()) -> Iterable[Sequence[Any]]:
+        return self.conn.execute(sql, tuple(params))
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cur = self.conn.execute(sql, tuple(params))

@@ -26,8 +26,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -41,12 +41,12 @@ from sopdoc.execution.chain import (
     lifecycle_hash,
     split_lifecycle_kind,
 )
-from sopdoc.execution.entries import GENESIS, LogEntry, entry_hash
+from sopdoc.execution.entries import GENESIS, STORED_FIELDS, LogEntry, entries_from_rows, entry_hash
 from sopdoc.model.diagnostic import Teks
 
 __all__ = ["BrokenLink", "Head", "Tables", "Verification", "verify_connection"]
 
-_ENTRY_COLUMNS = ", ".join(f.name for f in fields(LogEntry))
+_ENTRY_COLUMNS = ", ".join(STORED_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,10 @@ class Tables(Protocol):
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """The rows of ``sql`` as column → value."""
+        ...
+
+    def each(self, sql: str, params: Sequence[Any] = ()) -> Iterable[Sequence[Any]]:
+        """The rows of ``sql`` one at a time (not all held at once: the entries of a large log)."""
         ...
 
     def triggers(self) -> dict[str, str]:
@@ -287,10 +291,13 @@ def _check_lifecycle(db: Tables, name: str, own: list[dict[str, Any]],
 
 
 def verify_connection(db: Tables, key: bytes | None, key_file: Path, key_problem: Teks | None = None,
-                      instance: str | None = None) -> Verification:
+                      instance: str | None = None,
+                      keep: dict[str, list[LogEntry]] | None = None) -> Verification:
     """Verify the store behind ``db`` (one instance's data when ``instance`` is given).
 
     ``key`` is the checkpoint key (None when not found); ``key_problem`` says why it is missing.
+    ``keep``, when given, receives the entries read of each instance verified (``period check`` then
+    checks them without reading them a second time).
     """
     out = Verification()
     _check_triggers(db, out)
@@ -346,8 +353,10 @@ def verify_connection(db: Tables, key: bytes | None, key_file: Path, key_problem
         elif hashlib.sha256(str(sop["source"]).encode()).hexdigest() != row["sop_hash"]:
             out.broken.append(BrokenLink(name, 0, Teks("sumber SOP yang dipatok diubah (hash tidak cocok)",
                                                        "the pinned SOP source was changed (hash mismatch)")))
-        entries = [LogEntry(*r) for r in db.tuples(
-            f"SELECT {_ENTRY_COLUMNS} FROM entry WHERE instance = ? ORDER BY seq", (name,))]
+        entries = entries_from_rows(db.each(
+            f"SELECT {_ENTRY_COLUMNS} FROM entry WHERE instance = ? ORDER BY seq", (name,)))
+        if keep is not None:
+            keep[name] = entries
         _check_entries(name, entries, own, out)
         _check_evidence(db, name, entries, out)
         referenced.update(e.bukti for e in entries)

@@ -118,3 +118,24 @@ def test_between_is_monotone_and_additive(a: dt.datetime, b: dt.datetime, c: dt.
 def test_zero_across_a_holiday(day: dt.date) -> None:
     start, end = dt.datetime.combine(day, dt.time()), dt.datetime.combine(day, dt.time(23, 59))
     assert CAL.working_minutes_between(start, end) == 0
+
+
+@pytest.mark.parametrize(("moment", "outside"), [
+    (dt.datetime(2026, 10, 5, 7, 29), True),  # Monday before 07:30
+    (dt.datetime(2026, 10, 5, 7, 30), False),  # the start, inclusive
+    (dt.datetime(2026, 10, 5, 12, 30), True),  # the midday break
+    (dt.datetime(2026, 10, 5, 16, 0), False),  # the end, inclusive
+    (dt.datetime(2026, 10, 5, 16, 0, 30), True),
+    (dt.datetime(2026, 10, 9, 16, 15), False),  # Friday until 16:30
+    (dt.datetime(2026, 10, 10, 3, 0), False),  # a Saturday is no working day: CMP302's, not outside hours
+    (dt.datetime(2026, 8, 17, 9, 0), False),  # Independence Day likewise
+    (dt.datetime(2026, 10, 5, 1, 0, tzinfo=dt.UTC), False),  # 09:00 WITA
+])
+def test_outside_hours_is_a_working_day_outside_its_hours(moment: dt.datetime, outside: bool) -> None:
+    assert CAL.outside_hours(moment) is outside
+
+
+@given(st.datetimes(min_value=dt.datetime(2026, 1, 1), max_value=dt.datetime(2027, 12, 31)))
+@settings(max_examples=300, deadline=None)
+def test_outside_hours_agrees_with_working_day_and_moment(moment: dt.datetime) -> None:
+    assert CAL.outside_hours(moment) == (CAL.is_working_day(moment.date()) and not CAL.is_working_moment(moment))

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from sopdoc.execution.cmp_rules import RULES
 from sopdoc.execution.compliance import CaseResult, Compliance, Totals
@@ -18,8 +19,8 @@ from sopdoc.execution.verify import Verification
 from sopdoc.model.tanggal import format_tanggal
 from sopdoc.model.waktu import format_minutes
 
-__all__ = ["IMPLICIT_CASE", "REPORT_VARIABLES", "case_dict", "cases_context", "figures_dict", "monitoring_notes",
-           "report_context", "signing_date", "verification_context"]
+__all__ = ["IMPLICIT_CASE", "REPORT_VARIABLES", "TABLE_ROWS", "case_dict", "cases_context", "figures_dict",
+           "monitoring_notes", "report_context", "shown_rows", "signing_date", "verification_context"]
 
 REPORT_VARIABLES = frozenset({
     "instansi", "unit", "sop_nama", "sop_nomor", "periode", "periode_kode", "instans", "sop_hash", "tenggat",
@@ -32,9 +33,37 @@ REPORT_VARIABLES = frozenset({
 """Every variable a report template may read: the keys of :func:`report_context` plus ``grafik`` and
 ``grafik_sebaran`` (markers the painter replaces by the plan/actual chart and the lead-time box plot)."""
 
+T = TypeVar("T")
+LOG_ROW = ("seq", "kasus", "keputusan", "langkah", "uraian", "oleh", "peran", "mulai", "selesai", "durasi", "baku",
+           "output", "putusan", "kode")
+CASE_ROW = ("kasus", "n", "mulai", "selesai", "durasi", "baku", "keadaan")
+DEVIATION_ROW = ("kode", "nama", "tingkat", "entri", "pesan", "saran")
+
 IMPLICIT_CASE = "tunggal"
 """How the report names the one implicit case of a single-run log."""
 
+
+
+TABLE_ROWS = 200
+"""The most rows a table of the report lists (the log, the cases, the deviations). A period of thousands
+of cases would print thousands of pages; beyond this many rows a table lists the rows that need
+attention (entries with a deviation; cases open, overdue or beyond the standard time), at most this
+many, and its last row says how many were left out and which command gives them all."""
+
+
+def shown_rows(items: Sequence[T], attention: Callable[[T], bool], limit: int | None = None) -> tuple[list[T], int]:
+    """The items a table of the report lists and how many it leaves out: all of them up to ``limit``
+    (default :data:`TABLE_ROWS`); beyond, those needing ``attention``, in order, at most ``limit``."""
+    limit = TABLE_ROWS if limit is None else limit
+    if len(items) <= limit:
+        return list(items), 0
+    chosen = [x for x in items if attention(x)][:limit]
+    return chosen, len(items) - len(chosen)
+
+
+def _left_out(keys: Sequence[str], text_key: str, text: str) -> dict[str, Any]:
+    """The last row of a shortened table: every cell empty but one, which says what was left out."""
+    return {k: "" for k in keys} | {text_key: text}
 
 
 def _stamp(iso: str) -> str:
@@ -152,12 +181,18 @@ def _case_state(case: CaseResult) -> str:
 
 
 def cases_context(result: Compliance) -> dict[str, Any]:
-    """The cases on the report: one row each, a count, a one-line summary and the end-to-end lead times."""
+    """The cases on the report: one row each (the cases needing attention when there are more than
+    :data:`TABLE_ROWS`), a count, a one-line summary and the end-to-end lead times."""
+    cases, left = shown_rows(result.cases, lambda c: c.finished is None or c.late)
     rows = [{"kasus": c.kasus or IMPLICIT_CASE, "n": c.entries,
              "mulai": f"{c.start:%d/%m/%Y %H:%M}" if c.start else "-",
              "selesai": f"{c.finished:%d/%m/%Y %H:%M}" if c.finished else "-",
              "durasi": format_minutes(c.actual), "baku": format_minutes(c.standard), "keadaan": _case_state(c)}
-            for c in result.cases]
+            for c in cases]
+    if left:
+        rows.append(_left_out(CASE_ROW, "keadaan", (
+            f"{left} kasus lain tidak ditampilkan (tabel memuat {len(cases)} kasus yang terbuka, terlambat atau "
+            f"melampaui waktu baku); daftar lengkap: sopdoc period check {result.instance} --format json")))
     done = [c for c in result.cases if c.finished is not None]
     late = sum(1 for c in done if c.late)
     summary = (f"{len(result.cases)} kasus: {len(done)} selesai ({late} melampaui waktu baku SOP), "
@@ -184,12 +219,25 @@ def report_context(inst: Instance, result: Compliance, verification: Verificatio
     for v in result.verdicts:
         minutes.setdefault(v.entry.langkah, []).append(v.actual)
     counts = {s: sum(1 for d in result.diagnostics if d.severity.value == s) for s in ("error", "warning", "info")}
+    verdicts, left = shown_rows(result.verdicts, lambda v: not v.ok)
     rows = [{"seq": v.entry.seq, "kasus": v.entry.kasus or "-", "keputusan": v.entry.keputusan or "-",
              "langkah": v.entry.langkah, "uraian": v.uraian, "oleh": v.entry.oleh,
              "peran": v.entry.peran, "mulai": _stamp(v.entry.mulai), "selesai": _stamp(v.entry.selesai),
              "durasi": format_minutes(v.actual), "baku": format_minutes(v.standard),
              "output": v.entry.output or "-", "putusan": v.label("id"),
-             "kode": ", ".join(c for c in v.codes if RULES[c].severity.rank >= 1)} for v in result.verdicts]
+             "kode": ", ".join(c for c in v.codes if RULES[c].severity.rank >= 1)} for v in verdicts]
+    if left:
+        rows.append(_left_out(LOG_ROW, "uraian", (
+            f"{left} entri lain tidak ditampilkan (tabel memuat {len(verdicts)} entri dengan penyimpangan dari "
+            f"{len(result.verdicts)}); log lengkap: sopdoc log export {inst.name}")))
+    findings, left = shown_rows(result.diagnostics, lambda d: True)
+    deviations = [{"kode": d.code, "nama": d.name, "tingkat": d.severity.label("id"),
+                   "entri": f"#{d.origin.row}" if d.origin and d.origin.row else "-",
+                   "pesan": d.message.id, "saran": d.hint.id if d.hint else ""} for d in findings]
+    if left:
+        deviations.append(_left_out(DEVIATION_ROW, "pesan", (
+            f"{left} temuan lain tidak ditampilkan (jumlah per kode: formulir monitoring); daftar lengkap: "
+            f"sopdoc period check {inst.name}")))
     ctx = {
         "instansi": meta.get("instansi", []), "unit": meta.get("unit", ""),
         "sop_nama": meta.get("nama", ""), "sop_nomor": meta.get("nomor", "") or "-",
@@ -209,9 +257,7 @@ def report_context(inst: Instance, result: Compliance, verification: Verificatio
                          "tepat": _share(v)} for k, v in result.per_step.items()],
         "per_pelaku": [{"oleh": k, "n": v.entries, "aktual": format_minutes(v.actual), "tepat": _share(v)}
                        for k, v in result.per_actor.items()],
-        "penyimpangan": [{"kode": d.code, "nama": d.name, "tingkat": d.severity.label("id"),
-                          "entri": f"#{d.origin.row}" if d.origin and d.origin.row else "-",
-                          "pesan": d.message.id, "saran": d.hint.id if d.hint else ""} for d in result.diagnostics],
+        "penyimpangan": deviations,
         "rencana": [{"langkah": p.langkah, "mulai": _stamp(p.mulai), "selesai": _stamp(p.selesai)} for p in plan],
         "monitoring": [{"no": 1, "prosedur": meta.get("nama", ""), "penilaian": result.assessment.id,
                         "catatan": notes, "tindakan": actions, "paraf": ""}],
