@@ -5,9 +5,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from click.testing import CliRunner
 
-from sopdoc.cli import cli, main
+from sopdoc.cli import main
 from tests.conftest import EXAMPLES
 
 CLEAN = EXAMPLES / "pengumpulan-data-kinerja.sop.yaml"
@@ -98,11 +97,13 @@ def test_write_atomic_cleans_up_on_error(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.pdf"]
 
 
-def test_help_is_bilingual():
-    runner = CliRunner()
-    res = runner.invoke(cli, ["render", "--help"])
-    assert res.exit_code == 0 and "Cetak SOP ke PDF" in res.output
+def test_help_is_bilingual(capsys):
+    # through main(), which sets the help language on every call: invoking the click group directly
+    # showed whatever language an earlier test on the same worker had left (English after --lang en)
+    assert main(["render", "--help"]) == 0
+    assert "Cetak SOP ke PDF" in capsys.readouterr().out
     assert main(["render", "--help", "--lang", "en"]) == 0
+    assert "Cetak SOP ke PDF" not in capsys.readouterr().out
 
 
 def test_bad_logo_in_profile_is_a_usage_error(source, tmp_path, capsys):

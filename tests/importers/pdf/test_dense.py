@@ -24,9 +24,11 @@ def test_thirty_pages_of_dense_grids_end_within_the_budget(tmp_path: Path) -> No
     path.write_bytes(data)
     one_page = len(attack_dense_grid(pages=1))
     assert one_page < 20_000  # the attack of the report: a 15 KB page
-    start = time.monotonic()
+    # CPU time, not wall time: on a machine shared with other jobs the wall clock measures the load
+    # (27.7 s once with 20 jobs on 2 cores); the refusal itself is what the codes below show
+    start = time.process_time()
     result = import_pdf_file(path)
-    elapsed = time.monotonic() - start
+    elapsed = time.process_time() - start
     assert elapsed < TIME_BUDGET
     codes = _codes(result)
     assert codes.count("IMP033") == MAX_PAGES, codes  # every page refused before table finding
@@ -41,9 +43,9 @@ def test_grids_just_under_the_crossing_cap_stop_at_the_time_budget(tmp_path: Pat
     path = tmp_path / "kisi-23.pdf"
     path.write_bytes(attack_dense_grid(pages=MAX_PAGES, cells=23))
     monkeypatch.setattr(pdf_importer, "TIME_BUDGET", 2.0)
-    start = time.monotonic()
+    start = time.process_time()
     result = import_pdf_file(path)
-    elapsed = time.monotonic() - start
+    elapsed = time.process_time() - start
     codes = _codes(result)
     assert "IMP032" in codes and "IMP033" not in codes, codes
-    assert elapsed < 2.0 + 10  # the budget plus at most one page under way
+    assert elapsed < 2.0 + 10  # the budget plus at most one page under way (CPU: see above)
