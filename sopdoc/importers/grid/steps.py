@@ -167,8 +167,8 @@ def _actor_and_symbol(builder: ImportBuilder, actors: list[str], raw: RawStep, b
     if simbol == "keputusan":
         targets = {k: v for k, v in raw.cabang.items() if k in ("ya", "tidak")}
         if targets:
-            labels = {k: v for k, v in raw.labels.items() if k in ("label_ya", "label_tidak")}
-            builder.put((*base, "cabang"), {**targets, **labels}, raw.origin, 0.7)
+            exit_words = {k: v for k, v in raw.labels.items() if k in ("label_ya", "label_tidak")}
+            builder.put((*base, "cabang"), {**targets, **exit_words}, raw.origin, 0.7)
         if len(targets) < 2:  # the exits' labels are no targets: one target and its label is incomplete
             builder.add(imp_diagnostic("IMP024", Teks("tujuan cabang ya/tidak tidak terbaca lengkap",
                                                       "the ya/tidak targets could not all be read"),
