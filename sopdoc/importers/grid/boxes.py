@@ -1,7 +1,9 @@
 """Box contents (Dasar Hukum, Keterkaitan, …) of a text extraction as list items.
 
 Lists come as ``- 1 …``, ``1. …``, ``4, …``, inline ``1. … 2. …`` (flattened ``<ol>``), or as
-paragraphs separated by blank lines; lines wrapped inside an item are joined with a space.
+paragraphs separated by blank lines; lines wrapped inside an item are joined with a space. A list
+whose numbers are centred vertically beside their wrapped items (a Word table with a number
+column) is regrouped by the items' closing punctuation (:func:`_centred_list`).
 """
 
 from __future__ import annotations
@@ -53,8 +55,56 @@ def _garbage(text: str) -> bool:
     return bool(re.search(r"[~^`|{}]", text)) and not re.search(r"[A-Za-z]{4,}", text)
 
 
+_BARE_MARK = re.compile(r"^(\d{1,2})\s*[.,)]$")
+_ITEM_END = re.compile(r"[;.]$|[;,]\s*(?:dan|atau)$", re.IGNORECASE)
+
+
+def _centred_list(lines: list[tuple[int, str]]) -> list[Item] | None:
+    """The items of a numbered list whose numbers sit in the vertical middle of wrapped items, or None.
+
+    Such a list (a table with a number column, the numbers centred: bps-048's Dasar Hukum) reads
+    as ``…Undang-Undang`` / ``4.`` / ``Nomor 43 … Kearsipan;``: the number on a line of its own
+    between two lines of one item, or beside one of its middle lines, so the first lines of an
+    item come before its number. It is recognised by such a bare number between two unmarked
+    lines of which the first does not close an item; its items are then the runs of lines up to
+    each line that closes an item (``;``, ``.``, ``; dan``, ``; atau``), numbered in order. Used
+    only when that gives exactly as many items as the list has numbers, in sequence from 1.
+    """
+    texts = [(no, t.strip()) for no, t in lines if t.strip()]
+    centred = any(
+        _BARE_MARK.match(t) and 0 < k < len(texts) - 1
+        and not _marker(texts[k - 1][1])[2] and not _ITEM_END.search(texts[k - 1][1])
+        and not _marker(texts[k + 1][1])[2]
+        for k, (_, t) in enumerate(texts))
+    if not centred:
+        return None
+    numbers: list[int] = []
+    runs: list[list[tuple[int, str]]] = [[]]
+    for no, t in texts:
+        bare = _BARE_MARK.match(t)
+        if bare:
+            numbers.append(int(bare.group(1)))
+            continue
+        number, rest, marked = _marker(t)
+        if marked:
+            if number is None:
+                return None  # a dash list is not a numbered one
+            numbers.append(number)
+            t = rest.strip()
+        runs[-1].append((no, t))
+        if _ITEM_END.search(t):
+            runs.append([])
+    runs = [r for r in runs if r]
+    if numbers != list(range(1, len(numbers) + 1)) or len(runs) != len(numbers):
+        return None
+    return [(run[0][0], " ".join(t for _, t in run), k + 1) for k, run in enumerate(runs)]
+
+
 def lines_to_items(lines: list[tuple[int, str]]) -> list[Item]:
     """Items of a box from its (line number, text) lines; blank text separates paragraphs."""
+    centred = _centred_list(lines)
+    if centred is not None:
+        return centred
     items: list[list] = []
     joinable = False
     for no, text in lines:

@@ -135,6 +135,7 @@ def _actor_and_symbol(builder: ImportBuilder, actors: list[str], raw: RawStep, b
         cols = sorted(raw.shapes)
         simbol = min(raw.shapes.values(), key=simbol_rank)
         conf = 0.9
+        _terminator_beside_decision(builder, actors, raw, base)
     else:
         strong = [i for i, k in sorted(kinds.items()) if k in ("terminator", "proses")]
         labels = [i for i, k in sorted(kinds.items()) if k in ("ya", "tidak")]
@@ -164,14 +165,32 @@ def _actor_and_symbol(builder: ImportBuilder, actors: list[str], raw: RawStep, b
         conf = 0.3
     builder.put((*base, "simbol"), simbol, raw.origin, conf)
     if simbol == "keputusan":
-        cab: dict[str, int | str] = {k: v for k, v in raw.cabang.items() if k in ("ya", "tidak")}
-        if cab:
-            cab.update({k: v for k, v in raw.labels.items() if k in ("label_ya", "label_tidak")})
-            builder.put((*base, "cabang"), cab, raw.origin, 0.7)
-        if len(cab) < 2:
+        targets = {k: v for k, v in raw.cabang.items() if k in ("ya", "tidak")}
+        if targets:
+            exit_words = {k: v for k, v in raw.labels.items() if k in ("label_ya", "label_tidak")}
+            builder.put((*base, "cabang"), {**targets, **exit_words}, raw.origin, 0.7)
+        if len(targets) < 2:  # the exits' labels are no targets: one target and its label is incomplete
             builder.add(imp_diagnostic("IMP024", Teks("tujuan cabang ya/tidak tidak terbaca lengkap",
                                                       "the ya/tidak targets could not all be read"),
                                        path=(*base, "cabang"), origin=raw.origin))
+
+
+def _terminator_beside_decision(builder: ImportBuilder, actors: list[str], raw: RawStep, base: tuple) -> None:
+    """A row that draws a decision and, in another column, a terminator (the exit that ends the
+    procedure drawn in the same row, bps-038 row 3): a step holds one symbol, so the decision is
+    kept and the terminator is lost. That loss is the import's (IMP039 on the step's symbol), not
+    a missing end terminator of the author's."""
+    if "keputusan" not in raw.shapes.values():
+        return
+    ends = [c for c, kind in sorted(raw.shapes.items()) if kind == "terminator"]
+    if not ends:
+        return
+    where = ", ".join(actors[c] if c < len(actors) else str(c + 1) for c in ends)
+    builder.add(imp_diagnostic("IMP039", Teks(
+        f"baris memuat simbol keputusan dan terminator ({where}); kegiatan menyimpan satu simbol: "
+        "terminator tidak disimpan",
+        f"the row draws a decision and a terminator ({where}); a step keeps one symbol: "
+        "the terminator was not kept"), path=(*base, "simbol"), origin=raw.origin))
 
 
 def _mutu_baku(builder: ImportBuilder, raw: RawStep, base: tuple) -> None:

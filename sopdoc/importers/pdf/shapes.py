@@ -50,11 +50,40 @@ def _classify_curve(obj: dict[str, Any]) -> str | None:
     mid = sum(1 for x, y in pts if abs(x - x0 - w / 2) < tol or abs(y - top - h / 2) < tol)
     if 0.35 <= ratio <= 0.65 and mid >= 4 and corner == 0:
         return "keputusan"
+    if "c" not in cmds and _offpage(pts, (x0, top, x0 + w, top + h), tol):
+        return "offpage"
     if "c" in cmds or len(pts) > 16:
         return "terminator"
     if corner >= len(pts) - 1:
         return "proses"
     return "terminator" if ratio > 0.75 else None
+
+
+def _offpage(pts: list[tuple[float, float]], box: BBox, tol: float) -> bool:
+    """An off-page connector: the pentagon ("home plate") of PermenPAN-RB 35/2012, five corners,
+    two of them the box's corners on one side, the apex in the middle of the opposite side and
+    the two shoulders on the sides between. Pagination draws it; it is no step's symbol (an
+    off-page connector under a step's box is neither a terminator nor another actor, bps-009)."""
+    corners: list[tuple[float, float]] = []
+    for x, y in pts:  # a stroke's outline doubles each corner (bps-048): points within tol are one
+        if not any(abs(x - cx) < tol and abs(y - cy) < tol for cx, cy in corners):
+            corners.append((x, y))
+    if len(corners) != 5:
+        return False
+    x0, top, x1, bottom = box
+    sides = {"top": lambda x, y: abs(y - top) < tol, "bottom": lambda x, y: abs(y - bottom) < tol,
+             "left": lambda x, y: abs(x - x0) < tol, "right": lambda x, y: abs(x - x1) < tol}
+    opposite = {"top": "bottom", "bottom": "top", "left": "right", "right": "left"}
+    for base, on_base in sides.items():
+        flat = [p for p in corners if on_base(*p)]
+        apex = [p for p in corners if sides[opposite[base]](*p)]
+        if len(flat) != 2 or len(apex) != 1:
+            continue
+        ax, ay = apex[0]
+        middle = abs(ax - (x0 + x1) / 2) < tol if base in ("top", "bottom") else abs(ay - (top + bottom) / 2) < tol
+        if middle:
+            return True
+    return False
 
 
 def extract_shapes(page: Any, cells: list[BBox] | None = None) -> list[Shape]:
