@@ -9,6 +9,7 @@ the language is English.
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import os
 import re
@@ -302,8 +303,15 @@ def _main(args: list[str], lang: str) -> int:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point (and ``python -m sopdoc``): one whole process."""
+    code = main()
+    # The process ends here. Left enabled, the cyclic collector traverses every object of every
+    # loaded module (pydantic, reportlab, ...) while the interpreter shuts down: 25-30 ms of a
+    # 200 ms ``sopdoc render x.sop.yaml`` (issue #16). Shutdown still runs atexit handlers,
+    # flushes and closes files, and frees objects by reference counting.
+    gc.disable()
+    gc.freeze()
+    sys.exit(code)
 
 
 if __name__ == "__main__":
