@@ -69,3 +69,27 @@ def test_render_of_a_source_loads_no_importer_nor_every_code_table(tmp_path: Pat
     assert code == 0 and (tmp_path / "out" / "pengumpulan-data-kinerja.pdf").is_file()
     assert [m for m in modules if m.startswith("sopdoc.importers.")] == ["sopdoc.importers.inputs"]
     assert not {"sopdoc.all_codes", "sopdoc.config", "sopdoc.validate.engine"} & set(modules)
+
+
+def test_render_loads_no_other_command_module(tmp_path: Path) -> None:
+    """The CLI loads a command's module only when that command runs (issue #16, point 10):
+    ``sopdoc render`` imports none of check, import, period/log, katalog, diff, buku, evaluasi, serve."""
+    env = {**os.environ, "SOPDOC_LANG": "id"}
+    code, modules = _run(["render", str(EXAMPLES / "pengumpulan-data-kinerja.sop.yaml"), "--format", "pdf",
+                          "-o", str(tmp_path / "out")], env, tmp_path)
+    assert code == 0
+    assert [m for m in modules if m.startswith("sopdoc.cli.")] == [
+        "sopdoc.cli.outputs", "sopdoc.cli.progress", "sopdoc.cli.render", "sopdoc.cli.spelling"]
+
+
+def test_main_help_lists_every_command_in_both_languages(tmp_path: Path) -> None:
+    """``sopdoc --help`` still lists every command with its one-line help although commands load lazily."""
+    for lang, line in (("id", "Cetak SOP ke PDF, DOCX"), ("en", "Render SOPs to PDF, DOCX")):
+        proc = subprocess.run([sys.executable, "-m", "sopdoc", "--lang", lang, "--help"], cwd=tmp_path,
+                              capture_output=True, text=True, check=False, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        listed = proc.stdout.split("Commands:" if lang == "en" else "Perintah:")[1]
+        names = [row.split()[0] for row in listed.splitlines() if row.strip()]
+        assert names == ["buku", "check", "diff", "evaluasi", "import", "info", "katalog", "log", "period",
+                         "render", "rules", "schema", "serve"]
+        assert line in listed
