@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from dataclasses import replace
 
 from sopdoc.layout.geometry import Column, ColumnKind
 from sopdoc.layout.metrics import FontSet
+from sopdoc.layout.text import block_height, bullet_items, wrap_text
 from sopdoc.model.flow import flow_of
 from sopdoc.model.labels import COLUMN_TITLES
 from sopdoc.model.sop import Sop
 
-__all__ = ["MIN_ACTOR_WIDTH", "actors_of", "layout_columns"]
+__all__ = ["MIN_ACTOR_WIDTH", "actors_of", "balance_columns", "layout_columns"]
 
 MIN_ACTOR_WIDTH = 34.0
 MAX_ACTOR_WIDTH = 110.0
 """Actor columns grow from spare width up to what their headers need, never beyond this."""
 HEADER_PAD = 3.0
+CELL_PAD = 3.0
+"""A text cell's padding on each side (``rows.PAD``)."""
+BALANCE_STEPS = (6.0, 12.0, 24.0, 48.0, 96.0)
+"""The widths (points) :func:`balance_columns` tries to move at a time from KEGIATAN to a text column."""
 _TITLES: dict[ColumnKind, str] = {kind: COLUMN_TITLES[kind.value] for kind in ColumnKind
                                   if kind is not ColumnKind.PELAKSANA}
 
@@ -91,7 +98,7 @@ def layout_columns(sop: Sop, fonts: FontSet, size: float, x0: float, width: floa
     mutu = _desired(sop, fonts, size)
     floor = {k: fonts.width(_TITLES[k], min(size, 6.5), bold=True) + 8 for k in mutu}  # headers may shrink
     mutu = {k: max(v, floor[k]) for k, v in mutu.items()}
-    min_keg = min(max(0.2 * width, 100.0), 150.0)
+    min_keg = _min_kegiatan(width)
     room = width - no_w - min_keg  # for actors and mutu baku
 
     def actors_fit(mutu_total: float, lo: float) -> float:
@@ -127,3 +134,88 @@ def layout_columns(sop: Sop, fonts: FontSet, size: float, x0: float, width: floa
                            actor=actor))
         x += w
     return tuple(cols)
+
+
+def _min_kegiatan(width: float) -> float:
+    """The narrowest KEGIATAN gets while the page is wide enough."""
+    return min(max(0.2 * width, 100.0), 150.0)
+
+
+def balance_columns(sop: Sop, cols: tuple[Column, ...], fonts: FontSet, size: float,
+                    floors: Sequence[float]) -> tuple[Column, ...]:
+    """``cols`` with width moved from KEGIATAN to the text columns KELENGKAPAN, OUTPUT and
+    KETERANGAN while that lowers the step rows: a long kelengkapan list in a narrow column makes
+    a row as tall as a page third while the step text beside it takes two lines.
+
+    The rows' heights are their text's (every text column wrapped as the rows set it) but at
+    least ``floors`` (per step: what its symbol needs). Greedy: of the moves of
+    ``BALANCE_STEPS`` points from KEGIATAN to one of the three columns, the one that lowers the
+    total height most (ties: the smaller move) is taken, until none does. KEGIATAN keeps its
+    minimum and its longest word (no new break inside a word); the other columns only grow, the
+    actor columns and WAKTU keep their widths. Columns holding nothing in any step never grow."""
+    keg = next((c for c in cols if c.kind is ColumnKind.KEGIATAN), None)
+    steps = sop.kegiatan
+    if keg is None or not steps:
+        return cols
+    kel = [s.mutu_baku.kelengkapan for s in steps]
+    texts: dict[ColumnKind, list[str]] = {
+        ColumnKind.KEGIATAN: [s.uraian for s in steps],
+        ColumnKind.OUTPUT: [s.mutu_baku.output or "" for s in steps],
+        ColumnKind.KETERANGAN: [s.keterangan or "" for s in steps],
+    }
+    receivers = (ColumnKind.KELENGKAPAN, ColumnKind.OUTPUT, ColumnKind.KETERANGAN)
+    grow: list[ColumnKind] = [
+        c.kind for c in cols if c.kind in receivers
+        and (any(kel) if c.kind is ColumnKind.KELENGKAPAN else any(t.strip() for t in texts[c.kind]))]
+    if not grow:
+        return cols
+    cache: dict[tuple[ColumnKind, float], list[float]] = {}
+
+    def heights(kind: ColumnKind, w: float) -> list[float]:
+        key = (kind, round(w, 3))
+        if key not in cache:
+            inner = max(w - 2 * CELL_PAD, 1.0)
+            if kind is ColumnKind.KELENGKAPAN:
+                counts = [len(bullet_items(k, fonts, size, inner)[0]) for k in kel]
+            else:
+                counts = [len(wrap_text(fonts.sanitize(t)[0], fonts, size, inner)) for t in texts[kind]]
+            cache[key] = [block_height(n, size) + 2 * CELL_PAD for n in counts]
+        return cache[key]
+
+    def total(widths: dict[ColumnKind, float]) -> float:
+        per = [heights(k, w) for k, w in widths.items()]
+        return sum(max(f, *(h[i] for h in per)) for i, f in enumerate(floors))
+
+    words = [w for t in texts[ColumnKind.KEGIATAN] for w in fonts.sanitize(t)[0].split()]
+    table_w = cols[-1].right - cols[0].x
+    keg_floor = max(_min_kegiatan(table_w), max((fonts.width(w, size) for w in words), default=0.0)
+                    + 2 * CELL_PAD + 0.5)
+    widths: dict[ColumnKind, float] = {c.kind: c.width for c in cols
+                                       if c.kind is ColumnKind.KEGIATAN or c.kind in grow}
+    best = total(widths)
+    while True:
+        found: tuple[float, float, ColumnKind] | None = None
+        for d in BALANCE_STEPS:
+            if widths[ColumnKind.KEGIATAN] - d < keg_floor - 1e-6:
+                break
+            for kind in grow:
+                trial = dict(widths)
+                trial[ColumnKind.KEGIATAN] -= d
+                trial[kind] += d
+                t = total(trial)
+                if t < best - 0.5 and (found is None or t < found[0] - 1e-6):
+                    found = (t, d, kind)
+        if found is None:
+            break
+        best, d, kind = found
+        widths[ColumnKind.KEGIATAN] -= d
+        widths[kind] += d
+    if all(abs(widths[c.kind] - c.width) < 1e-9 for c in cols if c.kind in widths):
+        return cols
+    out = []
+    x = cols[0].x
+    for c in cols:
+        w = widths.get(c.kind, c.width) if c.kind is not ColumnKind.PELAKSANA else c.width
+        out.append(replace(c, x=x, width=w))
+        x += w
+    return tuple(out)
