@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from sopdoc.layout.geometry import Column, ColumnKind
 from sopdoc.layout.metrics import FontSet
-from sopdoc.layout.text import block_height, bullet_items, wrap_text
+from sopdoc.layout.text import block_height, bullet_indent, bullet_items, wrap_text
 from sopdoc.model.flow import flow_of
 from sopdoc.model.labels import COLUMN_TITLES
 from sopdoc.model.sop import Sop
@@ -22,7 +22,7 @@ HEADER_PAD = 3.0
 CELL_PAD = 3.0
 """A text cell's padding on each side (``rows.PAD``)."""
 BALANCE_STEPS = (6.0, 12.0, 24.0, 48.0, 96.0)
-"""The widths (points) :func:`balance_columns` tries to move at a time from KEGIATAN to a text column."""
+"""The widths (points) :func:`balance_columns` tries to move at a time from one text column to another."""
 _TITLES: dict[ColumnKind, str] = {kind: COLUMN_TITLES[kind.value] for kind in ColumnKind
                                   if kind is not ColumnKind.PELAKSANA}
 
@@ -143,32 +143,42 @@ def _min_kegiatan(width: float) -> float:
 
 def balance_columns(sop: Sop, cols: tuple[Column, ...], fonts: FontSet, size: float,
                     floors: Sequence[float]) -> tuple[Column, ...]:
-    """``cols`` with width moved from KEGIATAN to the text columns KELENGKAPAN, OUTPUT and
+    """``cols`` with width moved between the text columns KEGIATAN, KELENGKAPAN, OUTPUT and
     KETERANGAN while that lowers the step rows: a long kelengkapan list in a narrow column makes
-    a row as tall as a page third while the step text beside it takes two lines.
+    a row as tall as a page third while the step text beside it takes two lines, and a long step
+    text beside a KETERANGAN that holds one short note wraps into more lines than it needs.
 
     The rows' heights are their text's (every text column wrapped as the rows set it) but at
     least ``floors`` (per step: what its symbol needs). Greedy: of the moves of
-    ``BALANCE_STEPS`` points from KEGIATAN to one of the three columns, the one that lowers the
-    total height most (ties: the smaller move) is taken, until none does. KEGIATAN keeps its
-    minimum and its longest word (no new break inside a word); the other columns only grow, the
-    actor columns and WAKTU keep their widths. Columns holding nothing in any step never grow."""
-    keg = next((c for c in cols if c.kind is ColumnKind.KEGIATAN), None)
+    ``BALANCE_STEPS`` points from one of these columns to another, the one that lowers the total
+    height most (ties: the smaller move) is taken, until none does. Each column keeps its longest
+    word (no new break inside a word) and its title at the full header size; KEGIATAN keeps its
+    minimum; a column that holds nothing never grows. The actor columns, NO and WAKTU keep their
+    widths."""
     steps = sop.kegiatan
-    if keg is None or not steps:
+    if not steps or not any(c.kind is ColumnKind.KEGIATAN for c in cols):
         return cols
     kel = [s.mutu_baku.kelengkapan for s in steps]
     texts: dict[ColumnKind, list[str]] = {
         ColumnKind.KEGIATAN: [s.uraian for s in steps],
+        ColumnKind.KELENGKAPAN: [k for s in steps for k in s.mutu_baku.kelengkapan],
         ColumnKind.OUTPUT: [s.mutu_baku.output or "" for s in steps],
         ColumnKind.KETERANGAN: [s.keterangan or "" for s in steps],
     }
-    receivers = (ColumnKind.KELENGKAPAN, ColumnKind.OUTPUT, ColumnKind.KETERANGAN)
-    grow: list[ColumnKind] = [
-        c.kind for c in cols if c.kind in receivers
-        and (any(kel) if c.kind is ColumnKind.KELENGKAPAN else any(t.strip() for t in texts[c.kind]))]
-    if not grow:
-        return cols
+    table_w = cols[-1].right - cols[0].x
+
+    def floor(kind: ColumnKind) -> float:
+        words = [w for t in texts[kind] for w in fonts.sanitize(t)[0].split()]
+        word = max((fonts.width(w, size) for w in words), default=0.0)
+        if kind is ColumnKind.KELENGKAPAN:
+            word += bullet_indent(fonts, size)
+        if kind is ColumnKind.KEGIATAN:
+            return max(_min_kegiatan(table_w), word + 2 * CELL_PAD + 0.5)
+        return max(fonts.width(_TITLES[kind], size, bold=True), word) + 2 * CELL_PAD + 0.5
+
+    widths = {c.kind: c.width for c in cols if c.kind in texts}
+    low = {k: min(floor(k), w) for k, w in widths.items()}
+    grow = [k for k in widths if any(t.strip() for t in texts[k])]
     cache: dict[tuple[ColumnKind, float], list[float]] = {}
 
     def heights(kind: ColumnKind, w: float) -> list[float]:
@@ -182,34 +192,29 @@ def balance_columns(sop: Sop, cols: tuple[Column, ...], fonts: FontSet, size: fl
             cache[key] = [block_height(n, size) + 2 * CELL_PAD for n in counts]
         return cache[key]
 
-    def total(widths: dict[ColumnKind, float]) -> float:
-        per = [heights(k, w) for k, w in widths.items()]
+    def total(trial: dict[ColumnKind, float]) -> float:
+        per = [heights(k, w) for k, w in trial.items()]
         return sum(max(f, *(h[i] for h in per)) for i, f in enumerate(floors))
 
-    words = [w for t in texts[ColumnKind.KEGIATAN] for w in fonts.sanitize(t)[0].split()]
-    table_w = cols[-1].right - cols[0].x
-    keg_floor = max(_min_kegiatan(table_w), max((fonts.width(w, size) for w in words), default=0.0)
-                    + 2 * CELL_PAD + 0.5)
-    widths: dict[ColumnKind, float] = {c.kind: c.width for c in cols
-                                       if c.kind is ColumnKind.KEGIATAN or c.kind in grow}
     best = total(widths)
     while True:
-        found: tuple[float, float, ColumnKind] | None = None
+        found: tuple[float, dict[ColumnKind, float]] | None = None
         for d in BALANCE_STEPS:
-            if widths[ColumnKind.KEGIATAN] - d < keg_floor - 1e-6:
-                break
-            for kind in grow:
-                trial = dict(widths)
-                trial[ColumnKind.KEGIATAN] -= d
-                trial[kind] += d
-                t = total(trial)
-                if t < best - 0.5 and (found is None or t < found[0] - 1e-6):
-                    found = (t, d, kind)
+            for give in widths:
+                if widths[give] - d < low[give] - 1e-6:
+                    continue
+                for take in grow:
+                    if take is give:
+                        continue
+                    trial = dict(widths)
+                    trial[give] -= d
+                    trial[take] += d
+                    t = total(trial)
+                    if t < best - 0.5 and (found is None or t < found[0] - 1e-6):
+                        found = (t, trial)
         if found is None:
             break
-        best, d, kind = found
-        widths[ColumnKind.KEGIATAN] -= d
-        widths[kind] += d
+        best, widths = found
     if all(abs(widths[c.kind] - c.width) < 1e-9 for c in cols if c.kind in widths):
         return cols
     out = []

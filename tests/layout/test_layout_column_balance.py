@@ -1,6 +1,6 @@
-"""Column balance (issue #16, item 4): a text column gets the width KEGIATAN does not use when
-that lowers the rows; KEGIATAN keeps its minimum and its longest word, the actor columns and
-WAKTU keep their widths."""
+"""Column balance (issue #16, item 4): width moves between KEGIATAN, KELENGKAPAN, OUTPUT and
+KETERANGAN when that lowers the rows; each keeps its longest word and title, KEGIATAN its
+minimum, the actor columns and WAKTU their widths."""
 
 from __future__ import annotations
 
@@ -59,10 +59,22 @@ def test_long_kelengkapan_lists_take_the_width_kegiatan_does_not_use():
         assert len(block.lines) == len(ITEMS), block.lines  # one line per item now
 
 
-def test_columns_stay_when_kegiatan_is_the_tallest_text():
+def test_a_long_step_text_takes_width_from_a_column_holding_short_words():
     long = ("Menyusun rancangan laporan kinerja triwulan berdasarkan data yang dikumpulkan dari setiap "
             "bidang dan menyampaikannya kepada pimpinan untuk diperiksa dan ditandatangani ") * 3
     sop = _sop(uraian=long, items=("Data kinerja",))
+    doc = layout_sop(sop)
+    before, after = _unbalanced(sop), _widths(doc)
+    assert after["kegiatan"][0] > before["kegiatan"][0]
+    assert after["kelengkapan"][0] < before["kelengkapan"][0]
+    fonts = font_set(PageProfile().font)
+    assert after["kelengkapan"][0] >= fonts.width("KELENGKAPAN", PageProfile().ukuran_font, bold=True) + 6
+    for kind in ("no", "pelaksana", "waktu", "keterangan"):  # KETERANGAN holds nothing: never grows
+        assert after[kind] == before[kind], kind
+
+
+def test_columns_stay_when_no_move_lowers_the_rows():
+    sop = _sop(uraian="Memeriksa berkas", items=("Data",))
     assert _widths(layout_sop(sop)) == _unbalanced(sop)
 
 
