@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from dataclasses import replace
 
 from sopdoc.layout.geometry import Column, ColumnKind
 from sopdoc.layout.metrics import FontSet
+from sopdoc.layout.text import block_height, bullet_indent, bullet_items, wrap_text
 from sopdoc.model.flow import flow_of
 from sopdoc.model.labels import COLUMN_TITLES
 from sopdoc.model.sop import Sop
 
-__all__ = ["MIN_ACTOR_WIDTH", "actors_of", "layout_columns"]
+__all__ = ["MIN_ACTOR_WIDTH", "actors_of", "balance_columns", "layout_columns"]
 
 MIN_ACTOR_WIDTH = 34.0
 MAX_ACTOR_WIDTH = 110.0
 """Actor columns grow from spare width up to what their headers need, never beyond this."""
 HEADER_PAD = 3.0
+CELL_PAD = 3.0
+"""A text cell's padding on each side (``rows.PAD``)."""
+BALANCE_STEPS = (6.0, 12.0, 24.0, 48.0, 96.0)
+"""The widths (points) :func:`balance_columns` tries to move at a time from one text column to another."""
 _TITLES: dict[ColumnKind, str] = {kind: COLUMN_TITLES[kind.value] for kind in ColumnKind
                                   if kind is not ColumnKind.PELAKSANA}
 
@@ -91,7 +98,7 @@ def layout_columns(sop: Sop, fonts: FontSet, size: float, x0: float, width: floa
     mutu = _desired(sop, fonts, size)
     floor = {k: fonts.width(_TITLES[k], min(size, 6.5), bold=True) + 8 for k in mutu}  # headers may shrink
     mutu = {k: max(v, floor[k]) for k, v in mutu.items()}
-    min_keg = min(max(0.2 * width, 100.0), 150.0)
+    min_keg = _min_kegiatan(width)
     room = width - no_w - min_keg  # for actors and mutu baku
 
     def actors_fit(mutu_total: float, lo: float) -> float:
@@ -127,3 +134,93 @@ def layout_columns(sop: Sop, fonts: FontSet, size: float, x0: float, width: floa
                            actor=actor))
         x += w
     return tuple(cols)
+
+
+def _min_kegiatan(width: float) -> float:
+    """The narrowest KEGIATAN gets while the page is wide enough."""
+    return min(max(0.2 * width, 100.0), 150.0)
+
+
+def balance_columns(sop: Sop, cols: tuple[Column, ...], fonts: FontSet, size: float,
+                    floors: Sequence[float]) -> tuple[Column, ...]:
+    """``cols`` with width moved between the text columns KEGIATAN, KELENGKAPAN, OUTPUT and
+    KETERANGAN while that lowers the step rows: a long kelengkapan list in a narrow column makes
+    a row as tall as a page third while the step text beside it takes two lines, and a long step
+    text beside a KETERANGAN that holds one short note wraps into more lines than it needs.
+
+    The rows' heights are their text's (every text column wrapped as the rows set it) but at
+    least ``floors`` (per step: what its symbol needs). Greedy: of the moves of
+    ``BALANCE_STEPS`` points from one of these columns to another, the one that lowers the total
+    height most (ties: the smaller move) is taken, until none does. Each column keeps its longest
+    word (no new break inside a word) and its title at the full header size; KEGIATAN keeps its
+    minimum; a column that holds nothing never grows. The actor columns, NO and WAKTU keep their
+    widths."""
+    steps = sop.kegiatan
+    if not steps or not any(c.kind is ColumnKind.KEGIATAN for c in cols):
+        return cols
+    kel = [s.mutu_baku.kelengkapan for s in steps]
+    texts: dict[ColumnKind, list[str]] = {
+        ColumnKind.KEGIATAN: [s.uraian for s in steps],
+        ColumnKind.KELENGKAPAN: [k for s in steps for k in s.mutu_baku.kelengkapan],
+        ColumnKind.OUTPUT: [s.mutu_baku.output or "" for s in steps],
+        ColumnKind.KETERANGAN: [s.keterangan or "" for s in steps],
+    }
+    table_w = cols[-1].right - cols[0].x
+
+    def floor(kind: ColumnKind) -> float:
+        words = [w for t in texts[kind] for w in fonts.sanitize(t)[0].split()]
+        word = max((fonts.width(w, size) for w in words), default=0.0)
+        if kind is ColumnKind.KELENGKAPAN:
+            word += bullet_indent(fonts, size)
+        if kind is ColumnKind.KEGIATAN:
+            return max(_min_kegiatan(table_w), word + 2 * CELL_PAD + 0.5)
+        return max(fonts.width(_TITLES[kind], size, bold=True), word) + 2 * CELL_PAD + 0.5
+
+    widths = {c.kind: c.width for c in cols if c.kind in texts}
+    low = {k: min(floor(k), w) for k, w in widths.items()}
+    grow = [k for k in widths if any(t.strip() for t in texts[k])]
+    cache: dict[tuple[ColumnKind, float], list[float]] = {}
+
+    def heights(kind: ColumnKind, w: float) -> list[float]:
+        key = (kind, round(w, 3))
+        if key not in cache:
+            inner = max(w - 2 * CELL_PAD, 1.0)
+            if kind is ColumnKind.KELENGKAPAN:
+                counts = [len(bullet_items(k, fonts, size, inner)[0]) for k in kel]
+            else:
+                counts = [len(wrap_text(fonts.sanitize(t)[0], fonts, size, inner)) for t in texts[kind]]
+            cache[key] = [block_height(n, size) + 2 * CELL_PAD for n in counts]
+        return cache[key]
+
+    def total(trial: dict[ColumnKind, float]) -> float:
+        per = [heights(k, w) for k, w in trial.items()]
+        return sum(max(f, *(h[i] for h in per)) for i, f in enumerate(floors))
+
+    best = total(widths)
+    while True:
+        found: tuple[float, dict[ColumnKind, float]] | None = None
+        for d in BALANCE_STEPS:
+            for give in widths:
+                if widths[give] - d < low[give] - 1e-6:
+                    continue
+                for take in grow:
+                    if take is give:
+                        continue
+                    trial = dict(widths)
+                    trial[give] -= d
+                    trial[take] += d
+                    t = total(trial)
+                    if t < best - 0.5 and (found is None or t < found[0] - 1e-6):
+                        found = (t, trial)
+        if found is None:
+            break
+        best, widths = found
+    if all(abs(widths[c.kind] - c.width) < 1e-9 for c in cols if c.kind in widths):
+        return cols
+    out = []
+    x = cols[0].x
+    for c in cols:
+        w = widths.get(c.kind, c.width) if c.kind is not ColumnKind.PELAKSANA else c.width
+        out.append(replace(c, x=x, width=w))
+        x += w
+    return tuple(out)

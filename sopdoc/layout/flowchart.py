@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sopdoc.layout.columns import actors_of, layout_columns
+from sopdoc.layout.columns import actors_of, balance_columns, layout_columns
 from sopdoc.layout.geometry import (
     Align,
     Column,
@@ -204,6 +204,10 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
     width, height = profile.page_size(profile.orientasi_alur)
     mt, mr, mb, ml = profile.margins_pt()
     cols = layout_columns(sop, fonts, size, ml, width - ml - mr)
+    # the text columns share KEGIATAN's width where that lowers the rows (a symbol's room does
+    # not depend on the text columns)
+    cols = balance_columns(sop, cols, fonts, size, [measure_step(s, cols, fonts, size).symbol_height
+                                                     for s in sop.kegiatan])
     actor_cols = {c.actor: c for c in cols if c.kind is ColumnKind.PELAKSANA}
     if len(actors_of(sop)) > profile.maks_pelaksana:
         notes.append(note("SOP603", ("pelaksana",)))
