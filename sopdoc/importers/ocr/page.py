@@ -3,6 +3,8 @@ table reading of :mod:`sopdoc.importers.grid` (identity, boxes, flowchart table,
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -183,7 +185,10 @@ def _reread_header(t: ImageTable, texts: list[list[str | None]], confs: dict[tup
                    grey: Any, img: PageImage) -> None:
     """Header cells (first two rows) read again on their own: Tesseract's page layout sometimes
     drops a block of short header lines, or a line of one. The cell's own reading replaces the
-    page's when the page's is empty or unsure, or when it is sure and has more words."""
+    page's when the page's is empty or unsure, or when it is sure and has more words, or the same
+    words with marks the page's lost and at least its confidence (``Fungsional/`` over
+    ``Pelaksana``: a slash touching the rule dropped from the page's reading; the header is an
+    actor's name, read as printed)."""
     from sopdoc.importers.ocr.words import read_block
 
     for cell in t.cells:
@@ -195,11 +200,27 @@ def _reread_header(t: ImageTable, texts: list[list[str | None]], confs: dict[tup
         text, conf = read_block(grey[y0 + pad:y1 - pad, x0 + pad:x1 - pad])
         before = texts[r][c] or ""
         names_column = column_kind(_flat(text)) is not None and column_kind(_flat(before)) is None
-        if text and (names_column or (conf > confs.get((r, c), 0.0) if len(before.strip()) == 0
-                                      or confs.get((r, c), 1.0) < 0.5
-                                      else conf >= 0.6 and len(text.split()) > len(before.split()))):
+        page_conf = confs.get((r, c), 0.0)
+        marks_kept = conf >= max(0.6, page_conf) and _only_marks_added(before, text)
+        if text and (names_column or marks_kept or (
+                conf > page_conf if len(before.strip()) == 0 or confs.get((r, c), 1.0) < 0.5
+                else conf >= 0.6 and len(text.split()) > len(before.split()))):
             texts[r][c] = text  # a line the page reading dropped (223: "BPS" over "Kabupaten/Kota")
             confs[(r, c)] = conf
+
+
+_NAME_MARKS = "/-&()"
+"""Marks an actor's name holds between its words (``Kabid/ Kasubag``, ``Sub-Bagian``, ``(PPID)``)."""
+
+
+def _only_marks_added(before: str, text: str) -> bool:
+    """``text`` is ``before`` with one or more of :data:`_NAME_MARKS` added and nothing else changed."""
+    if not before.strip():
+        return False
+    added = Counter("".join(text.split())) - Counter("".join(before.split()))
+    lost = Counter("".join(before.split())) - Counter("".join(text.split()))
+    same_words = re.sub(r"[^\w\s]", " ", text).split() == re.sub(r"[^\w\s]", " ", before).split()
+    return bool(added) and not lost and same_words and all(ch in _NAME_MARKS for ch in added)
 
 
 def _fold_group_header(texts: list[list[str | None]]) -> None:

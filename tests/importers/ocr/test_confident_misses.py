@@ -1,0 +1,41 @@
+"""The fields the scans gave confidently wrong (issue #13 point 7: "never a confidently wrong
+actor"), each on the crop of the page that showed it (``tests/data/ocr-crops/``, source in
+``tests/data/README.md``) or a small drawn image."""
+
+from __future__ import annotations
+
+import pytest
+
+cv2 = pytest.importorskip("cv2")
+
+from sopdoc.importers.ocr.engine import ocr_available  # noqa: E402
+from sopdoc.importers.ocr.grid import ImageTable  # noqa: E402
+from sopdoc.importers.ocr.image import PageImage  # noqa: E402
+from sopdoc.importers.ocr.page import _only_marks_added, _reread_header  # noqa: E402
+from tests.conftest import DATA  # noqa: E402
+
+CROPS = DATA / "ocr-crops"
+needs_ocr = pytest.mark.skipif(not ocr_available(), reason="tesseract-ocr / tesseract-ocr-ind not installed")
+
+
+def test_only_marks_a_name_holds_count_as_marks_the_page_reading_lost() -> None:
+    assert _only_marks_added("Fungsional\nPelaksana", "Fungsional/\nPelaksana")
+    assert _only_marks_added("Kabid Kasubag", "Kabid/ Kasubag")
+    assert not _only_marks_added("Kasat", "— Kasat")  # a speck read as a dash is no mark of a name
+    assert not _only_marks_added("Fungsional Pelaksana", "Fungsional/ Pelaksana 2")
+    assert not _only_marks_added("Fungsional Pelaksana", "Funasional/ Pelaksana")
+    assert not _only_marks_added("", "/")
+
+
+@needs_ocr
+def test_a_header_slash_the_page_reading_lost_is_read_as_printed() -> None:
+    # pengumuman scan, page 2: the actor header "Fungsional/ Pelaksana", whose slash touches the
+    # rule above it; the page's reading gave "Fungsional Pelaksana" (sure, 0.92), so steps 2 and 6
+    # got an actor no header prints
+    grey = cv2.imread(str(CROPS / "pengumuman-header-fungsional.png"), cv2.IMREAD_GRAYSCALE)
+    h, w = grey.shape
+    table = ImageTable(xs=[10, w - 10], ys=[0, 10, h - 10], cells=[(1, 0, 1, 1)], rules=None)
+    texts: list[list[str | None]] = [[None], ["Fungsional\nPelaksana"]]
+    confs = {(1, 0): 0.92}
+    _reread_header(table, texts, confs, grey, PageImage(grey, 1.38, w / 1.38, h / 1.38))
+    assert texts[1][0] == "Fungsional/\nPelaksana"
