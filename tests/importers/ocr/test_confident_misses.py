@@ -10,8 +10,9 @@ cv2 = pytest.importorskip("cv2")
 
 from sopdoc.importers.ocr.engine import ocr_available  # noqa: E402
 from sopdoc.importers.ocr.grid import ImageTable  # noqa: E402
-from sopdoc.importers.ocr.image import PageImage  # noqa: E402
+from sopdoc.importers.ocr.image import PageImage, binarise  # noqa: E402
 from sopdoc.importers.ocr.page import _only_marks_added, _reread_header  # noqa: E402
+from sopdoc.importers.ocr.symbols import find_symbols  # noqa: E402
 from tests.conftest import DATA  # noqa: E402
 
 CROPS = DATA / "ocr-crops"
@@ -39,3 +40,20 @@ def test_a_header_slash_the_page_reading_lost_is_read_as_printed() -> None:
     confs = {(1, 0): 0.92}
     _reread_header(table, texts, confs, grey, PageImage(grey, 1.38, w / 1.38, h / 1.38))
     assert texts[1][0] == "Fungsional/\nPelaksana"
+
+
+def test_bps_223_step_one_has_a_process_box_under_bagian_umum() -> None:
+    # bps-223's flowchart picture, step 1's four actor cells (pdftoppm -r 300): a terminator under
+    # Kepala BPS Provinsi, then a process box under each of Ketua Tim, Bagian Umum and BPS
+    # Kabupaten/Kota, joined by arrows. The importer's "Bagian Umum" on step 1 was right; the
+    # summary had left it out (corrected). Rules wiped as the page reader does before symbols.
+    np = pytest.importorskip("numpy")
+    ink = binarise(cv2.imread(str(CROPS / "bps-223-step1-actor-cells.png"), cv2.IMREAD_GRAYSCALE))
+    h, w = ink.shape
+    rules = (cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((h - 20, 1), np.uint8))
+             | cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, w // 2), np.uint8)))
+    ink[rules > 0] = 0
+    found = sorted(find_symbols(ink, (0, 0, w, h), min_side=58, max_area=w * h // 4), key=lambda s: s.box)
+    assert [s.kind for s in found] == ["terminator", "proses", "proses", "proses"]
+    bagian_umum = [s for s in found if 445 <= (s.box[0] + s.box[2]) / 2 < 667]  # the column's rules at x 445, 667
+    assert len(bagian_umum) == 1 and bagian_umum[0].conf >= 0.6
