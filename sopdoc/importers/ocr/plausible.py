@@ -9,7 +9,7 @@ column headers are added by the caller (an actor's name is right when it is a he
 
 Affixes undone (each candidate root looked up): the particles ``-nya -lah -kah -pun``, the
 suffixes ``-kan -an -i``, the prefixes ``di- ke- se- ter- ber- per- meN- peN- memper- diper-``
-with the nasal's sound changes (``meny-``/``peny-`` + vowel ← s, ``mem-``/``pem-`` + vowel ← p,
+(``ter-`` before ``r`` as ``te-``: ``teregistrasi``) with the nasal's sound changes (``meny-``/``peny-`` + vowel ← s, ``mem-``/``pem-`` + vowel ← p,
 ``men-``/``pen-`` + vowel ← t, ``meng-``/``peng-`` + vowel ← k), and reduplication (``masing-masing``).
 """
 
@@ -77,6 +77,8 @@ def _roots(word: str) -> set[str]:
                     more.add(_RESTORE[p] + rest)
                 if p in ("be", "pe", "me") and rest.startswith("r"):
                     more.add(rest[1:])  # ber-/per-/mer- before r: berencana
+            if w.startswith("ter") and len(w) - 2 >= 4:
+                more.add(w[2:])  # ter- before r: terekam, teregistrasi
         todo = {m for w in more for m in _stems(w)} - out
     return out | todo
 
