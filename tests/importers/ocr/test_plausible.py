@@ -77,3 +77,13 @@ def test_a_header_word_broken_by_a_narrow_column_is_joined() -> None:
 def test_words_a_person_added_to_the_vocabulary_are_known(text: str) -> None:
     # tools/kata-ocr-tambahan.txt: KBBI words and abbreviations of position names the model's list lacks
     assert unknown_words(text, name=True) == []
+
+
+@pytest.mark.parametrize(("text", "odd"), [
+    ("Konsep pengumuman 'Informasi publik", ["'Informasi"]),  # the pengumuman scan, step 2's Output
+    ("10 Menit'", ["Menit'"]),  # the Satpol PP bundle, SOP 13 step 10's waktu
+    ("Menyusun 'konsep' pengumuman", []),  # a quoted word keeps its pair
+    ("Dokumen “Laporan Akhir” dikirim", []),
+])
+def test_a_quote_mark_without_its_pair_is_residue(text: str, odd: list[str]) -> None:
+    assert unknown_words(text) == odd
