@@ -9,8 +9,9 @@ column headers are added by the caller (an actor's name is right when it is a he
 
 Affixes undone (each candidate root looked up): the particles ``-nya -lah -kah -pun``, the
 suffixes ``-kan -an -i``, the prefixes ``di- ke- se- ter- ber- per- meN- peN- memper- diper-``
-(``ter-`` before ``r`` as ``te-``: ``teregistrasi``) with the nasal's sound changes (``meny-``/``peny-`` + vowel ← s, ``mem-``/``pem-`` + vowel ← p,
-``men-``/``pen-`` + vowel ← t, ``meng-``/``peng-`` + vowel ← k), and reduplication (``masing-masing``).
+(``ter-`` before ``r`` written ``te-``: ``teregistrasi``) with the nasal's sound changes
+(``meny-``/``peny-`` + vowel ← s, ``mem-``/``pem-`` + vowel ← p, ``men-``/``pen-`` + vowel ← t,
+``meng-``/``peng-`` + vowel ← k), and reduplication (``masing-masing``).
 """
 
 from __future__ import annotations
@@ -105,9 +106,10 @@ def _exempt(token: str) -> bool:
 def unknown_words(text: str, extra: Iterable[str] = (), *, name: bool = False) -> list[str]:
     """The words of ``text`` a person would not have written: not in the vocabulary (nor ``extra``,
     e.g. the document's column headers), not an affixed form of one, not a number, code or
-    abbreviation; a word with a quote mark at its edge that has no pair in ``text``. With ``name`` (an actor's name, a column header) stricter: a lone digit, a
-    lone lower-case letter or a mark that is not a word ('Pengguna Layanan v', '— Kasat',
-    'Pengelola 2 Kepegawaian') is unknown too. Empty when the vocabulary is missing."""
+    abbreviation; and a word with a quote mark at its edge that has no pair in ``text``. With
+    ``name`` (an actor's name, a column header) stricter: a lone digit, a lone lower-case letter
+    or a mark that is not a word ('Pengguna Layanan v', '— Kasat', 'Pengelola 2 Kepegawaian') is
+    unknown too. Empty when the vocabulary is missing."""
     if not vocabulary():
         return []
     more = frozenset(w.casefold() for e in extra for w in re.findall(r"[^\W\d_]+", e))
