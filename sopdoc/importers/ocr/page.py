@@ -21,7 +21,7 @@ from sopdoc.importers.ocr.symbols import ImageSymbol, find_symbols
 from sopdoc.importers.ocr.words import Word, cell_text, read_words
 from sopdoc.importers.report import ImportBuilder
 
-__all__ = ["CellKey", "PageRead", "join_broken_words", "read_page_image", "symbol_shapes"]
+__all__ = ["CellKey", "PageRead", "bridge_rules", "join_broken_words", "read_page_image", "symbol_shapes"]
 
 CellKey = tuple[int, int, int, int]  # page, table, row, cell (1-based, as in Origin)
 _SYMBOL_KIND = {"terminator": "terminator", "proses": "proses", "keputusan": "keputusan",
@@ -126,7 +126,8 @@ def _decisions(flow: PdfFlowTable, t: ImageTable, wiped: Any, img: PageImage, wo
     ox, oy = img.origin
     px = [(int((s.bbox[0] - ox) * sc), int((s.bbox[1] - oy) * sc), int((s.bbox[2] - ox) * sc),
            int((s.bbox[3] - oy) * sc)) for shapes in flow.shapes for s in shapes]
-    pieces, arrows = image_connectors(wiped, (t.xs[0], t.ys[0], t.xs[-1], t.ys[-1]), px, img)
+    lines = bridge_rules(t, wiped, max(3, int(2.5 * sc)))
+    pieces, arrows = image_connectors(lines, (t.xs[0], t.ys[0], t.xs[-1], t.ys[-1]), px, img)
     labels = [(w.text, img.to_points(w.box)) for w in words if len(w.text) <= 6]
     for k, shapes in enumerate(flow.shapes):
         for s in shapes:
@@ -308,6 +309,34 @@ def rules_of(t: ImageTable, ink: Any) -> Any:
     view = wiped[oy:oy + rules.shape[0], ox:ox + rules.shape[1]]
     view[rules > 0] = 0
     return wiped
+
+
+def bridge_rules(t: ImageTable, wiped: Any, reach: int) -> Any:
+    """``wiped`` with the rule pixels of ``t`` a connector crosses given back: a rule pixel with
+    ink within ``reach`` pixels on both sides of it, left and right or above and below (a
+    connector broken where it crossed a rule is one line again; pengumpulan's exits)."""
+    import numpy as np
+
+    ox, oy, rules = t.rules
+    h, w = rules.shape
+    part = wiped[oy:oy + h, ox:ox + w] > 0
+    grid = rules > 0
+    sides = []
+    for axis in (1, 0):
+        before = np.zeros_like(part)
+        after = np.zeros_like(part)
+        for d in range(1, reach + 1):
+            if axis == 1:
+                before[:, d:] |= part[:, :-d]
+                after[:, :-d] |= part[:, d:]
+            else:
+                before[d:, :] |= part[:-d, :]
+                after[:-d, :] |= part[d:, :]
+        sides.append(before & after)
+    out = wiped.copy()
+    view = out[oy:oy + h, ox:ox + w]
+    view[grid & (sides[0] | sides[1])] = 255
+    return out
 
 
 def _cells(t: ImageTable, words: list[Word], img: PageImage

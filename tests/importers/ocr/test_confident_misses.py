@@ -57,3 +57,26 @@ def test_bps_223_step_one_has_a_process_box_under_bagian_umum() -> None:
     assert [s.kind for s in found] == ["terminator", "proses", "proses", "proses"]
     bagian_umum = [s for s in found if 445 <= (s.box[0] + s.box[2]) / 2 < 667]  # the column's rules at x 445, 667
     assert len(bagian_umum) == 1 and bagian_umum[0].conf >= 0.6
+
+
+def test_a_connector_crossing_a_rule_is_one_line_again() -> None:
+    # a drawn table: one column rule (x 100, 5 px wide) and one row rule (y 60); a connector runs
+    # from x 40 to x 160 across the column rule and one from y 20 to y 100 across the row rule.
+    # Wiping the rules broke both (pengumpulan and penyusunan: no decision exit was read)
+    from sopdoc.importers.ocr.page import bridge_rules
+
+    np = pytest.importorskip("numpy")
+    ink = np.zeros((120, 200), np.uint8)
+    rules = np.zeros_like(ink)
+    rules[:, 98:103] = 255
+    rules[58:63, :] = 255
+    ink[rules > 0] = 255
+    ink[30:32, 40:160] = 255  # horizontal connector across the column rule
+    ink[20:100, 150:152] = 255  # vertical connector across the row rule
+    ink[80:90, 90:97] = 255  # a letter beside the column rule, nothing on its other side
+    table = ImageTable(xs=[0, 100, 199], ys=[0, 60, 119], cells=[], rules=(0, 0, rules))
+    wiped = ink.copy()
+    wiped[rules > 0] = 0
+    out = bridge_rules(table, wiped, 6)
+    assert (out[30:32, 40:160] > 0).all() and (out[20:100, 150:152] > 0).all()
+    assert not out[80:90, 98:103].any() and not out[:, 98:103][40:50].any()  # no bridge without ink on both sides
