@@ -10,7 +10,10 @@ Two sources, lower-cased, letters only, two or more letters:
    and ``dawg2wordlist`` (both in the Debian package ``tesseract-ocr``, only needed to rebuild);
 2. Indonesian text the project already has: ``docs/DOMAIN.md``, the examples, the seed
    extractions, the realistic test set, the citation table, the repeal registry and the label
-   vocabularies of the importers and the model. The person-made import summaries
+   vocabularies of the importers and the model, and ``tools/kata-ocr-tambahan.txt``: words a
+   person added (one a line) that the model's list lacks — KBBI words of SOP tables (``tentatif``)
+   and common abbreviations of unit and position names (``stat`` statistik, ``kasubid`` kepala
+   subbidang, ``umpeg`` umum dan kepegawaian). The person-made import summaries
    (``tests/data/import-expected``) are left out on purpose: they are what the check is measured
    against.
 
@@ -31,7 +34,7 @@ OUT = ROOT / "sopdoc" / "data" / "kata-ocr.txt.gz"
 DEFAULT_MODEL = Path("/usr/share/tesseract-ocr/5/tessdata/ind.traineddata")
 PROJECT_TEXT = ("docs/DOMAIN.md", "examples/*.yaml", "tests/data/seeds/*.txt", "tests/data/realistic/*.yaml",
                 "tests/data/citations/*.tsv", "sopdoc/data/dicabut.toml", "sopdoc/importers/grid/vocab.py",
-                "sopdoc/model/labels.py", "sopdoc/model/tanggal.py")
+                "sopdoc/model/labels.py", "sopdoc/model/tanggal.py", "tools/kata-ocr-tambahan.txt")
 WORD = re.compile(r"[^\W\d_]{2,}")
 
 

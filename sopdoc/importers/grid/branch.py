@@ -191,6 +191,6 @@ def _labelled(found: dict[str, set[int]], lines: dict[str, list[BBox]],
             out[key] = next(iter(targets))
         else:
             unnamed.append(next(iter(targets)))
-    if len(out) == 1 and len(unnamed) == 1:
+    if len(out) == 1 and len(set(unnamed)) == 1:  # two vertices' paths to one step are one exit
         out["tidak" if "ya" in out else "ya"] = unnamed[0]
     return out

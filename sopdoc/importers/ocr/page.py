@@ -3,6 +3,8 @@ table reading of :mod:`sopdoc.importers.grid` (identity, boxes, flowchart table,
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +21,7 @@ from sopdoc.importers.ocr.symbols import ImageSymbol, find_symbols
 from sopdoc.importers.ocr.words import Word, cell_text, read_words
 from sopdoc.importers.report import ImportBuilder
 
-__all__ = ["CellKey", "PageRead", "join_broken_words", "read_page_image", "symbol_shapes"]
+__all__ = ["CellKey", "PageRead", "bridge_rules", "join_broken_words", "read_page_image", "symbol_shapes"]
 
 CellKey = tuple[int, int, int, int]  # page, table, row, cell (1-based, as in Origin)
 _SYMBOL_KIND = {"terminator": "terminator", "proses": "proses", "keputusan": "keputusan",
@@ -124,7 +126,8 @@ def _decisions(flow: PdfFlowTable, t: ImageTable, wiped: Any, img: PageImage, wo
     ox, oy = img.origin
     px = [(int((s.bbox[0] - ox) * sc), int((s.bbox[1] - oy) * sc), int((s.bbox[2] - ox) * sc),
            int((s.bbox[3] - oy) * sc)) for shapes in flow.shapes for s in shapes]
-    pieces, arrows = image_connectors(wiped, (t.xs[0], t.ys[0], t.xs[-1], t.ys[-1]), px, img)
+    lines = bridge_rules(t, wiped, max(3, int(2.5 * sc)))
+    pieces, arrows = image_connectors(lines, (t.xs[0], t.ys[0], t.xs[-1], t.ys[-1]), px, img)
     labels = [(w.text, img.to_points(w.box)) for w in words if len(w.text) <= 6]
     for k, shapes in enumerate(flow.shapes):
         for s in shapes:
@@ -183,7 +186,10 @@ def _reread_header(t: ImageTable, texts: list[list[str | None]], confs: dict[tup
                    grey: Any, img: PageImage) -> None:
     """Header cells (first two rows) read again on their own: Tesseract's page layout sometimes
     drops a block of short header lines, or a line of one. The cell's own reading replaces the
-    page's when the page's is empty or unsure, or when it is sure and has more words."""
+    page's when the page's is empty or unsure, or when it is sure and has more words, or the same
+    words with marks the page's lost and at least its confidence (``Fungsional/`` over
+    ``Pelaksana``: a slash touching the rule dropped from the page's reading; the header is an
+    actor's name, read as printed)."""
     from sopdoc.importers.ocr.words import read_block
 
     for cell in t.cells:
@@ -195,11 +201,27 @@ def _reread_header(t: ImageTable, texts: list[list[str | None]], confs: dict[tup
         text, conf = read_block(grey[y0 + pad:y1 - pad, x0 + pad:x1 - pad])
         before = texts[r][c] or ""
         names_column = column_kind(_flat(text)) is not None and column_kind(_flat(before)) is None
-        if text and (names_column or (conf > confs.get((r, c), 0.0) if len(before.strip()) == 0
-                                      or confs.get((r, c), 1.0) < 0.5
-                                      else conf >= 0.6 and len(text.split()) > len(before.split()))):
+        page_conf = confs.get((r, c), 0.0)
+        marks_kept = conf >= max(0.6, page_conf) and _only_marks_added(before, text)
+        if text and (names_column or marks_kept or (
+                conf > page_conf if len(before.strip()) == 0 or confs.get((r, c), 1.0) < 0.5
+                else conf >= 0.6 and len(text.split()) > len(before.split()))):
             texts[r][c] = text  # a line the page reading dropped (223: "BPS" over "Kabupaten/Kota")
             confs[(r, c)] = conf
+
+
+_NAME_MARKS = "/-&()"
+"""Marks an actor's name holds between its words (``Kabid/ Kasubag``, ``Sub-Bagian``, ``(PPID)``)."""
+
+
+def _only_marks_added(before: str, text: str) -> bool:
+    """``text`` is ``before`` with one or more of :data:`_NAME_MARKS` added and nothing else changed."""
+    if not before.strip():
+        return False
+    added = Counter("".join(text.split())) - Counter("".join(before.split()))
+    lost = Counter("".join(before.split())) - Counter("".join(text.split()))
+    same_words = re.sub(r"[^\w\s]", " ", text).split() == re.sub(r"[^\w\s]", " ", before).split()
+    return bool(added) and not lost and same_words and all(ch in _NAME_MARKS for ch in added)
 
 
 def _fold_group_header(texts: list[list[str | None]]) -> None:
@@ -287,6 +309,34 @@ def rules_of(t: ImageTable, ink: Any) -> Any:
     view = wiped[oy:oy + rules.shape[0], ox:ox + rules.shape[1]]
     view[rules > 0] = 0
     return wiped
+
+
+def bridge_rules(t: ImageTable, wiped: Any, reach: int) -> Any:
+    """``wiped`` with the rule pixels of ``t`` a connector crosses given back: a rule pixel with
+    ink within ``reach`` pixels on both sides of it, left and right or above and below (a
+    connector broken where it crossed a rule is one line again; pengumpulan's exits)."""
+    import numpy as np
+
+    ox, oy, rules = t.rules
+    h, w = rules.shape
+    part = wiped[oy:oy + h, ox:ox + w] > 0
+    grid = rules > 0
+    sides = []
+    for axis in (1, 0):
+        before = np.zeros_like(part)
+        after = np.zeros_like(part)
+        for d in range(1, reach + 1):
+            if axis == 1:
+                before[:, d:] |= part[:, :-d]
+                after[:, :-d] |= part[:, d:]
+            else:
+                before[d:, :] |= part[:-d, :]
+                after[:-d, :] |= part[d:, :]
+        sides.append(before & after)
+    out = wiped.copy()
+    view = out[oy:oy + h, ox:ox + w]
+    view[grid & (sides[0] | sides[1])] = 255
+    return out
 
 
 def _cells(t: ImageTable, words: list[Word], img: PageImage

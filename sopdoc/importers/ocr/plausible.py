@@ -9,8 +9,9 @@ column headers are added by the caller (an actor's name is right when it is a he
 
 Affixes undone (each candidate root looked up): the particles ``-nya -lah -kah -pun``, the
 suffixes ``-kan -an -i``, the prefixes ``di- ke- se- ter- ber- per- meN- peN- memper- diper-``
-with the nasal's sound changes (``meny-``/``peny-`` + vowel ← s, ``mem-``/``pem-`` + vowel ← p,
-``men-``/``pen-`` + vowel ← t, ``meng-``/``peng-`` + vowel ← k), and reduplication (``masing-masing``).
+(``ter-`` before ``r`` written ``te-``: ``teregistrasi``) with the nasal's sound changes
+(``meny-``/``peny-`` + vowel ← s, ``mem-``/``pem-`` + vowel ← p, ``men-``/``pen-`` + vowel ← t,
+``meng-``/``peng-`` + vowel ← k), and reduplication (``masing-masing``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ _PREFIXES = ("memper", "diper", "meng", "meny", "peng", "peny", "mem", "men", "p
              "me", "pe", "be", "di", "ke", "se")
 _VOWELS = "aeiou"
 _RESTORE = {"meny": "s", "peny": "s", "mem": "p", "pem": "p", "men": "t", "pen": "t", "meng": "k", "peng": "k"}
+_QUOTES = "'\"‘’“”"
+"""Quote marks: one without its pair at the edge of a word is OCR residue, not writing."""
 CODE_LENGTH = 6
 """An all-capital token of at most this many letters is an abbreviation or code (PPID, SKPD, BKD)."""
 
@@ -77,6 +80,8 @@ def _roots(word: str) -> set[str]:
                     more.add(_RESTORE[p] + rest)
                 if p in ("be", "pe", "me") and rest.startswith("r"):
                     more.add(rest[1:])  # ber-/per-/mer- before r: berencana
+            if w.startswith("ter") and len(w) - 2 >= 4:
+                more.add(w[2:])  # ter- before r: terekam, teregistrasi
         todo = {m for w in more for m in _stems(w)} - out
     return out | todo
 
@@ -101,15 +106,20 @@ def _exempt(token: str) -> bool:
 def unknown_words(text: str, extra: Iterable[str] = (), *, name: bool = False) -> list[str]:
     """The words of ``text`` a person would not have written: not in the vocabulary (nor ``extra``,
     e.g. the document's column headers), not an affixed form of one, not a number, code or
-    abbreviation. With ``name`` (an actor's name, a column header) stricter: a lone digit, a
-    lone lower-case letter or a mark that is not a word ('Pengguna Layanan v', '— Kasat',
-    'Pengelola 2 Kepegawaian') is unknown too. Empty when the vocabulary is missing."""
+    abbreviation; and a word with a quote mark at its edge that has no pair in ``text``. With
+    ``name`` (an actor's name, a column header) stricter: a lone digit, a lone lower-case letter
+    or a mark that is not a word ('Pengguna Layanan v', '— Kasat', 'Pengelola 2 Kepegawaian') is
+    unknown too. Empty when the vocabulary is missing."""
     if not vocabulary():
         return []
     more = frozenset(w.casefold() for e in extra for w in re.findall(r"[^\W\d_]+", e))
     out = []
+    lone_quote = sum(text.count(q) for q in _QUOTES) % 2 == 1
     for raw in _TOKEN.findall(text):
         token = raw.strip(".,;:!?()[]{}\"'“”‘’«»*•-–—")
+        if lone_quote and (raw[0] in _QUOTES or raw[-1] in _QUOTES):
+            out.append(raw)  # a quote mark without its pair at a word's edge: a speck ("Konsep 'Informasi")
+            continue
         if name and _odd_in_name(raw, token):
             out.append(raw)
             continue

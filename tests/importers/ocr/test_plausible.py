@@ -23,6 +23,7 @@ def test_the_shipped_vocabulary_names_its_sources_and_holds_sop_words() -> None:
 @pytest.mark.parametrize("word", [
     "Penyuntingan",  # peny-unting-an: 'penyunting' is in the list, the noun in -an is not
     "Mengklasifikasikan", "didistribusikan", "Terpublikasi", "kebenarannya", "masing-masing", "Menginput",
+    "teregistrasi",  # ter- before r written te-: ter + registrasi (the keberatan scan's Output)
 ])
 def test_affixed_forms_of_known_words_are_known(word: str) -> None:
     assert unknown_words(word) == []
@@ -67,3 +68,22 @@ def test_a_header_word_broken_by_a_narrow_column_is_joined() -> None:
     assert join_broken_words("Pengadminis\ntrasi Umum") == "Pengadministrasi\nUmum"
     assert join_broken_words("Pengadminist\nrasian umum") == "Pengadministrasian\numum"
     assert join_broken_words("Kepala\nSatuan") == "Kepala\nSatuan"  # two words stay two
+
+
+@pytest.mark.parametrize("text", [
+    "Ketua Tim Stat Produksi",  # bps 208/210 headers: Stat = Statistik
+    "Kasubid", "Kasubbid Umpeg", "Tentatif",  # pengumuman step 2's uraian; the pengumpulan scan's waktu
+])
+def test_words_a_person_added_to_the_vocabulary_are_known(text: str) -> None:
+    # tools/kata-ocr-tambahan.txt: KBBI words and abbreviations of position names the model's list lacks
+    assert unknown_words(text, name=True) == []
+
+
+@pytest.mark.parametrize(("text", "odd"), [
+    ("Konsep pengumuman 'Informasi publik", ["'Informasi"]),  # the pengumuman scan, step 2's Output
+    ("10 Menit'", ["Menit'"]),  # the Satpol PP bundle, SOP 13 step 10's waktu
+    ("Menyusun 'konsep' pengumuman", []),  # a quoted word keeps its pair
+    ("Dokumen “Laporan Akhir” dikirim", []),
+])
+def test_a_quote_mark_without_its_pair_is_residue(text: str, odd: list[str]) -> None:
+    assert unknown_words(text) == odd
