@@ -212,6 +212,7 @@ def _front(book: Any, cover: Cover, sk: Sequence[SkLine], entries: Sequence[Entr
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Pt
+    from docx.table import _Cell
 
     def para(text: str, size: float = 10.0, bold: bool = False, align: Any = None, indent: float = 0.0) -> Any:
         p = book.add_paragraph()
@@ -251,7 +252,9 @@ def _front(book: Any, cover: Cover, sk: Sequence[SkLine], entries: Sequence[Entr
         table.style = book.styles["Table Grid"]
     values = [[t.get(lang) for t in _T_TOC_HEAD]]
     values += [[str(i), r.nomor or "-", r.nama or "-", r.unit or "-", str(r.page)] for i, r in enumerate(rows, 1)]
-    for r, row in enumerate(values):
-        for c, text in enumerate(row):
-            run = table.cell(r, c).paragraphs[0].add_run(text)
+    # Row by row through the table's own elements: python-docx's ``table.cell(r, c)`` lists every
+    # cell of the table on each call, which made the contents of a 1,000-SOP book quadratic.
+    for r, (tr, row) in enumerate(zip(table._tbl.tr_lst, values, strict=True)):
+        for tc, text in zip(tr.tc_lst, row, strict=True):
+            run = _Cell(tc, table).paragraphs[0].add_run(text)
             run.font.name, run.font.size, run.bold = font, Pt(8), r == 0
