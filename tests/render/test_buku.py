@@ -188,3 +188,36 @@ def test_docx_book_with_logo_relinks_pictures(capsys, folder, tmp_path):
     assert len(blips) == 3
     assert all(rid in document.part.related_parts for rid in blips)
     assert document.part.related_parts[blips[0]].blob == (tmp_path / "logo.png").read_bytes()
+
+
+def _bind_calls(entry, count: int) -> int:
+    """Python function calls (cProfile's count, no clock) of binding ``count`` copies of ``entry``."""
+    import cProfile
+    import dataclasses
+    import pstats
+
+    from sopdoc.layout.profile import PageProfile
+    from sopdoc.render.buku.docx import bind_docx
+    from sopdoc.render.buku.front import Cover
+
+    entries = [dataclasses.replace(entry, nomor=f"{i}/SOP/2025") for i in range(count)]
+    profiler = cProfile.Profile()
+    profiler.enable()
+    data = bind_docx(entries, Cover("BUKU", ("DINAS",), "2025", count), [], PageProfile(), "id")
+    profiler.disable()
+    assert data.startswith(b"PK")
+    return pstats.Stats(profiler).total_calls  # type: ignore[attr-defined]
+
+
+def test_docx_book_binding_is_linear():
+    """Each further SOP costs the binding the same work, however many came before: doubling the
+    book's added SOPs doubles the added calls (a contents table filled through python-docx's
+    ``table.cell``, which lists every cell on each call, made it quadratic: 478 s at 1,000 SOPs)."""
+    from sopdoc.layout.profile import PageProfile
+    from sopdoc.render.buku.entries import BukuJob, render_entry
+
+    entry = render_entry(BukuJob(str(DATA / "lama.sop.yaml"), "docx", PageProfile()))
+    assert entry.data is not None
+    c8, c16, c32 = (_bind_calls(entry, n) for n in (8, 16, 32))
+    first, second = c16 - c8, c32 - c16
+    assert first > 0 and second <= 2.2 * first, (c8, c16, c32)
