@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -221,3 +222,26 @@ def test_docx_book_binding_is_linear():
     c8, c16, c32 = (_bind_calls(entry, n) for n in (8, 16, 32))
     first, second = c16 - c8, c32 - c16
     assert first > 0 and second <= 2.2 * first, (c8, c16, c32)
+
+
+def test_docx_book_spooled_to_disk_is_the_same(monkeypatch):
+    """Past ``SPOOL_MEMORY`` the SOPs' bodies wait in a temporary file; the book is the same bytes."""
+    import sopdoc.render.buku.docx as book_docx
+    from sopdoc.layout.profile import PageProfile
+    from sopdoc.render.buku.entries import BukuJob, render_entry
+    from sopdoc.render.buku.front import Cover
+
+    entries = [render_entry(BukuJob(str(DATA / name), "docx", PageProfile())) for name in ("baru.sop.yaml",
+                                                                                             "lama.sop.yaml")]
+    args = (entries, Cover("BUKU", ("DINAS",), "2025", 2), [], PageProfile(), "en")
+    in_memory = book_docx.bind_docx(*args)
+    rolled = []
+    real = book_docx.tempfile.SpooledTemporaryFile
+
+    def spool(max_size: int) -> Any:
+        rolled.append(real(max_size=1))
+        return rolled[-1]
+
+    monkeypatch.setattr(book_docx.tempfile, "SpooledTemporaryFile", spool)
+    assert book_docx.bind_docx(*args) == in_memory
+    assert rolled and rolled[0]._rolled and rolled[0].closed

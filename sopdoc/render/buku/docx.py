@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import copy
 import io
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from sopdoc.layout.geometry import Orientation
@@ -37,6 +38,10 @@ _REFS = ("w:headerReference", "w:footerReference")
 
 SPLICE = "SOPDOC-BUKU-SOP"
 """The text of the placeholder paragraph where the SOPs' serialized bodies are spliced in."""
+SPOOL_MEMORY = 32 * 1024 * 1024
+"""Bytes of the SOPs' serialized bodies held in memory before they go to a temporary file (a book
+of 1,000 SOPs has a document part of about 160 MB)."""
+SPOOL_BLOCK = 1024 * 1024
 
 
 def bind_docx(entries: Sequence[Entry], cover: Cover, sk: Sequence[SkLine], profile: PageProfile, lang: str,
@@ -44,8 +49,9 @@ def bind_docx(entries: Sequence[Entry], cover: Cover, sk: Sequence[SkLine], prof
     """The book as DOCX bytes; ``advance`` is called once per SOP bound.
 
     Only the front matter is built as a tree; each SOP's body is parsed, adjusted and serialized on
-    its own, and the bytes are spliced into the document part as it is written, so memory holds one
-    SOP's tree at a time (a book of hundreds of SOPs has a document part of tens of megabytes)."""
+    its own, its bytes go to a spool (a temporary file past ``SPOOL_MEMORY``) and are streamed into
+    the document part as it is written, so memory holds one SOP's tree at a time and not the
+    document part (a book of 1,000 SOPs has one of about 160 MB)."""
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.oxml import serialize_part_xml
@@ -77,7 +83,7 @@ def bind_docx(entries: Sequence[Entry], cover: Cover, sk: Sequence[SkLine], prof
     _page_numbers(front, fmt="lowerRoman")
     body.append(_carrier(front))
     body.append(ox.parse_fragment(f"<w:p><w:r><w:t>{SPLICE}</w:t></w:r></w:p>"))
-    chunks: list[bytes] = []
+    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY)  # noqa: SIM115  # closed below
     last: Any = None
     drawings = 0
     for n, entry in enumerate(entries, 1):
@@ -85,7 +91,7 @@ def bind_docx(entries: Sequence[Entry], cover: Cover, sk: Sequence[SkLine], prof
         src_body = _sop_body(entry.data)
         children = [c for c in src_body if c.tag != ox.qn("w:sectPr")]
         if last is not None:
-            chunks.append(etree.tostring(_carrier(last)))
+            spool.write(etree.tostring(_carrier(last)))
         if any(True for _ in src_body.iter(ox.qn("a:blip"))):  # pictures need the book's relationships
             source = docx.Document(io.BytesIO(entry.data))
             for child in children:
@@ -102,7 +108,7 @@ def bind_docx(entries: Sequence[Entry], cover: Cover, sk: Sequence[SkLine], prof
                 pr.set("id", str(drawings))
             if k == 0:
                 _bookmark(child, n)
-            chunks.append(etree.tostring(child))
+            spool.write(etree.tostring(child))
         last = src_body.find(ox.qn("w:sectPr"))
         if last is not None:
             _strip_refs(last)
@@ -116,7 +122,18 @@ def bind_docx(entries: Sequence[Entry], cover: Cover, sk: Sequence[SkLine], prof
     at = xml.index(SPLICE.encode())
     start, end = xml.rindex(b"<w:p", 0, at), xml.index(b"</w:p>", at) + len(b"</w:p>")
     before, after = xml[:start], xml[end:]
-    return write_package(book, blobs={book.part.partname.membername: before + b"".join(chunks) + after})
+
+    def document() -> Iterator[bytes]:
+        yield before
+        spool.seek(0)
+        while block := spool.read(SPOOL_BLOCK):
+            yield block
+        yield after
+
+    try:
+        return write_package(book, blobs={book.part.partname.membername: document()})
+    finally:
+        spool.close()
 
 
 def _sop_body(data: bytes) -> Any:
