@@ -245,3 +245,22 @@ def test_docx_book_spooled_to_disk_is_the_same(monkeypatch):
     monkeypatch.setattr(book_docx.tempfile, "SpooledTemporaryFile", spool)
     assert book_docx.bind_docx(*args) == in_memory
     assert rolled and rolled[0]._rolled and rolled[0].closed
+
+
+def test_docx_book_bound_while_rendering_leaves_out_unreadable(capsys, folder, tmp_path):
+    """The DOCX book binds each SOP as it is rendered: an unreadable file in the middle is left out,
+    the others keep their order and bookmarks; a folder with nothing readable writes no book."""
+    import docx
+
+    (folder / "b" / "rusak.sop.yaml").write_text("kegiatan: [\n", encoding="utf-8")
+    target = tmp_path / "buku.docx"
+    code, _out, err = _run(capsys, "buku", str(folder), "-o", str(target))
+    assert code == 1 and "rusak.sop.yaml: tidak masuk buku" in err
+    body = docx.Document(str(target)).element.body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert [b.get(f"{w}name") for b in body.iter(f"{w}bookmarkStart")] == ["SOP_1", "SOP_2", "SOP_3"]
+    bad = tmp_path / "rusak"
+    bad.mkdir()
+    (bad / "rusak.sop.yaml").write_text("kegiatan: [\n", encoding="utf-8")
+    code, _out, err = _run(capsys, "buku", str(bad), "-o", str(tmp_path / "kosong.docx"))
+    assert code == 2 and "tidak ada SOP yang dapat dibaca" in err and not (tmp_path / "kosong.docx").exists()

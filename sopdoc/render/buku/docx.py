@@ -29,7 +29,7 @@ from sopdoc.render.buku.pdf import toc_rows
 from sopdoc.render.buku.sk import SkLine
 from sopdoc.render.docx import FOOTER_SIZE, word_font
 
-__all__ = ["bind_docx"]
+__all__ = ["DocxBook", "bind_docx"]
 
 _T_TOC_HEAD = (Teks("No", "No"), Teks("Nomor SOP", "SOP number"), Teks("Nama SOP", "SOP name"),
                Teks("Unit", "Unit"), Teks("Hal.", "Page"))
@@ -46,56 +46,81 @@ SPOOL_BLOCK = 1024 * 1024
 
 def bind_docx(entries: Sequence[Entry], cover: Cover, sk: Sequence[SkLine], profile: PageProfile, lang: str,
               advance: Callable[[], None] | None = None) -> bytes:
-    """The book as DOCX bytes; ``advance`` is called once per SOP bound.
+    """The book as DOCX bytes; ``advance`` is called once per SOP bound (see :class:`DocxBook`,
+    which binds the SOPs as they are rendered)."""
+    with DocxBook() as book:
+        for entry in entries:
+            book.add(entry)
+            if advance is not None:
+                advance()
+        return book.finish(entries, cover, sk, profile, lang)
+
+
+class DocxBook:
+    """A Buku SOP bound in DOCX one SOP at a time, in the order they are added, while the others
+    are still being rendered; :meth:`finish` then builds the front matter and writes the book.
 
     Only the front matter is built as a tree; each SOP's body is parsed, adjusted and serialized on
-    its own, its bytes go to a spool (a temporary file past ``SPOOL_MEMORY``) and are streamed into
-    the document part as it is written, so memory holds one SOP's tree at a time and not the
-    document part (a book of 1,000 SOPs has one of about 160 MB)."""
-    import docx
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.opc.oxml import serialize_part_xml
-    from lxml import etree
+    its own when it is added (so its document bytes need not be kept), its bytes go to a spool (a
+    temporary file past ``SPOOL_MEMORY``) and are streamed into the document part as it is written,
+    so memory holds one SOP's tree at a time and not the document part (a book of 1,000 SOPs has
+    one of about 160 MB)."""
 
-    assert entries and entries[0].data is not None
-    book = docx.Document(io.BytesIO(entries[0].data))
-    for rid, rel in list(book.part.rels.items()):  # the first SOP's embedded source is not the book's
-        if rel.reltype == RT.CUSTOM_XML:
-            book.part.drop_rel(rid)
-    body = book.element.body
-    final = body.sectPr
-    ref_tags = {ox.qn(t) for t in _REFS}
-    owner = next((sect for sect in body.iter(ox.qn("w:sectPr")) if any(el.tag in ref_tags for el in sect)), final)
-    refs = [copy.deepcopy(el) for el in owner if el.tag in ref_tags]
-    _book_footer(book, refs, word_font(profile), lang)
-    for child in list(body):
-        if child is not final:  # python-docx adds paragraphs before the body's sectPr
-            body.remove(child)
-    font = word_font(profile)
-    _front(book, cover, sk, entries, font, lang)
-    body.remove(final)
-    width, height = profile.page_size(Orientation.PORTRAIT)
-    mt, mr, mb, ml = profile.margins_pt()
-    front = ox.parse_fragment(ox.s_sectPr(width, height, (mt, mr, mb, ml), landscape=False,
-                                          header_distance=min(20.0, mt / 2), footer_distance=mb / 2))
-    for i, ref in enumerate(refs):
-        front.insert(i, ref)
-    _page_numbers(front, fmt="lowerRoman")
-    body.append(_carrier(front))
-    body.append(ox.parse_fragment(f"<w:p><w:r><w:t>{SPLICE}</w:t></w:r></w:p>"))
-    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY)  # noqa: SIM115  # closed below
-    last: Any = None
-    drawings = 0
-    for n, entry in enumerate(entries, 1):
+    def __init__(self) -> None:
+        self._spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY)  # noqa: SIM115  # closed by close()
+        self._book: Any = None
+        self._refs: list[Any] = []
+        self._last: Any = None
+        self._count = 0
+        self._drawings = 0
+
+    def __enter__(self) -> DocxBook:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._spool.close()
+
+    def _start(self, data: bytes) -> None:
+        """The book's package: the first SOP's (its styles and numbering are the shipped template's)."""
+        import docx
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        book = docx.Document(io.BytesIO(data))
+        for rid, rel in list(book.part.rels.items()):  # the first SOP's embedded source is not the book's
+            if rel.reltype == RT.CUSTOM_XML:
+                book.part.drop_rel(rid)
+        body = book.element.body
+        final = body.sectPr
+        ref_tags = {ox.qn(t) for t in _REFS}
+        owner = next((sect for sect in body.iter(ox.qn("w:sectPr")) if any(el.tag in ref_tags for el in sect)),
+                     final)
+        self._refs = [copy.deepcopy(el) for el in owner if el.tag in ref_tags]
+        for child in list(body):
+            if child is not final:  # python-docx adds paragraphs before the body's sectPr
+                body.remove(child)
+        self._book = book
+
+    def add(self, entry: Entry) -> None:
+        """Bind the next SOP (its DOCX in ``entry.data``) after the ones before it."""
+        import docx
+        from lxml import etree
+
         assert entry.data is not None
+        if self._book is None:
+            self._start(entry.data)
+        self._count += 1
+        n = self._count
         src_body = _sop_body(entry.data)
         children = [c for c in src_body if c.tag != ox.qn("w:sectPr")]
-        if last is not None:
-            spool.write(etree.tostring(_carrier(last)))
+        if self._last is not None:
+            self._spool.write(etree.tostring(_carrier(self._last)))
         if any(True for _ in src_body.iter(ox.qn("a:blip"))):  # pictures need the book's relationships
             source = docx.Document(io.BytesIO(entry.data))
             for child in children:
-                _relink_pictures(child, source.part, book.part)
+                _relink_pictures(child, source.part, self._book.part)
         first_section = True
         for k, child in enumerate(children):
             for sect in child.iter(ox.qn("w:sectPr")):
@@ -104,36 +129,56 @@ def bind_docx(entries: Sequence[Entry], cover: Cover, sk: Sequence[SkLine], prof
                     _page_numbers(sect, start=1)
                 first_section = False
             for pr in child.iter(ox.qn("wp:docPr")):  # unique drawing ids across the book
-                drawings += 1
-                pr.set("id", str(drawings))
+                self._drawings += 1
+                pr.set("id", str(self._drawings))
             if k == 0:
                 _bookmark(child, n)
-            spool.write(etree.tostring(child))
-        last = src_body.find(ox.qn("w:sectPr"))
-        if last is not None:
-            _strip_refs(last)
+            self._spool.write(etree.tostring(child))
+        self._last = src_body.find(ox.qn("w:sectPr"))
+        if self._last is not None:
+            _strip_refs(self._last)
             if n == 1 and first_section:
-                _page_numbers(last, start=1)
-        if advance is not None:
-            advance()
-    if last is not None:
-        body.append(last)
-    xml = serialize_part_xml(book.part.element)
-    at = xml.index(SPLICE.encode())
-    start, end = xml.rindex(b"<w:p", 0, at), xml.index(b"</w:p>", at) + len(b"</w:p>")
-    before, after = xml[:start], xml[end:]
+                _page_numbers(self._last, start=1)
 
-    def document() -> Iterator[bytes]:
-        yield before
-        spool.seek(0)
-        while block := spool.read(SPOOL_BLOCK):
-            yield block
-        yield after
+    def finish(self, entries: Sequence[Entry], cover: Cover, sk: Sequence[SkLine], profile: PageProfile,
+               lang: str) -> bytes:
+        """The book's bytes: footer, cover, decree and contents (``entries``, the SOPs added, for
+        their identity and pages: their documents are not read again) before the SOPs' bodies."""
+        from docx.opc.oxml import serialize_part_xml
 
-    try:
+        assert self._book is not None and len(entries) == self._count
+        book = self._book
+        body = book.element.body
+        final = body.sectPr
+        font = word_font(profile)
+        _book_footer(book, self._refs, font, lang)
+        _front(book, cover, sk, entries, font, lang)
+        body.remove(final)
+        width, height = profile.page_size(Orientation.PORTRAIT)
+        mt, mr, mb, ml = profile.margins_pt()
+        front = ox.parse_fragment(ox.s_sectPr(width, height, (mt, mr, mb, ml), landscape=False,
+                                              header_distance=min(20.0, mt / 2), footer_distance=mb / 2))
+        for i, ref in enumerate(self._refs):
+            front.insert(i, ref)
+        _page_numbers(front, fmt="lowerRoman")
+        body.append(_carrier(front))
+        body.append(ox.parse_fragment(f"<w:p><w:r><w:t>{SPLICE}</w:t></w:r></w:p>"))
+        if self._last is not None:
+            body.append(self._last)
+        xml = serialize_part_xml(book.part.element)
+        at = xml.index(SPLICE.encode())
+        start, end = xml.rindex(b"<w:p", 0, at), xml.index(b"</w:p>", at) + len(b"</w:p>")
+        before, after = xml[:start], xml[end:]
+        spool = self._spool
+
+        def document() -> Iterator[bytes]:
+            yield before
+            spool.seek(0)
+            while block := spool.read(SPOOL_BLOCK):
+                yield block
+            yield after
+
         return write_package(book, blobs={book.part.partname.membername: document()})
-    finally:
-        spool.close()
 
 
 def _sop_body(data: bytes) -> Any:
