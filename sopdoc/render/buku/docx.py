@@ -40,7 +40,7 @@ SPLICE = "SOPDOC-BUKU-SOP"
 """The text of the placeholder paragraph where the SOPs' serialized bodies are spliced in."""
 SPOOL_MEMORY = 32 * 1024 * 1024
 """Bytes of the SOPs' serialized bodies held in memory before they go to a temporary file (a book
-of 1,000 SOPs has a document part of about 160 MB)."""
+of 1,000 SOPs has a document part of about 165 MB)."""
 SPOOL_BLOCK = 1024 * 1024
 
 
@@ -64,7 +64,7 @@ class DocxBook:
     its own when it is added (so its document bytes need not be kept), its bytes go to a spool (a
     temporary file past ``SPOOL_MEMORY``) and are streamed into the document part as it is written,
     so memory holds one SOP's tree at a time and not the document part (a book of 1,000 SOPs has
-    one of about 160 MB)."""
+    one of about 165 MB)."""
 
     def __init__(self) -> None:
         self._spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY)  # noqa: SIM115  # closed by close()
