@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
 from collections import Counter
 from pathlib import Path
@@ -66,11 +68,20 @@ PLACEHOLDER = "..."
 def buku(ctx: click.Context, inputs: tuple[str, ...], output: str, judul: str, instansi: tuple[str, ...],
          tahun: str | None, sk_path: str | None, sk_nomor: str, tempat: str, tanggal: str, paper: str | None,
          profile_path: str | None) -> None:
+    with contextlib.ExitStack() as stack:  # the DOCX book's spool is closed however the command ends
+        _buku(ctx, stack, inputs, output, judul, instansi, tahun, sk_path, sk_nomor, tempat, tanggal, paper,
+              profile_path)
+
+
+def _buku(ctx: click.Context, stack: contextlib.ExitStack, inputs: tuple[str, ...], output: str, judul: str,
+          instansi: tuple[str, ...], tahun: str | None, sk_path: str | None, sk_nomor: str, tempat: str,
+          tanggal: str, paper: str | None, profile_path: str | None) -> None:
     from sopdoc.atomic import OutputSet
     from sopdoc.batch import run_batch
     from sopdoc.cli.progress import progress
     from sopdoc.cli.render import _read_profile
     from sopdoc.errors import SopdocError
+    from sopdoc.render.buku.docx import DocxBook
     from sopdoc.render.buku.entries import BukuJob, Entry, render_entry
     from sopdoc.render.buku.sk import DEFAULT_SK, read_sk_template
 
@@ -89,6 +100,8 @@ def buku(ctx: click.Context, inputs: tuple[str, ...], output: str, judul: str, i
     entries: list[Entry] = []
     failed = 0
     word = "galat" if lang == "id" else "error"
+    # The DOCX book binds each SOP as it comes back, while the workers render the next ones.
+    docx_book = stack.enter_context(DocxBook()) if fmt == "docx" else None
     with progress(len(paths), Teks("Mencetak SOP", "Rendering SOPs").get(lang)) as bar:
         for _job, entry in run_batch(render_entry, [BukuJob(str(p), fmt, profile) for p in paths]):
             bar.advance()
@@ -101,19 +114,20 @@ def buku(ctx: click.Context, inputs: tuple[str, ...], output: str, judul: str, i
                 click.echo(Teks(f"{entry.path}: catatan: {entry.notes} temuan impor (lihat sopdoc import)",
                                 f"{entry.path}: note: {entry.notes} import findings (see sopdoc import)").get(lang),
                            err=True)
+            if docx_book is not None:
+                docx_book.add(entry)
+                entry = dataclasses.replace(entry, data=b"")  # bound: its document is in the book now
             entries.append(entry)
     if not entries:
         fail(ctx, Teks("tidak ada SOP yang dapat dibaca untuk buku", "no readable SOP for the book"))
     cover, sk_lines = _front(entries, template, judul, instansi, tahun, sk_nomor, tempat, tanggal)
-    with progress(len(entries), Teks("Menjilid", "Binding").get(lang)) as bar:
-        if fmt == "pdf":
-            from sopdoc.render.buku.pdf import bind_pdf
+    if docx_book is not None:
+        data = docx_book.finish(entries, cover, sk_lines, profile, lang)
+    else:
+        from sopdoc.render.buku.pdf import bind_pdf
 
+        with progress(len(entries), Teks("Menjilid", "Binding").get(lang)) as bar:
             data = bind_pdf(entries, cover, sk_lines, profile, lang, bar.advance)
-        else:
-            from sopdoc.render.buku.docx import bind_docx
-
-            data = bind_docx(entries, cover, sk_lines, profile, lang, bar.advance)
     with OutputSet() as outputs:
         outputs.add(target, data)
         outputs.commit()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -184,10 +184,12 @@ def parse_xml(data: bytes, name: str = "XML") -> Any:
                                        f"{name} is not well-formed XML ({exc.msg})")) from None
 
 
-def write_package(doc: Any, level: int = 1, blobs: Mapping[str, bytes] | None = None) -> bytes:
+def write_package(doc: Any, level: int = 1, blobs: Mapping[str, bytes | Iterable[bytes]] | None = None) -> bytes:
     """The python-docx ``doc`` as zip bytes: python-docx's own save, with deflate ``level`` (0:
     stored) and fixed member dates (the same document gives the same bytes). ``blobs`` replaces
-    the serialized content of chosen parts by member name (a part too large to build as a tree)."""
+    the serialized content of chosen parts by member name (a part too large to build as a tree),
+    as bytes or as pieces streamed into the archive one after the other (a part too large to hold
+    whole in memory)."""
     from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
     from docx.opc.pkgwriter import _ContentTypesItem
 
@@ -198,10 +200,16 @@ def write_package(doc: Any, level: int = 1, blobs: Mapping[str, bytes] | None = 
     method = zipfile.ZIP_DEFLATED if level else zipfile.ZIP_STORED
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=method, compresslevel=level or None) as z:
-        def put(name: str, blob: bytes) -> None:
+        def put(name: str, blob: bytes | Iterable[bytes]) -> None:
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = method
-            z.writestr(info, blob, compress_type=method, compresslevel=level or None)
+            if isinstance(blob, bytes):
+                z.writestr(info, blob, compress_type=method, compresslevel=level or None)
+                return
+            info._compresslevel = level or None  # type: ignore[attr-defined]  # what writestr sets
+            with z.open(info, "w") as member:
+                for piece in blob:
+                    member.write(piece)
 
         put(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob)
         put(PACKAGE_URI.rels_uri.membername, package.rels.xml)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -188,3 +189,78 @@ def test_docx_book_with_logo_relinks_pictures(capsys, folder, tmp_path):
     assert len(blips) == 3
     assert all(rid in document.part.related_parts for rid in blips)
     assert document.part.related_parts[blips[0]].blob == (tmp_path / "logo.png").read_bytes()
+
+
+def _bind_calls(entry, count: int) -> int:
+    """Python function calls (cProfile's count, no clock) of binding ``count`` copies of ``entry``."""
+    import cProfile
+    import dataclasses
+    import pstats
+
+    from sopdoc.layout.profile import PageProfile
+    from sopdoc.render.buku.docx import bind_docx
+    from sopdoc.render.buku.front import Cover
+
+    entries = [dataclasses.replace(entry, nomor=f"{i}/SOP/2025") for i in range(count)]
+    profiler = cProfile.Profile()
+    profiler.enable()
+    data = bind_docx(entries, Cover("BUKU", ("DINAS",), "2025", count), [], PageProfile(), "id")
+    profiler.disable()
+    assert data.startswith(b"PK")
+    return pstats.Stats(profiler).total_calls  # type: ignore[attr-defined]
+
+
+def test_docx_book_binding_is_linear():
+    """Each further SOP costs the binding the same work, however many came before: doubling the
+    book's added SOPs doubles the added calls (a contents table filled through python-docx's
+    ``table.cell``, which lists every cell on each call, made it quadratic: 478 s at 1,000 SOPs)."""
+    from sopdoc.layout.profile import PageProfile
+    from sopdoc.render.buku.entries import BukuJob, render_entry
+
+    entry = render_entry(BukuJob(str(DATA / "lama.sop.yaml"), "docx", PageProfile()))
+    assert entry.data is not None
+    c8, c16, c32 = (_bind_calls(entry, n) for n in (8, 16, 32))
+    first, second = c16 - c8, c32 - c16
+    assert first > 0 and second <= 2.2 * first, (c8, c16, c32)
+
+
+def test_docx_book_spooled_to_disk_is_the_same(monkeypatch):
+    """Past ``SPOOL_MEMORY`` the SOPs' bodies wait in a temporary file; the book is the same bytes."""
+    import sopdoc.render.buku.docx as book_docx
+    from sopdoc.layout.profile import PageProfile
+    from sopdoc.render.buku.entries import BukuJob, render_entry
+    from sopdoc.render.buku.front import Cover
+
+    entries = [render_entry(BukuJob(str(DATA / name), "docx", PageProfile())) for name in ("baru.sop.yaml",
+                                                                                             "lama.sop.yaml")]
+    args = (entries, Cover("BUKU", ("DINAS",), "2025", 2), [], PageProfile(), "en")
+    in_memory = book_docx.bind_docx(*args)
+    rolled = []
+    real = book_docx.tempfile.SpooledTemporaryFile
+
+    def spool(max_size: int) -> Any:
+        rolled.append(real(max_size=1))
+        return rolled[-1]
+
+    monkeypatch.setattr(book_docx.tempfile, "SpooledTemporaryFile", spool)
+    assert book_docx.bind_docx(*args) == in_memory
+    assert rolled and rolled[0]._rolled and rolled[0].closed
+
+
+def test_docx_book_bound_while_rendering_leaves_out_unreadable(capsys, folder, tmp_path):
+    """The DOCX book binds each SOP as it is rendered: an unreadable file in the middle is left out,
+    the others keep their order and bookmarks; a folder with nothing readable writes no book."""
+    import docx
+
+    (folder / "b" / "rusak.sop.yaml").write_text("kegiatan: [\n", encoding="utf-8")
+    target = tmp_path / "buku.docx"
+    code, _out, err = _run(capsys, "buku", str(folder), "-o", str(target))
+    assert code == 1 and "rusak.sop.yaml: tidak masuk buku" in err
+    body = docx.Document(str(target)).element.body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert [b.get(f"{w}name") for b in body.iter(f"{w}bookmarkStart")] == ["SOP_1", "SOP_2", "SOP_3"]
+    bad = tmp_path / "rusak"
+    bad.mkdir()
+    (bad / "rusak.sop.yaml").write_text("kegiatan: [\n", encoding="utf-8")
+    code, _out, err = _run(capsys, "buku", str(bad), "-o", str(tmp_path / "kosong.docx"))
+    assert code == 2 and "tidak ada SOP yang dapat dibaca" in err and not (tmp_path / "kosong.docx").exists()

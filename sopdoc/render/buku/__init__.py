@@ -4,5 +4,5 @@ own pages in order, numbered across the book, with a PDF outline entry per SOP.
 
 ``entries.py`` renders one SOP (in a worker process) into plain values; ``sk.py`` fills the decree
 template; ``front.py`` draws the cover, decree and contents pages; ``pdf.py`` and ``docx.py`` bind
-the book.
+the book (the DOCX one SOP by SOP as they come back from the workers).
 """

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import copy
 import io
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from sopdoc.layout.geometry import Orientation
@@ -28,7 +29,7 @@ from sopdoc.render.buku.pdf import toc_rows
 from sopdoc.render.buku.sk import SkLine
 from sopdoc.render.docx import FOOTER_SIZE, word_font
 
-__all__ = ["bind_docx"]
+__all__ = ["DocxBook", "bind_docx"]
 
 _T_TOC_HEAD = (Teks("No", "No"), Teks("Nomor SOP", "SOP number"), Teks("Nama SOP", "SOP name"),
                Teks("Unit", "Unit"), Teks("Hal.", "Page"))
@@ -37,59 +38,89 @@ _REFS = ("w:headerReference", "w:footerReference")
 
 SPLICE = "SOPDOC-BUKU-SOP"
 """The text of the placeholder paragraph where the SOPs' serialized bodies are spliced in."""
+SPOOL_MEMORY = 32 * 1024 * 1024
+"""Bytes of the SOPs' serialized bodies held in memory before they go to a temporary file (a book
+of 1,000 SOPs has a document part of about 165 MB)."""
+SPOOL_BLOCK = 1024 * 1024
 
 
 def bind_docx(entries: Sequence[Entry], cover: Cover, sk: Sequence[SkLine], profile: PageProfile, lang: str,
               advance: Callable[[], None] | None = None) -> bytes:
-    """The book as DOCX bytes; ``advance`` is called once per SOP bound.
+    """The book as DOCX bytes; ``advance`` is called once per SOP bound (see :class:`DocxBook`,
+    which binds the SOPs as they are rendered)."""
+    with DocxBook() as book:
+        for entry in entries:
+            book.add(entry)
+            if advance is not None:
+                advance()
+        return book.finish(entries, cover, sk, profile, lang)
+
+
+class DocxBook:
+    """A Buku SOP bound in DOCX one SOP at a time, in the order they are added, while the others
+    are still being rendered; :meth:`finish` then builds the front matter and writes the book.
 
     Only the front matter is built as a tree; each SOP's body is parsed, adjusted and serialized on
-    its own, and the bytes are spliced into the document part as it is written, so memory holds one
-    SOP's tree at a time (a book of hundreds of SOPs has a document part of tens of megabytes)."""
-    import docx
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.opc.oxml import serialize_part_xml
-    from lxml import etree
+    its own when it is added (so its document bytes need not be kept), its bytes go to a spool (a
+    temporary file past ``SPOOL_MEMORY``) and are streamed into the document part as it is written,
+    so memory holds one SOP's tree at a time and not the document part (a book of 1,000 SOPs has
+    one of about 165 MB)."""
 
-    assert entries and entries[0].data is not None
-    book = docx.Document(io.BytesIO(entries[0].data))
-    for rid, rel in list(book.part.rels.items()):  # the first SOP's embedded source is not the book's
-        if rel.reltype == RT.CUSTOM_XML:
-            book.part.drop_rel(rid)
-    body = book.element.body
-    final = body.sectPr
-    ref_tags = {ox.qn(t) for t in _REFS}
-    owner = next((sect for sect in body.iter(ox.qn("w:sectPr")) if any(el.tag in ref_tags for el in sect)), final)
-    refs = [copy.deepcopy(el) for el in owner if el.tag in ref_tags]
-    _book_footer(book, refs, word_font(profile), lang)
-    for child in list(body):
-        if child is not final:  # python-docx adds paragraphs before the body's sectPr
-            body.remove(child)
-    font = word_font(profile)
-    _front(book, cover, sk, entries, font, lang)
-    body.remove(final)
-    width, height = profile.page_size(Orientation.PORTRAIT)
-    mt, mr, mb, ml = profile.margins_pt()
-    front = ox.parse_fragment(ox.s_sectPr(width, height, (mt, mr, mb, ml), landscape=False,
-                                          header_distance=min(20.0, mt / 2), footer_distance=mb / 2))
-    for i, ref in enumerate(refs):
-        front.insert(i, ref)
-    _page_numbers(front, fmt="lowerRoman")
-    body.append(_carrier(front))
-    body.append(ox.parse_fragment(f"<w:p><w:r><w:t>{SPLICE}</w:t></w:r></w:p>"))
-    chunks: list[bytes] = []
-    last: Any = None
-    drawings = 0
-    for n, entry in enumerate(entries, 1):
+    def __init__(self) -> None:
+        self._spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY)  # noqa: SIM115  # closed by close()
+        self._book: Any = None
+        self._refs: list[Any] = []
+        self._last: Any = None
+        self._count = 0
+        self._drawings = 0
+
+    def __enter__(self) -> DocxBook:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._spool.close()
+
+    def _start(self, data: bytes) -> None:
+        """The book's package: the first SOP's (its styles and numbering are the shipped template's)."""
+        import docx
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        book = docx.Document(io.BytesIO(data))
+        for rid, rel in list(book.part.rels.items()):  # the first SOP's embedded source is not the book's
+            if rel.reltype == RT.CUSTOM_XML:
+                book.part.drop_rel(rid)
+        body = book.element.body
+        final = body.sectPr
+        ref_tags = {ox.qn(t) for t in _REFS}
+        owner = next((sect for sect in body.iter(ox.qn("w:sectPr")) if any(el.tag in ref_tags for el in sect)),
+                     final)
+        self._refs = [copy.deepcopy(el) for el in owner if el.tag in ref_tags]
+        for child in list(body):
+            if child is not final:  # python-docx adds paragraphs before the body's sectPr
+                body.remove(child)
+        self._book = book
+
+    def add(self, entry: Entry) -> None:
+        """Bind the next SOP (its DOCX in ``entry.data``) after the ones before it."""
+        import docx
+        from lxml import etree
+
         assert entry.data is not None
+        if self._book is None:
+            self._start(entry.data)
+        self._count += 1
+        n = self._count
         src_body = _sop_body(entry.data)
         children = [c for c in src_body if c.tag != ox.qn("w:sectPr")]
-        if last is not None:
-            chunks.append(etree.tostring(_carrier(last)))
+        if self._last is not None:
+            self._spool.write(etree.tostring(_carrier(self._last)))
         if any(True for _ in src_body.iter(ox.qn("a:blip"))):  # pictures need the book's relationships
             source = docx.Document(io.BytesIO(entry.data))
             for child in children:
-                _relink_pictures(child, source.part, book.part)
+                _relink_pictures(child, source.part, self._book.part)
         first_section = True
         for k, child in enumerate(children):
             for sect in child.iter(ox.qn("w:sectPr")):
@@ -98,25 +129,56 @@ def bind_docx(entries: Sequence[Entry], cover: Cover, sk: Sequence[SkLine], prof
                     _page_numbers(sect, start=1)
                 first_section = False
             for pr in child.iter(ox.qn("wp:docPr")):  # unique drawing ids across the book
-                drawings += 1
-                pr.set("id", str(drawings))
+                self._drawings += 1
+                pr.set("id", str(self._drawings))
             if k == 0:
                 _bookmark(child, n)
-            chunks.append(etree.tostring(child))
-        last = src_body.find(ox.qn("w:sectPr"))
-        if last is not None:
-            _strip_refs(last)
+            self._spool.write(etree.tostring(child))
+        self._last = src_body.find(ox.qn("w:sectPr"))
+        if self._last is not None:
+            _strip_refs(self._last)
             if n == 1 and first_section:
-                _page_numbers(last, start=1)
-        if advance is not None:
-            advance()
-    if last is not None:
-        body.append(last)
-    xml = serialize_part_xml(book.part.element)
-    at = xml.index(SPLICE.encode())
-    start, end = xml.rindex(b"<w:p", 0, at), xml.index(b"</w:p>", at) + len(b"</w:p>")
-    before, after = xml[:start], xml[end:]
-    return write_package(book, blobs={book.part.partname.membername: before + b"".join(chunks) + after})
+                _page_numbers(self._last, start=1)
+
+    def finish(self, entries: Sequence[Entry], cover: Cover, sk: Sequence[SkLine], profile: PageProfile,
+               lang: str) -> bytes:
+        """The book's bytes: footer, cover, decree and contents (``entries``, the SOPs added, for
+        their identity and pages: their documents are not read again) before the SOPs' bodies."""
+        from docx.opc.oxml import serialize_part_xml
+
+        assert self._book is not None and len(entries) == self._count
+        book = self._book
+        body = book.element.body
+        final = body.sectPr
+        font = word_font(profile)
+        _book_footer(book, self._refs, font, lang)
+        _front(book, cover, sk, entries, font, lang)
+        body.remove(final)
+        width, height = profile.page_size(Orientation.PORTRAIT)
+        mt, mr, mb, ml = profile.margins_pt()
+        front = ox.parse_fragment(ox.s_sectPr(width, height, (mt, mr, mb, ml), landscape=False,
+                                              header_distance=min(20.0, mt / 2), footer_distance=mb / 2))
+        for i, ref in enumerate(self._refs):
+            front.insert(i, ref)
+        _page_numbers(front, fmt="lowerRoman")
+        body.append(_carrier(front))
+        body.append(ox.parse_fragment(f"<w:p><w:r><w:t>{SPLICE}</w:t></w:r></w:p>"))
+        if self._last is not None:
+            body.append(self._last)
+        xml = serialize_part_xml(book.part.element)
+        at = xml.index(SPLICE.encode())
+        start, end = xml.rindex(b"<w:p", 0, at), xml.index(b"</w:p>", at) + len(b"</w:p>")
+        before, after = xml[:start], xml[end:]
+        spool = self._spool
+
+        def document() -> Iterator[bytes]:
+            yield before
+            spool.seek(0)
+            while block := spool.read(SPOOL_BLOCK):
+                yield block
+            yield after
+
+        return write_package(book, blobs={book.part.partname.membername: document()})
 
 
 def _sop_body(data: bytes) -> Any:
@@ -212,6 +274,7 @@ def _front(book: Any, cover: Cover, sk: Sequence[SkLine], entries: Sequence[Entr
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Pt
+    from docx.table import _Cell
 
     def para(text: str, size: float = 10.0, bold: bool = False, align: Any = None, indent: float = 0.0) -> Any:
         p = book.add_paragraph()
@@ -251,7 +314,9 @@ def _front(book: Any, cover: Cover, sk: Sequence[SkLine], entries: Sequence[Entr
         table.style = book.styles["Table Grid"]
     values = [[t.get(lang) for t in _T_TOC_HEAD]]
     values += [[str(i), r.nomor or "-", r.nama or "-", r.unit or "-", str(r.page)] for i, r in enumerate(rows, 1)]
-    for r, row in enumerate(values):
-        for c, text in enumerate(row):
-            run = table.cell(r, c).paragraphs[0].add_run(text)
+    # Row by row through the table's own elements: python-docx's ``table.cell(r, c)`` lists every
+    # cell of the table on each call, which made the contents of a 1,000-SOP book quadratic.
+    for r, (tr, row) in enumerate(zip(table._tbl.tr_lst, values, strict=True)):
+        for tc, text in zip(tr.tc_lst, row, strict=True):
+            run = _Cell(tc, table).paragraphs[0].add_run(text)
             run.font.name, run.font.size, run.bold = font, Pt(8), r == 0
