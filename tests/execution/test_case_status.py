@@ -13,20 +13,10 @@ from pathlib import Path
 import pytest
 
 from sopdoc.cli import main
-from tests.execution.helpers import LOOP_SOP
 
 INST = "keputusan-loop-2026-TW3"
 
 
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("SOPDOC_DB", str(tmp_path / "uji.db"))
-    monkeypatch.delenv("SOPDOC_LANG", raising=False)
-    monkeypatch.delenv("SOPDOC_LOG_KEY_FILE", raising=False)
-    assert main(["period", "open", str(LOOP_SOP), "--period", "2026-TW3"]) == 0
-    capsys.readouterr()
-    return tmp_path / "uji.db"
 
 
 def _add(langkah: int, peran: str, mulai: str, selesai: str, *extra: str) -> None:

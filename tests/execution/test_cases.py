@@ -21,7 +21,7 @@ from sopdoc.execution.entries import GENESIS, LogEntry, entry_hash
 from sopdoc.execution.state import State
 from sopdoc.execution.store import open_store
 from sopdoc.execution.store_schema import SCHEMA_VERSION
-from tests.execution.helpers import LOOP_SOP, check, codes, downgrade, entry, good_log
+from tests.execution.helpers import check, codes, downgrade, entry, good_log
 
 INST = "keputusan-loop-2026-TW3"
 ADD = ["log", "add", INST, "--oleh", "Budi / 1980", "--dicatat-oleh", "uji"]
@@ -52,15 +52,6 @@ def test_an_entry_of_the_implicit_case_hashes_as_before_cases_existed() -> None:
 # --------------------------------------------------------------------------- migration 3 → 4
 
 
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("SOPDOC_DB", str(tmp_path / "uji.db"))
-    monkeypatch.delenv("SOPDOC_LANG", raising=False)
-    monkeypatch.delenv("SOPDOC_LOG_KEY_FILE", raising=False)
-    assert main(["period", "open", str(LOOP_SOP), "--period", "2026-TW3"]) == 0
-    capsys.readouterr()
-    return tmp_path / "uji.db"
 
 
 def _add(langkah: int, peran: str, mulai: str, selesai: str, *extra: str) -> int:

@@ -15,12 +15,11 @@ from tests.web.conftest import client_for
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
-def _editor_post(sop: Any, c: Any, **changes: str) -> dict[str, Any]:
-    """The editor form as the browser would submit it for the SOP's current version (from the page)."""
+def form_of(html: str) -> dict[str, Any]:
+    """The editor form of a page as the browser would submit it."""
     import re
     from html import unescape
 
-    html = c.get(reverse("sop:ubah", args=[sop.pk])).content.decode()
     form = html[html.index('id="form-editor"'):]
     data: dict[str, Any] = {}
     for m in re.finditer(r'<input type="(?:text|hidden)" name="([^"]+)"[^>]*?value="([^"]*)"', form):
@@ -29,10 +28,16 @@ def _editor_post(sop: Any, c: Any, **changes: str) -> dict[str, Any]:
         data[m.group(1)] = unescape(m.group(2))
     for m in re.finditer(r'<select name="([^"]+)"[^>]*>(.*?)</select>', form, re.S):
         sel = re.search(r'<option value="([^"]*)" selected', m.group(2))
-        data[m.group(1)] = sel.group(1) if sel else ""
+        data[m.group(1)] = unescape(sel.group(1)) if sel else ""
     for m in re.finditer(r'<input type="checkbox" name="([^"]+)" value="([^"]*)" checked', form):
         data.setdefault(m.group(1), []).append(unescape(m.group(2)))
     data.pop("csrfmiddlewaretoken", None)
+    return data
+
+
+def _editor_post(sop: Any, c: Any, **changes: str) -> dict[str, Any]:
+    """The editor form as the browser would submit it for the SOP's current version (from the page)."""
+    data = form_of(c.get(reverse("sop:ubah", args=[sop.pk])).content.decode())
     data.update(changes)
     return data
 

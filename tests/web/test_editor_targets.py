@@ -11,7 +11,7 @@ from typing import Any
 from django.urls import reverse
 
 from tests.web.conftest import client_for
-from tests.web.test_authoring import _editor_post
+from tests.web.test_authoring import _editor_post, form_of
 
 # examples/pengumpulan-data-kinerja.sop.yaml: step 6 (row 5) decides; ya → 7, tidak → 5
 PARAF = "Memaraf draf laporan kinerja triwulan"
@@ -86,28 +86,11 @@ def test_moving_a_step_keeps_the_targets(sop: Any, users: dict[str, Any]) -> Non
     html2 = c.post(reverse("sop:ubah", args=[sop.pk]), data).content.decode()
     assert _chosen(html2, "k-6-ya") == f"6 — {PARAF}" and _chosen(html2, "k-6-tidak") == f"5 — {SUSUN}"
     # saving the moved form keeps the decision pointing at the same steps
-    moved = {**_form_of(html), "simpan": "1"}
+    moved = {**form_of(html), "simpan": "1"}
     c.post(reverse("sop:ubah", args=[sop.pk]), moved)
     decision = _saved(sop).kegiatan[6]
     assert (decision.no, decision.cabang.ya, decision.cabang.tidak) == (7, 6, 5)
     assert _saved(sop).kegiatan[5].uraian == PARAF
-
-
-def _form_of(html: str) -> dict[str, Any]:
-    """The editor form of a re-drawn page as the browser would submit it."""
-    form = html[html.index('id="form-editor"'):]
-    data: dict[str, Any] = {}
-    for m in re.finditer(r'<input type="(?:text|hidden)" name="([^"]+)"[^>]*?value="([^"]*)"', form):
-        data[m.group(1)] = unescape(m.group(2))
-    for m in re.finditer(r'<textarea name="([^"]+)"[^>]*>(.*?)</textarea>', form, re.S):
-        data[m.group(1)] = unescape(m.group(2))
-    for m in re.finditer(r'<select name="([^"]+)"[^>]*>(.*?)</select>', form, re.S):
-        sel = re.search(r'<option value="([^"]*)" selected', m.group(2))
-        data[m.group(1)] = unescape(sel.group(1)) if sel else ""
-    for m in re.finditer(r'<input type="checkbox" name="([^"]+)" value="([^"]*)" checked', form):
-        data.setdefault(m.group(1), []).append(unescape(m.group(2)))
-    data.pop("csrfmiddlewaretoken", None)
-    return data
 
 
 def test_a_target_naming_no_step_is_kept_and_its_finding_shown_beside_it(sop: Any, users: dict[str, Any]) -> None:
