@@ -39,7 +39,7 @@ def _commands(i: int, out: str = "out") -> dict[str, list[str]]:
         "check": ["check", str(EXAMPLE)],
         "log add": ["log", "add", INSTANCE, "--langkah", "1", "--oleh", f"Pegawai {i} / 1980", "--peran",
                     "Kepala Dinas", "--mulai", "2026-10-01 08:00+08:00", "--selesai", "2026-10-01 08:15+08:00"],
-        "render": ["render", str(EXAMPLE), "--format", "pdf", "-o", out],
+        "render": ["render", str(EXAMPLE), "-o", out],  # PDF, the default (both trees: no option spelling)
     }
 
 

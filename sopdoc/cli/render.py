@@ -59,14 +59,14 @@ def _read_profile(path: str, paper: str | None, first_input: str | None = None) 
     "render",
     "Cetak SOP ke PDF, DOCX (dapat disunting di Word) dan/atau SVG: FILE berupa *.sop.yaml atau "
     "direktori (semua *.sop.yaml).\n\n"
-    "Contoh: sopdoc render examples/ --to pdf,docx,svg -o out/\n\n"
+    "Contoh: sopdoc render examples/ --format pdf,docx,svg -o out/\n\n"
     "Kode keluar: 0 semua tercetak, 1 ada berkas yang tidak dapat dicetak, 2 kesalahan penggunaan.\n\n"
     "Berkas keluaran diberi nama menurut berkas sumber (x.sop.yaml → x.pdf); keluaran satu berkas "
     "ditulis utuh atau tidak sama sekali. Dua sumber dengan nama sama di folder berbeda (a/x.sop.yaml, "
     "b/x.sop.yaml) ditolak sebelum apa pun ditulis (kode 2): cetak ke direktori -o yang berbeda.",
     "Render SOPs to PDF, DOCX (editable in Word) and/or SVG: FILE is a *.sop.yaml file or a "
     "directory (every *.sop.yaml).\n\n"
-    "Example: sopdoc render examples/ --to pdf,docx,svg -o out/\n\n"
+    "Example: sopdoc render examples/ --format pdf,docx,svg -o out/\n\n"
     "Exit codes: 0 all rendered, 1 some file could not be rendered, 2 usage error.\n\n"
     "Output files are named after the source (x.sop.yaml → x.pdf); the outputs of one file are written "
     "all together or not at all. Two sources with the same name in different folders (a/x.sop.yaml, "
