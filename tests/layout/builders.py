@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sopdoc.model.sop import Cabang, Identitas, Kegiatan, MutuBaku, Simbol, Sop
+from tests.conftest import DATA, EXAMPLES
 
 
 def make_sop(n: int = 10, actors: int = 4, decisions: dict[int, Cabang] | None = None,
@@ -21,3 +22,15 @@ def make_sop(n: int = 10, actors: int = 4, decisions: dict[int, Cabang] | None =
     return Sop(identitas=Identitas(instansi=("PEMERINTAH KABUPATEN CONTOH", "DINAS CONTOH"), nomor="800/1/2026",
                                    nama="SOP Contoh", tanggal_efektif=dt.date(2026, 1, 5) if efektif else None),
                dasar_hukum=("Undang-Undang Nomor 1 Tahun 2020",), pelaksana=names, kegiatan=tuple(steps))
+
+
+# Every SOP source the layout tests run over (examples, layout and DOCX fixtures), and the page
+# profiles they are laid out under.
+SOURCES = (sorted(EXAMPLES.glob("*.sop.yaml")) + sorted((DATA / "layout").glob("*.sop.yaml"))
+           + sorted((DATA / "docx").glob("*.sop.yaml")))
+PROFILES = {
+    "f4": {},
+    "a4": {"kertas": "a4"},
+    "a4-potret-6pt": {"kertas": "a4", "orientasi_alur": "potret", "ukuran_font": 6},
+    "serif-9pt": {"font": "serif", "ukuran_font": 9},
+}

@@ -17,19 +17,10 @@ from sopdoc.layout.geometry import ColumnKind, LayoutDocument
 from sopdoc.layout.shapes import rect_hits_symbol, segment_rect, segments_of
 from sopdoc.model.sop import Cabang, Sop
 from sopdoc.source.reader import load_sop
-from tests.conftest import DATA, EXAMPLES
-from tests.layout.builders import make_sop
+from tests.layout.builders import PROFILES, SOURCES, make_sop
 from tests.strategies import long_text, sops
 
 TOL = 0.05
-SOURCES = (sorted(EXAMPLES.glob("*.sop.yaml")) + sorted((DATA / "layout").glob("*.sop.yaml"))
-           + sorted((DATA / "docx").glob("*.sop.yaml")))
-PROFILES = {
-    "f4": {},
-    "a4": {"kertas": "a4"},
-    "a4-potret-6pt": {"kertas": "a4", "orientasi_alur": "potret", "ukuran_font": 6},
-    "serif-9pt": {"font": "serif", "ukuran_font": 9},
-}
 
 
 def label_problems(doc: LayoutDocument) -> list[str]:

@@ -12,19 +12,10 @@ from sopdoc.layout import PageProfile, layout_sop
 from sopdoc.layout.flowchart import _paginate
 from sopdoc.model.sop import Cabang, Simbol, Sop
 from sopdoc.source.reader import load_sop
-from tests.conftest import DATA, EXAMPLES
-from tests.layout.builders import make_sop
+from tests.conftest import DATA
+from tests.layout.builders import PROFILES, SOURCES, make_sop
 from tests.layout.quality import clearance_problems, quality_problems, run_count
 from tests.strategies import long_text, sops
-
-SOURCES = (sorted(EXAMPLES.glob("*.sop.yaml")) + sorted((DATA / "layout").glob("*.sop.yaml"))
-           + sorted((DATA / "docx").glob("*.sop.yaml")))
-PROFILES = {
-    "f4": {},
-    "a4": {"kertas": "a4"},
-    "a4-potret-6pt": {"kertas": "a4", "orientasi_alur": "potret", "ukuran_font": 6},
-    "serif-9pt": {"font": "serif", "ukuran_font": 9},
-}
 
 
 @pytest.mark.parametrize("profile", list(PROFILES), ids=list(PROFILES))
