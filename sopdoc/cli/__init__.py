@@ -14,8 +14,8 @@ import importlib
 import os
 import re
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import click
 
@@ -23,6 +23,7 @@ from sopdoc import __version__
 from sopdoc.model.diagnostic import Teks
 
 LANGS = ("id", "en")
+F = TypeVar("F", bound=Callable[..., Any])
 _EN_HELP: dict[str, str] = {}
 
 
@@ -53,6 +54,24 @@ lang_option = click.option(
     "--lang", type=click.Choice(LANGS), expose_value=False, is_eager=True, callback=_set_lang,
     help=_help("opt.lang", "Bahasa pesan: id (bawaan) atau en.", "Language of messages: id (default) or en."),
 )
+
+
+_SEVERITIES = ("error", "warning", "info")
+
+
+def fail_on_option(key: str, default: str | None = None) -> Callable[[F], F]:
+    """The ``--fail-on`` threshold shared by the commands that report findings."""
+    return click.option(
+        "--fail-on", type=click.Choice(_SEVERITIES), default=default, show_default=default is not None,
+        help=_help(f"{key}.fail_on", "Tingkat temuan terendah yang membuat kode keluar 1 (bawaan: error).",
+                   "Lowest severity of a finding that makes the exit code 1 (default: error)."))
+
+
+def config_option(key: str, id_text: str = "Berkas konfigurasi (sopdoc.toml/pyproject.toml).",
+                  en_text: str = "Configuration file (sopdoc.toml/pyproject.toml).") -> Callable[[F], F]:
+    """The ``--config FILE`` option shared by the commands that read settings."""
+    return click.option("--config", "config", type=click.Path(dir_okay=False), default=None,
+                        help=_help(f"{key}.config", id_text, en_text))
 
 
 def fail(ctx: click.Context, message: Teks, code: int = 2) -> None:

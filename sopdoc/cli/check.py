@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from sopdoc.cli import _help, _lang, cli, fail, lang_option
+from sopdoc.cli import _help, _lang, cli, config_option, fail, fail_on_option, lang_option
 from sopdoc.model.diagnostic import Teks
 from sopdoc.safe_text import terminal_text
 
@@ -142,12 +142,8 @@ def check_one(job: tuple[str, Any, Any]) -> list[Any]:
                                                     "Only these rules. " + _CODES_HELP[1]))
 @click.option("--ignore", multiple=True, help=_help("check.ignore", "Abaikan aturan ini. " + _CODES_HELP[0],
                                                     "Skip these rules. " + _CODES_HELP[1]))
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
-              help=_help("check.fail_on", "Ambang kode keluar 1 (bawaan: error).",
-                         "Threshold for exit code 1 (default: error)."))
-@click.option("--config", type=click.Path(dir_okay=False),
-              help=_help("check.config", "Berkas konfigurasi (sopdoc.toml/pyproject.toml).",
-                         "Configuration file (sopdoc.toml/pyproject.toml)."))
+@fail_on_option("check")
+@config_option("check")
 @lang_option
 @click.pass_context
 def check(ctx: click.Context, files: tuple[str, ...], fmt: str, select: tuple[str, ...],
@@ -218,8 +214,7 @@ def rules(ctx: click.Context, fmt: str) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help=_help("info.fmt", "Bentuk keluaran.", "Output format."))
-@click.option("--config", type=click.Path(dir_okay=False),
-              help=_help("info.config", "Berkas konfigurasi.", "Configuration file."))
+@config_option("info")
 @lang_option
 @click.pass_context
 def info(ctx: click.Context, files: tuple[str, ...], fmt: str, config: str | None) -> None:

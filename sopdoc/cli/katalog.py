@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from sopdoc.cli import _help, _lang, cli, fail, lang_option
+from sopdoc.cli import _help, _lang, cli, config_option, fail, fail_on_option, lang_option
 from sopdoc.model.diagnostic import Teks
 from sopdoc.safe_text import terminal_text
 
@@ -53,12 +53,8 @@ _FORMATS = ("pdf", "docx", "xlsx", "json")
               help=_help("katalog.dask", "Jalankan di klaster Dask yang sudah ada (mis. tcp://10.0.0.5:8786); "
                          "perlu sopdoc[dask].",
                          "Run on an existing Dask cluster (e.g. tcp://10.0.0.5:8786); needs sopdoc[dask]."))
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
-              help=_help("katalog.fail_on", "Ambang kode keluar 1 (bawaan: error).",
-                         "Threshold for exit code 1 (default: error)."))
-@click.option("--config", type=click.Path(dir_okay=False),
-              help=_help("katalog.config", "Berkas konfigurasi (sopdoc.toml/pyproject.toml).",
-                         "Configuration file (sopdoc.toml/pyproject.toml)."))
+@fail_on_option("katalog")
+@config_option("katalog")
 @lang_option
 @click.pass_context
 def katalog(ctx: click.Context, folders: tuple[str, ...], output: str, fmt: str, name: str, years: int,

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from sopdoc.cli import _help, _lang, cli, fail, lang_option
+from sopdoc.cli import _help, _lang, cli, config_option, fail, fail_on_option, lang_option
 from sopdoc.cli.outputs import refuse_outside
 from sopdoc.cli.spelling import old_spelling, take_old_spelling
 from sopdoc.model.diagnostic import Teks
@@ -52,8 +52,7 @@ def _common(key: str, config: bool = False) -> Callable[[Callable[..., Any]], Ca
         run = click.option("--db", default="sopdoc.db", envvar="SOPDOC_DB", show_default=True,
                            help=_help(f"{key}.db", *_DB_HELP))(run)
         if config:
-            run = click.option("--config", "config", type=click.Path(dir_okay=False), default=None,
-                               help=_help(f"{key}.config", *_CONFIG_HELP))(run)
+            run = config_option(key, *_CONFIG_HELP)(run)
         return lang_option(run)
     return wrap
 
@@ -575,9 +574,7 @@ def _state_text(result: Any, lang: str) -> str:
 @click.argument("instance")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help=_help("period.check.fmt", "Bentuk keluaran.", "Output format."))
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
-              help=_help("period.check.fail_on", "Tingkat temuan yang membuat kode keluar 1.",
-                         "Severity that makes the exit code 1."))
+@fail_on_option("period.check", default="error")
 @_per_option("period.check")
 @_common("period.check", config=True)
 @click.pass_context
