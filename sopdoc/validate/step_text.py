@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sopdoc.model.waktu import Bentuk, parse_waktu
 from sopdoc.validate.text import GENERIC, artefact_type, norm
@@ -85,6 +86,7 @@ def _unprefix(word: str) -> list[str]:
     return []
 
 
+@lru_cache(maxsize=1 << 14)
 def verb_roots(word: str) -> frozenset[str]:
     """Candidate roots of an active verb form (empty when ``word`` has no active prefix)."""
     out: set[str] = set()
@@ -119,6 +121,12 @@ def _is_verb(word: str, roots: frozenset[str]) -> bool:
 
 def verbs(text: str) -> list[Verb]:
     """The verbs of ``text`` in order, each with the words up to the next verb as its object."""
+    return list(_verbs(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _verbs(text: str) -> tuple[Verb, ...]:
+    # Several rules read the same step's verbs; cached per text (the Verbs are frozen).
     ws = norm(text).split()
     found = [(i, w, verb_roots(w)) for i, w in enumerate(ws)]
     marks = [(i, w, r) for i, w, r in found if _is_verb(w, r)]
@@ -126,7 +134,7 @@ def verbs(text: str) -> list[Verb]:
     for k, (i, w, r) in enumerate(marks):
         end = marks[k + 1][0] if k + 1 < len(marks) else len(ws)
         out.append(Verb(w, r, tuple(ws[i + 1:end]), ws[i - 1] if i else ""))
-    return out
+    return tuple(out)
 
 
 ABBREVIATIONS: dict[str, str] = {
@@ -153,6 +161,7 @@ ABBREVIATIONS: dict[str, str] = {
 """Abbreviations of artefacts and products, lower case, expanded by :func:`expand`."""
 
 
+@lru_cache(maxsize=1 << 14)
 def expand(text: str) -> str:
     """``text`` normalised with every known abbreviation written out ("Renja OPD" → "rencana kerja opd")."""
     return " ".join(ABBREVIATIONS.get(w, w) for w in norm(text).split())

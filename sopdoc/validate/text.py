@@ -84,6 +84,7 @@ _TYPES: dict[str, str] = {
 noun phrase. Synonymous heads share a kind ("Surat Undangan" = "Undangan")."""
 
 
+@lru_cache(maxsize=1 << 16)
 def artefact_type(text: str) -> str | None:
     """The kind of artefact ``text`` names by its head words (``None`` when not a known kind)."""
     ws = norm(text).split()
