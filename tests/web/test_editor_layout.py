@@ -22,7 +22,9 @@ def test_output_and_remarks_are_growing_fields_saved_on_one_line(sop: Any, users
     data["k-0-output"] = "Disposisi\r\n  Pengumpulan Data Kinerja \r\n"  # Enter pressed in the field
     data["k-0-keterangan"] = "Bila perlu,\nlewat surel"
     c.post(reverse("sop:ubah", args=[sop.pk]), data)
-    step = load_sop_text(sop.latest().sumber).sop.kegiatan[0]
+    saved = load_sop_text(sop.latest().sumber).sop
+    assert saved is not None
+    step = saved.kegiatan[0]
     assert step.mutu_baku.output == "Disposisi Pengumpulan Data Kinerja"
     assert step.keterangan == "Bila perlu, lewat surel"
 
