@@ -101,6 +101,16 @@ def test_editor_at_1280_gives_the_step_fields_room(browser: Any, screen: Any, us
     table = b.execute_script("return document.getElementById('tabel-langkah').getBoundingClientRect().width")
     identity = b.execute_script("return document.getElementById('bagian-identitas').getBoundingClientRect().width")
     assert table > identity * 1.2
+    # the label columns of Identitas and Enam kotak: a quarter to 30 % of their tables
+    for card in ("bagian-identitas", "bagian-kotak"):
+        share = b.execute_script(
+            "const t = document.querySelector('#' + arguments[0] + ' table');"
+            "return t.querySelector('th').getBoundingClientRect().width / t.getBoundingClientRect().width;",
+            card,
+        )
+        assert 0.25 <= share <= 0.30, card
+    preview = b.execute_script("return document.getElementById('pratinjau').getBoundingClientRect().bottom")
+    assert preview <= b.execute_script("return document.getElementById('tabel-langkah').getBoundingClientRect().top")
     # no textarea of the step table scrolls: six lines of Kelengkapan, the long Uraian, every row
     assert b.execute_script(SCROLLING) == []
     ems = b.execute_script(
@@ -165,6 +175,10 @@ def test_no_horizontal_page_scroll(browser: Any, screen: Any, users: dict[str, A
         left = b.execute_script("return document.getElementById('pratinjau').getBoundingClientRect().left")
         right = b.execute_script("return document.getElementById('tabel-langkah').getBoundingClientRect().right")
         assert left > right
+        # and stays in sight (sticky) while the author scrolls down the steps
+        b.execute_script("document.getElementById('langkah-6').scrollIntoView()")
+        top = b.execute_script("return document.getElementById('pratinjau').getBoundingClientRect().top")
+        assert 0 <= top < 50
 
 
 def test_a_textarea_grows_as_lines_are_typed(browser: Any, screen: Any, users: dict[str, Any], long_sop: Any) -> None:
