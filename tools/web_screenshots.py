@@ -126,7 +126,7 @@ def main() -> int:
         _shoot(driver, args.out / "web-daftar-sop.png")
         driver.get(base + f"/sop/{draft}/ubah/")
         time.sleep(1)
-        _shoot(driver, args.out / "web-editor.png", 1400)
+        _shoot(driver, args.out / "web-editor.png", 2300)  # down to the first rows of the step table
         driver.get(base + f"/sop/{effective}/")
         _shoot(driver, args.out / "web-sop.png", 1200)
         login("pelaksana")

@@ -234,6 +234,11 @@ def _opt(text: str) -> str | None:
     return text or None
 
 
+def _line(text: str) -> str | None:
+    """A one-line field typed in a growing textarea (Output, Keterangan): its lines joined by spaces."""
+    return " ".join(_list(text)) or None
+
+
 def _number(text: str) -> int | str | None:
     text = text.strip()
     if not text:
@@ -276,10 +281,10 @@ def data_from_post(post: QueryDict, base: dict[str, Any]) -> dict[str, Any]:
         mb = dict(_dict(_dict(old).get("mutu_baku")))
         mb["kelengkapan"] = _list(post.get(f"k-{i}-kelengkapan", ""))
         mb["waktu"] = _opt(post.get(f"k-{i}-waktu", ""))
-        mb["output"] = _opt(post.get(f"k-{i}-output", ""))
+        mb["output"] = _line(post.get(f"k-{i}-output", ""))
         step["mutu_baku"] = {k: v for k, v in mb.items() if v not in (None, [])}
         step["cabang"] = dict(_dict(_dict(old).get("cabang")))
-        step["keterangan"] = _opt(post.get(f"k-{i}-keterangan", ""))
+        step["keterangan"] = _line(post.get(f"k-{i}-keterangan", ""))
         rows.append((i, step))
     _move(post, rows, actors)
     if post.get("tambah") == "1" and len(rows) < MAX_ROWS:

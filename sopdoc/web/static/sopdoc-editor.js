@@ -16,3 +16,27 @@ document.addEventListener("input", function (event) {
     option.textContent = no + " \u2014 " + text;
   });
 });
+// Textareas grow with their text. The stylesheet asks for `field-sizing: content` (Chromium 123 and
+// later); where the browser does not know it, each textarea's height follows its content here, when
+// the page loads, as it is typed in and when the window's width changes.
+(function () {
+  if (window.CSS && CSS.supports && CSS.supports("field-sizing", "content")) return;
+  function fit(area) {
+    area.style.height = "auto";
+    area.style.height = area.scrollHeight + (area.offsetHeight - area.clientHeight) + "px";
+  }
+  function fitAll() {
+    document.querySelectorAll(".editor textarea").forEach(fit);
+  }
+  document.addEventListener("input", function (event) {
+    if (event.target.matches && event.target.matches(".editor textarea")) fit(event.target);
+  });
+  var pending = false;
+  window.addEventListener("resize", function () {
+    if (pending) return;
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; fitAll(); });
+  });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fitAll);
+  else fitAll();
+})();
