@@ -36,3 +36,23 @@ def test_the_keyboard_order_stays_identity_boxes_steps_save_then_preview(sop: An
              'id="f-pelaksana"', 'id="tabel-langkah"', 'id="tombol-simpan"', 'id="pratinjau"']
     where = [page.index(m) for m in marks]
     assert where == sorted(where)
+
+
+def test_enter_in_a_field_neither_saves_nor_moves_a_step(sop: Any, users: dict[str, Any]) -> None:
+    """Browsers submit with the form's first submit button on Enter: it must be the harmless
+    refresh, not a row's ↑/↓/+/✕ or the save button."""
+    import re
+
+    c = client_for(users["penyusun"])
+    page = c.get(reverse("sop:ubah", args=[sop.pk])).content.decode()
+    form = page[page.index('id="form-editor"'):]
+    first = re.search(r'<button type="submit"[^>]*>', form)
+    assert first is not None and 'name="perbarui"' in first.group(0), first
+    versions = sop.versi.count()
+    data = _editor_post(sop, c, simpan="1")
+    del data["simpan"]
+    data["perbarui"] = "1"
+    data["k-0-output"] = "Disposisi baru"
+    response = c.post(reverse("sop:ubah", args=[sop.pk]), data)
+    assert response.status_code == 200 and "Disposisi baru" in response.content.decode()
+    assert sop.versi.count() == versions
