@@ -104,7 +104,7 @@ def _glyph_segments(path: str, text: str) -> tuple[tuple[Segment, ...], int, int
 
     segments: list[Segment] = []
 
-    class _Pen(BasePen):  # type: ignore[misc]  # fontTools is untyped
+    class _Pen(BasePen):
         def __init__(self, glyphs: object, dx: float) -> None:
             super().__init__(glyphs)
             self.dx = dx
@@ -198,7 +198,7 @@ def _outline_run(outline: Outline) -> str:
     )
     cw, ch = round(outline.width * VML_UNITS), round(outline.height * VML_UNITS)
     vml = (
-        f'<w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" id="{ox.esc("Tanda air")}" '
+        f'<w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" id="TandaAir" '
         f'style="position:absolute;margin-left:0;margin-top:0;width:{outline.width:.2f}pt;'
         f'height:{outline.height:.2f}pt;z-index:-251657216;mso-position-horizontal:center;'
         'mso-position-horizontal-relative:page;mso-position-vertical:center;mso-position-vertical-relative:page" '
