@@ -6,7 +6,8 @@ a third of the size below the centre. A Word text box turned by ``a:xfrm rot`` s
 but LibreOffice 7.4 draws the text upright; VML WordArt comes out stretched at another angle.
 
 So the word is not text here: each glyph's outline is read from the same TrueType file the PDF
-embeds (fontTools), placed and **turned in its coordinates** (nothing relies on a program
+embeds (from the face reportlab already parsed for measuring — its ``glyf`` data; fontTools only
+for a composite glyph, since importing it costs more than the whole DOCX), placed and **turned in its coordinates** (nothing relies on a program
 honouring a shape rotation), and written as the ``a:custGeom`` path of one unrotated, unstroked
 DrawingML shape (no text body) anchored behind the text in the header, centred on the page, so
 one shape serves portrait and landscape sections alike. Quadratic TrueType segments are written as
@@ -22,7 +23,7 @@ import math
 from dataclasses import dataclass
 
 from sopdoc.layout.geometry import LayoutDocument
-from sopdoc.layout.metrics import font_set
+from sopdoc.layout.metrics import ensure_font, font_set
 from sopdoc.render import _ooxml as ox
 from sopdoc.render.svg_fonts import family_of
 
@@ -73,10 +74,12 @@ def watermark_outline(face_name: str, size: float) -> Outline | None:
     """The turned outlines of the word in the bold face ``face_name`` at ``size`` points (None
     when the layout measured with a built-in face, which has no outlines to read)."""
     fonts = font_set(family_of(face_name))
-    path = dict(fonts.files).get(face_name) or dict(fonts.files).get(fonts.bold)
+    files = dict(fonts.files)
+    face = face_name if face_name in files else fonts.bold
+    path = files.get(face)
     if path is None:
         return None
-    glyphs, advance, upm = _glyph_segments(path, WATERMARK_TEXT)
+    glyphs, advance, upm = _glyph_segments(path, face, WATERMARK_TEXT)
     scale = size / upm
     width = advance * scale
     baseline = -size / 3  # drawCentredString(0, -min(w, h) / 12): a third of the size below the centre
@@ -95,10 +98,131 @@ def watermark_outline(face_name: str, size: float) -> Outline | None:
     return Outline(shifted, 2 * half_w, 2 * half_h)
 
 
-@functools.lru_cache(maxsize=4)
-def _glyph_segments(path: str, text: str) -> tuple[tuple[Segment, ...], int, int]:
+def _glyph_segments(path: str, face_name: str, text: str) -> tuple[tuple[Segment, ...], int, int]:
     """The outlines of ``text`` in font units (pen advancing by each glyph's width, no kerning:
-    reportlab's ``stringWidth`` does the same), the total advance and the units per em."""
+    reportlab's ``stringWidth`` does the same), the total advance and the units per em: read from
+    the face reportlab has already parsed for measuring (importing fontTools would cost more than
+    the whole DOCX), through fontTools when a glyph is composite."""
+    return _rl_segments(face_name, text) or _ft_segments(path, text)
+
+
+def _quad_contour(points: list[tuple[float, float, bool]]) -> list[Segment]:
+    """One closed TrueType contour ((x, y, on curve) points) as lines and cubic Béziers (each
+    quadratic raised exactly; two off-curve points in a row imply the on-curve point between)."""
+    n = len(points)
+    if n == 0:
+        return []
+    first = next((i for i, p in enumerate(points) if p[2]), None)
+    if first is None:  # all off-curve: start midway between the last and the first
+        (x0, y0, _), (x1, y1, _) = points[-1], points[0]
+        start: Point = ((x0 + x1) / 2, (y0 + y1) / 2)
+        ring = points
+    else:
+        start = points[first][:2]
+        ring = points[first + 1:] + points[:first + 1]
+    out: list[Segment] = [("M", (start,))]
+    current, control = start, None
+    for x, y, on in ring:
+        if on:
+            if control is None:
+                out.append(("L", ((x, y),)))
+            else:
+                out.append(_cubic(current, control, (x, y)))
+            current, control = (x, y), None
+        elif control is None:
+            control = (x, y)
+        else:
+            mid = ((control[0] + x) / 2, (control[1] + y) / 2)
+            out.append(_cubic(current, control, mid))
+            current, control = mid, (x, y)
+    if control is not None:
+        out.append(_cubic(current, control, start))
+    if out[-1] == ("L", (start,)):
+        out.pop()  # the close draws that line
+    out.append(("Z", ()))
+    return out
+
+
+def _cubic(p0: Point, p1: Point, p2: Point) -> Segment:
+    """The cubic Bézier equal to the quadratic ``p0 p1 p2``."""
+    c1 = (p0[0] + 2 / 3 * (p1[0] - p0[0]), p0[1] + 2 / 3 * (p1[1] - p0[1]))
+    c2 = (p2[0] + 2 / 3 * (p1[0] - p2[0]), p2[1] + 2 / 3 * (p1[1] - p2[1]))
+    return ("C", (c1, c2, p2))
+
+
+def _rl_segments(face_name: str, text: str) -> tuple[tuple[Segment, ...], int, int] | None:
+    """:func:`_glyph_segments` from reportlab's parsed face (its file data, ``loca`` positions,
+    cmap and metrics): simple ``glyf`` glyphs only; None for anything else."""
+    from reportlab.pdfbase import pdfmetrics
+
+    ensure_font(face_name)
+    try:
+        face = pdfmetrics.getFont(face_name).face
+        data: bytes = face._ttf_data
+        glyf = face.table["glyf"]["offset"]
+        loca, cmap, metrics, upm = face.glyphPos, face.charToGlyph, face.hmetrics, face.unitsPerEm
+    except (AttributeError, KeyError):  # a built-in Type 1 face, or a face without glyf
+        return None
+    segments: list[Segment] = []
+    pen_x = 0
+    for ch in text:
+        gid = cmap.get(ord(ch), 0)
+        contours = _simple_glyph(data, glyf + loca[gid], glyf + loca[gid + 1])
+        if contours is None:
+            return None
+        for contour in contours:
+            segments.extend(_quad_contour([(x + pen_x, y, on) for x, y, on in contour]))
+        pen_x += metrics[gid][0]
+    return tuple(segments), pen_x, upm
+
+
+def _simple_glyph(data: bytes, start: int, end: int) -> list[list[tuple[float, float, bool]]] | None:
+    """The contours of the simple ``glyf`` glyph in ``data[start:end]`` (OpenType spec, 'glyf'
+    table); None for a composite glyph."""
+    import struct
+
+    if end <= start:
+        return []  # no outline (a space)
+    (count,) = struct.unpack_from(">h", data, start)
+    if count < 0:
+        return None
+    ends = struct.unpack_from(f">{count}H", data, start + 10)
+    pos = start + 10 + 2 * count
+    (instructions,) = struct.unpack_from(">H", data, pos)
+    pos += 2 + instructions
+    total = ends[-1] + 1 if ends else 0
+    flags: list[int] = []
+    while len(flags) < total:
+        flag = data[pos]
+        pos += 1
+        repeat = 0
+        if flag & 0x08:
+            repeat = data[pos]
+            pos += 1
+        flags.extend([flag] * (repeat + 1))
+    coords: list[list[int]] = []
+    for short, same in ((0x02, 0x10), (0x04, 0x20)):
+        value, values = 0, []
+        for flag in flags[:total]:
+            if flag & short:
+                value += data[pos] if flag & same else -data[pos]
+                pos += 1
+            elif not flag & same:
+                value += struct.unpack_from(">h", data, pos)[0]
+                pos += 2
+            values.append(value)
+        coords.append(values)
+    points = [(float(x), float(y), bool(f & 0x01)) for x, y, f in zip(coords[0], coords[1], flags, strict=False)]
+    out, first = [], 0
+    for last in ends:
+        out.append(points[first:last + 1])
+        first = last + 1
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _ft_segments(path: str, text: str) -> tuple[tuple[Segment, ...], int, int]:
+    """:func:`_glyph_segments` through fontTools (any glyph, composite ones too)."""
     from fontTools.pens.basePen import BasePen
     from fontTools.ttLib import TTFont
 
@@ -122,10 +246,7 @@ def _glyph_segments(path: str, text: str) -> tuple[tuple[Segment, ...], int, int
             segments.append(("C", (self._p(p1), self._p(p2), self._p(p3))))
 
         def _qCurveToOne(self, p1: Point, p2: Point) -> None:
-            p0 = self._getCurrentPoint()
-            c1 = (p0[0] + 2 / 3 * (p1[0] - p0[0]), p0[1] + 2 / 3 * (p1[1] - p0[1]))
-            c2 = (p2[0] + 2 / 3 * (p1[0] - p2[0]), p2[1] + 2 / 3 * (p1[1] - p2[1]))
-            segments.append(("C", (self._p(c1), self._p(c2), self._p(p2))))
+            segments.append(_cubic(self._p(self._getCurrentPoint()), self._p(p1), self._p(p2)))
 
         def _closePath(self) -> None:
             segments.append(("Z", ()))

@@ -100,3 +100,23 @@ def test_one_shape_serves_portrait_and_landscape_pages() -> None:
     outline = watermark_outline(layout.font_bold, 595.28 / 4)  # A4: 210 mm
     assert outline is not None
     assert int(ext.get("cx")) / 12700 == pytest.approx(outline.width, rel=0.005)
+
+
+@pytest.mark.parametrize("family", ["sans", "serif"])
+def test_outlines_read_from_reportlabs_face_equal_fonttools(family: str) -> None:
+    """The glyphs come from the face reportlab parsed for measuring (no fontTools import on the
+    way to a DOCX); fontTools, the reference reader, draws exactly the same contours, and takes
+    over for a composite glyph (an accented capital)."""
+    from sopdoc.render import docx_watermark as wm
+
+    fonts = font_set(family)
+    if not fonts.files:
+        pytest.skip("no TrueType faces (Liberation) installed")
+    files = dict(fonts.files)
+    for face in (fonts.regular, fonts.bold, fonts.italic):
+        for text in ("DRAFT", "Konsep 2026 & @%", "abcdefghijklmnopqrstuvwxyz"):
+            ours = wm._rl_segments(face, text)
+            assert ours is not None, (face, text)
+            assert ours == wm._ft_segments(files[face], text), (face, text)
+    assert wm._rl_segments(fonts.bold, "DRÄFT") is None  # Ä is a composite glyph
+    assert wm._glyph_segments(files[fonts.bold], fonts.bold, "DRÄFT") == wm._ft_segments(files[fonts.bold], "DRÄFT")
