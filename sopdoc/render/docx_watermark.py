@@ -7,13 +7,14 @@ but LibreOffice 7.4 draws the text upright; VML WordArt comes out stretched at a
 
 So the word is not text here: each glyph's outline is read from the same TrueType file the PDF
 embeds (from the face reportlab already parsed for measuring — its ``glyf`` data; fontTools only
-for a composite glyph, since importing it costs more than the whole DOCX), placed and **turned in its coordinates** (nothing relies on a program
-honouring a shape rotation), and written as the ``a:custGeom`` path of one unrotated, unstroked
-DrawingML shape (no text body) anchored behind the text in the header, centred on the page, so
-one shape serves portrait and landscape sections alike. Quadratic TrueType segments are written as
-the equivalent cubic Béziers. The same path in VML (``v:shape path``) is the ``mc:Fallback`` for
-readers without DrawingML shapes. Without a TrueType file (reportlab's built-in faces) the word
-falls back to a rotated text box, which Word still draws turned.
+for a composite glyph, since importing it costs more than the whole DOCX), placed and **turned in
+its coordinates** (nothing relies on a program honouring a shape rotation), and written as the
+``a:custGeom`` path of one unrotated, unstroked DrawingML shape (no text body) anchored behind the
+text in the header, centred on the page, so one shape serves portrait and landscape sections
+alike. Quadratic TrueType segments are written as the equivalent cubic Béziers. The same path in
+VML (``v:shape path``) is the ``mc:Fallback`` for readers without DrawingML shapes. Without a
+TrueType file (reportlab's built-in faces) the word falls back to a rotated text box, which Word
+still draws turned.
 """
 
 from __future__ import annotations

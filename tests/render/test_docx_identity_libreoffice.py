@@ -1,11 +1,11 @@
 """One geometry for every format: the DOCX identity page, converted by LibreOffice, against our PDF.
 
 For every example and a few generated SOPs (long boxes and signature, no effective date so the
-DRAFT watermark shows, serif on A4 portrait, a logo), the DOCX is converted to PDF by LibreOffice
-in one batch and compared with sopdoc's own PDF of the same layout: the same page count; every
-border of the identity table within 1 pt; every text of the identity page on the same lines
-(same words per line) with baselines within 1.5 pt; the watermark at the same angle, place and size
-(measured from pixels).
+DRAFT watermark shows, serif on A4 portrait, a logo, a serif draft), the DOCX is converted to PDF
+by LibreOffice in one batch and compared with sopdoc's own PDF of the same layout: the same page
+count; every border of the identity table within 1 pt; every text of the identity page on the
+same lines (same words per line) with baselines within 1.5 pt; the watermark at the same angle,
+place and size (measured from pixels).
 Skipped without ``soffice``.
 """
 
@@ -62,6 +62,7 @@ def _generated(tmp: Path) -> dict[str, tuple[object, PageProfile]]:
         "generated-serif-a4-portrait": (make_sop(10, 3), PageProfile(font="serif", kertas="a4",
                                                                      orientasi_identitas=Orientation.PORTRAIT)),
         "generated-logo": (signed, PageProfile(logo=str(logo))),
+        "generated-serif-draft": (make_sop(8, 4, efektif=False), PageProfile(font="serif", kertas="a4")),
     }
 
 
@@ -86,7 +87,7 @@ def converted(tmp_path_factory) -> dict[str, tuple[object, Path, Path]]:
 
 
 NAMES = [p.name.replace(".sop.yaml", "") for p in example_paths()] + [
-    "generated-long-draft", "generated-serif-a4-portrait", "generated-logo"]
+    "generated-long-draft", "generated-serif-a4-portrait", "generated-logo", "generated-serif-draft"]
 
 
 def _identity(layout):
