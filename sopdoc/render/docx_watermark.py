@@ -63,7 +63,8 @@ def watermark_run(layout: LayoutDocument, font: str) -> str:
     ``font`` is the Word font of the text-box fallback used when no TrueType file is at hand."""
     if not layout.draft:
         return ""
-    size = min(min(p.width, p.height) for p in layout.pages) / 4 if layout.pages else 100.0
+    # one header serves every section: the pages of one profile share their shorter side
+    size = min((watermark_size(p.width, p.height) for p in layout.pages), default=100.0)
     outline = watermark_outline(layout.font_bold, size)
     if outline is None:
         return _text_box_run(size, font)
