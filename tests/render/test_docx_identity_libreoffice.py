@@ -244,7 +244,7 @@ def test_watermark_rotated_like_the_pdf(converted, name: str) -> None:
             assert want is None and got is None, (number, want, got)
             continue
         assert want is not None and got is not None, (number, want, got)
-        assert abs(want["angle"] - 30.0) <= 6.0, want  # the measure sees the PDF's turned word
+        assert abs(want["angle"] - 30.0) <= 10.0, want  # the measure sees the PDF's turned word (text covers parts)
         assert abs(want["angle"] - got["angle"]) <= ANGLE_TOL, (number, want, got)
         for key in ("cx", "cy", "w", "h"):
             assert abs(want[key] - got[key]) <= PLACE_TOL, (number, key, want, got)
