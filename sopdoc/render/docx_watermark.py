@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import math
+import struct
 from dataclasses import dataclass
 
 from sopdoc.layout.geometry import LayoutDocument
@@ -169,7 +170,10 @@ def _rl_segments(face_name: str, text: str) -> tuple[tuple[Segment, ...], int, i
     pen_x = 0
     for ch in text:
         gid = cmap.get(ord(ch), 0)
-        contours = _simple_glyph(data, glyf + loca[gid], glyf + loca[gid + 1])
+        try:
+            contours = _simple_glyph(data, glyf + loca[gid], glyf + loca[gid + 1])
+        except (IndexError, struct.error):  # a damaged glyph: fontTools says what is wrong with it
+            return None
         if contours is None:
             return None
         for contour in contours:
@@ -181,8 +185,6 @@ def _rl_segments(face_name: str, text: str) -> tuple[tuple[Segment, ...], int, i
 def _simple_glyph(data: bytes, start: int, end: int) -> list[list[tuple[float, float, bool]]] | None:
     """The contours of the simple ``glyf`` glyph in ``data[start:end]`` (OpenType spec, 'glyf'
     table); None for a composite glyph."""
-    import struct
-
     if end <= start:
         return []  # no outline (a space)
     (count,) = struct.unpack_from(">h", data, start)
