@@ -4,7 +4,7 @@ The document has one section for the worksheet page (when the SOP has a ``lembar
 for the identity page and one per flowchart page (so paper and
 orientation can differ and every layout page starts a Word page); each flowchart page is one
 table with exact row heights and native shapes (``docx_flow``). The footer "Halaman X dari Y"
-uses PAGE/NUMPAGES fields; unsigned SOPs get a DRAFT watermark in the header; the canonical SOP
+uses PAGE/NUMPAGES fields; unsigned SOPs get a DRAFT watermark in the header (``docx_watermark``); the canonical SOP
 travels as a customXml part (``docx_source`` reads it back).
 """
 
@@ -31,13 +31,13 @@ from sopdoc.render.docx_flow import ShapeIds, flow_table_xml
 from sopdoc.render.docx_identity import identity_table_xml, place_logo
 from sopdoc.render.docx_sheet import title_paragraphs, worksheet_xml
 from sopdoc.render.docx_template import Picture, picture_marker, render_document
+from sopdoc.render.docx_watermark import watermark_run
 from sopdoc.render.files import write_atomic
 from sopdoc.resources import template_path
 from sopdoc.source.writer import sop_to_yaml
 
 __all__ = ["docx_bytes", "render_docx", "word_font"]
 
-WATERMARK_GREY = "D9D9D9"
 HEADER_DISTANCE = 20.0
 FOOTER_SIZE = 7.0
 ZIP_LEVEL = 1
@@ -140,14 +140,7 @@ def _header_footer(doc: Any, layout: LayoutDocument, font: str) -> list[tuple[st
             + ox.s_fld_runs("NUMPAGES", pages, font, FOOTER_SIZE))
     _replace_content(section.footer.paragraphs[0]._p,
                      ox.s_p_start(align="right", line=FOOTER_SIZE * 1.2) + runs + "</w:p>")
-    watermark = ""
-    if layout.draft:
-        size = min(p.width for p in layout.pages) / 4 if layout.pages else 100.0
-        w, h = size * 3.4, size * 1.25
-        watermark = ox.s_anchor_run(900, geometry="rect", x=0, y=0, w=w, h=h, line_width=None, fill=None,
-                                    text="DRAFT", font=font, size=size, bold=True, text_color=WATERMARK_GREY,
-                                    rotation=-30.0, rel_h="page", rel_v="page", behind=True, in_cell=False,
-                                    centred=True)
+    watermark = watermark_run(layout, font)
     _replace_content(section.header.paragraphs[0]._p, ox.s_p_start(keep_tiny=True) + watermark + "</w:p>")
     refs = []
     sect = doc.element.body.sectPr
