@@ -53,13 +53,14 @@ from sopdoc.source.reader import load_sop  # noqa: E402
 
 SEEDS = range(30)
 
-WORDS = ("menyusun menerima memeriksa memverifikasi mendisposisikan menandatangani mengarsipkan "
+_WORD_TEXT = ("menyusun menerima memeriksa memverifikasi mendisposisikan menandatangani mengarsipkan "
          "menyampaikan laporan kinerja triwulan dokumen surat permohonan data rekapitulasi anggaran "
          "kegiatan bidang sekretariat dinas kabupaten provinsi pelayanan perizinan berusaha terintegrasi "
          "secara elektronik berdasarkan peraturan daerah nomor tahun tentang pengelolaan keuangan "
          "pemerintahan administrasi kepegawaian usulan kenaikan pangkat berkala penilaian "
          "pertanggungjawaban-keuangan tindak-lanjut hasil-pemeriksaan (draf) \"final\" <revisi> & 50% "
-         "Rp1.500.000,00 s.d. 3/IV-b").split()
+         "Rp1.500.000,00 s.d. 3/IV-b")
+WORDS = tuple(_WORD_TEXT.split())
 
 JABATAN = ("Kepala Dinas", "Sekretaris", "Kepala Bidang Perencanaan dan Evaluasi", "Kasubag Umum dan Kepegawaian",
            "Kasubag Program", "Staf Pelaksana", "Bendahara Pengeluaran", "Pejabat Pembuat Komitmen",
