@@ -11,7 +11,9 @@ every ``examples/*.sop.yaml`` plus 30 generated SOPs (fixed seeds: long texts, m
 steps, decisions with loops and forward jumps, continuation rows over several pages, worksheets,
 unsigned SOPs with the DRAFT watermark) under several page profiles (F4/A4, serif, portrait
 flowchart, small fonts, a logo, a redline fill), plus each example rendered twice in a row in one
-process (a cache must not leak one document into the next). Each line is ``document member
+process (a cache must not leak one document into the next), through the shipped template named
+as a user's template (its own identity table kept) and through a user's template (rendered in
+the sandbox's child process). Each line is ``document member
 sha256``, one per zip member in archive order, so a difference names the part; the zip's own
 bytes (compression, member dates) are not compared. The SOPs are built here from the model, so the
 digests stay put when the examples change only if the examples do not; regenerate the "before"
@@ -159,9 +161,25 @@ def _yellow(page, cell) -> str | None:
     return "FFEB8C" if cell.row % 2 == 0 and cell.role == "kegiatan" else None
 
 
-def documents(logo: str) -> Iterator[tuple[str, bytes]]:
+def _user_template(folder: Path) -> Path:
+    """A user's template (python-docx's blank document with a few tags; fixed dates, so that the
+    digests do not change from run to run): it renders in the sandbox's child process."""
+    from docx import Document
+
+    doc = Document()
+    for text in ("SOP {{ nama }} nomor {{ nomor }}", "{%p for d in dasar_hukum %}", "{{ d }}", "{%p endfor %}"):
+        doc.add_paragraph(text)
+    when = dt.datetime(2026, 1, 1)
+    doc.core_properties.created = doc.core_properties.modified = when
+    path = folder / "user.docx"
+    doc.save(str(path))
+    return path
+
+
+def documents(folder: Path, logo: str) -> Iterator[tuple[str, bytes]]:
     """(name, DOCX bytes) of every document of the digest, in a fixed order."""
     profiles = _profiles(logo)
+    user = _user_template(folder)
     for path in sorted((ROOT / "examples").glob("*.sop.yaml")):
         sop = load_sop(path).sop
         assert sop is not None, path
@@ -169,6 +187,8 @@ def documents(logo: str) -> Iterator[tuple[str, bytes]]:
             yield f"{path.name}:{pname}", docx_bytes(sop, profile=profile)
         yield f"{path.name}:f4:again", docx_bytes(sop)
         yield f"{path.name}:f4:fills", docx_bytes(sop, fills=_yellow)
+        yield f"{path.name}:f4:template-sop.docx", docx_bytes(sop, template=ROOT / "templates" / "sop.docx")
+        yield f"{path.name}:f4:template-user", docx_bytes(sop, template=user)
     for seed in SEEDS:
         sop = generated_sop(seed)
         pname, profile = profiles[seed % len(profiles)]
@@ -180,7 +200,7 @@ def digest_lines() -> Iterator[str]:
     with tempfile.TemporaryDirectory() as tmp:
         logo = Path(tmp) / "logo.png"
         logo.write_bytes(_png())
-        for name, data in documents(str(logo)):
+        for name, data in documents(Path(tmp), str(logo)):
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 for info in zf.infolist():
                     yield f"{name} {info.filename} {hashlib.sha256(zf.read(info)).hexdigest()}"
