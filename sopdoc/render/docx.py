@@ -6,6 +6,11 @@ orientation can differ and every layout page starts a Word page); each flowchart
 table with exact row heights and native shapes (``docx_flow``). The footer "Halaman X dari Y"
 uses PAGE/NUMPAGES fields; unsigned SOPs get a DRAFT watermark in the header; the canonical SOP
 travels as a customXml part (``docx_source`` reads it back).
+
+Without ``template``, the identity page is the layout's own (``docx_identity``) on the shipped
+template's package (styles, settings, numbering), whose body is then never rendered, only
+replaced (``docx_template.shipped_document``); a user's template is rendered in the sandbox. The
+pages' XML goes into the document part as the builders wrote it (``_ooxml.Splicer``).
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from sopdoc.render.context import CONTEXT_VARIABLES, template_context
 from sopdoc.render.docx_flow import ShapeIds, flow_table_xml
 from sopdoc.render.docx_identity import identity_table_xml, place_logo
 from sopdoc.render.docx_sheet import title_paragraphs, worksheet_xml
-from sopdoc.render.docx_template import Picture, picture_marker, render_document
+from sopdoc.render.docx_template import Picture, picture_marker, render_document, shipped_document
 from sopdoc.render.files import write_atomic
 from sopdoc.resources import template_path
 from sopdoc.source.writer import sop_to_yaml
@@ -65,9 +70,14 @@ def docx_bytes(sop: Sop, *, profile: PageProfile | None = None, template: Path |
     layout = layout or layout_sop(sop, profile)
     tpl_path = Path(template) if template is not None else template_path("sop.docx")
     logo = _logo(profile)
-    marker = picture_marker("logo")
-    doc = render_document(tpl_path, template_context(sop, profile, marker if logo else ""), CONTEXT_VARIABLES,
-                          {marker: logo} if logo else None)
+    doc = None
+    if template is None and any(p.kind is PageKind.IDENTITY for p in layout.pages):
+        # the layout's identity page replaces the template's body: nothing in it to render
+        doc = shipped_document(tpl_path, {LOGO_TAG: logo} if logo else None)
+    if doc is None:
+        marker = picture_marker("logo")
+        doc = render_document(tpl_path, template_context(sop, profile, marker if logo else ""), CONTEXT_VARIABLES,
+                              {marker: logo} if logo else None)
     font = word_font(profile)
     body = ox.Splicer(doc.element.body)
     if template is None:  # sopdoc's own identity page: the layout's geometry, as in the PDF
@@ -105,6 +115,8 @@ def _text_width(page: Page, profile: PageProfile) -> int:
     return ox.twips(page.width - ml - mr)
 
 
+LOGO_TAG = "{{ logo }}"
+"""The text of the shipped template's paragraph where the kop logo goes."""
 LOGO_HEIGHT = 60.0
 """Height of the kop logo (points; the width follows the picture)."""
 

@@ -18,6 +18,7 @@ from sopdoc.render.docx import docx_bytes
 from sopdoc.resources import template_path
 from tests.layout.builders import make_sop
 from tests.render.test_docx_ooxml import AWKWARD, FONT
+from tests.render.test_pdf_logo import _png
 from tests.strategies import free_text, sops
 
 W_URI = ox.NS["w"]
@@ -103,24 +104,11 @@ def _parsed_docx(**kwargs) -> bytes:
         return docx_bytes(**kwargs)
 
 
-def _png(tmp: Path) -> str:
-    import struct
-    import zlib
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    raw = b"\x00\x80\x80\x80" * 2
-    path = tmp / "logo.png"
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 2, 8, 2, 0, 0, 0))
-                     + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
-    return str(path)
-
-
 @pytest.mark.parametrize("case", ["plain", "draft", "logo"])
 def test_painter_spliced_equals_parsed(case: str, tmp_path: Path) -> None:
     sop = make_sop(14, 5, efektif=case != "draft", uraian="Menyusun \"laporan\" & <data> ke-\tsatu\r\n")
-    profile = PageProfile(logo=_png(tmp_path)) if case == "logo" else PageProfile()
+    _png(tmp_path / "logo.png", 3, 5)
+    profile = PageProfile(logo=str(tmp_path / "logo.png")) if case == "logo" else PageProfile()
     assert docx_bytes(sop=sop, profile=profile) == _parsed_docx(sop=sop, profile=profile)
 
 
