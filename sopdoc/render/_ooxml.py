@@ -237,6 +237,7 @@ def s_tr_flow_start(*, header: bool = False) -> str:
     return f'<w:tr><w:trPr>{"<w:tblHeader/>" if header else ""}</w:trPr>' if header else "<w:tr>"
 
 
+@functools.lru_cache(maxsize=512)
 def s_tc_start(width_twips: int, *, grid_span: int = 1, v_merge: str | None = None, v_align: str = "top",
                shade: str | None = None, margin_lr: tuple[float, float] | None = None,
                bottom_to_top: bool = False) -> str:
