@@ -53,7 +53,7 @@ def main() -> int:
     print(f"docx (layout + template + flowchart + save), {len(sop.kegiatan)} steps: median {total:.1f} ms "
           f"over {args.runs} runs (budget 80 ms)")
     print(f"  layout alone: {layout_ms:.1f} ms; DOCX painter alone: {painter:.1f} ms (CPU {painter_cpu:.1f} ms)")
-    print(f"  first render in this process (imports, template read and Jinja compile, caches): {first:.0f} ms")
+    print(f"  first render in this process (imports, template read, caches): {first:.0f} ms")
     soffice = shutil.which("soffice")
     if soffice is None:
         print("LibreOffice not installed: no ratio")
