@@ -8,11 +8,12 @@ from collections.abc import Callable
 from typing import Any
 
 
-def median_ms(fn: Callable[[], Any], runs: int) -> float:
-    """Median wall time of ``fn()`` over ``runs`` calls, in milliseconds."""
+def median_ms(fn: Callable[[], Any], runs: int, clock: Callable[[], float] = time.perf_counter) -> float:
+    """Median time of ``fn()`` over ``runs`` calls, in milliseconds: wall time, or the process's
+    CPU time with ``clock=time.process_time``."""
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start = clock()
         fn()
-        times.append((time.perf_counter() - start) * 1000)
+        times.append((clock() - start) * 1000)
     return statistics.median(times)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import uuid
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,10 +24,13 @@ from sopdoc.ooxml.ns import NS, SOPDOC_NS, SOURCE_ENCODING_BASE64, qn
 
 __all__ = [
     "NS",
+    "Splicer",
     "custom_xml_item",
     "custom_xml_props",
     "emu",
     "esc",
+    "esc_text",
+    "fit_widths",
     "parse_fragment",
     "qn",
     "s_anchor_run",
@@ -109,6 +113,26 @@ def esc(value: object) -> str:
     return s
 
 
+def esc_text(value: object) -> str:
+    """``value`` as element content, in the form lxml writes it back: markup characters escaped, a
+    CR as a character reference (the parser would read a raw one as a LF), tab, LF and quotes as
+    they are, characters XML 1.0 cannot hold dropped. It parses to the same text as :func:`esc`,
+    and a builder's text is then what the serialized part holds (:class:`Splicer`)."""
+    s = value if type(value) is str else str(value)
+    if "&" in s:
+        s = s.replace("&", "&amp;")
+    if "<" in s:
+        s = s.replace("<", "&lt;")
+    if ">" in s:
+        s = s.replace(">", "&gt;")
+    if not s.isprintable():
+        if "\r" in s:
+            s = s.replace("\r", "&#13;")
+        if _has_illegal(s):
+            s = s.translate(_DROP)
+    return s
+
+
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                           huge_tree=True)
 
@@ -122,6 +146,59 @@ def parse_fragment(xml: str) -> etree._Element:
     while end < len(xml) and xml[end] not in " \t\r\n/>":
         end += 1
     return etree.fromstring(f"{xml[:end]} {_DECLS}{xml[end:]}", _PARSER)
+
+
+class Splicer:
+    """Builder text that goes into a part as it stands, without being parsed: in the tree it is a
+    placeholder (a processing instruction with a random target), and :meth:`serialize` writes the
+    part with each placeholder replaced by its text. A flowchart table is most of a DOCX, and
+    parsing its text only to serialize it again was most of the painter's time.
+
+    The result is byte for byte what parsing the text with :func:`parse_fragment`, putting the
+    element there and serializing would give, because the builders write lxml's own form (double
+    quotes, :func:`esc` in attributes, :func:`esc_text` in content, ``<x/>`` for an empty
+    element) and each text's root gets the namespace declarations lxml would keep: those of
+    :func:`parse_fragment` whose URI the part does not declare where the text goes (``context``).
+    When the part binds one of those URIs to another prefix, or one URI to several, lxml would
+    rename prefixes; then :meth:`element` parses, as before."""
+
+    def __init__(self, context: etree._Element) -> None:
+        in_scope = context.nsmap
+        self.direct = all(in_scope.get(prefix, uri) == uri
+                          and [k for k, v in in_scope.items() if v == uri] in ([], [prefix])
+                          for prefix, uri in _NSMAP.items())
+        kept = [(k, v) for k, v in _NSMAP.items() if v not in in_scope.values()]
+        self._decls = "".join(f' xmlns:{k}="{v}"' for k, v in kept)
+        self._target = f"sopdoc-{uuid.uuid4().hex}"
+        self._texts: list[bytes] = []
+
+    def element(self, xml: str) -> etree._Element:
+        """What stands in the tree for the element ``xml`` (one element written by the ``s_*``
+        builders): a placeholder, or the parsed element."""
+        if not self.direct:
+            return parse_fragment(xml)
+        if not xml.startswith("<") or xml.startswith(("<?", "<!")):
+            raise ValueError("not an XML element")
+        end = 1
+        while end < len(xml) and xml[end] not in " \t\r\n/>":
+            end += 1
+        self._texts.append(f"{xml[:end]}{self._decls}{xml[end:]}".encode())
+        return etree.ProcessingInstruction(self._target, str(len(self._texts) - 1))
+
+    def serialize(self, root: etree._Element) -> bytes:
+        """The part ``root`` serialized as python-docx writes a part, every placeholder replaced
+        by its text (each must be in the tree exactly once)."""
+        xml = etree.tostring(root, encoding="UTF-8", standalone=True)
+        pieces = xml.split(f"<?{self._target} ".encode())
+        out = [pieces[0]]
+        seen = []
+        for piece in pieces[1:]:
+            k, rest = piece.split(b"?>", 1)
+            seen.append(int(k))
+            out += (self._texts[int(k)], rest)
+        if sorted(seen) != list(range(len(self._texts))):
+            raise ValueError("placeholders missing from the tree or repeated")
+        return b"".join(out)
 
 
 # --------------------------------------------------------------------------- tables
@@ -160,6 +237,7 @@ def s_tr_flow_start(*, header: bool = False) -> str:
     return f'<w:tr><w:trPr>{"<w:tblHeader/>" if header else ""}</w:trPr>' if header else "<w:tr>"
 
 
+@functools.lru_cache(maxsize=512)
 def s_tc_start(width_twips: int, *, grid_span: int = 1, v_merge: str | None = None, v_align: str = "top",
                shade: str | None = None, margin_lr: tuple[float, float] | None = None,
                bottom_to_top: bool = False) -> str:
@@ -233,7 +311,8 @@ def s_r(text: str, font: str, size: float, bold: bool = False, *, keep_hyphens: 
             if i:
                 out.append("<w:noBreakHyphen/>")
             if piece:
-                out.append(f'<w:t xml:space="preserve">{esc(piece)}</w:t>')
+                text_xml = esc_text(piece)  # empty when only characters XML cannot hold: as lxml writes it
+                out.append(f'<w:t xml:space="preserve">{text_xml}</w:t>' if text_xml else '<w:t xml:space="preserve"/>')
     out.append("</w:r>")
     return "".join(out)
 
@@ -247,14 +326,20 @@ def s_p_styled(text: str, style: str, *, align: str = "left", bold: bool = False
             f'<w:r>{b}<w:t xml:space="preserve">{esc(text)}</w:t></w:r></w:p>')
 
 
+def _t(text: str) -> str:
+    """A ``w:t`` of ``text`` without preserved spaces (empty: the empty element)."""
+    text_xml = esc_text(text)
+    return f"<w:t>{text_xml}</w:t>" if text_xml else "<w:t/>"
+
+
 def s_fld_runs(instr: str, placeholder: str, font: str, size: float) -> str:
     """A complex field (``PAGE``, ``NUMPAGES``) as its five runs: begin, instruction, separate,
     cached result, end."""
     pr = s_rPr(font, size)
     return (f'<w:r>{pr}<w:fldChar w:fldCharType="begin"/></w:r>'
-            f'<w:r>{pr}<w:instrText xml:space="preserve"> {esc(instr)} </w:instrText></w:r>'
+            f'<w:r>{pr}<w:instrText xml:space="preserve"> {esc_text(instr)} </w:instrText></w:r>'
             f'<w:r>{pr}<w:fldChar w:fldCharType="separate"/></w:r>'
-            f'<w:r>{pr}<w:t>{esc(placeholder)}</w:t></w:r>'
+            f'<w:r>{pr}{_t(placeholder)}</w:r>'
             f'<w:r>{pr}<w:fldChar w:fldCharType="end"/></w:r>')
 
 
@@ -283,15 +368,23 @@ def s_sectPr(width: float, height: float, margins: tuple[float, float, float, fl
 # --------------------------------------------------------------------------- edits of existing trees
 
 
+def fit_widths(widths: list[int], width_twips: int) -> list[int] | None:
+    """Grid column widths (twips) scaled to add up to about ``width_twips`` (each rounded), as
+    :func:`w_tbl_fit_width` sets them; None when there is nothing to scale."""
+    total = sum(widths)
+    if not widths or total <= 0:
+        return None
+    scale = width_twips / total
+    return [round(w * scale) for w in widths]
+
+
 def w_tbl_fit_width(tbl: etree._Element, width_twips: int) -> None:
     """Scale a table's grid and cell widths so it is ``width_twips`` wide, fixed layout."""
     grid = tbl.find(qn("w:tblGrid"))
     cols = [] if grid is None else grid.findall(qn("w:gridCol"))
-    total = sum(int(c.get(qn("w:w"), "0")) for c in cols)
-    if not cols or total <= 0:
+    new = fit_widths([int(c.get(qn("w:w"), "0")) for c in cols], width_twips)
+    if new is None:
         return
-    scale = width_twips / total
-    new = [round(int(c.get(qn("w:w"), "0")) * scale) for c in cols]
     for c, w in zip(cols, new, strict=False):
         c.set(qn("w:w"), str(w))
     pr = tbl.find(qn("w:tblPr"))

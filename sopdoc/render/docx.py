@@ -6,6 +6,11 @@ orientation can differ and every layout page starts a Word page); each flowchart
 table with exact row heights and native shapes (``docx_flow``). The footer "Halaman X dari Y"
 uses PAGE/NUMPAGES fields; unsigned SOPs get a DRAFT watermark in the header (``docx_watermark``); the canonical SOP
 travels as a customXml part (``docx_source`` reads it back).
+
+Without ``template``, the identity page is the layout's own (``docx_identity``) on the shipped
+template's package (styles, settings, numbering), whose body is then never rendered, only
+replaced (``docx_template.shipped_document``); a user's template is rendered in the sandbox. The
+pages' XML goes into the document part as the builders wrote it (``_ooxml.Splicer``).
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from sopdoc.render.context import CONTEXT_VARIABLES, template_context
 from sopdoc.render.docx_flow import ShapeIds, flow_table_xml
 from sopdoc.render.docx_identity import identity_table_xml, place_logo
 from sopdoc.render.docx_sheet import title_paragraphs, worksheet_xml
-from sopdoc.render.docx_template import Picture, picture_marker, render_document
+from sopdoc.render.docx_template import Picture, picture_marker, render_document, shipped_document
 from sopdoc.render.docx_watermark import watermark_run
 from sopdoc.render.files import write_atomic
 from sopdoc.resources import template_path
@@ -65,18 +70,25 @@ def docx_bytes(sop: Sop, *, profile: PageProfile | None = None, template: Path |
     layout = layout or layout_sop(sop, profile)
     tpl_path = Path(template) if template is not None else template_path("sop.docx")
     logo = _logo(profile)
-    marker = picture_marker("logo")
-    doc = render_document(tpl_path, template_context(sop, profile, marker if logo else ""), CONTEXT_VARIABLES,
-                          {marker: logo} if logo else None)
+    doc = None
+    if template is None and any(p.kind is PageKind.IDENTITY for p in layout.pages):
+        # the layout's identity page replaces the template's body: nothing in it to render
+        doc = shipped_document(tpl_path, {LOGO_TAG: logo} if logo else None)
+    if doc is None:
+        marker = picture_marker("logo")
+        doc = render_document(tpl_path, template_context(sop, profile, marker if logo else ""), CONTEXT_VARIABLES,
+                              {marker: logo} if logo else None)
     font = word_font(profile)
+    body = ox.Splicer(doc.element.body)
     if template is None:  # sopdoc's own identity page: the layout's geometry, as in the PDF
-        _identity_from_layout(doc, layout, font)
-    _assemble(doc, sop, layout, profile, font, fills)
+        _identity_from_layout(doc, layout, profile, font, body)
+    _assemble(doc, sop, layout, profile, font, body, fills)
     _embed_source(doc, sop_to_yaml(sop) if canonical is None else canonical)
-    return write_package(doc, ZIP_LEVEL)
+    return write_package(doc, ZIP_LEVEL, blobs={doc.part.partname.membername: body.serialize(doc.element)})
 
 
-def _identity_from_layout(doc: Any, layout: LayoutDocument, font: str) -> None:
+def _identity_from_layout(doc: Any, layout: LayoutDocument, profile: PageProfile, font: str,
+                          splicer: ox.Splicer) -> None:
     """Replace the shipped template's identity table with the layout's (``docx_identity``); the
     logo picture the template placed moves into the new kop cell, sized as the PDF draws it."""
     page = next((p for p in layout.pages if p.kind is PageKind.IDENTITY), None)
@@ -86,15 +98,25 @@ def _identity_from_layout(doc: Any, layout: LayoutDocument, font: str) -> None:
         return
     drawing = next(old.iter(ox.qn("w:drawing")), None)
     logo_run = drawing.getparent() if drawing is not None else None
-    logo_height = place_logo(logo_run, page.images[0].rect) if logo_run is not None and page.images else 0.0
-    table = identity_table_xml(page, font, logo_run if page.images else None, logo_height)
     if logo_run is not None and page.images:
-        kop_first = table.find(".//" + ox.qn("w:p"))
-        kop_first.append(logo_run)
+        logo_height = place_logo(logo_run, page.images[0].rect)
+        # an element: the logo's run goes into it (and _assemble fits its width to the page)
+        table = ox.parse_fragment(identity_table_xml(page, font, logo=True, logo_height=logo_height))
+        table.find(".//" + ox.qn("w:p")).append(logo_run)
+    else:  # text spliced in as it stands, already as wide as _assemble makes the body's tables
+        table = splicer.element(identity_table_xml(page, font, width_tw=_text_width(page, profile)))
     old.addprevious(table)
     body.remove(old)
 
 
+def _text_width(page: Page, profile: PageProfile) -> int:
+    """The width between the side margins of ``page`` (twips)."""
+    _mt, mr, _mb, ml = profile.margins_pt()
+    return ox.twips(page.width - ml - mr)
+
+
+LOGO_TAG = "{{ logo }}"
+"""The text of the shipped template's paragraph where the kop logo goes."""
 LOGO_HEIGHT = 60.0
 """Height of the kop logo (points; the width follows the picture)."""
 
@@ -125,9 +147,9 @@ def _sect(page: Page, profile: PageProfile, refs: list[tuple[str, str, str]]) ->
                        references=refs)
 
 
-def _carrier(sect_pr: str = "") -> Any:
+def _carrier(sect_pr: str = "") -> str:
     """An empty 1 pt paragraph (after a full-page table), ending a section when ``sect_pr`` is given."""
-    return ox.parse_fragment(ox.s_p_start(keep_tiny=True, sect_pr=sect_pr) + "</w:p>")
+    return ox.s_p_start(keep_tiny=True, sect_pr=sect_pr) + "</w:p>"
 
 
 def _header_footer(doc: Any, layout: LayoutDocument, font: str) -> list[tuple[str, str, str]]:
@@ -160,17 +182,17 @@ def _replace_content(p: Any, xml: str) -> None:
         p.append(child)
 
 
-def _assemble(doc: Any, sop: Sop, layout: LayoutDocument, profile: PageProfile, font: str,
+def _assemble(doc: Any, sop: Sop, layout: LayoutDocument, profile: PageProfile, font: str, splicer: ox.Splicer,
               fills: Callable[[Page, Cell], str | None] | None = None) -> None:
-    """Identity section, then one section per flowchart page, with header/footer and settings."""
+    """Identity section, then one section per flowchart page, with header/footer and settings
+    (the pages' XML goes in through ``splicer``)."""
     body = doc.element.body
     ox.wp_inline_zero_distances(body)
     ox.w_compat_mode(doc.settings.element)
     refs = _header_footer(doc, layout, font)
     old_sect = body.sectPr
     identity = next((p for p in layout.pages if p.kind is PageKind.IDENTITY), layout.pages[0])
-    _mt, mr, _mb, ml = profile.margins_pt()
-    width_tw = ox.twips(identity.width - ml - mr)
+    width_tw = _text_width(identity, profile)
     for tbl in body.findall(ox.qn("w:tbl")):
         ox.w_tbl_fit_width(tbl, width_tw)
     flow = [(p, p.table) for p in layout.pages if p.kind is PageKind.FLOWCHART and p.table is not None]
@@ -190,24 +212,24 @@ def _assemble(doc: Any, sop: Sop, layout: LayoutDocument, profile: PageProfile, 
     sheet = next((p for p in layout.pages if p.kind is PageKind.WORKSHEET), None)
     if sheet is not None:  # the worksheet section comes first and carries the header/footer
         lead = [*worksheet_xml(sheet, font), _carrier(_sect(sheet, profile, refs))]
-        for i, el in enumerate(lead):
-            body.insert(i, el)
+        for i, xml in enumerate(lead):
+            body.insert(i, splicer.element(xml))
         refs = []
     ids = ShapeIds()
     last = identity
-    body.append(_carrier(_sect(identity, profile, refs) if flow else ""))
+    body.append(splicer.element(_carrier(_sect(identity, profile, refs) if flow else "")))
     for k, (page, table) in enumerate(flow):
         heading = [lb for lb in page.labels if lb.role in HEADING_ROLES]
         if heading:
             for p in title_paragraphs(heading, table.y, font):
-                body.append(p)
-        body.append(flow_table_xml(page, texts_of, font, font, ids, fills))
+                body.append(splicer.element(p))
+        body.append(splicer.element(flow_table_xml(page, texts_of, font, font, ids, fills)))
         if k < len(flow) - 1:
-            body.append(_carrier(_sect(page, profile, [])))
+            body.append(splicer.element(_carrier(_sect(page, profile, []))))
         else:
-            body.append(_carrier())
+            body.append(splicer.element(_carrier()))
         last = page
-    body.append(ox.parse_fragment(_sect(last, profile, [] if flow or sheet is not None else refs)))
+    body.append(splicer.element(_sect(last, profile, [] if flow or sheet is not None else refs)))
 
 
 def _embed_source(doc: Any, canonical: str) -> None:

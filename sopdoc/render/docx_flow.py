@@ -190,8 +190,8 @@ def _collect(page: Page, table: FlowTable, cells: dict[tuple[int, int], Cell], i
 
 
 def flow_table_xml(page: Page, texts_of: Callable[[int], dict[int, str]], font: str, font_bold: str,
-                   ids: ShapeIds, fills: Callable[[Page, Cell], str | None] | None = None):
-    """The ``w:tbl`` element of one flowchart page.
+                   ids: ShapeIds, fills: Callable[[Page, Cell], str | None] | None = None) -> str:
+    """The ``w:tbl`` element of one flowchart page, as text (``_ooxml.Splicer`` puts it in the part).
 
     ``texts_of(step)`` gives the unbroken texts of a step's row by column index; ``font`` and
     ``font_bold`` are the Word font names (e.g. ``"Arial"``) of the layout's metrics; ``fills``
@@ -249,4 +249,4 @@ def flow_table_xml(page: Page, texts_of: Callable[[int], dict[int, str]], font: 
             col += cell.col_span
         out.append("</w:tr>")
     out.append("</w:tbl>")
-    return ox.parse_fragment("".join(out))
+    return "".join(out)

@@ -95,30 +95,36 @@ def _inside(cell: Cell, frame: Rect) -> bool:
     return frame.x - 0.5 <= cell.rect.cx <= frame.right + 0.5 and frame.y - 0.5 <= cell.rect.cy <= frame.bottom + 0.5
 
 
-def identity_table_xml(page: Page, font: str, logo_run: Any | None = None, logo_height: float = 0.0) -> Any:
-    """The ``w:tbl`` element of the layout's identity page (``logo_run``, a ``w:r`` holding the
-    logo picture ``logo_height`` points high, goes where the layout put the logo; the caller
-    appends it to the first paragraph)."""
+def identity_table_xml(page: Page, font: str, *, logo: bool = False, logo_height: float = 0.0,
+                       width_tw: int | None = None) -> str:
+    """The ``w:tbl`` element of the layout's identity page, as text. With ``logo``, the first
+    paragraph is where the layout put the logo (a picture ``logo_height`` points high): the caller
+    appends the run holding it. ``width_tw`` makes the table that wide (twips), exactly as
+    ``_ooxml.w_tbl_fit_width`` would."""
     by_role = {c.role: c for c in page.cells}
     kop = by_role["kop"]
     labels = sorted((c for c in page.cells if c.role.endswith(".label")), key=lambda c: c.rect.y)
     first_box = by_role[f"{next(iter(BOX_TITLES))}.title"]
     xs = [kop.rect.x, kop.rect.right, labels[0].rect.right, first_box.rect.x + 2 * first_box.rect.w]
     col_tw = _edges_twips(xs)
+    width = xs[-1] - xs[0]
+    fitted = ox.fit_widths(col_tw, width_tw) if width_tw is not None else None
+    if fitted is not None and width_tw is not None:
+        col_tw, width = fitted, width_tw / 20  # twips(width) == width_tw
     pad = labels[0].pad_left
     loose = [c for c in page.cells if not c.border and c.text is not None]
-    out = [ox.s_tbl_start(xs[-1] - xs[0], pad, LINE_WIDTHS[LineClass.GRID], col_tw)]
+    out = [ox.s_tbl_start(width, pad, LINE_WIDTHS[LineClass.GRID], col_tw)]
     # --- identity rows beside the kop
     row_edges = [c.rect.y for c in labels] + [labels[-1].rect.bottom]
     row_tw = _edges_twips(row_edges)
     kop_paras = _stacked(kop.rect, [c for c in loose if c.role == "kop.line"], font)
-    if logo_run is not None and page.images:
+    if logo and page.images:
         # the PDF centres the picture in the layout's square; the paragraph holds it at that height
         image = page.images[0].rect
         pic_h = logo_height if logo_height else image.h
         top = image.y + (image.h - pic_h) / 2
-        logo = ox.s_p_start(align="center", before=max(top - kop.rect.y, 0.0), line=pic_h) + "</w:p>"
-        kop_paras = [logo, *_stacked(Rect(kop.rect.x, top + pic_h, kop.rect.w, kop.rect.h),
+        logo_p = ox.s_p_start(align="center", before=max(top - kop.rect.y, 0.0), line=pic_h) + "</w:p>"
+        kop_paras = [logo_p, *_stacked(Rect(kop.rect.x, top + pic_h, kop.rect.w, kop.rect.h),
                                      [c for c in loose if c.role == "kop.line"], font)]
     for i, label in enumerate(labels):
         field = label.role.removesuffix(".label")
@@ -149,7 +155,7 @@ def identity_table_xml(page: Page, font: str, logo_run: Any | None = None, logo_
                            span=1 if j == 0 else 2))
         out.append("</w:tr>")
     out.append("</w:tbl>")
-    return ox.parse_fragment("".join(out))
+    return "".join(out)
 
 
 def _items(key: str, body: Cell, loose: list[Cell], font: str) -> list[str]:

@@ -8,7 +8,6 @@ layout reserved).
 from __future__ import annotations
 
 import itertools
-from typing import Any
 
 from sopdoc.layout.geometry import LINE_WIDTHS, Label, LineClass, Page
 from sopdoc.render import _ooxml as ox
@@ -23,11 +22,11 @@ def _title_lines(lines: tuple[str, ...], leading: float, size: float, bold: bool
     return [start + ox.s_r(line, font, size, bold, keep_hyphens=True) + "</w:p>" for line in lines]
 
 
-def title_paragraphs(labels: list[Label], table_top: float, font: str) -> list[Any]:
-    """The paragraphs of the heading ``labels`` above a flowchart table (the Nama SOP / Nomor line,
-    the flowchart title), top to bottom, each followed by a spacer for the gap the layout left
-    below it; together exactly ``table_top - labels[0].rect.y`` tall, so the table starts where
-    the layout put it."""
+def title_paragraphs(labels: list[Label], table_top: float, font: str) -> list[str]:
+    """The paragraphs (as text) of the heading ``labels`` above a flowchart table (the Nama SOP /
+    Nomor line, the flowchart title), top to bottom, each followed by a spacer for the gap the
+    layout left below it; together exactly ``table_top - labels[0].rect.y`` tall, so the table
+    starts where the layout put it."""
     out: list[str] = []
     ordered = sorted(labels, key=lambda lb: lb.rect.y)
     for k, label in enumerate(ordered):
@@ -37,11 +36,12 @@ def title_paragraphs(labels: list[Label], table_top: float, font: str) -> list[A
         gap = below - label.rect.y - block.leading * len(block.lines)
         if gap > 0.05:
             out.append(ox.s_p_start(line=gap) + "</w:p>")
-    return [ox.parse_fragment(p) for p in out]
+    return out
 
 
-def worksheet_xml(page: Page, font: str) -> list[Any]:
-    """The worksheet page's title paragraph(s), a spacer, and its table (body elements in order)."""
+def worksheet_xml(page: Page, font: str) -> list[str]:
+    """The worksheet page's title paragraph(s), a spacer, and its table (body elements in order,
+    each as text)."""
     title = next(c for c in page.cells if c.role == "lk.title")
     table_cells = [c for c in page.cells if c.role != "lk.title"]
     out = _title_lines(title.text.lines, title.text.leading, title.text.font_size, True, font) if title.text else []
@@ -72,4 +72,4 @@ def worksheet_xml(page: Page, font: str) -> list[Any]:
         tbl.append("</w:tr>")
     tbl.append("</w:tbl>")
     out.append("".join(tbl))
-    return [ox.parse_fragment(x) for x in out]
+    return out

@@ -34,7 +34,7 @@ from sopdoc.render.template_sandbox import TemplateRefused, forbidden_tags, plai
 from sopdoc.resources import template_path
 
 __all__ = ["SHIPPED_TEMPLATES", "Picture", "check_template", "is_shipped", "open_template", "picture_marker",
-           "render_document", "sandbox_env", "template_text", "template_variables"]
+           "render_document", "sandbox_env", "shipped_document", "template_text", "template_variables"]
 
 SHIPPED_TEMPLATES = ("sop.docx", "laporan-periode.docx")
 """The templates sopdoc ships in ``templates/``: trusted by content, rendered without a child process."""
@@ -311,11 +311,7 @@ def render_document(path: Path, context: Mapping[str, Any], variables: Iterable[
     if is_shipped(path):
         _fill(tpl, path, ctx)
         doc = tpl.docx
-        # as the child's package round trip writes them: an emptied core property (docxtpl sets
-        # subject, identifier … to "") is an empty element, so both paths give the same bytes
-        for el in doc.core_properties._element.iter():
-            if el.text == "":
-                el.text = None
+        _empty_core_properties(doc)
     else:
         _precompile(tpl, path)
         data = run_isolated(lambda: _render_in_child(tpl, path, ctx), fail)
@@ -332,6 +328,56 @@ def render_document(path: Path, context: Mapping[str, Any], variables: Iterable[
         raise fail(f"gambar tidak dapat disisipkan ({type(exc).__name__})",
                    f"cannot insert a picture ({type(exc).__name__})") from None
     return doc
+
+
+_CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+"""The core properties docxtpl renders as templates, in its order (``render_properties``)."""
+
+
+@functools.lru_cache(maxsize=4)
+def _package_reader(stamp: tuple[str, int, int]) -> Any:
+    """python-docx's reading of the template's package (its parts' bytes and relationships; never
+    changed by what is built on it), once per (path, mtime, size)."""
+    from docx.opc.pkgreader import PackageReader
+
+    return PackageReader.from_file(io.BytesIO(_template_bytes(stamp)))
+
+
+def shipped_document(path: Path, pictures: Mapping[str, Picture] | None = None) -> Any:
+    """The python-docx ``Document`` of the shipped template ``path`` as :func:`render_document`
+    leaves it everywhere but in its body, which keeps the template's text, tags unrendered; each
+    picture of ``pictures`` (template text such as ``{{ logo }}`` → :class:`Picture`) goes where
+    that text is. For a caller that puts a body of its own in place of the template's (the SOP's
+    identity page drawn from the layout): rendering the body only to drop it was a fifth of the
+    DOCX painter's time. None when ``path`` is not a shipped template (:func:`is_shipped`), or
+    when its core properties hold a tag (they would need rendering); render it then."""
+    from docx.opc.package import Unmarshaller
+    from docx.opc.part import PartFactory
+    from docx.package import Package
+
+    path = Path(path)
+    if not is_shipped(path):
+        return None
+    package = Package()
+    Unmarshaller.unmarshal(_package_reader(_stamp(path)), package, PartFactory)
+    doc = package.main_document_part.document
+    props = doc.core_properties
+    values = [(name, getattr(props, name)) for name in _CORE_PROPERTIES]
+    if any("{" in value for _name, value in values):
+        return None
+    for name, value in values:  # as docxtpl sets them after rendering (an absent one is added empty)
+        setattr(props, name, value)
+    _empty_core_properties(doc)
+    insert_pictures(doc, pictures or {})
+    return doc
+
+
+def _empty_core_properties(doc: Any) -> None:
+    """An emptied core property (docxtpl sets subject, identifier … to "") as an empty element,
+    as the child's package round trip writes it, so both paths give the same bytes."""
+    for el in doc.core_properties._element.iter():
+        if el.text == "":
+            el.text = None
 
 
 def _pieces(text: str, markers: Iterable[str]) -> list[str]:

@@ -12,6 +12,8 @@ import pytest
 from docx import Document
 
 from sopdoc.errors import UsageError
+from sopdoc.layout import PageProfile
+from sopdoc.render import docx as docx_module
 from sopdoc.render import docx_template
 from sopdoc.render.context import CONTEXT_VARIABLES, template_context
 from sopdoc.render.docx import docx_bytes
@@ -19,6 +21,7 @@ from sopdoc.render.docx_template import SHIPPED_TEMPLATES, check_template, is_sh
 from sopdoc.resources import template_path
 from tests.conftest import EXAMPLES
 from tests.render.docx_helpers import load
+from tests.render.test_pdf_logo import _png
 
 CLEAN = EXAMPLES / "pengumpulan-data-kinerja.sop.yaml"
 
@@ -77,6 +80,25 @@ def test_trust_follows_the_content_not_the_name(tmp_path: Path, forks: list[int]
         fh.write(b"\0")
     assert not is_shipped(copy)
     assert not is_shipped(tmp_path / "tidak-ada.docx")
+
+
+@pytest.mark.parametrize("case", ["clean", "draft", "logo", "worksheet"])
+def test_the_unrendered_body_gives_the_same_bytes(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """sopdoc's own identity page replaces the shipped template's body, so the painter leaves that
+    body unrendered (``shipped_document``): the document is the one rendering it gave."""
+    sop = load(CLEAN)
+    profile = PageProfile()
+    if case == "draft":
+        sop = sop.model_copy(update={"identitas": sop.identitas.model_copy(update={"tanggal_efektif": None})})
+    elif case == "logo":
+        _png(tmp_path / "logo.png", 5, 3)
+        profile = PageProfile(logo=str(tmp_path / "logo.png"))
+    elif case == "worksheet":
+        sop = load(EXAMPLES / "seed-000-distan-buleleng.sop.yaml")
+        assert sop.lembar_kerja is not None
+    fast = docx_bytes(sop, profile=profile)
+    monkeypatch.setattr(docx_module, "shipped_document", lambda *_a: None)
+    assert docx_bytes(sop, profile=profile) == fast
 
 
 def test_both_paths_give_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
