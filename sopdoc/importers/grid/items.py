@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from statistics import median
 
 from sopdoc.importers.grid.geometry import BBox
@@ -178,7 +179,7 @@ def deliberate_breaks(lines: Sequence[Sequence[BBox]], cell: BBox) -> list[bool]
         return []
     heights = [max(b[3] for b in line) - min(b[1] for b in line) for line in lines]
     height = median(heights)
-    gaps = [b[0] - a[2] for line in lines for a, b in zip(line, line[1:], strict=False) if b[0] > a[2]]
+    gaps = [b[0] - a[2] for line in lines for a, b in pairwise(line) if b[0] > a[2]]
     space = median(gaps) if gaps else 0.3 * height
     spans = [(min(b[0] for b in line), max(b[2] for b in line)) for line in lines]
     pad = max(0.0, min(min(x0 - cell[0], cell[2] - x1) for x0, x1 in spans))
