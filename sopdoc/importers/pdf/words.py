@@ -39,11 +39,17 @@ class SpacedTable:
         self.rows = table.rows
         self.bbox = table.bbox
         self._texts: list[list[str | None]] | None = None
+        self._index: _Index | None = None
+
+    def _chars(self) -> _Index:
+        if self._index is None:
+            self._index = _Index(self._table.page.chars)
+        return self._index
 
     def extract(self) -> list[list[str | None]]:
         """The cell texts, row by row (None where a cell is merged into its neighbour)."""
         if self._texts is None:
-            self._texts = _extract(self._table.page.chars, self.rows)
+            self._texts = _extract(self._chars(), self.rows)
         return [list(row) for row in self._texts]
 
     def cell_lines(self, cell: Any) -> list[list[tuple[float, float, float, float]]]:
@@ -51,19 +57,26 @@ class SpacedTable:
         each as its word boxes left to right: where a cell's line breaks were deliberate
         (``grid/items.py``)."""
         cx0, ctop, cx1, cbottom = (float(v) for v in cell)
-        picked = [c for c in self._table.page.chars
-                  if cx0 <= (float(c["x0"]) + float(c["x1"])) / 2 < cx1
-                  and ctop <= (float(c["top"]) + float(c["bottom"])) / 2 < cbottom]
-        return line_words(picked)
+        ix = self._chars()
+        band = ix.order[bisect_left(ix.keys, ctop):bisect_left(ix.keys, cbottom)]
+        return line_words([ix.chars[i] for i in band if cx0 <= ix.hmid[i] < cx1])
 
 
-def _extract(chars: list[dict[str, Any]], rows: list[Any]) -> list[list[str | None]]:
+class _Index:
+    """A page's characters with their centres, and their order by vertical centre."""
+
+    def __init__(self, chars: list[dict[str, Any]]) -> None:
+        self.chars = chars
+        self.vmid = [(float(c["top"]) + float(c["bottom"])) / 2 for c in chars]
+        self.hmid = [(float(c["x0"]) + float(c["x1"])) / 2 for c in chars]
+        self.order = sorted(range(len(chars)), key=self.vmid.__getitem__)
+        self.keys = [self.vmid[i] for i in self.order]
+
+
+def _extract(ix: _Index, rows: list[Any]) -> list[list[str | None]]:
     from pdfplumber.utils.text import extract_text
 
-    vmid = [(float(c["top"]) + float(c["bottom"])) / 2 for c in chars]
-    hmid = [(float(c["x0"]) + float(c["x1"])) / 2 for c in chars]
-    order = sorted(range(len(chars)), key=vmid.__getitem__)
-    keys = [vmid[i] for i in order]
+    chars, vmid, hmid, order, keys = ix.chars, ix.vmid, ix.hmid, ix.order, ix.keys
     out: list[list[str | None]] = []
     for row in rows:
         x0, top, x1, bottom = row.bbox
