@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 SOPDOC := $(VENV)/bin/sopdoc
 OUT    ?= out
 
-.PHONY: demo test serve lint review bench schema docs screenshots clean
+.PHONY: demo test test-slow serve lint review bench schema docs screenshots clean
 
 $(PY):
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "sopdoc needs Python 3.11+"'
@@ -42,6 +42,10 @@ test: $(VENV)/.dev-installed
 $(VENV)/.web-installed: pyproject.toml $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[web]'
 	touch $@
+
+## test-slow: the corpus re-rendered with the OCR documents of ../shared/corpus too (needs tesseract-ocr-ind; minutes)
+test-slow: $(VENV)/.dev-installed
+	SOPDOC_SLOW=1 $(PY) -m pytest -q -n 2 tests/layout/test_corpus_quality.py
 
 ## serve: the web application on http://$(HOST):$(PORT)/ over ./sopdoc.db (SOPDOC_DB), the CLI's store;
 ##        ADMIN=name first creates that administrator and prints its one-time password

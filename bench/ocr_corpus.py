@@ -56,7 +56,8 @@ def _ocr_scheme(data: dict[str, Any]) -> dict[str, Any]:
     if "steps" in data:
         return data
     steps = [{"uraian": k["uraian_awal"], "pelaksana": [k["pelaksana"]], "simbol": k["simbol"],
-              "waktu": k["waktu"], "output": k["output"]} for k in data["kegiatan"]]
+              "waktu": k["waktu"], "output": k["output"],
+              **({"kelengkapan": k["kelengkapan"]} if "kelengkapan" in k else {})} for k in data["kegiatan"]]
     return {"steps": len(steps), "kegiatan": steps, "cabang": data.get("cabang", {})}
 
 
@@ -85,7 +86,7 @@ def _field_path(name: str) -> tuple[Any, ...] | None:
         return None
     i = int(name[len("kegiatan["):name.index("]")])
     key = name.split(".", 1)[1]
-    return ("kegiatan", i, "mutu_baku", key) if key in ("waktu", "output") else ("kegiatan", i, key)
+    return ("kegiatan", i, "mutu_baku", key) if key in ("waktu", "output", "kelengkapan") else ("kegiatan", i, key)
 
 
 def _flagged(miss: str, diags: list[Any], sop: Any = None) -> bool:

@@ -13,7 +13,8 @@ from sopdoc.model.flow import flow_of
 from sopdoc.model.labels import COLUMN_TITLES
 from sopdoc.model.sop import Sop
 
-__all__ = ["MIN_ACTOR_WIDTH", "actors_of", "balance_columns", "layout_columns"]
+__all__ = ["MIN_ACTOR_WIDTH", "ROTATED_ACTOR_WIDTH", "actors_of", "balance_columns", "layout_columns",
+           "yield_actor_width"]
 
 MIN_ACTOR_WIDTH = 34.0
 MAX_ACTOR_WIDTH = 110.0
@@ -134,6 +135,31 @@ def layout_columns(sop: Sop, fonts: FontSet, size: float, x0: float, width: floa
                            actor=actor))
         x += w
     return tuple(cols)
+
+
+ROTATED_ACTOR_WIDTH = 50.0
+"""The width an actor column keeps when the actor headers are rotated (``rows.crowded_headers``):
+a header read bottom-to-top needs no width, and the symbols with their lanes have room in the
+width the actor columns shrink to first on a narrow page."""
+
+
+def yield_actor_width(cols: tuple[Column, ...], keep: float = ROTATED_ACTOR_WIDTH) -> tuple[Column, ...]:
+    """``cols`` with every actor column wider than ``keep`` narrowed to it and the width given to
+    KEGIATAN (for :func:`balance_columns` to share with the other text columns): used when the
+    actor headers are rotated, so that the width taken for horizontal headers goes to the texts
+    (the Satpol PP bundle's SOP 13: seven 56 pt actor columns beside a 150 pt KEGIATAN wrapped
+    each step text into five lines; one page instead of the original's one, not two)."""
+    spare = sum(c.width - keep for c in cols if c.kind is ColumnKind.PELAKSANA and c.width > keep)
+    if spare <= 0 or not any(c.kind is ColumnKind.KEGIATAN for c in cols):
+        return cols
+    out = []
+    x = cols[0].x
+    for c in cols:
+        w = keep if c.kind is ColumnKind.PELAKSANA and c.width > keep else c.width
+        w += spare if c.kind is ColumnKind.KEGIATAN else 0.0
+        out.append(replace(c, x=x, width=w))
+        x += w
+    return tuple(out)
 
 
 def _min_kegiatan(width: float) -> float:

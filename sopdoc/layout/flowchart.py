@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sopdoc.layout.columns import actors_of, balance_columns, layout_columns
+from sopdoc.layout.columns import actors_of, balance_columns, layout_columns, yield_actor_width
 from sopdoc.layout.geometry import (
     Align,
     Column,
@@ -40,6 +40,7 @@ from sopdoc.layout.rows import (
     OFFPAGE_H,
     StepPart,
     connector_row,
+    crowded_headers,
     header_rows,
     kind_of,
     measure_step,
@@ -204,6 +205,8 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
     width, height = profile.page_size(profile.orientasi_alur)
     mt, mr, mb, ml = profile.margins_pt()
     cols = layout_columns(sop, fonts, size, ml, width - ml - mr)
+    if crowded_headers([c for c in cols if c.kind is ColumnKind.PELAKSANA], fonts, size):
+        cols = yield_actor_width(cols)  # rotated actor headers need no width: KEGIATAN takes it
     # the text columns share KEGIATAN's width where that lowers the rows (a symbol's room does
     # not depend on the text columns)
     cols = balance_columns(sop, cols, fonts, size, [measure_step(s, cols, fonts, size).symbol_height

@@ -3,13 +3,18 @@ signed original imported, laid out (layout invariants), painted to PDF (one PDF 
 page) and measured by ``tests/layout/quality.py``; and its density (point 4): no more flowchart
 pages than the signed original (steps per page counted by hand, ``corpus-density.tsv``). The
 repository's copies always; the documents of ``../shared/corpus`` not copied when it sits beside
-the clone (skipped otherwise). Documents that need OCR are measured by ``bench/render_corpus.py``
-only (tens of seconds each)."""
+the clone (skipped otherwise). The documents that need OCR (raster flowcharts and scans with a row in
+``corpus-density.tsv``) are re-rendered too when Tesseract with its ``ind`` data is installed
+(skipped otherwise): the repository's copies always, those of ``../shared/corpus`` only with
+``SOPDOC_SLOW=1`` (``make test-slow``; 5–9 s a page)."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
+from sopdoc.importers.ocr.engine import ocr_available
 from tests.layout.corpus_render import SHARED_CORPUS, corpus_documents, original_density, rerender
 
 SPARSER: dict[str, str] = {}
@@ -26,6 +31,12 @@ def _docs(paths):
 
 REPO_DOCS = corpus_documents(shared=False)
 SHARED_DOCS = [p for p in corpus_documents() if p not in REPO_DOCS]
+_COUNTED = [p for p in corpus_documents(ocr=True) if p.name in ORIGINAL or f"{p.name}#1" in ORIGINAL]
+REPO_OCR_DOCS = [p for p in corpus_documents(shared=False, ocr=True) if p not in REPO_DOCS and p in _COUNTED]
+SHARED_OCR_DOCS = [p for p in _COUNTED if p not in REPO_DOCS + SHARED_DOCS + REPO_OCR_DOCS]
+needs_ocr = pytest.mark.skipif(not ocr_available(), reason="tesseract-ocr / tesseract-ocr-ind not installed")
+slow = pytest.mark.skipif(os.environ.get("SOPDOC_SLOW") != "1",
+                          reason="OCR of ../shared/corpus (minutes): SOPDOC_SLOW=1 (make test-slow)")
 
 
 def _check(path) -> None:
@@ -55,4 +66,20 @@ def test_repository_corpus_rerendered_passes_the_checker(path):
 def test_shared_corpus_rerendered_passes_the_checker(path):
     if path is None:
         pytest.skip("every document of ../shared/corpus is copied into tests/data")
+    _check(path)
+
+
+@needs_ocr
+@pytest.mark.parametrize("path", _docs(REPO_OCR_DOCS), ids=lambda p: p.name)
+def test_repository_ocr_corpus_rerendered_passes_the_checker(path):
+    _check(path)
+
+
+@needs_ocr
+@slow
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="../shared/corpus is not beside the clone")
+@pytest.mark.parametrize("path", _docs(SHARED_OCR_DOCS) or [None], ids=lambda p: p.name if p else "none")
+def test_shared_ocr_corpus_rerendered_passes_the_checker(path):
+    if path is None:
+        pytest.skip("every OCR document of ../shared/corpus is copied into tests/data")
     _check(path)

@@ -22,6 +22,7 @@ from sopdoc.importers.grid.actor_levels import fold_role_row, is_role_row, quali
 from sopdoc.importers.grid.clean import Line, clean_cell
 from sopdoc.importers.grid.geometry import BBox, Shape
 from sopdoc.importers.grid.header import header_columns
+from sopdoc.importers.grid.items import deliberate_breaks, mark_breaks
 from sopdoc.importers.grid.steps import RawStep
 from sopdoc.importers.grid.vocab import column_kind, waktu_unit_in_header
 from sopdoc.model.diagnostic import Origin, Teks
@@ -131,7 +132,8 @@ def read_flow_table(table: Any, page_no: int, index: int, file: str, shapes: lis
                         waktu_unit_in_header(texts.get("waktu", "")), columns=layout)
     flow.actor_x = _actor_spans(actor_cols, rows[start], cells[start], sub_cells, xs)
     # a header read from above the table (pdf/header_above.py) is no row of it: origins name the table's rows
-    _read_rows(flow, layout, rows[first:], cells[first:], first - getattr(table, "added", 0), file, shapes)
+    _read_rows(flow, layout, rows[first:], cells[first:], first - getattr(table, "added", 0), file, shapes,
+               getattr(table, "cell_lines", None))
     return flow
 
 
@@ -200,12 +202,15 @@ def read_continuation(table: Any, flow: PdfFlowTable, page_no: int, index: int, 
         cells.append(row_b)
     out = PdfFlowTable(page_no, index, list(flow.actors), [], flow.satuan, columns=layout, continuation=True)
     out.actor_x = list(flow.actor_x)
-    _read_rows(out, layout, rows, cells, 0, file, shapes)
+    _read_rows(out, layout, rows, cells, 0, file, shapes, getattr(table, "cell_lines", None))
     return out
 
 
 def _read_rows(flow: PdfFlowTable, layout: FlowColumns, rows: list[list[str | None]], cells: list[list[Any]],
-               first: int, file: str, shapes: list[Shape]) -> None:
+               first: int, file: str, shapes: list[Shape], cell_lines: Any = None) -> None:
+    """The steps of the body ``rows``; ``cell_lines`` (the table's, when it can tell) gives the
+    printed lines of a cell as word boxes, so that a kelengkapan cell says where its line breaks
+    were deliberate (``grid/items.py``)."""
     cols = layout.cols
     page_no, index = flow.page, flow.index
     joined = _join_offset_rows(rows, cells)
@@ -244,9 +249,10 @@ def _read_rows(flow: PdfFlowTable, layout: FlowColumns, rows: list[list[str | No
             return (row[j] or "") if j is not None and j < len(row) else ""
 
         step = RawStep(no_text=_text(cell("no")), uraian=_text(cell("uraian")), origin=origin,
-                       kelengkapan=(cell("kelengkapan")).strip(), waktu=_text(cell("waktu")),
+                       kelengkapan=_kelengkapan(cell("kelengkapan"), cols.get("kelengkapan"), boxes, cell_lines),
+                       waktu=_text(cell("waktu")),
                        output=_text(cell("output")).lstrip("-• ").replace(" - ", "; "),
-                       keterangan=_text(cell("keterangan")))
+                       keterangan=_text(cell("keterangan")), printed_lines=True)
         step.cell_origin = {kd: Origin(file=file, page=page_no, table=index, row=r + 1, cell=j + 1)
                             for kd, j in cols.items()}
         for a, (j, _) in enumerate(layout.actor_cols):
@@ -269,6 +275,17 @@ def _read_rows(flow: PdfFlowTable, layout: FlowColumns, rows: list[list[str | No
         x0 = flow.actor_x[0][0] if flow.actor_x else 0.0
         x1 = flow.actor_x[-1][1] if flow.actor_x else 0.0
         flow.row_boxes.append((x0, y0, x1, y1))
+
+
+def _kelengkapan(text: str, j: int | None, boxes: list[Any], cell_lines: Any) -> str:
+    """A kelengkapan cell's text, one line per printed line, with a blank line where a break was
+    deliberate (told by the printed geometry when ``cell_lines`` can give it)."""
+    text = text.strip()
+    box = boxes[j] if j is not None and j < len(boxes) else None
+    if cell_lines is None or box is None or "\n" not in text:
+        return text
+    cell = (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
+    return mark_breaks(text, deliberate_breaks(cell_lines(cell), cell))
 
 
 def _join_offset_rows(rows: list[list[str | None]], cells: list[list[Any]]) -> set[int]:

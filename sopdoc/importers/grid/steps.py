@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from sopdoc.importers.codes import imp_diagnostic
+from sopdoc.importers.grid.items import kelengkapan_items, split_items
 from sopdoc.importers.grid.vocab import mark_kind
 from sopdoc.importers.report import ImportBuilder
 from sopdoc.model.diagnostic import Origin, Teks
@@ -34,44 +35,7 @@ class RawStep:
     cabang: dict[str, int] = field(default_factory=dict)  # 'ya'/'tidak' -> row index target
     labels: dict[str, str] = field(default_factory=dict)  # 'label_ya'/'label_tidak' -> exit word
     cell_origin: dict[str, Origin] = field(default_factory=dict)
-
-
-_BULLETS = "-•·"
-
-
-def split_items(text: str) -> list[str]:
-    """Kelengkapan cell → items: split at commas, bullets and line breaks; trimmed, empties dropped.
-
-    One pass, linear in the length of the text (the regular expression it replaces,
-    ``\\s*,\\s*|\\n+|\\s*(?:^|\\s)[-•·]\\s+``, backtracked quadratically over long runs of
-    whitespace: 40,000 U+3000 in one cell took 31 s). The separators are the same, tried in the same
-    order at each position: whitespace then a comma, then line breaks, then whitespace (or the
-    start) then a bullet followed by whitespace; each separator swallows the whitespace after it.
-    """
-    n = len(text)
-    run_end = [n] * (n + 1)  # run_end[i]: the first index >= i that is not whitespace
-    for i in range(n - 1, -1, -1):
-        run_end[i] = run_end[i + 1] if text[i].isspace() else i
-    parts: list[str] = []
-    start = i = 0
-    while i < n:
-        j = run_end[i]
-        end = -1
-        if j < n and text[j] == ",":
-            end = run_end[j + 1]
-        elif text[i] == "\n":
-            end = i + 1
-            while end < n and text[end] == "\n":
-                end += 1
-        elif (j > i or i == 0) and j + 1 < n and text[j] in _BULLETS and text[j + 1].isspace():
-            end = run_end[j + 1]
-        if end < 0:
-            i += 1
-            continue
-        parts.append(text[start:i])
-        start = i = end
-    parts.append(text[start:])
-    return [p.strip(" -•·") for p in parts if p and p.strip(" -•·")]
+    printed_lines: bool = False  # a line break in the texts is a printed line (PDF, scan), not a paragraph
 
 
 def _number(text: str) -> int | None:
@@ -195,7 +159,7 @@ def _terminator_beside_decision(builder: ImportBuilder, actors: list[str], raw: 
 
 def _mutu_baku(builder: ImportBuilder, raw: RawStep, base: tuple) -> None:
     mb = (*base, "mutu_baku")
-    items = split_items(raw.kelengkapan)
+    items = kelengkapan_items(raw.kelengkapan, wrapped=raw.printed_lines)
     if items:
         builder.put((*mb, "kelengkapan"), items, raw.cell_origin.get("kelengkapan", raw.origin), 0.9)
     if raw.waktu.strip():

@@ -18,7 +18,7 @@ from sopdoc.importers.ocr.grid import ImageTable, find_tables, split_column
 from sopdoc.importers.ocr.image import PageImage, binarise, deskew
 from sopdoc.importers.ocr.plausible import unknown_words
 from sopdoc.importers.ocr.symbols import ImageSymbol, find_symbols
-from sopdoc.importers.ocr.words import Word, cell_text, read_words
+from sopdoc.importers.ocr.words import Word, cell_text, read_words, word_lines
 from sopdoc.importers.report import ImportBuilder
 
 __all__ = ["CellKey", "PageRead", "bridge_rules", "join_broken_words", "read_page_image", "symbol_shapes"]
@@ -49,14 +49,25 @@ class _Row:
 
 
 class _Table:
-    """The two parts of a pdfplumber table the shared readers use: ``extract()`` and ``rows``."""
+    """The parts of a pdfplumber table the shared readers use: ``extract()`` and ``rows``; and
+    ``cell_lines`` (as ``pdf/words.py``'s): the printed lines of a cell as word boxes in points."""
 
-    def __init__(self, texts: list[list[str | None]], boxes: list[list[BBox | None]]) -> None:
+    def __init__(self, texts: list[list[str | None]], boxes: list[list[BBox | None]],
+                 lines: dict[BBox, list[list[BBox]]] | None = None) -> None:
         self._texts = texts
         self.rows = [_Row(r) for r in boxes]
+        self._lines = lines or {}
 
     def extract(self) -> list[list[str | None]]:
         return self._texts
+
+    def cell_lines(self, cell: BBox) -> list[list[BBox]]:
+        return self._lines.get(_key(cell), [])
+
+
+def _key(box: BBox) -> BBox:
+    x0, y0, x1, y1 = box
+    return round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)
 
 
 def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_identity: bool,
@@ -79,7 +90,7 @@ def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_iden
         words = read_words(clean)
     for index, t in enumerate(tables, start=first_table):
         _split_header_columns(t, words, img.scale)
-        texts, boxes, confs = _cells(t, words, img)
+        texts, boxes, confs, lines = _cells(t, words, img)
         for (r, c), conf in confs.items():
             key = (page_no, index, r + 1, c + 1)
             out.cell_conf[key] = conf
@@ -98,7 +109,7 @@ def read_page_image(img: PageImage, page_no: int, b: ImportBuilder, *, want_iden
         _missing_no_header(texts)
         _fold_group_header(texts)
         first_body = _drop_column_numbers(texts)
-        table = _Table(texts, boxes)
+        table = _Table(texts, boxes, lines)
         if is_flow_table(texts):
             if words_from_ocr:
                 _reread_text_cells(t, texts, clean, out.cell_conf, page_no, index, first_body, img)
@@ -340,21 +351,27 @@ def bridge_rules(t: ImageTable, wiped: Any, reach: int) -> Any:
 
 
 def _cells(t: ImageTable, words: list[Word], img: PageImage
-           ) -> tuple[list[list[str | None]], list[list[BBox | None]], dict[tuple[int, int], float]]:
+           ) -> tuple[list[list[str | None]], list[list[BBox | None]], dict[tuple[int, int], float],
+                      dict[BBox, list[list[BBox]]]]:
+    """Texts, boxes (points) and confidences of the cells of ``t``, and the printed lines (word
+    boxes in points) of each cell of more than one line, by its box."""
     nr, nc = len(t.ys) - 1, len(t.xs) - 1
     texts: list[list[str | None]] = [[None] * nc for _ in range(nr)]
     boxes: list[list[BBox | None]] = [[None] * nc for _ in range(nr)]
     confs: dict[tuple[int, int], float] = {}
+    lines: dict[BBox, list[list[BBox]]] = {}
     for cell in t.cells:
         r, c, _rs, _cs = cell
         x0, y0, x1, y1 = t.box(cell)
         inside = [w for w in words if x0 <= w.center[0] < x1 and y0 <= w.center[1] < y1]
         text, conf = cell_text(inside)
         texts[r][c] = text
-        boxes[r][c] = img.to_points((x0, y0, x1, y1))
+        box = boxes[r][c] = img.to_points((x0, y0, x1, y1))
+        if "\n" in text:
+            lines[_key(box)] = [[img.to_points(w.box) for w in line] for line in word_lines(inside)]
         if inside:
             confs[(r, c)] = conf
-    return texts, boxes, confs
+    return texts, boxes, confs, lines
 
 
 def _symbols(t: ImageTable, wiped: Any, img: PageImage) -> tuple[list[Shape], dict[int, float]]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from sopdoc.importers.ocr.engine import LANG, tesseract
 
-__all__ = ["Word", "cell_text", "read_block", "read_digits", "read_words"]
+__all__ = ["Word", "cell_text", "read_block", "read_digits", "read_words", "word_lines"]
 
 TIMEOUT = 60
 """Seconds Tesseract may take for one page before the page is given up."""
@@ -52,6 +52,15 @@ def cell_text(words: list[Word]) -> tuple[str, float]:
     word of three or more characters when that is lower than 0.4 (1.0 for an empty cell)."""
     if not words:
         return "", 1.0
+    text = "\n".join(" ".join(v.text for v in line) for line in word_lines(words))
+    mean = sum(w.conf * len(w.text) for w in words) / sum(len(w.text) for w in words)
+    worst = min((w.conf for w in words if len(w.text) >= 3), default=mean)
+    return text, worst if worst < 0.4 else mean
+
+
+def word_lines(words: list[Word]) -> list[list[Word]]:
+    """``words`` as lines top to bottom (a word whose centre lies within the vertical extent of
+    the line above joins it), each line left to right."""
     lines: list[list[Word]] = []
     for w in sorted(words, key=lambda w: w.center[1]):
         if lines:
@@ -62,10 +71,7 @@ def cell_text(words: list[Word]) -> tuple[str, float]:
                 last.append(w)
                 continue
         lines.append([w])
-    text = "\n".join(" ".join(v.text for v in sorted(line, key=lambda v: v.box[0])) for line in lines)
-    mean = sum(w.conf * len(w.text) for w in words) / sum(len(w.text) for w in words)
-    worst = min((w.conf for w in words if len(w.text) >= 3), default=mean)
-    return text, worst if worst < 0.4 else mean
+    return [sorted(line, key=lambda v: v.box[0]) for line in lines]
 
 
 def read_digits(grey: Any) -> tuple[str, float]:

@@ -43,6 +43,11 @@ class HeaderedTable:
         """The header texts, then the table's rows."""
         return [self._texts, *self._table.extract()]
 
+    def cell_lines(self, cell: Any) -> list[Any]:
+        """The printed lines of a cell of the table (``SpacedTable.cell_lines``), none for the header."""
+        lines = getattr(self._table, "cell_lines", None)
+        return lines(cell) if lines is not None else []
+
 
 def _columns(table: Any) -> list[tuple[float, float] | None]:
     """x-range of each column of ``table``: the narrowest cell seen in it."""

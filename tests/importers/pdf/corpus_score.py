@@ -9,7 +9,10 @@ except ``steps``:
 - ``steps``: the step count; ``actors``: the actor columns, left to right;
 - ``kegiatan``: per step ``uraian`` (its first ~40 characters), ``pelaksana`` (actor columns holding
   a shape of that row), ``simbol`` (one name, or a list when the row mixes shapes: any of them is
-  right), ``waktu`` and ``output`` (the printed text);
+  right), ``waktu`` and ``output`` (the printed text), ``kelengkapan`` (the printed items, one
+  string per item: a wrapped item's lines joined, a list marker's number or letter kept, a
+  bullet glyph left out; a list written with commas is one item per part, a trailing ``dan``
+  dropped; ``[]`` for a cell printing only ``-``);
 - ``cabang``: per decision step number, the step each labelled exit leads to.
 
 Every compared value is one *field*; text is compared case-insensitively with whitespace collapsed.
@@ -109,6 +112,10 @@ def score(sop: Sop | None, want: dict[str, Any]) -> Score:
                 if k is not None:
                     got = k.mutu_baku.waktu.teks if key == "waktu" and k.mutu_baku.waktu else k.mutu_baku.output
                 sc.check(f"{tag}.{key}", norm(got) == norm(w[key]), got, w[key])
+        if "kelengkapan" in w:
+            items = list(k.mutu_baku.kelengkapan) if k is not None else None
+            sc.check(f"{tag}.kelengkapan", items is not None and [norm(t) for t in items] ==
+                     [norm(t) for t in w["kelengkapan"]], items, w["kelengkapan"])
     by_no = {k.no: k for k in steps}
     for no, exits in want.get("cabang", {}).items():
         k = by_no.get(int(no))

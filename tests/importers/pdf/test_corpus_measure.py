@@ -13,8 +13,8 @@ from tests.conftest import CORPUS
 from tests.importers.pdf.corpus_score import load_expected, score
 
 EXPECTED = load_expected()
-FLOOR_FIELDS = (938, 939)  # fields equal / compared, measured on 33 summaries
-FLOOR_STEPS = (167, 167)  # steps with the right actors and symbol / expected steps
+FLOOR_FIELDS = (1040, 1045)  # fields equal / compared, measured on 34 summaries
+FLOOR_STEPS = (177, 179)  # steps with the right actors and symbol / expected steps (bps-009: two terminators unread)
 
 
 def _path(name: str):
@@ -24,7 +24,7 @@ def _path(name: str):
 
 
 def test_every_summary_has_its_pdf() -> None:
-    assert len(EXPECTED) >= 33
+    assert len(EXPECTED) >= 34
     for name in EXPECTED:
         _path(name)
 
