@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sopdoc.importers.codes import imp_diagnostic
-from sopdoc.importers.grid.branch import decision_exits, labelled_targets
+from sopdoc.importers.grid.branch import labelled_targets, row_exits
 from sopdoc.importers.grid.flow_merge import merge_flows, split_flows
 from sopdoc.importers.grid.flow_table import PdfFlowTable, continues, header_row, read_continuation, read_flow_table
 from sopdoc.importers.grid.identity import read_identity_table
@@ -434,15 +434,16 @@ def _branches(flow: PdfFlowTable, page: Any, grid: list[Any]) -> None:
         return
     from pdfplumber.utils.text import extract_words
 
-    pieces = extract_pieces(page, grid)
     arrows = extract_arrowheads(page)
+    pieces = extract_pieces(page, grid, [*arrows, *(s.bbox for shapes in flow.shapes for s in shapes)])
     words: list[dict[str, Any]] | None = None
     for k, shapes in enumerate(flow.shapes):
-        for s in shapes:
-            if s.kind == "keputusan":
-                found = decision_exits(s, k, flow.shapes, pieces, arrows)
-                if words is None and found:  # exit labels: a line of words beside an exit path
-                    words = extract_words(page.chars, keep_blank_chars=True, x_tolerance=4)
-                targets, labels = labelled_targets(s, k, found, words or [])
-                flow.steps[k].cabang = {key: -1 - idx for key, idx in targets.items()}  # row index marker
-                flow.steps[k].labels = labels
+        diamonds = [s for s in shapes if s.kind == "keputusan"]
+        if not diamonds:
+            continue
+        found, owners = row_exits(diamonds, k, flow.shapes, pieces, arrows)
+        if words is None and found:  # exit labels: a line of words beside an exit path
+            words = extract_words(page.chars, keep_blank_chars=True, x_tolerance=4)
+        targets, labels = labelled_targets(diamonds[0], k, found, words or [], owners)
+        flow.steps[k].cabang = {key: -1 - idx for key, idx in targets.items()}  # row index marker
+        flow.steps[k].labels = labels
