@@ -15,7 +15,7 @@ from sopdoc.importers.grid.geometry import BBox, Piece, Shape
 from sopdoc.importers.pdf.cells import is_cell
 from sopdoc.model.labels import simbol_rank
 
-__all__ = ["Piece", "Shape", "extract_arrowheads", "extract_pieces", "extract_shapes"]
+__all__ = ["Piece", "Shape", "extract_arrowheads", "extract_offpage", "extract_pieces", "extract_shapes"]
 
 def _area(pts: list[tuple[float, float]]) -> float:
     s = 0.0
@@ -117,6 +117,23 @@ def extract_shapes(page: Any, cells: list[BBox] | None = None) -> list[Shape]:
         if not any(_overlap(s.bbox, o.bbox) > 0.6 for o in out):
             out.append(s)
     return sorted(out, key=lambda s: (s.bbox[1], s.bbox[0]))
+
+
+def extract_offpage(page: Any) -> list[tuple[BBox, str]]:
+    """The off-page connectors of ``page`` (``_offpage``), fill and stroke of one merged, each
+    with the text printed inside it (its number or letter, "" when none)."""
+    boxes: list[BBox] = []
+    for c in page.curves:
+        b = _bbox(c)
+        if _classify_curve(c) == "offpage" and not any(_overlap(b, o) > 0.6 for o in boxes):
+            boxes.append(b)
+    out = []
+    for b in sorted(boxes, key=lambda b: (b[1], b[0])):
+        inside = [ch for ch in page.chars if b[0] <= (float(ch["x0"]) + float(ch["x1"])) / 2 <= b[2]
+                  and b[1] <= (float(ch["top"]) + float(ch["bottom"])) / 2 <= b[3]]
+        inside.sort(key=lambda ch: (round(float(ch["top"])), float(ch["x0"])))
+        out.append((b, "".join(str(ch["text"]) for ch in inside).strip()))
+    return out
 
 
 def _overlap(a: BBox, b: BBox) -> float:
