@@ -54,7 +54,8 @@ def _classify_curve(obj: dict[str, Any]) -> str | None:
     opened = bool(cmds) and "h" not in cmds and abs(pts[0][0] - pts[-1][0]) + abs(pts[0][1] - pts[-1][1]) > 1.0
     if ratio < 0.3 or opened:  # a thin outline, or an open polyline (an elbow connector): no symbol
         return "piece"
-    if not (9 <= h <= 60 and 15 <= w <= 150):
+    # a terminator may be drawn as small as 24 x 7.7 pt (bps 009): a rounded outline from 6 pt high
+    if not ((9 if "c" not in cmds else 6) <= h <= 60 and 15 <= w <= 150):
         return None
     tol = max(1.5, 0.12 * min(w, h))
     corner = sum(1 for x, y in pts if (abs(x - x0) < tol or abs(x - x0 - w) < tol)

@@ -217,3 +217,18 @@ def test_bps_038_the_end_in_its_own_row_stays_reported() -> None:
     cab, missing, _ = _cabang("bps-038-pengumpulan-data-publikasi.pdf")
     assert cab[3] == (None, 2)
     assert missing == {3}
+
+
+def test_bps_048_an_exit_through_an_off_page_connector() -> None:
+    """Pages 2-3: step 8's bottom vertex goes down to off-page connector "1"; on page 3 "1" leads
+    into step 9's box. Its right vertex goes onto step 8's own Petugas box (which goes on to "2")."""
+    cab, missing, _ = _cabang("bps-048-pengolahan-data-capi.pdf")
+    assert cab[8] == (9, 8)
+    assert not missing
+
+
+def test_bps_009_small_terminators_are_terminators() -> None:
+    """Page 2 step 1 and page 3 step 12: rounded terminators 24 x 7.7 pt."""
+    _, _, sop = _cabang("bps-009-penjualan-bmn.pdf")
+    ends = {k.no: (k.simbol.value if k.simbol else None, list(k.pelaksana)) for k in sop.kegiatan if k.no in (1, 12)}
+    assert ends == {1: ("terminator", ["Satuan Kerja"]), 12: ("terminator", ["Pengelola Barang"])}
