@@ -55,13 +55,15 @@ def image_connectors(wiped: Any, region: tuple[int, int, int, int], symbols: lis
     short, long_ = int(3 * s), int(HEAD * s)
     m = cut + 3 * pad  # an end this close to a symbol runs into it
     cuts = [(a - x0 - m, b - y0 - m, c - x0 + m, d - y0 + m) for a, b, c, d in symbols]
+    # what is left of a symbol's outline beside its cut-out is no line another one joins
+    lines = [b for b in boxes if not any(c[0] <= b[0] and b[2] <= c[2] and c[1] <= b[1] and b[3] <= c[3] for c in cuts)]
     for bx0, by0, bx1, by1 in boxes:
         flat = bx1 - bx0 >= by1 - by0
         thick = (by1 - by0) if flat else (bx1 - bx0)
         ends = [(bx0, (by0 + by1) // 2, -1), (bx1, (by0 + by1) // 2, 1)] if flat else \
             [((bx0 + bx1) // 2, by0, -1), ((bx0 + bx1) // 2, by1, 1)]
         for ex, ey, way in ends:
-            if _joint(ex, ey, (bx0, by0, bx1, by1), boxes, pad + thick):
+            if _joint(ex, ey, (bx0, by0, bx1, by1), lines, pad + thick):
                 continue  # an elbow or a line joining another: the other line spreads, no head
             # a line running into a symbol lost the point of its head with the symbol's cut-out:
             # what is left of the head lies further back
