@@ -17,6 +17,7 @@ BPS = [  # tests/data/corpus/bps: the by-eye summarised documents (import-expect
     "bps/bps-031-pengajuan-belanja-pegawai.pdf",
     "bps/bps-038-pengumpulan-data-publikasi.pdf",
     "bps/bps-044-pemeliharaan-sistem-operasi.pdf",
+    "bps/bps-048-pengolahan-data-capi.pdf",
     "bps/bps-069-konsumsi-rumahtangga-adhb.pdf",
     "bps/bps-077-pengumpulan-data-seruti.pdf",
     "bps/bps-078-diseminasi-seruti.pdf",

@@ -19,6 +19,14 @@ __all__ = ["MIN_PIECE", "image_connectors"]
 
 MIN_PIECE = 6.0
 """Shortest connector piece in points."""
+HEAD = 6.0
+"""Points back from a line's end searched for its arrowhead when the end runs into a symbol (3
+elsewhere): the symbol's cut-out takes the point of the head (bps 210, heads 4.3 pt long)."""
+
+
+def _joint(x: int, y: int, own: tuple[int, int, int, int], boxes: list[tuple[int, int, int, int]], pad: int) -> bool:
+    """True when the end (x, y) of piece ``own`` touches another piece (within ``pad`` pixels)."""
+    return any(b != own and b[0] - pad <= x <= b[2] + pad and b[1] - pad <= y <= b[3] + pad for b in boxes)
 
 
 def image_connectors(wiped: Any, region: tuple[int, int, int, int], symbols: list[tuple[int, int, int, int]],
@@ -44,13 +52,22 @@ def image_connectors(wiped: Any, region: tuple[int, int, int, int], symbols: lis
         k, _lab, stats, _c = cv2.connectedComponentsWithStats(mask, connectivity=8)
         boxes += [(int(x), int(y), int(x + w), int(y + h)) for x, y, w, h, _a in stats[1:k]]
     tips = []
-    reach = int(3 * s)
+    short, long_ = int(3 * s), int(HEAD * s)
+    m = cut + 3 * pad  # an end this close to a symbol runs into it
+    cuts = [(a - x0 - m, b - y0 - m, c - x0 + m, d - y0 + m) for a, b, c, d in symbols]
+    # what is left of a symbol's outline beside its cut-out is no line another one joins
+    lines = [b for b in boxes if not any(c[0] <= b[0] and b[2] <= c[2] and c[1] <= b[1] and b[3] <= c[3] for c in cuts)]
     for bx0, by0, bx1, by1 in boxes:
         flat = bx1 - bx0 >= by1 - by0
         thick = (by1 - by0) if flat else (bx1 - bx0)
         ends = [(bx0, (by0 + by1) // 2, -1), (bx1, (by0 + by1) // 2, 1)] if flat else \
             [((bx0 + bx1) // 2, by0, -1), ((bx0 + bx1) // 2, by1, 1)]
         for ex, ey, way in ends:
+            if _joint(ex, ey, (bx0, by0, bx1, by1), lines, pad + thick):
+                continue  # an elbow or a line joining another: the other line spreads, no head
+            # a line running into a symbol lost the point of its head with the symbol's cut-out:
+            # what is left of the head lies further back
+            reach = long_ if any(c[0] <= ex <= c[2] and c[1] <= ey <= c[3] for c in cuts) else short
             if flat:
                 xa, xb = (ex - reach, ex + pad) if way > 0 else (ex - pad, ex + reach)
                 window = crop[max(0, ey - reach):ey + reach + 1, max(0, xa):max(0, xb)]

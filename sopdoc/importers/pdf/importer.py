@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from sopdoc.importers.codes import imp_diagnostic
-from sopdoc.importers.grid.branch import decision_exits, labelled_targets
 from sopdoc.importers.grid.flow_merge import merge_flows, split_flows
 from sopdoc.importers.grid.flow_table import PdfFlowTable, continues, header_row, read_continuation, read_flow_table
 from sopdoc.importers.grid.identity import read_identity_table
@@ -25,8 +24,9 @@ from sopdoc.importers.ocr.page import PageRead
 from sopdoc.importers.ocr.pictures import RASTER_MIN_HEIGHT, large_pictures, overlaps, overlay_shapes, picture_area
 from sopdoc.importers.own.pdf import import_own_pdf, is_sopdoc_pdf
 from sopdoc.importers.pdf.cells import cell_rects, with_cell_rules
+from sopdoc.importers.pdf.decisions import Link, branches, follow_links
 from sopdoc.importers.pdf.header_above import header_above
-from sopdoc.importers.pdf.shapes import extract_arrowheads, extract_pieces, extract_shapes
+from sopdoc.importers.pdf.shapes import extract_shapes
 from sopdoc.importers.pdf.streams import StreamTooLarge, check_streams
 from sopdoc.importers.pdf.words import SpacedTable, spaced_text
 from sopdoc.importers.report import ImportBuilder, ImportResult
@@ -164,6 +164,8 @@ def _read(pdf: Any, b: ImportBuilder, path: str, first: int = 0) -> list[ImportR
     scans: list[int | ImagePart] = []
     overlaid: dict[int, int] = {}  # page with a symbol overlay → its text-layer tables
     ocr_reads: list[PageRead] = []
+    links: list[Link] = []  # decisions with an exit into an off-page connector
+    sites: list[tuple[PdfFlowTable, Any, list[Any]]] = []  # each table read: its page and cells
     started = time.monotonic()
     for pno, page in enumerate(pages, start=1):
         if time.monotonic() - started > TIME_BUDGET:
@@ -239,7 +241,9 @@ def _read(pdf: Any, b: ImportBuilder, path: str, first: int = 0) -> list[ImportR
                 flow = read_flow_table(headed, pno, t_index, name, here)
             else:
                 flow = read_continuation(table, flows[-1], pno, t_index, name, here)
-            _branches(flow, page, [c for r in table.rows for c in r.cells if c])
+            grid = [c for r in table.rows for c in r.cells if c]
+            links.extend(branches(flow, page, grid))
+            sites.append((flow, page, grid))
             flows.append(flow)
             covered.extend(over)
             if conf:
@@ -259,6 +263,8 @@ def _read(pdf: Any, b: ImportBuilder, path: str, first: int = 0) -> list[ImportR
                     origin=Origin(file=name, page=pno),
                 )
             )
+    if links:
+        follow_links(links, sites)
     if scans and ocr_available():  # scanned pages and raster flowcharts through OCR (sopdoc.importers.ocr)
         identity_done, more = read_image_pages(name, scans, b, flows, identity_done, source=path, first=first)
         ocr_reads.extend(more)
@@ -426,23 +432,3 @@ def _overlay_read(flow: PdfFlowTable, conf: dict[int, float]) -> PageRead:
         if sure:
             read.row_conf[(flow.page, flow.index, step.origin.row or 0)] = min(sure)
     return read
-
-
-def _branches(flow: PdfFlowTable, page: Any, grid: list[Any]) -> None:
-    """Fill ``cabang`` of each decision step with row indexes (turned into step numbers later)."""
-    if not any(s.kind == "keputusan" for shapes in flow.shapes for s in shapes):
-        return
-    from pdfplumber.utils.text import extract_words
-
-    pieces = extract_pieces(page, grid)
-    arrows = extract_arrowheads(page)
-    words: list[dict[str, Any]] | None = None
-    for k, shapes in enumerate(flow.shapes):
-        for s in shapes:
-            if s.kind == "keputusan":
-                found = decision_exits(s, k, flow.shapes, pieces, arrows)
-                if words is None and found:  # exit labels: a line of words beside an exit path
-                    words = extract_words(page.chars, keep_blank_chars=True, x_tolerance=4)
-                targets, labels = labelled_targets(s, k, found, words or [])
-                flow.steps[k].cabang = {key: -1 - idx for key, idx in targets.items()}  # row index marker
-                flow.steps[k].labels = labels
