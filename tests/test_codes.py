@@ -36,9 +36,10 @@ def test_all_stage_codes_are_in_the_registry_without_clashes() -> None:
 
 @pytest.mark.parametrize(("stage", "table", "first", "count"), [
     ("source", READING_CODES, "SOP001", 14),
-    ("importers", IMP_CODES, "IMP001", 40),  # + IMP009/032/033/042 (bounded decoders), IMP038, IMP050/051 (OCR),
+    ("importers", IMP_CODES, "IMP001", 41),  # + IMP009/032/033/042 (bounded decoders), IMP038, IMP050/051 (OCR),
     # IMP015-017 (edited own documents, bundles), IMP035 (a decision's connector label in the next row),
-    # IMP037 (text a reader does not see), IMP039 (a terminator beside a decision in one row)
+    # IMP037 (text a reader does not see), IMP039 (a terminator beside a decision in one row), IMP043 (a branch
+    # written in Keterangan)
     ("layout", NOTES, "SOP601", 10),  # SOP607: too large; SOP608: empty kop; SOP609: exit falls through;
     # SOP610: a step continued on the next page
     ("execution", CMP_RULES, "CMP001", 19),  # CMP304–306: overdue steps and periods; CMP307: outside the period

@@ -165,6 +165,11 @@ IMP_CODES: dict[str, Code] = register_table("importers", [
          Teks("Nilai angka DOCX tidak sah atau di luar batas; diganti nilai aman",
               "A DOCX number is invalid or out of range; a safe value was used"),
          Teks("periksa tabel ini di dokumen asli", "check this table in the original document")),
+    Code("IMP043", "cabang-di-keterangan", _I,
+         Teks("Keterangan menuliskan cabang dengan kata-kata; disimpan sebagai keterangan, bukan cabang",
+              "The keterangan writes a branch in words; kept as keterangan, not as a branch"),
+         Teks("pastikan bagan alir menggambar cabang ini (simbol keputusan dan tujuannya)",
+              "make sure the flowchart draws this branch (a decision symbol and its targets)")),
 ])
 
 

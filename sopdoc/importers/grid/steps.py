@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from sopdoc.importers.codes import imp_diagnostic
 from sopdoc.importers.grid.items import kelengkapan_items, split_items
+from sopdoc.importers.grid.prose_branch import prose_branch
 from sopdoc.importers.grid.vocab import mark_kind
 from sopdoc.importers.report import ImportBuilder
 from sopdoc.model.diagnostic import Origin, Teks
@@ -73,6 +74,27 @@ def steps_to_kegiatan(builder: ImportBuilder, actors: list[str], steps: list[Raw
         if raw.keterangan.strip():
             builder.put((*base, "keterangan"), raw.keterangan.strip(),
                         raw.cell_origin.get("keterangan", raw.origin), 0.95)
+            _branch_in_keterangan(builder, raw, base, i in decisions)
+
+
+def _branch_in_keterangan(builder: ImportBuilder, raw: RawStep, base: tuple, decision: bool) -> None:
+    """IMP043 when the Keterangan states a branch in words (:mod:`prose_branch`): kept as printed,
+    never turned into ``cabang``; on a step without a drawn decision the flowchart lacks it."""
+    labels = tuple(v for k, v in raw.labels.items() if k in ("label_ya", "label_tidak"))
+    decision = decision or any(mark_kind(t) in ("ya", "tidak") for t in raw.marks.values())
+    said = prose_branch(raw.keterangan, (*labels, "ya", "tidak") if decision else labels)
+    if said is None:
+        return
+    where = raw.cell_origin.get("keterangan", raw.origin)
+    if decision:
+        message = Teks(f"keterangan menjelaskan cabang keputusan ('{said}'); disimpan sebagai keterangan",
+                       f"the keterangan explains the decision's branches ('{said}'); kept as keterangan")
+    else:
+        message = Teks(f"keterangan menyebut cabang ('{said}') yang tidak digambar sebagai keputusan; "
+                       "disimpan sebagai keterangan",
+                       f"the keterangan states a branch ('{said}') the flowchart does not draw as a decision; "
+                       "kept as keterangan")
+    builder.add(imp_diagnostic("IMP043", message, path=(*base, "keterangan"), origin=where))
 
 
 def _actor_and_symbol(builder: ImportBuilder, actors: list[str], raw: RawStep, base: tuple,
