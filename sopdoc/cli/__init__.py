@@ -14,7 +14,6 @@ import importlib
 import os
 import re
 import sys
-import types
 from collections.abc import Sequence
 from typing import Any
 
@@ -303,26 +302,9 @@ def _main(args: list[str], lang: str) -> int:
     return int(rv or 0)
 
 
-# sopdoc uses no pydantic plugin. Asked for its plugins when it builds the first model, pydantic
-# imports importlib.metadata (and with it the email package) and reads the entry points of every
-# installed distribution: about 10 ms of a 170 ms ``sopdoc render x.sop.yaml`` (issue #16). In the
-# process sopdoc owns, its loader is this one, which finds none. (A library user's process keeps
-# pydantic's own.)
-_NO_PYDANTIC_PLUGINS = types.ModuleType("pydantic.plugin._loader", "sopdoc's CLI process: no pydantic plugins.")
-_NO_PYDANTIC_PLUGINS.get_plugins = tuple  # type: ignore[attr-defined]  # get_plugins() -> ()
-
-# New objects the cyclic collector waits for before a pass (CPython's default: 700). Start-up
-# makes some 70,000 objects that live as long as the process (modules, classes, pydantic's
-# schemas); at 700 the collector ran 100 passes over them, 3 % of the instructions of
-# ``sopdoc render x.sop.yaml``, and found nothing. A pass every 100,000 still collects cycles in
-# long runs.
-GC_YOUNG_THRESHOLD = 100_000
-
-
 def run() -> None:
-    """Console-script entry point (and ``python -m sopdoc``): one whole process."""
-    sys.modules.setdefault("pydantic.plugin._loader", _NO_PYDANTIC_PLUGINS)
-    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+    """The whole-process CLI (the console script and ``python -m sopdoc`` start it through
+    :func:`sopdoc.process.run`)."""
     code = main()
     # The process ends here. Left enabled, the cyclic collector traverses every object of every
     # loaded module (pydantic, reportlab, ...) while the interpreter shuts down: 25-30 ms of a

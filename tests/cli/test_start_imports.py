@@ -98,7 +98,7 @@ def test_main_help_lists_every_command_in_both_languages(tmp_path: Path) -> None
 # Runs the console-script entry point (``run()``, which ends the process) and prints what it loaded.
 _RUN_PROBE = """
 import gc, json, sys
-from sopdoc.cli import run
+from sopdoc.process import run
 sys.argv = ["sopdoc", *sys.argv[1:]]
 try:
     run()
@@ -108,9 +108,9 @@ finally:
 
 
 def test_render_process_scans_no_installed_distribution(tmp_path: Path) -> None:
-    """The ``sopdoc`` process asks pydantic for no plugins (issue #16, point 10): neither
-    ``importlib.metadata`` (which reads every installed distribution's entry points) nor the
-    email package it loads; the collector waits for 100,000 new objects; the PDF is the same."""
+    """The ``sopdoc`` process (:mod:`sopdoc.process`) asks pydantic for no plugins (issue #16, point
+    10): neither ``importlib.metadata`` (which reads every installed distribution's entry points)
+    nor the email package it loads; the collector waits for 100,000 new objects; the PDF is the same."""
     example = str(EXAMPLES / "pengumpulan-data-kinerja.sop.yaml")
     proc = subprocess.run([sys.executable, "-c", _RUN_PROBE, "render", example, "-o", str(tmp_path / "run")],
                           env={**os.environ, "SOPDOC_LANG": "id"}, cwd=tmp_path, capture_output=True, text=True,
