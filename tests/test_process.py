@@ -91,3 +91,31 @@ def test_an_unwritable_cache_folder_changes_nothing(tmp_path: Path) -> None:
     blocked.write_text("not a folder")
     assert _render(tmp_path, "blocked", str(blocked / "cache")) == _render(tmp_path, "off", "off")
     assert blocked.read_text() == "not a folder"
+
+
+def test_the_code_cache_compiles_as_python_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What :mod:`dataclasses` and :mod:`typing` get from the cache is what they would compile:
+    errors raised the same way, other calls of ``compile`` passed through, nothing read or
+    written in a process that never saves."""
+    import ast
+    import typing
+
+    from sopdoc.process import _CodeCache
+
+    monkeypatch.setenv("SOPDOC_CACHE_DIR", str(tmp_path))
+    cache = _CodeCache()
+    code = cache.compile("dict[str, int] | None", "<string>", "eval")
+    assert code is cache.compile("dict[str, int] | None", "<string>", "eval")  # compiled once
+    assert eval(code, vars(typing)) == (dict[str, int] | None)
+    with pytest.raises(SyntaxError):
+        cache.compile("int |", "<string>", "eval")
+    tree = cache.compile("x = 1", "f.py", "exec", ast.PyCF_ONLY_AST)  # not the ForwardRef form: passed through
+    assert isinstance(tree, ast.Module)
+    namespace: dict[str, object] = {}
+    cache.exec("def f(a, b=2):\n return a + b", {}, namespace)
+    assert namespace["f"](1) == 3  # type: ignore[operator]
+    assert cache.added == 2 and list(tmp_path.iterdir()) == []
+    cache.save()
+    assert [p.name for p in tmp_path.iterdir()] == [CODE_CACHE]
+    again = _CodeCache()
+    assert again.codes.keys() == cache.codes.keys() and again.added == 0
