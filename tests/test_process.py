@@ -30,14 +30,16 @@ def test_the_code_cache_changes_no_output_and_is_written_once(tmp_path: Path) ->
     cache = tmp_path / "cache"
     without = _render(tmp_path, "off", "off")
     first = _render(tmp_path, "first", str(cache))
-    assert [p.name for p in cache.iterdir()] == [CODE_CACHE]  # one file, nothing else, nowhere else
-    written = cache / CODE_CACHE
-    assert written.stat().st_mode & 0o777 == 0o600 and cache.stat().st_mode & 0o777 == 0o700
-    body = written.read_bytes()
-    os.utime(written, (1, 1))
-    second = _render(tmp_path, "second", str(cache))  # every text found: nothing compiled, not rewritten
+    files = sorted(cache.iterdir())  # the code, and each TrueType face parsed (layout/font_cache.py)
+    assert [p.name for p in files if not p.name.startswith("ttfont-")] == [CODE_CACHE]
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in files) and cache.stat().st_mode & 0o777 == 0o700
+    bodies = [p.read_bytes() for p in files]
+    for p in files:
+        os.utime(p, (1, 1))
+    second = _render(tmp_path, "second", str(cache))  # everything found: nothing compiled or parsed, nothing rewritten
     assert first == second == without
-    assert written.read_bytes() == body and written.stat().st_mtime == 1
+    assert sorted(cache.iterdir()) == files and [p.read_bytes() for p in files] == bodies
+    assert all(p.stat().st_mtime == 1 for p in files)
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "another tag", "not code"])
