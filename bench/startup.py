@@ -11,7 +11,9 @@ mean more than the wall times.
 An installed sopdoc runs from compiled bytecode (pip compiles the wheel at install). When this
 environment forbids writing bytecode (``PYTHONDONTWRITEBYTECODE``), every start would compile
 sopdoc's sources again and the figure would measure the compiler, so the processes get a private
-bytecode cache (``PYTHONPYCACHEPREFIX``) warmed by one untimed start of each command.
+bytecode cache (``PYTHONPYCACHEPREFIX``) warmed by one untimed start of each command. That start
+also fills the start-up cache a ``sopdoc`` process keeps in the user's cache folder (the code of
+dataclass methods, ``sopdoc/process.py``), as any second run of a user's would find it.
 """
 
 from __future__ import annotations

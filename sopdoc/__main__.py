@@ -1,5 +1,5 @@
 """`python -m sopdoc`."""
 
-from sopdoc.cli import run
+from sopdoc.process import run
 
 run()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +18,10 @@ EXAMPLES = ROOT / "examples"
 DATA = Path(__file__).resolve().parent / "data"
 CORPUS = DATA / "corpus"  # the four BPS Bengkulu PDFs (tests/data/README.md)
 SEEDS = DATA / "seeds"  # the five seed text extractions (tests/data/README.md)
+
+if "SOPDOC_CACHE_DIR" not in os.environ:  # the start-up cache of the sopdoc processes tests start
+    os.environ["SOPDOC_CACHE_DIR"] = tempfile.mkdtemp(prefix="sopdoc-test-cache-")  # (sopdoc.user_cache)
+    atexit.register(shutil.rmtree, os.environ["SOPDOC_CACHE_DIR"], True)  # never the user's own
 
 
 @pytest.fixture

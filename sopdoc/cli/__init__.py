@@ -322,7 +322,8 @@ def _main(args: list[str], lang: str) -> int:
 
 
 def run() -> None:
-    """Console-script entry point (and ``python -m sopdoc``): one whole process."""
+    """The whole-process CLI (the console script and ``python -m sopdoc`` start it through
+    :func:`sopdoc.process.run`)."""
     code = main()
     # The process ends here. Left enabled, the cyclic collector traverses every object of every
     # loaded module (pydantic, reportlab, ...) while the interpreter shuts down: 25-30 ms of a

@@ -19,6 +19,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from sopdoc.layout.font_cache import load_ttfont
+
 __all__ = ["REPLACEMENT", "FontSet", "ensure_font", "find_font_dir", "font_runs", "font_set"]
 
 REPLACEMENT = "?"
@@ -133,10 +135,9 @@ def ensure_font(name: str) -> None:
     if path is None:
         return
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, path))
+        pdfmetrics.registerFont(load_ttfont(name, path))  # parsed once per user (font_cache)
     _PENDING.pop(name, None)
 
 

@@ -93,3 +93,37 @@ def test_main_help_lists_every_command_in_both_languages(tmp_path: Path) -> None
         assert names == ["buku", "check", "diff", "evaluasi", "import", "info", "katalog", "log", "period",
                          "render", "rules", "schema", "serve"]
         assert line in listed
+
+
+# Runs the console-script entry point (``run()``, which ends the process) and prints what it loaded.
+_RUN_PROBE = """
+import gc, json, sys
+from sopdoc.process import run
+sys.argv = ["sopdoc", *sys.argv[1:]]
+try:
+    run()
+finally:
+    print(json.dumps({"modules": sorted(sys.modules), "gc": gc.get_threshold()[0]}))
+"""
+
+
+def test_render_process_scans_no_installed_distribution(tmp_path: Path) -> None:
+    """The ``sopdoc`` process (:mod:`sopdoc.process`) asks pydantic for no plugins (issue #16, point
+    10): neither ``importlib.metadata`` (which reads every installed distribution's entry points)
+    nor what it loads (the email package, importlib.resources, csv, socket, zipfile); the collector
+    waits for 100,000 new objects; the PDF is the same."""
+    example = str(EXAMPLES / "pengumpulan-data-kinerja.sop.yaml")
+    proc = subprocess.run([sys.executable, "-c", _RUN_PROBE, "render", example, "-o", str(tmp_path / "run")],
+                          env={**os.environ, "SOPDOC_LANG": "id"}, cwd=tmp_path, capture_output=True, text=True,
+                          check=False, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout.splitlines()[-1])
+    assert "pydantic" in out["modules"] and "sopdoc.model.sop" in out["modules"]
+    removed = ("importlib.metadata", "importlib.resources", "email", "csv", "socket", "zipfile")  # on the path before
+    assert [m for m in out["modules"] if m.startswith(removed)] == []
+    assert out["gc"] == 100_000
+    code, _modules = _run(["render", example, "-o", str(tmp_path / "main")], {**os.environ, "SOPDOC_LANG": "id"},
+                          tmp_path)  # main() in a process with pydantic's own plugin loader
+    assert code == 0
+    name = "pengumpulan-data-kinerja.pdf"
+    assert (tmp_path / "run" / name).read_bytes() == (tmp_path / "main" / name).read_bytes()
