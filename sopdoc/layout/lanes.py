@@ -112,26 +112,86 @@ class Lanes:
 
     # -- scoring -----------------------------------------------------------------------------
 
-    def _h_scorer(self, y: float, h: list[Span] | None = None, v: list[Span] | None = None
-                  ) -> Callable[[float, float], float]:
-        """The cost of a horizontal run at ``y`` as a function of its ends (what does not
-        depend on the ends is worked out once). ``h`` and ``v``: the placed runs to weigh, when
-        the caller has already left out those that cannot matter at ``y`` (default: all)."""
+    def _h_base(self, y: float) -> float:
+        """The cost of a horizontal run at ``y`` for the row borders it comes near."""
         k = bisect.bisect_left(self.row_y, y - LANE_CLEAR)
         base = 0.0
         while k < len(self.row_y) and self.row_y[k] < y + LANE_CLEAR:
             base += _shortfall(abs(y - self.row_y[k]), LANE_CLEAR) * _CLEAR_WEIGHT
             k += 1
-        near = [(LANE_CLEAR - abs(y - yy), a, b) for (yy, a, b) in (self.h if h is None else h)
-                if abs(y - yy) < LANE_CLEAR]
-        across = [x for (x, a, b) in (self.v if v is None else v) if a + 0.5 < y < b - 0.5]
+        return base
 
-        def cost(x0: float, x1: float) -> float:
-            lo, hi = min(x0, x1), max(x0, x1)
-            c = base + sum(d for d, a, b in near if a < hi + LANE_CLEAR and lo - LANE_CLEAR < b) * _CLEAR_WEIGHT
-            return c + _CROSS_WEIGHT * sum(1 for x in across if lo + 0.5 < x < hi - 0.5)
+    def _h_costs(self, y: float, x_end: float, xs: list[float]) -> list[float]:
+        """The cost of a horizontal run at ``y`` from ``x_end`` to each x of ``xs``: the row
+        borders it comes near, the parallel runs it comes near (each ``LANE_CLEAR`` - distance),
+        and its crossings with vertical runs."""
+        base = self._h_base(y)
+        near = [(LANE_CLEAR - abs(y - yy), a, b) for (yy, a, b) in self.h if abs(y - yy) < LANE_CLEAR]
+        across = sorted(x for (x, a, b) in self.v if a + 0.5 < y < b - 0.5)
+        out = []
+        for x in xs:
+            lo, hi = min(x_end, x), max(x_end, x)
+            c = base + sum(d for d, a, b in near if a < hi + LANE_CLEAR and lo - LANE_CLEAR < b) * _CLEAR_WEIGHT \
+                if near else base  # (an empty sum adds 0.0: the same number)
+            # the crossings: the verticals strictly inside (lo + 0.5, hi - 0.5), counted by bisection
+            crossed = bisect.bisect_left(across, hi - 0.5) - bisect.bisect_right(across, lo + 0.5)
+            out.append(c + _CROSS_WEIGHT * max(crossed, 0))
+        return out
 
-        return cost
+    def _v_costs(self, y0: float, y1: float, xs: list[float]) -> list[float]:
+        """``[self._v_scorer(y0, y1)(x) for x in xs]`` (``xs`` sorted), the same numbers worked
+        out only where a term can be nonzero: the clearance sums near a border or a vertical run
+        (each as the scorer sums it), the crossings by counting per interval."""
+        lo, hi = min(y0, y1), max(y0, y1)
+        near = [xx for (xx, a, b) in self.v if a < hi + LANE_CLEAR and lo - LANE_CLEAR < b]
+        borders = self.col_x
+        n = len(xs)
+        touched: set[int] = set()
+        for xx in (*borders, *near):
+            touched.update(range(bisect.bisect_left(xs, xx - LANE_CLEAR - 1.0),
+                                 bisect.bisect_right(xs, xx + LANE_CLEAR + 1.0)))
+        clear: list[float] = [0] * n  # type: ignore[list-item]  # int 0, as the scorer's empty sums
+        for j in touched:
+            x = xs[j]
+            k = bisect.bisect_left(borders, x - LANE_CLEAR)
+            c = sum(LANE_CLEAR - abs(x - xb) for xb in borders[k:k + 3] if abs(x - xb) < LANE_CLEAR)
+            c += sum(LANE_CLEAR - abs(x - xx) for xx in near if abs(x - xx) < LANE_CLEAR)
+            clear[j] = c
+        steps = [0] * (n + 1)
+        for (y, a, b) in self.h:
+            if lo + 0.5 < y < hi - 0.5:
+                j0, j1 = bisect.bisect_right(xs, a + 0.5), bisect.bisect_left(xs, b - 0.5)
+                if j0 < j1:
+                    steps[j0] += 1
+                    steps[j1] -= 1
+        out = []
+        crossed = 0
+        for j in range(n):
+            crossed += steps[j]
+            out.append(clear[j] * _CLEAR_WEIGHT + _CROSS_WEIGHT * crossed)
+        return out
+
+    def _symbol_costs(self, xs: list[float], passing: list[SymbolBox], lo: float, hi: float
+                      ) -> tuple[list[float], list[bool]]:
+        """Per x of the sorted ``xs``: the clearance cost of a vertical run from ``lo`` to ``hi``
+        against the ``passing`` symbols (added in their order, as :meth:`lane` weighs them) and
+        whether it passes through one. Only the xs near a symbol are visited: elsewhere every
+        term is 0."""
+        costs = [0.0] * len(xs)
+        through = [False] * len(xs)
+        for s in passing:
+            r = s.rect
+            rx, rr = r.x, r.right
+            for j in range(bisect.bisect_left(xs, rx - SYMBOL_CLEAR - 1.0),
+                           bisect.bisect_right(xs, rr + SYMBOL_CLEAR + 1.0)):
+                if through[j]:
+                    continue
+                x = xs[j]
+                if rx < x < rr and segment_hits_symbol((x, lo), (x, hi), s):
+                    through[j] = True
+                    continue
+                costs[j] += _shortfall(min(abs(x - rx), abs(x - rr)), SYMBOL_CLEAR) * _CLEAR_WEIGHT
+        return costs, through
 
     def _v_scorer(self, y0: float, y1: float) -> Callable[[float], float]:
         """The cost of a vertical run from ``y0`` to ``y1`` as a function of its x."""
@@ -190,12 +250,26 @@ class Lanes:
             return (top + bottom) / 2
         n = int((hi - lo) / 0.5)
         candidates = [lo + 0.5 * k for k in range(n + 1)] + [hi]
-        # only the runs that can weigh at some candidate level, in their order (same sums)
-        h = [r for r in self.h if lo - LANE_CLEAR < r[0] < hi + LANE_CLEAR]
-        v = [r for r in self.v if r[1] < hi and r[2] > lo]
+        left, right = min(x0, x1), max(x0, x1)
+        # only the runs that can weigh at some candidate level and along x0..x1, in their order
+        # (so every sum adds the same terms in the same order)
+        near = [yy for (yy, a, b) in self.h if lo - LANE_CLEAR < yy < hi + LANE_CLEAR
+                and a < right + LANE_CLEAR and left - LANE_CLEAR < b]
+        across = [(a, b) for (x, a, b) in self.v if a < hi and b > lo and left + 0.5 < x < right - 0.5]
         on = [[r for r in self.v if abs(r[0] - x) < 0.5] for x, _end in stubs]
-        return min(candidates, key=lambda y: (round(self._h_scorer(y, h, v)(x0, x1) + self._on_runs(stubs, y, on),
-                                                    6), abs(y - prefer)))
+        stacked = any(on)
+
+        def cost(y: float) -> tuple[float, float]:
+            # a horizontal run at y: row borders and parallel runs near it, crossings; then the
+            # stubs' vertical runs lying on other connectors'
+            c = self._h_base(y) + sum(LANE_CLEAR - abs(y - yy) for yy in near if abs(y - yy) < LANE_CLEAR) \
+                * _CLEAR_WEIGHT
+            c += _CROSS_WEIGHT * sum(1 for a, b in across if a + 0.5 < y < b - 0.5)
+            if stacked:  # (else it adds 0.0: the same number)
+                c += self._on_runs(stubs, y, on)
+            return round(c, 6), abs(y - prefer)
+
+        return min(candidates, key=cost)
 
     def _on_runs(self, stubs: tuple[Point, ...], y: float, on: list[list[Span]] | None = None) -> float:
         """The cost of the vertical runs from each stub end to ``y`` lying on other connectors'
@@ -224,23 +298,18 @@ class Lanes:
         elif side == "left":
             xs = [x for x in xs if x <= x_from - APPROACH] or [x_from - APPROACH]
         best, best_cost = xs[0], math.inf
-        v_cost, out_cost, in_cost = self._v_scorer(y0, y1), self._h_scorer(y0), self._h_scorer(y1)
         lo0, hi0 = self._reach(y0, x_from, xs)
         lo1, hi1 = self._reach(y1, x_to, xs)
-        for x in xs:
-            if not (lo0 <= x <= hi0 and lo1 <= x <= hi1):
-                continue  # a horizontal run to or from x would pass through a symbol
-            cost = 0.0
-            through = False
-            for s in passing:
-                r = s.rect
-                if r.x < x < r.right and segment_hits_symbol((x, lo), (x, hi), s):
-                    through = True
-                    break
-                cost += _shortfall(min(abs(x - r.x), abs(x - r.right)), SYMBOL_CLEAR) * _CLEAR_WEIGHT
-            if through:
+        # only the xs both horizontal runs reach (the others would pass through a symbol)
+        xs = xs[bisect.bisect_left(xs, max(lo0, lo1)):bisect.bisect_right(xs, min(hi0, hi1))]
+        sym_cost, through = self._symbol_costs(xs, passing, lo, hi)
+        v_cost = self._v_costs(y0, y1, xs)
+        out_cost, in_cost = self._h_costs(y0, x_from, xs), self._h_costs(y1, x_to, xs)
+        for j, x in enumerate(xs):
+            if through[j]:
                 continue
-            cost += v_cost(x) + out_cost(x_from, x) + in_cost(x, x_to)
+            cost = sym_cost[j]
+            cost += v_cost[j] + out_cost[j] + in_cost[j]
             cost += _LENGTH_WEIGHT * (abs(x - x_from) + abs(x - x_to))
             if cost < best_cost - 1e-9:
                 best, best_cost = x, cost

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -113,14 +113,16 @@ def route_page(rows: tuple[Row, ...], cols: tuple[Column, ...], symbols: tuple[S
              if c.role in ("pelaksana", "offpage") and c.col in actor and c.col_span == 1]
     label_w = min((cols[i].width for i in actor), default=0.0) - 2 * LABEL_MARGIN
     exits = [p for _ci, _text, p, _side in pending]
+    obstacles = _Obstacles(connectors, symbols, labels, cells)  # one index per page, labels added as placed
     for ci, text, exit_pt, side in pending:
         others = [q for q in exits if q != exit_pt]
         label = _place_label(text, exit_pt, side, connectors[ci], connectors, symbols, labels, cells, fonts, label_w,
-                             others)
+                             others, obstacles)
         if label is None:
             failures += 1
             label = _fallback_label(text, exit_pt, connectors[ci], connectors, symbols, labels, cells, fonts, label_w)
         labels.append(label)
+        obstacles.add_label(label.rect)
     return tuple(connectors), tuple(labels), failures
 
 
@@ -222,21 +224,34 @@ def _along(w: float, h: float, conn: Connector) -> list[Rect]:
 
 def _place_label(text: str, p: Point, side: str, own: Connector, connectors: list[Connector],
                  symbols: tuple[SymbolBox, ...], labels: list[Label], cells: list[Cell],
-                 fonts: FontSet, max_w: float, others: list[Point]) -> Label | None:
+                 fonts: FontSet, max_w: float, others: list[Point], obstacles: _Obstacles | None = None
+                 ) -> Label | None:
     """The first candidate position inside an actor cell that touches no symbol, line, border or
     other label and lies nearer its own exit ``p`` than any of the ``others``: next to the exit
     first, then anywhere along the connector (text wider than the actor columns is wrapped to
-    their width)."""
+    their width). ``obstacles``: the page's index of ``connectors``, ``symbols``, ``labels`` and
+    ``cells`` when the caller keeps one (built here otherwise)."""
     variants = ["bottom", "bottom-left"] if side == "bottom" else (
         [side, f"{side}-below"] if side == "right" else ["left", "left-below"])
     home = next((c for c in cells if c.rect.contains(symbols[own.source].rect)), None)
-    obstacles = _Obstacles(connectors, symbols, labels, cells)
+    if obstacles is None:
+        obstacles = _Obstacles(connectors, symbols, labels, cells)
+    sized: dict[float, tuple[float, float]] = {}
+    along: dict[float, list[Rect]] = {}
+
+    def candidates(size: float) -> Iterator[Rect]:
+        # made one at a time: the first free one ends the search (usually among the first few)
+        w, h = sized[size] if size in sized else sized.setdefault(size, _measure(text, size, fonts, max_w))
+        for v in variants:
+            for step in range(0, 48):
+                yield _label_rect(w, h, p, v, float(step))
+        if size not in along:
+            along[size] = sorted(_along(w, h, own), key=lambda r: abs(r.cx - p[0]) + abs(r.cy - p[1]))
+        yield from along[size]
+
     for same_cell in (True, False):
         for size in LABEL_SIZES:
-            w, h = _measure(text, size, fonts, max_w)
-            candidates = [_label_rect(w, h, p, v, float(step)) for v in variants for step in range(0, 48)]
-            along = sorted(_along(w, h, own), key=lambda r: abs(r.cx - p[0]) + abs(r.cy - p[1]))
-            for rect in candidates + along:
+            for rect in candidates(size):
                 if same_cell and home is not None and not home.rect.contains(rect):
                     continue
                 if _owned(rect, p, others) and obstacles.free(rect):
@@ -330,9 +345,15 @@ class _Grid(Generic[T]):
 
     def __init__(self, items: Iterable[tuple[Rect, T]]) -> None:
         self._squares: defaultdict[tuple[int, int], list[tuple[int, T]]] = defaultdict(list)
-        for n, (r, item) in enumerate(items):
-            for key in self._keys(r.x, r.y, r.right, r.bottom):
-                self._squares[key].append((n, item))
+        self._n = 0
+        for r, item in items:
+            self.add(r, item)
+
+    def add(self, r: Rect, item: T) -> None:
+        """File ``item`` under the squares ``r`` touches."""
+        for key in self._keys(r.x, r.y, r.right, r.bottom):
+            self._squares[key].append((self._n, item))
+        self._n += 1
 
     @staticmethod
     def _keys(x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]]:
@@ -349,7 +370,7 @@ class _Grid(Generic[T]):
 
 
 class _Obstacles:
-    """What an exit label must keep off, indexed once per label to place (instead of every
+    """What an exit label must keep off, indexed once per page (instead of every
     cell, symbol, connector segment and label being rechecked for every candidate box): a label
     box is free when it lies inside the actor cell under its centre and touches no symbol, line
     or other label."""
@@ -361,6 +382,10 @@ class _Obstacles:
         lines = (segment_rect(a, b, 0.6) for c in connectors for a, b in segments_of(c.points))
         self._lines = _Grid((r, r) for r in lines)
         self._labels = _Grid((lb.rect, lb.rect) for lb in labels)
+
+    def add_label(self, r: Rect) -> None:
+        """Keep later labels off ``r`` too (a label just placed)."""
+        self._labels.add(r, r)
 
     def free(self, r: Rect) -> bool:
         grown = Rect(r.x - 0.8, r.y - 0.8, r.w + 1.6, r.h + 1.6)
