@@ -194,7 +194,7 @@ def balance_columns(sop: Sop, cols: tuple[Column, ...], fonts: FontSet, size: fl
 
     def total(trial: dict[ColumnKind, float]) -> float:
         per = [heights(k, w) for k, w in trial.items()]
-        return sum(max(f, *(h[i] for h in per)) for i, f in enumerate(floors))
+        return sum(map(max, floors, *per))  # per step: the tallest of its floor and its cells
 
     best = total(widths)
     while True:

@@ -128,6 +128,8 @@ class Lanes:
         base = self._h_base(y)
         near = [(LANE_CLEAR - abs(y - yy), a, b) for (yy, a, b) in self.h if abs(y - yy) < LANE_CLEAR]
         across = sorted(x for (x, a, b) in self.v if a + 0.5 < y < b - 0.5)
+        if not near and not across:
+            return [base] * len(xs)  # (base + 0.0 + 4.0 * 0: the same number)
         out = []
         for x in xs:
             lo, hi = min(x_end, x), max(x_end, x)

@@ -340,33 +340,26 @@ BUCKET = 24.0
 
 class _Grid(Generic[T]):
     """Items filed by their rectangle under every ``BUCKET``-sized square it touches (borders
-    included), so that a query meets only its neighbours: :meth:`near` returns a superset of the
-    items whose rectangle overlaps a query box (or contains a point); callers test each exactly."""
+    included), so that a query meets only its neighbours: :meth:`near` yields a superset of the
+    items whose rectangle overlaps a query box (or contains a point), an item once per square it
+    shares with the box; callers test each exactly."""
 
     def __init__(self, items: Iterable[tuple[Rect, T]]) -> None:
-        self._squares: defaultdict[tuple[int, int], list[tuple[int, T]]] = defaultdict(list)
-        self._n = 0
+        self._squares: defaultdict[tuple[int, int], list[T]] = defaultdict(list)
         for r, item in items:
             self.add(r, item)
 
     def add(self, r: Rect, item: T) -> None:
         """File ``item`` under the squares ``r`` touches."""
-        for key in self._keys(r.x, r.y, r.right, r.bottom):
-            self._squares[key].append((self._n, item))
-        self._n += 1
+        for i in range(math.floor(r.x / BUCKET), math.floor(r.right / BUCKET) + 1):
+            for j in range(math.floor(r.y / BUCKET), math.floor(r.bottom / BUCKET) + 1):
+                self._squares[(i, j)].append(item)
 
-    @staticmethod
-    def _keys(x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]]:
-        i0, i1 = math.floor(x0 / BUCKET), math.floor(x1 / BUCKET)
-        j0, j1 = math.floor(y0 / BUCKET), math.floor(y1 / BUCKET)
-        return [(i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
-
-    def near(self, x0: float, y0: float, x1: float, y1: float) -> list[T]:
-        found: dict[int, T] = {}
-        for key in self._keys(x0, y0, x1, y1):
-            for n, item in self._squares.get(key, ()):
-                found[n] = item
-        return list(found.values())
+    def near(self, x0: float, y0: float, x1: float, y1: float) -> Iterator[T]:
+        squares = self._squares
+        for i in range(math.floor(x0 / BUCKET), math.floor(x1 / BUCKET) + 1):
+            for j in range(math.floor(y0 / BUCKET), math.floor(y1 / BUCKET) + 1):
+                yield from squares.get((i, j), ())
 
 
 class _Obstacles:
@@ -388,10 +381,13 @@ class _Obstacles:
         self._labels.add(r, r)
 
     def free(self, r: Rect) -> bool:
-        grown = Rect(r.x - 0.8, r.y - 0.8, r.w + 1.6, r.h + 1.6)
+        # r grown by 0.8 pt on every side must lie in the cell under its centre (as
+        # Rect.contains with its 0.01 tolerance, the same sums written out)
+        gx, gy = r.x - 0.8, r.y - 0.8
+        gr, gb = gx + (r.w + 1.6), gy + (r.h + 1.6)
         cx, cy = r.cx, r.cy
-        if not any(c.contains(grown) for c in self._cells.near(cx, cy, cx, cy)
-                   if c.x <= cx <= c.right and c.y <= cy <= c.bottom):
+        if not any(gx >= c.x - 0.01 and gy >= c.y - 0.01 and gr <= c.right + 0.01 and gb <= c.bottom + 0.01
+                   for c in self._cells.near(cx, cy, cx, cy) if c.x <= cx <= c.right and c.y <= cy <= c.bottom):
             return False
         # rect_hits_symbol(…, -0.5) reaches 0.5 pt beyond the symbol: look 1 pt around
         if any(rect_hits_symbol(r, s, -0.5)

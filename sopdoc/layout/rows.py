@@ -29,6 +29,7 @@ __all__ = [
     "measure_step",
     "split_step",
     "step_row",
+    "symbol_height",
     "symbol_size",
 ]
 
@@ -157,6 +158,19 @@ def measure_step(step: Kegiatan, cols: tuple[Column, ...], fonts: FontSet, size:
         text_h = max(text_h, block_height(n, size) + 2 * PAD)
         if n > 1 and cols[ci].kind is ColumnKind.OUTPUT:  # a multi-line output reads left-aligned
             texts[k] = (ci, text, Align.LEFT, mid)
+    sym_h, top, bottom = _symbol_room(step, cols, fonts)
+    return StepMeasure(tuple(texts), max(text_h, sym_h + top + bottom), replaced, top, bottom,
+                       sym_h + top + bottom, items, tuple(wrapped))
+
+
+def symbol_height(step: Kegiatan, cols: tuple[Column, ...], fonts: FontSet) -> float:
+    """``measure_step(step, cols, …).symbol_height`` without wrapping the step's texts."""
+    sym_h, top, bottom = _symbol_room(step, cols, fonts)
+    return sym_h + top + bottom
+
+
+def _symbol_room(step: Kegiatan, cols: tuple[Column, ...], fonts: FontSet) -> tuple[float, float, float]:
+    """The height of a step's symbol and the room its row keeps above and below it."""
     actor_w = min((c.width for c in cols if c.kind is ColumnKind.PELAKSANA), default=60.0)
     sym = symbol_size(kind_of(step), actor_w)
     top, bottom = SYM_TOP, SYM_BOTTOM
@@ -169,8 +183,7 @@ def measure_step(step: Kegiatan, cols: tuple[Column, ...], fonts: FontSet, size:
                       for t in (cab.label_ya or "Ya", cab.label_tidak or "Tidak"))
         bottom = max(SYM_BOTTOM, label_h + 4.0)
         top = max(SYM_TOP, label_h + 2.0 - sym.h / 2)
-    return StepMeasure(tuple(texts), max(text_h, sym.h + top + bottom), replaced, top, bottom,
-                       sym.h + top + bottom, items, tuple(wrapped))
+    return sym.h, top, bottom
 
 
 MIN_CONTINUED_H = 2 * SYM_BOTTOM

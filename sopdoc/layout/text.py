@@ -69,6 +69,14 @@ def _break_word(word: str, fonts: FontSet, size: float, width: float, bold: bool
 
 def wrap_text(text: str, fonts: FontSet, size: float, width: float, bold: bool = False) -> list[str]:
     """Wrap ``text`` into lines no wider than ``width`` points (empty text gives no lines)."""
+    return list(_wrapped(text, fonts, size, width, bold))
+
+
+@functools.lru_cache(maxsize=16384)
+def _wrapped(text: str, fonts: FontSet, size: float, width: float, bold: bool) -> tuple[str, ...]:
+    """:func:`wrap_text`, remembered: the layout wraps the same text to the same width many times
+    (column balancing tries widths, every step is measured and then set, and a process renders
+    many SOPs that share their texts)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         words = paragraph.split()
@@ -89,7 +97,7 @@ def wrap_text(text: str, fonts: FontSet, size: float, width: float, bold: bool =
                 current = pieces[-1]
         if current:
             lines.append(current)
-    return lines
+    return tuple(lines)
 
 
 def block_height(n_lines: int, size: float) -> float:
