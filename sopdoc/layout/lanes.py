@@ -56,6 +56,17 @@ def _shortfall(d: float, need: float) -> float:
     return max(need - d, 0.0)
 
 
+def _on_runs(y: float, on: list[Span]) -> float:
+    """The cost of the vertical runs from stub ends to ``y`` lying on other connectors' vertical
+    runs (see :meth:`Lanes.level`; ``on``: (stub end, run start, run end) of the runs on a stub's x)."""
+    cost = 0.0
+    for end, a, b in on:
+        lo, hi = min(y, end), max(y, end)
+        if min(hi, b) - max(lo, a) > 0.5:
+            cost += _OVERLAP_WEIGHT
+    return cost
+
+
 class Lanes:
     """The runs already placed on a page, and the choice of new ones."""
 
@@ -258,8 +269,9 @@ class Lanes:
         near = [yy for (yy, a, b) in self.h if lo - LANE_CLEAR < yy < hi + LANE_CLEAR
                 and a < right + LANE_CLEAR and left - LANE_CLEAR < b]
         across = [(a, b) for (x, a, b) in self.v if a < hi and b > lo and left + 0.5 < x < right - 0.5]
-        on = [[r for r in self.v if abs(r[0] - x) < 0.5] for x, _end in stubs]
-        stacked = any(on)
+        # per stub, the vertical runs on its x that do not end where it ends (two exits into one
+        # target merge into its arrow), in their order
+        on = [(end, a, b) for x, end in stubs for (xx, a, b) in self.v if abs(xx - x) < 0.5 and end not in (a, b)]
 
         def cost(y: float) -> tuple[float, float]:
             # a horizontal run at y: row borders and parallel runs near it, crossings; then the
@@ -267,22 +279,11 @@ class Lanes:
             c = self._h_base(y) + sum(LANE_CLEAR - abs(y - yy) for yy in near if abs(y - yy) < LANE_CLEAR) \
                 * _CLEAR_WEIGHT
             c += _CROSS_WEIGHT * sum(1 for a, b in across if a + 0.5 < y < b - 0.5)
-            if stacked:  # (else it adds 0.0: the same number)
-                c += self._on_runs(stubs, y, on)
+            if on:  # (else it adds 0.0: the same number)
+                c += _on_runs(y, on)
             return round(c, 6), abs(y - prefer)
 
         return min(candidates, key=cost)
-
-    def _on_runs(self, stubs: tuple[Point, ...], y: float, on: list[list[Span]] | None = None) -> float:
-        """The cost of the vertical runs from each stub end to ``y`` lying on other connectors'
-        vertical runs (see :meth:`level`; ``on``: per stub, the runs on its x, when known)."""
-        cost = 0.0
-        for k, (x, end) in enumerate(stubs):
-            lo, hi = min(y, end), max(y, end)
-            for xx, a, b in (self.v if on is None else on[k]):
-                if abs(xx - x) < 0.5 and min(hi, b) - max(lo, a) > 0.5 and end not in (a, b):
-                    cost += _OVERLAP_WEIGHT
-        return cost
 
     def lane(self, y0: float, y1: float, x_from: float, x_to: float, side: str) -> tuple[float, float]:
         """The x of a vertical run from ``y0`` to ``y1``, reached by a horizontal run at ``y0``

@@ -179,19 +179,20 @@ def _simplify(pts: list[Point]) -> list[Point]:
     return out
 
 
-def _label_rect(w: float, h: float, p: Point, side: str, shift: float) -> Rect:
-    """A label box of ``w`` × ``h`` beside the exit point ``p``, pushed ``shift`` away from it."""
+def _label_corner(w: float, h: float, p: Point, side: str, shift: float) -> Point:
+    """The top-left corner of a label box of ``w`` × ``h`` beside the exit point ``p``, pushed
+    ``shift`` away from it."""
     if side == "bottom":  # right of the vertical exit, just under the symbol
-        return Rect(p[0] + 1.5, p[1] + 1.0 + shift, w, h)
+        return p[0] + 1.5, p[1] + 1.0 + shift
     if side == "bottom-left":
-        return Rect(p[0] - 1.5 - w, p[1] + 1.0 + shift, w, h)
+        return p[0] - 1.5 - w, p[1] + 1.0 + shift
     if side == "right":
-        return Rect(p[0] + shift - w, p[1] - h - 1.0, w, h)
+        return p[0] + shift - w, p[1] - h - 1.0
     if side == "right-below":
-        return Rect(p[0] + shift - w, p[1] + 1.0, w, h)
+        return p[0] + shift - w, p[1] + 1.0
     if side == "left":
-        return Rect(p[0] - shift, p[1] - h - 1.0, w, h)
-    return Rect(p[0] - shift, p[1] + 1.0, w, h)  # left-below
+        return p[0] - shift, p[1] - h - 1.0
+    return p[0] - shift, p[1] + 1.0  # left-below
 
 
 def _measure(text: str, size: float, fonts: FontSet, max_w: float) -> tuple[float, float]:
@@ -209,16 +210,21 @@ def _lines(text: str, size: float, fonts: FontSet, max_w: float) -> list[str]:
 
 def _along(w: float, h: float, conn: Connector) -> list[Rect]:
     """Candidate label boxes of ``w`` × ``h`` beside every segment of the labelled connector."""
-    out: list[Rect] = []
+    return [Rect(x, y, w, h) for x, y in _along_corners(w, h, conn)]
+
+
+def _along_corners(w: float, h: float, conn: Connector) -> list[Point]:
+    """The top-left corners of :func:`_along`'s boxes, in its order."""
+    out: list[Point] = []
     for a, b in segments_of(conn.points):
         length = abs(b[0] - a[0]) + abs(b[1] - a[1])
         for k in range(0, int(length // 3) + 1):
             t = min(k * 3.0 / length, 1.0) if length else 0.0
             x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
             if abs(a[1] - b[1]) < 1e-6:
-                out += [Rect(x - w / 2, y - h - 1.0, w, h), Rect(x - w / 2, y + 1.0, w, h)]
+                out += [(x - w / 2, y - h - 1.0), (x - w / 2, y + 1.0)]
             else:
-                out += [Rect(x + 1.5, y - h / 2, w, h), Rect(x - 1.5 - w, y - h / 2, w, h)]
+                out += [(x + 1.5, y - h / 2), (x - 1.5 - w, y - h / 2)]
     return out
 
 
@@ -236,25 +242,31 @@ def _place_label(text: str, p: Point, side: str, own: Connector, connectors: lis
     home = next((c for c in cells if c.rect.contains(symbols[own.source].rect)), None)
     if obstacles is None:
         obstacles = _Obstacles(connectors, symbols, labels, cells)
-    sized: dict[float, tuple[float, float]] = {}
-    along: dict[float, list[Rect]] = {}
+    sized = {size: _measure(text, size, fonts, max_w) for size in LABEL_SIZES}
+    along: dict[float, list[Point]] = {}
 
-    def candidates(size: float) -> Iterator[Rect]:
-        # made one at a time: the first free one ends the search (usually among the first few)
-        w, h = sized[size] if size in sized else sized.setdefault(size, _measure(text, size, fonts, max_w))
+    def corners(size: float) -> Iterator[Point]:
+        # made one at a time: the first free box ends the search (usually among the first few)
+        w, h = sized[size]
         for v in variants:
             for step in range(0, 48):
-                yield _label_rect(w, h, p, v, float(step))
-        if size not in along:
-            along[size] = sorted(_along(w, h, own), key=lambda r: abs(r.cx - p[0]) + abs(r.cy - p[1]))
+                yield _label_corner(w, h, p, v, float(step))
+        if size not in along:  # nearest the exit first (the centre's distance, as Rect.cx/cy give it)
+            along[size] = sorted(_along_corners(w, h, own),
+                                 key=lambda c: abs((c[0] + w / 2) - p[0]) + abs((c[1] + h / 2) - p[1]))
         yield from along[size]
 
     for same_cell in (True, False):
+        inside = home.rect if same_cell and home is not None else None
         for size in LABEL_SIZES:
-            for rect in candidates(size):
-                if same_cell and home is not None and not home.rect.contains(rect):
+            w, h = sized[size]
+            for x, y in corners(size):
+                # (Rect.contains with its 0.01 tolerance, written out: no box made for a miss)
+                if inside is not None and not (x >= inside.x - 0.01 and y >= inside.y - 0.01
+                                               and x + w <= inside.right + 0.01 and y + h <= inside.bottom + 0.01):
                     continue
-                if _owned(rect, p, others) and obstacles.free(rect):
+                rect = Rect(x, y, w, h)
+                if obstacles.free(rect) and _owned(rect, p, others):
                     return _label_box(text, rect, size, fonts, max_w)
     return None
 
@@ -381,6 +393,11 @@ class _Obstacles:
         self._labels.add(r, r)
 
     def free(self, r: Rect) -> bool:
+        # the symbols first: most candidate boxes that are not free touch one
+        # (rect_hits_symbol(…, -0.5) reaches 0.5 pt beyond the symbol: look 1 pt around)
+        if any(rect_hits_symbol(r, s, -0.5)
+               for s in self._symbols.near(r.x - 1.0, r.y - 1.0, r.right + 1.0, r.bottom + 1.0)):
+            return False
         # r grown by 0.8 pt on every side must lie in the cell under its centre (as
         # Rect.contains with its 0.01 tolerance, the same sums written out)
         gx, gy = r.x - 0.8, r.y - 0.8
@@ -388,10 +405,6 @@ class _Obstacles:
         cx, cy = r.cx, r.cy
         if not any(gx >= c.x - 0.01 and gy >= c.y - 0.01 and gr <= c.right + 0.01 and gb <= c.bottom + 0.01
                    for c in self._cells.near(cx, cy, cx, cy) if c.x <= cx <= c.right and c.y <= cy <= c.bottom):
-            return False
-        # rect_hits_symbol(…, -0.5) reaches 0.5 pt beyond the symbol: look 1 pt around
-        if any(rect_hits_symbol(r, s, -0.5)
-               for s in self._symbols.near(r.x - 1.0, r.y - 1.0, r.right + 1.0, r.bottom + 1.0)):
             return False
         box = (r.x, r.y, r.right, r.bottom)
         if any(seg.intersects(r) for seg in self._lines.near(*box)):
