@@ -157,6 +157,14 @@ def bullet_items(items: tuple[str, ...] | list[str], fonts: FontSet, size: float
     """The wrapped lines of ``items`` set as a bulleted list ``width`` wide (each wrapped to the
     width less the hanging indent), the indexes of the lines that start an item, and whether
     characters had to be replaced. Empty items are left out."""
+    lines, starts, replaced = _bullet_items(tuple(items), fonts, size, width)
+    return list(lines), list(starts), replaced
+
+
+@functools.lru_cache(maxsize=4096)
+def _bullet_items(items: tuple[str, ...], fonts: FontSet, size: float, width: float
+                  ) -> tuple[tuple[str, ...], tuple[int, ...], bool]:
+    """:func:`bullet_items`, remembered (column balancing sets the same lists at many widths)."""
     indent = bullet_indent(fonts, size)
     lines: list[str] = []
     starts: list[int] = []
@@ -168,7 +176,7 @@ def bullet_items(items: tuple[str, ...] | list[str], fonts: FontSet, size: float
         if wrapped:
             starts.append(len(lines))
             lines.extend(wrapped)
-    return lines, starts, replaced
+    return tuple(lines), tuple(starts), replaced
 
 
 def bullet_block(items: tuple[str, ...] | list[str], fonts: FontSet, size: float, box: Rect, *,
