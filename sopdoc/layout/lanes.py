@@ -125,10 +125,11 @@ class Lanes:
 
     def _h_base(self, y: float) -> float:
         """The cost of a horizontal run at ``y`` for the row borders it comes near."""
-        k = bisect.bisect_left(self.row_y, y - LANE_CLEAR)
+        row_y = self.row_y
+        k = bisect.bisect_left(row_y, y - LANE_CLEAR)
         base = 0.0
-        while k < len(self.row_y) and self.row_y[k] < y + LANE_CLEAR:
-            base += _shortfall(abs(y - self.row_y[k]), LANE_CLEAR) * _CLEAR_WEIGHT
+        while k < len(row_y) and row_y[k] < y + LANE_CLEAR:
+            base += max(LANE_CLEAR - abs(y - row_y[k]), 0.0) * _CLEAR_WEIGHT  # (_shortfall)
             k += 1
         return base
 
@@ -141,6 +142,12 @@ class Lanes:
         across = sorted(x for (x, a, b) in self.v if a + 0.5 < y < b - 0.5)
         if not near and not across:
             return [base] * len(xs)  # (base + 0.0 + 4.0 * 0: the same number)
+        if not near:  # (base + 0.0 is base) the crossings alone, each side of x_end
+            left, right = bisect.bisect_left, bisect.bisect_right
+            k = right(xs, x_end)
+            below, above = left(across, x_end - 0.5), right(across, x_end + 0.5)
+            return ([base + _CROSS_WEIGHT * max(below - right(across, x + 0.5), 0) for x in xs[:k]]
+                    + [base + _CROSS_WEIGHT * max(left(across, x - 0.5) - above, 0) for x in xs[k:]])
         out = []
         for x in xs:
             lo, hi = min(x_end, x), max(x_end, x)
@@ -275,11 +282,14 @@ class Lanes:
 
         def cost(y: float) -> tuple[float, float]:
             # a horizontal run at y: row borders and parallel runs near it, crossings; then the
-            # stubs' vertical runs lying on other connectors'
-            c = self._h_base(y) + sum(LANE_CLEAR - abs(y - yy) for yy in near if abs(y - yy) < LANE_CLEAR) \
-                * _CLEAR_WEIGHT
-            c += _CROSS_WEIGHT * sum(1 for a, b in across if a + 0.5 < y < b - 0.5)
-            if on:  # (else it adds 0.0: the same number)
+            # stubs' vertical runs lying on other connectors' (an empty list adds 0.0 or 0: the
+            # same number, so it is not summed)
+            c = self._h_base(y)
+            if near:
+                c += sum(LANE_CLEAR - abs(y - yy) for yy in near if abs(y - yy) < LANE_CLEAR) * _CLEAR_WEIGHT
+            if across:
+                c += _CROSS_WEIGHT * sum(1 for a, b in across if a + 0.5 < y < b - 0.5)
+            if on:
                 c += _on_runs(y, on)
             return round(c, 6), abs(y - prefer)
 
@@ -308,11 +318,10 @@ class Lanes:
         sym_cost, through = self._symbol_costs(xs, passing, lo, hi)
         v_cost = self._v_costs(y0, y1, xs)
         out_cost, in_cost = self._h_costs(y0, x_from, xs), self._h_costs(y1, x_to, xs)
-        for j, x in enumerate(xs):
-            if through[j]:
+        for x, cost, blocked, v, o, i in zip(xs, sym_cost, through, v_cost, out_cost, in_cost, strict=True):
+            if blocked:
                 continue
-            cost = sym_cost[j]
-            cost += v_cost[j] + out_cost[j] + in_cost[j]
+            cost += v + o + i
             cost += _LENGTH_WEIGHT * (abs(x - x_from) + abs(x - x_to))
             if cost < best_cost - 1e-9:
                 best, best_cost = x, cost
