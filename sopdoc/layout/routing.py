@@ -256,15 +256,18 @@ def _place_label(text: str, p: Point, side: str, own: Connector, connectors: lis
                                  key=lambda c: abs((c[0] + w / 2) - p[0]) + abs((c[1] + h / 2) - p[1]))
         yield from along[size]
 
-    for same_cell in (True, False):
-        inside = home.rect if same_cell and home is not None else None
+    for same_cell in (True, False) if home is not None else (True,):  # (without one, a second pass repeats the first)
         for size in LABEL_SIZES:
             w, h = sized[size]
             for x, y in corners(size):
-                # (Rect.contains with its 0.01 tolerance, written out: no box made for a miss)
-                if inside is not None and not (x >= inside.x - 0.01 and y >= inside.y - 0.01
-                                               and x + w <= inside.right + 0.01 and y + h <= inside.bottom + 0.01):
-                    continue
+                if home is not None:
+                    # (Rect.contains with its 0.01 tolerance, written out: no box made for a miss)
+                    inside = (x >= home.rect.x - 0.01 and y >= home.rect.y - 0.01
+                              and x + w <= home.rect.right + 0.01 and y + h <= home.rect.bottom + 0.01)
+                    # the first pass tries the boxes inside the home cell, the second the others:
+                    # a box inside was tried and found taken already (nothing changed since)
+                    if inside is not same_cell:
+                        continue
                 rect = Rect(x, y, w, h)
                 if obstacles.free(rect) and _owned(rect, p, others):
                     return _label_box(text, rect, size, fonts, max_w)

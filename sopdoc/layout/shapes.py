@@ -11,15 +11,20 @@ __all__ = ["point_on_outline", "rect_hits_symbol", "segment_hits_symbol", "segme
 
 def rect_hits_symbol(r: Rect, sym: SymbolBox, tol: float = 0.0) -> bool:
     """True when rectangle ``r`` overlaps the interior of the symbol's shape (diamond exact)."""
+    # (Rect.intersects, right, bottom, cx and cy written out: label placement asks this often)
     s = sym.rect
-    if not r.intersects(s, tol):
+    sx, sy, sw, sh = s.x, s.y, s.w, s.h
+    rx, ry = r.x, r.y
+    rr, rb = rx + r.w, ry + r.h
+    if not (rx + tol < (sx + sw) - tol and sx + tol < rr - tol and ry + tol < (sy + sh) - tol and sy + tol < rb - tol):
         return False
     if sym.kind is not SymbolKind.KEPUTUSAN:
         return True
-    hx, hy = s.w / 2, s.h / 2
-    px = min(max(s.cx, r.x + tol), r.right - tol)
-    py = min(max(s.cy, r.y + tol), r.bottom - tol)
-    return abs(px - s.cx) / hx + abs(py - s.cy) / hy < 1.0
+    hx, hy = sw / 2, sh / 2
+    cx, cy = sx + sw / 2, sy + sh / 2
+    px = min(max(cx, rx + tol), rr - tol)
+    py = min(max(cy, ry + tol), rb - tol)
+    return abs(px - cx) / hx + abs(py - cy) / hy < 1.0
 
 
 def segment_rect(a: Point, b: Point, pad: float = 0.0) -> Rect:
