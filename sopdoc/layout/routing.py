@@ -120,7 +120,8 @@ def route_page(rows: tuple[Row, ...], cols: tuple[Column, ...], symbols: tuple[S
                              others, obstacles)
         if label is None:
             failures += 1
-            label = _fallback_label(text, exit_pt, connectors[ci], connectors, symbols, labels, cells, fonts, label_w)
+            label = _fallback_label(text, exit_pt, connectors[ci], connectors, symbols, labels, cells, fonts, label_w,
+                                    obstacles)
         labels.append(label)
         obstacles.add_label(label.rect)
     return tuple(connectors), tuple(labels), failures
@@ -283,23 +284,31 @@ def _owned(rect: Rect, p: Point, others: list[Point]) -> bool:
 
 def _fallback_label(text: str, p: Point, own: Connector, connectors: list[Connector],
                     symbols: tuple[SymbolBox, ...], labels: list[Label], cells: list[Cell],
-                    fonts: FontSet, max_w: float) -> Label:
+                    fonts: FontSet, max_w: float, obstacles: _Obstacles | None = None) -> Label:
     """A spot inside the actor columns the connector runs through, nearest its exit, that stays
     off every symbol and, where possible, off lines and other labels (the caller reports the
-    page as crowded)."""
+    page as crowded). ``obstacles``: the page's index (see :func:`_place_label`)."""
     size = LABEL_SIZES[-1]
     w, h = _measure(text, size, fonts, max_w)
-    candidates = [_into_cells(r, cells) for r in _along(w, h, own)]
-    candidates += sorted(_strip_grid(w, h, own, cells), key=lambda r: abs(r.cx - p[0]) + abs(r.cy - p[1]))
-    lines = [segment_rect(a, b, 0.6) for c in connectors for a, b in segments_of(c.points)]
+    if obstacles is None:
+        obstacles = _Obstacles(connectors, symbols, labels, cells)
+    into = _CellFinder(cells)
+
+    def candidates() -> Iterator[Rect]:  # made one at a time: the first clear one ends the search
+        for r in _along(w, h, own):
+            yield into.shift(r)
+        yield from sorted(_strip_grid(w, h, own, cells), key=lambda r: abs(r.cx - p[0]) + abs(r.cy - p[1]))
+
+    first: Rect | None = None
     first_clear: Rect | None = None
-    for rect in candidates:
-        if any(rect_hits_symbol(rect, s, -0.5) for s in symbols):
+    for rect in candidates():
+        first = first or rect
+        if obstacles.hits_symbol(rect):
             continue
-        if not any(seg.intersects(rect) for seg in lines) and not any(lb.rect.intersects(rect) for lb in labels):
+        if not obstacles.hits_line_or_label(rect):
             return _label_box(text, rect, size, fonts, max_w)
         first_clear = first_clear or rect
-    rect = first_clear or (candidates[0] if candidates else Rect(p[0], p[1], w, h))
+    rect = first_clear or first or Rect(p[0], p[1], w, h)
     return _label_box(text, rect, size, fonts, max_w)
 
 
@@ -318,18 +327,35 @@ def _strip_grid(w: float, h: float, own: Connector, cells: list[Cell]) -> list[R
     return out
 
 
-def _into_cells(r: Rect, cells: list[Cell]) -> Rect:
-    """``r`` shifted into the actor cell nearest its centre (kept ``LABEL_MARGIN`` off the side
-    borders; a box taller than the cell stays level with the cell's top, or higher where it would
-    leave the step rows)."""
-    if not cells:
-        return r
-    cell = min(cells, key=lambda c: _distance(c.rect, r.cx, r.cy)).rect
-    x = min(max(r.x, cell.x + LABEL_MARGIN), cell.right - LABEL_MARGIN - r.w)
-    y = max(min(r.y, cell.bottom - r.h), cell.y)
-    bottom = max(c.rect.bottom for c in cells)  # a box taller than its cell stays above the last row's bottom
-    y = max(min(y, bottom - r.h), min(c.rect.y for c in cells))
-    return Rect(max(x, cell.x), y, r.w, r.h)
+class _CellFinder:
+    """Shifts a label box into the actor cell nearest its centre (kept ``LABEL_MARGIN`` off the
+    side borders; a box taller than the cell stays level with the cell's top, or higher where it
+    would leave the step rows). The cells' extent is worked out once; the cell under a box's
+    centre is found through a :class:`_Grid` (the first such cell in ``cells``' order, as the
+    nearest-cell scan picks it: its distance is 0), the scan over every cell is left for a centre
+    outside them all."""
+
+    def __init__(self, cells: list[Cell]) -> None:
+        self.cells = cells
+        self.grid = _Grid((c.rect, (k, c.rect)) for k, c in enumerate(cells))
+        self.top = min((c.rect.y for c in cells), default=0.0)
+        self.bottom = max((c.rect.bottom for c in cells), default=0.0)
+
+    def nearest(self, x: float, y: float) -> Rect:
+        under = [(k, r) for k, r in self.grid.near(x, y, x, y) if r.x <= x <= r.right and r.y <= y <= r.bottom]
+        if under:
+            return min(under, key=lambda kr: kr[0])[1]
+        return min(self.cells, key=lambda c: _distance(c.rect, x, y)).rect
+
+    def shift(self, r: Rect) -> Rect:
+        if not self.cells:
+            return r
+        cell = self.nearest(r.cx, r.cy)
+        x = min(max(r.x, cell.x + LABEL_MARGIN), cell.right - LABEL_MARGIN - r.w)
+        y = max(min(r.y, cell.bottom - r.h), cell.y)
+        # a box taller than its cell stays above the last row's bottom
+        y = max(min(y, self.bottom - r.h), self.top)
+        return Rect(max(x, cell.x), y, r.w, r.h)
 
 
 def _distance(rect: Rect, x: float, y: float) -> float:
@@ -395,11 +421,21 @@ class _Obstacles:
         """Keep later labels off ``r`` too (a label just placed)."""
         self._labels.add(r, r)
 
+    def hits_symbol(self, r: Rect) -> bool:
+        """True when ``r`` touches a symbol (0.5 pt around it included)."""
+        # rect_hits_symbol(…, -0.5) reaches 0.5 pt beyond the symbol: look 1 pt around
+        return any(rect_hits_symbol(r, s, -0.5)
+                   for s in self._symbols.near(r.x - 1.0, r.y - 1.0, r.right + 1.0, r.bottom + 1.0))
+
+    def hits_line_or_label(self, r: Rect) -> bool:
+        """True when ``r`` touches a connector's line (0.6 pt around it) or a placed label."""
+        box = (r.x, r.y, r.right, r.bottom)
+        return any(seg.intersects(r) for seg in self._lines.near(*box)) or any(
+            lb.intersects(r) for lb in self._labels.near(*box))
+
     def free(self, r: Rect) -> bool:
-        # the symbols first: most candidate boxes that are not free touch one
-        # (rect_hits_symbol(…, -0.5) reaches 0.5 pt beyond the symbol: look 1 pt around)
-        if any(rect_hits_symbol(r, s, -0.5)
-               for s in self._symbols.near(r.x - 1.0, r.y - 1.0, r.right + 1.0, r.bottom + 1.0)):
+        """True when ``r`` lies in the actor cell under its centre and touches nothing."""
+        if self.hits_symbol(r):  # first: most candidate boxes that are not free touch a symbol
             return False
         # r grown by 0.8 pt on every side must lie in the cell under its centre (as
         # Rect.contains with its 0.01 tolerance, the same sums written out)
@@ -409,7 +445,4 @@ class _Obstacles:
         if not any(gx >= c.x - 0.01 and gy >= c.y - 0.01 and gr <= c.right + 0.01 and gb <= c.bottom + 0.01
                    for c in self._cells.near(cx, cy, cx, cy) if c.x <= cx <= c.right and c.y <= cy <= c.bottom):
             return False
-        box = (r.x, r.y, r.right, r.bottom)
-        if any(seg.intersects(r) for seg in self._lines.near(*box)):
-            return False
-        return not any(lb.intersects(r) for lb in self._labels.near(*box))
+        return not self.hits_line_or_label(r)
