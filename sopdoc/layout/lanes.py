@@ -34,7 +34,7 @@ from sopdoc.layout.geometry import (
     Row,
     SymbolBox,
 )
-from sopdoc.layout.shapes import segment_hits_symbol, segments_of
+from sopdoc.layout.shapes import segment_hits_symbol, segments_of, vertical_hits
 
 __all__ = ["APPROACH", "LANE_CLEAR", "SYMBOL_CLEAR", "Lanes", "pieces_of", "with_bridges"]
 
@@ -202,12 +202,13 @@ class Lanes:
         for s in passing:
             r = s.rect
             rx, rr = r.x, r.right
+            hits = vertical_hits(s, lo, hi)
             for j in range(bisect.bisect_left(xs, rx - SYMBOL_CLEAR - 1.0),
                            bisect.bisect_right(xs, rr + SYMBOL_CLEAR + 1.0)):
                 if through[j]:
                     continue
                 x = xs[j]
-                if rx < x < rr and segment_hits_symbol((x, lo), (x, hi), s):
+                if rx < x < rr and hits(x):
                     through[j] = True
                     continue
                 costs[j] += _shortfall(min(abs(x - rx), abs(x - rr)), SYMBOL_CLEAR) * _CLEAR_WEIGHT

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 from sopdoc.layout.geometry import Point, Rect, SymbolBox, SymbolKind
 
-__all__ = ["point_on_outline", "rect_hits_symbol", "segment_hits_symbol", "segment_rect", "segments_of"]
+__all__ = ["point_on_outline", "rect_hits_symbol", "segment_hits_symbol", "segment_rect", "segments_of",
+           "vertical_hits"]
 
 
 def rect_hits_symbol(r: Rect, sym: SymbolBox, tol: float = 0.0) -> bool:
@@ -48,6 +50,23 @@ def segment_hits_symbol(a: Point, b: Point, sym: SymbolBox, tol: float = 0.3) ->
     px = min(max(s.cx, r.x), r.right)
     py = min(max(s.cy, r.y), r.bottom)
     return abs(px - s.cx) / hx + abs(py - s.cy) / hy < 1.0
+
+
+def vertical_hits(sym: SymbolBox, lo: float, hi: float, tol: float = 0.3) -> Callable[[float], bool]:
+    """``x -> segment_hits_symbol((x, lo), (x, hi), sym, tol)`` for ``lo <= hi``, with what does
+    not depend on x worked out once (the same comparisons and sums)."""
+    s = sym.rect
+    ix0, iy0 = s.x + tol, s.y + tol
+    ix1, iy1 = ix0 + max(s.w - 2 * tol, 0), iy0 + max(s.h - 2 * tol, 0)
+    bottom = lo + (hi - lo)  # the segment's box: x, lo, width 0, height hi - lo
+    if not (lo <= iy1 and iy0 <= bottom):
+        return lambda x: False
+    if sym.kind is not SymbolKind.KEPUTUSAN:
+        return lambda x: x <= ix1 and ix0 <= x
+    hx, hy = s.w / 2 - tol, s.h / 2 - tol
+    cx, cy = s.cx, s.cy
+    dy = abs(min(max(cy, lo), bottom) - cy) / hy
+    return lambda x: x <= ix1 and ix0 <= x and abs(x - cx) / hx + dy < 1.0
 
 
 def segments_of(points: tuple[Point, ...]) -> list[tuple[Point, Point]]:
