@@ -279,7 +279,12 @@ class Lanes:
         across = [(a, b) for (x, a, b) in self.v if a < hi and b > lo and left + 0.5 < x < right - 0.5]
         # per stub, the vertical runs on its x that do not end where it ends (two exits into one
         # target merge into its arrow), in their order
-        on = [(end, a, b) for x, end in stubs for (xx, a, b) in self.v if abs(xx - x) < 0.5 and end not in (a, b)]
+        # (and that can overlap the stub's run at some candidate: it runs from the end to y, so
+        # within the hull of the end and the candidates; one that does not overlap the hull by
+        # more than 0.5 overlaps no candidate's run by more)
+        first, last = min(candidates), max(candidates)
+        on = [(end, a, b) for x, end in stubs for (xx, a, b) in self.v if abs(xx - x) < 0.5 and end not in (a, b)
+              and min(max(last, end), b) - max(min(first, end), a) > 0.5]
 
         def cost(y: float) -> tuple[float, float]:
             # a horizontal run at y: row borders and parallel runs near it, crossings; then the

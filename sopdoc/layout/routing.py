@@ -113,7 +113,8 @@ def route_page(rows: tuple[Row, ...], cols: tuple[Column, ...], symbols: tuple[S
              if c.role in ("pelaksana", "offpage") and c.col in actor and c.col_span == 1]
     label_w = min((cols[i].width for i in actor), default=0.0) - 2 * LABEL_MARGIN
     exits = [p for _ci, _text, p, _side in pending]
-    obstacles = _Obstacles(connectors, symbols, labels, cells)  # one index per page, labels added as placed
+    # one index per page (when it has labels to place), labels added as placed
+    obstacles = _Obstacles(connectors, symbols, labels, cells) if pending else None
     for ci, text, exit_pt, side in pending:
         others = [q for q in exits if q != exit_pt]
         label = _place_label(text, exit_pt, side, connectors[ci], connectors, symbols, labels, cells, fonts, label_w,
@@ -123,6 +124,7 @@ def route_page(rows: tuple[Row, ...], cols: tuple[Column, ...], symbols: tuple[S
             label = _fallback_label(text, exit_pt, connectors[ci], connectors, symbols, labels, cells, fonts, label_w,
                                     obstacles)
         labels.append(label)
+        assert obstacles is not None
         obstacles.add_label(label.rect)
     return tuple(connectors), tuple(labels), failures
 
