@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Callable
 from dataclasses import replace
 
 from sopdoc.layout.geometry import (
@@ -159,9 +158,12 @@ class Lanes:
         return out
 
     def _v_costs(self, y0: float, y1: float, xs: list[float]) -> list[float]:
-        """``[self._v_scorer(y0, y1)(x) for x in xs]`` (``xs`` sorted), the same numbers worked
-        out only where a term can be nonzero: the clearance sums near a border or a vertical run
-        (each as the scorer sums it), the crossings by counting per interval."""
+        """The cost of a vertical run from ``y0`` to ``y1`` at each x of the sorted ``xs``: per
+        point of clearance missing to a column border (of the three from the nearest on the left)
+        or to a parallel run, ``_CLEAR_WEIGHT``; per horizontal run crossed, ``_CROSS_WEIGHT``.
+        The sums are worked out only where a term can be nonzero (near a border or a run), the
+        crossings by counting per interval (tests/layout/test_lane_costs.py holds the
+        straightforward per-x version it agrees with)."""
         lo, hi = min(y0, y1), max(y0, y1)
         near = [xx for (xx, a, b) in self.v if a < hi + LANE_CLEAR and lo - LANE_CLEAR < b]
         borders = self.col_x
@@ -213,21 +215,6 @@ class Lanes:
                     continue
                 costs[j] += _shortfall(min(abs(x - rx), abs(x - rr)), SYMBOL_CLEAR) * _CLEAR_WEIGHT
         return costs, through
-
-    def _v_scorer(self, y0: float, y1: float) -> Callable[[float], float]:
-        """The cost of a vertical run from ``y0`` to ``y1`` as a function of its x."""
-        lo, hi = min(y0, y1), max(y0, y1)
-        near = [xx for (xx, a, b) in self.v if a < hi + LANE_CLEAR and lo - LANE_CLEAR < b]
-        across = [(a, b) for (y, a, b) in self.h if lo + 0.5 < y < hi - 0.5]
-        borders = self.col_x
-
-        def cost(x: float) -> float:
-            k = bisect.bisect_left(borders, x - LANE_CLEAR)
-            c = sum(LANE_CLEAR - abs(x - xb) for xb in borders[k:k + 3] if abs(x - xb) < LANE_CLEAR)
-            c += sum(LANE_CLEAR - abs(x - xx) for xx in near if abs(x - xx) < LANE_CLEAR)
-            return c * _CLEAR_WEIGHT + _CROSS_WEIGHT * sum(1 for a, b in across if a + 0.5 < x < b - 0.5)
-
-        return cost
 
     def _blocked_h(self, y: float, x0: float, x1: float) -> bool:
         """True when a horizontal run at ``y`` from ``x0`` to ``x1`` passes through a symbol."""
