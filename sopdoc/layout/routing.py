@@ -383,7 +383,7 @@ BUCKET = 24.0
 
 class _Grid(Generic[T]):
     """Items filed by their rectangle under every ``BUCKET``-sized square it touches (borders
-    included), so that a query meets only its neighbours: :meth:`near` yields a superset of the
+    included), so that a query meets only its neighbours: :meth:`near` returns a superset of the
     items whose rectangle overlaps a query box (or contains a point), an item once per square it
     shares with the box; callers test each exactly."""
 
@@ -398,11 +398,11 @@ class _Grid(Generic[T]):
             for j in range(math.floor(r.y / BUCKET), math.floor(r.bottom / BUCKET) + 1):
                 self._squares[(i, j)].append(item)
 
-    def near(self, x0: float, y0: float, x1: float, y1: float) -> Iterator[T]:
+    def near(self, x0: float, y0: float, x1: float, y1: float) -> list[T]:
         squares = self._squares
-        for i in range(math.floor(x0 / BUCKET), math.floor(x1 / BUCKET) + 1):
-            for j in range(math.floor(y0 / BUCKET), math.floor(y1 / BUCKET) + 1):
-                yield from squares.get((i, j), ())
+        return [item for i in range(math.floor(x0 / BUCKET), math.floor(x1 / BUCKET) + 1)
+                for j in range(math.floor(y0 / BUCKET), math.floor(y1 / BUCKET) + 1)
+                for item in squares.get((i, j), ())]
 
 
 class _Obstacles:
