@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sopdoc.layout.profile import Orientation  # re-exported: pages carry their orientation
 
@@ -85,15 +85,15 @@ def _quick_init(cls: type[_T]) -> type[_T]:
     assert "_quick_d" not in names
     source = (f"def __init__(self, {', '.join(names)}):\n    _quick_d = self.__dict__\n"
               + "".join(f"    _quick_d[{name!r}] = {name}\n" for name in names))
-    namespace: dict[str, object] = {}
+    namespace: dict[str, Any] = {}
     exec(source, namespace)  # the way dataclasses itself makes __init__
     init = namespace["__init__"]
-    generated = cls.__init__  # type: ignore[misc]
-    init.__defaults__ = generated.__defaults__  # type: ignore[attr-defined]
-    init.__kwdefaults__ = generated.__kwdefaults__  # type: ignore[attr-defined]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
-    init.__doc__ = generated.__doc__  # type: ignore[attr-defined]
-    cls.__init__ = init  # type: ignore[misc]
+    generated = vars(cls)["__init__"]
+    init.__defaults__ = generated.__defaults__
+    init.__kwdefaults__ = generated.__kwdefaults__
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__doc__ = generated.__doc__
+    type.__setattr__(cls, "__init__", init)
     return cls
 
 

@@ -172,7 +172,7 @@ class Lanes:
         for xx in (*borders, *near):
             touched.update(range(bisect.bisect_left(xs, xx - LANE_CLEAR - 1.0),
                                  bisect.bisect_right(xs, xx + LANE_CLEAR + 1.0)))
-        clear: list[float] = [0] * n  # type: ignore[list-item]  # int 0, as the scorer's empty sums
+        clear: list[float] = [0] * n  # int 0, as the scorer's empty sums
         for j in touched:
             x = xs[j]
             k = bisect.bisect_left(borders, x - LANE_CLEAR)
