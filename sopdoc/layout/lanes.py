@@ -20,7 +20,9 @@ columns) the best position is taken anyway, and the quality checker of the tests
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
+from collections.abc import Callable
 from dataclasses import replace
 
 from sopdoc.layout.geometry import (
@@ -353,11 +355,11 @@ def pieces_of(pts: tuple[Point, ...], rows: tuple[Row, ...], cols: tuple[Column,
     out: list[ConnectorPiece] = []
     segs = segments_of(pts)
 
+    row_of = _first_containing([r.y for r in rows], [r.bottom for r in rows], [r.index for r in rows])
+    col_of = _first_containing([c.x for c in cols], [c.right for c in cols], [c.index for c in cols])
+
     def cell_of(p: Point, q: Point) -> tuple[int, int]:
-        mx, my = (p[0] + q[0]) / 2, (p[1] + q[1]) / 2
-        row = next((r.index for r in rows if r.y <= my <= r.bottom), -1)
-        col = next((c.index for c in cols if c.x <= mx <= c.right), -1)
-        return row, col
+        return row_of((p[1] + q[1]) / 2), col_of((p[0] + q[0]) / 2)
 
     for i, (a, b) in enumerate(segs):
         horizontal = abs(a[1] - b[1]) < 1e-6
@@ -380,3 +382,19 @@ def pieces_of(pts: tuple[Point, ...], rows: tuple[Row, ...], cols: tuple[Column,
             out.append(ConnectorPiece(start=p, end=q, row=row, col=col, bridge=is_bridge,
                                       arrow_end=arrow_end and last and j == len(stops) - 2))
     return tuple(out)
+
+
+def _first_containing(starts: list[float], ends: list[float], keys: list[int]) -> Callable[[float], int]:
+    """``v -> keys[i]`` of the first interval ``i`` with ``starts[i] <= v <= ends[i]`` (-1: none).
+    Table rows and columns come in order, so both lists are sorted and the answer is two
+    bisections; otherwise every interval is tried in order."""
+    if any(a > b for a, b in itertools.pairwise(starts)) or any(a > b for a, b in itertools.pairwise(ends)):
+        return lambda v: next((k for a, b, k in zip(starts, ends, keys, strict=True) if a <= v <= b), -1)
+
+    def first(v: float) -> int:
+        # starts[i] <= v for i < below; ends[i] >= v for i >= above (the ends are sorted too, so
+        # the intervals holding v are those from `above` to `below`)
+        below, above = bisect.bisect_right(starts, v), bisect.bisect_left(ends, v)
+        return keys[above] if above < below else -1
+
+    return first
