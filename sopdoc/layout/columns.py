@@ -180,6 +180,7 @@ def balance_columns(sop: Sop, cols: tuple[Column, ...], fonts: FontSet, size: fl
     low = {k: min(floor(k), w) for k, w in widths.items()}
     grow = [k for k in widths if any(t.strip() for t in texts[k])]
     cache: dict[tuple[ColumnKind, float], list[float]] = {}
+    clean = {kind: [fonts.sanitize(t)[0] for t in texts[kind]] for kind in texts if kind is not ColumnKind.KELENGKAPAN}
 
     def heights(kind: ColumnKind, w: float) -> list[float]:
         key = (kind, round(w, 3))
@@ -188,7 +189,9 @@ def balance_columns(sop: Sop, cols: tuple[Column, ...], fonts: FontSet, size: fl
             if kind is ColumnKind.KELENGKAPAN:
                 counts = [len(bullet_items(k, fonts, size, inner)[0]) for k in kel]
             else:
-                counts = [len(wrap_text(fonts.sanitize(t)[0], fonts, size, inner)) for t in texts[kind]]
+                seen: dict[str, int] = {}  # steps often repeat a text (an empty one at least)
+                counts = [seen[t] if t in seen else seen.setdefault(t, len(wrap_text(t, fonts, size, inner)))
+                          for t in clean[kind]]
             cache[key] = [block_height(n, size) + 2 * CELL_PAD for n in counts]
         return cache[key]
 
