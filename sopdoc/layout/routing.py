@@ -414,7 +414,9 @@ class _Obstacles:
     def __init__(self, connectors: list[Connector], symbols: tuple[SymbolBox, ...], labels: list[Label],
                  cells: list[Cell]) -> None:
         self._cells = _Grid((c.rect, c.rect) for c in cells)
-        self._symbols = _Grid((s.rect, s) for s in symbols)
+        # per symbol, the four sides rect_hits_symbol(…, -0.5) compares a box with (the same sums)
+        self._symbols = _Grid((s.rect, ((s.rect.x + s.rect.w) + 0.5, s.rect.x - 0.5, (s.rect.y + s.rect.h) + 0.5,
+                                        s.rect.y - 0.5, s)) for s in symbols)
         lines = (segment_rect(a, b, 0.6) for c in connectors for a, b in segments_of(c.points))
         self._lines = _Grid((r, r) for r in lines)
         self._labels = _Grid((lb.rect, lb.rect) for lb in labels)
@@ -425,9 +427,16 @@ class _Obstacles:
 
     def hits_symbol(self, r: Rect) -> bool:
         """True when ``r`` touches a symbol (0.5 pt around it included)."""
-        # rect_hits_symbol(…, -0.5) reaches 0.5 pt beyond the symbol: look 1 pt around
-        return any(rect_hits_symbol(r, s, -0.5)
-                   for s in self._symbols.near(r.x - 1.0, r.y - 1.0, r.right + 1.0, r.bottom + 1.0))
+        # rect_hits_symbol(…, -0.5) reaches 0.5 pt beyond the symbol: look 1 pt around; its
+        # bounding-box test written out (the diamond's exact test only past it)
+        rx, ry = r.x, r.y
+        rr, rb = rx + r.w, ry + r.h
+        left, right, top, bottom = rx + -0.5, rr - -0.5, ry + -0.5, rb - -0.5
+        for s_right, s_left, s_bottom, s_top, s in self._symbols.near(rx - 1.0, ry - 1.0, rr + 1.0, rb + 1.0):
+            if left < s_right and s_left < right and top < s_bottom and s_top < bottom and (
+                    s.kind is not SymbolKind.KEPUTUSAN or rect_hits_symbol(r, s, -0.5)):
+                return True
+        return False
 
     def hits_line_or_label(self, r: Rect) -> bool:
         """True when ``r`` touches a connector's line (0.6 pt around it) or a placed label."""
