@@ -355,8 +355,7 @@ def pieces_of(pts: tuple[Point, ...], rows: tuple[Row, ...], cols: tuple[Column,
     out: list[ConnectorPiece] = []
     segs = segments_of(pts)
 
-    row_of = _first_containing([r.y for r in rows], [r.bottom for r in rows], [r.index for r in rows])
-    col_of = _first_containing([c.x for c in cols], [c.right for c in cols], [c.index for c in cols])
+    row_of, col_of = _cell_finders(rows, cols)
 
     def cell_of(p: Point, q: Point) -> tuple[int, int]:
         return row_of((p[1] + q[1]) / 2), col_of((p[0] + q[0]) / 2)
@@ -366,8 +365,8 @@ def pieces_of(pts: tuple[Point, ...], rows: tuple[Row, ...], cols: tuple[Column,
         axis = 0 if horizontal else 1
         forward = a[axis] <= b[axis]
         lo, hi = sorted((a[axis], b[axis]))
-        hops = sorted((p[0] for p in bridges if horizontal and abs(p[1] - a[1]) < 1e-6 and lo < p[0] < hi),
-                      reverse=not forward)
+        hops = sorted((p[0] for p in bridges if abs(p[1] - a[1]) < 1e-6 and lo < p[0] < hi),
+                      reverse=not forward) if horizontal and bridges else []
         cuts = [c for c in (xs if horizontal else ys) if lo < c < hi]
         for h in hops:
             cuts = [c for c in cuts if abs(c - h) > BRIDGE_R] + [h - BRIDGE_R, h + BRIDGE_R]
@@ -382,6 +381,22 @@ def pieces_of(pts: tuple[Point, ...], rows: tuple[Row, ...], cols: tuple[Column,
             out.append(ConnectorPiece(start=p, end=q, row=row, col=col, bridge=is_bridge,
                                       arrow_end=arrow_end and last and j == len(stops) - 2))
     return tuple(out)
+
+
+_FINDERS: list[tuple[tuple[Row, ...], tuple[Column, ...], Callable[[float], int], Callable[[float], int]]] = []
+"""The finders of the table last cut (every connector of a page is cut against the same rows)."""
+
+
+def _cell_finders(rows: tuple[Row, ...], cols: tuple[Column, ...]
+                  ) -> tuple[Callable[[float], int], Callable[[float], int]]:
+    """The row and the column index a piece's midpoint y and x lie in (see :func:`pieces_of`)."""
+    last = _FINDERS[0] if _FINDERS else None
+    if last is not None and last[0] is rows and last[1] is cols:
+        return last[2], last[3]
+    row_of = _first_containing([r.y for r in rows], [r.bottom for r in rows], [r.index for r in rows])
+    col_of = _first_containing([c.x for c in cols], [c.right for c in cols], [c.index for c in cols])
+    _FINDERS[:] = [(rows, cols, row_of, col_of)]
+    return row_of, col_of
 
 
 def _first_containing(starts: list[float], ends: list[float], keys: list[int]) -> Callable[[float], int]:
