@@ -219,6 +219,10 @@ def split_step(measure: StepMeasure, cols: tuple[Column, ...], size: float, cap:
     return tuple(StepPart(k, len(parts), w, h) for k, (w, h) in enumerate(parts))
 
 
+_ROLES = {kind: kind.value for kind in ColumnKind}
+"""A step cell's role: its column's kind ("pelaksana" for every actor column)."""
+
+
 def step_row(index: int, step_index: int, measure: StepMeasure, cols: tuple[Column, ...], y: float,
              height: float, fonts: FontSet, size: float, part: StepPart | None = None) -> Row:
     """A step row at ``y`` with ``height`` holding the lines the measure wrapped, or only those of
@@ -233,7 +237,7 @@ def step_row(index: int, step_index: int, measure: StepMeasure, cols: tuple[Colu
             lines, bullets = wrapped[c.index]
             block = lines_block(lines, fonts, size, rect, align=aligns[c.index], pad_x=PAD, pad_top=PAD,
                                 bullets=bullets)
-        role = c.kind.value if c.kind is not ColumnKind.PELAKSANA else "pelaksana"
+        role = _ROLES[c.kind]
         cells.append(Cell(rect=rect, text=block, role=role, row=index, col=c.index, pad_left=PAD,
                           pad_right=PAD, pad_top=PAD))
     return Row(index=index, y=y, height=height, cells=tuple(cells), step=step_index,
