@@ -35,7 +35,7 @@ from sopdoc.layout.geometry import (
     Row,
     SymbolBox,
 )
-from sopdoc.layout.shapes import segment_hits_symbol, segments_of, vertical_hits
+from sopdoc.layout.shapes import horizontal_hits, segment_hits_symbol, segments_of, vertical_hits
 
 __all__ = ["APPROACH", "LANE_CLEAR", "SYMBOL_CLEAR", "Lanes", "pieces_of", "with_bridges"]
 
@@ -178,9 +178,15 @@ class Lanes:
         for j in touched:
             x = xs[j]
             k = bisect.bisect_left(borders, x - LANE_CLEAR)
-            c = sum(LANE_CLEAR - abs(x - xb) for xb in borders[k:k + 3] if abs(x - xb) < LANE_CLEAR)
-            c += sum(LANE_CLEAR - abs(x - xx) for xx in near if abs(x - xx) < LANE_CLEAR)
-            clear[j] = c
+            c = 0  # the borders' sum, then the runs' sum added to it, as sum() adds them
+            for xb in borders[k:k + 3]:
+                if abs(x - xb) < LANE_CLEAR:
+                    c += LANE_CLEAR - abs(x - xb)
+            runs = 0
+            for xx in near:
+                if abs(x - xx) < LANE_CLEAR:
+                    runs += LANE_CLEAR - abs(x - xx)
+            clear[j] = c + runs
         steps = [0] * (n + 1)
         for (y, a, b) in self.h:
             if lo + 0.5 < y < hi - 0.5:
@@ -227,8 +233,10 @@ class Lanes:
         """The lowest and highest of the sorted ``xs`` that a horizontal run at ``y`` from ``x0``
         reaches without passing through a symbol (inf, -inf: none). Being blocked only grows
         with the run's length, so each side is a binary search rather than a test per x."""
-        def blocked(x: float) -> bool:
-            return self._blocked_h(y, x0, x)
+        hits = [horizontal_hits(s, y) for s in self.symbols if s.rect.y < y < s.rect.bottom]
+
+        def blocked(x: float) -> bool:  # self._blocked_h(y, x0, x), each symbol's part worked out once
+            return any(hit(x0, x) for hit in hits)
 
         k = bisect.bisect_left(xs, x0)
         reach = []
@@ -300,7 +308,7 @@ class Lanes:
         # a point grid, plus the exact spots at the clearance limits of grid lines and symbols
         edges = [xb + d for xb in self.col_x for d in (-LANE_CLEAR, LANE_CLEAR)]
         edges += [x + d for s in passing for x, d in ((s.rect.x, -SYMBOL_CLEAR), (s.rect.right, SYMBOL_CLEAR))]
-        xs = sorted({float(x) for x in range(start, end + 1)} | {x for x in edges if start <= x <= end})
+        xs = sorted(set(map(float, range(start, end + 1))).union(x for x in edges if start <= x <= end))
         if side == "right":
             xs = [x for x in xs if x >= x_from + APPROACH] or [x_from + APPROACH]
         elif side == "left":

@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from sopdoc.layout.geometry import Point, Rect, SymbolBox, SymbolKind
 
-__all__ = ["point_on_outline", "rect_hits_symbol", "segment_hits_symbol", "segment_rect", "segments_of",
-           "vertical_hits"]
+__all__ = ["horizontal_hits", "point_on_outline", "rect_hits_symbol", "segment_hits_symbol", "segment_rect",
+           "segments_of", "vertical_hits"]
 
 
 def rect_hits_symbol(r: Rect, sym: SymbolBox, tol: float = 0.0) -> bool:
@@ -67,6 +67,30 @@ def vertical_hits(sym: SymbolBox, lo: float, hi: float, tol: float = 0.3) -> Cal
     cx, cy = s.cx, s.cy
     dy = abs(min(max(cy, lo), bottom) - cy) / hy
     return lambda x: x <= ix1 and ix0 <= x and abs(x - cx) / hx + dy < 1.0
+
+
+def horizontal_hits(sym: SymbolBox, y: float, tol: float = 0.3) -> Callable[[float, float], bool]:
+    """``(x0, x1) -> segment_hits_symbol((x0, y), (x1, y), sym, tol)``, with what does not depend
+    on the ends worked out once (the same comparisons and sums)."""
+    s = sym.rect
+    ix0, iy0 = s.x + tol, s.y + tol
+    ix1, iy1 = ix0 + max(s.w - 2 * tol, 0), iy0 + max(s.h - 2 * tol, 0)
+    if not (y <= iy1 and iy0 <= y):  # the segment's box: from the lower x, width |x1 - x0|, height 0
+        return lambda x0, x1: False
+    diamond = sym.kind is SymbolKind.KEPUTUSAN
+    hx, hy = s.w / 2 - tol, s.h / 2 - tol
+    cx, cy = s.cx, s.cy
+
+    def hits(x0: float, x1: float) -> bool:
+        lo, hi = (x0, x1) if x0 <= x1 else (x1, x0)
+        right = lo + (hi - lo)
+        if not (lo <= ix1 and ix0 <= right):
+            return False
+        if not diamond:
+            return True
+        return abs(min(max(cx, lo), right) - cx) / hx + abs(min(max(cy, y), y) - cy) / hy < 1.0
+
+    return hits
 
 
 def segments_of(points: tuple[Point, ...]) -> list[tuple[Point, Point]]:

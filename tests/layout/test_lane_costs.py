@@ -25,7 +25,7 @@ from sopdoc.layout.lanes import (
     SYMBOL_CLEAR,
     Lanes,
 )
-from sopdoc.layout.shapes import segment_hits_symbol, vertical_hits
+from sopdoc.layout.shapes import horizontal_hits, segment_hits_symbol, vertical_hits
 from sopdoc.source.reader import load_sop
 from tests.conftest import DATA, EXAMPLES
 
@@ -168,6 +168,9 @@ def test_fast_lane_costs_equal_the_straightforward_ones(page: Page) -> None:
             hits = vertical_hits(s, lo, hi)
             near = [x for x in xs if s.rect.x - 2 <= x <= s.rect.right + 2]
             assert [hits(x) for x in near] == [segment_hits_symbol((x, lo), (x, hi), s) for x in near]
+            across = horizontal_hits(s, y)
+            x0 = rng.choice(xs)
+            assert [across(x0, x) for x in xs] == [segment_hits_symbol((x0, y), (x, y), s) for x in xs]
     centres = [(s.rect.cx, s.rect.y, s.rect.bottom) for s in page.symbols]
     for _ in range(25):
         (sx, _st, sb), (tx, tt, _tb) = rng.choice(centres), rng.choice(centres)
@@ -178,3 +181,18 @@ def test_fast_lane_costs_equal_the_straightforward_ones(page: Page) -> None:
         stubs = ((sx, sb), (tx, tt))
         prefer = rng.uniform(*band)
         assert lanes.level(band, sx, tx, prefer, stubs) == level(lanes, band, sx, tx, prefer, stubs)
+
+
+def test_first_containing_is_the_first_interval_in_order() -> None:
+    """Rows and columns meet at shared borders: a point on one lies in two, the first wins."""
+    from sopdoc.layout.lanes import _first_containing
+
+    rng = random.Random(7)
+    for _ in range(200):
+        edges = sorted(rng.choice([0.0, 1.5, 3.0, 4.5, 6.0, rng.uniform(0, 6)]) for _ in range(rng.randint(2, 8)))
+        starts, ends = edges[:-1], edges[1:]
+        keys = list(range(10, 10 + len(starts)))
+        find = _first_containing(starts, ends, keys)
+        for v in [*edges, -1.0, 7.0, *(rng.uniform(-1, 7) for _ in range(10))]:
+            expected = next((k for a, b, k in zip(starts, ends, keys, strict=True) if a <= v <= b), -1)
+            assert find(v) == expected, (starts, v)
