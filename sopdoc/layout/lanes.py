@@ -178,11 +178,11 @@ class Lanes:
         for j in touched:
             x = xs[j]
             k = bisect.bisect_left(borders, x - LANE_CLEAR)
-            c = 0  # the borders' sum, then the runs' sum added to it, as sum() adds them
+            c: float = 0  # the borders' sum, then the runs' sum added to it, as sum() adds them
             for xb in borders[k:k + 3]:
                 if abs(x - xb) < LANE_CLEAR:
                     c += LANE_CLEAR - abs(x - xb)
-            runs = 0
+            runs: float = 0
             for xx in near:
                 if abs(x - xx) < LANE_CLEAR:
                     runs += LANE_CLEAR - abs(x - xx)

@@ -394,9 +394,11 @@ class _Grid(Generic[T]):
 
     def add(self, r: Rect, item: T) -> None:
         """File ``item`` under the squares ``r`` touches."""
-        for i in range(math.floor(r.x / BUCKET), math.floor(r.right / BUCKET) + 1):
-            for j in range(math.floor(r.y / BUCKET), math.floor(r.bottom / BUCKET) + 1):
-                self._squares[(i, j)].append(item)
+        squares, floor = self._squares, math.floor
+        js = range(floor(r.y / BUCKET), floor((r.y + r.h) / BUCKET) + 1)
+        for i in range(floor(r.x / BUCKET), floor((r.x + r.w) / BUCKET) + 1):
+            for j in js:
+                squares[(i, j)].append(item)
 
     def near(self, x0: float, y0: float, x1: float, y1: float) -> list[T]:
         squares = self._squares

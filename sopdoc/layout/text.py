@@ -142,7 +142,7 @@ def lines_block(lines: tuple[str, ...] | list[str], fonts: FontSet, size: float,
     return TextBlock(
         lines=tuple(lines), x=box.x + pad_x, top=box.y + pad_top, width=max(box.w - 2 * pad_x, 1.0),
         font_size=size, leading=size * LEADING, ascent=fonts.ascent(size) + (LEADING - 1) * size / 2, align=align,
-        line_widths=tuple(fonts.width(line, size) for line in lines),
+        line_widths=tuple([fonts.width(line, size) for line in lines]),
         indents=(indent,) * len(lines) if bullets is not None else (), bullets=bullets or (),
     )
 
