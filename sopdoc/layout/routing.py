@@ -182,20 +182,21 @@ def _simplify(pts: list[Point]) -> list[Point]:
     return out
 
 
-def _label_corner(w: float, h: float, p: Point, side: str, shift: float) -> Point:
-    """The top-left corner of a label box of ``w`` × ``h`` beside the exit point ``p``, pushed
-    ``shift`` away from it."""
-    if side == "bottom":  # right of the vertical exit, just under the symbol
-        return p[0] + 1.5, p[1] + 1.0 + shift
+def _label_corners(w: float, h: float, p: Point, side: str) -> list[Point]:
+    """The top-left corners of label boxes of ``w`` × ``h`` beside the exit point ``p``, pushed
+    0, 1, … 47 pt away from it."""
+    shifts = [float(step) for step in range(48)]
+    if side == "bottom":
+        return [(p[0] + 1.5, p[1] + 1.0 + shift) for shift in shifts]
     if side == "bottom-left":
-        return p[0] - 1.5 - w, p[1] + 1.0 + shift
+        return [(p[0] - 1.5 - w, p[1] + 1.0 + shift) for shift in shifts]
     if side == "right":
-        return p[0] + shift - w, p[1] - h - 1.0
+        return [(p[0] + shift - w, p[1] - h - 1.0) for shift in shifts]
     if side == "right-below":
-        return p[0] + shift - w, p[1] + 1.0
+        return [(p[0] + shift - w, p[1] + 1.0) for shift in shifts]
     if side == "left":
-        return p[0] - shift, p[1] - h - 1.0
-    return p[0] - shift, p[1] + 1.0  # left-below
+        return [(p[0] - shift, p[1] - h - 1.0) for shift in shifts]
+    return [(p[0] - shift, p[1] + 1.0) for shift in shifts]  # left-below
 
 
 def _measure(text: str, size: float, fonts: FontSet, max_w: float) -> tuple[float, float]:
@@ -252,21 +253,21 @@ def _place_label(text: str, p: Point, side: str, own: Connector, connectors: lis
         # made one at a time: the first free box ends the search (usually among the first few)
         w, h = sized[size]
         for v in variants:
-            for step in range(0, 48):
-                yield _label_corner(w, h, p, v, float(step))
+            yield from _label_corners(w, h, p, v)
         if size not in along:  # nearest the exit first (the centre's distance, as Rect.cx/cy give it)
             along[size] = sorted(_along_corners(w, h, own),
                                  key=lambda c: abs((c[0] + w / 2) - p[0]) + abs((c[1] + h / 2) - p[1]))
         yield from along[size]
 
+    # (Rect.contains with its 0.01 tolerance, written out: no box made for a miss)
+    left, top, right, bottom = ((home.rect.x - 0.01, home.rect.y - 0.01, home.rect.right + 0.01,
+                                 home.rect.bottom + 0.01) if home is not None else (0.0, 0.0, 0.0, 0.0))
     for same_cell in (True, False) if home is not None else (True,):  # (without one, a second pass repeats the first)
         for size in LABEL_SIZES:
             w, h = sized[size]
             for x, y in corners(size):
                 if home is not None:
-                    # (Rect.contains with its 0.01 tolerance, written out: no box made for a miss)
-                    inside = (x >= home.rect.x - 0.01 and y >= home.rect.y - 0.01
-                              and x + w <= home.rect.right + 0.01 and y + h <= home.rect.bottom + 0.01)
+                    inside = x >= left and y >= top and x + w <= right and y + h <= bottom
                     # the first pass tries the boxes inside the home cell, the second the others:
                     # a box inside was tried and found taken already (nothing changed since)
                     if inside is not same_cell:
