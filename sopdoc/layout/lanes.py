@@ -283,11 +283,17 @@ class Lanes:
         on = [(end, a, b) for x, end in stubs for (xx, a, b) in self.v if abs(xx - x) < 0.5 and end not in (a, b)
               and min(max(last, end), b) - max(min(first, end), a) > 0.5]
 
+        row_y, rows = self.row_y, len(self.row_y)
+
         def cost(y: float) -> tuple[float, float]:
-            # a horizontal run at y: row borders and parallel runs near it, crossings; then the
-            # stubs' vertical runs lying on other connectors' (an empty list adds 0.0 or 0: the
-            # same number, so it is not summed)
-            c = self._h_base(y)
+            # a horizontal run at y: row borders (self._h_base(y), written out here) and parallel
+            # runs near it, crossings; then the stubs' vertical runs lying on other connectors'
+            # (an empty list adds 0.0 or 0: the same number, so it is not summed)
+            k = bisect.bisect_left(row_y, y - LANE_CLEAR)
+            c = 0.0
+            while k < rows and row_y[k] < y + LANE_CLEAR:
+                c += max(LANE_CLEAR - abs(y - row_y[k]), 0.0) * _CLEAR_WEIGHT
+                k += 1
             if near:
                 c += sum(LANE_CLEAR - abs(y - yy) for yy in near if abs(y - yy) < LANE_CLEAR) * _CLEAR_WEIGHT
             if across:
