@@ -27,7 +27,7 @@ from sopdoc.layout.geometry import (
     SymbolBox,
     SymbolKind,
 )
-from sopdoc.layout.lanes import Lanes, pieces_of
+from sopdoc.layout.lanes import Lanes, Span, pieces_of
 from sopdoc.layout.metrics import FontSet
 from sopdoc.layout.shapes import point_on_outline, rect_hits_symbol, segment_rect, segments_of
 from sopdoc.layout.text import LEADING, text_block, wrap_text
@@ -84,14 +84,25 @@ def route_page(rows: tuple[Row, ...], cols: tuple[Column, ...], symbols: tuple[S
     order = [k for k in range(len(plans)) if direct(k)] + sorted((k for k in range(len(plans)) if not direct(k)),
                                                                  key=span)
     routed: dict[int, list[Point]] = {}
+    # the runs on the page when each edge was routed, and its route: routing is a function of
+    # them, so an edge meeting the same runs again gets the same route without the search
+    # (the usual case on its second round: a page with one loop-back)
+    met: dict[int, tuple[list[Span], list[Span], list[Point]]] = {}
     # route every edge, then each lane once more against all the others (an edge routed early
     # could not see the ones routed after it)
     for k in order + [k for k in order if not direct(k)]:
         e, side = plans[k]
         if k in routed:
             lanes.remove(routed[k])
-        free_left = all(s != "left" for e2, s in plans if e2.source == e.source)
-        routed[k] = _simplify(_route(lanes, symbols[e.source], symbols[e.target], side, direct(k), free_left))
+        seen = met.get(k)
+        if seen is not None and seen[0] == lanes.h and seen[1] == lanes.v:
+            routed[k] = seen[2]
+        else:
+            free_left = all(s != "left" for e2, s in plans if e2.source == e.source)
+            runs = (list(lanes.h), list(lanes.v)) if not direct(k) else None  # (a direct edge is routed once)
+            routed[k] = _simplify(_route(lanes, symbols[e.source], symbols[e.target], side, direct(k), free_left))
+            if runs is not None:
+                met[k] = (*runs, routed[k])
         lanes.add(routed[k])
     connectors: list[Connector] = []
     pending: list[tuple[int, str, Point, str]] = []  # (connector index, label, exit point, exit side)
