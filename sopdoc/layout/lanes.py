@@ -194,12 +194,9 @@ class Lanes:
                 if j0 < j1:
                     steps[j0] += 1
                     steps[j1] -= 1
-        out = []
-        crossed = 0
-        for j in range(n):
-            crossed += steps[j]
-            out.append(clear[j] * _CLEAR_WEIGHT + _CROSS_WEIGHT * crossed)
-        return out
+        # per x: the runs crossed there, the running sum of the steps
+        return [c * _CLEAR_WEIGHT + _CROSS_WEIGHT * crossed
+                for c, crossed in zip(clear, itertools.accumulate(steps[:n]), strict=True)]
 
     def _symbol_costs(self, xs: list[float], passing: list[SymbolBox], lo: float, hi: float
                       ) -> tuple[list[float], list[bool]]:
