@@ -442,14 +442,19 @@ class _Obstacles:
     def hits_symbol(self, r: Rect) -> bool:
         """True when ``r`` touches a symbol (0.5 pt around it included)."""
         # rect_hits_symbol(…, -0.5) reaches 0.5 pt beyond the symbol: look 1 pt around; its
-        # bounding-box test written out (the diamond's exact test only past it)
+        # bounding-box test written out (the diamond's exact test only past it), the grid's
+        # squares looked up in place
         rx, ry = r.x, r.y
         rr, rb = rx + r.w, ry + r.h
         left, right, top, bottom = rx + -0.5, rr - -0.5, ry + -0.5, rb - -0.5
-        for s_right, s_left, s_bottom, s_top, s in self._symbols.near(rx - 1.0, ry - 1.0, rr + 1.0, rb + 1.0):
-            if left < s_right and s_left < right and top < s_bottom and s_top < bottom and (
-                    s.kind is not SymbolKind.KEPUTUSAN or rect_hits_symbol(r, s, -0.5)):
-                return True
+        squares, floor = self._symbols._squares, math.floor
+        js = range(floor((ry - 1.0) / BUCKET), floor((rb + 1.0) / BUCKET) + 1)
+        for i in range(floor((rx - 1.0) / BUCKET), floor((rr + 1.0) / BUCKET) + 1):
+            for j in js:
+                for s_right, s_left, s_bottom, s_top, s in squares.get((i, j), ()):
+                    if left < s_right and s_left < right and top < s_bottom and s_top < bottom and (
+                            s.kind is not SymbolKind.KEPUTUSAN or rect_hits_symbol(r, s, -0.5)):
+                        return True
         return False
 
     def hits_line_or_label(self, r: Rect) -> bool:
