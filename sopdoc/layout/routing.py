@@ -108,8 +108,9 @@ def route_page(rows: tuple[Row, ...], cols: tuple[Column, ...], symbols: tuple[S
     pending: list[tuple[int, str, Point, str]] = []  # (connector index, label, exit point, exit side)
     for k, (e, side) in enumerate(plans):
         pts = routed[k]
-        source = next((j for j, s in enumerate(symbols) if point_on_outline(pts[0], s)
-                       and s.row == symbols[e.source].row), e.source)  # a joint step's outer symbol
+        row = symbols[e.source].row
+        source = next((j for j, s in enumerate(symbols) if s.row == row and point_on_outline(pts[0], s)),
+                      e.source)  # a joint step's outer symbol
         connectors.append(Connector(points=tuple(pts), source=source, target=e.target, kind=e.kind,
                                     pieces=pieces_of(tuple(pts), rows, cols)))
         if side == "right" and abs(pts[0][0] - symbols[source].rect.x) < 1e-6:
