@@ -202,6 +202,7 @@ def balance_columns(sop: Sop, cols: tuple[Column, ...], fonts: FontSet, size: fl
     best = total(widths)
     while True:
         found: tuple[float, dict[ColumnKind, float]] | None = None
+        current = {k: heights(k, w) for k, w in widths.items()}
         for d in BALANCE_STEPS:
             for give in widths:
                 if widths[give] - d < low[give] - 1e-6:
@@ -212,7 +213,9 @@ def balance_columns(sop: Sop, cols: tuple[Column, ...], fonts: FontSet, size: fl
                     trial = dict(widths)
                     trial[give] -= d
                     trial[take] += d
-                    t = total(trial)
+                    # total(trial), the columns the move leaves alone taken as they are
+                    t = sum(map(max, floors, *(heights(k, w) if k is give or k is take else current[k]
+                                               for k, w in trial.items())))
                     if t < best - 0.5 and (found is None or t < found[0] - 1e-6):
                         found = (t, trial)
         if found is None:

@@ -299,7 +299,19 @@ class Lanes:
                 c += _on_runs(y, on)
             return round(c, 6), abs(y - prefer)
 
-        return min(candidates, key=cost)
+        if near or across or on:
+            return min(candidates, key=cost)
+        # the usual band, where only row borders weigh: cost() written out, the same keys, the
+        # first least one
+        keys = []
+        for y in candidates:
+            k = bisect.bisect_left(row_y, y - LANE_CLEAR)
+            c = 0.0
+            while k < rows and row_y[k] < y + LANE_CLEAR:
+                c += max(LANE_CLEAR - abs(y - row_y[k]), 0.0) * _CLEAR_WEIGHT
+                k += 1
+            keys.append((round(c, 6), abs(y - prefer)))
+        return candidates[keys.index(min(keys))]
 
     def lane(self, y0: float, y1: float, x_from: float, x_to: float, side: str) -> tuple[float, float]:
         """The x of a vertical run from ``y0`` to ``y1``, reached by a horizontal run at ``y0``

@@ -49,7 +49,7 @@ PROCESS_H, TERMINATOR_H, DECISION_H = 16.0, 14.0, 24.0
 """Symbol heights (points) where the actor column is wide enough: about the signed originals'
 (a process box 14–16 pt high, a diamond 20–24 pt), so a row is not taller than its text needs."""
 MIN_LABEL_SIZE = 6.5
-"""The smallest size of an exit label (``routing.LABEL_SIZES``), which a decision's row makes room for."""
+"""The smallest size of an exit label (``exit_labels.LABEL_SIZES``), which a decision's row makes room for."""
 MIN_ASPECT = {SymbolKind.TERMINATOR: 2.0, SymbolKind.PROSES: 1.4, SymbolKind.KEPUTUSAN: 1.4}
 """Width over height a symbol keeps in a narrow column (it gets lower, never rounder: a
 terminator never turns into a circle)."""
