@@ -206,6 +206,7 @@ def balance_columns(sop: Sop, cols: tuple[Column, ...], fonts: FontSet, size: fl
     low = {k: min(floor(k), w) for k, w in widths.items()}
     grow = [k for k in widths if any(t.strip() for t in texts[k])]
     cache: dict[tuple[ColumnKind, float], list[float]] = {}
+    clean = {kind: [fonts.sanitize(t)[0] for t in texts[kind]] for kind in texts if kind is not ColumnKind.KELENGKAPAN}
 
     def heights(kind: ColumnKind, w: float) -> list[float]:
         key = (kind, round(w, 3))
@@ -214,17 +215,20 @@ def balance_columns(sop: Sop, cols: tuple[Column, ...], fonts: FontSet, size: fl
             if kind is ColumnKind.KELENGKAPAN:
                 counts = [len(bullet_items(k, fonts, size, inner)[0]) for k in kel]
             else:
-                counts = [len(wrap_text(fonts.sanitize(t)[0], fonts, size, inner)) for t in texts[kind]]
+                seen: dict[str, int] = {}  # steps often repeat a text (an empty one at least)
+                counts = [seen[t] if t in seen else seen.setdefault(t, len(wrap_text(t, fonts, size, inner)))
+                          for t in clean[kind]]
             cache[key] = [block_height(n, size) + 2 * CELL_PAD for n in counts]
         return cache[key]
 
     def total(trial: dict[ColumnKind, float]) -> float:
         per = [heights(k, w) for k, w in trial.items()]
-        return sum(max(f, *(h[i] for h in per)) for i, f in enumerate(floors))
+        return sum(map(max, floors, *per))  # per step: the tallest of its floor and its cells
 
     best = total(widths)
     while True:
         found: tuple[float, dict[ColumnKind, float]] | None = None
+        current = {k: heights(k, w) for k, w in widths.items()}
         for d in BALANCE_STEPS:
             for give in widths:
                 if widths[give] - d < low[give] - 1e-6:
@@ -235,7 +239,9 @@ def balance_columns(sop: Sop, cols: tuple[Column, ...], fonts: FontSet, size: fl
                     trial = dict(widths)
                     trial[give] -= d
                     trial[take] += d
-                    t = total(trial)
+                    # total(trial), the columns the move leaves alone taken as they are
+                    t = sum(map(max, floors, *(heights(k, w) if k is give or k is take else current[k]
+                                               for k, w in trial.items())))
                     if t < best - 0.5 and (found is None or t < found[0] - 1e-6):
                         found = (t, trial)
         if found is None:

@@ -46,6 +46,7 @@ from sopdoc.layout.rows import (
     measure_step,
     split_step,
     step_row,
+    symbol_height,
     symbol_size,
 )
 from sopdoc.layout.shapes import segment_rect
@@ -209,8 +210,7 @@ def layout_flow_pages(sop: Sop, profile: PageProfile, fonts: FontSet, first_numb
         cols = yield_actor_width(cols)  # rotated actor headers need no width: KEGIATAN takes it
     # the text columns share KEGIATAN's width where that lowers the rows (a symbol's room does
     # not depend on the text columns)
-    cols = balance_columns(sop, cols, fonts, size, [measure_step(s, cols, fonts, size).symbol_height
-                                                     for s in sop.kegiatan])
+    cols = balance_columns(sop, cols, fonts, size, [symbol_height(s, cols, fonts) for s in sop.kegiatan])
     actor_cols = {c.actor: c for c in cols if c.kind is ColumnKind.PELAKSANA}
     if len(actors_of(sop)) > profile.maks_pelaksana:
         notes.append(note("SOP603", ("pelaksana",)))

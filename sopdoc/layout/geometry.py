@@ -39,8 +39,9 @@ item (kelengkapan): the painters draw ``BULLET`` at ``x`` on them, the line's te
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from typing import Any, TypeVar
 
 from sopdoc.layout.profile import Orientation  # re-exported: pages carry their orientation
 
@@ -71,6 +72,29 @@ __all__ = [
 ]
 
 Point = tuple[float, float]
+_T = TypeVar("_T")
+
+
+def _quick_init(cls: type[_T]) -> type[_T]:
+    """Give the frozen dataclass ``cls`` an ``__init__`` that stores the fields straight into the
+    instance's ``__dict__`` instead of through one ``object.__setattr__`` call each (a layout
+    builds about a thousand of these objects per SOP; this builds them about twice as fast).
+    Same parameters and defaults, same stored values: equality, hashing, ``repr``,
+    ``dataclasses.replace`` and pickling are unchanged."""
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    assert "_quick_d" not in names
+    source = (f"def __init__(self, {', '.join(names)}):\n    _quick_d = self.__dict__\n"
+              + "".join(f"    _quick_d[{name!r}] = {name}\n" for name in names))
+    namespace: dict[str, Any] = {}
+    exec(source, namespace)  # the way dataclasses itself makes __init__
+    init = namespace["__init__"]
+    generated = vars(cls)["__init__"]
+    init.__defaults__ = generated.__defaults__
+    init.__kwdefaults__ = generated.__kwdefaults__
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__doc__ = generated.__doc__
+    type.__setattr__(cls, "__init__", init)
+    return cls
 
 
 class LineClass(StrEnum):
@@ -131,6 +155,7 @@ class ColumnKind(StrEnum):
     KETERANGAN = "keterangan"
 
 
+@_quick_init
 @dataclass(frozen=True)
 class Rect:
     """An axis-aligned rectangle: top-left (x, y), width w, height h, in points, y downwards."""
@@ -175,6 +200,7 @@ class Rect:
                 and other.right <= self.right + tol and other.bottom <= self.bottom + tol)
 
 
+@_quick_init
 @dataclass(frozen=True)
 class TextBlock:
     """Wrapped text: lines, font, and where the first line starts.
@@ -235,6 +261,7 @@ class TextBlock:
         return self.x + (self.indents[i] if i < len(self.indents) else 0.0)
 
 
+@_quick_init
 @dataclass(frozen=True)
 class Cell:
     """A bordered box with (possibly empty) text: a table cell or an identity-page box.
@@ -260,6 +287,7 @@ class Cell:
     shade: bool = False  # header cells may be lightly shaded
 
 
+@_quick_init
 @dataclass(frozen=True)
 class Column:
     """A flowchart table column: left x, width, role, and the actor name for PELAKSANA columns."""
@@ -277,6 +305,7 @@ class Column:
         return self.x + self.width
 
 
+@_quick_init
 @dataclass(frozen=True)
 class Row:
     """A table row: top y, height, its cells; ``step`` is the index in ``Sop.kegiatan`` (None for
@@ -300,6 +329,7 @@ class Row:
         return self.y + self.height
 
 
+@_quick_init
 @dataclass(frozen=True)
 class FlowTable:
     """The flowchart table of one page: columns, the two header rows, then the step rows.
@@ -334,6 +364,7 @@ class FlowTable:
         return tuple(r for r in self.rows if r.header)
 
 
+@_quick_init
 @dataclass(frozen=True)
 class SymbolBox:
     """A flowchart symbol: kind, bounding box in page points, and the table row/column it sits in.
@@ -354,6 +385,7 @@ class SymbolBox:
     outgoing: bool = False
 
 
+@_quick_init
 @dataclass(frozen=True)
 class ConnectorPiece:
     """A straight piece of a connector clipped to one table cell (row, col) — for DOCX shapes."""
@@ -368,6 +400,7 @@ class ConnectorPiece:
     connector hops over a crossing line."""
 
 
+@_quick_init
 @dataclass(frozen=True)
 class Connector:
     """An orthogonal polyline from one symbol edge to another, in page points.
@@ -390,6 +423,7 @@ class Connector:
     bridges: tuple[Point, ...] = ()
 
 
+@_quick_init
 @dataclass(frozen=True)
 class Label:
     """Free text placed on the page (decision exit labels, footer, page title).
@@ -403,6 +437,7 @@ class Label:
     role: str = ""
 
 
+@_quick_init
 @dataclass(frozen=True)
 class ImageBox:
     """An image (the agency logo) scaled into ``rect``."""
@@ -411,6 +446,7 @@ class ImageBox:
     path: str
 
 
+@_quick_init
 @dataclass(frozen=True)
 class Page:
     """One page: size, orientation, kind, and everything drawn on it."""
@@ -429,6 +465,7 @@ class Page:
     steps: tuple[int, ...] = ()  # indexes in Sop.kegiatan shown on this page, in order
 
 
+@_quick_init
 @dataclass(frozen=True)
 class LayoutDocument:
     """The whole laid-out SOP: pages and document-level facts the painters need.

@@ -20,6 +20,7 @@ columns) the best position is taken anyway, and the quality checker of the tests
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import replace
@@ -34,7 +35,7 @@ from sopdoc.layout.geometry import (
     Row,
     SymbolBox,
 )
-from sopdoc.layout.shapes import segment_hits_symbol, segments_of
+from sopdoc.layout.shapes import horizontal_hits, segment_hits_symbol, segments_of, vertical_hits
 
 __all__ = ["APPROACH", "LANE_CLEAR", "SYMBOL_CLEAR", "Lanes", "pieces_of", "with_bridges"]
 
@@ -54,6 +55,17 @@ Span = tuple[float, float, float]  # (position across, start along, end along), 
 
 def _shortfall(d: float, need: float) -> float:
     return max(need - d, 0.0)
+
+
+def _on_runs(y: float, on: list[Span]) -> float:
+    """The cost of the vertical runs from stub ends to ``y`` lying on other connectors' vertical
+    runs (see :meth:`Lanes.level`; ``on``: (stub end, run start, run end) of the runs on a stub's x)."""
+    cost = 0.0
+    for end, a, b in on:
+        lo, hi = min(y, end), max(y, end)
+        if min(hi, b) - max(lo, a) > 0.5:
+            cost += _OVERLAP_WEIGHT
+    return cost
 
 
 class Lanes:
@@ -112,41 +124,102 @@ class Lanes:
 
     # -- scoring -----------------------------------------------------------------------------
 
-    def _h_scorer(self, y: float, h: list[Span] | None = None, v: list[Span] | None = None
-                  ) -> Callable[[float, float], float]:
-        """The cost of a horizontal run at ``y`` as a function of its ends (what does not
-        depend on the ends is worked out once). ``h`` and ``v``: the placed runs to weigh, when
-        the caller has already left out those that cannot matter at ``y`` (default: all)."""
-        k = bisect.bisect_left(self.row_y, y - LANE_CLEAR)
+    def _h_base(self, y: float) -> float:
+        """The cost of a horizontal run at ``y`` for the row borders it comes near."""
+        row_y = self.row_y
+        k = bisect.bisect_left(row_y, y - LANE_CLEAR)
         base = 0.0
-        while k < len(self.row_y) and self.row_y[k] < y + LANE_CLEAR:
-            base += _shortfall(abs(y - self.row_y[k]), LANE_CLEAR) * _CLEAR_WEIGHT
+        while k < len(row_y) and row_y[k] < y + LANE_CLEAR:
+            base += max(LANE_CLEAR - abs(y - row_y[k]), 0.0) * _CLEAR_WEIGHT  # (_shortfall)
             k += 1
-        near = [(LANE_CLEAR - abs(y - yy), a, b) for (yy, a, b) in (self.h if h is None else h)
-                if abs(y - yy) < LANE_CLEAR]
-        across = [x for (x, a, b) in (self.v if v is None else v) if a + 0.5 < y < b - 0.5]
+        return base
 
-        def cost(x0: float, x1: float) -> float:
-            lo, hi = min(x0, x1), max(x0, x1)
-            c = base + sum(d for d, a, b in near if a < hi + LANE_CLEAR and lo - LANE_CLEAR < b) * _CLEAR_WEIGHT
-            return c + _CROSS_WEIGHT * sum(1 for x in across if lo + 0.5 < x < hi - 0.5)
+    def _h_costs(self, y: float, x_end: float, xs: list[float]) -> list[float]:
+        """The cost of a horizontal run at ``y`` from ``x_end`` to each x of ``xs``: the row
+        borders it comes near, the parallel runs it comes near (each ``LANE_CLEAR`` - distance),
+        and its crossings with vertical runs."""
+        base = self._h_base(y)
+        near = [(LANE_CLEAR - abs(y - yy), a, b) for (yy, a, b) in self.h if abs(y - yy) < LANE_CLEAR]
+        across = sorted(x for (x, a, b) in self.v if a + 0.5 < y < b - 0.5)
+        if not near and not across:
+            return [base] * len(xs)  # (base + 0.0 + 4.0 * 0: the same number)
+        if not near:  # (base + 0.0 is base) the crossings alone, each side of x_end
+            left, right = bisect.bisect_left, bisect.bisect_right
+            k = right(xs, x_end)
+            below, above = left(across, x_end - 0.5), right(across, x_end + 0.5)
+            return ([base + _CROSS_WEIGHT * max(below - right(across, x + 0.5), 0) for x in xs[:k]]
+                    + [base + _CROSS_WEIGHT * max(left(across, x - 0.5) - above, 0) for x in xs[k:]])
+        out = []
+        for x in xs:
+            lo, hi = min(x_end, x), max(x_end, x)
+            c = base + sum(d for d, a, b in near if a < hi + LANE_CLEAR and lo - LANE_CLEAR < b) * _CLEAR_WEIGHT \
+                if near else base  # (an empty sum adds 0.0: the same number)
+            # the crossings: the verticals strictly inside (lo + 0.5, hi - 0.5), counted by bisection
+            crossed = bisect.bisect_left(across, hi - 0.5) - bisect.bisect_right(across, lo + 0.5)
+            out.append(c + _CROSS_WEIGHT * max(crossed, 0))
+        return out
 
-        return cost
-
-    def _v_scorer(self, y0: float, y1: float) -> Callable[[float], float]:
-        """The cost of a vertical run from ``y0`` to ``y1`` as a function of its x."""
+    def _v_costs(self, y0: float, y1: float, xs: list[float]) -> list[float]:
+        """The cost of a vertical run from ``y0`` to ``y1`` at each x of the sorted ``xs``: per
+        point of clearance missing to a column border (of the three from the nearest on the left)
+        or to a parallel run, ``_CLEAR_WEIGHT``; per horizontal run crossed, ``_CROSS_WEIGHT``.
+        The sums are worked out only where a term can be nonzero (near a border or a run), the
+        crossings by counting per interval (tests/layout/test_lane_costs.py holds the
+        straightforward per-x version it agrees with)."""
         lo, hi = min(y0, y1), max(y0, y1)
         near = [xx for (xx, a, b) in self.v if a < hi + LANE_CLEAR and lo - LANE_CLEAR < b]
-        across = [(a, b) for (y, a, b) in self.h if lo + 0.5 < y < hi - 0.5]
         borders = self.col_x
-
-        def cost(x: float) -> float:
+        n = len(xs)
+        touched: set[int] = set()
+        for xx in (*borders, *near):
+            touched.update(range(bisect.bisect_left(xs, xx - LANE_CLEAR - 1.0),
+                                 bisect.bisect_right(xs, xx + LANE_CLEAR + 1.0)))
+        clear: list[float] = [0] * n  # int 0, as the scorer's empty sums
+        for j in touched:
+            x = xs[j]
             k = bisect.bisect_left(borders, x - LANE_CLEAR)
-            c = sum(LANE_CLEAR - abs(x - xb) for xb in borders[k:k + 3] if abs(x - xb) < LANE_CLEAR)
-            c += sum(LANE_CLEAR - abs(x - xx) for xx in near if abs(x - xx) < LANE_CLEAR)
-            return c * _CLEAR_WEIGHT + _CROSS_WEIGHT * sum(1 for a, b in across if a + 0.5 < x < b - 0.5)
+            c: float = 0  # the borders' sum, then the runs' sum added to it, as sum() adds them
+            for xb in borders[k:k + 3]:
+                if abs(x - xb) < LANE_CLEAR:
+                    c += LANE_CLEAR - abs(x - xb)
+            runs: float = 0
+            for xx in near:
+                if abs(x - xx) < LANE_CLEAR:
+                    runs += LANE_CLEAR - abs(x - xx)
+            clear[j] = c + runs
+        steps = [0] * (n + 1)
+        for (y, a, b) in self.h:
+            if lo + 0.5 < y < hi - 0.5:
+                j0, j1 = bisect.bisect_right(xs, a + 0.5), bisect.bisect_left(xs, b - 0.5)
+                if j0 < j1:
+                    steps[j0] += 1
+                    steps[j1] -= 1
+        # per x: the runs crossed there, the running sum of the steps
+        return [c * _CLEAR_WEIGHT + _CROSS_WEIGHT * crossed
+                for c, crossed in zip(clear, itertools.accumulate(steps[:n]), strict=True)]
 
-        return cost
+    def _symbol_costs(self, xs: list[float], passing: list[SymbolBox], lo: float, hi: float
+                      ) -> tuple[list[float], list[bool]]:
+        """Per x of the sorted ``xs``: the clearance cost of a vertical run from ``lo`` to ``hi``
+        against the ``passing`` symbols (added in their order, as :meth:`lane` weighs them) and
+        whether it passes through one. Only the xs near a symbol are visited: elsewhere every
+        term is 0."""
+        costs = [0.0] * len(xs)
+        through = [False] * len(xs)
+        for s in passing:
+            r = s.rect
+            rx, rr = r.x, r.right
+            hits = vertical_hits(s, lo, hi)
+            for j in range(bisect.bisect_left(xs, rx - SYMBOL_CLEAR - 1.0),
+                           bisect.bisect_right(xs, rr + SYMBOL_CLEAR + 1.0)):
+                if through[j]:
+                    continue
+                x = xs[j]
+                if rx < x < rr and hits(x):
+                    through[j] = True
+                    continue
+                costs[j] += _shortfall(min(abs(x - rx), abs(x - rr)), SYMBOL_CLEAR) * _CLEAR_WEIGHT
+        return costs, through
 
     def _blocked_h(self, y: float, x0: float, x1: float) -> bool:
         """True when a horizontal run at ``y`` from ``x0`` to ``x1`` passes through a symbol."""
@@ -157,8 +230,10 @@ class Lanes:
         """The lowest and highest of the sorted ``xs`` that a horizontal run at ``y`` from ``x0``
         reaches without passing through a symbol (inf, -inf: none). Being blocked only grows
         with the run's length, so each side is a binary search rather than a test per x."""
-        def blocked(x: float) -> bool:
-            return self._blocked_h(y, x0, x)
+        hits = [horizontal_hits(s, y) for s in self.symbols if s.rect.y < y < s.rect.bottom]
+
+        def blocked(x: float) -> bool:  # self._blocked_h(y, x0, x), each symbol's part worked out once
+            return any(hit(x0, x) for hit in hits)
 
         k = bisect.bisect_left(xs, x0)
         reach = []
@@ -190,23 +265,53 @@ class Lanes:
             return (top + bottom) / 2
         n = int((hi - lo) / 0.5)
         candidates = [lo + 0.5 * k for k in range(n + 1)] + [hi]
-        # only the runs that can weigh at some candidate level, in their order (same sums)
-        h = [r for r in self.h if lo - LANE_CLEAR < r[0] < hi + LANE_CLEAR]
-        v = [r for r in self.v if r[1] < hi and r[2] > lo]
-        on = [[r for r in self.v if abs(r[0] - x) < 0.5] for x, _end in stubs]
-        return min(candidates, key=lambda y: (round(self._h_scorer(y, h, v)(x0, x1) + self._on_runs(stubs, y, on),
-                                                    6), abs(y - prefer)))
+        left, right = min(x0, x1), max(x0, x1)
+        # only the runs that can weigh at some candidate level and along x0..x1, in their order
+        # (so every sum adds the same terms in the same order)
+        near = [yy for (yy, a, b) in self.h if lo - LANE_CLEAR < yy < hi + LANE_CLEAR
+                and a < right + LANE_CLEAR and left - LANE_CLEAR < b]
+        across = [(a, b) for (x, a, b) in self.v if a < hi and b > lo and left + 0.5 < x < right - 0.5]
+        # per stub, the vertical runs on its x that do not end where it ends (two exits into one
+        # target merge into its arrow), in their order
+        # (and that can overlap the stub's run at some candidate: it runs from the end to y, so
+        # within the hull of the end and the candidates; one that does not overlap the hull by
+        # more than 0.5 overlaps no candidate's run by more)
+        first, last = min(candidates), max(candidates)
+        on = [(end, a, b) for x, end in stubs for (xx, a, b) in self.v if abs(xx - x) < 0.5 and end not in (a, b)
+              and min(max(last, end), b) - max(min(first, end), a) > 0.5]
 
-    def _on_runs(self, stubs: tuple[Point, ...], y: float, on: list[list[Span]] | None = None) -> float:
-        """The cost of the vertical runs from each stub end to ``y`` lying on other connectors'
-        vertical runs (see :meth:`level`; ``on``: per stub, the runs on its x, when known)."""
-        cost = 0.0
-        for k, (x, end) in enumerate(stubs):
-            lo, hi = min(y, end), max(y, end)
-            for xx, a, b in (self.v if on is None else on[k]):
-                if abs(xx - x) < 0.5 and min(hi, b) - max(lo, a) > 0.5 and end not in (a, b):
-                    cost += _OVERLAP_WEIGHT
-        return cost
+        row_y, rows = self.row_y, len(self.row_y)
+
+        def cost(y: float) -> tuple[float, float]:
+            # a horizontal run at y: row borders (self._h_base(y), written out here) and parallel
+            # runs near it, crossings; then the stubs' vertical runs lying on other connectors'
+            # (an empty list adds 0.0 or 0: the same number, so it is not summed)
+            k = bisect.bisect_left(row_y, y - LANE_CLEAR)
+            c = 0.0
+            while k < rows and row_y[k] < y + LANE_CLEAR:
+                c += max(LANE_CLEAR - abs(y - row_y[k]), 0.0) * _CLEAR_WEIGHT
+                k += 1
+            if near:
+                c += sum(LANE_CLEAR - abs(y - yy) for yy in near if abs(y - yy) < LANE_CLEAR) * _CLEAR_WEIGHT
+            if across:
+                c += _CROSS_WEIGHT * sum(1 for a, b in across if a + 0.5 < y < b - 0.5)
+            if on:
+                c += _on_runs(y, on)
+            return round(c, 6), abs(y - prefer)
+
+        if near or across or on:
+            return min(candidates, key=cost)
+        # the usual band, where only row borders weigh: cost() written out, the same keys, the
+        # first least one
+        keys = []
+        for y in candidates:
+            k = bisect.bisect_left(row_y, y - LANE_CLEAR)
+            c = 0.0
+            while k < rows and row_y[k] < y + LANE_CLEAR:
+                c += max(LANE_CLEAR - abs(y - row_y[k]), 0.0) * _CLEAR_WEIGHT
+                k += 1
+            keys.append((round(c, 6), abs(y - prefer)))
+        return candidates[keys.index(min(keys))]
 
     def lane(self, y0: float, y1: float, x_from: float, x_to: float, side: str) -> tuple[float, float]:
         """The x of a vertical run from ``y0`` to ``y1``, reached by a horizontal run at ``y0``
@@ -218,29 +323,23 @@ class Lanes:
         # a point grid, plus the exact spots at the clearance limits of grid lines and symbols
         edges = [xb + d for xb in self.col_x for d in (-LANE_CLEAR, LANE_CLEAR)]
         edges += [x + d for s in passing for x, d in ((s.rect.x, -SYMBOL_CLEAR), (s.rect.right, SYMBOL_CLEAR))]
-        xs = sorted({float(x) for x in range(start, end + 1)} | {x for x in edges if start <= x <= end})
+        xs = sorted(set(map(float, range(start, end + 1))).union(x for x in edges if start <= x <= end))
         if side == "right":
             xs = [x for x in xs if x >= x_from + APPROACH] or [x_from + APPROACH]
         elif side == "left":
             xs = [x for x in xs if x <= x_from - APPROACH] or [x_from - APPROACH]
         best, best_cost = xs[0], math.inf
-        v_cost, out_cost, in_cost = self._v_scorer(y0, y1), self._h_scorer(y0), self._h_scorer(y1)
         lo0, hi0 = self._reach(y0, x_from, xs)
         lo1, hi1 = self._reach(y1, x_to, xs)
-        for x in xs:
-            if not (lo0 <= x <= hi0 and lo1 <= x <= hi1):
-                continue  # a horizontal run to or from x would pass through a symbol
-            cost = 0.0
-            through = False
-            for s in passing:
-                r = s.rect
-                if r.x < x < r.right and segment_hits_symbol((x, lo), (x, hi), s):
-                    through = True
-                    break
-                cost += _shortfall(min(abs(x - r.x), abs(x - r.right)), SYMBOL_CLEAR) * _CLEAR_WEIGHT
-            if through:
+        # only the xs both horizontal runs reach (the others would pass through a symbol)
+        xs = xs[bisect.bisect_left(xs, max(lo0, lo1)):bisect.bisect_right(xs, min(hi0, hi1))]
+        sym_cost, through = self._symbol_costs(xs, passing, lo, hi)
+        v_cost = self._v_costs(y0, y1, xs)
+        out_cost, in_cost = self._h_costs(y0, x_from, xs), self._h_costs(y1, x_to, xs)
+        for x, cost, blocked, v, o, i in zip(xs, sym_cost, through, v_cost, out_cost, in_cost, strict=True):
+            if blocked:
                 continue
-            cost += v_cost(x) + out_cost(x_from, x) + in_cost(x, x_to)
+            cost += v + o + i
             cost += _LENGTH_WEIGHT * (abs(x - x_from) + abs(x - x_to))
             if cost < best_cost - 1e-9:
                 best, best_cost = x, cost
@@ -279,19 +378,18 @@ def pieces_of(pts: tuple[Point, ...], rows: tuple[Row, ...], cols: tuple[Column,
     out: list[ConnectorPiece] = []
     segs = segments_of(pts)
 
+    row_of, col_of = _cell_finders(rows, cols)
+
     def cell_of(p: Point, q: Point) -> tuple[int, int]:
-        mx, my = (p[0] + q[0]) / 2, (p[1] + q[1]) / 2
-        row = next((r.index for r in rows if r.y <= my <= r.bottom), -1)
-        col = next((c.index for c in cols if c.x <= mx <= c.right), -1)
-        return row, col
+        return row_of((p[1] + q[1]) / 2), col_of((p[0] + q[0]) / 2)
 
     for i, (a, b) in enumerate(segs):
         horizontal = abs(a[1] - b[1]) < 1e-6
         axis = 0 if horizontal else 1
         forward = a[axis] <= b[axis]
         lo, hi = sorted((a[axis], b[axis]))
-        hops = sorted((p[0] for p in bridges if horizontal and abs(p[1] - a[1]) < 1e-6 and lo < p[0] < hi),
-                      reverse=not forward)
+        hops = sorted((p[0] for p in bridges if abs(p[1] - a[1]) < 1e-6 and lo < p[0] < hi),
+                      reverse=not forward) if horizontal and bridges else []
         cuts = [c for c in (xs if horizontal else ys) if lo < c < hi]
         for h in hops:
             cuts = [c for c in cuts if abs(c - h) > BRIDGE_R] + [h - BRIDGE_R, h + BRIDGE_R]
@@ -306,3 +404,35 @@ def pieces_of(pts: tuple[Point, ...], rows: tuple[Row, ...], cols: tuple[Column,
             out.append(ConnectorPiece(start=p, end=q, row=row, col=col, bridge=is_bridge,
                                       arrow_end=arrow_end and last and j == len(stops) - 2))
     return tuple(out)
+
+
+_FINDERS: list[tuple[tuple[Row, ...], tuple[Column, ...], Callable[[float], int], Callable[[float], int]]] = []
+"""The finders of the table last cut (every connector of a page is cut against the same rows)."""
+
+
+def _cell_finders(rows: tuple[Row, ...], cols: tuple[Column, ...]
+                  ) -> tuple[Callable[[float], int], Callable[[float], int]]:
+    """The row and the column index a piece's midpoint y and x lie in (see :func:`pieces_of`)."""
+    last = _FINDERS[0] if _FINDERS else None
+    if last is not None and last[0] is rows and last[1] is cols:
+        return last[2], last[3]
+    row_of = _first_containing([r.y for r in rows], [r.bottom for r in rows], [r.index for r in rows])
+    col_of = _first_containing([c.x for c in cols], [c.right for c in cols], [c.index for c in cols])
+    _FINDERS[:] = [(rows, cols, row_of, col_of)]
+    return row_of, col_of
+
+
+def _first_containing(starts: list[float], ends: list[float], keys: list[int]) -> Callable[[float], int]:
+    """``v -> keys[i]`` of the first interval ``i`` with ``starts[i] <= v <= ends[i]`` (-1: none).
+    Table rows and columns come in order, so both lists are sorted and the answer is two
+    bisections; otherwise every interval is tried in order."""
+    if any(a > b for a, b in itertools.pairwise(starts)) or any(a > b for a, b in itertools.pairwise(ends)):
+        return lambda v: next((k for a, b, k in zip(starts, ends, keys, strict=True) if a <= v <= b), -1)
+
+    def first(v: float) -> int:
+        # starts[i] <= v for i < below; ends[i] >= v for i >= above (the ends are sorted too, so
+        # the intervals holding v are those from `above` to `below`)
+        below, above = bisect.bisect_right(starts, v), bisect.bisect_left(ends, v)
+        return keys[above] if above < below else -1
+
+    return first

@@ -77,6 +77,11 @@ class FontSet:
     fallback_bold: str = ""
     fallback_files: tuple[tuple[str, str], ...] = ()
 
+    def __hash__(self) -> int:
+        # the layout's text caches hash a FontSet per lookup: its face names (equal sets have
+        # equal ones) rather than every field, the file paths' tuples included
+        return hash((self.regular, self.bold, self.fallback, self.fallback_bold))
+
     @property
     def embedded(self) -> bool:
         """True when TrueType files are used (and will be embedded in the PDF)."""

@@ -1,4 +1,4 @@
-"""Orthogonal connector routing and exit-label placement on one flowchart page.
+"""Orthogonal connector routing on one flowchart page (its exit labels: :mod:`sopdoc.layout.exit_labels`).
 
 Connectors leave a symbol at the bottom (or a decision at its side vertex) and enter the target
 at the top. An edge to the next row is an elbow through the band between the two rows' symbols.
@@ -9,35 +9,23 @@ chooses every run's position (clearances, few crossings) and adds the bridges.
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
 
+from sopdoc.layout.exit_labels import place_labels
 from sopdoc.layout.geometry import (
-    Cell,
     Column,
-    ColumnKind,
     Connector,
     Label,
     Point,
-    Rect,
     Row,
     SymbolBox,
     SymbolKind,
 )
-from sopdoc.layout.lanes import Lanes, pieces_of
+from sopdoc.layout.lanes import Lanes, Span, pieces_of
 from sopdoc.layout.metrics import FontSet
-from sopdoc.layout.shapes import point_on_outline, rect_hits_symbol, segment_rect, segments_of
-from sopdoc.layout.text import LEADING, text_block, wrap_text
+from sopdoc.layout.shapes import point_on_outline
 
 __all__ = ["Edge", "route_page"]
-
-LABEL_SIZES = (7.0, 6.5)
-"""Exit label sizes, tried in order: 7 pt, never below 6.5 pt."""
-LABEL_MARGIN = 1.0
-"""Room kept between an exit label and its cell's side borders (points)."""
 
 
 @dataclass(frozen=True)
@@ -84,44 +72,41 @@ def route_page(rows: tuple[Row, ...], cols: tuple[Column, ...], symbols: tuple[S
     order = [k for k in range(len(plans)) if direct(k)] + sorted((k for k in range(len(plans)) if not direct(k)),
                                                                  key=span)
     routed: dict[int, list[Point]] = {}
+    # the runs on the page when each edge was routed, and its route: routing is a function of
+    # them, so an edge meeting the same runs again gets the same route without the search
+    # (the usual case on its second round: a page with one loop-back)
+    met: dict[int, tuple[list[Span], list[Span], list[Point]]] = {}
     # route every edge, then each lane once more against all the others (an edge routed early
     # could not see the ones routed after it)
     for k in order + [k for k in order if not direct(k)]:
         e, side = plans[k]
         if k in routed:
             lanes.remove(routed[k])
-        free_left = all(s != "left" for e2, s in plans if e2.source == e.source)
-        routed[k] = _simplify(_route(lanes, symbols[e.source], symbols[e.target], side, direct(k), free_left))
+        seen = met.get(k)
+        if seen is not None and seen[0] == lanes.h and seen[1] == lanes.v:
+            routed[k] = seen[2]
+        else:
+            free_left = all(s != "left" for e2, s in plans if e2.source == e.source)
+            runs = (list(lanes.h), list(lanes.v)) if not direct(k) else None  # (a direct edge is routed once)
+            routed[k] = _simplify(_route(lanes, symbols[e.source], symbols[e.target], side, direct(k), free_left))
+            if runs is not None:
+                met[k] = (*runs, routed[k])
         lanes.add(routed[k])
     connectors: list[Connector] = []
     pending: list[tuple[int, str, Point, str]] = []  # (connector index, label, exit point, exit side)
     for k, (e, side) in enumerate(plans):
         pts = routed[k]
-        source = next((j for j, s in enumerate(symbols) if point_on_outline(pts[0], s)
-                       and s.row == symbols[e.source].row), e.source)  # a joint step's outer symbol
+        row = symbols[e.source].row
+        source = next((j for j, s in enumerate(symbols) if s.row == row and point_on_outline(pts[0], s)),
+                      e.source)  # a joint step's outer symbol
         connectors.append(Connector(points=tuple(pts), source=source, target=e.target, kind=e.kind,
                                     pieces=pieces_of(tuple(pts), rows, cols)))
         if side == "right" and abs(pts[0][0] - symbols[source].rect.x) < 1e-6:
             side = "left"  # the lane on the left was better (see _route)
         if e.label:
             pending.append((len(connectors) - 1, e.label, pts[0], side))
-    labels: list[Label] = []
-    failures = 0
-    # labels go only into actor-column cells: never over the NO, KEGIATAN, MUTU BAKU or KETERANGAN text
-    actor = {c.index for c in cols if c.kind is ColumnKind.PELAKSANA}
-    cells = [c for r in rows if not r.header for c in r.cells
-             if c.role in ("pelaksana", "offpage") and c.col in actor and c.col_span == 1]
-    label_w = min((cols[i].width for i in actor), default=0.0) - 2 * LABEL_MARGIN
-    exits = [p for _ci, _text, p, _side in pending]
-    for ci, text, exit_pt, side in pending:
-        others = [q for q in exits if q != exit_pt]
-        label = _place_label(text, exit_pt, side, connectors[ci], connectors, symbols, labels, cells, fonts, label_w,
-                             others)
-        if label is None:
-            failures += 1
-            label = _fallback_label(text, exit_pt, connectors[ci], connectors, symbols, labels, cells, fonts, label_w)
-        labels.append(label)
-    return tuple(connectors), tuple(labels), failures
+    labels, failures = place_labels(pending, connectors, symbols, rows, cols, fonts)
+    return tuple(connectors), labels, failures
 
 
 def _route(lanes: Lanes, a: SymbolBox, b: SymbolBox, side: str, direct: bool, free_left: bool) -> list[Point]:
@@ -175,204 +160,3 @@ def _simplify(pts: list[Point]) -> list[Point]:
                 continue
         out.append(p)
     return out
-
-
-def _label_rect(w: float, h: float, p: Point, side: str, shift: float) -> Rect:
-    """A label box of ``w`` × ``h`` beside the exit point ``p``, pushed ``shift`` away from it."""
-    if side == "bottom":  # right of the vertical exit, just under the symbol
-        return Rect(p[0] + 1.5, p[1] + 1.0 + shift, w, h)
-    if side == "bottom-left":
-        return Rect(p[0] - 1.5 - w, p[1] + 1.0 + shift, w, h)
-    if side == "right":
-        return Rect(p[0] + shift - w, p[1] - h - 1.0, w, h)
-    if side == "right-below":
-        return Rect(p[0] + shift - w, p[1] + 1.0, w, h)
-    if side == "left":
-        return Rect(p[0] - shift, p[1] - h - 1.0, w, h)
-    return Rect(p[0] - shift, p[1] + 1.0, w, h)  # left-below
-
-
-def _measure(text: str, size: float, fonts: FontSet, max_w: float) -> tuple[float, float]:
-    """Width and height of a label's box at ``size``, wrapped at spaces to ``max_w`` when needed."""
-    lines = _lines(text, size, fonts, max_w)
-    return max(fonts.width(line, size) for line in lines) + 1.0, len(lines) * size * LEADING
-
-
-def _lines(text: str, size: float, fonts: FontSet, max_w: float) -> list[str]:
-    clean = fonts.sanitize(text)[0]
-    if fonts.width(clean, size) + 1.0 <= max_w or max_w <= 2.0:
-        return [clean]
-    return wrap_text(clean, fonts, size, max_w - 1.0) or [clean]
-
-
-def _along(w: float, h: float, conn: Connector) -> list[Rect]:
-    """Candidate label boxes of ``w`` × ``h`` beside every segment of the labelled connector."""
-    out: list[Rect] = []
-    for a, b in segments_of(conn.points):
-        length = abs(b[0] - a[0]) + abs(b[1] - a[1])
-        for k in range(0, int(length // 3) + 1):
-            t = min(k * 3.0 / length, 1.0) if length else 0.0
-            x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
-            if abs(a[1] - b[1]) < 1e-6:
-                out += [Rect(x - w / 2, y - h - 1.0, w, h), Rect(x - w / 2, y + 1.0, w, h)]
-            else:
-                out += [Rect(x + 1.5, y - h / 2, w, h), Rect(x - 1.5 - w, y - h / 2, w, h)]
-    return out
-
-
-def _place_label(text: str, p: Point, side: str, own: Connector, connectors: list[Connector],
-                 symbols: tuple[SymbolBox, ...], labels: list[Label], cells: list[Cell],
-                 fonts: FontSet, max_w: float, others: list[Point]) -> Label | None:
-    """The first candidate position inside an actor cell that touches no symbol, line, border or
-    other label and lies nearer its own exit ``p`` than any of the ``others``: next to the exit
-    first, then anywhere along the connector (text wider than the actor columns is wrapped to
-    their width)."""
-    variants = ["bottom", "bottom-left"] if side == "bottom" else (
-        [side, f"{side}-below"] if side == "right" else ["left", "left-below"])
-    home = next((c for c in cells if c.rect.contains(symbols[own.source].rect)), None)
-    obstacles = _Obstacles(connectors, symbols, labels, cells)
-    for same_cell in (True, False):
-        for size in LABEL_SIZES:
-            w, h = _measure(text, size, fonts, max_w)
-            candidates = [_label_rect(w, h, p, v, float(step)) for v in variants for step in range(0, 48)]
-            along = sorted(_along(w, h, own), key=lambda r: abs(r.cx - p[0]) + abs(r.cy - p[1]))
-            for rect in candidates + along:
-                if same_cell and home is not None and not home.rect.contains(rect):
-                    continue
-                if _owned(rect, p, others) and obstacles.free(rect):
-                    return _label_box(text, rect, size, fonts, max_w)
-    return None
-
-
-def _owned(rect: Rect, p: Point, others: list[Point]) -> bool:
-    """True when ``rect`` is nearer its own exit ``p`` than every other exit (a reader pairs a
-    label with the nearest exit)."""
-    own = _distance(rect, *p)
-    return all(own < _distance(rect, *q) for q in others)
-
-
-def _fallback_label(text: str, p: Point, own: Connector, connectors: list[Connector],
-                    symbols: tuple[SymbolBox, ...], labels: list[Label], cells: list[Cell],
-                    fonts: FontSet, max_w: float) -> Label:
-    """A spot inside the actor columns the connector runs through, nearest its exit, that stays
-    off every symbol and, where possible, off lines and other labels (the caller reports the
-    page as crowded)."""
-    size = LABEL_SIZES[-1]
-    w, h = _measure(text, size, fonts, max_w)
-    candidates = [_into_cells(r, cells) for r in _along(w, h, own)]
-    candidates += sorted(_strip_grid(w, h, own, cells), key=lambda r: abs(r.cx - p[0]) + abs(r.cy - p[1]))
-    lines = [segment_rect(a, b, 0.6) for c in connectors for a, b in segments_of(c.points)]
-    first_clear: Rect | None = None
-    for rect in candidates:
-        if any(rect_hits_symbol(rect, s, -0.5) for s in symbols):
-            continue
-        if not any(seg.intersects(rect) for seg in lines) and not any(lb.rect.intersects(rect) for lb in labels):
-            return _label_box(text, rect, size, fonts, max_w)
-        first_clear = first_clear or rect
-    rect = first_clear or (candidates[0] if candidates else Rect(p[0], p[1], w, h))
-    return _label_box(text, rect, size, fonts, max_w)
-
-
-def _strip_grid(w: float, h: float, own: Connector, cells: list[Cell]) -> list[Rect]:
-    """Boxes of ``w`` × ``h`` on a 1 pt grid over the actor columns ``own`` runs through, from
-    the first body row to the last."""
-    if not cells:
-        return []
-    top, bottom = min(c.rect.y for c in cells), max(c.rect.bottom for c in cells)
-    strips = {(c.rect.x, c.rect.right) for c in cells if any(c.col == piece.col for piece in own.pieces)}
-    out: list[Rect] = []
-    for x0, x1 in sorted(strips):
-        xs = [x0 + LABEL_MARGIN + k for k in range(int(max(x1 - x0 - 2 * LABEL_MARGIN - w, 0.0)) + 1)]
-        ys = [top + 1.5 * k for k in range(int(max(bottom - top - h, 0.0) / 1.5) + 1)]
-        out += [Rect(x, y, w, h) for x in xs for y in ys]
-    return out
-
-
-def _into_cells(r: Rect, cells: list[Cell]) -> Rect:
-    """``r`` shifted into the actor cell nearest its centre (kept ``LABEL_MARGIN`` off the side
-    borders; a box taller than the cell stays level with the cell's top, or higher where it would
-    leave the step rows)."""
-    if not cells:
-        return r
-    cell = min(cells, key=lambda c: _distance(c.rect, r.cx, r.cy)).rect
-    x = min(max(r.x, cell.x + LABEL_MARGIN), cell.right - LABEL_MARGIN - r.w)
-    y = max(min(r.y, cell.bottom - r.h), cell.y)
-    bottom = max(c.rect.bottom for c in cells)  # a box taller than its cell stays above the last row's bottom
-    y = max(min(y, bottom - r.h), min(c.rect.y for c in cells))
-    return Rect(max(x, cell.x), y, r.w, r.h)
-
-
-def _distance(rect: Rect, x: float, y: float) -> float:
-    dx = max(rect.x - x, 0.0, x - rect.right)
-    dy = max(rect.y - y, 0.0, y - rect.bottom)
-    return dx + dy
-
-
-def _label_box(text: str, rect: Rect, size: float, fonts: FontSet, max_w: float) -> Label:
-    lines = _lines(text, size, fonts, max_w)
-    if len(lines) == 1:
-        block, _ = text_block(text, fonts, size, rect, pad_x=0.5, pad_top=0)
-    else:  # the lines _measure sized the box for (a hair of slack against rounding)
-        box = Rect(rect.x, rect.y, rect.w + 1e-6, rect.h)
-        block, _ = text_block("\n".join(lines), fonts, size, box, pad_x=0.5, pad_top=0)
-    return Label(rect=rect, text=block, role="exit")
-
-
-T = TypeVar("T")
-BUCKET = 24.0
-"""Side of the squares of :class:`_Grid` (points): about a label's size."""
-
-
-class _Grid(Generic[T]):
-    """Items filed by their rectangle under every ``BUCKET``-sized square it touches (borders
-    included), so that a query meets only its neighbours: :meth:`near` returns a superset of the
-    items whose rectangle overlaps a query box (or contains a point); callers test each exactly."""
-
-    def __init__(self, items: Iterable[tuple[Rect, T]]) -> None:
-        self._squares: defaultdict[tuple[int, int], list[tuple[int, T]]] = defaultdict(list)
-        for n, (r, item) in enumerate(items):
-            for key in self._keys(r.x, r.y, r.right, r.bottom):
-                self._squares[key].append((n, item))
-
-    @staticmethod
-    def _keys(x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]]:
-        i0, i1 = math.floor(x0 / BUCKET), math.floor(x1 / BUCKET)
-        j0, j1 = math.floor(y0 / BUCKET), math.floor(y1 / BUCKET)
-        return [(i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
-
-    def near(self, x0: float, y0: float, x1: float, y1: float) -> list[T]:
-        found: dict[int, T] = {}
-        for key in self._keys(x0, y0, x1, y1):
-            for n, item in self._squares.get(key, ()):
-                found[n] = item
-        return list(found.values())
-
-
-class _Obstacles:
-    """What an exit label must keep off, indexed once per label to place (instead of every
-    cell, symbol, connector segment and label being rechecked for every candidate box): a label
-    box is free when it lies inside the actor cell under its centre and touches no symbol, line
-    or other label."""
-
-    def __init__(self, connectors: list[Connector], symbols: tuple[SymbolBox, ...], labels: list[Label],
-                 cells: list[Cell]) -> None:
-        self._cells = _Grid((c.rect, c.rect) for c in cells)
-        self._symbols = _Grid((s.rect, s) for s in symbols)
-        lines = (segment_rect(a, b, 0.6) for c in connectors for a, b in segments_of(c.points))
-        self._lines = _Grid((r, r) for r in lines)
-        self._labels = _Grid((lb.rect, lb.rect) for lb in labels)
-
-    def free(self, r: Rect) -> bool:
-        grown = Rect(r.x - 0.8, r.y - 0.8, r.w + 1.6, r.h + 1.6)
-        cx, cy = r.cx, r.cy
-        if not any(c.contains(grown) for c in self._cells.near(cx, cy, cx, cy)
-                   if c.x <= cx <= c.right and c.y <= cy <= c.bottom):
-            return False
-        # rect_hits_symbol(…, -0.5) reaches 0.5 pt beyond the symbol: look 1 pt around
-        if any(rect_hits_symbol(r, s, -0.5)
-               for s in self._symbols.near(r.x - 1.0, r.y - 1.0, r.right + 1.0, r.bottom + 1.0)):
-            return False
-        box = (r.x, r.y, r.right, r.bottom)
-        if any(seg.intersects(r) for seg in self._lines.near(*box)):
-            return False
-        return not any(lb.intersects(r) for lb in self._labels.near(*box))

@@ -29,6 +29,7 @@ __all__ = [
     "measure_step",
     "split_step",
     "step_row",
+    "symbol_height",
     "symbol_size",
 ]
 
@@ -48,7 +49,7 @@ PROCESS_H, TERMINATOR_H, DECISION_H = 16.0, 14.0, 24.0
 """Symbol heights (points) where the actor column is wide enough: about the signed originals'
 (a process box 14–16 pt high, a diamond 20–24 pt), so a row is not taller than its text needs."""
 MIN_LABEL_SIZE = 6.5
-"""The smallest size of an exit label (``routing.LABEL_SIZES``), which a decision's row makes room for."""
+"""The smallest size of an exit label (``exit_labels.LABEL_SIZES``), which a decision's row makes room for."""
 MIN_ASPECT = {SymbolKind.TERMINATOR: 2.0, SymbolKind.PROSES: 1.4, SymbolKind.KEPUTUSAN: 1.4}
 """Width over height a symbol keeps in a narrow column (it gets lower, never rounder: a
 terminator never turns into a circle)."""
@@ -157,6 +158,19 @@ def measure_step(step: Kegiatan, cols: tuple[Column, ...], fonts: FontSet, size:
         text_h = max(text_h, block_height(n, size) + 2 * PAD)
         if n > 1 and cols[ci].kind is ColumnKind.OUTPUT:  # a multi-line output reads left-aligned
             texts[k] = (ci, text, Align.LEFT, mid)
+    sym_h, top, bottom = _symbol_room(step, cols, fonts)
+    return StepMeasure(tuple(texts), max(text_h, sym_h + top + bottom), replaced, top, bottom,
+                       sym_h + top + bottom, items, tuple(wrapped))
+
+
+def symbol_height(step: Kegiatan, cols: tuple[Column, ...], fonts: FontSet) -> float:
+    """``measure_step(step, cols, …).symbol_height`` without wrapping the step's texts."""
+    sym_h, top, bottom = _symbol_room(step, cols, fonts)
+    return sym_h + top + bottom
+
+
+def _symbol_room(step: Kegiatan, cols: tuple[Column, ...], fonts: FontSet) -> tuple[float, float, float]:
+    """The height of a step's symbol and the room its row keeps above and below it."""
     actor_w = min((c.width for c in cols if c.kind is ColumnKind.PELAKSANA), default=60.0)
     sym = symbol_size(kind_of(step), actor_w)
     top, bottom = SYM_TOP, SYM_BOTTOM
@@ -169,8 +183,7 @@ def measure_step(step: Kegiatan, cols: tuple[Column, ...], fonts: FontSet, size:
                       for t in (cab.label_ya or "Ya", cab.label_tidak or "Tidak"))
         bottom = max(SYM_BOTTOM, label_h + 4.0)
         top = max(SYM_TOP, label_h + 2.0 - sym.h / 2)
-    return StepMeasure(tuple(texts), max(text_h, sym.h + top + bottom), replaced, top, bottom,
-                       sym.h + top + bottom, items, tuple(wrapped))
+    return sym.h, top, bottom
 
 
 MIN_CONTINUED_H = 2 * SYM_BOTTOM
@@ -206,6 +219,10 @@ def split_step(measure: StepMeasure, cols: tuple[Column, ...], size: float, cap:
     return tuple(StepPart(k, len(parts), w, h) for k, (w, h) in enumerate(parts))
 
 
+_ROLES = {kind: kind.value for kind in ColumnKind}
+"""A step cell's role: its column's kind ("pelaksana" for every actor column)."""
+
+
 def step_row(index: int, step_index: int, measure: StepMeasure, cols: tuple[Column, ...], y: float,
              height: float, fonts: FontSet, size: float, part: StepPart | None = None) -> Row:
     """A step row at ``y`` with ``height`` holding the lines the measure wrapped, or only those of
@@ -220,7 +237,7 @@ def step_row(index: int, step_index: int, measure: StepMeasure, cols: tuple[Colu
             lines, bullets = wrapped[c.index]
             block = lines_block(lines, fonts, size, rect, align=aligns[c.index], pad_x=PAD, pad_top=PAD,
                                 bullets=bullets)
-        role = c.kind.value if c.kind is not ColumnKind.PELAKSANA else "pelaksana"
+        role = _ROLES[c.kind]
         cells.append(Cell(rect=rect, text=block, role=role, row=index, col=c.index, pad_left=PAD,
                           pad_right=PAD, pad_top=PAD))
     return Row(index=index, y=y, height=height, cells=tuple(cells), step=step_index,

@@ -69,6 +69,14 @@ def _break_word(word: str, fonts: FontSet, size: float, width: float, bold: bool
 
 def wrap_text(text: str, fonts: FontSet, size: float, width: float, bold: bool = False) -> list[str]:
     """Wrap ``text`` into lines no wider than ``width`` points (empty text gives no lines)."""
+    return list(_wrapped(text, fonts, size, width, bold))
+
+
+@functools.lru_cache(maxsize=16384)
+def _wrapped(text: str, fonts: FontSet, size: float, width: float, bold: bool) -> tuple[str, ...]:
+    """:func:`wrap_text`, remembered: the layout wraps the same text to the same width many times
+    (column balancing tries widths, every step is measured and then set, and a process renders
+    many SOPs that share their texts)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         words = paragraph.split()
@@ -89,7 +97,7 @@ def wrap_text(text: str, fonts: FontSet, size: float, width: float, bold: bool =
                 current = pieces[-1]
         if current:
             lines.append(current)
-    return lines
+    return tuple(lines)
 
 
 def block_height(n_lines: int, size: float) -> float:
@@ -134,7 +142,7 @@ def lines_block(lines: tuple[str, ...] | list[str], fonts: FontSet, size: float,
     return TextBlock(
         lines=tuple(lines), x=box.x + pad_x, top=box.y + pad_top, width=max(box.w - 2 * pad_x, 1.0),
         font_size=size, leading=size * LEADING, ascent=fonts.ascent(size) + (LEADING - 1) * size / 2, align=align,
-        line_widths=tuple(fonts.width(line, size) for line in lines),
+        line_widths=tuple([fonts.width(line, size) for line in lines]),
         indents=(indent,) * len(lines) if bullets is not None else (), bullets=bullets or (),
     )
 
@@ -149,6 +157,14 @@ def bullet_items(items: tuple[str, ...] | list[str], fonts: FontSet, size: float
     """The wrapped lines of ``items`` set as a bulleted list ``width`` wide (each wrapped to the
     width less the hanging indent), the indexes of the lines that start an item, and whether
     characters had to be replaced. Empty items are left out."""
+    lines, starts, replaced = _bullet_items(tuple(items), fonts, size, width)
+    return list(lines), list(starts), replaced
+
+
+@functools.lru_cache(maxsize=4096)
+def _bullet_items(items: tuple[str, ...], fonts: FontSet, size: float, width: float
+                  ) -> tuple[tuple[str, ...], tuple[int, ...], bool]:
+    """:func:`bullet_items`, remembered (column balancing sets the same lists at many widths)."""
     indent = bullet_indent(fonts, size)
     lines: list[str] = []
     starts: list[int] = []
@@ -160,7 +176,7 @@ def bullet_items(items: tuple[str, ...] | list[str], fonts: FontSet, size: float
         if wrapped:
             starts.append(len(lines))
             lines.extend(wrapped)
-    return lines, starts, replaced
+    return tuple(lines), tuple(starts), replaced
 
 
 def bullet_block(items: tuple[str, ...] | list[str], fonts: FontSet, size: float, box: Rect, *,

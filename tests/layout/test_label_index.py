@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from sopdoc.layout import layout_sop
+from sopdoc.layout.exit_labels import _Obstacles
 from sopdoc.layout.geometry import Cell, Connector, Label, PageKind, Rect, SymbolBox
-from sopdoc.layout.routing import _Obstacles
 from sopdoc.layout.shapes import rect_hits_symbol, segment_rect, segments_of
 from sopdoc.source.reader import load_sop
 from tests.conftest import EXAMPLES
