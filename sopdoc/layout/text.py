@@ -14,8 +14,8 @@ from typing import Any
 from sopdoc.layout.geometry import BULLET, Align, Rect, TextBlock
 from sopdoc.layout.metrics import FontSet
 
-__all__ = ["HYPHEN", "LEADING", "block_height", "bullet_block", "bullet_indent", "bullet_items", "lines_block",
-           "text_block", "wrap_text"]
+__all__ = ["HYPHEN", "LEADING", "block_height", "bullet_block", "bullet_indent", "bullet_items", "bullet_line_count",
+           "line_count", "lines_block", "text_block", "wrap_text"]
 
 LEADING = 1.2
 """Line height as a multiple of the font size."""
@@ -70,6 +70,11 @@ def _break_word(word: str, fonts: FontSet, size: float, width: float, bold: bool
 def wrap_text(text: str, fonts: FontSet, size: float, width: float, bold: bool = False) -> list[str]:
     """Wrap ``text`` into lines no wider than ``width`` points (empty text gives no lines)."""
     return list(_wrapped(text, fonts, size, width, bold))
+
+
+def line_count(text: str, fonts: FontSet, size: float, width: float, bold: bool = False) -> int:
+    """``len(wrap_text(text, fonts, size, width, bold))`` without the copy of the lines."""
+    return len(_wrapped(text, fonts, size, width, bold))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -175,6 +180,11 @@ def bullet_items(items: tuple[str, ...] | list[str], fonts: FontSet, size: float
     characters had to be replaced. Empty items are left out."""
     lines, starts, replaced = _bullet_items(tuple(items), fonts, size, width)
     return list(lines), list(starts), replaced
+
+
+def bullet_line_count(items: tuple[str, ...], fonts: FontSet, size: float, width: float) -> int:
+    """``len(bullet_items(items, fonts, size, width)[0])`` without the copies."""
+    return len(_bullet_items(items, fonts, size, width)[0])
 
 
 @functools.lru_cache(maxsize=4096)
