@@ -311,15 +311,22 @@ class Lanes:
             return min(candidates, key=cost)
         # the usual band, where only row borders weigh: cost() written out, the same keys, the
         # first least one
-        keys = []
+        # (the first of the least (cost, distance) keys: the least cost, then among the
+        # candidates at that cost the first at the least distance)
+        costs = []
         for y in candidates:
             k = bisect.bisect_left(row_y, y - LANE_CLEAR)
             c = 0.0
             while k < rows and row_y[k] < y + LANE_CLEAR:
                 c += max(LANE_CLEAR - abs(y - row_y[k]), 0.0) * _CLEAR_WEIGHT
                 k += 1
-            keys.append((round(c, 6), abs(y - prefer)))
-        return candidates[keys.index(min(keys))]
+            costs.append(round(c, 6) if c else c)  # (a cost of 0.0 rounds to itself)
+        least = min(costs)
+        best_y, best_d = candidates[0], math.inf
+        for y, c in zip(candidates, costs, strict=True):
+            if c == least and abs(y - prefer) < best_d:
+                best_y, best_d = y, abs(y - prefer)
+        return best_y
 
     def lane(self, y0: float, y1: float, x_from: float, x_to: float, side: str) -> tuple[float, float]:
         """The x of a vertical run from ``y0`` to ``y1``, reached by a horizontal run at ``y0``
