@@ -147,8 +147,9 @@ class Lanes:
             left, right = bisect.bisect_left, bisect.bisect_right
             k = right(xs, x_end)
             below, above = left(across, x_end - 0.5), right(across, x_end + 0.5)
-            return ([base + _CROSS_WEIGHT * max(below - right(across, x + 0.5), 0) for x in xs[:k]]
-                    + [base + _CROSS_WEIGHT * max(left(across, x - 0.5) - above, 0) for x in xs[k:]])
+            # (max(n, 0) of an int n written out)
+            return ([base + _CROSS_WEIGHT * (n if (n := below - right(across, x + 0.5)) > 0 else 0) for x in xs[:k]]
+                    + [base + _CROSS_WEIGHT * (n if (n := left(across, x - 0.5) - above) > 0 else 0) for x in xs[k:]])
         out = []
         for x in xs:
             lo, hi = min(x_end, x), max(x_end, x)
@@ -156,7 +157,7 @@ class Lanes:
                 if near else base  # (an empty sum adds 0.0: the same number)
             # the crossings: the verticals strictly inside (lo + 0.5, hi - 0.5), counted by bisection
             crossed = bisect.bisect_left(across, hi - 0.5) - bisect.bisect_right(across, lo + 0.5)
-            out.append(c + _CROSS_WEIGHT * max(crossed, 0))
+            out.append(c + _CROSS_WEIGHT * (crossed if crossed > 0 else 0))
         return out
 
     def _v_costs(self, y0: float, y1: float, xs: list[float]) -> list[float]:
