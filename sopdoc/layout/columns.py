@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from sopdoc.layout.geometry import Column, ColumnKind
 from sopdoc.layout.metrics import FontSet
-from sopdoc.layout.text import block_height, bullet_indent, bullet_items, wrap_text
+from sopdoc.layout.text import block_height, bullet_indent, bullet_line_count, line_count
 from sopdoc.model.flow import flow_of
 from sopdoc.model.labels import COLUMN_TITLES
 from sopdoc.model.sop import Sop
@@ -213,10 +213,10 @@ def balance_columns(sop: Sop, cols: tuple[Column, ...], fonts: FontSet, size: fl
         if key not in cache:
             inner = max(w - 2 * CELL_PAD, 1.0)
             if kind is ColumnKind.KELENGKAPAN:
-                counts = [len(bullet_items(k, fonts, size, inner)[0]) for k in kel]
+                counts = [bullet_line_count(k, fonts, size, inner) for k in kel]
             else:
                 seen: dict[str, int] = {}  # steps often repeat a text (an empty one at least)
-                counts = [seen[t] if t in seen else seen.setdefault(t, len(wrap_text(t, fonts, size, inner)))
+                counts = [seen[t] if t in seen else seen.setdefault(t, line_count(t, fonts, size, inner))
                           for t in clean[kind]]
             cache[key] = [block_height(n, size) + 2 * CELL_PAD for n in counts]
         return cache[key]
@@ -229,6 +229,10 @@ def balance_columns(sop: Sop, cols: tuple[Column, ...], fonts: FontSet, size: fl
     while True:
         found: tuple[float, dict[ColumnKind, float]] | None = None
         current = {k: heights(k, w) for k, w in widths.items()}
+        # per (give, take): per step, the tallest of its floor and of the cells of the columns
+        # the move leaves alone (a max picks one of its numbers: grouped so, each step's
+        # height and the sum over the steps are the same numbers as total(trial)'s)
+        rest: dict[tuple[ColumnKind, ColumnKind], list[float]] = {}
         for d in BALANCE_STEPS:
             for give in widths:
                 if widths[give] - d < low[give] - 1e-6:
@@ -236,13 +240,15 @@ def balance_columns(sop: Sop, cols: tuple[Column, ...], fonts: FontSet, size: fl
                 for take in grow:
                     if take is give:
                         continue
-                    trial = dict(widths)
-                    trial[give] -= d
-                    trial[take] += d
-                    # total(trial), the columns the move leaves alone taken as they are
-                    t = sum(map(max, floors, *(heights(k, w) if k is give or k is take else current[k]
-                                               for k, w in trial.items())))
+                    others = rest.get((give, take))
+                    if others is None:
+                        alone = [current[k] for k in widths if k is not give and k is not take]
+                        others = rest[(give, take)] = list(map(max, floors, *alone)) if alone else list(floors)
+                    t = sum(map(max, others, heights(give, widths[give] - d), heights(take, widths[take] + d)))
                     if t < best - 0.5 and (found is None or t < found[0] - 1e-6):
+                        trial = dict(widths)
+                        trial[give] -= d
+                        trial[take] += d
                         found = (t, trial)
         if found is None:
             break

@@ -8,9 +8,11 @@ goes to the clearest spot left (:func:`_fallback_label`) and the page is reporte
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
 from sopdoc.layout.geometry import Cell, Column, ColumnKind, Connector, Label, Point, Rect, Row, SymbolBox, SymbolKind
@@ -128,8 +130,10 @@ def _place_label(text: str, p: Point, side: str, own: Connector, connectors: lis
         for v in variants:
             yield from _label_corners(w, h, p, v)
         if size not in along:  # nearest the exit first (the centre's distance, as Rect.cx/cy give it)
-            along[size] = sorted(_along_corners(w, h, own),
-                                 key=lambda c: abs((c[0] + w / 2) - p[0]) + abs((c[1] + h / 2) - p[1]))
+            found = _along_corners(w, h, own)
+            px, py = p
+            keys = [abs((x + w / 2) - px) + abs((y + h / 2) - py) for x, y in found]
+            along[size] = [found[k] for k in sorted(range(len(found)), key=keys.__getitem__)]  # (stable, as sorted)
         yield from along[size]
 
     # (Rect.contains with its 0.01 tolerance, written out: no box made for a miss)
@@ -281,6 +285,38 @@ class _Grid(Generic[T]):
                 for item in squares.get((i, j), ())]
 
 
+class _Table:
+    """Rectangles laid out as a table (the actor cells: a few distinct column spans and row
+    spans), found under a point by bisecting the spans: :meth:`under` returns every rectangle
+    holding the point (borders included), each once."""
+
+    def __init__(self, rects: list[Rect]) -> None:
+        self._xs = sorted({(r.x, r.right) for r in rects})
+        self._ys = sorted({(r.y, r.bottom) for r in rects})
+        self._by_span: defaultdict[tuple[tuple[float, float], tuple[float, float]], list[Rect]] = defaultdict(list)
+        for r in rects:
+            self._by_span[((r.x, r.right), (r.y, r.bottom))].append(r)
+        self._x_of, self._y_of = _spans_holding(self._xs), _spans_holding(self._ys)
+
+    def under(self, x: float, y: float) -> list[Rect]:
+        by_span = self._by_span
+        return [r for sx in self._x_of(x) for sy in self._y_of(y) for r in by_span.get((sx, sy), ())]
+
+
+def _spans_holding(spans: list[tuple[float, float]]) -> Callable[[float], list[tuple[float, float]]]:
+    """``v -> the spans (start, end) of the sorted ``spans`` with start <= v <= end``: two
+    bisections when the ends are sorted too (spans that do not overlap), a scan otherwise."""
+    starts, ends = [a for a, _ in spans], [b for _, b in spans]
+    if any(a > b for a, b in itertools.pairwise(ends)):
+        return lambda v: [(a, b) for a, b in spans if a <= v <= b]
+
+    def holding(v: float) -> list[tuple[float, float]]:
+        # starts[i] <= v for i < below; ends[i] >= v for i >= above
+        return spans[bisect.bisect_left(ends, v):bisect.bisect_right(starts, v)]
+
+    return holding
+
+
 class _Obstacles:
     """What an exit label must keep off, indexed once per page (instead of every
     cell, symbol, connector segment and label being rechecked for every candidate box): a label
@@ -289,10 +325,13 @@ class _Obstacles:
 
     def __init__(self, connectors: list[Connector], symbols: tuple[SymbolBox, ...], labels: list[Label],
                  cells: list[Cell]) -> None:
-        self._cells = _Grid((c.rect, c.rect) for c in cells)
+        self._cells = _Table([c.rect for c in cells])
         # per symbol, the four sides rect_hits_symbol(…, -0.5) compares a box with (the same sums)
-        self._symbols = _Grid((s.rect, ((s.rect.x + s.rect.w) + 0.5, s.rect.x - 0.5, (s.rect.y + s.rect.h) + 0.5,
-                                        s.rect.y - 0.5, s)) for s in symbols)
+        sides = sorted((((s.rect.x + s.rect.w) + 0.5, s.rect.x - 0.5, (s.rect.y + s.rect.h) + 0.5, s.rect.y - 0.5, s)
+                        for s in symbols), key=lambda t: t[3])
+        self._symbols = sides
+        self._symbol_tops = [t[3] for t in sides]  # sorted
+        self._symbol_reach = max((t[2] - t[3] for t in sides), default=0.0)  # the tallest, top to bottom
         lines = (segment_rect(a, b, 0.6) for c in connectors for a, b in segments_of(c.points))
         self._lines = _Grid((r, r) for r in lines)
         self._labels = _Grid((lb.rect, lb.rect) for lb in labels)
@@ -303,20 +342,20 @@ class _Obstacles:
 
     def hits_symbol(self, r: Rect) -> bool:
         """True when ``r`` touches a symbol (0.5 pt around it included)."""
-        # rect_hits_symbol(…, -0.5) reaches 0.5 pt beyond the symbol: look 1 pt around; its
-        # bounding-box test written out (the diamond's exact test only past it), the grid's
-        # squares looked up in place
+        # rect_hits_symbol(…, -0.5) reaches 0.5 pt beyond the symbol; its bounding-box test
+        # written out (the diamond's exact test only past it), tried only on the symbols whose
+        # top lies above the box's bottom and less than the tallest symbol above its top (the
+        # symbols sorted by top, found by bisection)
         rx, ry = r.x, r.y
         rr, rb = rx + r.w, ry + r.h
         left, right, top, bottom = rx + -0.5, rr - -0.5, ry + -0.5, rb - -0.5
-        squares, floor = self._symbols._squares, math.floor
-        js = range(floor((ry - 1.0) / BUCKET), floor((rb + 1.0) / BUCKET) + 1)
-        for i in range(floor((rx - 1.0) / BUCKET), floor((rr + 1.0) / BUCKET) + 1):
-            for j in js:
-                for s_right, s_left, s_bottom, s_top, s in squares.get((i, j), ()):
-                    if left < s_right and s_left < right and top < s_bottom and s_top < bottom and (
-                            s.kind is not SymbolKind.KEPUTUSAN or rect_hits_symbol(r, s, -0.5)):
-                        return True
+        tops = self._symbol_tops
+        first = bisect.bisect_right(tops, top - self._symbol_reach - 1.0)
+        last = bisect.bisect_left(tops, bottom + 1.0)
+        for s_right, s_left, s_bottom, s_top, s in self._symbols[first:last]:
+            if left < s_right and s_left < right and top < s_bottom and s_top < bottom and (
+                    s.kind is not SymbolKind.KEPUTUSAN or rect_hits_symbol(r, s, -0.5)):
+                return True
         return False
 
     def hits_line_or_label(self, r: Rect) -> bool:
@@ -335,6 +374,6 @@ class _Obstacles:
         gr, gb = gx + (r.w + 1.6), gy + (r.h + 1.6)
         cx, cy = r.cx, r.cy
         if not any(gx >= c.x - 0.01 and gy >= c.y - 0.01 and gr <= c.right + 0.01 and gb <= c.bottom + 0.01
-                   for c in self._cells.near(cx, cy, cx, cy) if c.x <= cx <= c.right and c.y <= cy <= c.bottom):
+                   for c in self._cells.under(cx, cy)):
             return False
         return not self.hits_line_or_label(r)

@@ -147,8 +147,9 @@ class Lanes:
             left, right = bisect.bisect_left, bisect.bisect_right
             k = right(xs, x_end)
             below, above = left(across, x_end - 0.5), right(across, x_end + 0.5)
-            return ([base + _CROSS_WEIGHT * max(below - right(across, x + 0.5), 0) for x in xs[:k]]
-                    + [base + _CROSS_WEIGHT * max(left(across, x - 0.5) - above, 0) for x in xs[k:]])
+            # (max(n, 0) of an int n written out)
+            return ([base + _CROSS_WEIGHT * (n if (n := below - right(across, x + 0.5)) > 0 else 0) for x in xs[:k]]
+                    + [base + _CROSS_WEIGHT * (n if (n := left(across, x - 0.5) - above) > 0 else 0) for x in xs[k:]])
         out = []
         for x in xs:
             lo, hi = min(x_end, x), max(x_end, x)
@@ -156,7 +157,7 @@ class Lanes:
                 if near else base  # (an empty sum adds 0.0: the same number)
             # the crossings: the verticals strictly inside (lo + 0.5, hi - 0.5), counted by bisection
             crossed = bisect.bisect_left(across, hi - 0.5) - bisect.bisect_right(across, lo + 0.5)
-            out.append(c + _CROSS_WEIGHT * max(crossed, 0))
+            out.append(c + _CROSS_WEIGHT * (crossed if crossed > 0 else 0))
         return out
 
     def _v_costs(self, y0: float, y1: float, xs: list[float]) -> list[float]:
@@ -175,6 +176,9 @@ class Lanes:
             touched.update(range(bisect.bisect_left(xs, xx - LANE_CLEAR - 1.0),
                                  bisect.bisect_right(xs, xx + LANE_CLEAR + 1.0)))
         clear: list[float] = [0] * n  # int 0, as the scorer's empty sums
+        # the runs by position, to visit only those near an x (then added in ``near``'s order)
+        by_x = sorted(range(len(near)), key=near.__getitem__)
+        near_x = [near[i] for i in by_x]
         for j in touched:
             x = xs[j]
             k = bisect.bisect_left(borders, x - LANE_CLEAR)
@@ -183,7 +187,12 @@ class Lanes:
                 if abs(x - xb) < LANE_CLEAR:
                     c += LANE_CLEAR - abs(x - xb)
             runs: float = 0
-            for xx in near:
+            close = by_x[bisect.bisect_left(near_x, x - LANE_CLEAR - 1.0):
+                         bisect.bisect_right(near_x, x + LANE_CLEAR + 1.0)]
+            if len(close) > 1:
+                close.sort()
+            for i in close:
+                xx = near[i]
                 if abs(x - xx) < LANE_CLEAR:
                     runs += LANE_CLEAR - abs(x - xx)
             clear[j] = c + runs
@@ -303,15 +312,22 @@ class Lanes:
             return min(candidates, key=cost)
         # the usual band, where only row borders weigh: cost() written out, the same keys, the
         # first least one
-        keys = []
+        # (the first of the least (cost, distance) keys: the least cost, then among the
+        # candidates at that cost the first at the least distance)
+        costs = []
         for y in candidates:
             k = bisect.bisect_left(row_y, y - LANE_CLEAR)
             c = 0.0
             while k < rows and row_y[k] < y + LANE_CLEAR:
                 c += max(LANE_CLEAR - abs(y - row_y[k]), 0.0) * _CLEAR_WEIGHT
                 k += 1
-            keys.append((round(c, 6), abs(y - prefer)))
-        return candidates[keys.index(min(keys))]
+            costs.append(round(c, 6) if c else c)  # (a cost of 0.0 rounds to itself)
+        least = min(costs)
+        best_y, best_d = candidates[0], math.inf
+        for y, c in zip(candidates, costs, strict=True):
+            if c == least and abs(y - prefer) < best_d:
+                best_y, best_d = y, abs(y - prefer)
+        return best_y
 
     def lane(self, y0: float, y1: float, x_from: float, x_to: float, side: str) -> tuple[float, float]:
         """The x of a vertical run from ``y0`` to ``y1``, reached by a horizontal run at ``y0``
@@ -373,12 +389,10 @@ def pieces_of(pts: tuple[Point, ...], rows: tuple[Row, ...], cols: tuple[Column,
               bridges: tuple[Point, ...] = ()) -> tuple[ConnectorPiece, ...]:
     """Cut the polyline at row and column borders (and around its bridges, each its own piece);
     each piece knows its cell."""
-    xs = sorted({c.x for c in cols} | {cols[-1].right})
-    ys = sorted({r.y for r in rows} | {rows[-1].bottom})
     out: list[ConnectorPiece] = []
     segs = segments_of(pts)
 
-    row_of, col_of = _cell_finders(rows, cols)
+    row_of, col_of, xs, ys = _cell_finders(rows, cols)
 
     def cell_of(p: Point, q: Point) -> tuple[int, int]:
         return row_of((p[1] + q[1]) / 2), col_of((p[0] + q[0]) / 2)
@@ -406,20 +420,23 @@ def pieces_of(pts: tuple[Point, ...], rows: tuple[Row, ...], cols: tuple[Column,
     return tuple(out)
 
 
-_FINDERS: list[tuple[tuple[Row, ...], tuple[Column, ...], Callable[[float], int], Callable[[float], int]]] = []
+_Finders = tuple[Callable[[float], int], Callable[[float], int], list[float], list[float]]
+_FINDERS: list[tuple[tuple[Row, ...], tuple[Column, ...], _Finders]] = []
 """The finders of the table last cut (every connector of a page is cut against the same rows)."""
 
 
-def _cell_finders(rows: tuple[Row, ...], cols: tuple[Column, ...]
-                  ) -> tuple[Callable[[float], int], Callable[[float], int]]:
-    """The row and the column index a piece's midpoint y and x lie in (see :func:`pieces_of`)."""
+def _cell_finders(rows: tuple[Row, ...], cols: tuple[Column, ...]) -> _Finders:
+    """The row and the column index a piece's midpoint y and x lie in, and the sorted column and
+    row borders a polyline is cut at (see :func:`pieces_of`; callers do not change the lists)."""
     last = _FINDERS[0] if _FINDERS else None
     if last is not None and last[0] is rows and last[1] is cols:
-        return last[2], last[3]
+        return last[2]
     row_of = _first_containing([r.y for r in rows], [r.bottom for r in rows], [r.index for r in rows])
     col_of = _first_containing([c.x for c in cols], [c.right for c in cols], [c.index for c in cols])
-    _FINDERS[:] = [(rows, cols, row_of, col_of)]
-    return row_of, col_of
+    xs = sorted({c.x for c in cols} | {cols[-1].right})
+    ys = sorted({r.y for r in rows} | {rows[-1].bottom})
+    _FINDERS[:] = [(rows, cols, (row_of, col_of, xs, ys))]
+    return row_of, col_of, xs, ys
 
 
 def _first_containing(starts: list[float], ends: list[float], keys: list[int]) -> Callable[[float], int]:

@@ -78,9 +78,10 @@ class FontSet:
     fallback_files: tuple[tuple[str, str], ...] = ()
 
     def __hash__(self) -> int:
-        # the layout's text caches hash a FontSet per lookup: its face names (equal sets have
-        # equal ones) rather than every field, the file paths' tuples included
-        return hash((self.regular, self.bold, self.fallback, self.fallback_bold))
+        # the layout's text caches hash a FontSet per lookup: its regular face's name (equal
+        # sets have equal ones; a string keeps its hash) rather than every field, the file
+        # paths' tuples included
+        return hash(self.regular)
 
     @property
     def embedded(self) -> bool:

@@ -231,15 +231,15 @@ def step_row(index: int, step_index: int, measure: StepMeasure, cols: tuple[Colu
     aligns = {ci: a for ci, _t, a, _m in measure.texts}
     wrapped = {ci: (lines, bullets) for ci, lines, bullets in (part.wrapped if part is not None else measure.wrapped)}
     for c in cols:
+        ci = c.index
         rect = Rect(c.x, y, c.width, height)
         block: TextBlock | None = None
-        if c.index in wrapped:
-            lines, bullets = wrapped[c.index]
-            block = lines_block(lines, fonts, size, rect, align=aligns[c.index], pad_x=PAD, pad_top=PAD,
+        if ci in wrapped:
+            lines, bullets = wrapped[ci]
+            block = lines_block(lines, fonts, size, rect, align=aligns[ci], pad_x=PAD, pad_top=PAD,
                                 bullets=bullets)
-        role = _ROLES[c.kind]
-        cells.append(Cell(rect=rect, text=block, role=role, row=index, col=c.index, pad_left=PAD,
-                          pad_right=PAD, pad_top=PAD))
+        # (rect, text, role, row, col, col_span, row_span, border, pad_left, pad_right, pad_top)
+        cells.append(Cell(rect, block, _ROLES[c.kind], index, ci, 1, 1, True, PAD, PAD, PAD))
     return Row(index=index, y=y, height=height, cells=tuple(cells), step=step_index,
                part=part.index if part is not None else 0, parts=part.count if part is not None else 1)
 

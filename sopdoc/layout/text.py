@@ -14,8 +14,8 @@ from typing import Any
 from sopdoc.layout.geometry import BULLET, Align, Rect, TextBlock
 from sopdoc.layout.metrics import FontSet
 
-__all__ = ["HYPHEN", "LEADING", "block_height", "bullet_block", "bullet_indent", "bullet_items", "lines_block",
-           "text_block", "wrap_text"]
+__all__ = ["HYPHEN", "LEADING", "block_height", "bullet_block", "bullet_indent", "bullet_items", "bullet_line_count",
+           "line_count", "lines_block", "text_block", "wrap_text"]
 
 LEADING = 1.2
 """Line height as a multiple of the font size."""
@@ -72,6 +72,11 @@ def wrap_text(text: str, fonts: FontSet, size: float, width: float, bold: bool =
     return list(_wrapped(text, fonts, size, width, bold))
 
 
+def line_count(text: str, fonts: FontSet, size: float, width: float, bold: bool = False) -> int:
+    """``len(wrap_text(text, fonts, size, width, bold))`` without the copy of the lines."""
+    return len(_wrapped(text, fonts, size, width, bold))
+
+
 @functools.lru_cache(maxsize=16384)
 def _wrapped(text: str, fonts: FontSet, size: float, width: float, bold: bool) -> tuple[str, ...]:
     """:func:`wrap_text`, remembered: the layout wraps the same text to the same width many times
@@ -110,26 +115,42 @@ def text_block(text: str, fonts: FontSet, size: float, box: Rect, *, bold: bool 
                valign_middle: bool = False, max_height: float | None = None) -> tuple[TextBlock, bool]:
     """Wrap ``text`` into ``box`` (insets ``pad_x``/``pad_top``); returns the block and whether
     characters had to be replaced. ``max_height`` drops lines that do not fit (``clipped``)."""
-    clean, replaced = fonts.sanitize(text)
     width = max(box.w - 2 * pad_x, 1.0)
-    lines = wrap_text(clean, fonts, size, width, bold)
+    lines, widths, replaced = _set_text(text, fonts, size, width, bold)
     clipped = False
     if max_height is not None:
         fit = max(int((max_height + 0.01) // (size * LEADING)), 0)
         if len(lines) > fit:
-            lines, clipped = lines[:fit], True
-            if lines:
-                lines[-1] = _ellipsis(lines[-1], fonts, size, width, bold)
+            cut, clipped = list(lines[:fit]), True
+            if cut:
+                cut[-1] = _ellipsis(cut[-1], fonts, size, width, bold)
+            lines = tuple(cut)
+            widths = _line_widths(lines, fonts, size, bold)
     top = box.y + pad_top
     if valign_middle:
         top = box.y + (box.h - block_height(len(lines), size)) / 2
-    widths = tuple(fonts.width(line, size, bold) for line in lines)
     block = TextBlock(
-        lines=tuple(lines), x=box.x + pad_x, top=top, width=width, font_size=size,
+        lines=lines, x=box.x + pad_x, top=top, width=width, font_size=size,
         leading=size * LEADING, ascent=fonts.ascent(size) + (LEADING - 1) * size / 2, bold=bold,
         align=align, line_widths=widths, clipped=clipped,
     )
     return block, replaced
+
+
+@functools.lru_cache(maxsize=16384)
+def _set_text(text: str, fonts: FontSet, size: float, width: float, bold: bool
+              ) -> tuple[tuple[str, ...], tuple[float, ...], bool]:
+    """``text`` sanitized and wrapped to ``width``: its lines, their widths and whether characters
+    were replaced; remembered (column balancing sets the same text at the same width again)."""
+    clean, replaced = fonts.sanitize(text)
+    lines = _wrapped(clean, fonts, size, width, bold)
+    return lines, _line_widths(lines, fonts, size, bold), replaced
+
+
+@functools.lru_cache(maxsize=16384)
+def _line_widths(lines: tuple[str, ...], fonts: FontSet, size: float, bold: bool = False) -> tuple[float, ...]:
+    """The width of each of ``lines``, remembered (the same lines are set again and again)."""
+    return tuple([fonts.width(line, size, bold) for line in lines])
 
 
 def lines_block(lines: tuple[str, ...] | list[str], fonts: FontSet, size: float, box: Rect, *,
@@ -142,7 +163,7 @@ def lines_block(lines: tuple[str, ...] | list[str], fonts: FontSet, size: float,
     return TextBlock(
         lines=tuple(lines), x=box.x + pad_x, top=box.y + pad_top, width=max(box.w - 2 * pad_x, 1.0),
         font_size=size, leading=size * LEADING, ascent=fonts.ascent(size) + (LEADING - 1) * size / 2, align=align,
-        line_widths=tuple([fonts.width(line, size) for line in lines]),
+        line_widths=_line_widths(tuple(lines), fonts, size),
         indents=(indent,) * len(lines) if bullets is not None else (), bullets=bullets or (),
     )
 
@@ -159,6 +180,11 @@ def bullet_items(items: tuple[str, ...] | list[str], fonts: FontSet, size: float
     characters had to be replaced. Empty items are left out."""
     lines, starts, replaced = _bullet_items(tuple(items), fonts, size, width)
     return list(lines), list(starts), replaced
+
+
+def bullet_line_count(items: tuple[str, ...], fonts: FontSet, size: float, width: float) -> int:
+    """``len(bullet_items(items, fonts, size, width)[0])`` without the copies."""
+    return len(_bullet_items(items, fonts, size, width)[0])
 
 
 @functools.lru_cache(maxsize=4096)
@@ -198,7 +224,7 @@ def bullet_block(items: tuple[str, ...] | list[str], fonts: FontSet, size: float
     block = TextBlock(
         lines=tuple(lines), x=box.x + pad_x, top=box.y + pad_top, width=width, font_size=size,
         leading=size * LEADING, ascent=fonts.ascent(size) + (LEADING - 1) * size / 2, align=Align.LEFT,
-        line_widths=tuple(fonts.width(line, size) for line in lines),
+        line_widths=_line_widths(tuple(lines), fonts, size),
         indents=(indent,) * len(lines), bullets=tuple(starts), clipped=clipped,
     )
     return block, replaced
