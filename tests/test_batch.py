@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 import pytest
 
-from sopdoc.batch import default_workers, run_batch
+from sopdoc.batch import BATCH_GC_THRESHOLD, default_workers, run_batch
 
 
 def _square_and_pid(n: int) -> tuple[int, int]:
@@ -48,3 +49,26 @@ def test_workers_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     assert default_workers() == 3
     monkeypatch.setenv("SOPDOC_WORKERS", "nonsense")
     assert default_workers() >= 1
+
+
+def _threshold(_item: int) -> int:
+    return gc.get_threshold()[0]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_batch_runs_the_collector_at_batch_pace_and_restores_it(workers: int) -> None:
+    """The sopdoc process starts with a collector threshold of 100,000 (sopdoc.process); a long
+    batch must not hold its cyclic garbage that long (1,000 SOPs rendered peaked at 204 MB)."""
+    before = gc.get_threshold()
+    gc.set_threshold(100_000, *before[1:])
+    try:
+        seen = [t for _item, t in run_batch(_threshold, range(8), workers=workers)]
+        assert gc.get_threshold()[0] == 100_000  # restored after the batch
+    finally:
+        gc.set_threshold(*before)
+    if workers == 1:
+        assert seen[0] == 100_000  # the first item still loads modules at start-up pace
+        assert set(seen[1:]) == {BATCH_GC_THRESHOLD}
+    else:
+        assert set(seen) == {BATCH_GC_THRESHOLD}  # forked workers inherit the batch pace
+    assert BATCH_GC_THRESHOLD <= 10_000
