@@ -89,27 +89,17 @@ def _has_illegal(s: str) -> bool:
 
 
 def esc(value: object) -> str:
-    """``value`` as text for element content or a double-quoted attribute value: markup characters
-    escaped, tab/LF/CR as character references (so they survive in attribute values and a CR is
-    not read back as a LF), characters XML 1.0 cannot hold dropped. Any text gives well-formed XML."""
-    s = value if type(value) is str else str(value)
-    if "&" in s:
-        s = s.replace("&", "&amp;")
-    if "<" in s:
-        s = s.replace("<", "&lt;")
-    if ">" in s:
-        s = s.replace(">", "&gt;")
+    """``value`` as text for element content or a double-quoted attribute value: :func:`esc_text`
+    plus quotes escaped and tab/LF as character references (so they survive in attribute values).
+    Any text gives well-formed XML."""
+    s = esc_text(value)
     if '"' in s:
         s = s.replace('"', "&quot;")
-    if not s.isprintable():  # every character handled below is non-printable: most texts skip this
+    if not s.isprintable():  # a tab or LF is non-printable: most texts skip this
         if "\t" in s:
             s = s.replace("\t", "&#9;")
         if "\n" in s:
             s = s.replace("\n", "&#10;")
-        if "\r" in s:
-            s = s.replace("\r", "&#13;")
-        if _has_illegal(s):
-            s = s.translate(_DROP)
     return s
 
 
